@@ -1,0 +1,126 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Extensions picked up when walking a directory; files named explicitly are read whatever their name. */
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export const STDIN_PATH = '-';
+
+export interface CollectProblem {
+  ruleId: 'file-unreadable' | 'directory-loop';
+  path: string;
+  message: string;
+  /** True for an input that could not be read (exit code 2); false for a skipped loop. */
+  io: boolean;
+}
+
+export interface CollectedFiles {
+  /** Paths to read, in a stable order, as they will be displayed; `-` is standard input. */
+  files: string[];
+  problems: CollectProblem[];
+}
+
+/** Paths in findings use `/` on every platform so output is the same everywhere. */
+export function displayPath(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Expands the inputs of a run: files as given, directories recursively (manifest extensions
+ * only, sorted by name), `-` for standard input. Excluded paths are skipped, symbolic links are
+ * followed, and a link back to a directory being walked is reported once instead of looping.
+ */
+export async function collectFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<CollectedFiles> {
+  const isExcluded = exclude.length
+    ? picomatch(exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: !exclude.some((g) => g.includes('/')) })
+    : () => false;
+  const excluded = (path: string): boolean => {
+    const shown = displayPath(relative(process.cwd(), path) || path);
+    return isExcluded(shown) || isExcluded(displayPath(path));
+  };
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const problems: CollectProblem[] = [];
+
+  const add = (path: string): void => {
+    const shown = displayPath(path);
+    if (!seen.has(shown)) {
+      seen.add(shown);
+      files.push(shown);
+    }
+  };
+
+  const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ ruleId: 'file-unreadable', path: displayPath(dir), message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, io: true });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => byName(a.name, b.name))) {
+      const path = join(dir, entry.name);
+      if (excluded(path)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(path);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          // A dangling link is reported when read, like any other unreadable file.
+          isFile = MANIFEST_EXTENSIONS.some((ext) => entry.name.endsWith(ext));
+        }
+      }
+      if (isDir) {
+        await enterDirectory(path, ancestors);
+      } else if (isFile && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+        add(path);
+      }
+    }
+  };
+
+  const enterDirectory = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch (error) {
+      problems.push({ ruleId: 'file-unreadable', path: displayPath(dir), message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, io: true });
+      return;
+    }
+    if (ancestors.has(real)) {
+      problems.push({
+        ruleId: 'directory-loop',
+        path: displayPath(dir),
+        message: `symbolic link loop: ${displayPath(dir)} leads back to ${displayPath(relative(process.cwd(), real) || '.')}, which is already being read; not followed`,
+        io: false,
+      });
+      return;
+    }
+    await walk(dir, new Set([...ancestors, real]));
+  };
+
+  for (const input of inputs) {
+    if (input === STDIN_PATH) {
+      add(STDIN_PATH);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      // Reading reports the precise reason (missing, permission, dangling link).
+      add(input);
+      continue;
+    }
+    if (info.isDirectory()) await enterDirectory(input, new Set());
+    else if (!excluded(input)) add(input);
+  }
+  return { files, problems };
+}

@@ -1,0 +1,70 @@
+import type { LocateTarget, Manifest } from './manifest.js';
+import type { ObjectRef } from './object-ref.js';
+import type { Severity } from './severity.js';
+
+/** The stage of the pipeline that produced a finding. */
+export type Phase = 'parse' | 'schema' | 'rule' | 'simulate' | 'diff';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path as the user gave it (relative paths stay relative); `<stdin>` for standard input. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  object?: ObjectRef;
+  /** RFC 6901 pointer into the object (`""` for the whole document or file). */
+  pointer: string;
+  phase: Phase;
+  remediation?: string;
+  docsUrl?: string;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The one order every output uses: file, position, then rule and message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** What a check says about an object; `findingAt` adds the file and position. */
+export interface FindingInit {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  pointer: string;
+  phase: Phase;
+  /** Point at the key naming the field rather than at its value (for unknown fields). */
+  target?: LocateTarget;
+  remediation?: string;
+  docsUrl?: string;
+}
+
+/** A finding about `manifest` at `init.pointer`, positioned by the manifest's source map. */
+export function findingAt(manifest: Manifest, init: FindingInit): Finding {
+  const { target, ...rest } = init;
+  const pos = manifest.locate(init.pointer, target);
+  const finding: Finding = {
+    ...rest,
+    file: manifest.source.file,
+    line: pos.line,
+    column: pos.column,
+    endLine: pos.endLine,
+    endColumn: pos.endColumn,
+    object: manifest.ref,
+  };
+  if (finding.remediation === undefined) delete finding.remediation;
+  if (finding.docsUrl === undefined) delete finding.docsUrl;
+  return finding;
+}

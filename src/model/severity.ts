@@ -1,0 +1,17 @@
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The level at which findings make the run fail; `never` always exits 0 for findings. */
+export type FailOn = Severity | 'never';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+export function severityRank(severity: Severity): number {
+  return RANK[severity];
+}
+
+/** True when a finding of `severity` makes a run with `failOn` fail. */
+export function meetsFailLevel(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
+}

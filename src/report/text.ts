@@ -1,0 +1,43 @@
+import pc from 'picocolors';
+import type { Finding } from '../model/finding.js';
+import type { Severity } from '../model/severity.js';
+import type { Summary } from '../model/summary.js';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI turns them on only when writing to a terminal. */
+  color?: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * One line per finding, `file:line:col  severity  message  ruleId`, grouped by file with a blank
+ * line between files, then a summary line.
+ */
+export function formatText(result: { findings: readonly Finding[]; summary: Summary }, options: TextOptions = {}): string {
+  const c = pc.createColors(options.color ?? false);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const lines: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const f of result.findings) groups.set(f.file, [...(groups.get(f.file) ?? []), f]);
+  for (const [file, findings] of groups) {
+    if (lines.length) lines.push('');
+    const where = findings.map((f) => `${file}:${f.line}:${f.column}`);
+    const width = Math.max(...where.map((w) => w.length));
+    findings.forEach((f, i) => {
+      lines.push(`${c.bold(where[i]!.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`);
+    });
+  }
+  const s = result.summary;
+  const scope = `${plural(s.files, 'file')}, ${plural(s.objects, 'object')}`;
+  if (lines.length) lines.push('');
+  if (s.errors + s.warnings + s.infos === 0) {
+    lines.push(c.green(`No problems found (${scope}).`));
+  } else {
+    const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`].join(', ');
+    lines.push(`${s.errors ? c.red(counts) : s.warnings ? c.yellow(counts) : counts} (${scope}).`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+import { appendPointer } from '../model/json-pointer.js';
+import { BUILTIN_INDEX } from './builtin-index/index.generated.js';
+import { shortTypeName } from './builtin-kinds.js';
+import { closestName } from './suggest.js';
+
+export interface UnknownField {
+  pointer: string;
+  field: string;
+  /** The type that does not have the field, e.g. `DeploymentSpec`. */
+  typeName: string;
+  /** A known field of the same type that the name looks like a typo of. */
+  didYouMean?: string;
+  /** Where the field would be valid, when it was put at the wrong level (`template.spec.containers`). */
+  belongsAt?: string;
+}
+
+const types = BUILTIN_INDEX.types;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Finds a field that was indented at the wrong level: the shortest path below `type` (at most
+ * three levels down, status excluded) whose last step is `field`.
+ */
+function findDeeper(type: string, field: string): string | undefined {
+  let frontier: Array<{ type: string; path: string[] }> = [{ type, path: [] }];
+  const visited = new Set([type]);
+  for (let depth = 0; depth < 3 && frontier.length; depth++) {
+    const next: typeof frontier = [];
+    for (const { type: t, path } of frontier) {
+      for (const [name, shape] of Object.entries(types[t] ?? {})) {
+        if (name === 'status') continue;
+        const inner = shape.replace(/^(\[\]|\{\})+/, '');
+        if (!inner.startsWith('#')) continue;
+        const child = inner.slice(1);
+        const childPath = [...path, shape.startsWith('[]') ? `${name}[]` : name];
+        if (types[child]?.[field] !== undefined) return [...childPath, field].join('.');
+        if (!visited.has(child) && !shape.startsWith('{}')) {
+          visited.add(child);
+          next.push({ type: child, path: childPath });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+function walk(value: unknown, shape: string, pointer: string, out: UnknownField[]): void {
+  if (shape.startsWith('[]')) {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, shape.slice(2), appendPointer(pointer, i), out));
+    return;
+  }
+  if (shape.startsWith('{}')) {
+    if (isPlainObject(value)) for (const [key, item] of Object.entries(value)) walk(item, shape.slice(2), appendPointer(pointer, key), out);
+    return;
+  }
+  if (!shape.startsWith('#') || !isPlainObject(value)) return;
+  const type = shape.slice(1);
+  const fields = types[type];
+  if (!fields) return;
+  for (const [key, item] of Object.entries(value)) {
+    const child = appendPointer(pointer, key);
+    const fieldShape = fields[key];
+    if (fieldShape === undefined) {
+      const found: UnknownField = { pointer: child, field: key, typeName: shortTypeName(type) };
+      const didYouMean = closestName(key, Object.keys(fields));
+      if (didYouMean) found.didYouMean = didYouMean;
+      else {
+        const belongsAt = findDeeper(type, key);
+        if (belongsAt) found.belongsAt = belongsAt;
+      }
+      out.push(found);
+    } else {
+      walk(item, fieldShape, child, out);
+    }
+  }
+}
+
+/** Fields of `object` that its built-in type (e.g. `IoK8sApiAppsV1Deployment`) does not define. */
+export function findUnknownFields(object: unknown, type: string, pointer = ''): UnknownField[] {
+  const out: UnknownField[] = [];
+  walk(object, `#${type}`, pointer, out);
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { ErrorObject } from 'ajv';
+import { findingAt, type Finding } from '../model/finding.js';
+import { appendPointer, fieldPath } from '../model/json-pointer.js';
+import type { Manifest } from '../model/manifest.js';
+import { groupOf } from '../model/object-ref.js';
+import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
+import { builtinValidator } from './builtin-validators.js';
+import { CrdRegistry } from './crd/crd-registry.js';
+import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
+import { closestName } from './suggest.js';
+import { findUnknownFields, type UnknownField } from './unknown-fields.js';
+
+export interface ValidateOptions {
+  /** Unknown fields are errors (the default); false skips that check. */
+  strict: boolean;
+  crds: CrdRegistry;
+}
+
+const OBJECT_META = 'IoK8sApimachineryPkgApisMetaV1ObjectMeta';
+
+/** Secret values never appear in messages, even when they are malformed. */
+function hiddenFor(m: Manifest): IsHidden {
+  if (m.ref.kind !== 'Secret' || groupOf(m.ref.apiVersion) !== '') return () => false;
+  return (pointer) => pointer.startsWith('/data/') || pointer.startsWith('/stringData/');
+}
+
+function unknownFieldMessage(u: UnknownField): string {
+  const where = fieldPath(u.pointer);
+  if (u.didYouMean) return `${where}: unknown field "${u.field}"; did you mean "${u.didYouMean}"?`;
+  if (u.belongsAt) return `${where}: unknown field "${u.field}" in ${u.typeName}; it belongs at ${u.belongsAt} (check the indentation)`;
+  return `${where}: unknown field "${u.field}" (${u.typeName} has no such field)`;
+}
+
+/** An ajv `additionalProperties` error from a CRD schema as an unknown field. */
+function unknownFromAjv(error: ErrorObject): UnknownField {
+  const field = String((error.params as { additionalProperty: string }).additionalProperty);
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  const known = Object.keys(parent?.properties ?? {});
+  const u: UnknownField = { pointer: appendPointer(error.instancePath, field), field, typeName: 'the schema' };
+  const didYouMean = closestName(field, known);
+  if (didYouMean) u.didYouMean = didYouMean;
+  return u;
+}
+
+export class ManifestValidator {
+  constructor(private readonly options: ValidateOptions) {}
+
+  async validate(m: Manifest): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    const hidden = hiddenFor(m);
+    const schemaFinding = (pointer: string, message: string): void => {
+      findings.push(findingAt(m, { ruleId: 'schema-invalid', severity: 'error', message, pointer, phase: 'schema' }));
+    };
+    const unknownFinding = (u: UnknownField): void => {
+      findings.push(findingAt(m, { ruleId: 'schema-unknown-field', severity: 'error', message: unknownFieldMessage(u), pointer: u.pointer, phase: 'schema', target: 'key' }));
+    };
+    const checkBuiltin = async (type: string, value: unknown, base: string): Promise<void> => {
+      const validate = await builtinValidator(type);
+      if (!validate(value)) {
+        const errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: base + e.instancePath }));
+        for (const p of describeSchemaErrors(errors, m.object, hidden)) schemaFinding(p.pointer, p.message);
+      }
+      if (this.options.strict) findUnknownFields(value, type, base).forEach(unknownFinding);
+    };
+
+    const { apiVersion, kind } = m.ref;
+    const type = builtinType(apiVersion, kind);
+    if (type) {
+      await checkBuiltin(type, m.object, '');
+    } else if (this.options.crds.has(apiVersion, kind)) {
+      const found = this.options.crds.validator(apiVersion, kind)!;
+      if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
+      if (found.validate && !found.validate(m.object)) {
+        const errors = found.validate.errors ?? [];
+        const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
+        for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
+        if (this.options.strict) errors.filter((e) => e.keyword === 'additionalProperties').map(unknownFromAjv).forEach(unknownFinding);
+      }
+      if (!found.validate && !found.error) {
+        findings.push(findingAt(m, { ruleId: 'schema-missing', severity: 'warning', message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`, pointer: '/kind', phase: 'schema' }));
+      }
+      if (m.object.metadata !== undefined) await checkBuiltin(OBJECT_META, m.object.metadata, '/metadata');
+    } else {
+      findings.push(this.unknownKind(m));
+      return findings;
+    }
+
+    const metadata = m.object.metadata as Record<string, unknown> | undefined;
+    if (typeof metadata?.name !== 'string' && typeof metadata?.generateName !== 'string') {
+      schemaFinding('/metadata/name', 'metadata.name: required field is missing');
+    }
+    return findings;
+  }
+
+  /** The finding for an apiVersion/kind pair that has no schema. */
+  private unknownKind(m: Manifest): Finding {
+    const { apiVersion, kind } = m.ref;
+    const group = groupOf(apiVersion);
+    const crdKinds = this.options.crds.kindsOf(apiVersion);
+    if (isBuiltinGroup(group) || crdKinds.length) {
+      const versions = builtinVersionsOf(kind);
+      const kinds = [...builtinKindsOf(apiVersion), ...crdKinds];
+      if (kinds.length && !versions.length) {
+        const guess = closestName(kind, kinds);
+        return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `${apiVersion} has no kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''}`, pointer: '/kind', phase: 'schema' });
+      }
+      if (versions.length) {
+        return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `${kind} is not served by ${apiVersion}; use ${versions[0]}`, pointer: '/apiVersion', phase: 'schema' });
+      }
+      return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `unknown apiVersion "${apiVersion}" for kind ${kind}`, pointer: '/apiVersion', phase: 'schema' });
+    }
+    return findingAt(m, {
+      ruleId: 'schema-missing',
+      severity: 'warning',
+      message: `no schema for ${kind} (${apiVersion}): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd`,
+      pointer: '/kind',
+      phase: 'schema',
+    });
+  }
+}
