@@ -7,6 +7,12 @@ export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export const STDIN_PATH = '-';
 
+/**
+ * Files that configure build tools rather than describe cluster objects; a directory walk skips
+ * them (naming one explicitly still reads it).
+ */
+const TOOL_CONFIG_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
 export interface CollectProblem {
   ruleId: 'file-unreadable' | 'directory-loop';
   path: string;
@@ -37,7 +43,8 @@ function byName(a: string, b: string): number {
  */
 export async function collectFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<CollectedFiles> {
   const isExcluded = exclude.length
-    ? picomatch(exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: !exclude.some((g) => g.includes('/')) })
+    ? // A glob without a slash matches a base name anywhere (`kustomization.yaml`, `charts`).
+      picomatch(exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: true })
     : () => false;
   const excluded = (path: string): boolean => {
     const shown = displayPath(relative(process.cwd(), path) || path);
@@ -80,7 +87,7 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
       }
       if (isDir) {
         await enterDirectory(path, ancestors);
-      } else if (isFile && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+      } else if (isFile && !TOOL_CONFIG_FILES.has(entry.name) && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
         add(path);
       }
     }

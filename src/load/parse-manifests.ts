@@ -109,6 +109,8 @@ export function parseManifests(file: string, text: string): ParsedFile {
         });
         return;
       }
+      // Kustomize's own files are build configuration, not objects sent to the API server.
+      if (String(object.apiVersion).startsWith('kustomize.config.k8s.io/')) return;
       const source = itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex };
       manifests.push({ ref: refOf(object), object, source, locate });
     };

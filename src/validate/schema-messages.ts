@@ -48,7 +48,8 @@ function join(words: string[]): string {
 /** Several errors at one place saying "one of these shapes": int-or-string, quantity. */
 function describeAlternatives(group: ErrorObject[], value: unknown, hidden: boolean, pointer: string): string {
   const types = [...new Set(group.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
-  const quantity = group.some((e) => e.keyword === 'format' && e.params.format === 'quantity');
+  // A quantity is "a number or a string in quantity format"; int-or-string is "integer or string".
+  const quantity = group.some((e) => e.keyword === 'format' && e.params.format === 'quantity') || (types.includes('number') && types.includes('string'));
   if (quantity) {
     return typeof value === 'string'
       ? `${prefix(pointer)}${shown(value, hidden)} ${FORMAT_TEXT.quantity}`

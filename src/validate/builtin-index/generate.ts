@@ -89,7 +89,8 @@ function shapeOf(type: ts.TypeNode, local: LocalNames, interfaces: Map<string, D
     const arg = type.typeArguments?.[0];
     if (name === 'Array' && arg) return `[]${shapeOf(arg, local, interfaces)}`;
     const canonical = local.get(name) ?? canonicalOf(name);
-    return interfaces.has(canonical) ? `#${canonical}` : 'scalar';
+    // Interfaces without members stand for free-form JSON (JSON, RawExtension, JSONSchemaPropsOrBool).
+    return interfaces.get(canonical)?.members.length ? `#${canonical}` : 'scalar';
   }
   if (ts.isArrayTypeNode(type)) return `[]${shapeOf(type.elementType, local, interfaces)}`;
   if (ts.isTypeLiteralNode(type)) {
@@ -109,6 +110,7 @@ export function buildIndex(): { kinds: Record<string, string>; types: Record<str
   const kinds: Record<string, string> = {};
   for (const name of [...interfaces.keys()].sort()) {
     const decl = interfaces.get(name)!;
+    if (!decl.members.length) continue;
     const fields: Record<string, FieldShape> = {};
     let apiVersion: string | undefined;
     let kind: string | undefined;

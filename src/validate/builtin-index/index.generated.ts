@@ -524,7 +524,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   },
   "IoK8sApiAppsV1ControllerRevision": {
    "apiVersion": "scalar",
-   "data": "#IoK8sApimachineryPkgRuntimeRawExtension",
+   "data": "scalar",
    "kind": "scalar",
    "metadata": "#IoK8sApimachineryPkgApisMetaV1ObjectMeta",
    "revision": "scalar"
@@ -729,7 +729,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   },
   "IoK8sApiAppsV1beta1ControllerRevision": {
    "apiVersion": "scalar",
-   "data": "#IoK8sApimachineryPkgRuntimeRawExtension",
+   "data": "scalar",
    "kind": "scalar",
    "metadata": "#IoK8sApimachineryPkgApisMetaV1ObjectMeta",
    "revision": "scalar"
@@ -865,7 +865,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   },
   "IoK8sApiAppsV1beta2ControllerRevision": {
    "apiVersion": "scalar",
-   "data": "#IoK8sApimachineryPkgRuntimeRawExtension",
+   "data": "scalar",
    "kind": "scalar",
    "metadata": "#IoK8sApimachineryPkgApisMetaV1ObjectMeta",
    "revision": "scalar"
@@ -4931,7 +4931,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   },
   "IoK8sApiResourceV1AllocatedDeviceStatus": {
    "conditions": "[]#IoK8sApimachineryPkgApisMetaV1Condition",
-   "data": "#IoK8sApimachineryPkgRuntimeRawExtension",
+   "data": "scalar",
    "device": "scalar",
    "driver": "scalar",
    "networkData": "#IoK8sApiResourceV1NetworkDeviceData",
@@ -5104,7 +5104,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   },
   "IoK8sApiResourceV1OpaqueDeviceConfiguration": {
    "driver": "scalar",
-   "parameters": "#IoK8sApimachineryPkgRuntimeRawExtension"
+   "parameters": "scalar"
   },
   "IoK8sApiResourceV1ResourceClaim": {
    "apiVersion": "scalar",
@@ -5523,10 +5523,9 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "specReplicasPath": "scalar",
    "statusReplicasPath": "scalar"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceSubresourceStatus": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceSubresources": {
    "scale": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceSubresourceScale",
-   "status": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceSubresourceStatus"
+   "status": "scalar"
   },
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceValidation": {
    "openAPIV3Schema": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaProps"
@@ -5535,26 +5534,25 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "description": "scalar",
    "url": "scalar"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaProps": {
    "$ref": "scalar",
    "$schema": "scalar",
-   "additionalItems": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrBool",
-   "additionalProperties": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrBool",
+   "additionalItems": "scalar",
+   "additionalProperties": "scalar",
    "allOf": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaProps",
    "anyOf": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaProps",
-   "default": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON",
+   "default": "scalar",
    "definitions": "{}#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaProps",
-   "dependencies": "{}#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrStringArray",
+   "dependencies": "{}scalar",
    "description": "scalar",
-   "enum": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON",
-   "example": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON",
+   "enum": "[]scalar",
+   "example": "scalar",
    "exclusiveMaximum": "scalar",
    "exclusiveMinimum": "scalar",
    "externalDocs": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1ExternalDocumentation",
    "format": "scalar",
    "id": "scalar",
-   "items": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrArray",
+   "items": "scalar",
    "maxItems": "scalar",
    "maxLength": "scalar",
    "maxProperties": "scalar",
@@ -5582,9 +5580,6 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "x-kubernetes-preserve-unknown-fields": "scalar",
    "x-kubernetes-validations": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1ValidationRule"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrArray": {},
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrBool": {},
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrStringArray": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1SelectableField": {
    "jsonPath": "scalar"
   },
@@ -5684,10 +5679,9 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "specReplicasPath": "scalar",
    "statusReplicasPath": "scalar"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1CustomResourceSubresourceStatus": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1CustomResourceSubresources": {
    "scale": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1CustomResourceSubresourceScale",
-   "status": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1CustomResourceSubresourceStatus"
+   "status": "scalar"
   },
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1CustomResourceValidation": {
    "openAPIV3Schema": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaProps"
@@ -5696,26 +5690,25 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "description": "scalar",
    "url": "scalar"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSON": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaProps": {
    "$ref": "scalar",
    "$schema": "scalar",
-   "additionalItems": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrBool",
-   "additionalProperties": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrBool",
+   "additionalItems": "scalar",
+   "additionalProperties": "scalar",
    "allOf": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaProps",
    "anyOf": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaProps",
-   "default": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSON",
+   "default": "scalar",
    "definitions": "{}#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaProps",
-   "dependencies": "{}#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrStringArray",
+   "dependencies": "{}scalar",
    "description": "scalar",
-   "enum": "[]#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSON",
-   "example": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSON",
+   "enum": "[]scalar",
+   "example": "scalar",
    "exclusiveMaximum": "scalar",
    "exclusiveMinimum": "scalar",
    "externalDocs": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1ExternalDocumentation",
    "format": "scalar",
    "id": "scalar",
-   "items": "#IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrArray",
+   "items": "scalar",
    "maxItems": "scalar",
    "maxLength": "scalar",
    "maxProperties": "scalar",
@@ -5742,9 +5735,6 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "x-kubernetes-map-type": "scalar",
    "x-kubernetes-preserve-unknown-fields": "scalar"
   },
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrArray": {},
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrBool": {},
-  "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1JSONSchemaPropsOrStringArray": {},
   "IoK8sApiextensionsApiserverPkgApisApiextensionsV1beta1ServiceReference": {
    "name": "scalar",
    "namespace": "scalar",
@@ -5816,7 +5806,6 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "operator": "scalar",
    "values": "[]scalar"
   },
-  "IoK8sApimachineryPkgApisMetaV1FieldsV1": {},
   "IoK8sApimachineryPkgApisMetaV1GroupVersionForDiscovery": {
    "groupVersion": "scalar",
    "version": "scalar"
@@ -5840,7 +5829,7 @@ export const BUILTIN_INDEX: BuiltinIndex = {
   "IoK8sApimachineryPkgApisMetaV1ManagedFieldsEntry": {
    "apiVersion": "scalar",
    "fieldsType": "scalar",
-   "fieldsV1": "#IoK8sApimachineryPkgApisMetaV1FieldsV1",
+   "fieldsV1": "scalar",
    "manager": "scalar",
    "operation": "scalar",
    "subresource": "scalar",
@@ -5871,7 +5860,6 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "name": "scalar",
    "uid": "scalar"
   },
-  "IoK8sApimachineryPkgApisMetaV1Patch": {},
   "IoK8sApimachineryPkgApisMetaV1Preconditions": {
    "resourceVersion": "scalar",
    "uid": "scalar"
@@ -5907,10 +5895,9 @@ export const BUILTIN_INDEX: BuiltinIndex = {
    "uid": "scalar"
   },
   "IoK8sApimachineryPkgApisMetaV1WatchEvent": {
-   "object": "#IoK8sApimachineryPkgRuntimeRawExtension",
+   "object": "scalar",
    "type": "scalar"
   },
-  "IoK8sApimachineryPkgRuntimeRawExtension": {},
   "IoK8sApimachineryPkgVersionInfo": {
    "buildDate": "scalar",
    "compiler": "scalar",

@@ -1,0 +1,107 @@
+import { describe, expect, it } from '@jest/globals';
+import { lint } from '../../src/index.js';
+import { brief, notRule } from '../helpers/findings.js';
+import { validateYaml } from '../helpers/validate.js';
+
+const EXPECTED_BACKUP_FINDINGS = [
+  'fixtures/crds/backups.yaml:22:3 error schema-unknown-field metadata.lables: unknown field "lables"; did you mean "labels"?',
+  'fixtures/crds/backups.yaml:24:13 error schema-invalid spec.schedule: expected string, got number 5',
+  'fixtures/crds/backups.yaml:25:14 error schema-invalid spec.retention: expected integer or string, got boolean true',
+  'fixtures/crds/backups.yaml:26:16 error schema-invalid spec.parallelism: must be <= 8',
+  'fixtures/crds/backups.yaml:28:5 error schema-invalid spec.target.claimName: required field is missing',
+  'fixtures/crds/backups.yaml:28:11 error schema-invalid spec.target.mode: "Mirror" is not one of "Snapshot", "Copy"',
+  'fixtures/crds/backups.yaml:29:3 error schema-unknown-field spec.schedual: unknown field "schedual"; did you mean "schedule"?',
+  'fixtures/crds/backups.yaml:32:7 warning schema-missing the CustomResourceDefinition backups.storage.example.com has no schema for storage.example.com/v1alpha1; Backup objects are not validated',
+  'fixtures/crds/backups.yaml:39:7 error api-unknown storage.example.com/v1 has no kind "Backups"; did you mean "Backup"?',
+];
+
+describe('custom resources validated by their CRD', () => {
+  it('uses a CRD found among the inputs', async () => {
+    const result = await lint(['fixtures/crds']);
+    expect(result.findings.filter(notRule).map(brief)).toEqual(EXPECTED_BACKUP_FINDINGS);
+  });
+
+  it('uses a CRD passed with --crd, without reporting on the CRD file itself', async () => {
+    const result = await lint(['fixtures/crds/backups.yaml'], { crds: ['fixtures/crds/backup-crd.yaml'] });
+    expect(result.findings.filter(notRule).map(brief)).toEqual(EXPECTED_BACKUP_FINDINGS);
+    expect(result.summary.objects).toBe(4);
+  });
+
+  it('honours int-or-string, preserve-unknown-fields, nullable and maps', async () => {
+    const result = await lint(['fixtures/crds']);
+    expect(result.findings.filter((f) => f.object?.name === 'nightly')).toEqual([]);
+  });
+
+  it('reports unknown fields only in strict mode', async () => {
+    const result = await lint(['fixtures/crds'], { strict: false });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('schema-unknown-field');
+    expect(result.findings).toHaveLength(EXPECTED_BACKUP_FINDINGS.length - 2);
+  });
+
+  it('reports a schema that cannot be compiled on the CRD, and goes on', async () => {
+    const text = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: things.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Thing, plural: things}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                code: {type: string, pattern: "(unclosed"}
+---
+apiVersion: example.com/v1
+kind: Thing
+metadata: {name: t}
+spec: {code: x}
+`;
+    const lines = await validateYaml(text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^14:11 crd-schema-invalid this schema cannot be used to validate things\.example\.com resources: .*\(unclosed/);
+  });
+
+  it('accepts embedded resources in a schema marked x-kubernetes-embedded-resource', async () => {
+    const text = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: wrappers.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Wrapper, plural: wrappers}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                template:
+                  type: object
+                  x-kubernetes-embedded-resource: true
+                  x-kubernetes-preserve-unknown-fields: true
+---
+apiVersion: example.com/v1
+kind: Wrapper
+metadata: {name: w}
+spec:
+  template:
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: inner}
+`;
+    expect(await validateYaml(text)).toEqual([]);
+  });
+});
