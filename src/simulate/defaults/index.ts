@@ -1,0 +1,74 @@
+import type { KubeObject } from '../../model/manifest.js';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
+import { defaultHorizontalPodAutoscalerV1, defaultHorizontalPodAutoscalerV2 } from './autoscaling.js';
+import { defaultCronJob, defaultJob } from './batch.js';
+import {
+  defaultEndpoints, defaultLimitRange, defaultNamespace, defaultNode, defaultPod, defaultPodTemplateObject,
+  defaultReplicationController, defaultSecret, defaultService,
+} from './core.js';
+import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
+import { defaultPriorityClass } from './scheduling.js';
+import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
+import type { Obj } from './fields.js';
+
+/**
+ * The defaulting function of each kind, keyed by `apiVersion|kind`. Only API versions a 1.34 API
+ * server serves are listed: an object of another version (a removed beta, a CRD) is returned
+ * unchanged, as kubeplan cannot know what that server would do with it.
+ */
+const DEFAULTERS: Record<string, (object: Obj) => void> = {
+  'v1|Pod': defaultPod,
+  'v1|PodTemplate': defaultPodTemplateObject,
+  'v1|ReplicationController': defaultReplicationController,
+  'v1|Service': defaultService,
+  'v1|Secret': defaultSecret,
+  'v1|Namespace': defaultNamespace,
+  'v1|Node': defaultNode,
+  'v1|Endpoints': defaultEndpoints,
+  'v1|LimitRange': defaultLimitRange,
+  'v1|PersistentVolumeClaim': defaultPersistentVolumeClaim,
+  'v1|PersistentVolume': defaultPersistentVolume,
+  'apps/v1|Deployment': defaultDeployment,
+  'apps/v1|ReplicaSet': defaultReplicaSet,
+  'apps/v1|StatefulSet': defaultStatefulSet,
+  'apps/v1|DaemonSet': defaultDaemonSet,
+  'batch/v1|Job': defaultJob,
+  'batch/v1|CronJob': defaultCronJob,
+  'autoscaling/v2|HorizontalPodAutoscaler': defaultHorizontalPodAutoscalerV2,
+  'autoscaling/v1|HorizontalPodAutoscaler': defaultHorizontalPodAutoscalerV1,
+  'networking.k8s.io/v1|NetworkPolicy': defaultNetworkPolicy,
+  'networking.k8s.io/v1|IngressClass': defaultIngressClass,
+  'scheduling.k8s.io/v1|PriorityClass': defaultPriorityClass,
+};
+
+/**
+ * Kinds whose served version has no defaults at all; listed so that `hasDefaults` can tell
+ * "nothing to default" from "unknown to kubeplan".
+ */
+const WITHOUT_DEFAULTS = new Set([
+  'v1|ConfigMap', 'v1|ServiceAccount', 'v1|ResourceQuota', 'networking.k8s.io/v1|Ingress', 'policy/v1|PodDisruptionBudget',
+  'discovery.k8s.io/v1|EndpointSlice', 'rbac.authorization.k8s.io/v1|Role', 'rbac.authorization.k8s.io/v1|ClusterRole',
+]);
+
+function key(object: KubeObject): string {
+  return `${String(object.apiVersion)}|${String(object.kind)}`;
+}
+
+/** True when kubeplan knows the API server's defaults for this object's apiVersion and kind. */
+export function hasDefaults(object: KubeObject): boolean {
+  return key(object) in DEFAULTERS || WITHOUT_DEFAULTS.has(key(object));
+}
+
+/**
+ * The object as the API server would store it after defaulting (the same object, written as
+ * the server's generated defaulters would fill it). Pure: the input is never modified, and the
+ * result shares nothing with it. Quantities stay as written. Fields set by admission plugins,
+ * registries and controllers (service account, default tolerations, cluster IPs, selectors of
+ * Jobs) are not defaults: see `applyPodAdmission` and docs/defaults.md.
+ */
+export function applyDefaults<T extends KubeObject>(object: T): T {
+  const copy = structuredClone(object);
+  DEFAULTERS[key(copy)]?.(copy);
+  return copy;
+}
+
