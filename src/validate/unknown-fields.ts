@@ -1,4 +1,4 @@
-import { appendPointer } from '../model/json-pointer.js';
+import { formatPointer, parsePointer } from '../model/json-pointer.js';
 import { BUILTIN_INDEX } from './builtin-index/index.generated.js';
 import { shortTypeName } from './builtin-kinds.js';
 import { closestName } from './suggest.js';
@@ -48,40 +48,60 @@ function findDeeper(type: string, field: string): string | undefined {
   return undefined;
 }
 
-function walk(value: unknown, shape: string, pointer: string, out: UnknownField[]): void {
+/**
+ * Walks `value` as a `shape`, collecting unknown fields. `path` is the pointer's segments, kept
+ * as a mutable stack so that no pointer string is built for the (many) fields that are fine.
+ */
+function walk(value: unknown, shape: string, path: Array<string | number>, out: UnknownField[]): void {
   if (shape.startsWith('[]')) {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, shape.slice(2), appendPointer(pointer, i), out));
+    if (!Array.isArray(value)) return;
+    const inner = shape.slice(2);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], inner, path, out);
+      path.pop();
+    }
     return;
   }
   if (shape.startsWith('{}')) {
-    if (isPlainObject(value)) for (const [key, item] of Object.entries(value)) walk(item, shape.slice(2), appendPointer(pointer, key), out);
+    if (!isPlainObject(value)) return;
+    const inner = shape.slice(2);
+    if (inner === 'scalar') return;
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walk(value[key], inner, path, out);
+      path.pop();
+    }
     return;
   }
-  if (!shape.startsWith('#') || !isPlainObject(value)) return;
+  if (shape.charCodeAt(0) !== 35 /* # */ || !isPlainObject(value)) return;
   const type = shape.slice(1);
   const fields = types[type];
   if (!fields) return;
-  for (const [key, item] of Object.entries(value)) {
-    const child = appendPointer(pointer, key);
+  for (const key of Object.keys(value)) {
     const fieldShape = fields[key];
-    if (fieldShape === undefined) {
-      const found: UnknownField = { pointer: child, field: key, typeName: shortTypeName(type) };
-      const didYouMean = closestName(key, Object.keys(fields));
-      if (didYouMean) found.didYouMean = didYouMean;
-      else {
-        const belongsAt = findDeeper(type, key);
-        if (belongsAt) found.belongsAt = belongsAt;
-      }
-      out.push(found);
-    } else {
-      walk(item, fieldShape, child, out);
-    }
+    path.push(key);
+    if (fieldShape === undefined) out.push(describeUnknown(type, key, formatPointer(path)));
+    else if (fieldShape !== 'scalar') walk(value[key], fieldShape, path, out);
+    path.pop();
   }
+}
+
+function describeUnknown(type: string, key: string, pointer: string): UnknownField {
+  const found: UnknownField = { pointer, field: key, typeName: shortTypeName(type) };
+  const fields = types[type] ?? {};
+  const didYouMean = closestName(key, Object.keys(fields));
+  if (didYouMean) found.didYouMean = didYouMean;
+  else {
+    const belongsAt = findDeeper(type, key);
+    if (belongsAt) found.belongsAt = belongsAt;
+  }
+  return found;
 }
 
 /** Fields of `object` that its built-in type (e.g. `IoK8sApiAppsV1Deployment`) does not define. */
 export function findUnknownFields(object: unknown, type: string, pointer = ''): UnknownField[] {
   const out: UnknownField[] = [];
-  walk(object, `#${type}`, pointer, out);
+  walk(object, `#${type}`, parsePointer(pointer), out);
   return out;
 }
