@@ -11,7 +11,9 @@ const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n';
 describe('inputs that cannot be parsed as text', () => {
   let dir: string;
   let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+  });
   afterEach(() => cleanup());
 
   const load = async (...names: string[]) => {
@@ -98,7 +100,9 @@ describe('inputs that cannot be parsed as text', () => {
 describe('directories and globs', () => {
   let dir: string;
   let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+  });
   afterEach(() => cleanup());
 
   it('walks directories recursively, in name order, picking only manifest extensions', async () => {
