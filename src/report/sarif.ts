@@ -1,0 +1,101 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Finding } from '../model/finding.js';
+import type { RuleDescriptor } from '../model/rule-descriptor.js';
+import type { Severity } from '../model/severity.js';
+import { findingFingerprint } from './fingerprint.js';
+
+export interface SarifOptions {
+  /** Every check that can produce a finding; findings of unknown checks still get a rule entry. */
+  rules: readonly RuleDescriptor[];
+  toolVersion: string;
+  /** Prefix removed from file paths so they are relative to the repository root. */
+  repositoryRoot?: string;
+}
+
+/** GitHub code scanning accepts at most this many results per run. */
+export const MAX_SARIF_RESULTS = 25_000;
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `a/b/../c.yaml` relative to the repository, `/`-separated, URI-encoded. */
+function artifactUri(file: string, root: string | undefined): string {
+  let path = file.replace(/\\/g, '/');
+  if (root) {
+    const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
+    if (path.startsWith(prefix)) path = path.slice(prefix.length);
+  }
+  path = path.replace(/^\.\//, '');
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function ruleEntry(rule: RuleDescriptor): ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.help.split('\n\n')[0] ?? rule.description },
+    help: { text: rule.help, markdown: rule.help },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: [...(rule.tags ?? [])] },
+  };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every known rule in `tool.driver.rules`, one result per
+ * finding with a 1-based region, paths relative to the repository root and stable
+ * `partialFingerprints` so an alert keeps its identity when lines move.
+ */
+export function formatSarif(findings: readonly Finding[], options: SarifOptions): string {
+  const rules = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const known = new Set(rules.map((r) => r.id));
+  for (const f of findings) {
+    if (!known.has(f.ruleId)) {
+      known.add(f.ruleId);
+      rules.push({ id: f.ruleId, description: f.ruleId, help: f.remediation ?? f.ruleId, defaultSeverity: f.severity, ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}) });
+    }
+  }
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const kept = findings.slice(0, MAX_SARIF_RESULTS);
+  const results: Result[] = kept.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId)!,
+    level: LEVEL[f.severity],
+    message: { text: f.remediation ? `${f.message}\n${f.remediation}` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(f.file, options.repositoryRoot), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: Math.max(f.endColumn ?? f.column, f.column) },
+        },
+      },
+    ],
+    partialFingerprints: { 'kubeplan/v1': findingFingerprint(f) },
+  }));
+  const log: Log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kubeplan',
+            version: options.toolVersion,
+            rules: rules.map(ruleEntry),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications:
+              findings.length > kept.length
+                ? [{ level: 'warning', message: { text: `${findings.length - kept.length} of ${findings.length} findings were left out: code scanning accepts at most ${MAX_SARIF_RESULTS} results per run.` } }]
+                : [],
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
