@@ -1,0 +1,135 @@
+import type { ClusterState } from '../model/cluster-state.js';
+import { compareFindings, findingAt, type Finding } from '../model/finding.js';
+import type { KubeObject, Manifest } from '../model/manifest.js';
+import { countBySeverity, type Summary } from '../model/summary.js';
+import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
+import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
+import { loadCluster } from '../simulate/cluster/load-cluster.js';
+import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
+import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
+import type { ScheduleFunction } from '../simulate/scheduling-step.js';
+import { simulate, type IngressSummary, type ServiceSummary } from '../simulate/simulate.js';
+import { CrdRegistry, isCrd } from '../validate/crd/crd-registry.js';
+import { ManifestValidator } from '../validate/validate-manifests.js';
+
+export interface PlanOptions extends LoadOptions {
+  /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
+  cluster?: readonly string[];
+  /** Node objects from the configuration's node groups, used when `cluster` is not given. */
+  nodes?: readonly KubeObject[];
+  /** Files with the objects already in the cluster (`kubectl get all,cm,secret,pvc -A -o yaml`). */
+  current?: readonly string[];
+  /** The plan's clock, RFC 3339; see `planClock`. */
+  now?: string;
+  /** CustomResourceDefinitions to validate custom resources with. */
+  crds?: readonly string[];
+  /** The scheduler; kubeplan's kube-scheduler unless a test passes another. */
+  schedule?: ScheduleFunction;
+}
+
+export interface PlanResult {
+  state: ClusterState;
+  findings: Finding[];
+  summary: Summary;
+  /** The clock the plan ran with. */
+  now: string;
+  /** Where the cluster model came from. */
+  clusterSource: 'default' | 'config' | 'files';
+  services: ServiceSummary[];
+  ingresses: IngressSummary[];
+  cronJobs: CronJobSchedule[];
+  /** Pod uid → FailedScheduling message. */
+  unschedulable: Map<string, string>;
+}
+
+/** The clock when none is given: stable across runs, so the same input gives the same output. */
+export const DEFAULT_NOW = '2026-01-01T00:00:00Z';
+
+/**
+ * The plan's reference time: `--now` when given, else the latest `creationTimestamp` among the
+ * current objects (the moment of the dump, as near as it can be known), else DEFAULT_NOW.
+ * Never the machine's clock.
+ */
+export function planClock(now: string | undefined, current: readonly Manifest[]): string {
+  if (now) return now;
+  let latest = '';
+  for (const { object } of current) {
+    const created = (object.metadata as { creationTimestamp?: unknown } | undefined)?.creationTimestamp;
+    if (typeof created === 'string' && /^\d{4}-\d\d-\d\dT/.test(created) && created > latest) latest = created;
+  }
+  return latest || DEFAULT_NOW;
+}
+
+/**
+ * What the cluster will do with the inputs: loads them, sets aside the objects the API server
+ * would refuse (schema errors), applies the rest over the current objects, runs the controllers
+ * and the scheduler, and reports what goes wrong as findings at the manifests that cause it.
+ */
+export async function plan(inputs: readonly string[], options: PlanOptions = {}): Promise<PlanResult> {
+  const loaded = await loadManifests(inputs, options);
+  const findings: Finding[] = [...loaded.findings];
+  let ioErrors = loaded.ioErrors;
+  const others = { ...options, readStdin: undefined };
+
+  const crdManifests = loaded.manifests.filter(isCrd);
+  if (options.crds?.length) {
+    const extra = await loadManifests(options.crds, others);
+    crdManifests.push(...extra.manifests.filter(isCrd));
+    findings.push(...extra.findings.filter((f) => f.severity === 'error'));
+    ioErrors += extra.ioErrors;
+  }
+  const validator = new ManifestValidator({ strict: false, crds: new CrdRegistry(crdManifests) });
+  const accepted: Manifest[] = [];
+  for (const manifest of loaded.manifests) {
+    const invalid = (await validator.validate(manifest)).filter((f) => f.ruleId === 'schema-invalid');
+    if (invalid.length === 0) {
+      accepted.push(manifest);
+      continue;
+    }
+    const first = invalid[0]!;
+    findings.push({ ...first, ruleId: 'object-rejected', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${first.message}` });
+  }
+
+  let nodes: readonly KubeObject[];
+  let clusterSource: PlanResult['clusterSource'];
+  if (options.cluster?.length) {
+    const cluster = await loadCluster(options.cluster, others);
+    findings.push(...cluster.findings);
+    ioErrors += cluster.ioErrors;
+    nodes = cluster.nodes;
+    clusterSource = 'files';
+  } else if (options.nodes) {
+    nodes = options.nodes;
+    clusterSource = 'config';
+  } else {
+    nodes = defaultClusterNodes();
+    clusterSource = 'default';
+  }
+
+  let current: Manifest[] = [];
+  if (options.current?.length) {
+    const loadedCurrent = await loadManifests(options.current, others);
+    findings.push(...loadedCurrent.findings.filter((f) => f.severity === 'error'));
+    ioErrors += loadedCurrent.ioErrors;
+    current = loadedCurrent.manifests;
+  }
+
+  const now = planClock(options.now, current);
+  const result = simulate({ nodes, current, desired: accepted, now, schedule: options.schedule ?? kubeScheduler });
+  for (const problem of result.problems) {
+    const init = { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: problem.pointer, phase: 'simulate' as const };
+    findings.push(problem.origin ? findingAt(problem.origin, init) : { ...init, file: '<plan>', line: 1, column: 1 });
+  }
+  findings.sort(compareFindings);
+  return {
+    state: result.state,
+    findings,
+    summary: { files: loaded.files, documents: loaded.documents, objects: loaded.manifests.length, ...countBySeverity(findings), ioErrors },
+    now,
+    clusterSource,
+    services: result.services,
+    ingresses: result.ingresses,
+    cronJobs: result.cronJobs,
+    unschedulable: result.unschedulable,
+  };
+}

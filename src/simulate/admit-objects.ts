@@ -1,0 +1,120 @@
+import type { KubeObject, Manifest } from '../model/manifest.js';
+import { describeRef } from '../model/object-ref.js';
+import { applyPodAdmission } from './defaults/admission.js';
+import { applyDefaults } from './defaults/index.js';
+import { ensureObject, isObject, objectAt } from './defaults/fields.js';
+import { serviceClusterIp } from './objects/addresses.js';
+import { canonicalJson, fnv1a32 } from './objects/names.js';
+import { pendingStatus } from './objects/pod-status.js';
+import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
+import { admitPriority } from './controllers/priority.js';
+
+/** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
+const CLUSTER_SCOPED = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'PriorityClass', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
+  'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'FlowSchema', 'PriorityLevelConfiguration', 'ComponentStatus',
+]);
+
+/** Objects kubeplan recomputes itself: those of `--current` are dropped, not kept stale. */
+export const RECOMPUTED_KINDS = new Set(['EndpointSlice', 'Endpoints', 'Event']);
+
+/** Server bookkeeping that says nothing about what the cluster does; dropped from current objects. */
+function dropBookkeeping(object: KubeObject): void {
+  const metadata = objectAt(object, 'metadata');
+  if (metadata) delete metadata.managedFields;
+}
+
+/** Objects of `--current`, as the cluster has them (status included). */
+export function admitCurrent(state: SimulationState, manifests: readonly Manifest[]): void {
+  for (const manifest of manifests) {
+    if (RECOMPUTED_KINDS.has(String(manifest.object.kind)) || manifest.object.kind === 'Node') continue;
+    const object = applyDefaults(manifest.object);
+    dropBookkeeping(object);
+    state.create(object, manifest);
+  }
+}
+
+/**
+ * The input objects as the API server stores them: defaulted, in the `default` namespace when
+ * namespaced and without one, replacing the current object of the same identity (keeping its
+ * uid, creation time and status, with `generation` one higher when the spec changed), with
+ * what registries add: cluster IPs of Services, the selector and labels of Jobs, admission of
+ * bare Pods. Returns the objects it could not admit (a bare Pod refused by admission).
+ */
+export function admitDesired(state: SimulationState, manifests: readonly Manifest[]): void {
+  const takenIps = new Set(state.list('Service', '').map((e) => String(objectAt(e.object, 'spec')?.clusterIP ?? '')));
+  takenIps.add('10.96.0.1');
+  for (const manifest of manifests) {
+    const object = applyDefaults(manifest.object);
+    const metadata = metadataOf(object);
+    if (!CLUSTER_SCOPED.has(String(object.kind)) && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) metadata.namespace = 'default';
+    const current = state.get(refOf(object));
+    if (current) {
+      const old = metadataOf(current.object);
+      metadata.uid = old.uid;
+      metadata.creationTimestamp = old.creationTimestamp;
+      const changed = canonicalJson(object.spec) !== canonicalJson(current.object.spec);
+      if (typeof old.generation === 'number') metadata.generation = changed ? old.generation + 1 : old.generation;
+      if (current.object.status !== undefined && !changed) object.status = current.object.status;
+      if (object.kind === 'Service') keepAllocatedServiceFields(object, current.object);
+      state.remove(current.object);
+    } else {
+      metadata.generation = 1;
+    }
+    if (object.kind === 'Service' && object.apiVersion === 'v1') allocateClusterIp(object, takenIps);
+    state.create(object, manifest);
+    if (object.kind === 'Job' && object.apiVersion === 'batch/v1') addJobSelector(object);
+    if (object.kind === 'Pod' && object.apiVersion === 'v1') admitBarePod(state, object, manifest);
+  }
+}
+
+function keepAllocatedServiceFields(service: KubeObject, current: KubeObject): void {
+  const spec = ensureObject(service, 'spec');
+  const old = objectAt(current, 'spec');
+  if (!spec || !old) return;
+  for (const key of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) if (spec[key] === undefined && old[key] !== undefined) spec[key] = old[key];
+}
+
+/** A ClusterIP Service gets a cluster IP, single-stack IPv4 (headless `None` and ExternalName get none). */
+function allocateClusterIp(service: KubeObject, taken: Set<string>): void {
+  const spec = ensureObject(service, 'spec');
+  if (!spec || spec.type === 'ExternalName') return;
+  if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = serviceClusterIp(namespaceOf(service), String(metadataOf(service).name), fnv1a32, taken);
+  if (spec.clusterIPs === undefined) spec.clusterIPs = [spec.clusterIP];
+  if (spec.clusterIP !== 'None') {
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+  }
+}
+
+/**
+ * The Job registry's additions (`pkg/registry/batch/job/strategy.go`): unless `manualSelector`,
+ * the selector is the Job's uid and the template carries the uid and job-name labels.
+ */
+function addJobSelector(job: KubeObject): void {
+  const spec = objectAt(job, 'spec');
+  if (!spec || spec.manualSelector === true) return;
+  const uid = uidOf(job);
+  const name = String(metadataOf(job).name);
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  const template = ensureObject(spec, 'template');
+  const templateMeta = template && ensureObject(template, 'metadata');
+  if (!templateMeta) return;
+  const labels = isObject(templateMeta.labels) ? templateMeta.labels : {};
+  templateMeta.labels = { ...labels, 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+}
+
+/** A Pod of the input goes through the same admission as a controller's pods. */
+function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifest): void {
+  if (!isObject(pod.spec)) return;
+  const spec = applyPodAdmission(pod.spec);
+  const refused = admitPriority(state, spec);
+  if (refused) {
+    state.remove(pod);
+    state.report({ ruleId: 'pod-forbidden', severity: 'error', message: `the API server refuses ${describeRef(refOf(pod))}: ${refused}`, origin: manifest, pointer: '/spec/priorityClassName' });
+    return;
+  }
+  pod.spec = spec;
+  if (typeof spec.nodeName !== 'string' || spec.nodeName === '') pod.status = pendingStatus(spec);
+}

@@ -1,0 +1,86 @@
+import { findingAt, type Finding } from '../../model/finding.js';
+import type { KubeObject, Manifest } from '../../model/manifest.js';
+import { parseQuantity } from '../../model/quantity.js';
+import { loadManifests, type LoadOptions } from '../../load/load-manifests.js';
+import { applyDefaults } from '../defaults/index.js';
+import { isObject, objectAt } from '../defaults/fields.js';
+
+export interface LoadedCluster {
+  /** Valid Node objects, defaulted, in input order. */
+  nodes: KubeObject[];
+  /** The manifest each node came from, for positioned findings. */
+  sources: Map<string, Manifest>;
+  findings: Finding[];
+  ioErrors: number;
+}
+
+const TAINT_EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+
+/**
+ * Reads `--cluster` inputs: Node objects, `List`s or `NodeList`s such as `kubectl get nodes -o
+ * yaml`. Other kinds are skipped with an info finding. A node without a name, or with a name
+ * seen before, is skipped with an error; a bad resource value or taint is dropped with an
+ * error (the rest of the node is kept, so one typo does not hide a whole node).
+ */
+export async function loadCluster(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedCluster> {
+  const loaded = await loadManifests(paths, options);
+  const result: LoadedCluster = { nodes: [], sources: new Map(), findings: [...loaded.findings], ioErrors: loaded.ioErrors };
+  for (const manifest of loaded.manifests) {
+    const node = checkNode(manifest, result.findings);
+    if (!node) continue;
+    const name = (node.metadata as { name: string }).name;
+    if (result.sources.has(name)) {
+      result.findings.push(findingAt(manifest, { ruleId: 'cluster-node-invalid', severity: 'error', message: `node ${name} is defined twice; the second definition is ignored`, pointer: '/metadata/name', phase: 'simulate' }));
+      continue;
+    }
+    result.sources.set(name, manifest);
+    result.nodes.push(node);
+  }
+  return result;
+}
+
+/** The node as the simulation uses it, or undefined when it cannot be used at all. */
+function checkNode(manifest: Manifest, findings: Finding[]): KubeObject | undefined {
+  const report = (pointer: string, message: string, severity: Finding['severity'] = 'error', ruleId = 'cluster-node-invalid'): void => {
+    findings.push(findingAt(manifest, { ruleId, severity, message, pointer, phase: 'simulate' }));
+  };
+  const { object } = manifest;
+  if (object.kind !== 'Node' || object.apiVersion !== 'v1') {
+    report('/kind', `--cluster takes Node objects; ${String(object.kind)} ${manifest.ref.name} is ignored (objects already in the cluster belong in --current)`, 'info', 'cluster-object-ignored');
+    return undefined;
+  }
+  const metadata = objectAt(object, 'metadata');
+  if (!metadata || typeof metadata.name !== 'string' || metadata.name === '') {
+    report('/metadata', 'node has no metadata.name; ignored');
+    return undefined;
+  }
+  const node = applyDefaults(object);
+  const name = metadata.name;
+  const status = objectAt(node, 'status');
+  const allocatable = status && objectAt(status, 'allocatable');
+  if (!allocatable) {
+    report('/status', `node ${name} has neither status.allocatable nor status.capacity; no pod that requests resources fits on it`, 'warning');
+  } else {
+    const base = isObject(objectAt(object, 'status')?.allocatable) ? '/status/allocatable' : '/status/capacity';
+    for (const [resource, value] of Object.entries(allocatable)) {
+      if (parseQuantity(value) === undefined) {
+        report(`${base}/${resource.replace(/~/g, '~0').replace(/\//g, '~1')}`, `node ${name}: allocatable ${resource} ${JSON.stringify(value)} is not a quantity; treated as 0`);
+        allocatable[resource] = '0';
+      }
+    }
+  }
+  const spec = objectAt(node, 'spec');
+  if (spec && spec.taints !== undefined) {
+    if (!Array.isArray(spec.taints)) {
+      report('/spec/taints', `node ${name}: spec.taints is not a list; ignored`);
+      delete spec.taints;
+    } else {
+      spec.taints = spec.taints.filter((taint, i) => {
+        const ok = isObject(taint) && typeof taint.key === 'string' && taint.key !== '' && TAINT_EFFECTS.has(String(taint.effect));
+        if (!ok) report(`/spec/taints/${i}`, `node ${name}: a taint needs a key and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored`);
+        return ok;
+      });
+    }
+  }
+  return node;
+}

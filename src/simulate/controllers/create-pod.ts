@@ -1,0 +1,70 @@
+import type { KubeObject } from '../../model/manifest.js';
+import { describeRef } from '../../model/object-ref.js';
+import { applyPodAdmission } from '../defaults/admission.js';
+import { applyDefaults } from '../defaults/index.js';
+import { isObject, objectAt } from '../defaults/fields.js';
+import { labelsOf } from '../objects/selectors.js';
+import { pendingStatus } from '../objects/pod-status.js';
+import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import { admitPriority } from './priority.js';
+
+export interface PodSpecRequest {
+  /** The owning workload's entry (its origin positions findings). */
+  owner: Entry;
+  /** The pod template, already defaulted. */
+  template: Record<string, unknown>;
+  /** Either a fixed name (StatefulSet) or a name already generated from `generateName`. */
+  name: string;
+  generateName?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Last changes to the spec (hostname, node affinity, tolerations) before admission. */
+  adjustSpec?: (spec: Record<string, unknown>) => void;
+  /** Reporting component and the message of its SuccessfulCreate event. */
+  source: string;
+  createdMessage: (podName: string) => string;
+  /** Pointer to the pod spec inside the owner's manifest, for findings (`/spec/template/spec`). */
+  specPointer: string;
+}
+
+/**
+ * Creates a pod the way a workload controller does: the template's labels and annotations plus
+ * the controller's own, an owner reference, API defaulting and the default admission plugins
+ * (service account, default tolerations, priority). When admission refuses the pod (a missing
+ * PriorityClass), the controller's FailedCreate event and a finding are recorded instead and
+ * undefined is returned.
+ */
+export function createPod(state: SimulationState, request: PodSpecRequest): KubeObject | undefined {
+  const owner = request.owner.object;
+  const templateMeta = objectAt(request.template, 'metadata') ?? {};
+  const annotations = { ...(isObject(templateMeta.annotations) ? (templateMeta.annotations as Record<string, string>) : {}), ...request.annotations };
+  const metadata: Record<string, unknown> = {
+    name: request.name,
+    ...(request.generateName ? { generateName: request.generateName } : {}),
+    namespace: namespaceOf(owner),
+    labels: { ...labelsOf({ metadata: templateMeta }), ...request.labels },
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+    ownerReferences: [controllerRef(owner)],
+  };
+  const templateSpec = structuredClone(objectAt(request.template, 'spec') ?? {});
+  request.adjustSpec?.(templateSpec);
+  const pod = applyDefaults({ apiVersion: 'v1', kind: 'Pod', metadata, spec: templateSpec }) as KubeObject & { spec: Record<string, unknown> };
+  pod.spec = applyPodAdmission(pod.spec);
+  const refused = admitPriority(state, pod.spec);
+  if (refused) {
+    const shownName = request.generateName ?? request.name;
+    state.emitOnce({ type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${shownName}" is forbidden: ${refused}`, involvedObject: involved(owner), source: request.source });
+    state.report({
+      ruleId: 'pod-forbidden',
+      severity: 'error',
+      message: `the API server refuses the pods of ${describeRef(refOf(owner))}: ${refused}`,
+      origin: request.owner.origin,
+      pointer: `${request.specPointer}/priorityClassName`,
+    });
+    return undefined;
+  }
+  pod.status = pendingStatus(pod.spec);
+  state.create(pod, request.owner.origin);
+  state.emit({ type: 'Normal', reason: 'SuccessfulCreate', message: request.createdMessage(request.name), involvedObject: involved(owner), source: request.source });
+  return pod;
+}

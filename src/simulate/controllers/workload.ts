@@ -1,0 +1,42 @@
+import { describeRef } from '../../model/object-ref.js';
+import { objectAt } from '../defaults/fields.js';
+import { labelsOf, matchesLabelSelector } from '../objects/selectors.js';
+import { refOf, type Entry, type SimulationState } from '../state.js';
+
+/** What every workload controller checks before acting: replicas, selector, template. */
+export interface WorkloadShape {
+  spec: Record<string, unknown>;
+  template: Record<string, unknown>;
+  selector: Record<string, unknown>;
+  replicas: number;
+}
+
+/**
+ * The parts of a workload a controller needs, or undefined after reporting why it cannot run:
+ * the API server refuses a workload whose selector does not select its own template
+ * (`selector` does not match template `labels`), so no controller ever sees one.
+ */
+export function workloadShape(state: SimulationState, entry: Entry, options: { replicas: boolean } = { replicas: true }): WorkloadShape | undefined {
+  const spec = objectAt(entry.object, 'spec');
+  const template = spec && objectAt(spec, 'template');
+  const selector = spec && objectAt(spec, 'selector');
+  if (!spec || !template) return undefined;
+  if (!selector || !matchesLabelSelector(selector, labelsOf(template))) {
+    state.report({
+      ruleId: 'workload-selector-mismatch',
+      severity: 'error',
+      message: `${describeRef(refOf(entry.object))} is refused by the API server: its selector does not match the labels of its pod template`,
+      origin: entry.origin,
+      pointer: '/spec/selector',
+    });
+    return undefined;
+  }
+  const replicas = options.replicas ? spec.replicas : 0;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) return undefined;
+  return { spec, template, selector, replicas };
+}
+
+/** A copy of an object for `state.replace`, so entries never share mutable parts with old versions. */
+export function copyOf<T>(object: T): T {
+  return structuredClone(object);
+}

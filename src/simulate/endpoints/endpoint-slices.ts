@@ -1,0 +1,120 @@
+import type { KubeObject } from '../../model/manifest.js';
+import { objectAt, objectsIn } from '../defaults/fields.js';
+import { canonicalJson, nameSuffix } from '../objects/names.js';
+import { isPodReady, isTerminal, isTerminating, nodeNameOf } from '../objects/pod-status.js';
+import { labelsOf, matchesMapSelector } from '../objects/selectors.js';
+import { controllerRef, nameOf, namespaceOf, type Entry } from '../state.js';
+
+/** The endpoint slice controller's default `--max-endpoints-per-slice`. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+interface SlicePort {
+  name: string;
+  port: number;
+  protocol: string;
+  appProtocol?: string;
+}
+
+/**
+ * A Service port's target on one pod: a number as is; a name resolves to the first container
+ * port with that name and protocol (regular containers, then restartable init containers); no
+ * match drops the port for that pod (`pkg/api/v1/pod`, FindPort).
+ */
+export function resolveTargetPort(servicePort: Record<string, unknown>, pod: KubeObject): number | undefined {
+  const target = servicePort.targetPort ?? servicePort.port;
+  if (typeof target === 'number') return target;
+  if (typeof target === 'string' && /^\d+$/.test(target)) return Number(target);
+  const spec = objectAt(pod, 'spec') ?? {};
+  const protocol = servicePort.protocol ?? 'TCP';
+  const containers = [...objectsIn(spec, 'containers'), ...objectsIn(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always')];
+  for (const container of containers) {
+    const port = objectsIn(container, 'ports').find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
+    if (port && typeof port.containerPort === 'number') return port.containerPort;
+  }
+  return undefined;
+}
+
+/** The pods a Service's selector picks: same namespace, labels match, not finished. */
+export function selectedPods(service: KubeObject, pods: readonly Entry[]): Entry[] {
+  const selector = objectAt(service, 'spec')?.selector;
+  const namespace = namespaceOf(service);
+  return pods.filter((p) => namespaceOf(p.object) === namespace && !isTerminal(p.object) && matchesMapSelector(selector, labelsOf(p.object)));
+}
+
+/**
+ * The EndpointSlices of a Service with a selector (`pkg/controller/endpointslice`): pods with an
+ * IP, grouped by the ports they resolve to, at most 100 endpoints a slice; a Service with no
+ * such pod still gets one empty slice. Conditions: serving = Ready, terminating = being deleted,
+ * ready = publishNotReadyAddresses or (serving and not terminating). Slice names are
+ * `<service>-<5 characters>` from FNV-1a of the service name, port set and slice number.
+ */
+export function endpointSlicesFor(service: KubeObject, pods: readonly Entry[], zoneOf: (node: string) => string | undefined): KubeObject[] {
+  const spec = objectAt(service, 'spec') ?? {};
+  if (!spec.selector || spec.type === 'ExternalName') return [];
+  const serviceName = nameOf(service);
+  const publishNotReady = spec.publishNotReadyAddresses === true;
+  const groups = new Map<string, { ports: SlicePort[]; endpoints: Record<string, unknown>[] }>();
+  for (const { object: pod } of selectedPods(service, pods)) {
+    const ip = objectAt(pod, 'status')?.podIP;
+    if (typeof ip !== 'string' || ip === '') continue;
+    const ports: SlicePort[] = [];
+    for (const servicePort of objectsIn(spec, 'ports')) {
+      const port = resolveTargetPort(servicePort, pod);
+      if (port === undefined) continue;
+      ports.push({
+        name: typeof servicePort.name === 'string' ? servicePort.name : '',
+        port,
+        protocol: String(servicePort.protocol ?? 'TCP'),
+        ...(typeof servicePort.appProtocol === 'string' ? { appProtocol: servicePort.appProtocol } : {}),
+      });
+    }
+    const key = canonicalJson(ports);
+    if (!groups.has(key)) groups.set(key, { ports, endpoints: [] });
+    const serving = isPodReady(pod);
+    const terminating = isTerminating(pod);
+    const node = nodeNameOf(pod);
+    const podSpec = objectAt(pod, 'spec') ?? {};
+    const zone = node ? zoneOf(node) : undefined;
+    groups.get(key)!.endpoints.push({
+      addresses: [ip],
+      conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
+      // A pod's hostname is published when its subdomain is this Service (StatefulSet pods).
+      ...(typeof podSpec.hostname === 'string' && podSpec.subdomain === serviceName ? { hostname: podSpec.hostname } : {}),
+      ...(node ? { nodeName: node } : {}),
+      targetRef: { kind: 'Pod', name: nameOf(pod), namespace: namespaceOf(pod), uid: objectAt(pod, 'metadata')?.uid },
+      ...(zone ? { zone } : {}),
+    });
+  }
+  if (groups.size === 0) groups.set('[]', { ports: [], endpoints: [] });
+  const slices: KubeObject[] = [];
+  for (const [key, group] of groups) {
+    for (let i = 0; i === 0 || i < group.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+      slices.push({
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: {
+          name: `${serviceName}-${nameSuffix(`${serviceName}|${key}|${i}`)}`,
+          namespace: namespaceOf(service),
+          generateName: `${serviceName}-`,
+          labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': serviceName },
+          ownerReferences: [controllerRef(service)],
+        },
+        addressType: 'IPv4',
+        endpoints: group.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
+        ports: group.ports.length ? group.ports : null,
+      });
+    }
+  }
+  return slices;
+}
+
+/** Ready endpoints of a Service's slices, optionally only those serving a given slice port name. */
+export function readyEndpointCount(slices: readonly KubeObject[], portName?: string): number {
+  let count = 0;
+  for (const slice of slices) {
+    const ports = Array.isArray(slice.ports) ? (slice.ports as Array<Record<string, unknown>>) : [];
+    if (portName !== undefined && !ports.some((p) => p.name === portName)) continue;
+    for (const endpoint of objectsIn(slice, 'endpoints')) if (objectAt(endpoint, 'conditions')?.ready === true) count++;
+  }
+  return count;
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic stand-ins for the names and identifiers Kubernetes makes up at random or with
+ * Go-only hashes. docs/plan.md documents each rule; changing one changes every plan's output.
+ */
+
+/** The alphabet Kubernetes uses for generated names (no vowels, no confusable characters). */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** 32-bit FNV-1a over the UTF-8 bytes of `text`. */
+export function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Encodes a hash the way Kubernetes encodes `pod-template-hash` (`rand.SafeEncodeString` of the
+ * decimal number): each digit maps to one alphabet character, so hashes look like `7d4b9c8f5d`.
+ */
+export function safeEncodeHash(hash: number): string {
+  return [...String(hash)].map((c) => NAME_ALPHABET[c.charCodeAt(0) % NAME_ALPHABET.length]).join('');
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The `pod-template-hash` of a pod template: FNV-1a over its canonical JSON (the template
+ * without its own `pod-template-hash` label), encoded like Kubernetes encodes its hash.
+ * Kubernetes hashes Go's printout of the struct, which cannot be reproduced outside Go.
+ */
+export function podTemplateHash(template: unknown): string {
+  return safeEncodeHash(fnv1a32(canonicalJson(template)));
+}
+
+/**
+ * The 5-character suffix of a generated name (`generateName` + suffix). Kubernetes picks it at
+ * random; kubeplan takes FNV-1a of `<generateName>#<n>` for n = 0, 1, 2, ... and keeps the
+ * first that gives a free name, so the k-th pod of a ReplicaSet always gets the same name.
+ */
+export function generatedName(generateName: string, taken: (name: string) => boolean): string {
+  for (let n = 0; ; n++) {
+    const name = `${generateName}${nameSuffix(`${generateName}#${n}`)}`;
+    if (!taken(name)) return name;
+  }
+}
+
+/** Five alphabet characters from FNV-1a of `text` (its base-27 digits, lowest first). */
+export function nameSuffix(text: string): string {
+  let hash = fnv1a32(text);
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += NAME_ALPHABET[hash % NAME_ALPHABET.length];
+    hash = Math.floor(hash / NAME_ALPHABET.length);
+  }
+  return suffix;
+}
+
+/**
+ * A UID for an object that has none: the SHA-1 of its identity (`group|kind|namespace|name`),
+ * formatted as a version-5 style UUID, so references between objects are stable across runs.
+ */
+export function deterministicUid(identity: string): string {
+  const hex = createHash('sha1').update(`kubeplan:${identity}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,72 @@
+import type { KubeObject } from '../../model/manifest.js';
+import { describeRef } from '../../model/object-ref.js';
+import { objectAt } from '../defaults/fields.js';
+import { controllerUidOf, nameOf, refOf, uidOf, type Entry, type SimulationState } from '../state.js';
+
+/** Where in a workload's manifest the pod spec lives. */
+function podSpecPointer(kind: string): string {
+  if (kind === 'Pod') return '/spec';
+  if (kind === 'CronJob') return '/spec/jobTemplate/spec/template/spec';
+  return '/spec/template/spec';
+}
+
+/**
+ * The field to point at for a FailedScheduling message: the part of the pod spec behind the
+ * reason that rejected the most nodes (resources → the first container's resources, taints →
+ * tolerations, node selection → nodeSelector or affinity, ...). docs/plan.md lists the rule.
+ */
+export function pointerForMessage(message: string, kind: string, podSpec: Record<string, unknown>): string {
+  const base = podSpecPointer(kind);
+  const counted = [...message.replace(/^0\/\d+ nodes are available: /, '').split(/\. preemption: /)[0]!.matchAll(/(\d+) ([^,]+?)(?:, |\.$|$)/g)].map((m) => ({ count: Number(m[1]), reason: m[2]! }));
+  const top = counted.sort((a, b) => b.count - a.count)[0]?.reason ?? '';
+  if (top.startsWith('Insufficient') || top === 'Too many pods') return `${base}/containers/0/resources`;
+  if (top.includes('untolerated taint') || top.includes('were unschedulable')) return `${base}/tolerations`;
+  if (top.includes("node affinity/selector")) return podSpec.nodeSelector !== undefined ? `${base}/nodeSelector` : `${base}/affinity/nodeAffinity`;
+  if (top.includes('pod affinity') || top.includes('anti-affinity')) return `${base}/affinity`;
+  if (top.includes('topology spread')) return `${base}/topologySpreadConstraints`;
+  if (top.includes('free ports')) return `${base}/containers/0/ports`;
+  if (top.includes('requested node name')) return `${base}/nodeName`;
+  return kind === 'Pod' ? '/spec' : '/spec/replicas';
+}
+
+/** The workload at the top of a pod's owner chain (Deployment over ReplicaSet), or the pod itself. */
+function topOwner(entry: Entry, byUid: Map<string, Entry>): Entry {
+  let current = entry;
+  for (let depth = 0; depth < 5; depth++) {
+    const owner = byUid.get(controllerUidOf(current.object));
+    if (!owner) break;
+    current = owner;
+  }
+  return current;
+}
+
+/**
+ * One finding per workload whose pods cannot be scheduled: `2 of 3 pods of Deployment shop/api
+ * cannot be scheduled: 0/7 nodes are available: ...`, at the workload's manifest.
+ */
+export function reportUnschedulable(state: SimulationState, failures: Map<string, string>): void {
+  const byUid = new Map(state.all().map((e) => [uidOf(e.object), e]));
+  const groups = new Map<Entry, { failed: Entry[]; total: number }>();
+  for (const pod of state.list('Pod', '')) {
+    const owner = topOwner(pod, byUid);
+    const group = groups.get(owner) ?? { failed: [], total: 0 };
+    group.total++;
+    if (failures.has(uidOf(pod.object))) group.failed.push(pod);
+    groups.set(owner, group);
+  }
+  for (const [owner, { failed, total }] of groups) {
+    if (failed.length === 0) continue;
+    const first = failures.get(uidOf(failed[0]!.object))!;
+    const allSame = failed.every((p) => failures.get(uidOf(p.object)) === first);
+    const what = owner.object.kind === 'Pod' ? `${describeRef(refOf(owner.object))} cannot be scheduled` : `${failed.length} of ${total} pod${total === 1 ? '' : 's'} of ${describeRef(refOf(owner.object))} cannot be scheduled`;
+    const podSpec = objectAt(failed[0]!.object, 'spec') ?? {};
+    state.report({
+      ruleId: 'pod-unschedulable',
+      severity: 'error',
+      message: allSame ? `${what}: ${first}` : `${what}; ${nameOf(failed[0]!.object)}: ${first}`,
+      origin: owner.origin,
+      pointer: pointerForMessage(first, String(owner.object.kind), podSpec),
+    });
+  }
+}
+

@@ -1,0 +1,95 @@
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { INode } from 'kubernetes-models/v1/Node';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { KubeObject } from '../model/manifest.js';
+import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
+import { objectAt } from './defaults/fields.js';
+import type { AddressAllocator } from './objects/addresses.js';
+import { isTerminal, nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
+import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
+import { copyOf } from './controllers/workload.js';
+
+export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
+
+/** What the scheduler said about each pod it could not place, by pod uid (for findings and output). */
+export interface SchedulingMemory {
+  /** Pod uid → FailedScheduling message of its last attempt. */
+  failures: Map<string, string>;
+  /** Pod uid → `state.removedPods` when it was last tried (a removal frees room). */
+  triedAt: Map<string, number>;
+  /** Set when the scheduler threw: it is not called again. */
+  broken?: boolean;
+}
+
+export function newSchedulingMemory(): SchedulingMemory {
+  return { failures: new Map(), triedAt: new Map() };
+}
+
+/**
+ * One scheduling cycle: every pending pod the scheduler has not tried yet, in creation order,
+ * plus pods that failed before if pods were deleted since (freed room, as kube-scheduler
+ * retries on pod deletion) or if they need other pods nearby (pod affinity). Bound pods start
+ * at once (Running, Ready, with an IP); the others get `PodScheduled=False`.
+ */
+export function scheduleCycle(
+  state: SimulationState,
+  nodes: readonly KubeObject[],
+  addresses: AddressAllocator,
+  memory: SchedulingMemory,
+  schedule: ScheduleFunction,
+): void {
+  const pods = state.list('Pod', '').filter((e) => !isTerminal(e.object));
+  const bound = pods.filter((e) => nodeNameOf(e.object) !== undefined);
+  const pending = pods.filter((e) => nodeNameOf(e.object) === undefined && shouldTry(e, memory, state.removedPods));
+  if (pending.length === 0) return;
+  const byUid = new Map(pending.map((e) => [uidKey(e.object), e]));
+  const input: SchedulingInput = {
+    nodes: nodes as unknown as INode[],
+    boundPods: bound.map((e) => e.object) as unknown as IPod[],
+    pendingPods: pending.map((e) => e.object) as unknown as IPod[],
+    namespaces: state.list('Namespace', '').map((e) => e.object) as unknown as INamespace[],
+  };
+  for (const e of pending) memory.triedAt.set(uidKey(e.object), state.removedPods);
+  for (const outcome of schedule(input)) {
+    const entry = byUid.get(uidKey(outcome.pod as unknown as KubeObject));
+    if (!entry) continue;
+    if (outcome.nodeName) bind(state, entry, outcome.nodeName, addresses, memory);
+    else markUnschedulable(state, entry, outcome.message ?? 'no nodes available to schedule pods', memory);
+  }
+}
+
+function uidKey(pod: KubeObject): string {
+  return String(objectAt(pod, 'metadata')?.uid ?? `${namespaceOf(pod)}/${nameOf(pod)}`);
+}
+
+function shouldTry(entry: Entry, memory: SchedulingMemory, removedPods: number): boolean {
+  const key = uidKey(entry.object);
+  const tried = memory.triedAt.get(key);
+  if (tried === undefined) return true;
+  if (removedPods > tried) return true;
+  const affinity = objectAt(objectAt(entry.object, 'spec') ?? {}, 'affinity');
+  return affinity !== undefined && objectAt(affinity, 'podAffinity') !== undefined;
+}
+
+function bind(state: SimulationState, entry: Entry, node: string, addresses: AddressAllocator, memory: SchedulingMemory): void {
+  const pod = copyOf(entry.object);
+  const spec = pod.spec as Record<string, unknown>;
+  spec.nodeName = node;
+  pod.status = runningStatus(spec, addresses.nodeIp(node), addresses.podIp(node, spec.hostNetwork === true), state.now);
+  state.replace(pod);
+  memory.failures.delete(uidKey(pod));
+  state.emit({ type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespaceOf(pod)}/${nameOf(pod)} to ${node}`, involvedObject: involved(pod), source: 'default-scheduler' });
+}
+
+function markUnschedulable(state: SimulationState, entry: Entry, message: string, memory: SchedulingMemory): void {
+  const key = uidKey(entry.object);
+  memory.failures.set(key, message);
+  const status = objectAt(entry.object, 'status');
+  const condition = status && Array.isArray(status.conditions) ? (status.conditions[0] as Record<string, unknown> | undefined) : undefined;
+  if (condition?.message !== message) {
+    const pod = copyOf(entry.object);
+    pod.status = unschedulableStatus(pod.spec as Record<string, unknown>, message, state.now);
+    state.replace(pod);
+  }
+  state.emitOnce({ type: 'Warning', reason: 'FailedScheduling', message, involvedObject: involved(entry.object), source: 'default-scheduler' });
+}

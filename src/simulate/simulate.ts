@@ -1,0 +1,180 @@
+import type { ClusterState } from '../model/cluster-state.js';
+import type { KubeObject, Manifest } from '../model/manifest.js';
+import { admitCurrent, admitDesired, RECOMPUTED_KINDS } from './admit-objects.js';
+import { reconcileAutoscalers } from './controllers/hpa.js';
+import { cronJobSchedules, type CronJobSchedule } from './controllers/cronjob.js';
+import { reconcileDaemonSets } from './controllers/daemonset.js';
+import { reconcileDeployments } from './controllers/deployment.js';
+import { reconcileJobs } from './controllers/job.js';
+import { reconcileReplicaSets } from './controllers/replicaset.js';
+import { reconcileStatefulSets } from './controllers/statefulset.js';
+import { objectAt } from './defaults/fields.js';
+import { endpointSlicesFor, readyEndpointCount } from './endpoints/endpoint-slices.js';
+import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
+import { AddressAllocator } from './objects/addresses.js';
+import { nodeNameOf, runningStatus } from './objects/pod-status.js';
+import { reportDisruptionBudget } from './problems/pdb.js';
+import { reportIngressRoute, reportServiceWithoutEndpoints } from './problems/services.js';
+import { reportUnschedulable } from './problems/unschedulable.js';
+import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type SchedulingMemory } from './scheduling-step.js';
+import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
+import { sortObjects } from './sort-objects.js';
+import { writeWorkloadStatuses } from './workload-status.js';
+import type { ObjectRef } from '../model/object-ref.js';
+
+export interface SimulationInput {
+  /** Node objects of the cluster model, defaulted. */
+  nodes: readonly KubeObject[];
+  /** Objects already in the cluster (`--current`). */
+  current: readonly Manifest[];
+  /** The manifests to apply, already accepted (schema-valid). */
+  desired: readonly Manifest[];
+  /** The simulation's clock (RFC 3339): creation times, CronJob next runs. */
+  now: string;
+  schedule: ScheduleFunction;
+  /** Upper bound on controller rounds; the loop normally settles in a few. */
+  maxRounds?: number;
+}
+
+export interface ServiceSummary {
+  service: ObjectRef;
+  type: string;
+  clusterIP?: string;
+  /** Ready endpoints over all slices, or undefined for a Service without selector. */
+  endpoints?: number;
+}
+
+export interface IngressSummary {
+  ingress: ObjectRef;
+  routes: IngressRoute[];
+}
+
+export interface SimulationResult {
+  state: ClusterState;
+  problems: SimulationProblem[];
+  /** Pod uid → FailedScheduling message, for pods that stay unscheduled. */
+  unschedulable: Map<string, string>;
+  services: ServiceSummary[];
+  ingresses: IngressSummary[];
+  cronJobs: CronJobSchedule[];
+  /** Controller rounds until nothing changed. */
+  rounds: number;
+}
+
+/**
+ * Runs the cluster: the current objects, then the input applied over them, then the controllers
+ * and the scheduler in a fixed order (autoscalers, Deployments, ReplicaSets, StatefulSets,
+ * DaemonSets, Jobs, scheduler) round after round until a round changes nothing; then the
+ * EndpointSlices, Ingress routes and the checks that become findings. Deterministic: the same
+ * input gives the same state, events and problems.
+ */
+export function simulate(input: SimulationInput): SimulationResult {
+  const state = new SimulationState(input.now);
+  for (const node of input.nodes) state.create(structuredClone(node));
+  admitCurrent(state, input.current);
+  admitDesired(state, input.desired);
+  const addresses = new AddressAllocator(input.nodes);
+  for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
+  startPrePlacedPods(state, addresses);
+
+  const memory = newSchedulingMemory();
+  const maxRounds = input.maxRounds ?? 1000;
+  let rounds = 0;
+  for (;;) {
+    const before = state.changes;
+    reconcileAutoscalers(state);
+    reconcileDeployments(state);
+    reconcileReplicaSets(state);
+    reconcileStatefulSets(state);
+    reconcileDaemonSets(state, input.nodes);
+    reconcileJobs(state);
+    runScheduler(state, input, addresses, memory);
+    rounds++;
+    if (state.changes === before) break;
+    if (rounds >= maxRounds) {
+      state.report({ ruleId: 'simulation-not-settled', severity: 'warning', message: `the controllers were still changing the cluster after ${maxRounds} rounds; the plan shows the state at that point`, pointer: '' });
+      break;
+    }
+  }
+  bindClaims(state);
+  writeWorkloadStatuses(state);
+  reportUnschedulable(state, memory.failures);
+
+  const pods = state.list('Pod', '');
+  const zones = new Map(input.nodes.map((n) => [nameOf(n), (objectAt(objectAt(n, 'metadata') ?? {}, 'labels')?.['topology.kubernetes.io/zone'] as string | undefined)]));
+  const slicesByService = new Map<string, KubeObject[]>();
+  const services: ServiceSummary[] = [];
+  for (const entry of state.list('Service', '')) {
+    const slices = endpointSlicesFor(entry.object, pods, (node) => zones.get(node));
+    slicesByService.set(uidOf(entry.object), slices);
+    for (const slice of slices) state.create(slice);
+    const spec = objectAt(entry.object, 'spec') ?? {};
+    services.push({
+      service: refOf(entry.object),
+      type: String(spec.type ?? 'ClusterIP'),
+      ...(typeof spec.clusterIP === 'string' ? { clusterIP: spec.clusterIP } : {}),
+      ...(spec.selector && spec.type !== 'ExternalName' ? { endpoints: readyEndpointCount(slices) } : {}),
+    });
+    reportServiceWithoutEndpoints(state, entry, slices, pods);
+  }
+  const findService = (namespace: string, name: string): KubeObject | undefined => state.get({ apiVersion: 'v1', kind: 'Service', namespace, name })?.object;
+  const ingresses: IngressSummary[] = [];
+  for (const entry of state.list('Ingress', 'networking.k8s.io')) {
+    const routes = ingressRoutes(entry.object, findService, (service) => slicesByService.get(uidOf(service)) ?? []);
+    ingresses.push({ ingress: refOf(entry.object), routes });
+    for (const route of routes) reportIngressRoute(state, entry, route);
+  }
+  for (const entry of state.list('PodDisruptionBudget', 'policy')) reportDisruptionBudget(state, entry, pods);
+  const cronJobs = cronJobSchedules(state);
+
+  const objects = sortObjects(state.all().map((e) => e.object).filter((o) => !(RECOMPUTED_KINDS.has(String(o.kind)) && o.kind !== 'EndpointSlice')));
+  return { state: { objects, events: state.events }, problems: state.problems, unschedulable: memory.failures, services, ingresses, cronJobs, rounds };
+}
+
+/** A failing scheduler is a kubeplan bug: reported once, pods stay pending, the plan goes on. */
+function runScheduler(state: SimulationState, input: SimulationInput, addresses: AddressAllocator, memory: SchedulingMemory): void {
+  if (memory.broken) return;
+  try {
+    scheduleCycle(state, input.nodes, addresses, memory, input.schedule);
+  } catch (error) {
+    memory.broken = true;
+    state.report({ ruleId: 'scheduler-error', severity: 'error', message: `kubeplan's scheduler failed: ${(error as Error).message}; pods stay unscheduled`, pointer: '' });
+  }
+}
+
+/** Pods created with `spec.nodeName` skip the scheduler: the kubelet starts them where they are. */
+function startPrePlacedPods(state: SimulationState, addresses: AddressAllocator): void {
+  for (const { object } of state.list('Pod', '')) {
+    const node = nodeNameOf(object);
+    const status = objectAt(object, 'status');
+    if (!node || (status && typeof status.podIP === 'string')) continue;
+    const spec = object.spec as Record<string, unknown>;
+    object.status = runningStatus(spec, addresses.nodeIp(node), addresses.podIp(node, spec.hostNetwork === true), state.now);
+  }
+}
+
+/**
+ * Claims of scheduled pods get bound: kubeplan assumes a default StorageClass that provisions a
+ * volume when the first pod using the claim is scheduled (WaitForFirstConsumer), which is what
+ * managed clusters do. The volume is named `pvc-<claim uid>`, like dynamically provisioned ones.
+ */
+function bindClaims(state: SimulationState): void {
+  const used = new Set<string>();
+  for (const { object } of state.list('Pod', '')) {
+    if (!nodeNameOf(object)) continue;
+    for (const volume of (objectAt(object, 'spec')?.volumes as unknown[] | undefined) ?? []) {
+      const claimName = ((volume as Record<string, unknown>)?.persistentVolumeClaim as Record<string, unknown> | undefined)?.claimName;
+      if (typeof claimName === 'string') used.add(`${namespaceOf(object)}/${claimName}`);
+    }
+  }
+  for (const { object } of state.list('PersistentVolumeClaim', '')) {
+    const status = objectAt(object, 'status');
+    if (!used.has(`${namespaceOf(object)}/${nameOf(object)}`) || status?.phase === 'Bound') continue;
+    const spec = objectAt(object, 'spec') ?? {};
+    const updated = structuredClone(object);
+    (updated.spec as Record<string, unknown>).volumeName = `pvc-${uidOf(object)}`;
+    const storage = objectAt(objectAt(spec, 'resources') ?? {}, 'requests')?.storage;
+    updated.status = { phase: 'Bound', accessModes: spec.accessModes ?? [], ...(storage !== undefined ? { capacity: { storage } } : {}) };
+    state.replace(updated);
+  }
+}

@@ -1,0 +1,194 @@
+import type { ClusterEvent } from '../model/cluster-state.js';
+import type { KubeObject, Manifest } from '../model/manifest.js';
+import { identityKey, type ObjectRef } from '../model/object-ref.js';
+import { isObject } from './defaults/fields.js';
+import { deterministicUid } from './objects/names.js';
+
+/** An object of the simulated cluster with what the simulation knows about it. */
+export interface Entry {
+  object: KubeObject;
+  /** Creation order in the simulation: objects of `--current` first, then input, then created ones. */
+  seq: number;
+  /** The manifest that led to this object (its own, or its owner's), for positioned findings. */
+  origin?: Manifest;
+}
+
+/** A problem found while simulating, reported as a finding at `entry.origin` by the plan. */
+export interface SimulationProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  origin?: Manifest;
+  pointer: string;
+}
+
+export function refOf(object: KubeObject): ObjectRef {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name: String(metadata.name ?? '') };
+  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
+  return ref;
+}
+
+export function metadataOf(object: KubeObject): Record<string, unknown> {
+  if (!isObject(object.metadata)) object.metadata = {};
+  return object.metadata as Record<string, unknown>;
+}
+
+export function nameOf(object: KubeObject): string {
+  return String((object.metadata as { name?: unknown } | undefined)?.name ?? '');
+}
+
+export function namespaceOf(object: KubeObject): string {
+  const ns = (object.metadata as { namespace?: unknown } | undefined)?.namespace;
+  return typeof ns === 'string' ? ns : '';
+}
+
+export function uidOf(object: KubeObject): string {
+  return String((object.metadata as { uid?: unknown } | undefined)?.uid ?? '');
+}
+
+/**
+ * The simulated cluster: objects by identity, the events so far, and a count of changes that
+ * tells the controller loop when nothing moves any more. Controllers read it and change it only
+ * through `create`, `replace` and `remove`, so every change is counted.
+ */
+export class SimulationState {
+  private readonly entries = new Map<string, Entry>();
+  /** Indexes kept in step with `entries`; a Map iterates in insertion order, which is creation order. */
+  private readonly byKind = new Map<string, Map<string, Entry>>();
+  private readonly byOwner = new Map<string, Map<string, Entry>>();
+  private nextSeq = 0;
+  readonly events: ClusterEvent[] = [];
+  readonly problems: SimulationProblem[] = [];
+  /** Incremented on every create, replace and remove. */
+  changes = 0;
+  /** Pods removed so far: a removal frees room, so the scheduler retries pods that did not fit. */
+  removedPods = 0;
+  /** Events and problems already reported once, so a controller retrying every round does not repeat them. */
+  private readonly reported = new Set<string>();
+
+  constructor(readonly now: string) {}
+
+  /** Adds an object, giving it a deterministic uid and the simulation's time when it has none. */
+  create(object: KubeObject, origin?: Manifest): Entry {
+    const metadata = metadataOf(object);
+    const key = identityKey(refOf(object));
+    metadata.uid ??= deterministicUid(key);
+    metadata.creationTimestamp ??= this.now;
+    const entry: Entry = { object, seq: this.nextSeq++, ...(origin ? { origin } : {}) };
+    if (this.entries.has(key)) this.unindex(key, this.entries.get(key)!);
+    this.entries.set(key, entry);
+    this.index(key, entry);
+    this.changes++;
+    return entry;
+  }
+
+  /** Replaces an object by one with the same identity, keeping its place and origin. */
+  replace(object: KubeObject): void {
+    const key = identityKey(refOf(object));
+    const entry = this.entries.get(key);
+    if (!entry) throw new Error(`kubeplan: no ${refOf(object).kind} ${nameOf(object)} to replace`);
+    this.unindex(key, entry);
+    entry.object = object;
+    this.index(key, entry);
+    this.changes++;
+  }
+
+  remove(object: KubeObject): void {
+    const key = identityKey(refOf(object));
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.unindex(key, entry);
+    this.entries.delete(key);
+    if (entry.object.kind === 'Pod') this.removedPods++;
+    this.changes++;
+  }
+
+  private index(key: string, entry: Entry): void {
+    const add = (map: Map<string, Map<string, Entry>>, k: string): void => {
+      let inner = map.get(k);
+      if (!inner) map.set(k, (inner = new Map()));
+      inner.set(key, entry);
+    };
+    add(this.byKind, String(entry.object.kind));
+    const owner = controllerUidOf(entry.object);
+    if (owner) add(this.byOwner, owner);
+  }
+
+  private unindex(key: string, entry: Entry): void {
+    this.byKind.get(String(entry.object.kind))?.delete(key);
+    const owner = controllerUidOf(entry.object);
+    if (owner) this.byOwner.get(owner)?.delete(key);
+  }
+
+  get(ref: ObjectRef): Entry | undefined {
+    return this.entries.get(identityKey(ref));
+  }
+
+  has(ref: ObjectRef): boolean {
+    return this.entries.has(identityKey(ref));
+  }
+
+  /** Entries of one kind (and API group when given), in creation order. */
+  list(kind: string, group?: string): Entry[] {
+    const entries = [...(this.byKind.get(kind)?.values() ?? [])];
+    const result = group === undefined ? entries : entries.filter((e) => groupOfObject(e.object) === group);
+    return result.sort((a, b) => a.seq - b.seq);
+  }
+
+  all(): Entry[] {
+    return [...this.entries.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Entries whose controller owner reference points at `uid` (of one kind when given), in creation order. */
+  ownedBy(uid: string, kind?: string): Entry[] {
+    const entries = [...(this.byOwner.get(uid)?.values() ?? [])];
+    return (kind ? entries.filter((e) => e.object.kind === kind) : entries).sort((a, b) => a.seq - b.seq);
+  }
+
+  emit(event: ClusterEvent): void {
+    this.events.push(event);
+  }
+
+  /** Emits the event unless an identical one was emitted before. */
+  emitOnce(event: ClusterEvent): void {
+    const key = `event|${identityKey(event.involvedObject)}|${event.reason}|${event.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.emit(event);
+  }
+
+  report(problem: SimulationProblem): void {
+    const key = `problem|${problem.ruleId}|${problem.origin?.source.file ?? ''}|${problem.origin?.source.docIndex ?? ''}|${problem.pointer}|${problem.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(problem);
+  }
+}
+
+function groupOfObject(object: KubeObject): string {
+  const apiVersion = String(object.apiVersion);
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The uid in an object's controller owner reference, or `` when it has none. */
+export function controllerUidOf(object: KubeObject): string {
+  const refs = (object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
+  if (!Array.isArray(refs)) return '';
+  const controller = refs.find((r) => isObject(r) && r.controller === true);
+  return controller ? String((controller as { uid?: unknown }).uid ?? '') : '';
+}
+
+/** An owner reference to `owner` marking it as the controller, as controllers write them. */
+export function controllerRef(owner: KubeObject): Record<string, unknown> {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: nameOf(owner), uid: uidOf(owner), controller: true, blockOwnerDeletion: true };
+}
+
+/** The event `involvedObject` for an object. */
+export function involved(object: KubeObject): ObjectRef & { uid?: string } {
+  const ref = refOf(object) as ObjectRef & { uid?: string };
+  const uid = uidOf(object);
+  if (uid) ref.uid = uid;
+  return ref;
+}

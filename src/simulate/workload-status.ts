@@ -1,0 +1,51 @@
+import type { KubeObject } from '../model/manifest.js';
+import { objectAt } from './defaults/fields.js';
+import { isPodReady } from './objects/pod-status.js';
+import { activePods } from './controllers/pods-of.js';
+import { copyOf } from './controllers/workload.js';
+import { uidOf, type SimulationState } from './state.js';
+
+/**
+ * The status fields controllers write once the simulation settles: how many pods exist, are
+ * ready and available. Written after the controller loop, so they never count as changes.
+ */
+export function writeWorkloadStatuses(state: SimulationState): void {
+  for (const { object } of state.list('ReplicaSet', 'apps')) setStatus(state, object, rsStatus(state, object));
+  for (const { object } of state.list('StatefulSet', 'apps')) setStatus(state, object, { ...rsStatus(state, object), currentReplicas: activePods(state, object).length, updatedReplicas: activePods(state, object).length });
+  for (const { object } of state.list('Deployment', 'apps')) {
+    const sets = state.ownedBy(uidOf(object), 'ReplicaSet').map((e) => e.object);
+    const sum = (key: string): number => sets.reduce((n, rs) => n + Number(objectAt(rs, 'status')?.[key] ?? 0), 0);
+    const desired = Number(objectAt(object, 'spec')?.replicas ?? 0);
+    const available = sum('availableReplicas');
+    setStatus(state, object, {
+      observedGeneration: objectAt(object, 'metadata')?.generation ?? 1,
+      replicas: sum('replicas'),
+      updatedReplicas: Number(objectAt(sets.at(-1) ?? {}, 'status')?.replicas ?? 0),
+      readyReplicas: sum('readyReplicas'),
+      availableReplicas: available,
+      unavailableReplicas: Math.max(0, desired - available),
+      conditions: [{ type: 'Available', status: available >= desired ? 'True' : 'False', reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }],
+    });
+  }
+  for (const { object } of state.list('DaemonSet', 'apps')) {
+    const pods = activePods(state, object).map((e) => e.object);
+    const scheduled = pods.filter((p) => objectAt(p, 'spec')?.nodeName !== undefined).length;
+    setStatus(state, object, { currentNumberScheduled: scheduled, desiredNumberScheduled: pods.length, numberReady: pods.filter(isPodReady).length, numberAvailable: pods.filter(isPodReady).length, numberMisscheduled: 0, updatedNumberScheduled: scheduled });
+  }
+  for (const { object } of state.list('Job', 'batch')) {
+    const pods = activePods(state, object).map((e) => e.object);
+    setStatus(state, object, { active: pods.length, ready: pods.filter(isPodReady).length, startTime: state.now });
+  }
+}
+
+function rsStatus(state: SimulationState, object: KubeObject): Record<string, unknown> {
+  const pods = activePods(state, object).map((e) => e.object);
+  const ready = pods.filter(isPodReady).length;
+  return { observedGeneration: objectAt(object, 'metadata')?.generation ?? 1, replicas: pods.length, readyReplicas: ready, availableReplicas: ready };
+}
+
+function setStatus(state: SimulationState, object: KubeObject, status: Record<string, unknown>): void {
+  const updated = copyOf(object);
+  updated.status = status;
+  state.replace(updated);
+}
