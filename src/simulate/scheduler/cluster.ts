@@ -1,0 +1,244 @@
+/**
+ * The scheduler's view of the cluster during one schedule() call: nodes in name order with numeric
+ * vectors of allocatable and requested resources, the pods on each node, host ports in use, and
+ * counters of pods matching each selector in use (kept up to date as pods are placed or evicted, so
+ * spreading and inter-pod affinity never rescan every pod).
+ */
+import type { INode } from 'kubernetes-models/v1/Node';
+import type { Labels } from './labels.js';
+import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
+import { readTaints, type Taint } from './taints.js';
+
+export interface NodeModel {
+  name: string;
+  labels: Labels;
+  /** Number of labels; nodes without any take no part in inter-pod affinity scoring. */
+  labelCount: number;
+  taints: Taint[];
+  unschedulable: boolean;
+  node: INode;
+}
+
+/** A predicate over pods with a count of matching pods per node. */
+export interface Matcher {
+  test(p: PodInfo): boolean;
+  perNode: Int32Array;
+}
+
+/** Terms carried by placed pods (for symmetry and scoring): how many holders each node has. */
+export interface HeldTermGroup {
+  term: AffinityTerm;
+  /** requiredAnti, requiredAffinity, or a preferred kind with its signed weight. */
+  kind: 'requiredAnti' | 'requiredAffinity' | 'preferred';
+  weight: number;
+  perNode: Int32Array;
+  /** Holders on all nodes; groups at 0 are skipped. */
+  total: number;
+}
+
+export interface Topology {
+  /** Per node, the index of its value in `values`; -1 when the node lacks the label. */
+  valueOf: Int32Array;
+  values: string[];
+}
+
+export interface Placed {
+  info: PodInfo;
+  node: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nodeModel(node: INode): NodeModel | undefined {
+  const meta = isRecord(node?.metadata) ? node.metadata : {};
+  if (typeof meta.name !== 'string' || meta.name === '') return undefined;
+  const labels: Record<string, string> = {};
+  if (isRecord(meta.labels)) for (const [k, v] of Object.entries(meta.labels)) if (typeof v === 'string') labels[k] = v;
+  const spec = isRecord(node.spec) ? node.spec : {};
+  return {
+    name: meta.name,
+    labels,
+    labelCount: Object.keys(labels).length,
+    taints: readTaints(spec.taints),
+    unschedulable: spec.unschedulable === true,
+    node,
+  };
+}
+
+export class Cluster {
+  readonly nodes: NodeModel[];
+  readonly nodeIndex = new Map<string, number>();
+  /** Resource names; index 0 cpu, 1 memory, 2 ephemeral-storage, then scalar resources. */
+  readonly resourceNames: string[] = [CPU, MEMORY, EPHEMERAL_STORAGE];
+  readonly resourceIndex = new Map<string, number>([[CPU, 0], [MEMORY, 1], [EPHEMERAL_STORAGE, 2]]);
+  R = 0;
+  allocatable!: Float64Array;
+  requested!: Float64Array;
+  nonZeroCpu: Float64Array;
+  nonZeroMemory: Float64Array;
+  maxPods: Int32Array;
+  podCount: Int32Array;
+  readonly pods: Placed[][];
+  /** Host ports in use per node, as "ip|protocol|port"; only nodes that have any. */
+  readonly ports: Array<Map<string, number> | undefined>;
+  private readonly matchers = new Map<string, Matcher>();
+  readonly heldGroups = new Map<string, HeldTermGroup>();
+  /** Placed pods' required anti-affinity terms: when 0, the symmetry check is skipped. */
+  antiAffinityHolders = 0;
+  private readonly topologies = new Map<string, Topology>();
+  private readonly allocatableByNode: Array<Map<string, number>>;
+
+  constructor(
+    nodes: readonly INode[],
+    readonly namespaceLabels: (ns: string) => Labels,
+  ) {
+    const models: NodeModel[] = [];
+    for (const n of nodes) {
+      const m = nodeModel(n);
+      if (m) models.push(m);
+    }
+    // Name order makes every result independent of input order; a repeated name keeps its first node.
+    models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.nodes = [];
+    for (const m of models) {
+      if (this.nodeIndex.has(m.name)) continue;
+      this.nodeIndex.set(m.name, this.nodes.length);
+      this.nodes.push(m);
+    }
+    const N = this.nodes.length;
+    this.nonZeroCpu = new Float64Array(N);
+    this.nonZeroMemory = new Float64Array(N);
+    this.maxPods = new Int32Array(N);
+    this.podCount = new Int32Array(N);
+    this.pods = Array.from({ length: N }, () => []);
+    this.ports = new Array(N).fill(undefined);
+    this.allocatableByNode = this.nodes.map((m, i) => {
+      const a = nodeAllocatable(m.node);
+      this.maxPods[i] = a.pods;
+      for (const name of a.resources.keys()) this.resourceId(name);
+      return a.resources;
+    });
+  }
+
+  get N(): number {
+    return this.nodes.length;
+  }
+
+  /** Registers a resource name; call for every pod before freeze(). */
+  resourceId(name: string): number {
+    let id = this.resourceIndex.get(name);
+    if (id === undefined) {
+      id = this.resourceNames.length;
+      this.resourceNames.push(name);
+      this.resourceIndex.set(name, id);
+    }
+    return id;
+  }
+
+  /** Allocates the resource vectors once every resource name is known. */
+  freeze(): void {
+    const R = (this.R = this.resourceNames.length);
+    this.allocatable = new Float64Array(this.N * R);
+    this.requested = new Float64Array(this.N * R);
+    this.allocatableByNode.forEach((resources, n) => {
+      for (const [name, value] of resources) this.allocatable[n * R + this.resourceIndex.get(name)!] = value;
+    });
+  }
+
+  topology(key: string): Topology {
+    let t = this.topologies.get(key);
+    if (!t) {
+      const valueOf = new Int32Array(this.N).fill(-1);
+      const values: string[] = [];
+      const ids = new Map<string, number>();
+      this.nodes.forEach((node, n) => {
+        if (!Object.prototype.hasOwnProperty.call(node.labels, key)) return;
+        const v = node.labels[key]!;
+        let id = ids.get(v);
+        if (id === undefined) {
+          id = values.length;
+          values.push(v);
+          ids.set(v, id);
+        }
+        valueOf[n] = id;
+      });
+      t = { valueOf, values };
+      this.topologies.set(key, t);
+    }
+    return t;
+  }
+
+  /** The counter of placed pods satisfying `test`, created (by one scan) on first use. */
+  matcher(key: string, test: (p: PodInfo) => boolean): Matcher {
+    let m = this.matchers.get(key);
+    if (!m) {
+      const perNode = new Int32Array(this.N);
+      for (let n = 0; n < this.N; n++) for (const p of this.pods[n]!) if (test(p.info)) perNode[n]!++;
+      m = { test, perNode };
+      this.matchers.set(key, m);
+    }
+    return m;
+  }
+
+  termMatcher(term: AffinityTerm): Matcher {
+    return this.matcher(`term|${term.key}`, (p) => termMatches(term, p, this.namespaceLabels));
+  }
+
+  add(p: Placed): void {
+    this.update(p, 1);
+    this.pods[p.node]!.push(p);
+  }
+
+  remove(p: Placed): void {
+    const list = this.pods[p.node]!;
+    const i = list.indexOf(p);
+    if (i < 0) return;
+    list.splice(i, 1);
+    this.update(p, -1);
+  }
+
+  private update(p: Placed, sign: 1 | -1): void {
+    const { info, node } = p;
+    const R = this.R;
+    for (const [name, value] of info.resources.requests) {
+      const id = this.resourceIndex.get(name);
+      if (id !== undefined) this.requested[node * R + id]! += sign * value;
+    }
+    this.nonZeroCpu[node]! += sign * info.resources.nonZeroCpu;
+    this.nonZeroMemory[node]! += sign * info.resources.nonZeroMemory;
+    this.podCount[node]! += sign;
+    if (info.hostPorts.length > 0) {
+      const used = this.ports[node] ?? (this.ports[node] = new Map());
+      for (const hp of info.hostPorts) {
+        const key = `${hp.ip}|${hp.protocol}|${hp.port}`;
+        const count = (used.get(key) ?? 0) + sign;
+        if (count > 0) used.set(key, count);
+        else used.delete(key);
+      }
+    }
+    for (const m of this.matchers.values()) if (m.test(info)) m.perNode[node]! += sign;
+    this.updateHeld(info, node, sign);
+  }
+
+  private updateHeld(info: PodInfo, node: number, sign: 1 | -1): void {
+    const hold = (term: AffinityTerm, kind: HeldTermGroup['kind'], weight: number): void => {
+      const key = `${kind}|${weight}|${term.topologyKey}|${term.key}`;
+      let g = this.heldGroups.get(key);
+      if (!g) {
+        g = { term, kind, weight, perNode: new Int32Array(this.N), total: 0 };
+        this.heldGroups.set(key, g);
+      }
+      g.perNode[node]! += sign;
+      g.total += sign;
+      if (kind === 'requiredAnti') this.antiAffinityHolders += sign;
+    };
+    for (const t of info.requiredAntiAffinity) hold(t, 'requiredAnti', 0);
+    for (const t of info.requiredAffinity) hold(t, 'requiredAffinity', 1);
+    for (const t of info.preferredAffinity) hold(t, 'preferred', t.weight);
+    for (const t of info.preferredAntiAffinity) hold(t, 'preferred', -t.weight);
+  }
+
+}

@@ -1,0 +1,42 @@
+/**
+ * NodeResourcesBalancedAllocation: favours nodes whose cpu and memory would be used in equal
+ * shares. Each share is (requested + pod request) / allocatable capped at 1; with two resources the
+ * spread is |a − b| / 2, with more the standard deviation; score = int((1 − spread) × 100), in
+ * float64 as Go computes it. Uses actual requests (no 100m/200Mi defaults) and is skipped for a pod
+ * that requests none of the scored resources.
+ */
+import { MAX_NODE_SCORE } from '../normalize.js';
+
+export const NAME = 'NodeResourcesBalancedAllocation';
+export const WEIGHT = 1;
+
+/** Resources with nothing allocatable are left out (callers pass 0 for unrequested extended resources). */
+export function balancedAllocationScore(requested: readonly number[], allocatable: readonly number[]): number {
+  const fractions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue;
+    const f = Math.min(requested[i]! / allocatable[i]!, 1);
+    total += f;
+    fractions.push(f);
+  }
+  let std = 0;
+  if (fractions.length === 2) {
+    std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+  } else if (fractions.length > 2) {
+    const mean = total / fractions.length;
+    let sum = 0;
+    for (const f of fractions) sum = sum + (f - mean) * (f - mean);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/** The two-resource case of balancedAllocationScore without allocation, for the scheduling loop. */
+export function balancedCpuMemory(cpuReq: number, cpuAlloc: number, memReq: number, memAlloc: number): number {
+  // With one fraction or none the spread is 0.
+  if (cpuAlloc === 0 || memAlloc === 0) return MAX_NODE_SCORE;
+  const a = Math.min(cpuReq / cpuAlloc, 1);
+  const b = Math.min(memReq / memAlloc, 1);
+  return Math.trunc((1 - Math.abs((a - b) / 2)) * MAX_NODE_SCORE);
+}

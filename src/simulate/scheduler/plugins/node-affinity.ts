@@ -1,0 +1,100 @@
+/**
+ * NodeAffinity: pod.spec.nodeSelector and required node affinity must both match (filter); the
+ * weights of matching preferred terms add up (score, normalised by the highest). PreFilter narrows the
+ * candidates to the names of `matchFields: metadata.name In [...]` terms: other nodes are reported as
+ * "didn't satisfy plugin(s) [NodeAffinity]", and terms whose names cannot overlap make the pod
+ * unschedulable before any filter runs.
+ */
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import {
+  compileNodeSelectorTerms,
+  type NodeSelectorTerm,
+  nodeSelectorTermMatches,
+  type Selector,
+  selectorFromMap,
+  selectorMatches,
+} from '../labels.js';
+import type { NodeModel } from '../cluster.js';
+
+export const NAME = 'NodeAffinity';
+export const WEIGHT = 2;
+export const REASON = "node(s) didn't match Pod's node affinity/selector";
+export const CONFLICT_REASON = 'pod affinity terms conflict';
+
+export interface RequiredNodeAffinity {
+  nodeSelector: Selector;
+  /** undefined when the pod has no required node affinity. */
+  terms?: NodeSelectorTerm[];
+}
+
+export interface PreferredTerm {
+  weight: number;
+  term: NodeSelectorTerm;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nodeAffinity(pod: IPod): Record<string, unknown> {
+  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const affinity = isRecord(spec.affinity) ? spec.affinity : {};
+  return isRecord(affinity.nodeAffinity) ? affinity.nodeAffinity : {};
+}
+
+export function requiredNodeAffinity(pod: IPod): RequiredNodeAffinity {
+  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const out: RequiredNodeAffinity = { nodeSelector: selectorFromMap(spec.nodeSelector) };
+  const required = nodeAffinity(pod).requiredDuringSchedulingIgnoredDuringExecution;
+  if (isRecord(required)) out.terms = compileNodeSelectorTerms(required.nodeSelectorTerms);
+  return out;
+}
+
+export function matches(req: RequiredNodeAffinity, node: NodeModel): boolean {
+  if (!selectorMatches(req.nodeSelector, node.labels)) return false;
+  if (!req.terms) return true;
+  for (const t of req.terms) if (nodeSelectorTermMatches(t, node.name, node.labels)) return true;
+  return false;
+}
+
+/**
+ * The node names PreFilter allows, or undefined for all nodes. Names are intersected within a term
+ * (its requirements are ANDed) and united across terms (ORed); a term without a name requirement
+ * allows every node.
+ */
+export function preFilterNodeNames(pod: IPod): Set<string> | undefined {
+  const required = nodeAffinity(pod).requiredDuringSchedulingIgnoredDuringExecution;
+  if (!isRecord(required) || !Array.isArray(required.nodeSelectorTerms)) return undefined;
+  let names: Set<string> | undefined;
+  for (const term of required.nodeSelectorTerms) {
+    let termNames: Set<string> | undefined;
+    const fields = isRecord(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
+    for (const r of fields) {
+      if (!isRecord(r) || r.key !== 'metadata.name' || r.operator !== 'In' || !Array.isArray(r.values)) continue;
+      const s = new Set(r.values.filter((v): v is string => typeof v === 'string'));
+      termNames = termNames ? new Set([...termNames].filter((n) => s.has(n))) : s;
+    }
+    if (!termNames) return undefined;
+    names = new Set([...(names ?? []), ...termNames]);
+  }
+  return names;
+}
+
+/** Preferred terms with weight 0 or no requirements are ignored, as is a malformed term. */
+export function preferredTerms(pod: IPod): PreferredTerm[] {
+  const preferred = nodeAffinity(pod).preferredDuringSchedulingIgnoredDuringExecution;
+  if (!Array.isArray(preferred)) return [];
+  const out: PreferredTerm[] = [];
+  for (const p of preferred) {
+    if (!isRecord(p) || typeof p.weight !== 'number' || p.weight === 0) continue;
+    const [term] = compileNodeSelectorTerms([p.preference]);
+    if (term && !term.invalid) out.push({ weight: Math.trunc(p.weight), term });
+  }
+  return out;
+}
+
+export function preferredScore(terms: readonly PreferredTerm[], node: NodeModel): number {
+  let score = 0;
+  for (const t of terms) if (nodeSelectorTermMatches(t.term, node.name, node.labels)) score += t.weight;
+  return score;
+}

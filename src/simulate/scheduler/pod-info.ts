@@ -1,0 +1,230 @@
+/**
+ * Everything the scheduler needs from a pod, read once: requests, host ports, tolerations, node
+ * affinity, inter-pod affinity terms and spread constraints. Odd shapes never throw: a field of the
+ * wrong type reads as absent.
+ */
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import {
+  andSelectors,
+  compileLabelSelector,
+  type Labels,
+  NOTHING,
+  type Selector,
+  selectorKey,
+  selectorMatches,
+} from './labels.js';
+import { podRequests, type PodRequests } from './resources.js';
+import { readTolerations, type Toleration } from './taints.js';
+
+export interface AffinityTerm {
+  /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
+  namespaces: ReadonlySet<string>;
+  /** namespaceSelector; NOTHING when unset. */
+  namespaceSelector: Selector;
+  selector: Selector;
+  topologyKey: string;
+  /** Identifies terms that select the same pods, so they can share counters. */
+  key: string;
+}
+
+export interface WeightedAffinityTerm extends AffinityTerm {
+  weight: number;
+}
+
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  hard: boolean;
+  selector: Selector;
+  minDomains: number;
+  honorNodeAffinity: boolean;
+  honorNodeTaints: boolean;
+}
+
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface PodInfo {
+  pod: IPod;
+  namespace: string;
+  name: string;
+  labels: Labels;
+  priority: number;
+  /** Pods being deleted are not counted by topology spreading. */
+  terminating: boolean;
+  /** status.startTime in ms; +Infinity when unknown (preemption treats such pods as the newest). */
+  startTime: number;
+  preemptNever: boolean;
+  gated: boolean;
+  nodeName: string;
+  resources: PodRequests;
+  hostPorts: HostPort[];
+  tolerations: Toleration[];
+  /** Pod spec parts that node-static filters and scores depend on; pods with equal keys share results. */
+  shapeKey: string;
+  requiredAffinity: AffinityTerm[];
+  requiredAntiAffinity: AffinityTerm[];
+  preferredAffinity: WeightedAffinityTerm[];
+  preferredAntiAffinity: WeightedAffinityTerm[];
+  /** spec.topologySpreadConstraints (both kinds); empty when none. */
+  spread: SpreadConstraint[];
+  /** The controller owner reference (for system-default spreading). */
+  owner?: { apiVersion: string; kind: string; name: string };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function intOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
+}
+
+function stringMap(value: unknown): Labels {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function affinityTerm(raw: unknown, ownNamespace: string): AffinityTerm | undefined {
+  if (!isRecord(raw)) return undefined;
+  const listed = list(raw.namespaces).filter((n): n is string => typeof n === 'string');
+  const hasNamespaceSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
+  const namespaces = new Set(listed.length === 0 && !hasNamespaceSelector ? [ownNamespace] : listed);
+  const namespaceSelector = hasNamespaceSelector ? compileLabelSelector(raw.namespaceSelector) : NOTHING;
+  const selector = compileLabelSelector(raw.labelSelector);
+  const topologyKey = str(raw.topologyKey);
+  const key = `${[...namespaces].sort().join(',')}|${selectorKey(namespaceSelector)}|${selectorKey(selector)}`;
+  return { namespaces, namespaceSelector, selector, topologyKey, key };
+}
+
+function terms(raw: unknown, ns: string): AffinityTerm[] {
+  return list(raw).map((t) => affinityTerm(t, ns)).filter((t): t is AffinityTerm => t !== undefined);
+}
+
+function weightedTerms(raw: unknown, ns: string): WeightedAffinityTerm[] {
+  const out: WeightedAffinityTerm[] = [];
+  for (const w of list(raw)) {
+    if (!isRecord(w)) continue;
+    const t = affinityTerm(w.podAffinityTerm, ns);
+    if (t) out.push({ ...t, weight: intOr(w.weight, 0) });
+  }
+  return out;
+}
+
+/** A term selects a pod when the pod's namespace is listed or matches namespaceSelector, and its labels match. */
+export function termMatches(term: AffinityTerm, pod: PodInfo, namespaceLabels: (ns: string) => Labels): boolean {
+  const inNamespace =
+    term.namespaces.has(pod.namespace) ||
+    (term.namespaceSelector !== null && selectorMatches(term.namespaceSelector, namespaceLabels(pod.namespace)));
+  return inNamespace && selectorMatches(term.selector, pod.labels);
+}
+
+function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] {
+  const out: SpreadConstraint[] = [];
+  for (const c of list(raw)) {
+    if (!isRecord(c)) continue;
+    let selector = compileLabelSelector(c.labelSelector);
+    // matchLabelKeys: the pod's own values for those keys narrow the selector.
+    const extra: Record<string, string> = {};
+    for (const key of list(c.matchLabelKeys)) {
+      if (typeof key === 'string' && key in podLabels) extra[key] = podLabels[key]!;
+    }
+    if (Object.keys(extra).length > 0) {
+      selector = andSelectors(
+        selector,
+        Object.entries(extra).map(([key, value]) => ({ key, op: 'In' as const, values: [value] })),
+      );
+    }
+    out.push({
+      maxSkew: intOr(c.maxSkew, 1),
+      topologyKey: str(c.topologyKey),
+      hard: c.whenUnsatisfiable !== 'ScheduleAnyway',
+      selector,
+      minDomains: intOr(c.minDomains, 1),
+      honorNodeAffinity: c.nodeAffinityPolicy !== 'Ignore',
+      honorNodeTaints: c.nodeTaintsPolicy === 'Honor',
+    });
+  }
+  return out;
+}
+
+function hostPorts(spec: Record<string, unknown>): HostPort[] {
+  const out: HostPort[] = [];
+  const collect = (container: unknown): void => {
+    if (!isRecord(container)) return;
+    for (const p of list(container.ports)) {
+      if (!isRecord(p)) continue;
+      const port = intOr(p.hostPort, 0);
+      if (port <= 0) continue;
+      out.push({ ip: str(p.hostIP) || '0.0.0.0', protocol: str(p.protocol) || 'TCP', port });
+    }
+  };
+  // Sidecars (restartable init containers) hold their ports for the pod's whole life.
+  for (const c of list(spec.initContainers)) if (isRecord(c) && c.restartPolicy === 'Always') collect(c);
+  for (const c of list(spec.containers)) collect(c);
+  return out;
+}
+
+function startTime(status: unknown): number {
+  if (!isRecord(status) || typeof status.startTime !== 'string') return Number.POSITIVE_INFINITY;
+  const t = Date.parse(status.startTime);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+export function podInfo(pod: IPod): PodInfo {
+  const meta = isRecord(pod?.metadata) ? pod.metadata : {};
+  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const namespace = str(meta.namespace, 'default') || 'default';
+  const labels = stringMap(meta.labels);
+  const affinity = isRecord(spec.affinity) ? spec.affinity : {};
+  const podAffinity = isRecord(affinity.podAffinity) ? affinity.podAffinity : {};
+  const podAntiAffinity = isRecord(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
+  const owner = list(meta.ownerReferences).find((r) => isRecord(r) && r.controller === true) as
+    | Record<string, unknown>
+    | undefined;
+  const tolerations = readTolerations(spec.tolerations);
+  return {
+    pod,
+    namespace,
+    name: str(meta.name),
+    labels,
+    priority: intOr(spec.priority, 0),
+    terminating: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null,
+    startTime: startTime(pod?.status),
+    preemptNever: spec.preemptionPolicy === 'Never',
+    gated: list(spec.schedulingGates).length > 0,
+    nodeName: str(spec.nodeName),
+    resources: podRequests(pod),
+    hostPorts: hostPorts(spec),
+    tolerations,
+    shapeKey: JSON.stringify([spec.nodeSelector ?? null, affinity.nodeAffinity ?? null, tolerations, str(spec.nodeName)]),
+    requiredAffinity: terms(podAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
+    requiredAntiAffinity: terms(podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
+    preferredAffinity: weightedTerms(podAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
+    preferredAntiAffinity: weightedTerms(podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
+    spread: spreadConstraints(spec.topologySpreadConstraints, labels),
+    ...(owner
+      ? { owner: { apiVersion: str(owner.apiVersion), kind: str(owner.kind), name: str(owner.name) } }
+      : {}),
+  };
+}
+
+export function hasPodAffinity(p: PodInfo): boolean {
+  return (
+    p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length >
+    0
+  );
+}
