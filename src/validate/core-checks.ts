@@ -4,7 +4,7 @@ import type { RuleDescriptor } from '../model/rule-descriptor.js';
  * The checks built into loading and schema validation (the rules of `rules/` describe
  * themselves). Reports such as SARIF list them, and `docs/lint.md` explains them in full.
  */
-export const CORE_CHECKS: readonly RuleDescriptor[] = [
+const CHECKS: RuleDescriptor[] = [
   { id: 'api-unknown', defaultSeverity: 'error', description: 'An apiVersion/kind pair that Kubernetes does not serve.', help: 'A misspelled kind, a kind in the wrong API group or a version that does not exist: the API server rejects the object.\n\nUse the apiVersion and kind the message suggests.' },
   { id: 'crd-schema-invalid', defaultSeverity: 'warning', description: "A CustomResourceDefinition's schema cannot be used to validate its resources.", help: 'The openAPIV3Schema does not compile (for example an invalid regular expression), so custom resources of that version are not validated.\n\nFix the schema in the CRD.' },
   { id: 'directory-loop', defaultSeverity: 'warning', description: 'A symbolic link leads back into a directory being read.', help: 'The link is followed once and not again, so nothing is read twice or forever.\n\nRemove the link or exclude it with --exclude.' },
@@ -22,4 +22,6 @@ export const CORE_CHECKS: readonly RuleDescriptor[] = [
   { id: 'yaml-empty', defaultSeverity: 'info', description: 'An empty file or document.', help: 'Nothing in it is applied.\n\nRemove it, or ignore this information.' },
   { id: 'yaml-syntax', defaultSeverity: 'error', description: 'Malformed YAML.', help: 'The document cannot be parsed (bad indentation, tabs, unclosed brackets...) and is skipped.\n\nFix the syntax at the position given.' },
   { id: 'yaml-warning', defaultSeverity: 'warning', description: 'Something the YAML parser warns about.', help: 'For example an unknown tag.\n\nCheck the construct at the position given.' },
-].map((c) => ({ ...c, tags: ['core'] }));
+];
+
+export const CORE_CHECKS: readonly RuleDescriptor[] = CHECKS.map((c) => ({ ...c, tags: ['core'] }));
