@@ -1,0 +1,33 @@
+import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
+import { defineRule } from '../src/lint/rule.js';
+import { asString, objectsIn } from '../src/lint/shape.js';
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-env-name',
+    category: 'workloads',
+    severity: 'warning',
+    description: 'A container sets the same environment variable twice in `env`.',
+    rationale:
+      'Only the last entry takes effect, so the first one is dead configuration that reviewers still read as active; such duplicates usually come from a merge or a copy that changed one value but not the other.',
+    remediation: 'Keep one entry per variable name.',
+    target: 'pod-templates',
+    example: {
+      invalid: 'env:\n  - name: LOG_LEVEL\n    value: info\n  - name: LOG_LEVEL\n    value: debug',
+      valid: 'env:\n  - name: LOG_LEVEL\n    value: debug',
+    },
+  },
+  check(ctx) {
+    if (!ctx.podTemplate) return;
+    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const seen = new Map<string, number>();
+      for (const { item, index } of objectsIn(c.container.env)) {
+        const name = asString(item.name);
+        if (!name) continue;
+        const first = seen.get(name);
+        if (first === undefined) seen.set(name, index);
+        else ctx.report(`${c.pointer}/env/${index}/name`, `${describeContainer(c)} sets ${name} again (first at env[${first}]); only the last value takes effect`);
+      }
+    }
+  },
+});

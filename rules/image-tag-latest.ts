@@ -1,0 +1,40 @@
+import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
+import { DEFAULT_MUTABLE_TAGS, isMutableImage, parseImage } from '../src/lint/image-reference.js';
+import { defineRule } from '../src/lint/rule.js';
+import { asString } from '../src/lint/shape.js';
+
+export default defineRule<{ mutableTags: string[] }>({
+  meta: {
+    id: 'image-tag-latest',
+    category: 'images',
+    severity: 'warning',
+    description: 'A container image has no tag, or a tag that moves (`latest`).',
+    rationale:
+      'Without a fixed tag or digest, each node pulls whatever the tag points to when a pod starts there: pods of one Deployment can run different code, a rollback does not restore the previous build, and nothing in the manifest says what runs.',
+    remediation: 'Pin the image to a version tag (`app:1.8.2`) or, better, a digest (`app@sha256:…`).',
+    target: 'pod-templates',
+    options: {
+      schema: {
+        type: 'object',
+        properties: { mutableTags: { type: 'array', items: { type: 'string' }, description: 'tags that name a moving target (default: latest)' } },
+        additionalProperties: false,
+      },
+      defaults: { mutableTags: [...DEFAULT_MUTABLE_TAGS] },
+    },
+    example: {
+      invalid: 'containers:\n  - name: web\n    image: nginx:latest',
+      valid: 'containers:\n  - name: web\n    image: nginx:1.27.3',
+    },
+  },
+  check(ctx) {
+    if (!ctx.podTemplate) return;
+    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const image = asString(c.container.image);
+      if (!image) continue;
+      const ref = parseImage(image);
+      if (!isMutableImage(ref, ctx.options.mutableTags)) continue;
+      const what = ref.tag === undefined ? 'has no tag (Kubernetes pulls "latest")' : `uses the moving tag "${ref.tag}"`;
+      ctx.report(`${c.pointer}/image`, `${describeContainer(c)}: image "${image}" ${what}; pin a version or a digest`);
+    }
+  },
+});

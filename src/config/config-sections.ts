@@ -1,0 +1,68 @@
+import { SEVERITIES } from '../model/severity.js';
+import type { Rule } from '../lint/rule.js';
+
+/**
+ * The top-level sections of `.kubeplan.yaml`, each with the JSON Schema of its value. A new
+ * section (the simulator's `cluster`, the diff's `diff`) is one more entry here and one more
+ * field in `KubeplanConfig`; the loader, its error messages and the docs pick it up.
+ */
+export interface ConfigSection {
+  description: string;
+  schema: (rules: readonly Rule[]) => Record<string, unknown>;
+}
+
+const SEVERITY_OR_OFF = ['off', ...SEVERITIES];
+
+export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
+  kubernetesVersion: {
+    description: 'Kubernetes release to check against, e.g. "1.30" (default: the release whose schemas kubeplan ships).',
+    schema: () => ({ type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$' }),
+  },
+  failOn: {
+    description: 'Lowest severity that makes `kubeplan lint` exit with code 1: error, warning, info or never (default: error).',
+    schema: () => ({ enum: ['error', 'warning', 'info', 'never'] }),
+  },
+  ignorePaths: {
+    description: 'Globs of files and directories not to read, as with `--exclude`.',
+    schema: () => ({ type: 'array', items: { type: 'string' } }),
+  },
+  inlineIgnores: {
+    description: 'Suppression annotations: `enabled` (default true) and `forbid`, the rules they may not suppress.',
+    schema: () => ({
+      type: 'object',
+      properties: { enabled: { type: 'boolean' }, forbid: { type: 'array', items: { type: 'string' } } },
+      additionalProperties: false,
+    }),
+  },
+  rules: {
+    description: 'Per rule id: a severity (off, info, warning, error), or `{severity, options}`.',
+    schema: (rules) => ({
+      type: 'object',
+      properties: Object.fromEntries(
+        rules.map((r) => [
+          r.meta.id,
+          {
+            anyOf: [
+              { type: 'string', enum: SEVERITY_OR_OFF },
+              {
+                type: 'object',
+                properties: { severity: { enum: SEVERITY_OR_OFF }, options: r.meta.options?.schema ?? { type: 'object', additionalProperties: false } },
+                additionalProperties: false,
+              },
+            ],
+          },
+        ]),
+      ),
+      additionalProperties: false,
+    }),
+  },
+};
+
+/** The JSON Schema of the whole file. */
+export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(Object.entries(CONFIG_SECTIONS).map(([name, section]) => [name, section.schema(rules)])),
+    additionalProperties: false,
+  };
+}

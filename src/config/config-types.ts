@@ -1,0 +1,20 @@
+import type { RuleConfig } from '../lint/rule-settings.js';
+import type { FailOn } from '../model/severity.js';
+
+/** `.kubeplan.yaml`, after validation. Every section is optional. */
+export interface KubeplanConfig {
+  /** The Kubernetes release to check against (`"1.36"`); `--kube-version` overrides it. */
+  kubernetesVersion?: string;
+  /** The severity at which `kubeplan lint` exits 1; `--fail-on` overrides it. */
+  failOn?: FailOn;
+  /** Globs of paths not to read, added to `--exclude`. */
+  ignorePaths?: string[];
+  inlineIgnores?: {
+    /** False makes `kubeplan.io/ignore` annotations ineffective (as `--no-inline-ignores`). */
+    enabled?: boolean;
+    /** Rules that annotations may not suppress. */
+    forbid?: string[];
+  };
+  /** Severity (`off` disables) and options per rule id. */
+  rules?: Record<string, RuleConfig>;
+}

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { isMap, LineCounter, parseAllDocuments } from 'yaml';
+import type { Rule } from '../lint/rule.js';
+import { createLocator } from '../load/source-map.js';
+import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from '../load/yaml-options.js';
+import { appendPointer } from '../model/json-pointer.js';
+import { closestName } from '../validate/suggest.js';
+import { describeConfigErrors, type ConfigProblem } from './config-errors.js';
+import { configSchema } from './config-sections.js';
+import type { KubeplanConfig } from './config-types.js';
+
+export const CONFIG_FILE_NAMES = ['.kubeplan.yaml', '.kubeplan.yml'];
+
+export type ConfigResult = { ok: true; config: KubeplanConfig; file?: string } | { ok: false; problems: ConfigProblem[] };
+
+/** The nearest `.kubeplan.yaml` in `start` or one of its parents, or undefined. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Every regular expression option of the rules must compile; a bad one is a config error, not a crash. */
+function regexProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{ pointer: string; message: string }> {
+  const out: Array<{ pointer: string; message: string }> = [];
+  for (const rule of rules) {
+    const entry = config.rules?.[rule.meta.id];
+    const options = typeof entry === 'object' ? entry.options : undefined;
+    for (const [name, schema] of Object.entries((rule.meta.options?.schema.properties ?? {}) as Record<string, { description?: string }>)) {
+      const value = options?.[name];
+      if (typeof value !== 'string' || !/regular expression/.test(schema.description ?? '')) continue;
+      try {
+        new RegExp(value);
+      } catch (error) {
+        out.push({ pointer: appendPointer('/rules', rule.meta.id, 'options', name), message: `rules.${rule.meta.id}.options.${name}: not a valid regular expression (${(error as Error).message})` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Rule ids listed in `inlineIgnores.forbid` must exist. */
+function forbidProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{ pointer: string; message: string }> {
+  const ids = rules.map((r) => r.meta.id);
+  return (config.inlineIgnores?.forbid ?? []).flatMap((id, i) => {
+    if (ids.includes(id)) return [];
+    const guess = closestName(id, ids);
+    return [{ pointer: `/inlineIgnores/forbid/${i}`, message: `inlineIgnores.forbid: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}` }];
+  });
+}
+
+/**
+ * Parses and validates the text of a config file. Every problem is reported with the line and
+ * column of the key or value concerned; an empty file is an empty configuration.
+ */
+export function parseConfig(file: string, text: string, rules: readonly Rule[]): ConfigResult {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  const problem = (offset: number, message: string): ConfigProblem => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, message };
+  };
+  if (docs.length === 0) return { ok: true, config: {}, file };
+  if (docs.length > 1) return { ok: false, problems: [problem(docs[1]!.range[0], 'the configuration must be a single YAML document')] };
+  const doc = docs[0]!;
+  if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => problem(e.pos[0], e.message.split('\n')[0]!)) };
+  if (doc.contents === null) return { ok: true, config: {}, file };
+  if (!isMap(doc.contents)) return { ok: false, problems: [problem(doc.range[0], 'the configuration must be a map of sections (rules, ignorePaths, ...)')] };
+  const config = doc.toJS(YAML_TO_JS_OPTIONS) as KubeplanConfig;
+
+  const locate = createLocator(doc, lineCounter);
+  const at = (pointer: string, message: string, target: 'key' | 'value' = 'value'): ConfigProblem => {
+    const pos = locate(pointer, target);
+    return { file, line: pos.line, column: pos.column, message };
+  };
+  const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configSchema(rules));
+  if (!validate(config)) {
+    return { ok: false, problems: describeConfigErrors(validate.errors ?? [], config).map((d) => at(d.pointer, d.message, d.target)) };
+  }
+  const semantic = [...forbidProblems(config, rules), ...regexProblems(config, rules)];
+  if (semantic.length) return { ok: false, problems: semantic.map((p) => at(p.pointer, p.message)) };
+  return { ok: true, config, file };
+}
+
+/** Reads and validates a config file; a file that cannot be read is a problem too. */
+export function loadConfigFile(file: string, rules: readonly Rule[]): ConfigResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: `cannot read the configuration: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}` }] };
+  }
+  return parseConfig(file, text, rules);
+}
+
+/** `file:line:column: message`, as the CLI prints config problems. */
+export function formatConfigProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}

@@ -1,0 +1,87 @@
+import type { Manifest } from '../model/manifest.js';
+import { containersOf, describeContainer, type PodTemplate } from './pod-templates.js';
+import { asObject, asString, objectsIn, type JsonObject } from './shape.js';
+
+/** A reference from a pod template to a ConfigMap or Secret, or to one key of it. */
+export interface ConfigReference {
+  kind: 'ConfigMap' | 'Secret';
+  name: string;
+  /** Pointer to the field holding the name. */
+  pointer: string;
+  key?: string;
+  keyPointer?: string;
+  optional: boolean;
+  /** What makes the reference, for messages: `container "api" env DATABASE_PASSWORD`. */
+  via: string;
+}
+
+function keyRefs(out: ConfigReference[], kind: ConfigReference['kind'], ref: JsonObject, pointer: string, nameField: string, via: string): void {
+  const name = asString(ref[nameField]);
+  if (!name) return;
+  const optional = ref.optional === true;
+  const base = { kind, name, pointer: `${pointer}/${nameField}`, optional, via };
+  const items = objectsIn(ref.items);
+  if (items.length === 0) out.push(base);
+  for (const { item, index } of items) {
+    const key = asString(item.key);
+    if (key) out.push({ ...base, key, keyPointer: `${pointer}/items/${index}/key` });
+  }
+}
+
+/**
+ * Every ConfigMap and Secret a pod template references: env `valueFrom`, `envFrom`,
+ * `configMap`/`secret` volumes and projected volume sources, and `imagePullSecrets`.
+ */
+export function configReferences(template: PodTemplate): ConfigReference[] {
+  const out: ConfigReference[] = [];
+  for (const c of containersOf(template, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    const who = describeContainer(c);
+    for (const { item, index } of objectsIn(c.container.env)) {
+      const valueFrom = asObject(item.valueFrom);
+      const envName = asString(item.name) ?? `env[${index}]`;
+      for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        const ref = asObject(valueFrom?.[field]);
+        const name = asString(ref?.name);
+        if (!ref || !name) continue;
+        const pointer = `${c.pointer}/env/${index}/valueFrom/${field}`;
+        const key = asString(ref.key);
+        const entry: ConfigReference = { kind, name, pointer: `${pointer}/name`, optional: ref.optional === true, via: `${who} env ${envName}` };
+        out.push(key ? { ...entry, key, keyPointer: `${pointer}/key` } : entry);
+      }
+    }
+    for (const { item, index } of objectsIn(c.container.envFrom)) {
+      for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        const ref = asObject(item[field]);
+        const name = asString(ref?.name);
+        if (ref && name) out.push({ kind, name, pointer: `${c.pointer}/envFrom/${index}/${field}/name`, optional: ref.optional === true, via: `${who} envFrom` });
+      }
+    }
+  }
+  for (const { item, index } of objectsIn(template.spec.volumes)) {
+    const pointer = `${template.specPointer}/volumes/${index}`;
+    const via = `volume "${asString(item.name) ?? index}"`;
+    const configMap = asObject(item.configMap);
+    if (configMap) keyRefs(out, 'ConfigMap', configMap, `${pointer}/configMap`, 'name', via);
+    const secret = asObject(item.secret);
+    if (secret) keyRefs(out, 'Secret', secret, `${pointer}/secret`, 'secretName', via);
+    for (const { item: source, index: s } of objectsIn(asObject(item.projected)?.sources)) {
+      const cm = asObject(source.configMap);
+      if (cm) keyRefs(out, 'ConfigMap', cm, `${pointer}/projected/sources/${s}/configMap`, 'name', via);
+      const sec = asObject(source.secret);
+      if (sec) keyRefs(out, 'Secret', sec, `${pointer}/projected/sources/${s}/secret`, 'name', via);
+    }
+  }
+  for (const { item, index } of objectsIn(template.spec.imagePullSecrets)) {
+    const name = asString(item.name);
+    if (name) out.push({ kind: 'Secret', name, pointer: `${template.specPointer}/imagePullSecrets/${index}/name`, optional: false, via: 'imagePullSecrets' });
+  }
+  return out;
+}
+
+/** The keys a ConfigMap (`data`, `binaryData`) or Secret (`data`, `stringData`) defines; never their values. */
+export function definedKeys(m: Manifest): string[] {
+  const fields = m.ref.kind === 'Secret' ? ['data', 'stringData'] : ['data', 'binaryData'];
+  const keys = new Set<string>();
+  for (const field of fields) for (const key of Object.keys(asObject(m.object[field]) ?? {})) keys.add(key);
+  return [...keys].sort();
+}
