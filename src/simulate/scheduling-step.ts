@@ -1,6 +1,10 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { IReplicationController } from 'kubernetes-models/v1/ReplicationController';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { KubeObject } from '../model/manifest.js';
 import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
 import { objectAt } from './defaults/fields.js';
@@ -48,13 +52,44 @@ export function scheduleCycle(
     boundPods: bound.map((e) => e.object) as unknown as IPod[],
     pendingPods: pending.map((e) => e.object) as unknown as IPod[],
     namespaces: state.list('Namespace', '').map((e) => e.object) as unknown as INamespace[],
+    // For kube-scheduler's default topology spreading of pods that declare none.
+    services: objectsOf(state, 'Service', '') as unknown as IService[],
+    replicaSets: objectsOf(state, 'ReplicaSet', 'apps') as unknown as IReplicaSet[],
+    statefulSets: objectsOf(state, 'StatefulSet', 'apps') as unknown as IStatefulSet[],
+    replicationControllers: objectsOf(state, 'ReplicationController', '') as unknown as IReplicationController[],
   };
   for (const e of pending) memory.triedAt.set(uidKey(e.object), state.removedPods);
   for (const outcome of schedule(input)) {
     const entry = byUid.get(uidKey(outcome.pod as unknown as KubeObject));
     if (!entry) continue;
+    if (outcome.gated) continue;
+    if (outcome.preemption) preempt(state, entry, outcome.preemption);
     if (outcome.nodeName) bind(state, entry, outcome.nodeName, addresses, memory);
     else markUnschedulable(state, entry, outcome.message ?? 'no nodes available to schedule pods', memory);
+  }
+}
+
+function objectsOf(state: SimulationState, kind: string, group: string): KubeObject[] {
+  return state.list(kind, group).map((e) => e.object);
+}
+
+/**
+ * A pod placed by preempting others: kube-scheduler first reports the failed attempt, then the
+ * victims are deleted (their controllers recreate them in the next round, and they queue again).
+ */
+function preempt(state: SimulationState, entry: Entry, preemption: NonNullable<SchedulingOutcome['preemption']>): void {
+  state.emit({ type: 'Warning', reason: 'FailedScheduling', message: preemption.message, involvedObject: involved(entry.object), source: 'default-scheduler' });
+  for (const victim of preemption.victims) {
+    const found = state.get({ apiVersion: 'v1', kind: 'Pod', namespace: String(victim.metadata?.namespace ?? ''), name: String(victim.metadata?.name ?? '') });
+    if (!found) continue;
+    state.emit({
+      type: 'Normal',
+      reason: 'Preempted',
+      message: `Preempted by pod ${String(objectAt(entry.object, 'metadata')?.uid ?? '')} on node ${preemption.nominatedNodeName}`,
+      involvedObject: involved(found.object),
+      source: 'default-scheduler',
+    });
+    state.remove(found.object);
   }
 }
 

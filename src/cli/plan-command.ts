@@ -1,0 +1,63 @@
+import { Command, Option } from 'commander';
+import { plan } from '../commands/plan.js';
+import type { FailOn } from '../model/severity.js';
+import { exitCodeFor } from '../model/summary.js';
+import { formatPlanJson } from '../report/plan-json.js';
+import { formatPlanText } from '../report/plan-text.js';
+import { formatPlanYaml } from '../report/plan-yaml.js';
+import { wantsColor, type CliIo } from './io.js';
+import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
+
+interface PlanFlags {
+  format: 'text' | 'json' | 'yaml';
+  output?: 'yaml' | 'json';
+  failOn: FailOn;
+  exclude: string[];
+  crd: string[];
+  cluster: string[];
+  current: string[];
+  now?: string;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** RFC 3339 with a zone (`2026-03-01T12:00:00Z`, `...+02:00`), normalized to UTC. */
+function parseNow(value: string): string {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`invalid time "${value}" (use RFC 3339, e.g. 2026-03-01T12:00:00Z)`);
+  }
+  return new Date(value).toISOString().replace('.000Z', 'Z');
+}
+
+export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
+  return new Command('plan')
+    .description('show what the cluster will do with the manifests: pods, nodes, endpoints, routes, events')
+    .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'like kubectl: -o yaml / -o json (same as --format)').choices(['yaml', 'json']))
+    .addOption(FAIL_ON_OPTION())
+    .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: an embedded 7-node cluster)', collect, [])
+    .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])
+    .addOption(new Option('--now <time>', 'the plan\'s clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)').argParser(parseNow))
+    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
+    .addOption(sizeOption())
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .action(async (paths: string[], flags: PlanFlags) => {
+      const result = await plan(paths, {
+        exclude: flags.exclude,
+        crds: flags.crd,
+        cluster: flags.cluster,
+        current: flags.current,
+        ...(flags.now ? { now: flags.now } : {}),
+        ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+        ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+      });
+      const format = flags.output ?? flags.format;
+      io.stdout.write(format === 'json' ? formatPlanJson(result) : format === 'yaml' ? formatPlanYaml(result) : formatPlanText(result, { color: wantsColor(io, flags.color) }));
+      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn));
+    });
+}

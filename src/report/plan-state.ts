@@ -1,0 +1,63 @@
+import type { ClusterEvent } from '../model/cluster-state.js';
+import type { KubeObject } from '../model/manifest.js';
+import type { PlanResult } from '../commands/plan.js';
+import { findingToJson } from './json.js';
+
+/** Shown instead of every Secret value. */
+export const MASK = '***';
+
+/**
+ * An object as plan output shows it: Secret values (`data`, `stringData`, and the copy kubectl
+ * keeps in the last-applied annotation) replaced by `***`; everything else as is.
+ */
+export function maskSecret(object: KubeObject): KubeObject {
+  if (object.kind !== 'Secret') return object;
+  const masked = structuredClone(object);
+  for (const key of ['data', 'stringData']) {
+    const values = masked[key];
+    if (values && typeof values === 'object' && !Array.isArray(values)) masked[key] = Object.fromEntries(Object.keys(values).sort().map((k) => [k, MASK]));
+    else if (values !== undefined) masked[key] = MASK;
+  }
+  const annotations = (masked.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
+  if (annotations && 'kubectl.kubernetes.io/last-applied-configuration' in annotations) annotations['kubectl.kubernetes.io/last-applied-configuration'] = MASK;
+  return masked;
+}
+
+/** An event as a `v1` Event object, named like the real ones (`<object>.<sequence in hex>`). */
+function eventObject(event: ClusterEvent, index: number, now: string): KubeObject {
+  const { involvedObject: ref } = event;
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${ref.name}.${(index + 1).toString(16).padStart(16, '0')}`, namespace: ref.namespace ?? 'default' },
+    involvedObject: { apiVersion: ref.apiVersion, kind: ref.kind, ...(ref.namespace ? { namespace: ref.namespace } : {}), name: ref.name, ...(ref.uid ? { uid: ref.uid } : {}) },
+    type: event.type,
+    reason: event.reason,
+    message: event.message,
+    source: { component: event.source },
+    reportingComponent: event.source,
+    count: 1,
+    firstTimestamp: now,
+    lastTimestamp: now,
+  };
+}
+
+/**
+ * The documented machine-readable shape of a plan (docs/plan.md): the resulting objects as a
+ * `v1` List, the events in order as `v1` Events, the CronJob schedules, the findings and the
+ * summary. JSON and YAML output are this same value.
+ */
+export function planDocument(result: PlanResult): Record<string, unknown> {
+  const s = result.summary;
+  return {
+    apiVersion: 'kubeplan.io/v1alpha1',
+    kind: 'Plan',
+    now: result.now,
+    cluster: result.clusterSource,
+    state: { apiVersion: 'v1', kind: 'List', metadata: {}, items: result.state.objects.map(maskSecret) },
+    events: result.state.events.map((e, i) => eventObject(e, i, result.now)),
+    cronJobs: result.cronJobs.map((c) => ({ cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name }, schedule: c.schedule, timeZone: c.timeZone, suspended: c.suspended, nextRuns: c.nextRuns })),
+    findings: result.findings.map(findingToJson),
+    summary: { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors },
+  };
+}
