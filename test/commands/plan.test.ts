@@ -79,6 +79,27 @@ describe('kubeplan plan on fixtures/plan/shop (embedded cluster)', () => {
   });
 });
 
+describe('kubeplan plan --current', () => {
+  it('rolls the changed Deployment over the pods already running, within maxSurge/maxUnavailable', async () => {
+    const result = await plan(['fixtures/plan/shop'], { current: ['fixtures/current/shop.yaml'] });
+    expect(result.now).toBe('2025-11-02T09:05:01Z');
+    const scaling = result.state.events.filter((e) => e.reason === 'ScalingReplicaSet' && e.involvedObject.name === 'web').map((e) => e.message);
+    expect(scaling).toEqual([
+      'Scaled up replica set web-6dfcbc7dbf from 0 to 1',
+      'Scaled down replica set web-7c9f8b6d5 from 3 to 2',
+      'Scaled up replica set web-6dfcbc7dbf from 1 to 2',
+      'Scaled down replica set web-7c9f8b6d5 from 2 to 1',
+      'Scaled up replica set web-6dfcbc7dbf from 2 to 3',
+      'Scaled down replica set web-7c9f8b6d5 from 1 to 0',
+    ]);
+    const pods = result.state.objects.filter((o) => o.kind === 'Pod').map((o) => (o.metadata as { name: string }).name);
+    expect(pods.filter((n) => n.startsWith('web-7c9f8b6d5-'))).toEqual([]);
+    const deployment = result.state.objects.find((o) => o.kind === 'Deployment' && (o.metadata as { name: string }).name === 'web')!;
+    expect((deployment.metadata as Record<string, unknown>).uid).toBe('5d0c7c1e-3f1a-4c52-9a8e-2b7f61a0c001');
+    expect((deployment.metadata as Record<string, unknown>).generation).toBe(2);
+  });
+});
+
 describe('kubeplan plan on the demo', () => {
   it('leaves out what the API server refuses and shows the consequences', async () => {
     const result = await plan(['fixtures/demo']);
