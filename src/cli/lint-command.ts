@@ -2,14 +2,19 @@ import { Command, Option } from 'commander';
 import { lint } from '../commands/lint.js';
 import type { FailOn } from '../model/severity.js';
 import { exitCodeFor } from '../model/summary.js';
-import { formatJson } from '../report/json.js';
-import { formatText } from '../report/text.js';
+import { parseKubeVersion } from '../lint/kube-version.js';
+import { EXIT_ERROR } from '../model/summary.js';
 import { wantsColor, type CliIo } from './io.js';
+import { loadCliConfig } from './load-cli-config.js';
+import { formatLintResult } from './lint-output.js';
 import { parseSize } from './parse-size.js';
 
 interface LintFlags {
   format: 'text' | 'json';
-  failOn: FailOn;
+  failOn?: FailOn;
+  config?: string;
+  inlineIgnores: boolean;
+  kubeVersion?: string;
   exclude: string[];
   crd: string[];
   strict: boolean;
@@ -31,12 +36,18 @@ export function sizeOption(): Option {
   });
 }
 
+const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'];
+
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('lint')
-    .description('check manifests against the Kubernetes API schemas (strict: unknown fields are errors)')
+    .description('check manifests against the Kubernetes API schemas (strict: unknown fields are errors), then run the rules over all objects together')
     .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
     .addOption(FORMAT_OPTION())
-    .addOption(FAIL_ON_OPTION())
+    // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(FAIL_ON_LEVELS))
+    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
+    .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
+    .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
     .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
     .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
     .option('--no-strict', 'do not report unknown fields')
@@ -44,14 +55,27 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .action(async (paths: string[], flags: LintFlags) => {
+      if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
+        io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
+        setExit(EXIT_ERROR);
+        return;
+      }
+      const loaded = loadCliConfig(io, flags.config);
+      if (!loaded) {
+        setExit(EXIT_ERROR);
+        return;
+      }
       const result = await lint(paths, {
         exclude: flags.exclude,
         crds: flags.crd,
         strict: flags.strict,
+        config: loaded.config,
+        ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
+        ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
         ...(io.readStdin ? { readStdin: io.readStdin } : {}),
       });
-      io.stdout.write(flags.format === 'json' ? formatJson(result) : formatText(result, { color: wantsColor(io, flags.color) }));
-      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn));
+      io.stdout.write(formatLintResult(result, flags.format, wantsColor(io, flags.color)));
+      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
     });
 }

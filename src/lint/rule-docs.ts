@@ -1,0 +1,80 @@
+import { CATEGORY_TITLES, type Rule, type RuleCategory } from './rule.js';
+
+function targetText(rule: Rule): string {
+  const t = rule.meta.target;
+  if (t === 'all') return 'every object';
+  if (t === 'pod-templates') return 'pods and the pod templates of workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate, Argo Rollout)';
+  return t.map((k) => `\`${k}\``).join(', ');
+}
+
+function optionsTable(rule: Rule): string[] {
+  const options = rule.meta.options;
+  const properties = (options?.schema.properties ?? {}) as Record<string, { description?: string }>;
+  if (!options || Object.keys(properties).length === 0) return [];
+  const rows = Object.entries(properties).map(([name, p]) => `| \`${name}\` | \`${JSON.stringify(options.defaults[name])}\` | ${p.description ?? ''} |`);
+  return ['**Options**', '', '| option | default | meaning |', '|---|---|---|', ...rows, ''];
+}
+
+/** One rule's documentation in Markdown: what `kubeplan explain <id>` prints and `docs/rules.md` holds. */
+export function renderRuleDoc(rule: Rule, headingLevel = 2): string {
+  const m = rule.meta;
+  const lines = [
+    `${'#'.repeat(headingLevel)} ${m.id}`,
+    '',
+    `${m.description}`,
+    '',
+    `- Default severity: **${m.severity}**`,
+    `- Category: ${CATEGORY_TITLES[m.category]}`,
+    `- Checks: ${targetText(rule)}`,
+    '',
+    `**Why it matters.** ${m.rationale}`,
+    '',
+    `**How to fix it.** ${m.remediation}`,
+    '',
+    ...(m.notes ? [`**Good to know.** ${m.notes}`, ''] : []),
+    ...optionsTable(rule),
+    '**Example**',
+    '',
+    'Reported:',
+    '',
+    '```yaml',
+    m.example.invalid,
+    '```',
+    '',
+    'Not reported:',
+    '',
+    '```yaml',
+    m.example.valid,
+    '```',
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** `docs/rules.md`: an index by category, then every rule. Generated; `npm run docs:rules` rewrites it. */
+export function renderRulesMarkdown(rules: readonly Rule[]): string {
+  const out = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rules\' metadata by `npm run docs:rules`; do not edit. A test fails when this file is stale. -->',
+    '',
+    `kubeplan lint runs ${rules.length} rules after schema validation. Set their severity and options in`,
+    '`.kubeplan.yaml` (see configuration.md), suppress them on an object with the `kubeplan.io/ignore`',
+    'annotation, and read one rule with `kubeplan explain <id>`. How rules treat objects missing from',
+    'the input is explained in rules-design.md.',
+    '',
+  ];
+  const categories = Object.keys(CATEGORY_TITLES) as RuleCategory[];
+  for (const category of categories) {
+    const inCategory = rules.filter((r) => r.meta.category === category);
+    if (inCategory.length === 0) continue;
+    out.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | reports |', '|---|---|---|');
+    for (const r of inCategory) out.push(`| [${r.meta.id}](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.description} |`);
+    out.push('');
+  }
+  out.push('---', '');
+  for (const category of categories) {
+    for (const r of rules.filter((x) => x.meta.category === category)) out.push(renderRuleDoc(r, 3).trimEnd(), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
