@@ -4,6 +4,7 @@ import { podTemplateHash } from '../objects/names.js';
 import { sameTemplate } from '../objects/template-equality.js';
 import { controllerRef, involved, metadataOf, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { availableCount } from './pods-of.js';
+import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
 import { copyOf, workloadShape } from './workload.js';
 
@@ -62,11 +63,6 @@ function reconcileDeployment(state: SimulationState, entry: Entry): void {
     if (sizes[i] !== replicasOf(rs.object)) scale(state, deployment, rs, sizes[i]!);
   });
   if (sizes.every((s) => s === 0) && newCounts.available === shape.replicas) cleanUpHistory(state, shape.spec, old);
-}
-
-function replicasOf(rs: KubeObject): number {
-  const replicas = objectAt(rs, 'spec')?.replicas;
-  return typeof replicas === 'number' ? replicas : 0;
 }
 
 function scaledEvent(state: SimulationState, deployment: KubeObject, rs: KubeObject, from: number, to: number): void {
