@@ -1,0 +1,156 @@
+import { findingAt, type Finding } from '../model/finding.js';
+import type { KubeObject, Manifest } from '../model/manifest.js';
+import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
+import { describeRef, groupOf, identityKey, type ObjectRef } from '../model/object-ref.js';
+import { alignTo } from './align.js';
+import { dropClusterFilledFields } from './cluster-filled.js';
+import { isClusterGenerated } from './cluster-generated.js';
+import { compareRefs, refOfObject } from './identity.js';
+import type { IgnoreRule } from './ignore-rules.js';
+import { immutableFieldFindings } from './immutable-fields.js';
+import { deepEqual } from './json.js';
+import { createJsonPatch } from './json-patch.js';
+import { shapeOf } from './merge-keys.js';
+import { normalizeObject, type NormalizeOptions } from './normalize.js';
+import { equalizeQuantities } from './quantities.js';
+import { maskSecretPair } from './secret-mask.js';
+import { CHANGE_ACTIONS, type ChangeAction, type ObjectChange, type ObjectDiff } from './types.js';
+import { DEFAULT_CONTEXT, unifiedText } from './unified-text.js';
+
+export interface DiffObjectsOptions {
+  /** Namespace of namespaced objects that set none (`--namespace`, default `default`). */
+  namespace?: string;
+  /** Objects only on the current side are deleted (`--prune`) rather than listed as unmanaged. */
+  prune?: boolean;
+  /** User rules (`.kubeplan.yaml` `diff.ignoreDifferences`). */
+  ignore?: readonly IgnoreRule[];
+  /** Lines of context in unified text (default 3). */
+  context?: number;
+}
+
+/** One side's object, normalized, with the manifest it came from. */
+interface SideObject {
+  manifest: Manifest;
+  object: KubeObject;
+  ref: ObjectRef;
+}
+
+/**
+ * Compares the objects of two states (what the cluster has, what the manifests say): both
+ * sides normalized the same way, matched by identity (group, kind, namespace, name), each pair
+ * classified as create / update / delete / unchanged / unmanaged with its RFC 6902 patch and
+ * unified text, Secret values masked. Pure: same input, same output, in identity order.
+ */
+export function diffObjects(current: readonly Manifest[], desired: readonly Manifest[], options: DiffObjectsOptions = {}): ObjectDiff {
+  const findings: Finding[] = [];
+  const normalize: NormalizeOptions = {
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+    clusterScoped: clusterScopedCustomKinds([...current, ...desired].map((m) => m.object)),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+  };
+  const currentByKey = indexSide(current, normalize, findings);
+  const desiredByKey = indexSide(desired, normalize, findings);
+
+  const changes: ObjectChange[] = [];
+  let generated = 0;
+  let outside = 0;
+  for (const [key, want] of desiredByKey) {
+    const have = currentByKey.get(key);
+    changes.push(have ? compareSides(have, want, options, findings) : created(want, options));
+  }
+  const inScope = scopeOf([...desiredByKey.values()].map((d) => d.ref));
+  for (const [key, have] of currentByKey) {
+    if (desiredByKey.has(key)) continue;
+    if (isClusterGenerated(have.object)) generated++;
+    else if (!inScope(have.ref)) outside++;
+    else changes.push(options.prune ? deleted(have, options) : { ref: have.ref, action: 'unmanaged', current: have.manifest, patch: [], text: '' });
+  }
+  changes.sort((a, b) => compareRefs(a.ref, b.ref));
+  const counts = Object.fromEntries(CHANGE_ACTIONS.map((a) => [a, 0])) as Record<ChangeAction, number>;
+  for (const change of changes) counts[change.action]++;
+  return { changes, findings, counts, generated, outside };
+}
+
+/**
+ * Which objects of the current side the manifests answer for: those in a namespace the
+ * manifests use (the Namespace object included), and cluster-scoped ones of a kind the
+ * manifests have. Everything else in a cluster dump belongs to someone else.
+ */
+function scopeOf(desired: readonly ObjectRef[]): (ref: ObjectRef) => boolean {
+  const namespaces = new Set(desired.map((r) => r.namespace).filter((n): n is string => n !== undefined));
+  const kinds = new Set(desired.filter((r) => r.namespace === undefined).map((r) => `${groupOf(r.apiVersion)}/${r.kind}`));
+  return (ref) => {
+    if (ref.namespace !== undefined) return namespaces.has(ref.namespace);
+    if (ref.kind === 'Namespace' && groupOf(ref.apiVersion) === '') return namespaces.has(ref.name);
+    return kinds.has(`${groupOf(ref.apiVersion)}/${ref.kind}`);
+  };
+}
+
+/**
+ * Normalizes one side and indexes it by identity. An object defined twice is reported at its
+ * second definition, which wins (as the second `kubectl apply` of it would); an object without a
+ * name (`generateName`) cannot be matched and is reported and left out.
+ */
+function indexSide(manifests: readonly Manifest[], options: NormalizeOptions, findings: Finding[]): Map<string, SideObject> {
+  const byKey = new Map<string, SideObject>();
+  for (const manifest of manifests) {
+    const object = normalizeObject(manifest.object, options);
+    const ref = refOfObject(object);
+    if (ref.name === '') {
+      findings.push(findingAt(manifest, {
+        ruleId: 'diff-unnamed-object', severity: 'info', pointer: '/metadata', phase: 'diff',
+        message: `${ref.kind} has no metadata.name (generateName makes a new object on every create); it is not compared`,
+      }));
+      continue;
+    }
+    const key = identityKey(ref);
+    const first = byKey.get(key);
+    if (first) {
+      findings.push(findingAt(manifest, {
+        ruleId: 'diff-duplicate-object', severity: 'warning', pointer: '/metadata/name', phase: 'diff',
+        message: `${describeRef(ref)} is defined twice (also at ${first.manifest.source.file}:${first.manifest.locate('').line}); this later definition is compared`,
+      }));
+    }
+    byKey.set(key, { manifest, object, ref });
+  }
+  return byKey;
+}
+
+function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOptions, findings: Finding[]): ObjectChange {
+  const aligned = alignTo(have.object, want.object, shapeOf(want.object)) as KubeObject;
+  dropClusterFilledFields(aligned, want.object);
+  equalizeQuantities(aligned, want.object);
+  const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
+  if (deepEqual(aligned, want.object)) {
+    const [before, after] = maskSecretPair(aligned, want.object);
+    return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
+  }
+  findings.push(...immutableFieldFindings(want.ref, aligned, want.object, want.manifest));
+  const [before, after] = maskSecretPair(aligned, want.object);
+  return {
+    ...base,
+    action: 'update',
+    before: before!,
+    after: after!,
+    patch: createJsonPatch(before, after, shapeOf(want.object)),
+    text: unifiedText(want.ref, before, after, options.context ?? DEFAULT_CONTEXT),
+  };
+}
+
+function created(want: SideObject, options: DiffObjectsOptions): ObjectChange {
+  const [, after] = maskSecretPair(undefined, want.object);
+  return {
+    ref: want.ref, action: 'create', desired: want.manifest, after: after!,
+    patch: [{ op: 'add', path: '', value: after }],
+    text: unifiedText(want.ref, undefined, after, options.context ?? DEFAULT_CONTEXT),
+  };
+}
+
+function deleted(have: SideObject, options: DiffObjectsOptions): ObjectChange {
+  const [before] = maskSecretPair(have.object, undefined);
+  return {
+    ref: have.ref, action: 'delete', current: have.manifest, before: before!,
+    patch: [{ op: 'remove', path: '' }],
+    text: unifiedText(have.ref, before, undefined, options.context ?? DEFAULT_CONTEXT),
+  };
+}

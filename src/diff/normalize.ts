@@ -1,0 +1,45 @@
+import type { KubeObject } from '../model/manifest.js';
+import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
+import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
+import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
+import { dropNulls, isObject } from './json.js';
+import { canonicalizeQuantities } from './quantities.js';
+import { canonicalizeSecretData } from './secret-data.js';
+import { dropServerFields } from './server-fields.js';
+import { refOfObject } from './identity.js';
+import { dropUnknownFields } from './unknown-fields.js';
+
+export interface NormalizeOptions {
+  /** The namespace of namespaced objects that set none (`--namespace`; default `default`). */
+  namespace?: string;
+  /** Custom kinds without namespaces, from the CustomResourceDefinitions of both sides. */
+  clusterScoped?: ClusterScopedCustomKinds;
+  ignore?: readonly IgnoreRule[];
+}
+
+/**
+ * One side's object as the diff compares it, the same way for both sides: fields unknown to a
+ * built-in kind and `null` fields removed, API defaults applied, server-managed fields dropped,
+ * Secret values in stored form, quantities canonical, the namespace made explicit (and removed
+ * from cluster-scoped kinds), then the user's ignored fields removed. Returns a new object; the
+ * input is not modified.
+ */
+export function normalizeObject(object: KubeObject, options: NormalizeOptions = {}): KubeObject {
+  const copy = structuredClone(object);
+  dropUnknownFields(copy);
+  dropNulls(copy);
+  const defaulted = hasDefaults(copy) ? applyDefaults(copy) : copy;
+  dropServerFields(defaulted);
+  canonicalizeSecretData(defaulted);
+  canonicalizeQuantities(defaulted);
+  setNamespace(defaulted, options);
+  if (options.ignore?.length) removeIgnored(defaulted, ignoredPointers(options.ignore, refOfObject(defaulted)));
+  return defaulted;
+}
+
+function setNamespace(object: KubeObject, options: NormalizeOptions): void {
+  if (!isObject(object.metadata)) object.metadata = {};
+  const metadata = object.metadata as Record<string, unknown>;
+  if (isClusterScoped(String(object.apiVersion), String(object.kind), options.clusterScoped)) delete metadata.namespace;
+  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+}

@@ -1,0 +1,55 @@
+import type { KubeObject } from '../model/manifest.js';
+import { isObject } from './json.js';
+
+/** Metadata fields the API server writes on every object; no manifest decides them. */
+const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'generation', 'creationTimestamp', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+
+/**
+ * Annotations written by tools and controllers rather than by the manifest's author: kubectl's
+ * copy of the last applied manifest (for a Secret it even holds the values) and the revision
+ * counters of the Deployment and DaemonSet controllers.
+ */
+export const SERVER_ANNOTATIONS = [
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deprecated.daemonset.template.generation',
+];
+
+/**
+ * Removes what the API server and controllers own: `status`, the server's metadata fields and
+ * annotations, and the same inside embedded templates (`kubectl get -o yaml` prints
+ * `creationTimestamp: null` in pod templates and a `status` in StatefulSet claim templates).
+ * Mutates `object`, which the caller owns.
+ */
+export function dropServerFields(object: KubeObject): void {
+  delete object.status;
+  cleanMetadata(object.metadata);
+  const spec = isObject(object.spec) ? object.spec : undefined;
+  if (!spec) return;
+  const templates = [spec.template, isObject(spec.jobTemplate) ? spec.jobTemplate : undefined];
+  if (isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec)) templates.push(spec.jobTemplate.spec.template);
+  for (const template of templates) if (isObject(template)) cleanTemplateMetadata(template);
+  if (Array.isArray(spec.volumeClaimTemplates)) {
+    for (const claim of spec.volumeClaimTemplates) {
+      if (!isObject(claim)) continue;
+      delete claim.status;
+      cleanTemplateMetadata(claim);
+    }
+  }
+}
+
+/** A template's metadata left empty (it only held `creationTimestamp: null`) means none. */
+function cleanTemplateMetadata(template: Record<string, unknown>): void {
+  cleanMetadata(template.metadata);
+  if (isObject(template.metadata) && Object.keys(template.metadata).length === 0) delete template.metadata;
+}
+
+function cleanMetadata(metadata: unknown): void {
+  if (!isObject(metadata)) return;
+  for (const key of SERVER_METADATA) delete metadata[key];
+  const annotations = metadata.annotations;
+  if (isObject(annotations)) {
+    for (const key of SERVER_ANNOTATIONS) delete annotations[key];
+    if (Object.keys(annotations).length === 0) delete metadata.annotations;
+  }
+}

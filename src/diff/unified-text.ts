@@ -1,0 +1,36 @@
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
+import { stringify } from 'yaml';
+import type { KubeObject } from '../model/manifest.js';
+import { groupOf, type ObjectRef } from '../model/object-ref.js';
+
+/** Lines of context around each change in the unified text. */
+export const DEFAULT_CONTEXT = 3;
+
+/**
+ * The YAML people read in a diff: block style, long strings never folded, and no anchors even
+ * when the normalized object shares a value between two places.
+ */
+export function toYaml(object: KubeObject | undefined): string {
+  if (object === undefined) return '';
+  return stringify(object, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** `Deployment.apps/shop/api`: the name of an object in a unified diff header. */
+export function diffName(ref: ObjectRef): string {
+  const group = groupOf(ref.apiVersion);
+  return `${ref.kind}${group ? `.${group}` : ''}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+/**
+ * The unified diff of the YAML of two normalized (and masked) objects, with `--- current/<name>`
+ * and `+++ desired/<name>` headers (`/dev/null` for a side without the object); empty when the
+ * texts are equal.
+ */
+export function unifiedText(ref: ObjectRef, current: KubeObject | undefined, desired: KubeObject | undefined, context = DEFAULT_CONTEXT): string {
+  const before = toYaml(current);
+  const after = toYaml(desired);
+  if (before === after) return '';
+  const name = diffName(ref);
+  const patch = structuredPatch(current ? `current/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', before, after, undefined, undefined, { context });
+  return formatPatch(patch, FILE_HEADERS_ONLY);
+}
