@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { explainCommand } from './cli/explain-command.js';
 import { lintCommand } from './cli/lint-command.js';
+import { planCommand } from './cli/plan-command.js';
 import { rulesCommand } from './cli/rules-command.js';
 import type { CliIo } from './cli/io.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './model/summary.js';
@@ -23,7 +24,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run kubeplan --help for usage)');
-  for (const command of [lintCommand(io, setExit), rulesCommand(io), explainCommand(io, setExit)]) {
+  for (const command of [lintCommand(io, setExit), planCommand(io, setExit), rulesCommand(io), explainCommand(io, setExit)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {
