@@ -27,19 +27,28 @@ export function requestVector(cluster: Cluster, pod: PodInfo): RequestVector {
 }
 
 export class FilterRunner {
-  /** Fit failures by (failing resources bitmask, too many pods, unresolvable). */
-  private readonly fitCodes = new Map<string, number>();
+  /** Fit failures by failing-resource bitmask, too-many-pods and unresolvable flags. */
+  private readonly fitCodes = new Map<number | string, number>();
   private readonly portsCode: number;
+  private readonly spreadCode: number;
+  private readonly spreadMissingLabelCode: number;
+  private readonly affinityCodes = new Map<string, number>();
 
   constructor(
     private readonly cluster: Cluster,
     private readonly statuses: StatusTable,
   ) {
     this.portsCode = statuses.code(nodePorts.NAME, [nodePorts.REASON], false);
+    this.spreadCode = statuses.code(spread.NAME, [spread.REASON], false);
+    this.spreadMissingLabelCode = statuses.code(spread.NAME, [spread.MISSING_LABEL_REASON], true);
   }
 
-  private fitCode(failing: number[], tooManyPods: boolean, unresolvable: boolean): number {
-    const key = `${failing.join(',')}|${tooManyPods ? 1 : 0}|${unresolvable ? 1 : 0}`;
+  private fitCode(failing: readonly number[], tooManyPods: boolean, unresolvable: boolean): number {
+    // Resource ids are small: a bitmask keys the common case without building strings.
+    const flags = (tooManyPods ? 2 : 0) + (unresolvable ? 1 : 0);
+    const key = failing.every((id) => id < 28)
+      ? failing.reduce((mask, id) => mask + 2 ** (id + 2), flags)
+      : `${failing.join(',')}|${flags}`;
     let code = this.fitCodes.get(key);
     if (code === undefined) {
       const names = this.cluster.resourceNames;
@@ -57,6 +66,15 @@ export class FilterRunner {
     return code;
   }
 
+  private affinityCode(verdict: interPodAffinity.AffinityVerdict): number {
+    let code = this.affinityCodes.get(verdict.reason);
+    if (code === undefined) {
+      code = this.statuses.code(interPodAffinity.NAME, [verdict.reason], verdict.unresolvable);
+      this.affinityCodes.set(verdict.reason, code);
+    }
+    return code;
+  }
+
   /**
    * Filters `nodes` (all when undefined) and writes each node's status code into `codes`; returns
    * the nodes that passed, in the given order.
@@ -67,50 +85,48 @@ export class FilterRunner {
     const hard = pod.spread.filter((s) => s.hard);
     const spreadState = hard.length > 0 ? spread.filterState(c, pod, hard, shape) : undefined;
     const affinityState = interPodAffinity.filterState(c, pod);
-    const ids = request.ids;
-    const values = request.values;
+    // Locals for the hot loop: V8 does not hoist these loads out of it by itself.
+    const { ids, values } = request;
+    const { allocatable, requested, podCount, maxPods, ports } = c;
+    const staticCodes = shape.staticCode;
+    const hostPorts = pod.hostPorts.length > 0 ? pod.hostPorts : undefined;
+    const wanted = ids.length;
     const count = nodes ? nodes.length : c.N;
     const feasible = new Int32Array(count);
     let f = 0;
     for (let i = 0; i < count; i++) {
       const n = nodes ? nodes[i]! : i;
-      const staticCode = shape.staticCode[n]!;
+      const staticCode = staticCodes[n]!;
       if (staticCode !== PASSED) {
         codes[n] = staticCode;
         continue;
       }
-      if (pod.hostPorts.length > 0 && !nodePorts.fits(pod.hostPorts, c.ports[n])) {
+      if (hostPorts && !nodePorts.fits(hostPorts, ports[n])) {
         codes[n] = this.portsCode;
         continue;
       }
-      const tooManyPods = c.podCount[n]! + 1 > c.maxPods[n]!;
-      let failing: number[] | undefined;
-      let unresolvable = false;
+      const tooManyPods = podCount[n]! + 1 > maxPods[n]!;
+      let short = false;
       const base = n * R;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        const want = values[k]!;
-        const allocatable = c.allocatable[base + id]!;
-        if (want > allocatable - c.requested[base + id]!) {
-          (failing ??= []).push(id);
-          if (want > allocatable) unresolvable = true;
-        }
+      for (let k = 0; k < wanted; k++) {
+        const id = base + ids[k]!;
+        if (values[k]! > allocatable[id]! - requested[id]!) short = true;
       }
-      if (tooManyPods || failing) {
-        codes[n] = this.fitCode(failing ?? [], tooManyPods, unresolvable);
+      if (tooManyPods || short) {
+        codes[n] = this.fitFailure(n, request, tooManyPods);
         continue;
       }
       if (spreadState) {
         const reason = spread.filterNode(spreadState, n);
         if (reason) {
-          codes[n] = this.statuses.code(spread.NAME, [reason], reason === spread.MISSING_LABEL_REASON);
+          codes[n] = reason === spread.REASON ? this.spreadCode : this.spreadMissingLabelCode;
           continue;
         }
       }
       if (affinityState) {
         const verdict = interPodAffinity.filterNode(affinityState, n);
         if (verdict) {
-          codes[n] = this.statuses.code(interPodAffinity.NAME, [verdict.reason], verdict.unresolvable);
+          codes[n] = this.affinityCode(verdict);
           continue;
         }
       }
@@ -118,5 +134,22 @@ export class FilterRunner {
       feasible[f++] = n;
     }
     return feasible.subarray(0, f);
+  }
+
+  /** Every insufficient resource of the node, and whether even an empty node would be too small. */
+  private fitFailure(n: number, request: RequestVector, tooManyPods: boolean): number {
+    const { allocatable, requested, R } = this.cluster;
+    const failing: number[] = [];
+    let unresolvable = false;
+    for (let k = 0; k < request.ids.length; k++) {
+      const id = request.ids[k]!;
+      const want = request.values[k]!;
+      const a = allocatable[n * R + id]!;
+      if (want > a - requested[n * R + id]!) {
+        failing.push(id);
+        if (want > a) unresolvable = true;
+      }
+    }
+    return this.fitCode(failing, tooManyPods, unresolvable);
   }
 }

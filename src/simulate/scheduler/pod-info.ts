@@ -72,7 +72,7 @@ export interface PodInfo {
   /** spec.topologySpreadConstraints (both kinds); empty when none. */
   spread: SpreadConstraint[];
   /** The controller owner reference (for system-default spreading). */
-  owner?: { apiVersion: string; kind: string; name: string };
+  owner: { apiVersion: string; kind: string; name: string } | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -216,9 +216,8 @@ export function podInfo(pod: IPod): PodInfo {
     preferredAffinity: weightedTerms(podAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
     preferredAntiAffinity: weightedTerms(podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
     spread: spreadConstraints(spec.topologySpreadConstraints, labels),
-    ...(owner
-      ? { owner: { apiVersion: str(owner.apiVersion), kind: str(owner.kind), name: str(owner.name) } }
-      : {}),
+    // Always present, so every PodInfo has the same hidden class (the hot loops stay monomorphic).
+    owner: owner ? { apiVersion: str(owner.apiVersion), kind: str(owner.kind), name: str(owner.name) } : undefined,
   };
 }
 

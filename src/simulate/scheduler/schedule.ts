@@ -15,7 +15,7 @@ import { type PodInfo, podInfo } from './pod-info.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import { preempt } from './preemption.js';
-import { type NodeScores, scoreNodes, type SpreadScoring } from './scoring.js';
+import { type NodeScores, Scorer, type SpreadScoring } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { PASSED, StatusTable } from './statuses.js';
 
@@ -63,10 +63,12 @@ function verdictsOf(cluster: Cluster, statuses: StatusTable, attempt: Attempt): 
     const j = slot.get(n)!;
     if (!scores) return { node: node.name, reasons: [] };
     const perPlugin: Record<string, number> = {};
+    let total = 0;
     scores.plugins.forEach((p, i) => {
       perPlugin[p] = scores.weighted[i * F + j]!;
+      total += perPlugin[p];
     });
-    return { node: node.name, reasons: [], score: scores.totals[j]!, scores: perPlugin };
+    return { node: node.name, reasons: [], score: total, scores: perPlugin };
   });
 }
 
@@ -102,6 +104,7 @@ export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
   }
 
   const filters = new FilterRunner(cluster, statuses);
+  const scorer = new Scorer(cluster);
   const shapes = new Map<string, Shape>();
   const shapeOf = (info: PodInfo): Shape => {
     let s = shapes.get(info.shapeKey);
@@ -155,7 +158,7 @@ export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
-        attempt.scores = scoreNodes(cluster, info, shape, feasible, spreadScoring(info));
+        attempt.scores = scorer.score(info, shape, feasible, spreadScoring(info));
         chosen = feasible[attempt.scores.best]!;
       }
       place(info, chosen);

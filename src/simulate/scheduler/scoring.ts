@@ -19,7 +19,6 @@ export interface NodeScores {
   plugins: string[];
   /** Weighted scores, plugin-major: weighted[p * F + j] for feasible node j. */
   weighted: Int16Array;
-  totals: Int32Array;
   /** Index into the feasible list of the chosen node. */
   best: number;
 }
@@ -30,94 +29,115 @@ export interface SpreadScoring {
   requireAll: boolean;
 }
 
-export function scoreNodes(cluster: Cluster, pod: PodInfo, shape: Shape, feasible: Int32Array, spreading: SpreadScoring | undefined): NodeScores {
-  const F = feasible.length;
-  const R = cluster.R;
-  const plugins: string[] = [];
-  const columns: Int32Array[] = [];
-  const add = (name: string, weight: number, raw: Int32Array): void => {
-    if (weight !== 1) for (let j = 0; j < F; j++) raw[j]! *= weight;
-    plugins.push(name);
-    columns.push(raw);
-  };
+/** Stores a plugin's weighted scores and adds them to the totals. */
+function addColumn(raw: Int32Array, weight: number, out: Int16Array, totals: Int32Array): void {
+  for (let j = 0; j < raw.length; j++) {
+    const v = raw[j]! * weight;
+    out[j] = v;
+    totals[j]! += v;
+  }
+}
 
-  const taints = new Int32Array(F);
-  for (let j = 0; j < F; j++) taints[j] = shape.preferNoScheduleCount[feasible[j]!]!;
-  defaultNormalizeScore(MAX_NODE_SCORE, true, taints);
-  add(taintToleration.NAME, taintToleration.WEIGHT, taints);
+/** Scratch buffers reused from pod to pod, so scoring allocates only what it keeps. */
+export class Scorer {
+  private raw: Int32Array;
+  private totals: Int32Array;
 
-  if (shape.preferredAffinity) {
-    const raw = new Int32Array(F);
-    for (let j = 0; j < F; j++) raw[j] = shape.preferredAffinity[feasible[j]!]!;
-    defaultNormalizeScore(MAX_NODE_SCORE, false, raw);
-    add(nodeAffinity.NAME, nodeAffinity.WEIGHT, raw);
+  constructor(private readonly cluster: Cluster) {
+    this.raw = new Int32Array(cluster.N);
+    this.totals = new Int32Array(cluster.N);
   }
 
-  // LeastAllocated over cpu and memory, weight 1 each, with the 100m / 200Mi defaults.
-  const least = new Int32Array(F);
-  const podCpu = pod.resources.nonZeroCpu;
-  const podMemory = pod.resources.nonZeroMemory;
-  for (let j = 0; j < F; j++) {
-    const n = feasible[j]!;
-    const cpuAlloc = cluster.allocatable[n * R]!;
-    const memAlloc = cluster.allocatable[n * R + 1]!;
-    let sum = 0;
-    let weights = 0;
-    if (cpuAlloc !== 0) {
-      sum += fit.leastRequestedScore(cluster.nonZeroCpu[n]! + podCpu, cpuAlloc);
-      weights++;
+  score(pod: PodInfo, shape: Shape, feasible: Int32Array, spreading: SpreadScoring | undefined): NodeScores {
+    const cluster = this.cluster;
+    const F = feasible.length;
+    const { allocatable, requested, nonZeroCpu, nonZeroMemory, R } = cluster;
+    const spreadState =
+      spreading && spreading.constraints.length > 0
+        ? spread.scoreState(cluster, pod, spreading.constraints, feasible, spreading.requireAll, shape)
+        : undefined;
+    const affinityState = interPodAffinity.scoreState(cluster, pod);
+    // BalancedAllocation uses actual requests and skips pods that request neither cpu nor memory.
+    const cpuRequest = pod.resources.requests.get('cpu') ?? 0;
+    const memoryRequest = pod.resources.requests.get('memory') ?? 0;
+    const balance = cpuRequest !== 0 || memoryRequest !== 0;
+    const plugins = [
+      taintToleration.NAME,
+      ...(shape.preferredAffinity ? [nodeAffinity.NAME] : []),
+      fit.NAME,
+      ...(spreadState ? [spread.NAME] : []),
+      ...(affinityState ? [interPodAffinity.NAME] : []),
+      ...(balance ? [balanced.NAME] : []),
+    ];
+    const weighted = new Int16Array(plugins.length * F);
+    const raw = this.raw.subarray(0, F);
+    const totals = this.totals.subarray(0, F);
+    totals.fill(0);
+    let column = 0;
+    const keep = (weight: number): void => {
+      addColumn(raw, weight, weighted.subarray(column * F, (column + 1) * F), totals);
+      column++;
+    };
+
+    for (let j = 0; j < F; j++) raw[j] = shape.preferNoScheduleCount[feasible[j]!]!;
+    defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
+    keep(taintToleration.WEIGHT);
+
+    if (shape.preferredAffinity) {
+      for (let j = 0; j < F; j++) raw[j] = shape.preferredAffinity[feasible[j]!]!;
+      defaultNormalizeScore(MAX_NODE_SCORE, false, raw);
+      keep(nodeAffinity.WEIGHT);
     }
-    if (memAlloc !== 0) {
-      sum += fit.leastRequestedScore(cluster.nonZeroMemory[n]! + podMemory, memAlloc);
-      weights++;
-    }
-    least[j] = weights === 0 ? 0 : Math.trunc(sum / weights);
-  }
-  add(fit.NAME, fit.WEIGHT, least);
 
-  if (spreading && spreading.constraints.length > 0) {
-    const state = spread.scoreState(cluster, pod, spreading.constraints, feasible, spreading.requireAll, shape);
-    const raw = new Int32Array(F);
-    for (let j = 0; j < F; j++) raw[j] = spread.scoreNode(state, feasible[j]!, j);
-    spread.normalize(state, raw);
-    add(spread.NAME, spread.WEIGHT, raw);
-  }
-
-  const affinity = interPodAffinity.scoreState(cluster, pod);
-  if (affinity) {
-    const raw = new Int32Array(F);
-    for (let j = 0; j < F; j++) raw[j] = interPodAffinity.scoreNode(affinity, feasible[j]!);
-    interPodAffinity.normalize(raw);
-    add(interPodAffinity.NAME, interPodAffinity.WEIGHT, raw);
-  }
-
-  // BalancedAllocation uses actual requests and skips pods that request neither cpu nor memory.
-  const cpuRequest = pod.resources.requests.get('cpu') ?? 0;
-  const memoryRequest = pod.resources.requests.get('memory') ?? 0;
-  if (cpuRequest !== 0 || memoryRequest !== 0) {
-    const raw = new Int32Array(F);
+    // LeastAllocated over cpu and memory, weight 1 each, with the 100m / 200Mi defaults.
+    const podCpu = pod.resources.nonZeroCpu;
+    const podMemory = pod.resources.nonZeroMemory;
     for (let j = 0; j < F; j++) {
       const n = feasible[j]!;
-      raw[j] = balanced.balancedCpuMemory(
-        cluster.requested[n * R]! + cpuRequest,
-        cluster.allocatable[n * R]!,
-        cluster.requested[n * R + 1]! + memoryRequest,
-        cluster.allocatable[n * R + 1]!,
-      );
+      const cpuAlloc = allocatable[n * R]!;
+      const memAlloc = allocatable[n * R + 1]!;
+      let sum = 0;
+      let weights = 0;
+      if (cpuAlloc !== 0) {
+        sum += fit.leastRequestedScore(nonZeroCpu[n]! + podCpu, cpuAlloc);
+        weights++;
+      }
+      if (memAlloc !== 0) {
+        sum += fit.leastRequestedScore(nonZeroMemory[n]! + podMemory, memAlloc);
+        weights++;
+      }
+      raw[j] = weights === 0 ? 0 : Math.trunc(sum / weights);
     }
-    add(balanced.NAME, balanced.WEIGHT, raw);
-  }
+    keep(fit.WEIGHT);
 
-  const P = plugins.length;
-  const weighted = new Int16Array(P * F);
-  const totals = new Int32Array(F);
-  for (let p = 0; p < P; p++) {
-    const col = columns[p]!;
-    weighted.set(col, p * F);
-    for (let j = 0; j < F; j++) totals[j]! += col[j]!;
+    if (spreadState) {
+      for (let j = 0; j < F; j++) raw[j] = spread.scoreNode(spreadState, feasible[j]!, j);
+      spread.normalize(spreadState, raw);
+      keep(spread.WEIGHT);
+    }
+
+    if (affinityState) {
+      for (let j = 0; j < F; j++) raw[j] = interPodAffinity.scoreNode(affinityState, feasible[j]!);
+      interPodAffinity.normalize(raw);
+      keep(interPodAffinity.WEIGHT);
+    }
+
+    if (balance) {
+      for (let j = 0; j < F; j++) {
+        const n = feasible[j]!;
+        raw[j] = balanced.balancedCpuMemory(
+          requested[n * R]! + cpuRequest,
+          allocatable[n * R]!,
+          requested[n * R + 1]! + memoryRequest,
+          allocatable[n * R + 1]!,
+        );
+      }
+      keep(balanced.WEIGHT);
+    }
+
+    // Ties go to the first node in name order (feasible is in name order).
+    let best = 0;
+    for (let j = 1; j < F; j++) if (totals[j]! > totals[best]!) best = j;
+    return { plugins, weighted, best };
   }
-  // Ties go to the first node in name order (feasible is in name order).
-  let best = 0;
-  for (let j = 1; j < F; j++) if (totals[j]! > totals[best]!) best = j;
-  return { plugins, weighted, totals, best };
 }

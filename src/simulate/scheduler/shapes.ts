@@ -21,7 +21,7 @@ export interface Shape {
   taintsOk: Uint8Array;
   preferNoScheduleCount: Int32Array;
   /** Preferred node affinity raw scores; undefined when the pod has no preferred terms. */
-  preferredAffinity?: Int32Array;
+  preferredAffinity: Int32Array | undefined;
   /** NodeAffinity PreFilter found that no node name can satisfy the terms. */
   conflict: boolean;
 }
@@ -36,9 +36,9 @@ export function buildShape(cluster: Cluster, pod: PodInfo, statuses: StatusTable
     affinityOk: new Uint8Array(N),
     taintsOk: new Uint8Array(N),
     preferNoScheduleCount: new Int32Array(N),
+    preferredAffinity: preferred.length > 0 ? new Int32Array(N) : undefined,
     conflict: names !== undefined && names.size === 0,
   };
-  if (preferred.length > 0) shape.preferredAffinity = new Int32Array(N);
   const excluded = statuses.code(nodeAffinity.NAME, [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`], true);
   const unschedulable = statuses.code(nodeUnschedulable.NAME, [nodeUnschedulable.REASON], true);
   const wrongName = statuses.code(nodeName.NAME, [nodeName.REASON], true);

@@ -1,0 +1,53 @@
+/**
+ * Scheduler benchmark (`npm run build && node lib/bench/scheduler-bench.js`): schedules synthetic
+ * workloads onto synthetic clusters and reports the time of the 10,000 pods × 1,000 nodes case and
+ * how time grows with pods (at 1,000 nodes) and with nodes (at 10,000 pods), measured side by side in
+ * one run, best of a few rounds. Not a test: nothing here asserts a time.
+ */
+import { cpus } from 'node:os';
+import { schedule } from '../src/simulate/scheduler/index.js';
+import { makeNodes, makePods } from './scheduler/synthetic.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function measure(nodes: number, pods: number): { ms: number; bound: number; unschedulable: number; preempting: number } {
+  const n = makeNodes(nodes);
+  const p = makePods(pods);
+  let best = Number.POSITIVE_INFINITY;
+  let bound = 0;
+  let unschedulable = 0;
+  let preempting = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = performance.now();
+    const outcomes = schedule({ nodes: n, boundPods: [], pendingPods: p });
+    best = Math.min(best, performance.now() - t);
+    bound = outcomes.filter((o) => o.nodeName).length;
+    unschedulable = outcomes.filter((o) => o.message).length;
+    preempting = outcomes.filter((o) => o.preemption).length;
+  }
+  return { ms: best, bound, unschedulable, preempting };
+}
+
+function line(label: string, r: ReturnType<typeof measure>, base?: number): string {
+  const ratio = base ? `  ×${(r.ms / base).toFixed(2)}` : '';
+  return `${label.padEnd(28)} ${r.ms.toFixed(0).padStart(6)} ms${ratio.padEnd(9)}  bound ${r.bound}, unschedulable ${r.unschedulable}`;
+}
+
+function main(): void {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
+  // Warm-up so the JIT has compiled the hot paths before anything is timed.
+  measure(200, 2000);
+
+  const headline = measure(1000, 10000);
+  console.log(line('10,000 pods × 1,000 nodes', headline));
+
+  console.log('growth with pods (1,000 nodes):');
+  const byPods = [2500, 5000, 10000].map((pods) => ({ pods, r: measure(1000, pods) }));
+  for (const { pods, r } of byPods) console.log(line(`  ${pods} pods`, r, byPods[0]!.r.ms));
+
+  console.log('growth with nodes (10,000 pods):');
+  const byNodes = [250, 500, 1000].map((nodes) => ({ nodes, r: measure(nodes, 10000) }));
+  for (const { nodes, r } of byNodes) console.log(line(`  ${nodes} nodes`, r, byNodes[0]!.r.ms));
+}
+
+main();

@@ -1,0 +1,137 @@
+/**
+ * A deterministic synthetic cluster and workload for the scheduler benchmark: nodes in three zones
+ * with a few sizes, some tainted (GPU and dedicated pools, PreferNoSchedule), and pods from
+ * "deployments" of various shapes: plain, with a nodeSelector, tolerating a taint, spread over
+ * zones, with hostname anti-affinity, preferring co-location, with a host port.
+ */
+import type { INode } from 'kubernetes-models/v1/Node';
+import type { IPod } from 'kubernetes-models/v1/Pod';
+
+/** A small linear congruential generator, so every run builds the same cluster. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+export function makeNodes(count: number): INode[] {
+  const random = rng(42);
+  const sizes = [
+    { cpu: '8', memory: '32Gi' },
+    { cpu: '16', memory: '64Gi' },
+    { cpu: '32', memory: '128Gi' },
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const name = `node-${String(i).padStart(5, '0')}`;
+    const size = sizes[Math.floor(random() * sizes.length)]!;
+    const zone = `zone-${i % 3}`;
+    const gpu = i % 50 === 0;
+    const dedicated = i % 20 === 1;
+    const taints = [
+      ...(gpu ? [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] : []),
+      ...(dedicated ? [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] : []),
+      ...(i % 10 === 2 ? [{ key: 'spot', value: 'true', effect: 'PreferNoSchedule' }] : []),
+    ];
+    return {
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'topology.kubernetes.io/zone': zone,
+          'node.kubernetes.io/instance-type': `m-${size.cpu}`,
+          ...(gpu ? { accelerator: 'gpu' } : {}),
+          ...(dedicated ? { pool: 'batch' } : {}),
+        },
+      },
+      spec: taints.length > 0 ? { taints } : {},
+      status: {
+        capacity: { cpu: size.cpu, memory: size.memory, pods: '110', ...(gpu ? { 'nvidia.com/gpu': '4' } : {}) },
+        allocatable: {
+          cpu: `${Number(size.cpu) * 1000 - 100}m`,
+          memory: size.memory,
+          pods: '110',
+          'ephemeral-storage': '100Gi',
+          ...(gpu ? { 'nvidia.com/gpu': '4' } : {}),
+        },
+      },
+    } as unknown as INode;
+  });
+}
+
+type Kind = 'plain' | 'selector' | 'batch' | 'spread' | 'anti' | 'colocate' | 'gpu' | 'hostport';
+
+const KINDS: Kind[] = [
+  'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain',
+  'selector', 'batch', 'spread', 'spread', 'anti', 'colocate', 'gpu', 'hostport',
+];
+
+function podSpec(kind: Kind, app: string, cpu: string, memory: string): IPod['spec'] {
+  const container: Record<string, unknown> = {
+    name: 'main',
+    image: `registry.example/${app}:1.0`,
+    resources: { requests: { cpu, memory }, ...(kind === 'gpu' ? { limits: { 'nvidia.com/gpu': '1' } } : {}) },
+    ...(kind === 'hostport' ? { ports: [{ containerPort: 9100, hostPort: 9100, protocol: 'TCP' }] } : {}),
+  };
+  const spec: NonNullable<IPod["spec"]> = { containers: [container as never] };
+  const selector = { matchLabels: { app } };
+  switch (kind) {
+    case 'selector':
+      spec.nodeSelector = { 'node.kubernetes.io/instance-type': 'm-16' };
+      break;
+    case 'batch':
+      spec.nodeSelector = { pool: 'batch' };
+      spec.tolerations = [{ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' }];
+      break;
+    case 'spread':
+      spec.topologySpreadConstraints = [
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: selector },
+        { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: selector },
+      ];
+      break;
+    case 'anti':
+      spec.affinity = {
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: selector }] },
+      };
+      break;
+    case 'colocate':
+      spec.affinity = {
+        podAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 50, podAffinityTerm: { topologyKey: 'topology.kubernetes.io/zone', labelSelector: selector } },
+          ],
+        },
+      };
+      break;
+    case 'gpu':
+      spec.tolerations = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
+      break;
+    default:
+      break;
+  }
+  return spec;
+}
+
+/** `count` pods from deployments of 10 to 50 replicas each, in creation order. */
+export function makePods(count: number): IPod[] {
+  const random = rng(7);
+  const pods: IPod[] = [];
+  const cpus = ['100m', '250m', '500m', '1'];
+  const memories = ['128Mi', '256Mi', '512Mi', '1Gi', '2Gi'];
+  for (let d = 0; pods.length < count; d++) {
+    const kind = KINDS[Math.floor(random() * KINDS.length)]!;
+    const app = `app-${d}`;
+    const replicas = 10 + Math.floor(random() * 41);
+    const cpu = cpus[Math.floor(random() * cpus.length)]!;
+    const memory = memories[Math.floor(random() * memories.length)]!;
+    const spec = podSpec(kind, app, cpu, memory);
+    for (let r = 0; r < replicas && pods.length < count; r++) {
+      pods.push({
+        metadata: { name: `${app}-${r}`, namespace: `team-${d % 7}`, labels: { app } },
+        spec: structuredClone(spec),
+      } as unknown as IPod);
+    }
+  }
+  return pods;
+}

@@ -1,0 +1,66 @@
+/**
+ * The cases of kube-scheduler's pkg/scheduler/framework/plugins/noderesources/balanced_allocation_test.go,
+ * as facts (the DRA-backed cases excepted: kubeplan does not model DRA). Nodes have allocatable cpu
+ * in millicores and memory in bytes, as the upstream makeNode helper gives them.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { balancedAllocationScore } from '../../../src/simulate/scheduler/plugins/balanced-allocation.js';
+import { node, pluginScores, pod, run } from './builders.js';
+
+const makeNode = (name: string, milliCpu: number, memory: number, gpu?: number) =>
+  node(name, { allocatable: { cpu: `${milliCpu}m`, memory: String(memory), ...(gpu ? { 'nvidia.com/gpu': String(gpu) } : {}) } });
+const cpuAndMemory = (name: string, nodeName?: string) =>
+  pod(name, { nodeName, requests: [{ cpu: '1000m', memory: '2000' }, { cpu: '2000m', memory: '3000' }] });
+const cpuOnly = (name: string, nodeName?: string) =>
+  pod(name, { nodeName, requests: [{ cpu: '1000m', memory: '0' }, { cpu: '2000m', memory: '0' }] });
+const score = (o: Parameters<typeof pluginScores>[0]) => pluginScores(o, 'NodeResourcesBalancedAllocation');
+
+describe('BalancedAllocation (balanced_allocation_test.go)', () => {
+  it('nothing scheduled, nothing requested: skipped (no score)', () => {
+    const [o] = run([makeNode('node1', 4000, 10000), makeNode('node2', 4000, 10000)], [pod('p')]);
+    expect(score(o!)).toEqual({ node1: undefined, node2: undefined });
+    expect(o!.verdicts[0]!.scores).toHaveProperty('NodeResourcesFit');
+  });
+
+  it('nothing scheduled, resources requested, differently sized nodes', () => {
+    const [o] = run([makeNode('node1', 4000, 10000), makeNode('node2', 6000, 10000)], [cpuAndMemory('p')]);
+    expect(score(o!)).toEqual({ node1: 87, node2: 100 });
+  });
+
+  it('resources requested, pods scheduled with resources', () => {
+    const bound = [cpuOnly('e1', 'node1'), cpuAndMemory('e2', 'node2')];
+    const [o] = run([makeNode('node1', 10000, 20000), makeNode('node2', 10000, 20000)], [cpuAndMemory('p')], bound);
+    expect(score(o!)).toEqual({ node1: 82, node2: 95 });
+  });
+
+  it('resources requested, pods scheduled with resources, differently sized nodes', () => {
+    const bound = [cpuOnly('e1', 'node1'), cpuAndMemory('e2', 'node2')];
+    const [o] = run([makeNode('node1', 10000, 20000), makeNode('node2', 10000, 50000)], [cpuAndMemory('p')], bound);
+    expect(score(o!)).toEqual({ node1: 82, node2: 80 });
+  });
+
+  it('requested resources at node capacity (score function: the filter rejects both nodes)', () => {
+    // node1: cpu 6000/6000, memory 0/10000 → 50; node2: cpu 6000/6000, memory 5000/10000 → 75.
+    expect(balancedAllocationScore([6000, 0], [6000, 10000])).toBe(50);
+    expect(balancedAllocationScore([6000, 5000], [6000, 10000])).toBe(75);
+  });
+
+  it('includes a scalar resource the pod requests (three resources: standard deviation)', () => {
+    // node1: cpu 3000/3500, memory 5000/40000, gpu 4/8 → 70; node2: gpu 1/8 → 65.
+    expect(balancedAllocationScore([3000, 5000, 4], [3500, 40000, 8])).toBe(70);
+    expect(balancedAllocationScore([3000, 5000, 1], [3500, 40000, 8])).toBe(65);
+  });
+
+  it('skips a scalar resource the pod does not request', () => {
+    const [o] = run([makeNode('node1', 3500, 40000, 8), makeNode('node2', 3500, 40000)], [cpuAndMemory('p')]);
+    expect(score(o!)).toEqual({ node1: 63, node2: 63 });
+    expect(balancedAllocationScore([3000, 5000, 0], [3500, 40000, 0])).toBe(63);
+  });
+
+  it('uses actual requests of placed pods, not the 100m / 200Mi defaults', () => {
+    // A placed pod without requests adds nothing: node1 stays at cpu 3000/10000, memory 5000/20000.
+    const bound = [pod('e1', { nodeName: 'node1', spec: { containers: [{ name: 'c', image: 'x' }] } })];
+    const [o] = run([makeNode('node1', 10000, 20000), makeNode('node2', 10000, 20000)], [cpuAndMemory('p')], bound);
+    expect(score(o!)).toEqual({ node1: 97, node2: 97 });
+  });
+});

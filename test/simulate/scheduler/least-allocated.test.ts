@@ -1,0 +1,95 @@
+/**
+ * The LeastAllocated cases of kube-scheduler's
+ * pkg/scheduler/framework/plugins/noderesources/least_allocated_test.go, as facts. Node sizes are
+ * written as the upstream table writes them (cpu "4000" is 4000 cores). Cases whose pod does not
+ * fit a node are checked on the score function, the others through schedule().
+ */
+import { describe, expect, it } from '@jest/globals';
+import { leastAllocatedScore } from '../../../src/simulate/scheduler/plugins/node-resources-fit.js';
+import { node, pluginScores, pod, run } from './builders.js';
+
+const sized = (name: string, cpu: string, memory: string) => node(name, { allocatable: { cpu, memory } });
+const score = (outcome: Parameters<typeof pluginScores>[0]) => pluginScores(outcome, 'NodeResourcesFit');
+
+describe('LeastAllocated (least_allocated_test.go)', () => {
+  it('nothing scheduled, nothing requested', () => {
+    const [o] = run([sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], [pod('p')]);
+    expect(score(o!)).toEqual({ node1: 100, node2: 100 });
+  });
+
+  it('nothing scheduled, resources requested, differently sized nodes', () => {
+    const p = pod('p', { requests: [{ cpu: '1000', memory: '2000' }, { cpu: '2000', memory: '3000' }] });
+    const [o] = run([sized('node1', '4000', '10000'), sized('node2', '6000', '10000')], [p]);
+    expect(score(o!)).toEqual({ node1: 37, node2: 50 });
+  });
+
+  it('no resources requested, pods scheduled', () => {
+    const bound = ['node1', 'node1', 'node2', 'node2'].map((n, i) => pod(`e${i}`, { nodeName: n }));
+    const [o] = run([sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], [pod('p')], bound);
+    expect(score(o!)).toEqual({ node1: 100, node2: 100 });
+  });
+
+  it('no resources requested, pods scheduled with resources', () => {
+    const bound = [
+      pod('e1', { nodeName: 'node1', requests: [{ cpu: '3000', memory: '0' }] }),
+      pod('e2', { nodeName: 'node1', requests: [{ cpu: '3000', memory: '0' }] }),
+      pod('e3', { nodeName: 'node2', requests: [{ cpu: '3000', memory: '0' }] }),
+      pod('e4', { nodeName: 'node2', requests: [{ cpu: '3000', memory: '5000' }] }),
+    ];
+    const [o] = run([sized('node1', '10000', '20000'), sized('node2', '10000', '20000')], [pod('p')], bound);
+    expect(score(o!)).toEqual({ node1: 70, node2: 57 });
+  });
+
+  const requesting = () => pod('p', { requests: [{ cpu: '1000', memory: '2000' }, { cpu: '2000', memory: '3000' }] });
+  const onBoth = () => [
+    pod('e1', { nodeName: 'node1', requests: [{ cpu: '3000', memory: '0' }] }),
+    pod('e2', { nodeName: 'node2', requests: [{ cpu: '3000', memory: '5000' }] }),
+  ];
+
+  it('resources requested, pods scheduled with resources', () => {
+    const [o] = run([sized('node1', '10000', '20000'), sized('node2', '10000', '20000')], [requesting()], onBoth());
+    expect(score(o!)).toEqual({ node1: 57, node2: 45 });
+  });
+
+  it('resources requested, pods scheduled with resources, differently sized nodes', () => {
+    const [o] = run([sized('node1', '10000', '20000'), sized('node2', '10000', '50000')], [requesting()], onBoth());
+    expect(score(o!)).toEqual({ node1: 57, node2: 60 });
+  });
+
+  it('requested resources exceed node capacity (score function: the filter rejects both nodes)', () => {
+    // Requested 3000 + 3000 cores of 4000; memory 0 / 10000 and 5000 / 10000.
+    expect(leastAllocatedScore([6000e3, 0], [4000e3, 10000], [1, 1])).toBe(50);
+    expect(leastAllocatedScore([6000e3, 5000], [4000e3, 10000], [1, 1])).toBe(25);
+    const [o] = run([sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], [pod('p', { requests: [{ cpu: '3000', memory: '0' }] })], onBoth());
+    expect(o!.nodeName).toBeUndefined();
+  });
+
+  it('zero node resources, pods scheduled with resources', () => {
+    const [o] = run([node('node1'), node('node2')], [pod('p')], onBoth());
+    expect(score(o!)).toEqual({ node1: 0, node2: 0 });
+  });
+
+  it('different weights on cpu and memory (memory 2, cpu 1)', () => {
+    // node1: cpu (4000-3000)*100/4000 = 25, memory (10000-5000)*100/10000 = 50 → (25 + 100) / 3 = 41.
+    expect(leastAllocatedScore([3000e3, 5000], [4000e3, 10000], [1, 2])).toBe(41);
+    expect(leastAllocatedScore([3000e3, 5000], [6000e3, 10000], [1, 2])).toBe(50);
+  });
+
+  it('bypasses an extended resource the pod does not request, honours one it requests', () => {
+    // cpu, memory, extended: an unrequested extended resource is passed as allocatable 0 (left out).
+    expect(leastAllocatedScore([3000e3, 5000, 0], [6000e3, 10000, 0], [1, 1, 1])).toBe(50);
+    expect(leastAllocatedScore([3000e3, 5000, 2], [6000e3, 10000, 4], [1, 1, 1])).toBe(50);
+    expect(leastAllocatedScore([3000e3, 5000, 2], [6000e3, 10000, 10], [1, 1, 1])).toBe(60);
+    // "if the node doesn't have a resource": extended weight 2, cpu 1, memory 1.
+    expect(leastAllocatedScore([0, 3000e3, 4000], [0, 6000e3, 10000], [2, 1, 1])).toBe(55);
+  });
+
+  it('counts an unset container request as 100m cpu and 200Mi memory, an explicit 0 as 0', () => {
+    const nodes = [sized('node1', '1', '1Gi'), sized('node2', '1', '1Gi')];
+    const unset = pod('p', { spec: { containers: [{ name: 'c', image: 'x' }] } });
+    // cpu (1000-100)*100/1000 = 90, memory (1024-200)*100/1024 = 80 → 85.
+    expect(score(run(nodes, [unset])[0]!)).toEqual({ node1: 85, node2: 85 });
+    const zero = pod('p', { requests: [{ cpu: '0', memory: '0' }] });
+    expect(score(run(nodes, [zero])[0]!)).toEqual({ node1: 100, node2: 100 });
+  });
+});
