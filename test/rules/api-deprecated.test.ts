@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { ruleFindingsIn, testRule } from './rule-tester.js';
+
+testRule('api-deprecated', {
+  invalid: {
+    'endpoints.yaml': [
+      '2:7 v1 Endpoints is deprecated since Kubernetes 1.33: use discovery.k8s.io/v1 EndpointSlice',
+    ],
+  },
+});
+
+const CRONJOB = `apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: registry.example.com/report:1.0.0
+`;
+
+describe('api-deprecated and the Kubernetes version', () => {
+  it('reports an API version between its replacement and its removal', async () => {
+    expect(await ruleFindingsIn('api-deprecated', CRONJOB, { kubernetesVersion: '1.24' })).toEqual([
+      '1:13 batch/v1beta1 CronJob is deprecated and removed in Kubernetes 1.25 (target 1.24): use batch/v1 (available since 1.21)',
+    ]);
+    expect(await ruleFindingsIn('api-deprecated', CRONJOB, { kubernetesVersion: '1.20' })).toEqual([]);
+    expect(await ruleFindingsIn('api-deprecated', CRONJOB, { kubernetesVersion: '1.25' })).toEqual([]);
+  });
+
+  it('hands over to api-removed once the version is gone, naming a replacement the target serves', async () => {
+    expect(await ruleFindingsIn('api-removed', CRONJOB, { kubernetesVersion: '1.24' })).toEqual([]);
+    expect(await ruleFindingsIn('api-removed', CRONJOB, { kubernetesVersion: 'v1.25.3' })).toEqual([
+      '1:13 batch/v1beta1 CronJob was removed in Kubernetes 1.25 (target 1.25): use batch/v1 (available since 1.21)',
+    ]);
+    const flowSchema = 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta1\nkind: FlowSchema\nmetadata:\n  name: jobs\nspec:\n  priorityLevelConfiguration:\n    name: low\n';
+    expect(await ruleFindingsIn('api-removed', flowSchema, { kubernetesVersion: '1.27' })).toEqual([
+      '1:13 flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema was removed in Kubernetes 1.26 (target 1.27): use flowcontrol.apiserver.k8s.io/v1beta3 (available since 1.26)',
+    ]);
+  });
+
+  it('reports deprecated kinds only from the release that deprecated them', async () => {
+    const endpoints = 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\n';
+    expect(await ruleFindingsIn('api-deprecated', endpoints, { kubernetesVersion: '1.32' })).toEqual([]);
+  });
+});
