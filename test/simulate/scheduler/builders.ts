@@ -19,7 +19,7 @@ export function node(name: string, opts: NodeOptions = {}): INode {
     metadata: { name, labels: { 'kubernetes.io/hostname': name, ...opts.labels } },
     spec: { ...(opts.taints ? { taints: opts.taints } : {}), ...(opts.unschedulable ? { unschedulable: true } : {}) },
     status: { ...(opts.allocatable ? { allocatable: opts.allocatable } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}) },
-  } as INode;
+  } as unknown as INode;
 }
 
 export interface PodOptions {
@@ -43,7 +43,7 @@ export function pod(name: string, opts: PodOptions = {}): IPod {
       ...opts.spec,
     },
     ...(opts.startTime ? { status: { startTime: opts.startTime } } : {}),
-  } as IPod;
+  } as unknown as IPod;
 }
 
 export function run(nodes: INode[], pending: IPod[], bound: IPod[] = [], extra: Partial<SchedulingInput> = {}): SchedulingOutcome[] {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import * as nodeName from '../../../src/simulate/scheduler/plugins/node-name.js';
+import type { IPod } from 'kubernetes-models/v1/Pod';
 import { node, pod, rejections, run } from './builders.js';
 
 const roomy = { cpu: '8', memory: '16Gi' };
@@ -161,7 +162,7 @@ describe('NodeResourcesFit', () => {
     expect(rejections(run([n], [limited])[0]!).a).toBe('NodeResourcesFit: Insufficient cpu');
   });
   it('finished bound pods (Succeeded, Failed) hold nothing', () => {
-    const done = { ...pod('done', { nodeName: 'a', requests: [{ cpu: '2' }] }), status: { phase: 'Succeeded' } };
+    const done = { ...pod('done', { nodeName: 'a', requests: [{ cpu: '2' }] }), status: { phase: 'Succeeded' } } as unknown as IPod;
     expect(run([node('a', { allocatable: { cpu: '2', memory: '1Gi' } })], [pod('p', { requests: [{ cpu: '2' }] })], [done])[0]!.nodeName).toBe('a');
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, nodeAllocatable, pod
 
 const container = (requests?: Record<string, string>, extra: Record<string, unknown> = {}) => ({ name: 'c', image: 'x', ...(requests ? { resources: { requests } } : {}), ...extra });
 const requests = (spec: Record<string, unknown>) => {
-  const r = podRequests({ spec } as IPod);
+  const r = podRequests({ spec } as unknown as IPod);
   return { requests: Object.fromEntries(r.requests), nonZeroCpu: r.nonZeroCpu, nonZeroMemory: r.nonZeroMemory };
 };
 const Mi = 1024 * 1024;
@@ -84,7 +84,7 @@ describe('podRequests: init containers, sidecars, overhead, odd input', () => {
 
 describe('nodeAllocatable', () => {
   it('takes allocatable, falls back to capacity per resource, pods to 110, bad quantities to 0', () => {
-    const n = { status: { capacity: { cpu: '4', memory: '8Gi', pods: '50' }, allocatable: { cpu: '3900m', memory: 'garbage' } } } as INode;
+    const n = { status: { capacity: { cpu: '4', memory: '8Gi', pods: '50' }, allocatable: { cpu: '3900m', memory: 'garbage' } } } as unknown as INode;
     const a = nodeAllocatable(n);
     expect(Object.fromEntries(a.resources)).toEqual({ cpu: 3900, memory: 0 });
     expect(a.pods).toBe(50);
