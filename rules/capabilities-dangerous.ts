@@ -3,7 +3,7 @@ import { defineRule } from '../src/lint/rule.js';
 import { asArray, asObject } from '../src/lint/shape.js';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the runtime's defaults). */
-export const BASELINE_CAPABILITIES: readonly string[] = [
+const BASELINE_CAPABILITIES: readonly string[] = [
   'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
 ];
 

@@ -41,13 +41,16 @@ export function objectsIn(value: unknown): Array<{ item: JsonObject; index: numb
   return out;
 }
 
-/** The value at a path of keys, or undefined when a step is missing or not an object. */
+/** The value at a path of keys (list indexes as digit strings), or undefined when a step is missing. */
 export function dig(value: unknown, ...keys: string[]): unknown {
   let current = value;
   for (const key of keys) {
-    const object = asObject(current);
-    if (!object) return undefined;
-    current = object[key];
+    if (Array.isArray(current) && /^\d+$/.test(key)) current = current[Number(key)];
+    else {
+      const object = asObject(current);
+      if (!object) return undefined;
+      current = object[key];
+    }
   }
   return current;
 }
