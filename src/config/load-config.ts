@@ -59,6 +59,26 @@ function forbidProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{
 }
 
 /**
+ * kubeplan reads YAML 1.1, where an unquoted `off` is the boolean false: a rule set to `off`
+ * (or `false`) is turned off, and `on`/`true` keeps its default severity.
+ */
+function normalizeSwitches(config: KubeplanConfig): KubeplanConfig {
+  const rules = config?.rules;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return config;
+  const switched = (v: unknown): unknown => (v === false ? 'off' : v);
+  for (const [id, entry] of Object.entries(rules as Record<string, unknown>)) {
+    if (entry === true) delete (rules as Record<string, unknown>)[id];
+    else if (entry === false) (rules as Record<string, unknown>)[id] = 'off';
+    else if (entry && typeof entry === 'object' && 'severity' in entry) {
+      const e = entry as { severity?: unknown };
+      if (e.severity === true) delete e.severity;
+      else e.severity = switched(e.severity);
+    }
+  }
+  return config;
+}
+
+/**
  * Parses and validates the text of a config file. Every problem is reported with the line and
  * column of the key or value concerned; an empty file is an empty configuration.
  */
@@ -75,7 +95,7 @@ export function parseConfig(file: string, text: string, rules: readonly Rule[]):
   if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => problem(e.pos[0], e.message.split('\n')[0]!)) };
   if (doc.contents === null) return { ok: true, config: {}, file };
   if (!isMap(doc.contents)) return { ok: false, problems: [problem(doc.range[0], 'the configuration must be a map of sections (rules, ignorePaths, ...)')] };
-  const config = doc.toJS(YAML_TO_JS_OPTIONS) as KubeplanConfig;
+  const config = normalizeSwitches(doc.toJS(YAML_TO_JS_OPTIONS) as KubeplanConfig);
 
   const locate = createLocator(doc, lineCounter);
   const at = (pointer: string, message: string, target: 'key' | 'value' = 'value'): ConfigProblem => {
