@@ -81,6 +81,10 @@ export class Cluster {
   nonZeroMemory: Float64Array;
   maxPods: Int32Array;
   podCount: Int32Array;
+  /** Bumped on every pod placed on or removed from the node: cached per-node results compare it. */
+  readonly nodeVersion: Int32Array;
+  /** Pods removed so far (evictions); anything cached across nodes is stale after one. */
+  removals = 0;
   readonly pods: Placed[][];
   /** Host ports in use per node, as "ip|protocol|port"; only nodes that have any. */
   readonly ports: Array<Map<string, number> | undefined>;
@@ -113,6 +117,7 @@ export class Cluster {
     this.nonZeroMemory = new Float64Array(N);
     this.maxPods = new Int32Array(N);
     this.podCount = new Int32Array(N);
+    this.nodeVersion = new Int32Array(N);
     this.pods = Array.from({ length: N }, () => []);
     this.ports = new Array(N).fill(undefined);
     this.allocatableByNode = this.nodes.map((m, i) => {
@@ -197,6 +202,7 @@ export class Cluster {
     const i = list.indexOf(p);
     if (i < 0) return;
     list.splice(i, 1);
+    this.removals++;
     this.update(p, -1);
   }
 
@@ -210,6 +216,7 @@ export class Cluster {
     this.nonZeroCpu[node]! += sign * info.resources.nonZeroCpu;
     this.nonZeroMemory[node]! += sign * info.resources.nonZeroMemory;
     this.podCount[node]! += sign;
+    this.nodeVersion[node]!++;
     if (info.hostPorts.length > 0) {
       const used = this.ports[node] ?? (this.ports[node] = new Map());
       for (const hp of info.hostPorts) {

@@ -11,13 +11,15 @@ import { FilterRunner, requestVector } from './filters.js';
 import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
 import type { NodeVerdict, SchedulingInput, SchedulingOutcome } from './index.js';
 import { isEmptySelector, type Labels } from './labels.js';
-import { type PodInfo, podInfo } from './pod-info.js';
+import { hasPodAffinity, type PodInfo, podInfo } from './pod-info.js';
+import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import { preempt } from './preemption.js';
-import { type NodeScores, Scorer, type SpreadScoring } from './scoring.js';
+import { type NodeResourceScores, type NodeScores, Scorer, type SpreadScoring } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { PASSED, StatusTable } from './statuses.js';
+import { TemplateCache, templateKey } from './template-cache.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,6 +42,16 @@ function namespaceLabelLookup(namespaces: SchedulingInput['namespaces']): (ns: s
 function isTerminal(pod: IPod): boolean {
   const phase = isRecord(pod?.status) ? pod.status.phase : undefined;
   return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** The nodes whose status code is PASSED, in order. */
+function passed(codes: Uint16Array): Int32Array {
+  let count = 0;
+  for (const c of codes) if (c === PASSED) count++;
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let n = 0; n < codes.length; n++) if (codes[n] === PASSED) out[i++] = n;
+  return out;
 }
 
 /** The result of filtering and scoring, kept compact; verdicts are built from it on demand. */
@@ -86,7 +98,13 @@ function withLazyVerdicts(outcome: Omit<SchedulingOutcome, 'verdicts'>, build: (
   return outcome as SchedulingOutcome;
 }
 
-export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
+export interface SchedulerOptions {
+  /** Reuse per-node results across pods alike (template-cache.ts); off only to check that it changes nothing. */
+  reuseTemplates?: boolean;
+}
+
+export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {
+  const reuse = options.reuseTemplates ?? true;
   const cluster = new Cluster(Array.isArray(input?.nodes) ? input.nodes : [], namespaceLabelLookup(input?.namespaces));
   const statuses = new StatusTable();
   const bound = (Array.isArray(input?.boundPods) ? input.boundPods : []).filter((p) => !isTerminal(p)).map(podInfo);
@@ -105,6 +123,7 @@ export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
 
   const filters = new FilterRunner(cluster, statuses);
   const scorer = new Scorer(cluster);
+  const templates = new TemplateCache(cluster, filters);
   const shapes = new Map<string, Shape>();
   const shapeOf = (info: PodInfo): Shape => {
     let s = shapes.get(info.shapeKey);
@@ -143,14 +162,31 @@ export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
     }
     const shape = shapeOf(info);
     const request = requestVector(cluster, info);
-    const codes = new Uint16Array(cluster.N);
+    const spreading = spreadScoring(info);
+    const affinityScores = interPodAffinity.scoreState(cluster, info);
+    let codes: Uint16Array;
     let feasible: Int32Array;
+    let known: NodeResourceScores | undefined;
     let preFilterMessage = '';
     if (shape.conflict) {
-      codes.fill(statuses.code(nodeAffinity.NAME, [nodeAffinity.CONFLICT_REASON], true));
+      codes = new Uint16Array(cluster.N).fill(statuses.code(nodeAffinity.NAME, [nodeAffinity.CONFLICT_REASON], true));
       feasible = new Int32Array(0);
       preFilterMessage = nodeAffinity.CONFLICT_REASON;
+    } else if (
+      reuse &&
+      info.spread.length === 0 &&
+      !hasPodAffinity(info) &&
+      spreading === undefined &&
+      affinityScores === undefined &&
+      interPodAffinity.filterState(cluster, info) === undefined
+    ) {
+      // Nothing about other pods' placement matters: reuse the results of pods alike.
+      const entry = templates.refresh(templateKey(info, request), info, shape, request);
+      known = entry;
+      codes = entry.codes.slice();
+      feasible = passed(codes);
     } else {
+      codes = new Uint16Array(cluster.N);
       feasible = filters.run(info, shape, request, codes);
     }
     if (feasible.length > 0) {
@@ -158,7 +194,7 @@ export function runScheduler(input: SchedulingInput): SchedulingOutcome[] {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
-        attempt.scores = scorer.score(info, shape, feasible, spreadScoring(info));
+        attempt.scores = scorer.score(info, shape, feasible, spreading, affinityScores, known);
         chosen = feasible[attempt.scores.best]!;
       }
       place(info, chosen);

@@ -29,6 +29,46 @@ export interface SpreadScoring {
   requireAll: boolean;
 }
 
+/** LeastAllocated over cpu and memory (weight 1 each) with the 100m / 200Mi defaults. */
+export function leastAllocatedOnNode(cluster: Cluster, pod: PodInfo, n: number): number {
+  const { allocatable, nonZeroCpu, nonZeroMemory, R } = cluster;
+  const cpuAlloc = allocatable[n * R]!;
+  const memAlloc = allocatable[n * R + 1]!;
+  let sum = 0;
+  let weights = 0;
+  if (cpuAlloc !== 0) {
+    sum += fit.leastRequestedScore(nonZeroCpu[n]! + pod.resources.nonZeroCpu, cpuAlloc);
+    weights++;
+  }
+  if (memAlloc !== 0) {
+    sum += fit.leastRequestedScore(nonZeroMemory[n]! + pod.resources.nonZeroMemory, memAlloc);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.trunc(sum / weights);
+}
+
+/** BalancedAllocation over cpu and memory with actual requests. */
+export function balancedOnNode(cluster: Cluster, pod: PodInfo, n: number): number {
+  const { allocatable, requested, R } = cluster;
+  return balanced.balancedCpuMemory(
+    requested[n * R]! + (pod.resources.requests.get('cpu') ?? 0),
+    allocatable[n * R]!,
+    requested[n * R + 1]! + (pod.resources.requests.get('memory') ?? 0),
+    allocatable[n * R + 1]!,
+  );
+}
+
+/** BalancedAllocation's PreScore: skipped for a pod that requests neither cpu nor memory. */
+export function balancedApplies(pod: PodInfo): boolean {
+  return (pod.resources.requests.get('cpu') ?? 0) !== 0 || (pod.resources.requests.get('memory') ?? 0) !== 0;
+}
+
+/** Results of the resource plugins per node index, when already known (see template-cache.ts). */
+export interface NodeResourceScores {
+  least: Int16Array;
+  balanced: Int16Array;
+}
+
 /** Stores a plugin's weighted scores and adds them to the totals. */
 function addColumn(raw: Int32Array, weight: number, out: Int16Array, totals: Int32Array): void {
   for (let j = 0; j < raw.length; j++) {
@@ -48,19 +88,21 @@ export class Scorer {
     this.totals = new Int32Array(cluster.N);
   }
 
-  score(pod: PodInfo, shape: Shape, feasible: Int32Array, spreading: SpreadScoring | undefined): NodeScores {
+  score(
+    pod: PodInfo,
+    shape: Shape,
+    feasible: Int32Array,
+    spreading: SpreadScoring | undefined,
+    affinityState: interPodAffinity.AffinityScoreState | undefined,
+    known?: NodeResourceScores,
+  ): NodeScores {
     const cluster = this.cluster;
     const F = feasible.length;
-    const { allocatable, requested, nonZeroCpu, nonZeroMemory, R } = cluster;
     const spreadState =
       spreading && spreading.constraints.length > 0
         ? spread.scoreState(cluster, pod, spreading.constraints, feasible, spreading.requireAll, shape)
         : undefined;
-    const affinityState = interPodAffinity.scoreState(cluster, pod);
-    // BalancedAllocation uses actual requests and skips pods that request neither cpu nor memory.
-    const cpuRequest = pod.resources.requests.get('cpu') ?? 0;
-    const memoryRequest = pod.resources.requests.get('memory') ?? 0;
-    const balance = cpuRequest !== 0 || memoryRequest !== 0;
+    const balance = balancedApplies(pod);
     const plugins = [
       taintToleration.NAME,
       ...(shape.preferredAffinity ? [nodeAffinity.NAME] : []),
@@ -79,8 +121,13 @@ export class Scorer {
       column++;
     };
 
-    for (let j = 0; j < F; j++) raw[j] = shape.preferNoScheduleCount[feasible[j]!]!;
-    defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
+    if (shape.preferNoScheduleMax === 0) {
+      // No node has an untolerated PreferNoSchedule taint: everyone gets the maximum.
+      raw.fill(MAX_NODE_SCORE);
+    } else {
+      for (let j = 0; j < F; j++) raw[j] = shape.preferNoScheduleCount[feasible[j]!]!;
+      defaultNormalizeScore(MAX_NODE_SCORE, true, raw);
+    }
     keep(taintToleration.WEIGHT);
 
     if (shape.preferredAffinity) {
@@ -89,25 +136,8 @@ export class Scorer {
       keep(nodeAffinity.WEIGHT);
     }
 
-    // LeastAllocated over cpu and memory, weight 1 each, with the 100m / 200Mi defaults.
-    const podCpu = pod.resources.nonZeroCpu;
-    const podMemory = pod.resources.nonZeroMemory;
-    for (let j = 0; j < F; j++) {
-      const n = feasible[j]!;
-      const cpuAlloc = allocatable[n * R]!;
-      const memAlloc = allocatable[n * R + 1]!;
-      let sum = 0;
-      let weights = 0;
-      if (cpuAlloc !== 0) {
-        sum += fit.leastRequestedScore(nonZeroCpu[n]! + podCpu, cpuAlloc);
-        weights++;
-      }
-      if (memAlloc !== 0) {
-        sum += fit.leastRequestedScore(nonZeroMemory[n]! + podMemory, memAlloc);
-        weights++;
-      }
-      raw[j] = weights === 0 ? 0 : Math.trunc(sum / weights);
-    }
+    if (known) for (let j = 0; j < F; j++) raw[j] = known.least[feasible[j]!]!;
+    else for (let j = 0; j < F; j++) raw[j] = leastAllocatedOnNode(cluster, pod, feasible[j]!);
     keep(fit.WEIGHT);
 
     if (spreadState) {
@@ -123,15 +153,8 @@ export class Scorer {
     }
 
     if (balance) {
-      for (let j = 0; j < F; j++) {
-        const n = feasible[j]!;
-        raw[j] = balanced.balancedCpuMemory(
-          requested[n * R]! + cpuRequest,
-          allocatable[n * R]!,
-          requested[n * R + 1]! + memoryRequest,
-          allocatable[n * R + 1]!,
-        );
-      }
+      if (known) for (let j = 0; j < F; j++) raw[j] = known.balanced[feasible[j]!]!;
+      else for (let j = 0; j < F; j++) raw[j] = balancedOnNode(cluster, pod, feasible[j]!);
       keep(balanced.WEIGHT);
     }
 

@@ -20,6 +20,8 @@ export interface Shape {
   /** Per node: no untolerated NoSchedule/NoExecute taint. */
   taintsOk: Uint8Array;
   preferNoScheduleCount: Int32Array;
+  /** The highest count over all nodes; 0 lets scoring skip the column. */
+  preferNoScheduleMax: number;
   /** Preferred node affinity raw scores; undefined when the pod has no preferred terms. */
   preferredAffinity: Int32Array | undefined;
   /** NodeAffinity PreFilter found that no node name can satisfy the terms. */
@@ -36,6 +38,7 @@ export function buildShape(cluster: Cluster, pod: PodInfo, statuses: StatusTable
     affinityOk: new Uint8Array(N),
     taintsOk: new Uint8Array(N),
     preferNoScheduleCount: new Int32Array(N),
+    preferNoScheduleMax: 0,
     preferredAffinity: preferred.length > 0 ? new Int32Array(N) : undefined,
     conflict: names !== undefined && names.size === 0,
   };
@@ -49,7 +52,9 @@ export function buildShape(cluster: Cluster, pod: PodInfo, statuses: StatusTable
     const affinityOk = nodeAffinity.matches(required, node);
     shape.taintsOk[n] = taint ? 0 : 1;
     shape.affinityOk[n] = affinityOk ? 1 : 0;
-    shape.preferNoScheduleCount[n] = taintToleration.countIntolerablePreferNoSchedule(node.taints, pod.tolerations);
+    const prefer = taintToleration.countIntolerablePreferNoSchedule(node.taints, pod.tolerations);
+    shape.preferNoScheduleCount[n] = prefer;
+    if (prefer > shape.preferNoScheduleMax) shape.preferNoScheduleMax = prefer;
     if (shape.preferredAffinity) shape.preferredAffinity[n] = nodeAffinity.preferredScore(preferred, node);
     // Default-profile filter order; PreFilter exclusions are decided before any filter runs.
     let code = PASSED;
