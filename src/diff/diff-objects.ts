@@ -125,11 +125,13 @@ function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOp
     const [before, after] = maskSecretPair(aligned, want.object);
     return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
   }
-  findings.push(...immutableFieldFindings(want.ref, aligned, want.object, want.manifest));
+  const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest);
+  findings.push(...immutable);
   const [before, after] = maskSecretPair(aligned, want.object);
   return {
     ...base,
     action: 'update',
+    ...(immutable.length ? { refused: immutable[0]!.message } : {}),
     before: before!,
     after: after!,
     patch: createJsonPatch(before, after, shapeOf(want.object)),

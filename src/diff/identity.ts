@@ -23,6 +23,6 @@ export function compareRefs(a: ObjectRef, b: ObjectRef): number {
   );
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -30,6 +30,11 @@ export interface ObjectChange {
   patch: Operation[];
   /** Unified diff of the YAML of `before` and `after`; empty when nothing changes or the object is unmanaged. */
   text: string;
+  /**
+   * Why the API server refuses this create or update, so that it does not happen: a schema
+   * error, or a change of an immutable field. The consequences leave the object as it is.
+   */
+  refused?: string;
 }
 
 export type ChangeCounts = Record<ChangeAction, number>;

@@ -1,0 +1,148 @@
+import type { KubeplanConfig } from '../config/config-types.js';
+import { computeConsequences } from '../diff/consequences/consequences.js';
+import { admitManifests, markRefused } from '../diff/consequences/refused.js';
+import { planFindings } from '../diff/consequences/transition.js';
+import type { Consequences } from '../diff/consequences/types.js';
+import { loadCurrentSource } from '../diff/current-source.js';
+import { diffObjects } from '../diff/diff-objects.js';
+import type { DiffConfig, IgnoreRule } from '../diff/ignore-rules.js';
+import type { ChangeCounts, ObjectChange } from '../diff/types.js';
+import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { KubeObject } from '../model/manifest.js';
+import { meetsFailLevel, type FailOn } from '../model/severity.js';
+import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Summary } from '../model/summary.js';
+import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
+import { loadCluster } from '../simulate/cluster/load-cluster.js';
+import type { ScheduleFunction } from '../simulate/scheduling-step.js';
+import { planClock } from './plan.js';
+
+export { CurrentSourceError } from '../diff/current-source.js';
+
+export interface DiffOptions extends LoadOptions {
+  /** The current side: files or directories (manifests or `kubectl get -o yaml` dumps), or one `git:<revision>`. */
+  current: readonly string[];
+  /** Namespace of namespaced objects that set none (default `default`, as kubectl). */
+  namespace?: string;
+  /** Objects only the current side has are deleted, instead of listed as unmanaged. */
+  prune?: boolean;
+  /** Fields to leave out of the comparison; default: `diff.ignoreDifferences` of the configuration. */
+  ignore?: readonly IgnoreRule[];
+  /** A loaded `.kubeplan.yaml`: `ignorePaths` and the `diff` section. */
+  config?: KubeplanConfig & { diff?: DiffConfig };
+  /** Lines of context in the unified text (default 3). */
+  context?: number;
+  /** Run the plan on both sides for the consequences (default true). */
+  consequences?: boolean;
+  /** Files with Node objects; default: `nodes`, else the embedded cluster. */
+  cluster?: readonly string[];
+  nodes?: readonly KubeObject[];
+  /** The plan's clock (see `planClock`). */
+  now?: string;
+  /** Extra CustomResourceDefinitions (custom resources are checked against them). */
+  crds?: readonly string[];
+  /** Where relative paths and the git repository are looked up (default: the process's). */
+  cwd?: string;
+  schedule?: ScheduleFunction;
+}
+
+export interface DiffSummary extends Summary {
+  changes: ChangeCounts;
+  /** Current objects the cluster made itself (pods, ReplicaSets, events...), not compared. */
+  generated: number;
+  /** Current objects outside the namespaces (and cluster-scoped kinds) of the manifests, not compared. */
+  outside: number;
+}
+
+export interface DiffResult {
+  /** Every object of both sides in identity order (see `ObjectChange`). */
+  changes: ObjectChange[];
+  /** Undefined when `consequences: false`. */
+  consequences?: Consequences;
+  /** Loading problems of both sides, immutable fields, refused objects, stalled rollouts, lost endpoints. */
+  findings: Finding[];
+  /** Problems the plan finds with the desired manifests applied over the current state (phase `simulate`). */
+  planFindings: Finding[];
+  summary: DiffSummary;
+}
+
+/**
+ * Compares the manifests (`inputs`) with the current state (`options.current`) and tells what
+ * applying them changes: per object create / update / delete / unchanged / unmanaged with an
+ * RFC 6902 patch and a unified text of the normalized YAML (Secret values masked), findings for
+ * changes the API server refuses, and the consequences from the plan run on both sides.
+ * Throws `CurrentSourceError` when the current side cannot be used at all (unknown revision).
+ */
+export async function diff(inputs: readonly string[], options: DiffOptions): Promise<DiffResult> {
+  const config = options.config ?? {};
+  const exclude = [...(options.exclude ?? []), ...(config.ignorePaths ?? [])];
+  const current = await loadCurrentSource(options.current, inputs, { ...options, exclude });
+  const desired = await loadManifests(inputs, { ...options, exclude });
+  const crds = options.crds?.length ? await loadManifests(options.crds, { ...options, readStdin: undefined }) : undefined;
+  const objects = diffObjects(current.manifests, desired.manifests, {
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.prune ? { prune: true } : {}),
+    ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
+    ...(options.context !== undefined ? { context: options.context } : {}),
+  });
+  const findings = [...current.findings, ...desired.findings, ...(crds?.findings ?? []), ...objects.findings];
+  let changes = objects.changes;
+  let ioErrors = current.ioErrors + desired.ioErrors + (crds?.ioErrors ?? 0);
+
+  let consequences: Consequences | undefined;
+  let plan: Finding[] = [];
+  if (options.consequences !== false) {
+    let nodes = options.nodes ?? defaultClusterNodes();
+    if (options.cluster?.length) {
+      const cluster = await loadCluster(options.cluster, { ...options, readStdin: undefined });
+      findings.push(...cluster.findings);
+      ioErrors += cluster.ioErrors;
+      nodes = cluster.nodes;
+    }
+    const admission = await admitManifests(desired.manifests, crds?.manifests ?? []);
+    const marked = markRefused(changes, admission);
+    changes = marked.changes;
+    const computed = computeConsequences({
+      changes, current: current.manifests, admission, nodes, now: planClock(options.now, current.manifests),
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+    });
+    consequences = computed.consequences;
+    findings.push(...marked.findings, ...consequences.findings);
+    plan = planFindings(computed.transition.after, computed.applied).sort(compareFindings);
+  }
+  findings.sort(compareFindings);
+  return {
+    changes,
+    ...(consequences ? { consequences } : {}),
+    findings,
+    planFindings: plan,
+    summary: {
+      files: current.files + desired.files,
+      documents: current.documents + desired.documents,
+      objects: current.manifests.length + desired.manifests.length,
+      ...countBySeverity(findings),
+      ioErrors,
+      changes: objects.counts,
+      generated: objects.generated,
+      outside: objects.outside,
+    },
+  };
+}
+
+/** Whether applying changes anything: an object created, updated or deleted. */
+export function hasChanges(summary: DiffSummary): boolean {
+  return summary.changes.create + summary.changes.update + summary.changes.delete > 0;
+}
+
+/**
+ * The exit code of `kubeplan diff` (docs/diff.md). With `--exit-code`, as `kubectl diff`: 0 no
+ * changes, 1 changes, 2 an error (unreadable input, or a finding at or above `failOn`, such as a
+ * change the API server refuses). Without it, as the other commands: 2 unreadable input, 1 a
+ * finding at or above `failOn`, else 0.
+ */
+export function diffExitCode(result: Pick<DiffResult, 'findings' | 'summary'>, options: { exitCode?: boolean; failOn: FailOn }): number {
+  if (result.summary.ioErrors > 0) return EXIT_ERROR;
+  const failing = result.findings.some((f) => meetsFailLevel(f.severity, options.failOn));
+  if (options.exitCode) return failing ? EXIT_ERROR : hasChanges(result.summary) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}

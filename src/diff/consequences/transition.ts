@@ -1,0 +1,74 @@
+import { findingAt, type Finding } from '../../model/finding.js';
+import type { KubeObject, Manifest } from '../../model/manifest.js';
+import { identityKey } from '../../model/object-ref.js';
+import { START_OF_FILE } from '../../model/source-range.js';
+import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
+import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
+import { simulate, type SimulationResult } from '../../simulate/simulate.js';
+import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
+import { dropNulls } from '../json.js';
+
+/** The cluster as it runs now, and after the desired manifests are applied to it. */
+export interface Transition {
+  before: SimulationResult;
+  after: SimulationResult;
+}
+
+export interface TransitionInput {
+  /** Objects already in the cluster (the diff's current side). */
+  current: readonly Manifest[];
+  /** The manifests to apply, without those the API server refuses. */
+  desired: readonly Manifest[];
+  /** Identity keys of current objects deleted by the apply (`--prune`); what they own goes with them. */
+  deleted?: ReadonlySet<string>;
+  /** Node objects of the cluster model. */
+  nodes: readonly KubeObject[];
+  /** The simulation's clock (see `planClock`). */
+  now: string;
+  schedule?: ScheduleFunction;
+}
+
+/**
+ * Runs the plan twice. First the current objects alone: the controllers give the current
+ * workloads their ReplicaSets and pods and the scheduler places them (pods already in a dump stay
+ * where they are), which is the cluster as it runs. Then the desired manifests applied over
+ * that cluster, so a changed pod template rolls out next to the old pods: surge pods have to fit
+ * beside them, and a rollout stalls where a cluster would.
+ */
+export function simulateTransition(input: TransitionInput): Transition {
+  const schedule = input.schedule ?? kubeScheduler;
+  // `kubectl get -o yaml` prints `creationTimestamp: null` in pod templates; null means unset,
+  // and left in it would make every template differ from its manifest (a rollout of everything).
+  const current = input.current.map((m) => ({ ...m, object: dropNulls(structuredClone(m.object)) as KubeObject }));
+  const before = simulate({ nodes: input.nodes, current, desired: [], now: input.now, schedule });
+  const manifestOf = new Map(current.map((m) => [identityKey(refOf(m.object)), m]));
+  const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
+    const source = manifestOf.get(identityKey(refOf(object)));
+    return source ? { ...source, object } : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
+  });
+  const after = simulate({ nodes: input.nodes, current: running, desired: input.desired, now: input.now, schedule });
+  return { before, after };
+}
+
+/** The objects minus the deleted ones and, as the garbage collector does, everything they control. */
+function withoutDeleted(objects: readonly KubeObject[], deleted: ReadonlySet<string>): KubeObject[] {
+  const gone = new Set(objects.filter((o) => deleted.has(identityKey(refOf(o)))).map(uidOf));
+  let size = -1;
+  while (gone.size !== size) {
+    size = gone.size;
+    for (const object of objects) if (gone.has(controllerUidOf(object))) gone.add(uidOf(object));
+  }
+  return objects.filter((o) => !gone.has(uidOf(o)));
+}
+
+/**
+ * The problems the plan finds with the desired manifests once applied (unschedulable pods,
+ * Services without endpoints, ...), as findings at those manifests. Problems of objects that
+ * only the cluster has belong to whoever manages them and are left out.
+ */
+export function planFindings(after: SimulationResult, desired: readonly Manifest[]): Finding[] {
+  const mine = new Set(desired);
+  return after.problems
+    .filter((p) => p.origin && mine.has(p.origin))
+    .map((p) => findingAt(p.origin!, { ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.pointer, phase: 'simulate' }));
+}

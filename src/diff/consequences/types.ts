@@ -1,0 +1,57 @@
+import type { Finding } from '../../model/finding.js';
+import type { ObjectRef } from '../../model/object-ref.js';
+import type { RollingParameters, RolloutStep } from '../../simulate/controllers/rollout.js';
+
+/** How a workload's pods are replaced when its template changes. */
+export interface Rollout {
+  strategy: 'RollingUpdate' | 'Recreate' | 'OnDelete';
+  /** RollingUpdate of a Deployment: the resolved maxSurge / maxUnavailable and each scale step, in order. */
+  parameters?: RollingParameters;
+  steps?: RolloutStep[];
+  /** StatefulSet RollingUpdate: the pods replaced one at a time, in order (highest ordinal first, down to the partition). */
+  order?: string[];
+  /** DaemonSet RollingUpdate: nodes updated at a time. */
+  maxUnavailable?: number;
+  /** Whether every pod ends up on the new template. */
+  complete: boolean;
+}
+
+/** What happens to one workload's pods. */
+export interface WorkloadConsequence {
+  ref: ObjectRef;
+  /** `rollout`: the pod template changed, pods are replaced; `scale`: only the number of pods changes. */
+  change: 'create' | 'rollout' | 'scale' | 'delete';
+  /** Pods running now. */
+  podsBefore: number;
+  /** Pods wanted afterwards. */
+  podsAfter: number;
+  rollout?: Rollout;
+  /** Pods of the new state that no node can take, with the scheduler's message. */
+  unschedulable?: { pods: number; message: string };
+}
+
+/** A Service whose number of ready endpoints changes. */
+export interface EndpointChange {
+  service: ObjectRef;
+  before: number;
+  after: number;
+}
+
+/** An Ingress route (host + path) whose target Service port changes, appears or goes. */
+export interface RouteChange {
+  ingress: ObjectRef;
+  host: string;
+  path: string;
+  /** `frontend:80 (3 endpoints)`; absent when the route is new. */
+  before?: string;
+  /** Absent when the route goes away. */
+  after?: string;
+}
+
+export interface Consequences {
+  workloads: WorkloadConsequence[];
+  endpoints: EndpointChange[];
+  routes: RouteChange[];
+  /** Stalled rollouts, Services losing every endpoint, routes that lose their target: phase `diff`. */
+  findings: Finding[];
+}

@@ -1,0 +1,116 @@
+import { findingAt, type Finding } from '../../model/finding.js';
+import type { KubeObject } from '../../model/manifest.js';
+import { describeRef, groupOf } from '../../model/object-ref.js';
+import { planRollingUpdate, resolveIntOrPercent } from '../../simulate/controllers/rollout.js';
+import { sameTemplate } from '../../simulate/objects/template-equality.js';
+import { nameOf, uidOf } from '../../simulate/state.js';
+import { deepEqual, isObject, type JsonObject } from '../json.js';
+import type { ObjectChange } from '../types.js';
+import { ClusterIndex, isScheduled } from './cluster-index.js';
+import type { Transition } from './transition.js';
+import type { Rollout, WorkloadConsequence } from './types.js';
+
+/** Workload kinds whose pods the diff follows, `<group>/<kind>`. */
+const WORKLOADS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet']);
+
+function spec(object: KubeObject | undefined): JsonObject {
+  return object && isObject(object.spec) ? object.spec : {};
+}
+
+function at(parent: JsonObject, key: string): JsonObject {
+  return isObject(parent[key]) ? (parent[key] as JsonObject) : {};
+}
+
+interface Sides {
+  before: ClusterIndex;
+  after: ClusterIndex;
+  unschedulable: ReadonlyMap<string, string>;
+}
+
+/**
+ * What each created, updated or deleted workload does to its pods, from the two simulated
+ * clusters: a changed pod template rolls out (each scale step of a Deployment under
+ * maxSurge/maxUnavailable, the replacement order of a StatefulSet, the pace of a DaemonSet),
+ * a changed size only scales; pods no node can take are counted with the scheduler's message.
+ * A rollout that cannot finish because new pods do not fit is an error finding.
+ */
+export function workloadConsequences(changes: readonly ObjectChange[], transition: Transition): { workloads: WorkloadConsequence[]; findings: Finding[] } {
+  const sides: Sides = { before: new ClusterIndex(transition.before.state), after: new ClusterIndex(transition.after.state), unschedulable: transition.after.unschedulable };
+  const workloads: WorkloadConsequence[] = [];
+  const findings: Finding[] = [];
+  for (const change of changes) {
+    if (!WORKLOADS.has(`${groupOf(change.ref.apiVersion)}/${change.ref.kind}`)) continue;
+    const consequence = consequenceOf(change, sides);
+    if (!consequence) continue;
+    workloads.push(consequence);
+    const stalled = consequence.rollout && !consequence.rollout.complete && consequence.unschedulable;
+    if (stalled && change.desired) {
+      const { pods, message } = consequence.unschedulable!;
+      findings.push(findingAt(change.desired, {
+        ruleId: 'rollout-stalls',
+        severity: 'error',
+        pointer: change.ref.kind === 'Deployment' ? '/spec/strategy' : '/spec/updateStrategy',
+        phase: 'diff',
+        message: `the rollout of ${describeRef(change.ref)} stalls: ${pods} new pod${pods === 1 ? '' : 's'} cannot be scheduled beside the ${consequence.podsBefore} running ones: ${message}`,
+        remediation: 'make room in the cluster (more or larger nodes, fewer pods elsewhere), lower the requests, or let old pods go first (a higher maxUnavailable, or maxSurge 0)',
+      }));
+    }
+  }
+  return { workloads, findings };
+}
+
+function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence | undefined {
+  const now = sides.before.get(change.ref);
+  const next = sides.after.get(change.ref);
+  const podsBefore = now ? sides.before.pods(now).filter(isScheduled).length : 0;
+  const nextPods = next ? sides.after.pods(next) : [];
+  const podsAfter = next ? wantedPods(next, nextPods.length) : 0;
+  const pending = nextPods.filter((p) => !isScheduled(p));
+  const base: WorkloadConsequence = { ref: change.ref, change: 'scale', podsBefore, podsAfter };
+  if (pending.length) base.unschedulable = { pods: pending.length, message: sides.unschedulable.get(uidOf(pending[0]!)) ?? 'not scheduled' };
+
+  if (change.action === 'create' && next) return { ...base, change: 'create' };
+  if (change.action === 'delete') return { ...base, change: 'delete', podsAfter: 0 };
+  if (change.action !== 'update' || !now || !next) return undefined;
+  // A ReplicaSet does not replace its pods when its template changes; the others roll out.
+  if (change.ref.kind !== 'ReplicaSet' && !deepEqual(spec(change.before).template, spec(change.after).template)) {
+    return { ...base, change: 'rollout', rollout: rolloutOf(change.ref.kind, now, next, sides, pending.length) };
+  }
+  return podsBefore !== podsAfter || spec(now).replicas !== spec(next).replicas ? base : undefined;
+}
+
+/** Pods a workload wants: its replicas, or for a DaemonSet the pods it made (one per eligible node). */
+function wantedPods(workload: KubeObject, made: number): number {
+  const replicas = spec(workload).replicas;
+  return workload.kind === 'DaemonSet' || typeof replicas !== 'number' ? made : replicas;
+}
+
+function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides, pending: number): Rollout {
+  const s = spec(next);
+  if (kind === 'Deployment') {
+    const strategy = at(s, 'strategy');
+    const replicas = typeof s.replicas === 'number' ? s.replicas : 1;
+    const old = sides.before.owned(now, 'ReplicaSet').map((rs) => Number(spec(rs).replicas ?? 0)).filter((r) => r > 0);
+    if (strategy.type === 'Recreate') {
+      const steps = [...old.map((from, i) => ({ replicaSet: i, from, to: 0 })), { replicaSet: 'new' as const, from: 0, to: replicas }];
+      return { strategy: 'Recreate', steps, complete: pending === 0 };
+    }
+    const newRs = sides.after.owned(next, 'ReplicaSet').find((rs) => sameTemplate(spec(rs).template, s.template));
+    const fit = newRs ? sides.after.owned(newRs, 'Pod').filter(isScheduled).length : 0;
+    const rolling = at(strategy, 'rollingUpdate');
+    const planned = planRollingUpdate({ replicas, maxSurge: rolling.maxSurge, maxUnavailable: rolling.maxUnavailable, oldReplicas: old, ...(pending ? { newPodsThatFit: fit } : {}) });
+    return { strategy: 'RollingUpdate', parameters: planned.parameters, steps: planned.steps, complete: planned.complete };
+  }
+  const update = at(s, 'updateStrategy');
+  if (update.type === 'OnDelete') return { strategy: 'OnDelete', complete: false };
+  const rolling = at(update, 'rollingUpdate');
+  if (kind === 'StatefulSet') {
+    const replicas = typeof s.replicas === 'number' ? s.replicas : 1;
+    const partition = typeof rolling.partition === 'number' ? rolling.partition : 0;
+    const start = typeof at(s, 'ordinals').start === 'number' ? (at(s, 'ordinals').start as number) : 0;
+    const order = Array.from({ length: Math.max(0, replicas - partition) }, (_, i) => `${nameOf(next)}-${start + replicas - 1 - i}`);
+    return { strategy: 'RollingUpdate', order, complete: partition === 0 && pending === 0 };
+  }
+  const nodes = sides.after.pods(next).length;
+  return { strategy: 'RollingUpdate', maxUnavailable: resolveIntOrPercent(rolling.maxUnavailable ?? 1, nodes, true) ?? 1, complete: pending === 0 };
+}
