@@ -1,5 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
+import { stringListOption } from '../src/lint/rule-options.js';
 import { asArray, asObject } from '../src/lint/shape.js';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the runtime's defaults). */
@@ -17,14 +18,7 @@ export default defineRule<{ allowed: string[] }>({
       'Capabilities beyond the runtime defaults give a container root-like powers over the node: `SYS_ADMIN` alone allows mounting filesystems and most container escapes. The baseline Pod Security Standard forbids adding any capability outside its list.',
     remediation: 'Remove the capability from `capabilities.add`; if the workload truly needs it, run it in a namespace with a privileged policy and allow it here with the `allowed` option.',
     target: 'pod-templates',
-    options: {
-      schema: {
-        type: 'object',
-        properties: { allowed: { type: 'array', items: { type: 'string' }, description: 'capabilities that may be added besides the baseline set' } },
-        additionalProperties: false,
-      },
-      defaults: { allowed: [] },
-    },
+    options: stringListOption('allowed', 'capabilities that may be added besides the baseline set', []),
     example: {
       invalid: 'securityContext:\n  capabilities:\n    add: [NET_ADMIN]',
       valid: 'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]',

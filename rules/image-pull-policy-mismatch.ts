@@ -1,4 +1,4 @@
-import { DEFAULT_MUTABLE_TAGS, isMutableImage, parseImage } from '../src/lint/image-reference.js';
+import { isMutableImage, MUTABLE_TAGS_OPTION, parseImage } from '../src/lint/image-reference.js';
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asString } from '../src/lint/shape.js';
@@ -13,14 +13,7 @@ export default defineRule<{ mutableTags: string[] }>({
       'A node that already has an image under that tag keeps using it, so pods started on different nodes run different builds, and pushing a new image changes nothing on nodes that pulled the old one. Kubernetes itself defaults such images to `Always`.',
     remediation: 'Pin the image to a version or digest, or drop `imagePullPolicy` (or set `Always`) for a moving tag.',
     target: 'pod-templates',
-    options: {
-      schema: {
-        type: 'object',
-        properties: { mutableTags: { type: 'array', items: { type: 'string' }, description: 'tags that name a moving target (default: latest)' } },
-        additionalProperties: false,
-      },
-      defaults: { mutableTags: [...DEFAULT_MUTABLE_TAGS] },
-    },
+    options: MUTABLE_TAGS_OPTION,
     example: {
       invalid: 'containers:\n  - name: web\n    image: registry.example.com/web:latest\n    imagePullPolicy: IfNotPresent',
       valid: 'containers:\n  - name: web\n    image: registry.example.com/web:2.4.0\n    imagePullPolicy: IfNotPresent',

@@ -1,5 +1,5 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
-import { DEFAULT_MUTABLE_TAGS, isMutableImage, parseImage } from '../src/lint/image-reference.js';
+import { isMutableImage, MUTABLE_TAGS_OPTION, parseImage } from '../src/lint/image-reference.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asString } from '../src/lint/shape.js';
 
@@ -13,14 +13,7 @@ export default defineRule<{ mutableTags: string[] }>({
       'Without a fixed tag or digest, each node pulls whatever the tag points to when a pod starts there: pods of one Deployment can run different code, a rollback does not restore the previous build, and nothing in the manifest says what runs.',
     remediation: 'Pin the image to a version tag (`app:1.8.2`) or, better, a digest (`app@sha256:…`).',
     target: 'pod-templates',
-    options: {
-      schema: {
-        type: 'object',
-        properties: { mutableTags: { type: 'array', items: { type: 'string' }, description: 'tags that name a moving target (default: latest)' } },
-        additionalProperties: false,
-      },
-      defaults: { mutableTags: [...DEFAULT_MUTABLE_TAGS] },
-    },
+    options: MUTABLE_TAGS_OPTION,
     example: {
       invalid: 'containers:\n  - name: web\n    image: nginx:latest',
       valid: 'containers:\n  - name: web\n    image: nginx:1.27.3',

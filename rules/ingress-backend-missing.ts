@@ -32,7 +32,7 @@ export default defineRule<ReferenceOptions>({
       const found = 'number' in port ? ports.some((p) => p.port === port.number) : ports.some((p) => p.name === port.name);
       if (found) continue;
       const has = ports.map((p) => (typeof p.name === 'string' ? `${String(p.port)} (${p.name})` : String(p.port))).join(', ') || 'none';
-      const what = 'number' in port ? `port ${port.number}` : `a port named "${port.name}"`;
+      const what = 'number' in port ? `port ${port.number}` : `port named "${port.name}"`;
       ctx.report(`${backend.pointer}/port/${'number' in port ? 'number' : 'name'}`, `Service "${backend.service}" has no ${what} (its ports: ${has}): requests on this route fail`);
     }
   },

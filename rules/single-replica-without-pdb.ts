@@ -38,7 +38,8 @@ export default defineRule({
     if (!t || expectedReplicas(ctx.index, ctx.manifest) !== 1) return;
     if (hasDisruptionBudget(ctx.index, ctx.manifest, t.labels)) return;
     const hpa = autoscalerOf(ctx.index, ctx.manifest);
-    const why = hpa ? `${describeRef(hpa.ref)} may scale it down to 1 replica` : 'it runs a single replica';
+    const kind = ctx.manifest.ref.kind;
+    const why = hpa ? `${describeRef(hpa.ref)} may scale this ${kind} down to 1 replica` : `this ${kind} runs a single replica`;
     ctx.report(hpa ? '/spec' : '/spec/replicas', `${why} and no PodDisruptionBudget covers it: a node drain takes the application down`);
   },
 });

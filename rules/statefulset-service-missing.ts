@@ -26,7 +26,7 @@ export default defineRule<ReferenceOptions>({
     if (!service) {
       if (reportsMissing(ctx, 'Service', ctx.namespace)) ctx.report('/spec/serviceName', `serviceName "${name}" names no Service in the input: the pods get no stable DNS names`);
     } else if (dig(service.object, 'spec', 'clusterIP') !== 'None') {
-      ctx.report('/spec/serviceName', `Service "${name}" is not headless (clusterIP: None): the StatefulSet's pods get no stable DNS names`);
+      ctx.report('/spec/serviceName', `Service "${name}" is not headless (it lacks clusterIP: None): the StatefulSet's pods get no stable DNS names`);
     }
   },
 });

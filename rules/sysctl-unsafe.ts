@@ -1,5 +1,6 @@
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
+import { stringListOption } from '../src/lint/rule-options.js';
 import { asObject, asString, objectsIn } from '../src/lint/shape.js';
 
 /** The sysctls the baseline Pod Security Standard allows, with the release that added each. */
@@ -29,14 +30,7 @@ export default defineRule<{ allowed: string[] }>({
     remediation: 'Remove the sysctl, or run the pod on nodes that allow it (kubelet `--allowed-unsafe-sysctls`) and list it in this rule\'s `allowed` option.',
     target: 'pod-templates',
     notes: 'The safe set grows with the Kubernetes version (`--kube-version`): net.ipv4.ip_local_reserved_ports from 1.27, the TCP keepalive and fin_timeout parameters from 1.29, net.ipv4.tcp_rmem and tcp_wmem from 1.32. Names written with `/` separators are compared as with dots.',
-    options: {
-      schema: {
-        type: 'object',
-        properties: { allowed: { type: 'array', items: { type: 'string' }, description: 'sysctls your nodes allow besides the safe set' } },
-        additionalProperties: false,
-      },
-      defaults: { allowed: [] },
-    },
+    options: stringListOption('allowed', 'sysctls your nodes allow besides the safe set', []),
     example: {
       invalid: 'securityContext:\n  sysctls:\n    - name: net.core.somaxconn\n      value: "1024"',
       valid: 'securityContext:\n  sysctls:\n    - name: net.ipv4.ip_local_port_range\n      value: "1024 65535"',

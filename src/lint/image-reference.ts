@@ -1,3 +1,5 @@
+import { stringListOption } from './rule-options.js';
+
 /** An image reference split the way container runtimes read it: `registry:5000/team/app:1.2@sha256:…`. */
 export interface ImageReference {
   repository: string;
@@ -5,8 +7,8 @@ export interface ImageReference {
   digest?: string;
 }
 
-/** Tags that name a moving target rather than one build; rules take more through options. */
-export const DEFAULT_MUTABLE_TAGS: readonly string[] = ['latest'];
+/** Tags that name a moving target rather than one build; the image rules take more through this option. */
+export const MUTABLE_TAGS_OPTION = stringListOption('mutableTags', 'tags that name a moving target', ['latest']);
 
 export function parseImage(image: string): ImageReference {
   let rest = image.trim();

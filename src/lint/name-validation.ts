@@ -18,28 +18,24 @@ function tooLong(max: number): string {
   return `must be no more than ${max} characters`;
 }
 
+/** The two checks of most validators: a length limit, then a pattern with its message. */
+function syntax(value: string, max: number, pattern: RegExp, message: string): string[] {
+  return [...(value.length > max ? [tooLong(max)] : []), ...(pattern.test(value) ? [] : [message])];
+}
+
 /** A DNS-1123 label (Namespace names, container names): the problems, or none. */
 export function dns1123Label(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
-  if (!DNS1123_LABEL.test(value)) errors.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
-  return errors;
+  return syntax(value, DNS1123_LABEL_MAX, DNS1123_LABEL, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
 }
 
 /** A DNS-1123 subdomain (most object names). */
 export function dns1123Subdomain(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN.test(value)) errors.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-  return errors;
+  return syntax(value, DNS1123_SUBDOMAIN_MAX, DNS1123_SUBDOMAIN, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
 }
 
 /** A DNS-1035 label (Service names): like a DNS-1123 label, but starting with a letter. */
 export function dns1035Label(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
-  if (!DNS1035_LABEL.test(value)) errors.push("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character");
-  return errors;
+  return syntax(value, DNS1123_LABEL_MAX, DNS1035_LABEL, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character");
 }
 
 /** A path segment name (RBAC objects): anything but `.`, `..`, or a name containing `/` or `%`. */
@@ -73,10 +69,7 @@ export function qualifiedName(value: string): string[] {
 
 /** A label value: empty, or at most 63 characters of the qualified-name alphabet. */
 export function labelValue(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > LABEL_VALUE_MAX) errors.push(tooLong(LABEL_VALUE_MAX));
-  if (!LABEL_VALUE.test(value)) errors.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
-  return errors;
+  return syntax(value, LABEL_VALUE_MAX, LABEL_VALUE, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
 }
 
 /** An IANA service name (container port names): at most 15 characters, lowercase letters, digits and single hyphens, at least one letter. */
