@@ -1,7 +1,7 @@
 import { describeRef } from '../src/model/object-ref.js';
 import type { Manifest } from '../src/model/manifest.js';
 import { namespaceOf } from '../src/lint/kinds.js';
-import { parseLabelSelector, selectorMatches } from '../src/lint/label-selector.js';
+import { parseLabelSelector, selectorMatches, type LabelSelector } from '../src/lint/label-selector.js';
 import type { ObjectIndex } from '../src/lint/object-index.js';
 import { REPLICATED_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
@@ -10,11 +10,15 @@ import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js
 
 /** True when a PodDisruptionBudget of the input selects the pod template's labels. */
 function hasDisruptionBudget(index: ObjectIndex, workload: Manifest, labels: Readonly<Record<string, string>>): boolean {
-  return index.ofKind('PodDisruptionBudget.policy').some((pdb) => {
-    if (namespaceOf(pdb) !== namespaceOf(workload)) return false;
-    const selector = parseLabelSelector(dig(pdb.object, 'spec', 'selector'));
-    return selector !== undefined && selectorMatches(selector, labels);
+  const byNamespace = index.memo('pdb-selectors-by-namespace', () => {
+    const map = new Map<string, LabelSelector[]>();
+    for (const pdb of index.ofKind('PodDisruptionBudget.policy')) {
+      const selector = parseLabelSelector(dig(pdb.object, 'spec', 'selector'));
+      if (selector) map.set(namespaceOf(pdb), [...(map.get(namespaceOf(pdb)) ?? []), selector]);
+    }
+    return map;
   });
+  return (byNamespace.get(namespaceOf(workload)) ?? []).some((selector) => selectorMatches(selector, labels));
 }
 
 export default defineRule({
