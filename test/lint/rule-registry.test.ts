@@ -44,3 +44,12 @@ describe('docs/rules.md', () => {
     expect(readFileSync('docs/rules.md', 'utf8')).toBe(renderRulesMarkdown(BUILTIN_RULES));
   });
 });
+
+describe('rule descriptors for reports', () => {
+  it('describe every rule and the engine findings once each', async () => {
+    const { ruleDescriptors } = await import('../../src/lint/rule-descriptors.js');
+    const descriptors = ruleDescriptors(BUILTIN_RULES);
+    expect(descriptors.map((d) => d.id)).toEqual([...ids, 'rule-error', 'ignore-annotation-invalid']);
+    expect(descriptors.find((d) => d.id === 'host-port')).toMatchObject({ defaultSeverity: 'warning', tags: ['security'] });
+  });
+});
