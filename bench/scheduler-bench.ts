@@ -4,7 +4,7 @@
  * how time grows with pods (at 1,000 nodes) and with nodes (at 10,000 pods), measured side by side in
  * one run, best of a few rounds. Not a test: nothing here asserts a time.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { schedule } from '../src/simulate/scheduler/index.js';
 import { makeNodes, makePods } from './scheduler/synthetic.js';
 
@@ -28,13 +28,27 @@ function measure(nodes: number, pods: number): { ms: number; bound: number; unsc
   return { ms: best, bound, unschedulable, preempting };
 }
 
+/**
+ * A fixed arithmetic loop over typed arrays, timed in the same run: on a shared machine its time
+ * shows how much CPU the benchmark actually got, so figures from different runs can be compared.
+ */
+function referenceLoop(): number {
+  const a = new Float64Array(1000).map((_, i) => 1e9 + i);
+  const out = new Int32Array(1000);
+  const t = performance.now();
+  for (let round = 0; round < 10000; round++) {
+    for (let j = 0; j < 1000; j++) out[j] = Math.trunc(((a[j]! - round) * 100) / a[j]!);
+  }
+  return performance.now() - t;
+}
+
 function line(label: string, r: ReturnType<typeof measure>, base?: number): string {
   const ratio = base ? `  ×${(r.ms / base).toFixed(2)}` : '';
   return `${label.padEnd(28)} ${r.ms.toFixed(0).padStart(6)} ms${ratio.padEnd(9)}  bound ${r.bound}, unschedulable ${r.unschedulable}`;
 }
 
 function main(): void {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`);
   // Warm-up so the JIT has compiled the hot paths before anything is timed.
   measure(200, 2000);
 
@@ -48,6 +62,7 @@ function main(): void {
   console.log('growth with nodes (10,000 pods):');
   const byNodes = [250, 500, 1000].map((nodes) => ({ nodes, r: measure(nodes, 10000) }));
   for (const { nodes, r } of byNodes) console.log(line(`  ${nodes} nodes`, r, byNodes[0]!.r.ms));
+  console.log(`reference loop (10M typed-array steps): ${referenceLoop().toFixed(0)} ms`);
 }
 
 main();

@@ -5,7 +5,7 @@
  * spreading and inter-pod affinity never rescan every pod).
  */
 import type { INode } from 'kubernetes-models/v1/Node';
-import type { Labels } from './labels.js';
+import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
 import { readTaints, type Taint } from './taints.js';
@@ -89,6 +89,9 @@ export class Cluster {
   /** Host ports in use per node, as "ip|protocol|port"; only nodes that have any. */
   readonly ports: Array<Map<string, number> | undefined>;
   private readonly matchers = new Map<string, Matcher>();
+  /** Matchers and held groups by a label their pods must carry, so a pod is tested only against those that can select it. */
+  private readonly matcherIndex = new LabelIndex<Matcher>();
+  private readonly heldIndex = new LabelIndex<HeldTermGroup>();
   readonly heldGroups = new Map<string, HeldTermGroup>();
   /** Placed pods' required anti-affinity terms: when 0, the symmetry check is skipped. */
   antiAffinityHolders = 0;
@@ -177,19 +180,26 @@ export class Cluster {
   }
 
   /** The counter of placed pods satisfying `test`, created (by one scan) on first use. */
-  matcher(key: string, test: (p: PodInfo) => boolean): Matcher {
+  /** `selector`: a label selector all selected pods satisfy, used only to index the matcher. */
+  matcher(key: string, selector: Selector, test: (p: PodInfo) => boolean): Matcher {
     let m = this.matchers.get(key);
     if (!m) {
       const perNode = new Int32Array(this.N);
       for (let n = 0; n < this.N; n++) for (const p of this.pods[n]!) if (test(p.info)) perNode[n]!++;
       m = { test, perNode };
       this.matchers.set(key, m);
+      this.matcherIndex.add(requiredLabel(selector), m);
     }
     return m;
   }
 
   termMatcher(term: AffinityTerm): Matcher {
-    return this.matcher(`term|${term.key}`, (p) => termMatches(term, p, this.namespaceLabels));
+    return this.matcher(`term|${term.key}`, term.selector, (p) => termMatches(term, p, this.namespaceLabels));
+  }
+
+  /** Held groups whose term may select this pod (each still has to be tested). */
+  heldGroupsFor(pod: PodInfo): HeldTermGroup[] {
+    return this.heldIndex.candidates(pod.labels);
   }
 
   add(p: Placed): void {
@@ -226,7 +236,7 @@ export class Cluster {
         else used.delete(key);
       }
     }
-    for (const m of this.matchers.values()) if (m.test(info)) m.perNode[node]! += sign;
+    for (const m of this.matcherIndex.candidates(info.labels)) if (m.test(info)) m.perNode[node]! += sign;
     this.updateHeld(info, node, sign);
   }
 
@@ -237,6 +247,7 @@ export class Cluster {
       if (!g) {
         g = { term, kind, weight, perNode: new Int32Array(this.N), total: 0 };
         this.heldGroups.set(key, g);
+        this.heldIndex.add(requiredLabel(term.selector), g);
       }
       g.perNode[node]! += sign;
       g.total += sign;
@@ -248,4 +259,30 @@ export class Cluster {
     for (const t of info.preferredAntiAffinity) hold(t, 'preferred', -t.weight);
   }
 
+}
+
+/** Items keyed by a label their pods must carry; items without one are candidates for every pod. */
+class LabelIndex<T> {
+  private readonly byLabel = new Map<string, T[]>();
+  private readonly always: T[] = [];
+
+  add(label: string | undefined, item: T): void {
+    if (label === undefined) {
+      this.always.push(item);
+      return;
+    }
+    const list = this.byLabel.get(label);
+    if (list) list.push(item);
+    else this.byLabel.set(label, [item]);
+  }
+
+  candidates(labels: Labels): T[] {
+    if (this.byLabel.size === 0) return this.always;
+    const out = this.always.slice();
+    for (const key in labels) {
+      const list = this.byLabel.get(labelIndexKey(key, labels[key]!));
+      if (list) for (const item of list) out.push(item);
+    }
+    return out;
+  }
 }

@@ -111,6 +111,20 @@ export function selectorKey(s: Selector): string {
   return s === null ? '!' : JSON.stringify(s.map((r) => [r.key, r.op, r.values]));
 }
 
+/**
+ * A label every pod selected by `s` must carry (`key=value` from an In requirement with one value),
+ * used to index selectors by label; undefined when there is none.
+ */
+export function requiredLabel(s: Selector): string | undefined {
+  if (s === null) return undefined;
+  const r = s.find((x) => x.op === 'In' && x.values.length === 1);
+  return r ? labelIndexKey(r.key, r.values[0]!) : undefined;
+}
+
+export function labelIndexKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   const value = has ? labels[r.key] : undefined;

@@ -194,7 +194,9 @@ export function runScheduler(input: SchedulingInput, options: SchedulerOptions =
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
-        attempt.scores = scorer.score(info, shape, feasible, spreading, affinityScores, known);
+        attempt.scores = known
+          ? scorer.scoreKnown(info, shape, feasible, known)
+          : scorer.score(info, shape, feasible, spreading, affinityScores);
         chosen = feasible[attempt.scores.best]!;
       }
       place(info, chosen);

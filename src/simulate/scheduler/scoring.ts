@@ -88,13 +88,65 @@ export class Scorer {
     this.totals = new Int32Array(cluster.N);
   }
 
+  /**
+   * The same scores as score() for a pod with neither spreading nor inter-pod affinity whose
+   * resource scores are known per node: one pass for the normalisation maxima, one for the rest.
+   */
+  scoreKnown(pod: PodInfo, shape: Shape, feasible: Int32Array, known: NodeResourceScores): NodeScores {
+    const F = feasible.length;
+    const prefer = shape.preferNoScheduleCount;
+    const preferred = shape.preferredAffinity;
+    let maxPrefer = 0;
+    let maxPreferred = 0;
+    if (shape.preferNoScheduleMax > 0 || preferred) {
+      for (let j = 0; j < F; j++) {
+        const n = feasible[j]!;
+        if (prefer[n]! > maxPrefer) maxPrefer = prefer[n]!;
+        if (preferred && preferred[n]! > maxPreferred) maxPreferred = preferred[n]!;
+      }
+    }
+    const balance = balancedApplies(pod);
+    const plugins = [taintToleration.NAME, ...(preferred ? [nodeAffinity.NAME] : []), fit.NAME, ...(balance ? [balanced.NAME] : [])];
+    const weighted = new Int16Array(plugins.length * F);
+    const fitColumn = (preferred ? 2 : 1) * F;
+    const balancedColumn = fitColumn + F;
+    const { least, balanced: balancedScores } = known;
+    let best = 0;
+    let bestTotal = -1;
+    for (let j = 0; j < F; j++) {
+      const n = feasible[j]!;
+      // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
+      const taint = (maxPrefer === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer)) * taintToleration.WEIGHT;
+      weighted[j] = taint;
+      let total = taint;
+      if (preferred) {
+        const affinity = (maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred[n]!) / maxPreferred)) * nodeAffinity.WEIGHT;
+        weighted[F + j] = affinity;
+        total += affinity;
+      }
+      const l = least[n]! * fit.WEIGHT;
+      weighted[fitColumn + j] = l;
+      total += l;
+      if (balance) {
+        const b = balancedScores[n]! * balanced.WEIGHT;
+        weighted[balancedColumn + j] = b;
+        total += b;
+      }
+      // Ties go to the first node in name order (feasible is in name order).
+      if (total > bestTotal) {
+        bestTotal = total;
+        best = j;
+      }
+    }
+    return { plugins, weighted, best };
+  }
+
   score(
     pod: PodInfo,
     shape: Shape,
     feasible: Int32Array,
     spreading: SpreadScoring | undefined,
     affinityState: interPodAffinity.AffinityScoreState | undefined,
-    known?: NodeResourceScores,
   ): NodeScores {
     const cluster = this.cluster;
     const F = feasible.length;
@@ -136,8 +188,7 @@ export class Scorer {
       keep(nodeAffinity.WEIGHT);
     }
 
-    if (known) for (let j = 0; j < F; j++) raw[j] = known.least[feasible[j]!]!;
-    else for (let j = 0; j < F; j++) raw[j] = leastAllocatedOnNode(cluster, pod, feasible[j]!);
+    for (let j = 0; j < F; j++) raw[j] = leastAllocatedOnNode(cluster, pod, feasible[j]!);
     keep(fit.WEIGHT);
 
     if (spreadState) {
@@ -153,8 +204,7 @@ export class Scorer {
     }
 
     if (balance) {
-      if (known) for (let j = 0; j < F; j++) raw[j] = known.balanced[feasible[j]!]!;
-      else for (let j = 0; j < F; j++) raw[j] = balancedOnNode(cluster, pod, feasible[j]!);
+      for (let j = 0; j < F; j++) raw[j] = balancedOnNode(cluster, pod, feasible[j]!);
       keep(balanced.WEIGHT);
     }
 

@@ -46,7 +46,7 @@ export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState
   const blocked: AffinityFilterState['blocked'] = [];
   if (cluster.antiAffinityHolders > 0) {
     const byKey = new Map<string, { topo: Topology; domains: Uint8Array }>();
-    for (const g of cluster.heldGroups.values()) {
+    for (const g of cluster.heldGroupsFor(pod)) {
       if (g.kind !== 'requiredAnti' || g.total === 0 || !termMatches(g.term, pod, cluster.namespaceLabels)) continue;
       const topo = cluster.topology(g.term.topologyKey);
       let entry = byKey.get(g.term.topologyKey);
@@ -66,7 +66,7 @@ export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState
   let affinityAnywhere = false;
   if (pod.requiredAffinity.length > 0) {
     const terms = pod.requiredAffinity;
-    const all = cluster.matcher(`all|${terms.map((t) => t.key).join('&')}`, (p) =>
+    const all = cluster.matcher(`all|${terms.map((t) => t.key).join('&')}`, terms[0]!.selector, (p) =>
       terms.every((t) => termMatches(t, p, cluster.namespaceLabels)),
     );
     affinity = terms.map((t) => {
@@ -137,7 +137,7 @@ export function scoreState(cluster: Cluster, pod: PodInfo): AffinityScoreState |
   };
   own(pod.preferredAffinity, 1);
   own(pod.preferredAntiAffinity, -1);
-  for (const g of cluster.heldGroups.values()) {
+  for (const g of cluster.heldGroupsFor(pod)) {
     if (g.kind === 'requiredAnti' || g.total === 0 || !termMatches(g.term, pod, cluster.namespaceLabels)) continue;
     credit(g.term.topologyKey, g.perNode, g.weight);
   }

@@ -23,7 +23,7 @@ const MAX_INT32 = 2147483647;
 
 /** Pods in the namespace matching the selector, not being deleted; an empty selector counts none. */
 export function spreadMatcher(cluster: Cluster, namespace: string, selector: Selector): Matcher {
-  return cluster.matcher(`spread|${namespace}|${selectorKey(selector)}`, (p) =>
+  return cluster.matcher(`spread|${namespace}|${selectorKey(selector)}`, selector, (p) =>
     !p.terminating && p.namespace === namespace && !isEmptySelector(selector) && selectorMatches(selector, p.labels),
   );
 }
