@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { VALIDATOR_LOADERS } from './builtin-index/validators.generated.js';
 
 /** A precompiled validator of kubernetes-models: returns true or sets `errors`. */
 export interface CompiledValidator {
@@ -15,10 +16,9 @@ const cache = new Map<string, Promise<CompiledValidator>>();
 export function builtinValidator(type: string): Promise<CompiledValidator> {
   let validator = cache.get(type);
   if (!validator) {
-    const specifier = type.startsWith('IoK8sApimachinery')
-      ? `@kubernetes-models/apimachinery/_schemas/${type}`
-      : `kubernetes-models/_schemas/${type}`;
-    validator = import(specifier).then((m: { validate: CompiledValidator }) => m.validate);
+    const load = VALIDATOR_LOADERS[type];
+    if (!load) throw new Error(`no validator for ${type}`);
+    validator = load().then((m) => m.validate as CompiledValidator);
     cache.set(type, validator);
   }
   return validator;

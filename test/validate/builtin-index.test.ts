@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { renderIndex } from '../../src/validate/builtin-index/generate.js';
+import { renderIndex, renderValidatorLoaders } from '../../src/validate/builtin-index/generate.js';
 import { BUILTIN_INDEX } from '../../src/validate/builtin-index/index.generated.js';
 
 describe('built-in schema index', () => {
   it('is up to date with the installed kubernetes-models (run npm run generate:index)', () => {
     expect(readFileSync('src/validate/builtin-index/index.generated.ts', 'utf8')).toBe(renderIndex());
+    expect(readFileSync('src/validate/builtin-index/validators.generated.ts', 'utf8')).toBe(renderValidatorLoaders());
   });
 
   it('covers the kinds of a current Kubernetes release', () => {

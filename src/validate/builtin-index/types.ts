@@ -10,3 +10,8 @@ export interface BuiltinIndex {
   /** Type name → field name → field shape. */
   types: Record<string, Record<string, string>>;
 }
+
+/** A module of kubernetes-models' precompiled validators. */
+export interface ValidatorModule {
+  validate: (data: unknown) => boolean;
+}
