@@ -10,6 +10,8 @@ export interface Summary {
   infos: number;
   /** Inputs that could not be read at all. */
   ioErrors: number;
+  /** Findings a `kubeplan.io/ignore` annotation suppressed (lint only; absent means none). */
+  suppressed?: number;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Pick<Summary, 'errors' | 'warnings' | 'infos'> {

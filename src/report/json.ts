@@ -27,6 +27,6 @@ export function findingToJson(f: Finding): Record<string, unknown> {
 
 export function formatJson(result: { findings: readonly Finding[]; summary: Summary }): string {
   const s = result.summary;
-  const summary = { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors };
+  const summary = { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors, suppressed: s.suppressed ?? 0 };
   return `${JSON.stringify({ findings: result.findings.map(findingToJson), summary }, null, 2)}\n`;
 }

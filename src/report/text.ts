@@ -39,5 +39,7 @@ export function formatText(result: { findings: readonly Finding[]; summary: Summ
     const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`].join(', ');
     lines.push(`${s.errors ? c.red(counts) : s.warnings ? c.yellow(counts) : counts} (${scope}).`);
   }
+  const suppressed = s.suppressed ?? 0;
+  if (suppressed) lines.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by kubeplan.io/ignore annotations (--no-inline-ignores shows them).`);
   return `${lines.join('\n')}\n`;
 }

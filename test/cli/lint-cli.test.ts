@@ -89,7 +89,7 @@ describe('kubeplan lint --format json', () => {
           phase: 'schema',
         },
       ],
-      summary: { files: 1, documents: 1, objects: 1, errors: 1, warnings: 0, infos: 0, ioErrors: 0 },
+      summary: { files: 1, documents: 1, objects: 1, errors: 1, warnings: 0, infos: 0, ioErrors: 0, suppressed: 0 },
     });
   });
 
