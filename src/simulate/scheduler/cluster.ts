@@ -9,6 +9,7 @@ import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labe
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
 import { readTaints, type Taint } from './taints.js';
+import { isRecord, stringMap } from './read.js';
 
 export interface NodeModel {
   name: string;
@@ -48,15 +49,10 @@ export interface Placed {
   node: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function nodeModel(node: INode): NodeModel | undefined {
   const meta = isRecord(node?.metadata) ? node.metadata : {};
   if (typeof meta.name !== 'string' || meta.name === '') return undefined;
-  const labels: Record<string, string> = {};
-  if (isRecord(meta.labels)) for (const [k, v] of Object.entries(meta.labels)) if (typeof v === 'string') labels[k] = v;
+  const labels = stringMap(meta.labels);
   const spec = isRecord(node.spec) ? node.spec : {};
   return {
     name: meta.name,

@@ -6,6 +6,7 @@
  */
 import { andSelectors, compileLabelSelector, EVERYTHING, type Selector, selectorFromMap, selectorMatches } from './labels.js';
 import type { PodInfo } from './pod-info.js';
+import { isRecord } from './read.js';
 
 /** The objects kube-scheduler reads for default spreading; plain Kubernetes objects. */
 export interface SpreadingOwners {
@@ -13,10 +14,6 @@ export interface SpreadingOwners {
   replicaSets?: unknown[];
   statefulSets?: unknown[];
   replicationControllers?: unknown[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function metaOf(o: unknown): { namespace: string; name: string } {

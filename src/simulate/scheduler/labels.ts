@@ -4,6 +4,8 @@
  * empty one selects everything; a malformed selector selects nothing instead of throwing.
  */
 
+import { isRecord } from './read.js';
+
 export type Labels = Readonly<Record<string, string>>;
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
@@ -19,10 +21,6 @@ export type Selector = readonly Requirement[] | null;
 
 export const NOTHING: Selector = null;
 export const EVERYTHING: Selector = [];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];

@@ -15,6 +15,7 @@ import {
 } from './labels.js';
 import { podRequests, type PodRequests } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
+import { isRecord, str, stringMap } from './read.js';
 
 export interface AffinityTerm {
   /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
@@ -75,23 +76,8 @@ export interface PodInfo {
   owner: { apiVersion: string; kind: string; name: string } | undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown, fallback = ''): string {
-  return typeof value === 'string' ? value : fallback;
-}
-
 function intOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
-}
-
-function stringMap(value: unknown): Labels {
-  if (!isRecord(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 function list(value: unknown): unknown[] {

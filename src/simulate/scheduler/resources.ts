@@ -9,6 +9,7 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { INode } from 'kubernetes-models/v1/Node';
 import { parseQuantity } from '../../model/quantity.js';
+import { isRecord } from './read.js';
 
 export const CPU = 'cpu';
 export const MEMORY = 'memory';
@@ -66,10 +67,6 @@ function parse(value: unknown): Rational | undefined {
 }
 
 type RList = Map<string, Rational>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A container's requests, defaulted from its limits where unset (as the API server does). */
 function containerRequests(container: unknown): RList {

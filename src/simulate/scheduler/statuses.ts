@@ -39,3 +39,13 @@ export class StatusTable {
     return counts;
   }
 }
+
+/** The nodes whose code is PASSED, in order. */
+export function passedNodes(codes: Uint16Array): Int32Array {
+  let count = 0;
+  for (const c of codes) if (c === PASSED) count++;
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let n = 0; n < codes.length; n++) if (codes[n] === PASSED) out[i++] = n;
+  return out;
+}

@@ -1,4 +1,5 @@
 /** Taints and tolerations (core/v1 Toleration.ToleratesTaint), read defensively from plain objects. */
+import { str } from './read.js';
 
 export interface Taint {
   key: string;
@@ -11,10 +12,6 @@ export interface Toleration {
   operator: string;
   value: string;
   effect: string;
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
 
 export function readTaints(raw: unknown): Taint[] {

@@ -15,6 +15,7 @@ import {
   selectorMatches,
 } from '../labels.js';
 import type { NodeModel } from '../cluster.js';
+import { isRecord } from '../read.js';
 
 export const NAME = 'NodeAffinity';
 export const WEIGHT = 2;
@@ -30,10 +31,6 @@ export interface RequiredNodeAffinity {
 export interface PreferredTerm {
   weight: number;
   term: NodeSelectorTerm;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nodeAffinity(pod: IPod): Record<string, unknown> {
