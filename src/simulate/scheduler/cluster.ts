@@ -9,7 +9,7 @@ import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labe
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
 import { readTaints, type Taint } from './taints.js';
-import { isRecord, stringMap } from './read.js';
+import { isRecord, record, stringMap } from './read.js';
 
 export interface NodeModel {
   name: string;
@@ -44,6 +44,15 @@ export interface Topology {
   values: string[];
 }
 
+/** Images on nodes (node.status.images), for ImageLocality. */
+export interface NodeImages {
+  hasAny: boolean;
+  /** Per node, the image names it has. */
+  byNode: Array<Set<string>>;
+  /** Per name: the size first reported (in node name order) and how many nodes have it. */
+  byName: Map<string, { size: number; nodes: number }>;
+}
+
 export interface Placed {
   info: PodInfo;
   node: number;
@@ -62,6 +71,27 @@ function nodeModel(node: INode): NodeModel | undefined {
     unschedulable: spec.unschedulable === true,
     node,
   };
+}
+
+function readImages(nodes: readonly NodeModel[]): NodeImages {
+  const byName = new Map<string, { size: number; nodes: number }>();
+  const byNode = nodes.map((m) => {
+    const names = new Set<string>();
+    const images = record(m.node.status).images;
+    for (const image of Array.isArray(images) ? images : []) {
+      const size = typeof record(image).sizeBytes === 'number' ? (record(image).sizeBytes as number) : 0;
+      const list = record(image).names;
+      for (const name of Array.isArray(list) ? list : []) {
+        if (typeof name !== 'string' || names.has(name)) continue;
+        names.add(name);
+        const known = byName.get(name);
+        if (known) known.nodes++;
+        else byName.set(name, { size, nodes: 1 });
+      }
+    }
+    return names;
+  });
+  return { hasAny: byName.size > 0, byNode, byName };
 }
 
 export class Cluster {
@@ -93,6 +123,7 @@ export class Cluster {
   antiAffinityHolders = 0;
   private readonly topologies = new Map<string, Topology>();
   private readonly allocatableByNode: Array<Map<string, number>>;
+  readonly images: NodeImages;
 
   constructor(
     nodes: readonly INode[],
@@ -119,6 +150,7 @@ export class Cluster {
     this.nodeVersion = new Int32Array(N);
     this.pods = Array.from({ length: N }, () => []);
     this.ports = new Array(N).fill(undefined);
+    this.images = readImages(this.nodes);
     this.allocatableByNode = this.nodes.map((m, i) => {
       const a = nodeAllocatable(m.node);
       this.maxPods[i] = a.pods;

@@ -15,7 +15,7 @@ import {
 } from './labels.js';
 import { podRequests, type PodRequests } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
-import { isRecord, str, stringMap } from './read.js';
+import { isRecord, record, str, stringMap } from './read.js';
 
 export interface AffinityTerm {
   /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
@@ -63,6 +63,8 @@ export interface PodInfo {
   nodeName: string;
   resources: PodRequests;
   hostPorts: HostPort[];
+  /** Images of init containers and containers, in that order (ImageLocality). */
+  images: string[];
   tolerations: Toleration[];
   /** Pod spec parts that node-static filters and scores depend on; pods with equal keys share results. */
   shapeKey: string;
@@ -195,6 +197,7 @@ export function podInfo(pod: IPod): PodInfo {
     nodeName: str(spec.nodeName),
     resources: podRequests(pod),
     hostPorts: hostPorts(spec),
+    images: [...list(spec.initContainers), ...list(spec.containers)].map((c) => str(record(c).image)),
     tolerations,
     shapeKey: JSON.stringify([spec.nodeSelector ?? null, affinity.nodeAffinity ?? null, tolerations, str(spec.nodeName)]),
     requiredAffinity: terms(podAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),

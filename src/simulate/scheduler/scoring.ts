@@ -9,6 +9,7 @@ import type { PodInfo, SpreadConstraint } from './pod-info.js';
 import * as balanced from './plugins/balanced-allocation.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
+import * as imageLocality from './plugins/image-locality.js';
 import * as fit from './plugins/node-resources-fit.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
@@ -82,10 +83,22 @@ function addColumn(raw: Int32Array, weight: number, out: Int16Array, totals: Int
 export class Scorer {
   private raw: Int32Array;
   private totals: Int32Array;
+  /** ImageLocality per node, by the pod's list of images (node images do not change). */
+  private readonly imageScores = new Map<string, Int32Array>();
 
   constructor(private readonly cluster: Cluster) {
     this.raw = new Int32Array(cluster.N);
     this.totals = new Int32Array(cluster.N);
+  }
+
+  private imageScoresOf(pod: PodInfo): Int32Array {
+    const key = this.cluster.images.hasAny ? JSON.stringify(pod.images) : '';
+    let scores = this.imageScores.get(key);
+    if (!scores) {
+      scores = imageLocality.imageLocalityScores(this.cluster, key === '' ? [] : pod.images);
+      this.imageScores.set(key, scores);
+    }
+    return scores;
   }
 
   /**
@@ -106,10 +119,18 @@ export class Scorer {
       }
     }
     const balance = balancedApplies(pod);
-    const plugins = [taintToleration.NAME, ...(preferred ? [nodeAffinity.NAME] : []), fit.NAME, ...(balance ? [balanced.NAME] : [])];
+    const plugins = [
+      taintToleration.NAME,
+      ...(preferred ? [nodeAffinity.NAME] : []),
+      fit.NAME,
+      ...(balance ? [balanced.NAME] : []),
+      imageLocality.NAME,
+    ];
     const weighted = new Int16Array(plugins.length * F);
     const fitColumn = (preferred ? 2 : 1) * F;
     const balancedColumn = fitColumn + F;
+    const imageColumn = (plugins.length - 1) * F;
+    const images = this.imageScoresOf(pod);
     const { least, balanced: balancedScores } = known;
     let best = 0;
     let bestTotal = -1;
@@ -132,6 +153,9 @@ export class Scorer {
         weighted[balancedColumn + j] = b;
         total += b;
       }
+      const image = images[n]! * imageLocality.WEIGHT;
+      weighted[imageColumn + j] = image;
+      total += image;
       // Ties go to the first node in name order (feasible is in name order).
       if (total > bestTotal) {
         bestTotal = total;
@@ -162,6 +186,7 @@ export class Scorer {
       ...(spreadState ? [spread.NAME] : []),
       ...(affinityState ? [interPodAffinity.NAME] : []),
       ...(balance ? [balanced.NAME] : []),
+      imageLocality.NAME,
     ];
     const weighted = new Int16Array(plugins.length * F);
     const raw = this.raw.subarray(0, F);
@@ -207,6 +232,10 @@ export class Scorer {
       for (let j = 0; j < F; j++) raw[j] = balancedOnNode(cluster, pod, feasible[j]!);
       keep(balanced.WEIGHT);
     }
+
+    const images = this.imageScoresOf(pod);
+    for (let j = 0; j < F; j++) raw[j] = images[feasible[j]!]!;
+    keep(imageLocality.WEIGHT);
 
     // Ties go to the first node in name order (feasible is in name order).
     let best = 0;

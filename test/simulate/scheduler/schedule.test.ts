@@ -33,7 +33,7 @@ describe('schedule', () => {
     expect(o!.verdicts[0]).toEqual({ node: 'a', plugin: 'TaintToleration', reasons: ['node(s) had untolerated taint {k: }'] });
     for (const v of o!.verdicts.slice(1)) {
       expect(v.score).toBe(Object.values(v.scores!).reduce((s, x) => s + x, 0));
-      expect(Object.keys(v.scores!)).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
+      expect(Object.keys(v.scores!)).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
     }
     // Verdicts are plain data: they survive JSON.
     expect(JSON.parse(JSON.stringify(o)).verdicts).toEqual(o!.verdicts);
