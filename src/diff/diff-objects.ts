@@ -126,12 +126,12 @@ function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOp
     return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
   }
   const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest);
-  findings.push(...immutable);
+  findings.push(...immutable.findings);
   const [before, after] = maskSecretPair(aligned, want.object);
   return {
     ...base,
     action: 'update',
-    ...(immutable.length ? { refused: immutable[0]!.message } : {}),
+    ...(immutable.refused ? { refused: immutable.refused } : {}),
     before: before!,
     after: after!,
     patch: createJsonPatch(before, after, shapeOf(want.object)),

@@ -129,23 +129,26 @@ function scalar(value: unknown): string | undefined {
  * Errors for the changes of an update the API server would refuse because the field cannot
  * change once the object exists (a Deployment's selector, a Service's cluster IP, a
  * StatefulSet's claim templates, a Job's template, a shrinking claim...). Each points at the
- * first changed line inside the field in the desired manifest. `current` and `desired` are the
- * normalized objects of both sides (the current one aligned to the desired one).
+ * first changed line inside the field in the desired manifest; `refused` says why in a line.
+ * `current` and `desired` are the normalized objects of both sides (the current one aligned).
  */
-export function immutableFieldFindings(ref: ObjectRef, current: KubeObject, desired: KubeObject, manifest: Manifest): Finding[] {
+export function immutableFieldFindings(ref: ObjectRef, current: KubeObject, desired: KubeObject, manifest: Manifest): { findings: Finding[]; refused?: string } {
   const check = CHECKS[`${groupOf(String(desired.apiVersion))}/${String(desired.kind)}`];
-  if (!check) return [];
-  return check(current, desired).map((v) => {
+  const reasons: string[] = [];
+  const findings = (check ? check(current, desired) : []).map((v) => {
     const pointer = firstDifference(valueAt(current, v.pointer), valueAt(desired, v.pointer), v.pointer);
     const [before, after] = [scalar(valueAt(current, pointer)), scalar(valueAt(desired, pointer))];
     const values = before && after && !v.hideValues ? ` (${before} → ${after})` : '';
+    const reason = `${fieldPath(v.pointer)}: ${v.reason}${values}`;
+    reasons.push(reason);
     return findingAt(manifest, {
       ruleId: 'immutable-field',
       severity: 'error',
-      message: `${fieldPath(v.pointer)}: ${v.reason}${values}; the API server rejects this update of ${describeRef(ref)}`,
+      message: `${reason}; the API server rejects this update of ${describeRef(ref)}`,
       pointer,
       phase: 'diff',
       remediation: v.remediation,
     });
   });
+  return { findings, ...(reasons.length ? { refused: reasons.join('; ') } : {}) };
 }

@@ -28,6 +28,8 @@ export interface WorkloadConsequence {
   rollout?: Rollout;
   /** Pods of the new state that no node can take, with the scheduler's message. */
   unschedulable?: { pods: number; message: string };
+  /** A CronJob whose job template changed: when its next Job, the first on the new template, starts (RFC 3339). */
+  nextRun?: string;
 }
 
 /** A Service whose number of ready endpoints changes. */

@@ -1,6 +1,6 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef, groupOf } from '../../model/object-ref.js';
+import { describeRef, groupOf, identityKey } from '../../model/object-ref.js';
 import { planRollingUpdate, resolveIntOrPercent } from '../../simulate/controllers/rollout.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
 import { nameOf, uidOf } from '../../simulate/state.js';
@@ -32,13 +32,19 @@ interface Sides {
  * clusters: a changed pod template rolls out (each scale step of a Deployment under
  * maxSurge/maxUnavailable, the replacement order of a StatefulSet, the pace of a DaemonSet),
  * a changed size only scales; pods no node can take are counted with the scheduler's message.
- * A rollout that cannot finish because new pods do not fit is an error finding.
+ * A CronJob's changed job template applies from its next run. A rollout that cannot finish
+ * because new pods do not fit is an error finding.
  */
 export function workloadConsequences(changes: readonly ObjectChange[], transition: Transition): { workloads: WorkloadConsequence[]; findings: Finding[] } {
   const sides: Sides = { before: new ClusterIndex(transition.before.state), after: new ClusterIndex(transition.after.state), unschedulable: transition.after.unschedulable };
   const workloads: WorkloadConsequence[] = [];
   const findings: Finding[] = [];
+  const nextRuns = new Map(transition.after.cronJobs.map((c) => [identityKey(c.cronJob), c.nextRuns[0]]));
   for (const change of changes) {
+    if (change.action === 'update' && change.ref.kind === 'CronJob' && !deepEqual(spec(change.before).jobTemplate, spec(change.after).jobTemplate)) {
+      const nextRun = nextRuns.get(identityKey(change.ref));
+      workloads.push({ ref: change.ref, change: 'rollout', podsBefore: 0, podsAfter: 0, ...(nextRun ? { nextRun } : {}) });
+    }
     if (!WORKLOADS.has(`${groupOf(change.ref.apiVersion)}/${change.ref.kind}`)) continue;
     const consequence = consequenceOf(change, sides);
     if (!consequence) continue;

@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import { check } from '../commands/check.js';
+import { parseKubeVersion } from '../lint/kube-version.js';
+import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
+import { formatCheckJson } from '../report/check-json.js';
+import { formatCheckMarkdown } from '../report/check-markdown.js';
+import { formatCheckText } from '../report/check-text.js';
+import { addCurrentStateOptions, diffOptionsFrom, reportSourceError, type CurrentStateFlags } from './diff-command.js';
+import { wantsColor, type CliIo } from './io.js';
+
+interface CheckFlags extends CurrentStateFlags {
+  format: 'text' | 'json' | 'markdown';
+  kubeVersion?: string;
+  inlineIgnores: boolean;
+}
+
+export function checkCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('check')
+    .description('lint, plan and (with --current) diff in one run: one report, one exit code; what CI runs')
+    .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
+    .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
+  return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
+    if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
+      io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
+      return setExit(EXIT_ERROR);
+    }
+    const run = diffOptionsFrom(io, flags);
+    if (!run) return setExit(EXIT_ERROR);
+    let result;
+    try {
+      result = await check(paths, {
+        ...run.options,
+        ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
+        ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
+      });
+    } catch (error) {
+      return setExit(reportSourceError(io, error));
+    }
+    const source = flags.current.join(', ');
+    io.stdout.write(
+      flags.format === 'json' ? formatCheckJson(result, source)
+        : flags.format === 'markdown' ? formatCheckMarkdown(result)
+          : formatCheckText(result, { color: wantsColor(io, flags.color), currentSource: source }),
+    );
+    setExit(exitCodeFor(result.findings, result.summary.ioErrors, run.failOn));
+  });
+}

@@ -1,0 +1,116 @@
+import { Command, Option } from 'commander';
+import { CurrentSourceError, diff, diffExitCode, type DiffOptions } from '../commands/diff.js';
+import type { DiffConfig } from '../diff/ignore-rules.js';
+import type { KubeplanConfig } from '../config/config-types.js';
+import type { FailOn } from '../model/severity.js';
+import { EXIT_ERROR } from '../model/summary.js';
+import { formatDiffJson } from '../report/diff-json.js';
+import { formatDiffMarkdown } from '../report/diff-markdown.js';
+import { formatDiffText } from '../report/diff-text.js';
+import { wantsColor, type CliIo } from './io.js';
+import { sizeOption } from './lint-command.js';
+import { loadCliConfig } from './load-cli-config.js';
+
+/** Flags `kubeplan diff` and `kubeplan check` share. */
+export interface CurrentStateFlags {
+  current: string[];
+  namespace: string;
+  prune?: boolean;
+  config?: string;
+  exclude: string[];
+  crd: string[];
+  cluster: string[];
+  context: number;
+  consequences: boolean;
+  failOn?: FailOn;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function lines(value: string): number {
+  if (!/^\d+$/.test(value)) throw new Error(`invalid number of lines "${value}"`);
+  return Number(value);
+}
+
+/** The options of the current state and of the comparison, added to `diff` and `check`. */
+export function addCurrentStateOptions(command: Command, currentRequired: boolean): Command {
+  const current = `the cluster's current state: a file or directory of manifests or of \`kubectl get -o yaml\` output, or git:<revision> to read the same paths at that revision (repeatable for files)${currentRequired ? '' : '; without it, no diff'}`;
+  return command
+    .option('--current <source>', current, collect, [])
+    .option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them', 'default')
+    .option('--prune', 'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(['error', 'warning', 'info', 'never']))
+    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
+    .option('--cluster <path>', 'Node objects to run the plan on, e.g. kubectl get nodes -o yaml (repeatable; default: the embedded 7-node cluster)', collect, [])
+    .option('--no-consequences', 'do not run the plan on both sides (no rollouts, endpoints or routes)')
+    .option('--context <lines>', 'lines of context around each change', lines, 3)
+    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
+    .addOption(sizeOption())
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours');
+}
+
+/** The library options for a run of `diff` or `check`, or undefined after printing why there can be none. */
+export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig } | undefined {
+  const loaded = loadCliConfig(io, flags.config);
+  if (!loaded) return undefined;
+  const config = loaded.config as KubeplanConfig & { diff?: DiffConfig };
+  return {
+    config,
+    failOn: flags.failOn ?? config.failOn ?? 'error',
+    options: {
+      current: flags.current,
+      namespace: flags.namespace,
+      ...(flags.prune ? { prune: true } : {}),
+      config,
+      exclude: flags.exclude,
+      crds: flags.crd,
+      cluster: flags.cluster,
+      context: flags.context,
+      consequences: flags.consequences,
+      ...(io.cwd ? { cwd: io.cwd } : {}),
+      ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+      ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+    },
+  };
+}
+
+/** Prints a `CurrentSourceError` (exit code 2); anything else is a bug and goes on up. */
+export function reportSourceError(io: CliIo, error: unknown): number {
+  if (!(error instanceof CurrentSourceError)) throw error;
+  io.stderr.write(`kubeplan: ${error.message}\n`);
+  return EXIT_ERROR;
+}
+
+interface DiffFlags extends CurrentStateFlags {
+  format: 'text' | 'json' | 'markdown';
+  exitCode?: boolean;
+}
+
+export function diffCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('diff')
+    .description('compare the manifests with the current state: normalized changes, masked Secrets, and what the cluster will do differently')
+    .argument('[paths...]', 'the desired manifests: files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--exit-code', 'exit 0 without changes, 1 with changes, 2 on an error (as kubectl diff)');
+  return addCurrentStateOptions(command, true).action(async (paths: string[], flags: DiffFlags) => {
+    const run = diffOptionsFrom(io, flags);
+    if (!run) return setExit(EXIT_ERROR);
+    let result;
+    try {
+      result = await diff(paths, run.options);
+    } catch (error) {
+      return setExit(reportSourceError(io, error));
+    }
+    const source = flags.current.join(', ');
+    io.stdout.write(
+      flags.format === 'json' ? formatDiffJson(result, source)
+        : flags.format === 'markdown' ? formatDiffMarkdown(result, source)
+          : formatDiffText(result, { color: wantsColor(io, flags.color), currentSource: source }),
+    );
+    setExit(diffExitCode(result, { exitCode: flags.exitCode === true, failOn: run.failOn }));
+  });
+}

@@ -1,0 +1,29 @@
+import type { CheckResult } from '../commands/check.js';
+import { diffSectionsJson } from './diff-json.js';
+import { findingToJson } from './json.js';
+
+/**
+ * `kubeplan check --format json` (docs/check.md): the changes and consequences (null without a
+ * current state), every finding of lint, plan and diff, and the summary.
+ */
+export function formatCheckJson(result: CheckResult, currentSource = ''): string {
+  const s = result.summary;
+  const sections = result.diff ? diffSectionsJson(result.diff) : { changes: null, consequences: null };
+  const document = {
+    current: currentSource || null,
+    ...sections,
+    findings: result.findings.map(findingToJson),
+    summary: {
+      files: s.files,
+      documents: s.documents,
+      objects: s.objects,
+      errors: s.errors,
+      warnings: s.warnings,
+      infos: s.infos,
+      ioErrors: s.ioErrors,
+      suppressed: s.suppressed,
+      changes: s.changes ?? null,
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

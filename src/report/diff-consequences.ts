@@ -1,0 +1,54 @@
+import type { Consequences, WorkloadConsequence } from '../diff/consequences/types.js';
+import { describeRef } from '../model/object-ref.js';
+import type { RolloutStep } from '../simulate/controllers/rollout.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `new 0→2`, `old 2→1` (`old#2` when several old ReplicaSets take part). */
+function stepText(step: RolloutStep, oldCount: number): string {
+  const which = step.replicaSet === 'new' ? 'new' : oldCount > 1 ? `old#${step.replicaSet + 1}` : 'old';
+  return `${which} ${step.from}→${step.to}`;
+}
+
+function rolloutText(w: WorkloadConsequence): string {
+  const r = w.rollout!;
+  const pods = `${w.podsBefore} → ${plural(w.podsAfter, 'pod')}`;
+  if (r.strategy === 'OnDelete') return `template changed; the ${plural(w.podsBefore, 'pod')} keep the old one until deleted (OnDelete)`;
+  if (r.steps) {
+    const olds = new Set(r.steps.filter((s) => s.replicaSet !== 'new').map((s) => s.replicaSet)).size;
+    const how = r.strategy === 'Recreate' ? 'Recreate: every old pod stops before the new ones start' : `RollingUpdate, maxSurge ${r.parameters!.maxSurge}, maxUnavailable ${r.parameters!.maxUnavailable}`;
+    return `rolls out, ${pods} replaced (${how}): ${r.steps.map((s) => stepText(s, olds)).join(', ') || 'nothing to do'}`;
+  }
+  if (r.order) return `rolls out, ${pods} replaced one at a time: ${r.order.join(', ')}`;
+  return `rolls out, ${pods} replaced, ${plural(r.maxUnavailable ?? 1, 'node')} at a time`;
+}
+
+/** One line about a workload's pods. */
+export function workloadLine(w: WorkloadConsequence): string {
+  if (w.ref.kind === 'CronJob') {
+    return `${describeRef(w.ref)}: the job template changed; Jobs from the next run${w.nextRun ? ` (${w.nextRun})` : ''} use it, Jobs already running keep the old one`;
+  }
+  const what = {
+    create: () => `creates ${plural(w.podsAfter, 'pod')}`,
+    delete: () => `deletes its ${plural(w.podsBefore, 'pod')}`,
+    scale: () => `scales ${w.podsBefore} → ${plural(w.podsAfter, 'pod')}`,
+    rollout: () => rolloutText(w),
+  }[w.change]();
+  const stalls = w.rollout && !w.rollout.complete && w.unschedulable ? '; stalls there' : '';
+  const blocked = w.unschedulable ? `${stalls}: ${plural(w.unschedulable.pods, 'pod')} cannot be scheduled: ${w.unschedulable.message}` : '';
+  return `${describeRef(w.ref)}: ${what}${blocked}`;
+}
+
+/**
+ * The consequences as lines people read, in the order of the report: workloads, Services,
+ * Ingress routes. Shared by the text and markdown reports.
+ */
+export function consequenceLines(consequences: Consequences): string[] {
+  return [
+    ...consequences.workloads.map(workloadLine),
+    ...consequences.endpoints.map((e) => `${describeRef(e.service)}: ${e.before} → ${plural(e.after, 'ready endpoint')}`),
+    ...consequences.routes.map((r) => `${describeRef(r.ingress)} ${r.host}${r.path}: ${r.before ?? '(new route)'} → ${r.after ?? '(route removed)'}`),
+  ];
+}
