@@ -37,6 +37,8 @@ export interface SpreadConstraint {
   topologyKey: string;
   hard: boolean;
   selector: Selector;
+  /** selectorKey(selector), computed once. */
+  selectorKey: string;
   minDomains: number;
   honorNodeAffinity: boolean;
   honorNodeTaints: boolean;
@@ -141,6 +143,7 @@ function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] 
       topologyKey: str(c.topologyKey),
       hard: c.whenUnsatisfiable !== 'ScheduleAnyway',
       selector,
+      selectorKey: selectorKey(selector),
       minDomains: intOr(c.minDomains, 1),
       honorNodeAffinity: c.nodeAffinityPolicy !== 'Ignore',
       honorNodeTaints: c.nodeTaintsPolicy === 'Honor',

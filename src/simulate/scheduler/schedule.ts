@@ -56,6 +56,9 @@ class SchedulingRun {
   private readonly templates: TemplateCache;
   private readonly shapes = new Map<string, Shape>();
   private readonly spreading = new Map<string, SpreadScoring | undefined>();
+  private readonly scratch: Int32Array;
+  /** Whether any object that can give a pod default spreading was passed in. */
+  private readonly hasSpreadingOwners: boolean;
 
   constructor(
     private readonly input: SchedulingInput,
@@ -68,6 +71,9 @@ class SchedulingRun {
     this.filters = new FilterRunner(this.cluster, this.statuses);
     this.scorer = new Scorer(this.cluster);
     this.templates = new TemplateCache(this.cluster, this.filters);
+    this.scratch = new Int32Array(this.cluster.N);
+    const owners = [input?.services, input?.replicaSets, input?.statefulSets, input?.replicationControllers];
+    this.hasSpreadingOwners = owners.some((l) => Array.isArray(l) && l.length > 0);
   }
 
   /** Puts a pod on a node by name, when the node exists. */
@@ -129,7 +135,7 @@ class SchedulingRun {
       // Nothing about other pods' placement matters: reuse the results of pods alike.
       const entry = this.templates.refresh(templateKey(info, request), info, shape, request);
       const codes = entry.codes.slice();
-      return { attempt: { codes, feasible: passedNodes(codes) }, known: entry, preFilterMessage: '' };
+      return { attempt: { codes, feasible: passedNodes(codes, this.scratch) }, known: entry, preFilterMessage: '' };
     }
     const codes = new Uint16Array(N);
     return { attempt: { codes, feasible: this.filters.run(info, shape, request, codes) }, preFilterMessage: '' };
@@ -170,6 +176,7 @@ class SchedulingRun {
   /** The pod's ScheduleAnyway constraints, or the system defaults (cached: Services do not change). */
   private spreadScoring(info: PodInfo): SpreadScoring | undefined {
     if (info.spread.length > 0) return { constraints: info.spread.filter((c) => !c.hard), requireAll: true };
+    if (!this.hasSpreadingOwners) return undefined;
     const key = JSON.stringify([info.namespace, info.labels, info.owner ?? null]);
     if (this.spreading.has(key)) return this.spreading.get(key);
     const selector = defaultSpreadSelector(info, this.input ?? {});

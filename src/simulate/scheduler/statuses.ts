@@ -40,12 +40,9 @@ export class StatusTable {
   }
 }
 
-/** The nodes whose code is PASSED, in order. */
-export function passedNodes(codes: Uint16Array): Int32Array {
+/** The nodes whose code is PASSED, in order (one pass into `scratch`, which must hold every node). */
+export function passedNodes(codes: Uint16Array, scratch: Int32Array): Int32Array {
   let count = 0;
-  for (const c of codes) if (c === PASSED) count++;
-  const out = new Int32Array(count);
-  let i = 0;
-  for (let n = 0; n < codes.length; n++) if (codes[n] === PASSED) out[i++] = n;
-  return out;
+  for (let n = 0; n < codes.length; n++) if (codes[n] === PASSED) scratch[count++] = n;
+  return scratch.slice(0, count);
 }

@@ -21,9 +21,10 @@ export const ZONE = 'topology.kubernetes.io/zone';
 
 const MAX_INT32 = 2147483647;
 
-/** Pods in the namespace matching the selector, not being deleted; an empty selector counts none. */
-export function spreadMatcher(cluster: Cluster, namespace: string, selector: Selector): Matcher {
-  return cluster.matcher(`spread|${namespace}|${selectorKey(selector)}`, selector, (p) =>
+/** Pods in the namespace matching the constraint's selector, not being deleted; an empty selector counts none. */
+export function spreadMatcher(cluster: Cluster, namespace: string, c: SpreadConstraint): Matcher {
+  const selector = c.selector;
+  return cluster.matcher(`spread|${namespace}|${c.selectorKey}`, selector, (p) =>
     !p.terminating && p.namespace === namespace && !isEmptySelector(selector) && selectorMatches(selector, p.labels),
   );
 }
@@ -57,7 +58,7 @@ export function filterState(cluster: Cluster, pod: PodInfo, hard: readonly Sprea
   const topologies = hard.map((c) => cluster.topology(c.topologyKey));
   return hard.map((c, i) => {
     const topo = topologies[i]!;
-    const m = spreadMatcher(cluster, pod.namespace, c.selector);
+    const m = spreadMatcher(cluster, pod.namespace, c);
     const counts = new Int32Array(topo.values.length);
     const present = new Uint8Array(topo.values.length);
     for (let n = 0; n < cluster.N; n++) {
@@ -136,7 +137,7 @@ export function scoreState(
   }
   const constraints = soft.map((c, i) => {
     const topo = topologies[i]!;
-    const m = spreadMatcher(cluster, pod.namespace, c.selector);
+    const m = spreadMatcher(cluster, pod.namespace, c);
     const counts = new Float64Array(topo.values.length + 1);
     if (c.topologyKey === HOSTNAME) {
       return { c, topo, counts, weight: Math.log(feasible.length - ignoredCount + 2), hostMatcher: m };
@@ -192,7 +193,7 @@ export function normalize(state: SpreadScoreState, scores: Int32Array): void {
 
 /** kube-scheduler's system-default constraints, applied for scoring to pods that declare none. */
 export function systemDefaultConstraints(selector: Selector): SpreadConstraint[] {
-  const base = { hard: false, selector, minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
+  const base = { hard: false, selector, selectorKey: selectorKey(selector), minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
   return [
     { ...base, topologyKey: HOSTNAME, maxSkew: 3 },
     { ...base, topologyKey: ZONE, maxSkew: 5 },
