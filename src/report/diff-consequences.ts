@@ -14,15 +14,18 @@ function stepText(step: RolloutStep, oldCount: number): string {
 
 function rolloutText(w: WorkloadConsequence): string {
   const r = w.rollout!;
-  const pods = `${w.podsBefore} → ${plural(w.podsAfter, 'pod')}`;
+  const replaced = `${plural(w.podsBefore, 'pod')} replaced by ${w.podsAfter} new`;
   if (r.strategy === 'OnDelete') return `template changed; the ${plural(w.podsBefore, 'pod')} keep the old one until deleted (OnDelete)`;
   if (r.steps) {
     const olds = new Set(r.steps.filter((s) => s.replicaSet !== 'new').map((s) => s.replicaSet)).size;
-    const how = r.strategy === 'Recreate' ? 'Recreate: every old pod stops before the new ones start' : `RollingUpdate, maxSurge ${r.parameters!.maxSurge}, maxUnavailable ${r.parameters!.maxUnavailable}`;
-    return `rolls out, ${pods} replaced (${how}): ${r.steps.map((s) => stepText(s, olds)).join(', ') || 'nothing to do'}`;
+    const how = r.strategy === 'Recreate' ? 'Recreate: the old pods stop before the new ones start' : `RollingUpdate, maxSurge ${r.parameters!.maxSurge}, maxUnavailable ${r.parameters!.maxUnavailable}`;
+    return `rolls out, ${replaced} (${how}): ${r.steps.map((s) => stepText(s, olds)).join(', ') || 'nothing to do'}`;
   }
-  if (r.order) return `rolls out, ${pods} replaced one at a time: ${r.order.join(', ')}`;
-  return `rolls out, ${pods} replaced, ${plural(r.maxUnavailable ?? 1, 'node')} at a time`;
+  if (r.order) {
+    const kept = r.partition ? `; pods below ordinal ${r.partition} keep the old template (partition)` : '';
+    return `rolls out, ${r.order.join(', ') || 'no pod'} replaced one at a time${kept}`;
+  }
+  return `rolls out, ${replaced}, ${plural(r.maxUnavailable ?? 1, 'node')} at a time`;
 }
 
 /** One line about a workload's pods. */

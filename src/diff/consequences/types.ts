@@ -10,6 +10,8 @@ export interface Rollout {
   steps?: RolloutStep[];
   /** StatefulSet RollingUpdate: the pods replaced one at a time, in order (highest ordinal first, down to the partition). */
   order?: string[];
+  /** StatefulSet RollingUpdate: pods below this ordinal keep the old template. */
+  partition?: number;
   /** DaemonSet RollingUpdate: nodes updated at a time. */
   maxUnavailable?: number;
   /** Whether every pod ends up on the new template. */

@@ -115,7 +115,7 @@ function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides
     const partition = typeof rolling.partition === 'number' ? rolling.partition : 0;
     const start = typeof at(s, 'ordinals').start === 'number' ? (at(s, 'ordinals').start as number) : 0;
     const order = Array.from({ length: Math.max(0, replicas - partition) }, (_, i) => `${nameOf(next)}-${start + replicas - 1 - i}`);
-    return { strategy: 'RollingUpdate', order, complete: partition === 0 && pending === 0 };
+    return { strategy: 'RollingUpdate', order, ...(partition ? { partition } : {}), complete: partition === 0 && pending === 0 };
   }
   const nodes = sides.after.pods(next).length;
   return { strategy: 'RollingUpdate', maxUnavailable: resolveIntOrPercent(rolling.maxUnavailable ?? 1, nodes, true) ?? 1, complete: pending === 0 };

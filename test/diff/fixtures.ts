@@ -1,0 +1,15 @@
+import { loadManifests } from '../../src/load/load-manifests.js';
+import { diffObjects, type DiffObjectsOptions } from '../../src/diff/diff-objects.js';
+import type { ObjectDiff } from '../../src/diff/types.js';
+
+/** Diffs `fixtures/diff/<name>/current.yaml` against `desired.yaml`. */
+export async function diffFixture(name: string, options: DiffObjectsOptions = {}): Promise<ObjectDiff> {
+  const current = await loadManifests([`fixtures/diff/${name}/current.yaml`]);
+  const desired = await loadManifests([`fixtures/diff/${name}/desired.yaml`]);
+  return diffObjects(current.manifests, desired.manifests, options);
+}
+
+/** `update Deployment shop/web`: one comparable line per object. */
+export function actions(diff: ObjectDiff): string[] {
+  return diff.changes.map((c) => `${c.action} ${c.ref.kind} ${c.ref.namespace ? `${c.ref.namespace}/` : ''}${c.ref.name}`);
+}
