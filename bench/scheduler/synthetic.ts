@@ -2,7 +2,8 @@
  * A deterministic synthetic cluster and workload for the scheduler benchmark: nodes in three zones
  * with a few sizes, some tainted (GPU and dedicated pools, PreferNoSchedule), and pods from
  * "deployments" of various shapes: plain, with a nodeSelector, tolerating a taint, spread over
- * zones, with hostname anti-affinity, preferring co-location, with a host port.
+ * zones, with hostname anti-affinity, preferring co-location, with a host port, needing a GPU.
+ * Already running: low-priority batch pods on every node, holding every GPU, so GPU pods preempt.
  */
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IPod } from 'kubernetes-models/v1/Pod';
@@ -130,6 +131,35 @@ export function makePods(count: number): IPod[] {
       pods.push({
         metadata: { name: `${app}-${r}`, namespace: `team-${d % 7}`, labels: { app } },
         spec: structuredClone(spec),
+      } as unknown as IPod);
+    }
+  }
+  return pods;
+}
+
+/** Three low-priority pods on each node; on GPU nodes one of them holds all four GPUs. */
+export function makeBoundPods(nodes: readonly INode[]): IPod[] {
+  const pods: IPod[] = [];
+  for (const node of nodes) {
+    const name = node.metadata!.name!;
+    const gpu = node.status?.capacity?.['nvidia.com/gpu'] !== undefined;
+    for (let i = 0; i < 3; i++) {
+      const holdsGpus = gpu && i === 0;
+      pods.push({
+        metadata: { name: `batch-${name}-${i}`, namespace: 'batch', labels: { app: 'batch' } },
+        spec: {
+          nodeName: name,
+          priority: -100,
+          tolerations: [{ operator: 'Exists' }],
+          containers: [
+            {
+              name: 'work',
+              image: 'registry.example/batch:1.0',
+              resources: { requests: { cpu: '500m', memory: '1Gi', ...(holdsGpus ? { 'nvidia.com/gpu': '4' } : {}) } },
+            },
+          ],
+        },
+        status: { startTime: `2024-01-01T00:00:${String(i).padStart(2, '0')}Z` },
       } as unknown as IPod);
     }
   }

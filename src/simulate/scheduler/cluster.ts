@@ -109,8 +109,6 @@ export class Cluster {
   podCount: Int32Array;
   /** Bumped on every pod placed on or removed from the node: cached per-node results compare it. */
   readonly nodeVersion: Int32Array;
-  /** Pods removed so far (evictions); anything cached across nodes is stale after one. */
-  removals = 0;
   readonly pods: Placed[][];
   /** Host ports in use per node, as "ip|protocol|port"; only nodes that have any. */
   readonly ports: Array<Map<string, number> | undefined>;
@@ -240,7 +238,6 @@ export class Cluster {
     const i = list.indexOf(p);
     if (i < 0) return;
     list.splice(i, 1);
-    this.removals++;
     this.update(p, -1);
   }
 

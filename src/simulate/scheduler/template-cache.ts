@@ -3,7 +3,9 @@
  * placement depends only on each node's own pods — no topology spreading, no inter-pod affinity in
  * either direction. For those, a node's filter result and resource scores change only when that
  * node's pods change, so they are kept per template and recomputed only on nodes whose version moved
- * since (usually the one node the previous pod went to). Any eviction drops everything.
+ * since (usually the one node the previous pod went to; evictions bump the versions too). A pod uses
+ * these results only while nothing beyond its node matters to it, so results kept from an earlier
+ * use stay right for the nodes that did not change.
  */
 import type { Cluster } from './cluster.js';
 import type { FilterRunner, RequestVector } from './filters.js';
@@ -15,7 +17,6 @@ interface Entry extends NodeResourceScores {
   codes: Uint16Array;
   /** The node versions the results were computed at. */
   seen: Int32Array;
-  removals: number;
 }
 
 /** The parts of a pod its per-node results depend on, besides its shape. */
@@ -33,10 +34,10 @@ export class TemplateCache {
 
   /** Brings the template's results up to date for this pod and returns them (shared: copy what is kept). */
   refresh(key: string, pod: PodInfo, shape: Shape, request: RequestVector): Entry {
-    const { N, nodeVersion, removals } = this.cluster;
+    const { N, nodeVersion } = this.cluster;
     let e = this.entries.get(key);
-    if (!e || e.removals !== removals) {
-      e = { codes: new Uint16Array(N), least: new Int16Array(N), balanced: new Int16Array(N), seen: new Int32Array(N).fill(-1), removals };
+    if (!e) {
+      e = { codes: new Uint16Array(N), least: new Int16Array(N), balanced: new Int16Array(N), seen: new Int32Array(N).fill(-1) };
       this.entries.set(key, e);
     }
     const stale: number[] = [];

@@ -1,19 +1,21 @@
 /**
  * Reusing per-node results across pods alike must not change any outcome: the synthetic benchmark
- * workload (taints, selectors, spreading, anti-affinity, GPUs, host ports, a full cluster) gives the
- * same outcomes, verdicts included, with and without reuse.
+ * workload (taints, selectors, spreading, anti-affinity, GPUs, host ports, preemption, a full
+ * cluster) gives the same outcomes, verdicts included, with and without reuse.
  */
 import { describe, expect, it } from '@jest/globals';
-import { makeNodes, makePods } from '../../../bench/scheduler/synthetic.js';
+import { makeBoundPods, makeNodes, makePods } from '../../../bench/scheduler/synthetic.js';
 import { runScheduler } from '../../../src/simulate/scheduler/schedule.js';
 import { node, pod } from './builders.js';
 
 describe('template reuse', () => {
   it('changes nothing on a mixed workload that fills the cluster', () => {
-    const input = { nodes: makeNodes(40), boundPods: [], pendingPods: makePods(900) };
+    const nodes = makeNodes(60);
+    const input = { nodes, boundPods: makeBoundPods(nodes), pendingPods: makePods(2000) };
     const reused = runScheduler(input);
     const fresh = runScheduler(input, { reuseTemplates: false });
     expect(reused.filter((o) => o.message).length).toBeGreaterThan(0);
+    expect(reused.filter((o) => o.preemption).length).toBeGreaterThan(0);
     expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
   });
 
