@@ -145,8 +145,8 @@ class SchedulingRun {
   private fail(info: PodInfo, shape: Shape, request: RequestVector, attempt: Attempt, preFilterMessage: string): SchedulingOutcome {
     const { cluster, statuses } = this;
     const failure = formatFitError(cluster.N, statuses.countReasons(attempt.codes), preFilterMessage);
+    const one = new Uint16Array(cluster.N);
     const result = preempt(cluster, info, attempt.codes, statuses, (n) => {
-      const one = new Uint16Array(cluster.N);
       this.filters.run(info, shape, request, one, [n]);
       return one[n]!;
     });
