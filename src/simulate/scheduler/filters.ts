@@ -3,7 +3,7 @@
  * filters (from the pod's shape), NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity.
  * A node gets the status of the first filter that rejects it.
  */
-import type { Cluster } from './cluster.js';
+import type { Cluster, Placed } from './cluster.js';
 import type { PodInfo } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodePorts from './plugins/node-ports.js';
@@ -136,8 +136,36 @@ export class FilterRunner {
     return feasible.subarray(0, f);
   }
 
+  /**
+   * Whether the filter that rejected node `n` (`code`) still rejects it once the pods `without`
+   * are gone, decided without moving any pod: its status code, or PASSED when it would pass (or is
+   * not one this can decide: then only a real trial tells). Exact for NodePorts and
+   * NodeResourcesFit, whose earlier filters passed and still pass with fewer pods.
+   */
+  stillRejects(pod: PodInfo, request: RequestVector, n: number, code: number, without: readonly Placed[]): number {
+    if (code === this.portsCode) {
+      const left = new Map(this.cluster.ports[n]);
+      for (const p of without) {
+        for (const hp of p.info.hostPorts) {
+          const key = `${hp.ip}|${hp.protocol}|${hp.port}`;
+          const count = (left.get(key) ?? 0) - 1;
+          if (count > 0) left.set(key, count);
+          else left.delete(key);
+        }
+      }
+      return nodePorts.fits(pod.hostPorts, left) ? PASSED : code;
+    }
+    if (this.statuses.entries[code]!.plugin !== fit.NAME) return PASSED;
+    const freed = new Float64Array(request.ids.length);
+    for (const p of without) {
+      for (let k = 0; k < request.ids.length; k++) freed[k]! += p.info.resources.requests.get(this.cluster.resourceNames[request.ids[k]!]!) ?? 0;
+    }
+    const tooManyPods = this.cluster.podCount[n]! - without.length + 1 > this.cluster.maxPods[n]!;
+    return this.fitFailure(n, request, tooManyPods, freed);
+  }
+
   /** Every insufficient resource of the node, and whether even an empty node would be too small. */
-  private fitFailure(n: number, request: RequestVector, tooManyPods: boolean): number {
+  private fitFailure(n: number, request: RequestVector, tooManyPods: boolean, freed?: Float64Array): number {
     const { allocatable, requested, R } = this.cluster;
     const failing: number[] = [];
     let unresolvable = false;
@@ -145,11 +173,12 @@ export class FilterRunner {
       const id = request.ids[k]!;
       const want = request.values[k]!;
       const a = allocatable[n * R + id]!;
-      if (want > a - requested[n * R + id]!) {
+      if (want > a - (requested[n * R + id]! - (freed ? freed[k]! : 0))) {
         failing.push(id);
         if (want > a) unresolvable = true;
       }
     }
+    if (failing.length === 0 && !tooManyPods) return PASSED;
     return this.fitCode(failing, tooManyPods, unresolvable);
   }
 }

@@ -23,8 +23,13 @@ export interface PreemptionResult {
   message?: string;
 }
 
-/** Filters the pod on one node against the cluster as it currently is; returns the status code. */
-export type FilterOne = (node: number) => number;
+/** How preemption checks the pod on one node. */
+export interface NodeCheck {
+  /** All filters against the cluster as it currently is; returns the status code. */
+  filter(node: number): number;
+  /** Whether the node's rejection (`code`) stands without `without`, if that can be told without a trial; else PASSED. */
+  stillRejects(node: number, code: number, without: readonly Placed[]): number;
+}
 
 function moreImportant(a: PodInfo, b: PodInfo): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
@@ -52,7 +57,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   return a.node - b.node;
 }
 
-export function preempt(cluster: Cluster, pod: PodInfo, codes: Uint16Array, statuses: StatusTable, filterOne: FilterOne): PreemptionResult {
+export function preempt(cluster: Cluster, pod: PodInfo, codes: Uint16Array, statuses: StatusTable, check: NodeCheck): PreemptionResult {
   if (pod.preemptNever) return { victims: [], message: `preemption: ${NEVER}` };
   const potential: number[] = [];
   for (let n = 0; n < cluster.N; n++) {
@@ -70,8 +75,14 @@ export function preempt(cluster: Cluster, pod: PodInfo, codes: Uint16Array, stat
       count(NO_VICTIMS);
       continue;
     }
+    // Still short of resources or ports without every lower-priority pod: no need to move any.
+    const stands = check.stillRejects(n, codes[n]!, lower);
+    if (stands !== PASSED) {
+      for (const r of statuses.entries[stands]!.reasons) count(r);
+      continue;
+    }
     for (const p of lower) cluster.remove(p);
-    const code = filterOne(n);
+    const code = check.filter(n);
     if (code !== PASSED) {
       for (const r of statuses.entries[code]!.reasons) count(r);
       for (const p of lower) cluster.add(p);
@@ -81,7 +92,7 @@ export function preempt(cluster: Cluster, pod: PodInfo, codes: Uint16Array, stat
     const victims: Placed[] = [];
     for (const p of lower) {
       cluster.add(p);
-      if (filterOne(n) !== PASSED) {
+      if (check.filter(n) !== PASSED) {
         cluster.remove(p);
         victims.push(p);
       }

@@ -146,9 +146,12 @@ class SchedulingRun {
     const { cluster, statuses } = this;
     const failure = formatFitError(cluster.N, statuses.countReasons(attempt.codes), preFilterMessage);
     const one = new Uint16Array(cluster.N);
-    const result = preempt(cluster, info, attempt.codes, statuses, (n) => {
-      this.filters.run(info, shape, request, one, [n]);
-      return one[n]!;
+    const result = preempt(cluster, info, attempt.codes, statuses, {
+      filter: (n) => {
+        this.filters.run(info, shape, request, one, [n]);
+        return one[n]!;
+      },
+      stillRejects: (n, code, without) => this.filters.stillRejects(info, request, n, code, without),
     });
     if (result.node === undefined) {
       return this.lazy({ pod: info.pod, message: result.message ? `${failure} ${result.message}` : failure }, attempt);

@@ -38,6 +38,17 @@ describe('preemption', () => {
     expect(o!.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.');
   });
 
+  it('host ports: evicts the lower-priority pod holding the port, or reports the port when others hold it', () => {
+    const withPort = (name: string, priority: number, nodeName?: string) =>
+      pod(name, { nodeName, priority, spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }] }] } });
+    const [o] = run([small('a')], [withPort('high', 10)], [withPort('low', 0, 'a')]);
+    expect(names(o!.preemption?.victims)).toEqual(['low']);
+    const [kept] = run([small('a')], [withPort('high', 10)], [withPort('peer', 10, 'a'), using('low', 'a', '1', 0)]);
+    expect(kept!.message).toBe(
+      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports.",
+    );
+  });
+
   it('prefers the node whose most important victim has the lowest priority, then fewer victims', () => {
     const bound = [using('a-low', 'a', '3', 5), using('b-low', 'b', '3', 1)];
     const [o] = run([small('a'), small('b')], [pod('high', { priority: 10, requests: [{ cpu: '3' }] })], bound);
