@@ -7,6 +7,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { schedule } from '../src/simulate/scheduler/index.js';
+import { referenceLoop } from './scheduler/reference-loop.js';
 import { makeBoundPods, makeNodes, makePods } from './scheduler/synthetic.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -42,20 +43,6 @@ function measure(nodes: number, pods: number): Measure {
     preempting = outcomes.filter((o) => o.preemption).length;
   }
   return { ms: best, cpuMs: bestCpu, bound, unschedulable, preempting };
-}
-
-/**
- * A fixed arithmetic loop over typed arrays, timed in the same run: on a shared machine its time
- * shows how much CPU the benchmark actually got, so figures from different runs can be compared.
- */
-function referenceLoop(): number {
-  const a = new Float64Array(1000).map((_, i) => 1e9 + i);
-  const out = new Int32Array(1000);
-  const t = performance.now();
-  for (let round = 0; round < 10000; round++) {
-    for (let j = 0; j < 1000; j++) out[j] = Math.trunc(((a[j]! - round) * 100) / a[j]!);
-  }
-  return performance.now() - t;
 }
 
 function line(label: string, r: Measure, base?: Measure): string {

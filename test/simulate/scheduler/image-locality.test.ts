@@ -44,30 +44,37 @@ const node203040: Images = [
   { names: ['gcr.io/40:latest'], sizeBytes: 40 * mb },
 ];
 
+const cases: Array<{ name: string; nodes: Array<[string, Images]>; containers: string[]; init?: string[]; want: Record<string, number> }> = [
+  { name: 'two images spread on two nodes, prefer the larger image one', nodes: [['node1', node403002000], ['node2', node25010]], containers: ['gcr.io/40', 'gcr.io/250'], want: { node1: 0, node2: 5 } },
+  { name: 'two images on one node, prefer this node', nodes: [['node1', node403002000], ['node2', node25010]], containers: ['gcr.io/40', 'gcr.io/300'], want: { node1: 7, node2: 0 } },
+  { name: 'if exceed limit, use limit', nodes: [['node1', node400030], ['node2', node25010]], containers: ['gcr.io/10', 'gcr.io/4000'], want: { node1: 100, node2: 0 } },
+  {
+    name: 'if exceed limit, use limit (with node which has no images present)',
+    nodes: [['node1', node400030], ['node2', node25010], ['node3', []]],
+    containers: ['gcr.io/10', 'gcr.io/4000'],
+    want: { node1: 66, node2: 0, node3: 0 },
+  },
+  {
+    name: 'pod with multiple large images, node2 is preferred',
+    nodes: [['node1', node60040900], ['node2', node300600900], ['node3', []]],
+    containers: ['gcr.io/300', 'gcr.io/600', 'gcr.io/900'],
+    want: { node1: 32, node2: 36, node3: 0 },
+  },
+  { name: 'pod with multiple small images', nodes: [['node1', node203040], ['node2', node400030]], containers: ['gcr.io/30', 'gcr.io/40'], want: { node1: 1, node2: 0 } },
+  {
+    name: 'include InitContainers: two images spread on two nodes, prefer the larger image one',
+    nodes: [['node1', node403002000], ['node2', node203040]],
+    containers: ['gcr.io/30'],
+    init: ['gcr.io/300'],
+    want: { node1: 6, node2: 0 },
+  },
+];
+
 describe('ImageLocality (image_locality_test.go)', () => {
-  it('two images spread on two nodes, prefer the larger image one', () => {
-    expect(scores([imageNode('node1', node403002000), imageNode('node2', node25010)], withImages(['gcr.io/40', 'gcr.io/250']))).toEqual({ node1: 0, node2: 5 });
+  it.each(cases)('$name', ({ nodes, containers, init, want }) => {
+    expect(scores(nodes.map(([name, images]) => imageNode(name, images)), withImages(containers, init))).toEqual(want);
   });
-  it('two images on one node, prefer this node', () => {
-    expect(scores([imageNode('node1', node403002000), imageNode('node2', node25010)], withImages(['gcr.io/40', 'gcr.io/300']))).toEqual({ node1: 7, node2: 0 });
-  });
-  it('if exceed limit, use limit', () => {
-    expect(scores([imageNode('node1', node400030), imageNode('node2', node25010)], withImages(['gcr.io/10', 'gcr.io/4000']))).toEqual({ node1: 100, node2: 0 });
-  });
-  it('if exceed limit, use limit (with node which has no images present)', () => {
-    const nodes = [imageNode('node1', node400030), imageNode('node2', node25010), imageNode('node3', [])];
-    expect(scores(nodes, withImages(['gcr.io/10', 'gcr.io/4000']))).toEqual({ node1: 66, node2: 0, node3: 0 });
-  });
-  it('pod with multiple large images, node2 is preferred', () => {
-    const nodes = [imageNode('node1', node60040900), imageNode('node2', node300600900), imageNode('node3', [])];
-    expect(scores(nodes, withImages(['gcr.io/300', 'gcr.io/600', 'gcr.io/900']))).toEqual({ node1: 32, node2: 36, node3: 0 });
-  });
-  it('pod with multiple small images', () => {
-    expect(scores([imageNode('node1', node203040), imageNode('node2', node400030)], withImages(['gcr.io/30', 'gcr.io/40']))).toEqual({ node1: 1, node2: 0 });
-  });
-  it('include InitContainers: two images spread on two nodes, prefer the larger image one', () => {
-    expect(scores([imageNode('node1', node403002000), imageNode('node2', node203040)], withImages(['gcr.io/30'], ['gcr.io/300']))).toEqual({ node1: 6, node2: 0 });
-  });
+
   it('normalizes image names (TestNormalizedImageName)', () => {
     expect(normalizedImageName('root')).toBe('root:latest');
     expect(normalizedImageName('gcr.io:5000/root')).toBe('gcr.io:5000/root:latest');
