@@ -1,14 +1,15 @@
 /**
- * The lines of a pull request that can carry a review comment: for each changed file, the
- * new-side line numbers that appear in its diff hunks (added and context lines). GitHub
- * rejects the whole review with 422 when one comment is on any other line.
+ * The lines of a pull request that get review comments: for each changed file, the new-side
+ * line numbers the pull request adds or changes. GitHub would also accept the context lines of
+ * a hunk (and rejects the whole review with 422 for any line outside the hunks), but a comment
+ * there would be about a line the author did not touch: those findings become annotations.
  */
 export type CommentableLines = Map<string, Set<number>>;
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 
-/** New-side line numbers inside the hunks of one file's unified diff (`patch` in the GitHub API). */
-export function linesInPatch(patch: string): Set<number> {
+/** New-side line numbers added by one file's unified diff (`patch` in the GitHub API). */
+export function addedLines(patch: string): Set<number> {
   const lines = new Set<number>();
   let next = 0;
   let inHunk = false;
@@ -20,7 +21,8 @@ export function linesInPatch(patch: string): Set<number> {
       continue;
     }
     if (!inHunk) continue;
-    if (line.startsWith('+') || line.startsWith(' ')) lines.add(next++);
+    if (line.startsWith('+')) lines.add(next++);
+    else if (line.startsWith(' ')) next++;
     // '-' lines exist only on the old side; '\ No newline at end of file' is a marker.
   }
   return lines;
@@ -37,7 +39,7 @@ export function commentableLines(files: readonly PullRequestFile[]): Commentable
   const map: CommentableLines = new Map();
   for (const f of files) {
     if (f.status === 'removed' || !f.patch) continue;
-    map.set(f.filename, linesInPatch(f.patch));
+    map.set(f.filename, addedLines(f.patch));
   }
   return map;
 }

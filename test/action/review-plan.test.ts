@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { commentableLines, linesInPatch } from '../../src/action/diff-lines.js';
+import { addedLines, commentableLines } from '../../src/action/diff-lines.js';
 import { MAX_REVIEW_COMMENTS, planReview } from '../../src/action/review-plan.js';
 import type { Finding } from '../../src/model/finding.js';
 import { findingFingerprint } from '../../src/report/fingerprint.js';
@@ -11,8 +11,8 @@ const finding = (file: string, line: number, severity: Finding['severity'] = 'er
 });
 
 describe('diff lines', () => {
-  it('lists the new-side lines of every hunk: added and context, not removed', () => {
-    expect([...linesInPatch(PATCH)]).toEqual([1, 2, 3, 4, 21, 22]);
+  it('lists the new-side lines each hunk adds, not context or removed lines', () => {
+    expect([...addedLines(PATCH)]).toEqual([2, 3, 22]);
   });
 
   it('skips removed files and files without a patch', () => {
@@ -29,10 +29,10 @@ describe('review plan', () => {
   const lines = commentableLines([{ filename: 'deploy/a.yaml', patch: PATCH }]);
   const pathOf = (file: string) => file.replace(/^\.\//, '');
 
-  it('comments only on lines inside the diff, the rest are annotated', () => {
-    const plan = planReview([finding('deploy/a.yaml', 2), finding('deploy/a.yaml', 10), finding('other.yaml', 2)], lines, new Set(), pathOf);
+  it('comments only on lines the pull request adds, the rest are annotated', () => {
+    const plan = planReview([finding('deploy/a.yaml', 2), finding('deploy/a.yaml', 4), finding('deploy/a.yaml', 10), finding('other.yaml', 2)], lines, new Set(), pathOf);
     expect(plan.comments.map((c) => `${c.path}:${c.line}`)).toEqual(['deploy/a.yaml:2']);
-    expect(plan.elsewhere.map((f) => `${f.file}:${f.line}`)).toEqual(['deploy/a.yaml:10', 'other.yaml:2']);
+    expect(plan.elsewhere.map((f) => `${f.file}:${f.line}`)).toEqual(['deploy/a.yaml:4', 'deploy/a.yaml:10', 'other.yaml:2']);
     expect(plan.comments[0]!.body).toBe(`<!-- kubeplan:finding:${findingFingerprint(finding('deploy/a.yaml', 2))} -->\n**error** \`schema-invalid\`: problem at 2`);
   });
 
@@ -45,7 +45,7 @@ describe('review plan', () => {
   });
 
   it(`posts at most ${MAX_REVIEW_COMMENTS} comments, most severe first`, () => {
-    const many = [...Array.from({ length: 40 }, (_, i) => ({ ...finding('deploy/a.yaml', 21, 'info', 'yaml-empty'), pointer: `/info${i}` })), { ...finding('deploy/a.yaml', 22), pointer: '/err' }];
+    const many = [...Array.from({ length: 40 }, (_, i) => ({ ...finding('deploy/a.yaml', 3, 'info', 'yaml-empty'), pointer: `/info${i}` })), { ...finding('deploy/a.yaml', 22), pointer: '/err' }];
     const plan = planReview(many, lines, new Set(), pathOf);
     expect(plan.comments).toHaveLength(MAX_REVIEW_COMMENTS);
     expect(plan.comments.some((c) => c.body.includes('**error**'))).toBe(true);
