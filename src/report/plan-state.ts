@@ -2,6 +2,7 @@ import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { PlanResult } from '../commands/plan.js';
 import { findingToJson } from './json.js';
+import { copyJson } from '../simulate/objects/copy-json.js';
 
 /** Shown instead of every Secret value. */
 export const MASK = '***';
@@ -12,7 +13,7 @@ export const MASK = '***';
  */
 export function maskSecret(object: KubeObject): KubeObject {
   if (object.kind !== 'Secret') return object;
-  const masked = structuredClone(object);
+  const masked = copyJson(object);
   for (const key of ['data', 'stringData']) {
     const values = masked[key];
     if (values && typeof values === 'object' && !Array.isArray(values)) masked[key] = Object.fromEntries(Object.keys(values).sort().map((k) => [k, MASK]));

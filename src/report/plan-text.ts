@@ -27,6 +27,12 @@ function percent(used: number, total: number): string {
   return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => `  ${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd());
@@ -58,9 +64,11 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
     return current;
   };
   const podsByWorkload = new Map<KubeObject, KubeObject[]>();
+  const podsByNode = new Map<string, KubeObject[]>();
   for (const pod of pods) {
-    const top = topOf(pod);
-    podsByWorkload.set(top, [...(podsByWorkload.get(top) ?? []), pod]);
+    push(podsByWorkload, topOf(pod), pod);
+    const node = nodeNameOf(pod);
+    if (node !== undefined) push(podsByNode, node, pod);
   }
   const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o));
   lines.push(c.bold('Workloads'));
@@ -91,7 +99,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   const rows = [['NODE', 'CPU', '', 'MEMORY', '', 'PODS']];
   for (const node of nodes) {
     const allocatable = nodeAllocatable(node as unknown as INode);
-    const here = pods.filter((p) => nodeNameOf(p) === nameOf(node));
+    const here = podsByNode.get(nameOf(node)) ?? [];
     let cpu = 0;
     let memory = 0;
     for (const pod of here) {

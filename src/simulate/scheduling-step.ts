@@ -11,7 +11,7 @@ import { objectAt } from './defaults/fields.js';
 import type { AddressAllocator } from './objects/addresses.js';
 import { isTerminal, nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
-import { copyOf } from './controllers/workload.js';
+import { revised, withSpec } from './controllers/workload.js';
 
 export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
 
@@ -107,10 +107,9 @@ function shouldTry(entry: Entry, memory: SchedulingMemory, removedPods: number):
 }
 
 function bind(state: SimulationState, entry: Entry, node: string, addresses: AddressAllocator, memory: SchedulingMemory): void {
-  const pod = copyOf(entry.object);
-  const spec = pod.spec as Record<string, unknown>;
-  spec.nodeName = node;
-  pod.status = runningStatus(spec, addresses.nodeIp(node), addresses.podIp(node, spec.hostNetwork === true), state.now);
+  const placed = withSpec(entry.object, { nodeName: node });
+  const hostNetwork = objectAt(placed, 'spec')?.hostNetwork === true;
+  const pod = revised(placed, { status: runningStatus(placed, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) });
   state.replace(pod);
   memory.failures.delete(uidKey(pod));
   state.emit({ type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespaceOf(pod)}/${nameOf(pod)} to ${node}`, involvedObject: involved(pod), source: 'default-scheduler' });
@@ -122,9 +121,7 @@ function markUnschedulable(state: SimulationState, entry: Entry, message: string
   const status = objectAt(entry.object, 'status');
   const condition = status && Array.isArray(status.conditions) ? (status.conditions[0] as Record<string, unknown> | undefined) : undefined;
   if (condition?.message !== message) {
-    const pod = copyOf(entry.object);
-    pod.status = unschedulableStatus(pod.spec as Record<string, unknown>, message, state.now);
-    state.replace(pod);
+    state.replace(revised(entry.object, { status: unschedulableStatus(entry.object, message, state.now) }));
   }
   state.emitOnce({ type: 'Warning', reason: 'FailedScheduling', message, involvedObject: involved(entry.object), source: 'default-scheduler' });
 }

@@ -9,7 +9,8 @@ import { reconcileJobs } from './controllers/job.js';
 import { reconcileReplicaSets } from './controllers/replicaset.js';
 import { reconcileStatefulSets } from './controllers/statefulset.js';
 import { objectAt } from './defaults/fields.js';
-import { endpointSlicesFor, readyEndpointCount } from './endpoints/endpoint-slices.js';
+import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
+import { PodIndex } from './objects/pod-index.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
 import { nodeNameOf, runningStatus } from './objects/pod-status.js';
@@ -20,7 +21,9 @@ import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type Schedul
 import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { sortObjects } from './sort-objects.js';
 import { writeWorkloadStatuses } from './workload-status.js';
+import { revised, withSpec } from './controllers/workload.js';
 import type { ObjectRef } from '../model/object-ref.js';
+import { copyJson } from './objects/copy-json.js';
 
 export interface SimulationInput {
   /** Node objects of the cluster model, defaulted. */
@@ -34,7 +37,13 @@ export interface SimulationInput {
   schedule: ScheduleFunction;
   /** Upper bound on controller rounds; the loop normally settles in a few. */
   maxRounds?: number;
+  /** Told when each stage starts (`admit`, `deployments`, `scheduling`, `endpoints`, ...): a hook for profiling. */
+  onStage?: (stage: SimulationStage) => void;
 }
+
+export type SimulationStage =
+  | 'admit' | 'autoscalers' | 'deployments' | 'replicasets' | 'statefulsets' | 'daemonsets' | 'jobs' | 'scheduling'
+  | 'statuses' | 'endpoints' | 'findings' | 'sort';
 
 export interface ServiceSummary {
   service: ObjectRef;
@@ -69,8 +78,10 @@ export interface SimulationResult {
  * input gives the same state, events and problems.
  */
 export function simulate(input: SimulationInput): SimulationResult {
+  const stage = input.onStage ?? ((): void => {});
+  stage('admit');
   const state = new SimulationState(input.now);
-  for (const node of input.nodes) state.create(structuredClone(node));
+  for (const node of input.nodes) state.create(copyJson(node));
   admitCurrent(state, input.current);
   admitDesired(state, input.desired);
   const addresses = new AddressAllocator(input.nodes);
@@ -82,12 +93,19 @@ export function simulate(input: SimulationInput): SimulationResult {
   let rounds = 0;
   for (;;) {
     const before = state.changes;
+    stage('autoscalers');
     reconcileAutoscalers(state);
+    stage('deployments');
     reconcileDeployments(state);
+    stage('replicasets');
     reconcileReplicaSets(state);
+    stage('statefulsets');
     reconcileStatefulSets(state);
+    stage('daemonsets');
     reconcileDaemonSets(state, input.nodes);
+    stage('jobs');
     reconcileJobs(state);
+    stage('scheduling');
     runScheduler(state, input, addresses, memory);
     rounds++;
     if (state.changes === before) break;
@@ -96,11 +114,13 @@ export function simulate(input: SimulationInput): SimulationResult {
       break;
     }
   }
+  stage('statuses');
   bindClaims(state);
   writeWorkloadStatuses(state);
   reportUnschedulable(state, memory.failures);
 
-  const pods = state.list('Pod', '');
+  stage('endpoints');
+  const pods = new PodIndex(state.list('Pod', ''));
   const zones = new Map(input.nodes.map((n) => [nameOf(n), (objectAt(objectAt(n, 'metadata') ?? {}, 'labels')?.['topology.kubernetes.io/zone'] as string | undefined)]));
   const slicesByService = new Map<string, KubeObject[]>();
   const services: ServiceSummary[] = [];
@@ -113,7 +133,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       service: refOf(entry.object),
       type: String(spec.type ?? 'ClusterIP'),
       ...(typeof spec.clusterIP === 'string' ? { clusterIP: spec.clusterIP } : {}),
-      ...(spec.selector && spec.type !== 'ExternalName' ? { endpoints: readyEndpointCount(slices) } : {}),
+      ...(hasSelector(entry.object) ? { endpoints: readyEndpointCount(slices) } : {}),
     });
     reportServiceWithoutEndpoints(state, entry, slices, pods);
   }
@@ -124,9 +144,11 @@ export function simulate(input: SimulationInput): SimulationResult {
     ingresses.push({ ingress: refOf(entry.object), routes });
     for (const route of routes) reportIngressRoute(state, entry, route);
   }
+  stage('findings');
   for (const entry of state.list('PodDisruptionBudget', 'policy')) reportDisruptionBudget(state, entry, pods);
   const cronJobs = cronJobSchedules(state);
 
+  stage('sort');
   const objects = sortObjects(state.all().map((e) => e.object).filter((o) => !(RECOMPUTED_KINDS.has(String(o.kind)) && o.kind !== 'EndpointSlice')));
   return { state: { objects, events: state.events }, problems: state.problems, unschedulable: memory.failures, services, ingresses, cronJobs, rounds };
 }
@@ -148,8 +170,8 @@ function startPrePlacedPods(state: SimulationState, addresses: AddressAllocator)
     const node = nodeNameOf(object);
     const status = objectAt(object, 'status');
     if (!node || (status && typeof status.podIP === 'string')) continue;
-    const spec = object.spec as Record<string, unknown>;
-    object.status = runningStatus(spec, addresses.nodeIp(node), addresses.podIp(node, spec.hostNetwork === true), state.now);
+    const hostNetwork = objectAt(object, 'spec')?.hostNetwork === true;
+    state.replace(revised(object, { status: runningStatus(object, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) }));
   }
 }
 
@@ -171,10 +193,8 @@ function bindClaims(state: SimulationState): void {
     const status = objectAt(object, 'status');
     if (!used.has(`${namespaceOf(object)}/${nameOf(object)}`) || status?.phase === 'Bound') continue;
     const spec = objectAt(object, 'spec') ?? {};
-    const updated = structuredClone(object);
-    (updated.spec as Record<string, unknown>).volumeName = `pvc-${uidOf(object)}`;
     const storage = objectAt(objectAt(spec, 'resources') ?? {}, 'requests')?.storage;
-    updated.status = { phase: 'Bound', accessModes: spec.accessModes ?? [], ...(storage !== undefined ? { capacity: { storage } } : {}) };
-    state.replace(updated);
+    const bound = { phase: 'Bound', accessModes: spec.accessModes ?? [], ...(storage !== undefined ? { capacity: { storage } } : {}) };
+    state.replace(revised(withSpec(object, { volumeName: `pvc-${uidOf(object)}` }), { status: bound }));
   }
 }

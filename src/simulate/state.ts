@@ -2,7 +2,7 @@ import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { identityKey, type ObjectRef } from '../model/object-ref.js';
 import { isObject } from './defaults/fields.js';
-import { deterministicUid } from './objects/names.js';
+import { deterministicUid, generatedName } from './objects/names.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -66,6 +66,8 @@ export class SimulationState {
   removedPods = 0;
   /** Events and problems already reported once, so a controller retrying every round does not repeat them. */
   private readonly reported = new Set<string>();
+  /** Per namespace and generateName: the n below which every generated pod name is taken, and when that was known. */
+  private readonly nameCursors = new Map<string, { n: number; removedPods: number }>();
 
   constructor(readonly now: string) {}
 
@@ -76,7 +78,12 @@ export class SimulationState {
     metadata.uid ??= deterministicUid(key);
     metadata.creationTimestamp ??= this.now;
     const entry: Entry = { object, seq: this.nextSeq++, ...(origin ? { origin } : {}) };
-    if (this.entries.has(key)) this.unindex(key, this.entries.get(key)!);
+    const previous = this.entries.get(key);
+    if (previous) {
+      // Deleted first, so the new entry goes to the end of every map: maps stay in `seq` order.
+      this.unindex(key, previous);
+      this.entries.delete(key);
+    }
     this.entries.set(key, entry);
     this.index(key, entry);
     this.changes++;
@@ -88,9 +95,15 @@ export class SimulationState {
     const key = identityKey(refOf(object));
     const entry = this.entries.get(key);
     if (!entry) throw new Error(`kubeplan: no ${refOf(object).kind} ${nameOf(object)} to replace`);
-    this.unindex(key, entry);
+    const oldOwner = controllerUidOf(entry.object);
     entry.object = object;
-    this.index(key, entry);
+    const owner = controllerUidOf(object);
+    // The kind is part of the key, so the entry keeps its place in `byKind`; only a new
+    // controller moves it between owners, where it is put back in creation order.
+    if (owner !== oldOwner) {
+      if (oldOwner) this.byOwner.get(oldOwner)?.delete(key);
+      if (owner) this.addInOrder(this.byOwner, owner, key, entry);
+    }
     this.changes++;
   }
 
@@ -104,6 +117,7 @@ export class SimulationState {
     this.changes++;
   }
 
+  /** Indexes a new entry: it has the highest `seq`, so appending keeps every map in creation order. */
   private index(key: string, entry: Entry): void {
     const add = (map: Map<string, Map<string, Entry>>, k: string): void => {
       let inner = map.get(k);
@@ -113,6 +127,15 @@ export class SimulationState {
     add(this.byKind, String(entry.object.kind));
     const owner = controllerUidOf(entry.object);
     if (owner) add(this.byOwner, owner);
+  }
+
+  /** Adds an older entry to an index map, rebuilding the map when it would land out of order. */
+  private addInOrder(map: Map<string, Map<string, Entry>>, k: string, key: string, entry: Entry): void {
+    const inner = map.get(k) ?? new Map<string, Entry>();
+    inner.set(key, entry);
+    const entries = [...inner];
+    if (entries.length > 1 && entries.at(-2)![1].seq > entry.seq) entries.sort(([, a], [, b]) => a.seq - b.seq);
+    map.set(k, new Map(entries));
   }
 
   private unindex(key: string, entry: Entry): void {
@@ -129,21 +152,37 @@ export class SimulationState {
     return this.entries.has(identityKey(ref));
   }
 
-  /** Entries of one kind (and API group when given), in creation order. */
+  /** Entries of one kind (and API group when given), in creation order (the maps keep it). */
   list(kind: string, group?: string): Entry[] {
     const entries = [...(this.byKind.get(kind)?.values() ?? [])];
-    const result = group === undefined ? entries : entries.filter((e) => groupOfObject(e.object) === group);
-    return result.sort((a, b) => a.seq - b.seq);
+    return group === undefined ? entries : entries.filter((e) => groupOfObject(e.object) === group);
   }
 
+  /** Every entry, in creation order. */
   all(): Entry[] {
-    return [...this.entries.values()].sort((a, b) => a.seq - b.seq);
+    return [...this.entries.values()];
   }
 
   /** Entries whose controller owner reference points at `uid` (of one kind when given), in creation order. */
   ownedBy(uid: string, kind?: string): Entry[] {
     const entries = [...(this.byOwner.get(uid)?.values() ?? [])];
-    return (kind ? entries.filter((e) => e.object.kind === kind) : entries).sort((a, b) => a.seq - b.seq);
+    return kind ? entries.filter((e) => e.object.kind === kind) : entries;
+  }
+
+  /**
+   * A free name for a new pod from its `generateName` (`generatedName`: the first free candidate
+   * n = 0, 1, ...). The search resumes where the last one for the same prefix stopped, since
+   * names are only freed by removing pods, which restarts it: a ReplicaSet of 1,000 pods costs
+   * 1,000 tries, not 500,000.
+   */
+  generatePodName(namespace: string, generateName: string): string {
+    const key = `${namespace}/${generateName}`;
+    const cursor = this.nameCursors.get(key);
+    const from = cursor && cursor.removedPods === this.removedPods ? cursor.n : 0;
+    const { name, n } = generatedName(generateName, (candidate) => this.entries.has(identityKey({ apiVersion: 'v1', kind: 'Pod', namespace, name: candidate })), from);
+    // Not n + 1: the caller may fail to create the pod, leaving this name free.
+    this.nameCursors.set(key, { n, removedPods: this.removedPods });
+    return name;
   }
 
   emit(event: ClusterEvent): void {

@@ -2,7 +2,7 @@ import type { KubeObject } from '../model/manifest.js';
 import { objectAt } from './defaults/fields.js';
 import { isPodReady } from './objects/pod-status.js';
 import { activePods } from './controllers/pods-of.js';
-import { copyOf } from './controllers/workload.js';
+import { revised } from './controllers/workload.js';
 import { uidOf, type SimulationState } from './state.js';
 
 /**
@@ -45,7 +45,5 @@ function rsStatus(state: SimulationState, object: KubeObject): Record<string, un
 }
 
 function setStatus(state: SimulationState, object: KubeObject, status: Record<string, unknown>): void {
-  const updated = copyOf(object);
-  updated.status = status;
-  state.replace(updated);
+  state.replace(revised(object, { status }));
 }

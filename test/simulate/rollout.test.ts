@@ -57,11 +57,12 @@ describe('deterministic names', () => {
   it('gives the k-th generated name the same suffix every time and skips taken names', () => {
     const taken = new Set<string>();
     const first = generatedName('web-6dfcbc7dbf-', (n) => taken.has(n));
-    taken.add(first);
+    taken.add(first.name);
     const second = generatedName('web-6dfcbc7dbf-', (n) => taken.has(n));
-    expect(first).toMatch(/^web-6dfcbc7dbf-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(second).not.toBe(first);
-    expect(generatedName('web-6dfcbc7dbf-', () => false)).toBe(first);
+    expect(first).toEqual({ name: 'web-6dfcbc7dbf-6qcbg', n: 0 });
+    expect(second).toEqual({ name: 'web-6dfcbc7dbf-t7wp9', n: 1 });
+    expect(generatedName('web-6dfcbc7dbf-', () => false)).toEqual(first);
+    expect(generatedName('web-6dfcbc7dbf-', () => false, 1)).toEqual(second);
   });
 
   it('derives UUID-shaped uids from identities', () => {

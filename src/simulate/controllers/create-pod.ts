@@ -1,12 +1,13 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { applyPodAdmission } from '../defaults/admission.js';
-import { applyDefaults } from '../defaults/index.js';
+import { admitInPlace } from '../defaults/admission.js';
+import { defaultInPlace } from '../defaults/index.js';
 import { isObject, objectAt } from '../defaults/fields.js';
 import { labelsOf } from '../objects/selectors.js';
 import { pendingStatus } from '../objects/pod-status.js';
 import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { admitPriority } from './priority.js';
+import { copyJson } from '../objects/copy-json.js';
 
 export interface PodSpecRequest {
   /** The owning workload's entry (its origin positions findings). */
@@ -46,10 +47,12 @@ export function createPod(state: SimulationState, request: PodSpecRequest): Kube
     ...(Object.keys(annotations).length ? { annotations } : {}),
     ownerReferences: [controllerRef(owner)],
   };
-  const templateSpec = structuredClone(objectAt(request.template, 'spec') ?? {});
-  request.adjustSpec?.(templateSpec);
-  const pod = applyDefaults({ apiVersion: 'v1', kind: 'Pod', metadata, spec: templateSpec }) as KubeObject & { spec: Record<string, unknown> };
-  pod.spec = applyPodAdmission(pod.spec);
+  // The only copy of the template: everything below changes this pod's own objects.
+  const spec = copyJson(objectAt(request.template, 'spec') ?? {});
+  request.adjustSpec?.(spec);
+  const pod: KubeObject & { spec: Record<string, unknown> } = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+  defaultInPlace(pod);
+  admitInPlace(pod.spec);
   const refused = admitPriority(state, pod.spec);
   if (refused) {
     const shownName = request.generateName ?? request.name;

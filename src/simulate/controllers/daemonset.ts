@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
-import { generatedName, podTemplateHash } from '../objects/names.js';
+import { podTemplateHash } from '../objects/names.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { nodeMatchesPodNodeSelection } from '../objects/selectors.js';
 import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
@@ -9,6 +9,7 @@ import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState 
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
+import { copyJson } from '../objects/copy-json.js';
 
 const SOURCE = 'daemonset-controller';
 
@@ -58,7 +59,7 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   const ds = entry.object;
   const shape = workloadShape(state, entry, { replicas: false });
   if (!shape) return;
-  const templateSpec = structuredClone(objectAt(shape.template, 'spec') ?? {});
+  const templateSpec = copyJson(objectAt(shape.template, 'spec') ?? {});
   withDaemonTolerations(templateSpec);
   const pods = activePods(state, ds);
   const podByNode = new Map(pods.map((p) => [daemonNodeOf(p.object), p]));
@@ -77,7 +78,7 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
     eligible++;
     if (existing) continue;
     const generateName = `${nameOf(ds)}-`;
-    const name = generatedName(generateName, (n) => state.has({ apiVersion: 'v1', kind: 'Pod', namespace: namespaceOf(ds), name: n }));
+    const name = state.generatePodName(namespaceOf(ds), generateName);
     const created = createPod(state, {
       owner: entry,
       template: shape.template,

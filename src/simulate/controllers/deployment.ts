@@ -1,12 +1,13 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { ensureObject, isObject, objectAt } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
-import { sameTemplate } from '../objects/template-equality.js';
+import { sameTemplate, sameTemplateAsOriginal } from '../objects/template-equality.js';
 import { controllerRef, involved, metadataOf, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { availableCount } from './pods-of.js';
 import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
-import { copyOf, workloadShape } from './workload.js';
+import { revised, withSpec, workloadShape } from './workload.js';
+import { copyJson } from '../objects/copy-json.js';
 
 const SOURCE = 'deployment-controller';
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -77,8 +78,7 @@ function scaledEvent(state: SimulationState, deployment: KubeObject, rs: KubeObj
 
 function scale(state: SimulationState, deployment: KubeObject, rs: Entry, to: number): void {
   const from = replicasOf(rs.object);
-  const updated = copyOf(rs.object);
-  (updated.spec as Record<string, unknown>).replicas = to;
+  const updated = withSpec(rs.object, { replicas: to });
   state.replace(updated);
   scaledEvent(state, deployment, updated, from, to);
 }
@@ -91,10 +91,11 @@ function createReplicaSet(state: SimulationState, entry: Entry, template: Record
   const deployment = entry.object;
   const hash = podTemplateHash(template);
   const revision = 1 + Math.max(0, ...old.map((rs) => Number(objectAt(objectAt(rs.object, 'metadata') ?? {}, 'annotations')?.[REVISION] ?? 0) || 0));
-  const rsTemplate = structuredClone(template);
+  const rsTemplate = copyJson(template);
   const templateMeta = ensureObject(rsTemplate, 'metadata')!;
   templateMeta.labels = { ...(isObject(templateMeta.labels) ? templateMeta.labels : {}), 'pod-template-hash': hash };
-  const selector = structuredClone(objectAt(objectAt(deployment, 'spec') ?? {}, 'selector') ?? {});
+  sameTemplateAsOriginal(rsTemplate, template);
+  const selector = copyJson(objectAt(objectAt(deployment, 'spec') ?? {}, 'selector') ?? {});
   selector.matchLabels = { ...(isObject(selector.matchLabels) ? selector.matchLabels : {}), 'pod-template-hash': hash };
   const spec = objectAt(deployment, 'spec')!;
   const maxSurge = rollingParameters(Number(spec.replicas), objectAt(objectAt(spec, 'strategy') ?? {}, 'rollingUpdate')?.maxSurge, undefined).maxSurge;
@@ -115,9 +116,7 @@ function createReplicaSet(state: SimulationState, entry: Entry, template: Record
     spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template: rsTemplate },
   };
   const metadata = metadataOf(deployment);
-  const updated = copyOf(deployment);
-  metadataOf(updated).annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [REVISION]: String(revision) };
-  state.replace(updated);
+  state.replace(revised(deployment, { metadata: { ...metadata, annotations: { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [REVISION]: String(revision) } } }));
   return state.create(rs, entry.origin);
 }
 

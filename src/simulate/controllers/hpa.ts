@@ -1,7 +1,7 @@
 import { describeRef } from '../../model/object-ref.js';
 import { objectAt } from '../defaults/fields.js';
 import { involved, namespaceOf, refOf, type SimulationState } from '../state.js';
-import { copyOf } from './workload.js';
+import { withSpec } from './workload.js';
 
 const SCALABLE: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', ReplicationController: 'v1' };
 
@@ -35,9 +35,7 @@ export function reconcileAutoscalers(state: SimulationState): void {
     if (typeof replicas !== 'number' || replicas === 0 || max === undefined) continue;
     const [size, reason] = replicas > max ? [max, 'Current number of replicas above Spec.MaxReplicas'] : replicas < min ? [min, 'Current number of replicas below Spec.MinReplicas'] : [replicas, ''];
     if (size === replicas) continue;
-    const scaled = copyOf(found.object);
-    (scaled.spec as Record<string, unknown>).replicas = size;
-    state.replace(scaled);
+    state.replace(withSpec(found.object, { replicas: size }));
     state.emit({ type: 'Normal', reason: 'SuccessfulRescale', message: `New size: ${size}; reason: ${reason}`, involvedObject: involved(hpa), source: 'horizontal-pod-autoscaler' });
   }
 }

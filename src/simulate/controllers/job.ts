@@ -1,5 +1,4 @@
 import { objectAt } from '../defaults/fields.js';
-import { generatedName } from '../objects/names.js';
 import { nameOf, namespaceOf, uidOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
@@ -34,7 +33,7 @@ function reconcileJob(state: SimulationState, entry: Entry): void {
   for (let i = pods.length; i < wanted; i++) {
     while (indexed && taken.has(String(index))) index++;
     const generateName = indexed ? `${nameOf(job)}-${index}-` : `${nameOf(job)}-`;
-    const name = generatedName(generateName, (n) => state.has({ apiVersion: 'v1', kind: 'Pod', namespace, name: n }));
+    const name = state.generatePodName(namespace, generateName);
     const podIndex = String(index);
     const created = createPod(state, {
       owner: entry,

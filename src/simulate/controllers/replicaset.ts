@@ -1,6 +1,5 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { objectAt } from '../defaults/fields.js';
-import { generatedName } from '../objects/names.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
@@ -27,7 +26,7 @@ function reconcileReplicaSet(state: SimulationState, entry: Entry): void {
   const namespace = namespaceOf(rs);
   const generateName = `${nameOf(rs)}-`;
   for (let i = 0; i < missing; i++) {
-    const name = generatedName(generateName, (n) => state.has({ apiVersion: 'v1', kind: 'Pod', namespace, name: n }));
+    const name = state.generatePodName(namespace, generateName);
     const created = createPod(state, {
       owner: entry,
       template: shape.template,

@@ -1,3 +1,4 @@
+import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
 import { objectAt } from '../defaults/fields.js';
 import { labelsOf, matchesLabelSelector } from '../objects/selectors.js';
@@ -36,7 +37,17 @@ export function workloadShape(state: SimulationState, entry: Entry, options: { r
   return { spec, template, selector, replicas };
 }
 
-/** A copy of an object for `state.replace`, so entries never share mutable parts with old versions. */
-export function copyOf<T>(object: T): T {
-  return structuredClone(object);
+/**
+ * A new version of a stored object for `state.replace`: a shallow copy with some top-level
+ * fields replaced. What did not change is shared with the old version, which is safe because
+ * a stored object is never changed in place (SimulationState); a deep copy per change would
+ * dominate the run on large plans.
+ */
+export function revised(object: KubeObject, fields: Record<string, unknown>): KubeObject {
+  return { ...object, ...fields };
+}
+
+/** `revised` with fields of `spec` replaced. */
+export function withSpec(object: KubeObject, fields: Record<string, unknown>): KubeObject {
+  return revised(object, { spec: { ...(objectAt(object, 'spec') ?? {}), ...fields } });
 }

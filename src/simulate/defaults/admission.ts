@@ -1,4 +1,5 @@
 import { defaultString, objectsIn, type Obj } from './fields.js';
+import { copyJson } from '../objects/copy-json.js';
 
 /**
  * What the default admission plugins add to a Pod when it is created. These are not defaults:
@@ -16,11 +17,16 @@ import { defaultString, objectsIn, type Obj } from './fields.js';
  *   controllers, which knows the PriorityClasses of the input.
  */
 export function applyPodAdmission(spec: Obj): Obj {
-  const result = structuredClone(spec);
-  defaultString(result, 'serviceAccountName', 'default');
-  defaultString(result, 'serviceAccount', String(result.serviceAccountName));
-  addDefaultTolerations(result);
+  const result = copyJson(spec);
+  admitInPlace(result);
   return result;
+}
+
+/** `applyPodAdmission` on a pod spec the caller owns, changed where it is. */
+export function admitInPlace(spec: Obj): void {
+  defaultString(spec, 'serviceAccountName', 'default');
+  defaultString(spec, 'serviceAccount', String(spec.serviceAccountName));
+  addDefaultTolerations(spec);
 }
 
 /** Seconds a pod stays bound to a node that became not-ready or unreachable. */

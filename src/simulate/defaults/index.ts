@@ -10,6 +10,7 @@ import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
 import type { Obj } from './fields.js';
+import { copyJson } from '../objects/copy-json.js';
 
 /**
  * The defaulting function of each kind, keyed by `apiVersion|kind`. Only API versions a 1.34 API
@@ -67,8 +68,17 @@ export function hasDefaults(object: KubeObject): boolean {
  * Jobs) are not defaults: see `applyPodAdmission` and docs/defaults.md.
  */
 export function applyDefaults<T extends KubeObject>(object: T): T {
-  const copy = structuredClone(object);
-  DEFAULTERS[key(copy)]?.(copy);
+  const copy = copyJson(object);
+  defaultInPlace(copy);
   return copy;
+}
+
+/**
+ * `applyDefaults` on an object the caller has just built and owns: defaulted where it is, with
+ * no copy. The controllers build every pod from a fresh copy of its template, so a second deep
+ * copy per pod would only cost time.
+ */
+export function defaultInPlace(object: KubeObject): void {
+  DEFAULTERS[key(object)]?.(object);
 }
 

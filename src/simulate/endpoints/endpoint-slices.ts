@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { objectAt, objectsIn } from '../defaults/fields.js';
+import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { canonicalJson, nameSuffix } from '../objects/names.js';
-import { isPodReady, isTerminal, isTerminating, nodeNameOf } from '../objects/pod-status.js';
-import { labelsOf, matchesMapSelector } from '../objects/selectors.js';
+import type { PodIndex } from '../objects/pod-index.js';
+import { isPodReady, isTerminating, nodeNameOf } from '../objects/pod-status.js';
 import { controllerRef, nameOf, namespaceOf, type Entry } from '../state.js';
 
 /** The endpoint slice controller's default `--max-endpoints-per-slice`. */
@@ -34,11 +34,19 @@ export function resolveTargetPort(servicePort: Record<string, unknown>, pod: Kub
   return undefined;
 }
 
+/**
+ * Whether the endpoint slice controller manages the Service's endpoints: it has a selector and
+ * is not an ExternalName. An empty selector counts as none: the API server stores an empty map
+ * as absent, and the controller skips Services whose selector is nil.
+ */
+export function hasSelector(service: KubeObject): boolean {
+  const spec = objectAt(service, 'spec') ?? {};
+  return isObject(spec.selector) && Object.keys(spec.selector).length > 0 && spec.type !== 'ExternalName';
+}
+
 /** The pods a Service's selector picks: same namespace, labels match, not finished. */
-export function selectedPods(service: KubeObject, pods: readonly Entry[]): Entry[] {
-  const selector = objectAt(service, 'spec')?.selector;
-  const namespace = namespaceOf(service);
-  return pods.filter((p) => namespaceOf(p.object) === namespace && !isTerminal(p.object) && matchesMapSelector(selector, labelsOf(p.object)));
+export function selectedPods(service: KubeObject, pods: PodIndex): Entry[] {
+  return hasSelector(service) ? pods.selectByMap(namespaceOf(service), objectAt(service, 'spec')?.selector) : [];
 }
 
 /**
@@ -48,9 +56,9 @@ export function selectedPods(service: KubeObject, pods: readonly Entry[]): Entry
  * ready = publishNotReadyAddresses or (serving and not terminating). Slice names are
  * `<service>-<5 characters>` from FNV-1a of the service name, port set and slice number.
  */
-export function endpointSlicesFor(service: KubeObject, pods: readonly Entry[], zoneOf: (node: string) => string | undefined): KubeObject[] {
+export function endpointSlicesFor(service: KubeObject, pods: PodIndex, zoneOf: (node: string) => string | undefined): KubeObject[] {
   const spec = objectAt(service, 'spec') ?? {};
-  if (!spec.selector || spec.type === 'ExternalName') return [];
+  if (!hasSelector(service)) return [];
   const serviceName = nameOf(service);
   const publishNotReady = spec.publishNotReadyAddresses === true;
   const groups = new Map<string, { ports: SlicePort[]; endpoints: Record<string, unknown>[] }>();

@@ -11,10 +11,18 @@ export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** 32-bit FNV-1a over the UTF-8 bytes of `text`. */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Names are ASCII; anything else is hashed over its UTF-8 bytes, as the rule says.
+    if (code > 0x7f) return fnv1a32Bytes(Buffer.from(text, 'utf8'));
+    hash = Math.imul(hash ^ code, 0x01000193);
   }
+  return hash >>> 0;
+}
+
+function fnv1a32Bytes(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193);
   return hash >>> 0;
 }
 
@@ -28,11 +36,21 @@ export function safeEncodeHash(hash: number): string {
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${text}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // Keys sort by UTF-16 code units, as the default sort does.
+    const keys = Object.keys(value).sort();
+    let text = '{';
+    for (const key of keys) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    }
+    return `${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -50,11 +68,12 @@ export function podTemplateHash(template: unknown): string {
  * The 5-character suffix of a generated name (`generateName` + suffix). Kubernetes picks it at
  * random; kubeplan takes FNV-1a of `<generateName>#<n>` for n = 0, 1, 2, ... and keeps the
  * first that gives a free name, so the k-th pod of a ReplicaSet always gets the same name.
+ * `from` skips candidates the caller knows to be taken; returns the name and its n.
  */
-export function generatedName(generateName: string, taken: (name: string) => boolean): string {
-  for (let n = 0; ; n++) {
+export function generatedName(generateName: string, taken: (name: string) => boolean, from = 0): { name: string; n: number } {
+  for (let n = from; ; n++) {
     const name = `${generateName}${nameSuffix(`${generateName}#${n}`)}`;
-    if (!taken(name)) return name;
+    if (!taken(name)) return { name, n };
   }
 }
 

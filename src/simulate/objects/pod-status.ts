@@ -31,12 +31,18 @@ export function pendingStatus(spec: Record<string, unknown>): Record<string, unk
   return { phase: 'Pending', qosClass: qosClass(spec) };
 }
 
+/** The QoS class recorded when the pod was created (it never changes afterwards), else computed. */
+function recordedQosClass(pod: Record<string, unknown>): string {
+  const recorded = objectAt(pod, 'status')?.qosClass;
+  return typeof recorded === 'string' ? recorded : qosClass(objectAt(pod, 'spec') ?? {});
+}
+
 /** The status of a pod the scheduler could not place: `PodScheduled=False`, reason Unschedulable. */
-export function unschedulableStatus(spec: Record<string, unknown>, message: string, now: string): Record<string, unknown> {
+export function unschedulableStatus(pod: Record<string, unknown>, message: string, now: string): Record<string, unknown> {
   return {
     phase: 'Pending',
     conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: now }],
-    qosClass: qosClass(spec),
+    qosClass: recordedQosClass(pod),
   };
 }
 
@@ -44,7 +50,8 @@ export function unschedulableStatus(spec: Record<string, unknown>, message: stri
  * The status of a bound pod. The simulation assumes every bound pod starts and passes its
  * readiness probe at once (docs/plan.md), so it is Running and Ready with its IP.
  */
-export function runningStatus(spec: Record<string, unknown>, hostIP: string, podIP: string, now: string): Record<string, unknown> {
+export function runningStatus(pod: Record<string, unknown>, hostIP: string, podIP: string, now: string): Record<string, unknown> {
+  const spec = objectAt(pod, 'spec') ?? {};
   const condition = (type: string): Record<string, unknown> => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
   const containerStatuses = objectsIn(spec, 'containers').map((c) => ({
     name: c.name,
@@ -64,7 +71,7 @@ export function runningStatus(spec: Record<string, unknown>, hostIP: string, pod
     podIPs: [{ ip: podIP }],
     startTime: now,
     containerStatuses,
-    qosClass: qosClass(spec),
+    qosClass: recordedQosClass(pod),
   };
 }
 

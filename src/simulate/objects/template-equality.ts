@@ -1,6 +1,7 @@
 import { canonicalQuantity, parseQuantity } from '../../model/quantity.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { canonicalJson } from './names.js';
+import { copyJson } from './copy-json.js';
 
 /** Template labels controllers add themselves; they never count as a change of template. */
 const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
@@ -11,7 +12,7 @@ const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod
  * template read back from the cluster must equal the manifest that wrote it).
  */
 export function comparableTemplate(template: unknown): string {
-  const copy = isObject(template) ? structuredClone(template) : {};
+  const copy = isObject(template) ? copyJson(template) : {};
   const labels = objectAt(objectAt(copy, 'metadata') ?? {}, 'labels');
   if (labels) for (const key of CONTROLLER_LABELS) delete labels[key];
   const spec = objectAt(copy, 'spec') ?? {};
@@ -38,7 +39,29 @@ function canonicalizeList(list: Record<string, unknown>): void {
   }
 }
 
+/**
+ * Comparable forms of templates already seen. Stored objects are never changed in place (new
+ * versions share the template they did not change), so a template's form is computed once,
+ * not once per controller round.
+ */
+const comparableForms = new WeakMap<object, string>();
+
+function cachedComparable(template: unknown): string {
+  if (!isObject(template)) return comparableTemplate(template);
+  let form = comparableForms.get(template);
+  if (form === undefined) comparableForms.set(template, (form = comparableTemplate(template)));
+  return form;
+}
+
+/**
+ * Records that `copy` compares like `original`: a ReplicaSet's template is its Deployment's plus
+ * the hash label, which the comparison ignores, so it need not be serialized again.
+ */
+export function sameTemplateAsOriginal(copy: object, original: unknown): void {
+  comparableForms.set(copy, cachedComparable(original));
+}
+
 /** Whether two pod templates describe the same pods (EqualIgnoreHash, quantity-aware). */
 export function sameTemplate(a: unknown, b: unknown): boolean {
-  return comparableTemplate(a) === comparableTemplate(b);
+  return cachedComparable(a) === cachedComparable(b);
 }

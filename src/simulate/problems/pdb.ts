@@ -1,8 +1,8 @@
 import { describeRef } from '../../model/object-ref.js';
 import { objectAt } from '../defaults/fields.js';
 import { resolveIntOrPercent } from '../controllers/rollout.js';
-import { isPodReady, isTerminal } from '../objects/pod-status.js';
-import { labelsOf, matchesLabelSelector } from '../objects/selectors.js';
+import type { PodIndex } from '../objects/pod-index.js';
+import { isPodReady } from '../objects/pod-status.js';
 import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 
 /**
@@ -13,10 +13,11 @@ import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.j
  * expected count is the number of matching pods (the real controller uses its workloads' scale,
  * which equals it once the plan settles).
  */
-export function reportDisruptionBudget(state: SimulationState, entry: Entry, pods: readonly Entry[]): void {
+export function reportDisruptionBudget(state: SimulationState, entry: Entry, pods: PodIndex): void {
   const pdb = entry.object;
   const spec = objectAt(pdb, 'spec') ?? {};
-  const matching = pods.filter((p) => namespaceOf(p.object) === namespaceOf(pdb) && !isTerminal(p.object) && matchesLabelSelector(spec.selector ?? {}, labelsOf(p.object)));
+  // policy/v1: an empty selector selects every pod of the namespace, an absent one none.
+  const matching = spec.selector === undefined || spec.selector === null ? [] : pods.selectByLabelSelector(namespaceOf(pdb), spec.selector);
   const expected = matching.length;
   const healthy = matching.filter((p) => isPodReady(p.object)).length;
   const name = describeRef(refOf(pdb));

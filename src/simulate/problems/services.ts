@@ -1,15 +1,16 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
 import { objectAt, objectsIn } from '../defaults/fields.js';
-import { readyEndpointCount, resolveTargetPort, selectedPods } from '../endpoints/endpoint-slices.js';
+import { hasSelector, readyEndpointCount, resolveTargetPort, selectedPods } from '../endpoints/endpoint-slices.js';
+import type { PodIndex } from '../objects/pod-index.js';
 import type { IngressRoute } from '../endpoints/ingress-routes.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { refOf, type Entry, type SimulationState } from '../state.js';
 
 /** A Service with a selector and no ready endpoint, with the reason why. */
-export function reportServiceWithoutEndpoints(state: SimulationState, service: Entry, slices: readonly KubeObject[], pods: readonly Entry[]): void {
+export function reportServiceWithoutEndpoints(state: SimulationState, service: Entry, slices: readonly KubeObject[], pods: PodIndex): void {
   const spec = objectAt(service.object, 'spec') ?? {};
-  if (!spec.selector || spec.type === 'ExternalName' || readyEndpointCount(slices) > 0) return;
+  if (!hasSelector(service.object) || readyEndpointCount(slices) > 0) return;
   const selected = selectedPods(service.object, pods);
   const selector = Object.entries(spec.selector as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(',');
   let why: string;

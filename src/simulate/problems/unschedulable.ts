@@ -45,6 +45,7 @@ function topOwner(entry: Entry, byUid: Map<string, Entry>): Entry {
  * cannot be scheduled: 0/7 nodes are available: ...`, at the workload's manifest.
  */
 export function reportUnschedulable(state: SimulationState, failures: Map<string, string>): void {
+  if (failures.size === 0) return;
   const byUid = new Map(state.all().map((e) => [uidOf(e.object), e]));
   const groups = new Map<Entry, { failed: Entry[]; total: number }>();
   for (const pod of state.list('Pod', '')) {
