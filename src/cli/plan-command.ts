@@ -1,17 +1,21 @@
 import { Command, Option } from 'commander';
-import { plan } from '../commands/plan.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { plan, type ClusterConfig } from '../commands/plan.js';
+import { findConfigFile, formatConfigProblem, loadConfigFile } from '../config/load-config.js';
+import type { KubeplanConfig } from '../config/config-types.js';
 import type { FailOn } from '../model/severity.js';
-import { exitCodeFor } from '../model/summary.js';
+import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
 import { formatPlanJson } from '../report/plan-json.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { formatPlanYaml } from '../report/plan-yaml.js';
 import { wantsColor, type CliIo } from './io.js';
-import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
+import { sizeOption } from './lint-command.js';
 
 interface PlanFlags {
   format: 'text' | 'json' | 'yaml';
   output?: 'yaml' | 'json';
-  failOn: FailOn;
+  failOn?: FailOn;
+  config?: string;
   exclude: string[];
   crd: string[];
   cluster: string[];
@@ -31,26 +35,51 @@ function parseNow(value: string): string {
   return new Date(value).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * The configuration of the run (`--config`, else the nearest `.kubeplan.yaml` upward), with the
+ * position of each of its fields, so that problems in its node groups become findings in it.
+ * Undefined after printing its problems (exit code 2).
+ */
+function loadPlanConfig(io: CliIo, explicit: string | undefined): { config: KubeplanConfig; clusterConfig?: ClusterConfig } | undefined {
+  const file = explicit ?? findConfigFile(io.cwd ?? process.cwd());
+  if (!file) return { config: {} };
+  const result = loadConfigFile(file, BUILTIN_RULES);
+  if (!result.ok) {
+    for (const p of result.problems) io.stderr.write(`kubeplan: ${formatConfigProblem(p)}\n`);
+    return undefined;
+  }
+  const nodeGroups = result.config.cluster?.nodeGroups;
+  return { config: result.config, ...(nodeGroups ? { clusterConfig: { nodeGroups, file, ...(result.locate ? { locate: result.locate } : {}) } } : {}) };
+}
+
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('plan')
     .description('show what the cluster will do with the manifests: pods, nodes, endpoints, routes, events')
     .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
     .addOption(new Option('-o, --output <format>', 'like kubectl: -o yaml / -o json (same as --format)').choices(['yaml', 'json']))
-    .addOption(FAIL_ON_OPTION())
-    .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: an embedded 7-node cluster)', collect, [])
+    // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(['error', 'warning', 'info', 'never']))
+    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
+    .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)', collect, [])
     .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])
     .addOption(new Option('--now <time>', 'the plan\'s clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)').argParser(parseNow))
-    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)', collect, [])
     .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
     .addOption(sizeOption())
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .action(async (paths: string[], flags: PlanFlags) => {
+      const loaded = loadPlanConfig(io, flags.config);
+      if (!loaded) {
+        setExit(EXIT_ERROR);
+        return;
+      }
       const result = await plan(paths, {
-        exclude: flags.exclude,
+        exclude: [...flags.exclude, ...(loaded.config.ignorePaths ?? [])],
         crds: flags.crd,
         cluster: flags.cluster,
+        ...(loaded.clusterConfig ? { clusterConfig: loaded.clusterConfig } : {}),
         current: flags.current,
         ...(flags.now ? { now: flags.now } : {}),
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
@@ -58,6 +87,6 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       });
       const format = flags.output ?? flags.format;
       io.stdout.write(format === 'json' ? formatPlanJson(result) : format === 'yaml' ? formatPlanYaml(result) : formatPlanText(result, { color: wantsColor(io, flags.color) }));
-      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn));
+      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
     });
 }

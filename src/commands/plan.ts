@@ -5,18 +5,20 @@ import { countBySeverity, type Summary } from '../model/summary.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
 import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
 import { loadCluster } from '../simulate/cluster/load-cluster.js';
+import { nodeGroupsToNodes, type NodeGroup, type NodeGroupProblem } from '../simulate/cluster/node-groups.js';
+import { START_OF_FILE, type SourceRange } from '../model/source-range.js';
 import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
-import { simulate, type IngressSummary, type ServiceSummary } from '../simulate/simulate.js';
+import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
 import { CrdRegistry, isCrd } from '../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../validate/validate-manifests.js';
 
 export interface PlanOptions extends LoadOptions {
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
   cluster?: readonly string[];
-  /** Node objects from the configuration's node groups, used when `cluster` is not given. */
-  nodes?: readonly KubeObject[];
+  /** The `cluster` section of `.kubeplan.yaml`: used when `cluster` is not given. */
+  clusterConfig?: ClusterConfig;
   /** Files with the objects already in the cluster (`kubectl get all,cm,secret,pvc -A -o yaml`). */
   current?: readonly string[];
   /** The plan's clock, RFC 3339; see `planClock`. */
@@ -25,6 +27,19 @@ export interface PlanOptions extends LoadOptions {
   crds?: readonly string[];
   /** The scheduler; kubeplan's kube-scheduler unless a test passes another. */
   schedule?: ScheduleFunction;
+  /** Told when each stage starts, `done` at the end: a hook for profiling (bench/plan-bench.ts). */
+  onStage?: (stage: PlanStage) => void;
+}
+
+export type PlanStage = 'load' | 'validate' | 'cluster' | 'current' | SimulationStage | 'done';
+
+/** Node groups from a configuration file, with what positions findings about them. */
+export interface ClusterConfig {
+  nodeGroups: readonly NodeGroup[];
+  /** The configuration file. */
+  file: string;
+  /** Position of a JSON pointer into the file (`/cluster/nodeGroups/0/cpu`); line 1 without it. */
+  locate?: (pointer: string) => SourceRange;
 }
 
 export interface PlanResult {
@@ -60,12 +75,21 @@ export function planClock(now: string | undefined, current: readonly Manifest[])
   return latest || DEFAULT_NOW;
 }
 
+/** A problem in the configured node groups, at its place in the configuration file. */
+function nodeGroupFinding(config: ClusterConfig, problem: NodeGroupProblem): Finding {
+  const pointer = `/cluster/nodeGroups${problem.pointer}`;
+  const { line, column, endLine, endColumn } = config.locate?.(pointer) ?? START_OF_FILE;
+  return { ruleId: 'cluster-node-invalid', severity: 'error', message: problem.message, file: config.file, line, column, endLine, endColumn, pointer, phase: 'simulate' };
+}
+
 /**
  * What the cluster will do with the inputs: loads them, sets aside the objects the API server
  * would refuse (schema errors), applies the rest over the current objects, runs the controllers
  * and the scheduler, and reports what goes wrong as findings at the manifests that cause it.
  */
 export async function plan(inputs: readonly string[], options: PlanOptions = {}): Promise<PlanResult> {
+  const stage = options.onStage ?? ((): void => {});
+  stage('load');
   const loaded = await loadManifests(inputs, options);
   const findings: Finding[] = [...loaded.findings];
   let ioErrors = loaded.ioErrors;
@@ -78,6 +102,7 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     findings.push(...extra.findings.filter((f) => f.severity === 'error'));
     ioErrors += extra.ioErrors;
   }
+  stage('validate');
   const validator = new ManifestValidator({ strict: false, crds: new CrdRegistry(crdManifests) });
   const accepted: Manifest[] = [];
   for (const manifest of loaded.manifests) {
@@ -90,6 +115,7 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     findings.push({ ...first, ruleId: 'object-rejected', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${first.message}` });
   }
 
+  stage('cluster');
   let nodes: readonly KubeObject[];
   let clusterSource: PlanResult['clusterSource'];
   if (options.cluster?.length) {
@@ -98,14 +124,17 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     ioErrors += cluster.ioErrors;
     nodes = cluster.nodes;
     clusterSource = 'files';
-  } else if (options.nodes) {
-    nodes = options.nodes;
+  } else if (options.clusterConfig) {
+    const configured = nodeGroupsToNodes(options.clusterConfig.nodeGroups);
+    findings.push(...configured.problems.map((problem) => nodeGroupFinding(options.clusterConfig!, problem)));
+    nodes = configured.nodes;
     clusterSource = 'config';
   } else {
     nodes = defaultClusterNodes();
     clusterSource = 'default';
   }
 
+  stage('current');
   let current: Manifest[] = [];
   if (options.current?.length) {
     const loadedCurrent = await loadManifests(options.current, others);
@@ -115,12 +144,13 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
   }
 
   const now = planClock(options.now, current);
-  const result = simulate({ nodes, current, desired: accepted, now, schedule: options.schedule ?? kubeScheduler });
+  const result = simulate({ nodes, current, desired: accepted, now, schedule: options.schedule ?? kubeScheduler, ...(options.onStage ? { onStage: options.onStage } : {}) });
   for (const problem of result.problems) {
     const init = { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: problem.pointer, phase: 'simulate' as const };
     findings.push(problem.origin ? findingAt(problem.origin, init) : { ...init, file: '<plan>', line: 1, column: 1 });
   }
   findings.sort(compareFindings);
+  stage('done');
   return {
     state: result.state,
     findings,

@@ -67,6 +67,16 @@ export function describeConfigErrors(errors: readonly ErrorObject[], config: unk
       d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not one of ${allowed}` };
     } else if (e.keyword === 'pattern' && e.instancePath === '/kubernetesVersion') {
       d = { pointer: e.instancePath, target: 'value', message: `kubernetesVersion: ${JSON.stringify(value)} is not a Kubernetes version such as "1.36"` };
+    } else if (e.keyword === 'pattern') {
+      const hint = (e.parentSchema as { description?: string } | undefined)?.description ?? `it must match ${(e.params as { pattern: string }).pattern}`;
+      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not allowed: ${hint}` };
+    } else if (e.keyword === 'required') {
+      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
+    } else if (e.keyword === 'minimum' || e.keyword === 'maximum') {
+      const { comparison, limit } = e.params as { comparison: string; limit: number };
+      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: must be ${comparison} ${limit}, got ${JSON.stringify(value)}` };
+    } else if (e.keyword === 'minItems' || e.keyword === 'minLength') {
+      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: must not be empty` };
     } else {
       d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${e.message ?? 'is invalid'}` };
     }

@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../model/severity.js';
 import type { Rule } from '../lint/rule.js';
+import { NODE_GROUPS_SCHEMA } from '../simulate/cluster/node-groups.js';
 
 /**
  * The top-level sections of `.kubeplan.yaml`, each with the JSON Schema of its value. A new
@@ -33,6 +34,10 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
       properties: { enabled: { type: 'boolean' }, forbid: { type: 'array', items: { type: 'string' } } },
       additionalProperties: false,
     }),
+  },
+  cluster: {
+    description: 'The cluster `kubeplan plan` runs on, as `nodeGroups` (name, count, cpu, memory, pods, zones, labels, taints, ...); `--cluster` files replace it.',
+    schema: () => ({ type: 'object', properties: { nodeGroups: NODE_GROUPS_SCHEMA }, additionalProperties: false }),
   },
   rules: {
     description: 'Per rule id: a severity (off, info, warning, error), or `{severity, options}`.',

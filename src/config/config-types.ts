@@ -1,5 +1,6 @@
 import type { RuleConfig } from '../lint/rule-settings.js';
 import type { FailOn } from '../model/severity.js';
+import type { NodeGroup } from '../simulate/cluster/node-groups.js';
 
 /** `.kubeplan.yaml`, after validation. Every section is optional. */
 export interface KubeplanConfig {
@@ -17,4 +18,8 @@ export interface KubeplanConfig {
   };
   /** Severity (`off` disables) and options per rule id. */
   rules?: Record<string, RuleConfig>;
+  /** The cluster model of `kubeplan plan` when no `--cluster` file is given. */
+  cluster?: {
+    nodeGroups?: NodeGroup[];
+  };
 }

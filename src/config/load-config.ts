@@ -6,6 +6,7 @@ import type { Rule } from '../lint/rule.js';
 import { createLocator } from '../load/source-map.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from '../load/yaml-options.js';
 import { appendPointer } from '../model/json-pointer.js';
+import type { SourceRange } from '../model/source-range.js';
 import { closestName } from '../validate/suggest.js';
 import { describeConfigErrors, type ConfigProblem } from './config-errors.js';
 import { configSchema } from './config-sections.js';
@@ -13,7 +14,10 @@ import type { KubeplanConfig } from './config-types.js';
 
 export const CONFIG_FILE_NAMES = ['.kubeplan.yaml', '.kubeplan.yml'];
 
-export type ConfigResult = { ok: true; config: KubeplanConfig; file?: string } | { ok: false; problems: ConfigProblem[] };
+export type ConfigResult =
+  /** `locate` maps a JSON pointer into the file to its position, for findings about a valid file's content. */
+  | { ok: true; config: KubeplanConfig; file?: string; locate?: (pointer: string) => SourceRange }
+  | { ok: false; problems: ConfigProblem[] };
 
 /** The nearest `.kubeplan.yaml` in `start` or one of its parents, or undefined. */
 export function findConfigFile(start: string): string | undefined {
@@ -104,11 +108,13 @@ export function parseConfig(file: string, text: string, rules: readonly Rule[]):
   };
   const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configSchema(rules));
   if (!validate(config)) {
-    return { ok: false, problems: describeConfigErrors(validate.errors ?? [], config).map((d) => at(d.pointer, d.message, d.target)) };
+    const problems = describeConfigErrors(validate.errors ?? [], config).map((d) => at(d.pointer, d.message, d.target));
+    // ajv reports by schema, not by position: problems are listed in document order.
+    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const semantic = [...forbidProblems(config, rules), ...regexProblems(config, rules)];
   if (semantic.length) return { ok: false, problems: semantic.map((p) => at(p.pointer, p.message)) };
-  return { ok: true, config, file };
+  return { ok: true, config, file, locate: (pointer) => locate(pointer, 'value') };
 }
 
 /** Reads and validates a config file; a file that cannot be read is a problem too. */

@@ -25,9 +25,23 @@ rules:
     severity: warning
     options:
       namePattern: "(PASSWORD|TOKEN)$"
+cluster:
+  nodeGroups:
+    - name: general
+      count: 3
+      cpu: 3920m
+      memory: 14880Mi
+      pods: 58
+      ephemeralStorage: 80Gi
+      zones: [eu-1a, eu-1b]
+      instanceType: m6i.xlarge
+      labels: { pool: general }
+      taints: [{ key: dedicated, value: batch, effect: NoSchedule }]
+      unschedulable: false
 `;
     const result = parseConfig('.kubeplan.yaml', text, BUILTIN_RULES);
-    expect(result).toEqual({
+    expect(result.ok && result.locate?.('/cluster/nodeGroups/0/cpu')).toEqual({ line: 18, column: 12, endLine: 18, endColumn: 17 });
+    expect({ ...result, locate: undefined }).toEqual({
       ok: true,
       file: '.kubeplan.yaml',
       config: {
@@ -36,6 +50,23 @@ rules:
         ignorePaths: ['charts/**', '*.generated.yaml'],
         inlineIgnores: { enabled: true, forbid: ['privileged-container'] },
         rules: { 'image-tag-latest': 'error', 'liveness-probe-missing': 'off', 'secret-in-env-value': { severity: 'warning', options: { namePattern: '(PASSWORD|TOKEN)$' } } },
+        cluster: {
+          nodeGroups: [
+            {
+              name: 'general',
+              count: 3,
+              cpu: '3920m',
+              memory: '14880Mi',
+              pods: 58,
+              ephemeralStorage: '80Gi',
+              zones: ['eu-1a', 'eu-1b'],
+              instanceType: 'm6i.xlarge',
+              labels: { pool: 'general' },
+              taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }],
+              unschedulable: false,
+            },
+          ],
+        },
       },
     });
   });
@@ -67,6 +98,36 @@ rules:
     expect(problems('rules:\n  secret-in-env-value:\n    options:\n      namePattern: "(unclosed"\n')).toEqual([
       '.kubeplan.yaml:4:20: rules.secret-in-env-value.options.namePattern: not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group)',
     ]);
+  });
+
+  it('checks the node groups of the cluster section, listing problems in document order', () => {
+    const text = `cluster:
+  nodeGroups:
+    - name: Web_1
+      count: -1
+      cpu: { value: 4 }
+      memory: 16Gi
+      pods: 1.5
+      zones: []
+      taints: [{ key: gpu, effect: Sometimes }]
+      extra: 1
+    - count: 1
+  nodeGroup: []
+`;
+    expect(problems(text)).toEqual([
+      '.kubeplan.yaml:3:13: cluster.nodeGroups[0].name: "Web_1" is not allowed: use lowercase letters, digits and "-", starting and ending with a letter or digit (it names the nodes <name>-1, <name>-2, ...)',
+      '.kubeplan.yaml:4:14: cluster.nodeGroups[0].count: must be >= 0, got -1',
+      '.kubeplan.yaml:5:12: cluster.nodeGroups[0].cpu: expected string or number, got a map',
+      '.kubeplan.yaml:7:13: cluster.nodeGroups[0].pods: expected integer, got number 1.5',
+      '.kubeplan.yaml:8:14: cluster.nodeGroups[0].zones: must not be empty',
+      '.kubeplan.yaml:9:36: cluster.nodeGroups[0].taints[0].effect: "Sometimes" is not one of NoSchedule, PreferNoSchedule, NoExecute',
+      '.kubeplan.yaml:10:7: unknown key "extra" in cluster.nodeGroups[0]',
+      '.kubeplan.yaml:11:7: cluster.nodeGroups[1]: missing required key "name"',
+      '.kubeplan.yaml:11:7: cluster.nodeGroups[1]: missing required key "cpu"',
+      '.kubeplan.yaml:11:7: cluster.nodeGroups[1]: missing required key "memory"',
+      '.kubeplan.yaml:12:3: unknown key "nodeGroup" in cluster; did you mean "nodeGroups"?',
+    ]);
+    expect(problems('cluster: [general]\n')).toEqual(['.kubeplan.yaml:1:10: cluster: expected object, got a list']);
   });
 
   it('reports YAML errors and documents that are not a map', () => {

@@ -33,7 +33,12 @@ export const NODE_GROUPS_SCHEMA = {
     additionalProperties: false,
     required: ['name', 'count', 'cpu', 'memory'],
     properties: {
-      name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 50 },
+      name: {
+        type: 'string',
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+        maxLength: 50,
+        description: 'use lowercase letters, digits and "-", starting and ending with a letter or digit (it names the nodes <name>-1, <name>-2, ...)',
+      },
       count: { type: 'integer', minimum: 0, maximum: 10000 },
       cpu: { type: ['string', 'number'] },
       memory: { type: ['string', 'number'] },
