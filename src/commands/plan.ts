@@ -11,8 +11,8 @@ import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
-import { CrdRegistry, isCrd } from '../validate/crd/crd-registry.js';
-import { ManifestValidator } from '../validate/validate-manifests.js';
+import { isCrd } from '../validate/crd/crd-registry.js';
+import { acceptManifests } from '../simulate/accept-manifests.js';
 
 export interface PlanOptions extends LoadOptions {
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
@@ -103,17 +103,8 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     ioErrors += extra.ioErrors;
   }
   stage('validate');
-  const validator = new ManifestValidator({ strict: false, crds: new CrdRegistry(crdManifests) });
-  const accepted: Manifest[] = [];
-  for (const manifest of loaded.manifests) {
-    const invalid = (await validator.validate(manifest)).filter((f) => f.ruleId === 'schema-invalid');
-    if (invalid.length === 0) {
-      accepted.push(manifest);
-      continue;
-    }
-    const first = invalid[0]!;
-    findings.push({ ...first, ruleId: 'object-rejected', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${first.message}` });
-  }
+  const { accepted, findings: refused } = await acceptManifests(loaded.manifests, crdManifests);
+  findings.push(...refused);
 
   stage('cluster');
   let nodes: readonly KubeObject[];

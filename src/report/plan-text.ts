@@ -5,6 +5,7 @@ import type { PlanResult } from '../commands/plan.js';
 import type { KubeObject } from '../model/manifest.js';
 import { describeRef } from '../model/object-ref.js';
 import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
+import { pushTo } from '../simulate/objects/multimap.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
 import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
 import { formatText, type TextOptions } from './text.js';
@@ -25,12 +26,6 @@ function formatBytes(bytes: number): string {
 
 function percent(used: number, total: number): string {
   return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function table(rows: string[][]): string[] {
@@ -66,9 +61,9 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   const podsByWorkload = new Map<KubeObject, KubeObject[]>();
   const podsByNode = new Map<string, KubeObject[]>();
   for (const pod of pods) {
-    push(podsByWorkload, topOf(pod), pod);
+    pushTo(podsByWorkload, topOf(pod), pod);
     const node = nodeNameOf(pod);
-    if (node !== undefined) push(podsByNode, node, pod);
+    if (node !== undefined) pushTo(podsByNode, node, pod);
   }
   const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o));
   lines.push(c.bold('Workloads'));

@@ -5,6 +5,8 @@ import { applyDefaults } from './defaults/index.js';
 import { ensureObject, isObject, objectAt } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
 import { canonicalJson, fnv1a32 } from './objects/names.js';
+import { isCyclic } from './objects/copy-json.js';
+import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
 import { admitPriority } from './controllers/priority.js';
@@ -25,10 +27,22 @@ function dropBookkeeping(object: KubeObject): void {
   if (metadata) delete metadata.managedFields;
 }
 
-/** Objects of `--current`, as the cluster has them (status included). */
+/**
+ * Objects of `--current`, as the cluster has them (status included). Nodes there are left out:
+ * the cluster model has its own (`--cluster`, node groups or the embedded cluster).
+ */
 export function admitCurrent(state: SimulationState, manifests: readonly Manifest[]): void {
   for (const manifest of manifests) {
-    if (RECOMPUTED_KINDS.has(String(manifest.object.kind)) || manifest.object.kind === 'Node') continue;
+    const ignored = (message: string, severity: 'warning' | 'info'): void => state.report({ ruleId: 'current-object-ignored', severity, message, origin: manifest, pointer: '' });
+    if (isCyclic(manifest.object)) {
+      ignored(`${describeRef(manifest.ref)} contains itself through a YAML alias, which no cluster dump does; it is left out of the current state`, 'warning');
+      continue;
+    }
+    if (manifest.object.kind === 'Node') {
+      ignored(`${describeRef(manifest.ref)} is left out: the plan's nodes come from --cluster, the configuration's node groups or the embedded cluster, not from --current`, 'info');
+      continue;
+    }
+    if (RECOMPUTED_KINDS.has(String(manifest.object.kind))) continue;
     const object = applyDefaults(manifest.object);
     dropBookkeeping(object);
     state.create(object, manifest);
@@ -57,6 +71,7 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
       const changed = canonicalJson(object.spec) !== canonicalJson(current.object.spec);
       if (typeof old.generation === 'number') metadata.generation = changed ? old.generation + 1 : old.generation;
       if (current.object.status !== undefined && !changed) object.status = current.object.status;
+      else if (object.kind === 'StatefulSet') keepRevision(object, current.object);
       if (object.kind === 'Service') keepAllocatedServiceFields(object, current.object);
       state.remove(current.object);
     } else {
@@ -67,6 +82,16 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
     if (object.kind === 'Job' && object.apiVersion === 'batch/v1') addJobSelector(object);
     if (object.kind === 'Pod' && object.apiVersion === 'v1') admitBarePod(state, object, manifest);
   }
+}
+
+/**
+ * A StatefulSet whose spec changed but not its template keeps the revision its pods carry
+ * (statefulSetRevision), so that scaling it does not replace them.
+ */
+function keepRevision(set: KubeObject, current: KubeObject): void {
+  const revision = objectAt(current, 'status')?.updateRevision;
+  if (typeof revision !== 'string' || !sameTemplate(objectAt(current, 'spec')?.template, objectAt(set, 'spec')?.template)) return;
+  set.status = { ...(objectAt(set, 'status') ?? {}), currentRevision: revision, updateRevision: revision };
 }
 
 function keepAllocatedServiceFields(service: KubeObject, current: KubeObject): void {
@@ -116,5 +141,5 @@ function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifes
     return;
   }
   pod.spec = spec;
-  if (typeof spec.nodeName !== 'string' || spec.nodeName === '') pod.status = pendingStatus(spec);
+  pod.status = pendingStatus(spec);
 }

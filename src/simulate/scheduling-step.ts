@@ -7,7 +7,7 @@ import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { KubeObject } from '../model/manifest.js';
 import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
-import { objectAt } from './defaults/fields.js';
+import { objectAt, objectsIn } from './defaults/fields.js';
 import type { AddressAllocator } from './objects/addresses.js';
 import { isTerminal, nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
@@ -19,14 +19,16 @@ export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
 export interface SchedulingMemory {
   /** Pod uid → FailedScheduling message of its last attempt. */
   failures: Map<string, string>;
-  /** Pod uid → `state.removedPods` when it was last tried (a removal frees room). */
-  triedAt: Map<string, number>;
+  /** Pod uid → `state.removedPods` and `placed` when it was last tried (a removal frees room, a placement may satisfy affinity or spreading). */
+  triedAt: Map<string, { removed: number; placed: number }>;
+  /** Pods bound so far. */
+  placed: number;
   /** Set when the scheduler threw: it is not called again. */
   broken?: boolean;
 }
 
 export function newSchedulingMemory(): SchedulingMemory {
-  return { failures: new Map(), triedAt: new Map() };
+  return { failures: new Map(), triedAt: new Map(), placed: 0 };
 }
 
 /**
@@ -58,7 +60,7 @@ export function scheduleCycle(
     statefulSets: objectsOf(state, 'StatefulSet', 'apps') as unknown as IStatefulSet[],
     replicationControllers: objectsOf(state, 'ReplicationController', '') as unknown as IReplicationController[],
   };
-  for (const e of pending) memory.triedAt.set(uidKey(e.object), state.removedPods);
+  for (const e of pending) memory.triedAt.set(uidKey(e.object), { removed: state.removedPods, placed: memory.placed });
   for (const outcome of schedule(input)) {
     const entry = byUid.get(uidKey(outcome.pod as unknown as KubeObject));
     if (!entry) continue;
@@ -97,13 +99,18 @@ function uidKey(pod: KubeObject): string {
   return String(objectAt(pod, 'metadata')?.uid ?? `${namespaceOf(pod)}/${nameOf(pod)}`);
 }
 
+/**
+ * Whether a pending pod goes to the scheduler again, as kube-scheduler requeues it on cluster
+ * events: never tried; pods removed since (room freed); pods placed since, for a pod that needs
+ * other pods nearby (pod affinity) or whose hard spreading may allow more once others are placed.
+ */
 function shouldTry(entry: Entry, memory: SchedulingMemory, removedPods: number): boolean {
-  const key = uidKey(entry.object);
-  const tried = memory.triedAt.get(key);
-  if (tried === undefined) return true;
-  if (removedPods > tried) return true;
-  const affinity = objectAt(objectAt(entry.object, 'spec') ?? {}, 'affinity');
-  return affinity !== undefined && objectAt(affinity, 'podAffinity') !== undefined;
+  const tried = memory.triedAt.get(uidKey(entry.object));
+  if (tried === undefined || removedPods > tried.removed) return true;
+  if (memory.placed === tried.placed) return false;
+  const spec = objectAt(entry.object, 'spec') ?? {};
+  const hardSpread = objectsIn(spec, 'topologySpreadConstraints').some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+  return hardSpread || objectAt(objectAt(spec, 'affinity') ?? {}, 'podAffinity') !== undefined;
 }
 
 function bind(state: SimulationState, entry: Entry, node: string, addresses: AddressAllocator, memory: SchedulingMemory): void {
@@ -111,6 +118,7 @@ function bind(state: SimulationState, entry: Entry, node: string, addresses: Add
   const hostNetwork = objectAt(placed, 'spec')?.hostNetwork === true;
   const pod = revised(placed, { status: runningStatus(placed, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) });
   state.replace(pod);
+  memory.placed++;
   memory.failures.delete(uidKey(pod));
   state.emit({ type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespaceOf(pod)}/${nameOf(pod)} to ${node}`, involvedObject: involved(pod), source: 'default-scheduler' });
 }

@@ -17,6 +17,7 @@ import { nodeNameOf, runningStatus } from './objects/pod-status.js';
 import { reportDisruptionBudget } from './problems/pdb.js';
 import { reportIngressRoute, reportServiceWithoutEndpoints } from './problems/services.js';
 import { reportUnschedulable } from './problems/unschedulable.js';
+import { reportPodsOnMissingNodes } from './problems/missing-nodes.js';
 import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type SchedulingMemory } from './scheduling-step.js';
 import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { sortObjects } from './sort-objects.js';
@@ -86,7 +87,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   admitDesired(state, input.desired);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
-  startPrePlacedPods(state, addresses);
+  startPrePlacedPods(state, addresses, input.nodes);
+  const desired = new Set(input.desired);
+  reportPodsOnMissingNodes(state, input.nodes, (pod) => pod.origin !== undefined && desired.has(pod.origin));
 
   const memory = newSchedulingMemory();
   const maxRounds = input.maxRounds ?? 1000;
@@ -164,12 +167,16 @@ function runScheduler(state: SimulationState, input: SimulationInput, addresses:
   }
 }
 
-/** Pods created with `spec.nodeName` skip the scheduler: the kubelet starts them where they are. */
-function startPrePlacedPods(state: SimulationState, addresses: AddressAllocator): void {
+/**
+ * Pods created with `spec.nodeName` skip the scheduler: the kubelet of that node starts them where
+ * they are. On a node the cluster does not have, nobody does (reportPodsOnMissingNodes).
+ */
+function startPrePlacedPods(state: SimulationState, addresses: AddressAllocator, nodes: readonly KubeObject[]): void {
+  const known = new Set(nodes.map(nameOf));
   for (const { object } of state.list('Pod', '')) {
     const node = nodeNameOf(object);
     const status = objectAt(object, 'status');
-    if (!node || (status && typeof status.podIP === 'string')) continue;
+    if (!node || !known.has(node) || (status && typeof status.podIP === 'string')) continue;
     const hostNetwork = objectAt(object, 'spec')?.hostNetwork === true;
     state.replace(revised(object, { status: runningStatus(object, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) }));
   }

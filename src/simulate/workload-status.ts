@@ -2,6 +2,8 @@ import type { KubeObject } from '../model/manifest.js';
 import { objectAt } from './defaults/fields.js';
 import { isPodReady } from './objects/pod-status.js';
 import { activePods } from './controllers/pods-of.js';
+import { statefulSetRevision } from './controllers/statefulset.js';
+import { labelsOf } from './objects/selectors.js';
 import { revised } from './controllers/workload.js';
 import { uidOf, type SimulationState } from './state.js';
 
@@ -11,7 +13,14 @@ import { uidOf, type SimulationState } from './state.js';
  */
 export function writeWorkloadStatuses(state: SimulationState): void {
   for (const { object } of state.list('ReplicaSet', 'apps')) setStatus(state, object, rsStatus(state, object));
-  for (const { object } of state.list('StatefulSet', 'apps')) setStatus(state, object, { ...rsStatus(state, object), currentReplicas: activePods(state, object).length, updatedReplicas: activePods(state, object).length });
+  for (const { object } of state.list('StatefulSet', 'apps')) {
+    const revision = statefulSetRevision(object, objectAt(objectAt(object, 'spec') ?? {}, 'template'));
+    const pods = activePods(state, object).map((e) => e.object);
+    const updated = pods.filter((p) => labelsOf(p)['controller-revision-hash'] === revision).length;
+    const previous = objectAt(object, 'status')?.currentRevision;
+    const current = updated === pods.length || typeof previous !== 'string' ? revision : previous;
+    setStatus(state, object, { ...rsStatus(state, object), currentReplicas: current === revision ? updated : pods.length - updated, updatedReplicas: updated, currentRevision: current, updateRevision: revision });
+  }
   for (const { object } of state.list('Deployment', 'apps')) {
     const sets = state.ownedBy(uidOf(object), 'ReplicaSet').map((e) => e.object);
     const sum = (key: string): number => sets.reduce((n, rs) => n + Number(objectAt(rs, 'status')?.[key] ?? 0), 0);

@@ -4,6 +4,7 @@ import { parseQuantity } from '../../model/quantity.js';
 import { loadManifests, type LoadOptions } from '../../load/load-manifests.js';
 import { applyDefaults } from '../defaults/index.js';
 import { isObject, objectAt } from '../defaults/fields.js';
+import { isCyclic } from '../objects/copy-json.js';
 
 export interface LoadedCluster {
   /** Valid Node objects, defaulted, in input order. */
@@ -47,6 +48,10 @@ function checkNode(manifest: Manifest, findings: Finding[]): KubeObject | undefi
   const { object } = manifest;
   if (object.kind !== 'Node' || object.apiVersion !== 'v1') {
     report('/kind', `--cluster takes Node objects; ${String(object.kind)} ${manifest.ref.name} is ignored (objects already in the cluster belong in --current)`, 'info', 'cluster-object-ignored');
+    return undefined;
+  }
+  if (isCyclic(object)) {
+    report('', 'node contains itself through a YAML alias; ignored');
     return undefined;
   }
   const metadata = objectAt(object, 'metadata');

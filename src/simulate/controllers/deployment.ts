@@ -3,10 +3,10 @@ import { ensureObject, isObject, objectAt } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { sameTemplate, sameTemplateAsOriginal } from '../objects/template-equality.js';
 import { controllerRef, involved, metadataOf, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
-import { availableCount } from './pods-of.js';
+import { activePods, availableCount } from './pods-of.js';
 import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
-import { revised, withSpec, workloadShape } from './workload.js';
+import { revised, withSpec, workloadShape, type WorkloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
 
 const SOURCE = 'deployment-controller';
@@ -27,32 +27,22 @@ function reconcileDeployment(state: SimulationState, entry: Entry): void {
   const shape = workloadShape(state, entry);
   if (!shape || shape.spec.paused === true) return;
   const owned = state.ownedBy(String(metadataOf(deployment).uid), 'ReplicaSet');
-  let newRs = owned.find((rs) => sameTemplate(objectAt(rs.object, 'spec')?.template, shape.template));
+  const newRs = owned.find((rs) => sameTemplate(objectAt(rs.object, 'spec')?.template, shape.template));
   const old = owned.filter((rs) => rs !== newRs);
   const strategy = objectAt(shape.spec, 'strategy') ?? {};
-  const recreate = strategy.type === 'Recreate';
-  const counts = (rs: Entry): ReplicaSetCounts => ({ replicas: replicasOf(rs.object), available: availableCount(state, rs.object) });
-
-  if (!newRs) {
-    // Recreate starts the new ReplicaSet at 0; RollingUpdate sizes it like any scale-up.
-    const params = rollingParameters(shape.replicas, objectAt(strategy, 'rollingUpdate')?.maxSurge, objectAt(strategy, 'rollingUpdate')?.maxUnavailable);
-    const size = recreate ? 0 : nextNewReplicaSetSize(shape.replicas, params, { replicas: 0, available: 0 }, old.map(counts));
-    newRs = createReplicaSet(state, entry, shape.template, size, old);
-    if (size > 0) scaledEvent(state, deployment, newRs.object, 0, size);
-    return;
-  }
-  if (recreate) {
-    const running = old.filter((rs) => replicasOf(rs.object) > 0);
-    if (running.length) {
-      for (const rs of running) scale(state, deployment, rs, 0);
-      return;
-    }
-    if (old.some((rs) => availableCount(state, rs.object) > 0)) return;
-    if (replicasOf(newRs.object) !== shape.replicas) scale(state, deployment, newRs, shape.replicas);
+  if (strategy.type === 'Recreate') {
+    recreateStep(state, entry, shape, newRs, old);
     return;
   }
   const rollingUpdate = objectAt(strategy, 'rollingUpdate') ?? {};
   const params = rollingParameters(shape.replicas, rollingUpdate.maxSurge, rollingUpdate.maxUnavailable);
+  const counts = (rs: Entry): ReplicaSetCounts => ({ replicas: replicasOf(rs.object), available: availableCount(state, rs.object) });
+  if (!newRs) {
+    // The new ReplicaSet starts at the size of any scale-up within maxSurge (NewRSNewReplicas).
+    const size = nextNewReplicaSetSize(shape.replicas, params, { replicas: 0, available: 0 }, old.map(counts));
+    createReplicaSet(state, entry, shape.template, size, old);
+    return;
+  }
   const newCounts = counts(newRs);
   const nextNew = nextNewReplicaSetSize(shape.replicas, params, newCounts, [...old.map(counts), newCounts]);
   if (nextNew !== newCounts.replicas) {
@@ -64,6 +54,23 @@ function reconcileDeployment(state: SimulationState, entry: Entry): void {
     if (sizes[i] !== replicasOf(rs.object)) scale(state, deployment, rs, sizes[i]!);
   });
   if (sizes.every((s) => s === 0) && newCounts.available === shape.replicas) cleanUpHistory(state, shape.spec, old);
+}
+
+/**
+ * Recreate (rolloutRecreate): every old ReplicaSet to 0, then, once none of their pods is left,
+ * the new ReplicaSet, created at full size; old ReplicaSets beyond the history limit go once
+ * the new one is complete.
+ */
+function recreateStep(state: SimulationState, entry: Entry, shape: WorkloadShape, newRs: Entry | undefined, old: Entry[]): void {
+  const running = old.filter((rs) => replicasOf(rs.object) > 0);
+  if (running.length) {
+    for (const rs of running) scale(state, entry.object, rs, 0);
+    return;
+  }
+  if (old.some((rs) => activePods(state, rs.object).length > 0)) return;
+  if (!newRs) createReplicaSet(state, entry, shape.template, shape.replicas, old);
+  else if (replicasOf(newRs.object) !== shape.replicas) scale(state, entry.object, newRs, shape.replicas);
+  else if (availableCount(state, newRs.object) === shape.replicas) cleanUpHistory(state, shape.spec, old);
 }
 
 function scaledEvent(state: SimulationState, deployment: KubeObject, rs: KubeObject, from: number, to: number): void {
@@ -117,7 +124,9 @@ function createReplicaSet(state: SimulationState, entry: Entry, template: Record
   };
   const metadata = metadataOf(deployment);
   state.replace(revised(deployment, { metadata: { ...metadata, annotations: { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [REVISION]: String(revision) } } }));
-  return state.create(rs, entry.origin);
+  const created = state.create(rs, entry.origin);
+  if (replicas > 0) scaledEvent(state, deployment, rs, 0, replicas);
+  return created;
 }
 
 /** Once a rollout is complete, old ReplicaSets beyond `revisionHistoryLimit` are deleted, oldest first. */

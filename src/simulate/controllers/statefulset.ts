@@ -29,12 +29,13 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
   const shape = workloadShape(state, entry);
   if (!shape) return;
   const name = nameOf(set);
-  const start = typeof objectAt(objectAt(shape.spec, 'ordinals') ?? {}, 'start') === 'number' ? Number(objectAt(shape.spec, 'ordinals')!.start) : 0;
+  const start = objectAt(shape.spec, 'ordinals')?.start;
+  const first = typeof start === 'number' && Number.isInteger(start) && start >= 0 ? start : 0;
   const ordered = shape.spec.podManagementPolicy !== 'Parallel';
-  const revision = `${name}-${podTemplateHash(shape.template)}`;
+  const revision = statefulSetRevision(set, shape.template);
   const pods = new Map(activePods(state, set).map((e) => [ordinalOf(nameOf(e.object), name), e]));
 
-  for (let ordinal = start; ordinal < start + shape.replicas; ordinal++) {
+  for (let ordinal = first; ordinal < first + shape.replicas; ordinal++) {
     const existing = pods.get(ordinal);
     if (existing) {
       if (ordered && !isPodReady(existing.object)) return;
@@ -60,7 +61,7 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
     if (!created || ordered) return;
   }
 
-  const surplus = [...pods].filter(([ordinal]) => ordinal < start || ordinal >= start + shape.replicas).sort(([a], [b]) => b - a);
+  const surplus = [...pods].filter(([ordinal]) => ordinal < first || ordinal >= first + shape.replicas).sort(([a], [b]) => b - a);
   const outdated = [...pods]
     .filter(([ordinal, pod]) => ordinal >= partitionOf(shape.spec) && labelOf(pod.object, 'controller-revision-hash') !== revision)
     .sort(([a], [b]) => b - a);
@@ -70,6 +71,17 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
     state.remove(pod.object);
     state.emit({ type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${nameOf(pod.object)} in StatefulSet ${name} successful`, involvedObject: involved(set), source: SOURCE });
   }
+}
+
+/**
+ * The revision label (`controller-revision-hash`) of the set's current template: the one the
+ * cluster recorded (`status.updateRevision`) when the template is the one it has, else
+ * `<name>-<pod-template-hash>`. Pods of `--current` carry the cluster's own revision names, which
+ * kubeplan cannot compute, so only this tells an unchanged template from a new one.
+ */
+export function statefulSetRevision(set: KubeObject, template: unknown): string {
+  const recorded = objectAt(set, 'status')?.updateRevision;
+  return typeof recorded === 'string' && recorded !== '' ? recorded : `${nameOf(set)}-${podTemplateHash(template)}`;
 }
 
 function ordinalOf(podName: string, setName: string): number {

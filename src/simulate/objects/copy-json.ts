@@ -22,3 +22,18 @@ export function copyJson<T>(value: T): T {
   }
   return out as T;
 }
+
+/**
+ * Whether `value` contains itself: YAML aliases can build such an object (`spec: &s {self: *s}`),
+ * which has no JSON form, so kubectl cannot send it and kubeplan must not walk it. Shared but
+ * acyclic aliases are fine.
+ */
+export function isCyclic(value: unknown, ancestors = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
+  const cyclic = children.some((child) => isCyclic(child, ancestors));
+  ancestors.delete(value);
+  return cyclic;
+}

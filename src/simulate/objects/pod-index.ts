@@ -1,5 +1,6 @@
 import { isObject } from '../defaults/fields.js';
 import { namespaceOf, type Entry } from '../state.js';
+import { pushTo } from './multimap.js';
 import { isTerminal } from './pod-status.js';
 import { labelsOf, matchesLabelSelector, matchesMapSelector, type Labels } from './selectors.js';
 
@@ -20,8 +21,8 @@ export class PodIndex {
       const namespace = namespaceOf(pod.object);
       const labels = labelsOf(pod.object);
       this.labels.set(pod, labels);
-      push(this.byNamespace, namespace, pod);
-      for (const [key, value] of Object.entries(labels)) push(this.byLabel, labelKey(namespace, key, value), pod);
+      pushTo(this.byNamespace, namespace, pod);
+      for (const [key, value] of Object.entries(labels)) pushTo(this.byLabel, labelKey(namespace, key, value), pod);
     }
   }
 
@@ -45,10 +46,4 @@ export class PodIndex {
 
 function labelKey(namespace: string, key: string, value: string): string {
   return `${namespace}\0${key}\0${value}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
