@@ -117,11 +117,15 @@ function indexSide(manifests: readonly Manifest[], options: NormalizeOptions, fi
 }
 
 function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOptions, findings: Finding[]): ObjectChange {
-  const aligned = alignTo(have.object, want.object, shapeOf(want.object)) as KubeObject;
-  dropClusterFilledFields(aligned, want.object);
-  equalizeQuantities(aligned, want.object);
   const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
-  if (deepEqual(aligned, want.object)) {
+  // Most objects are the same as they are (key order aside); only the others need aligning.
+  const same = deepEqual(have.object, want.object);
+  const aligned = same ? want.object : (alignTo(have.object, want.object, shapeOf(want.object)) as KubeObject);
+  if (!same) {
+    dropClusterFilledFields(aligned, want.object);
+    equalizeQuantities(aligned, want.object);
+  }
+  if (same || deepEqual(aligned, want.object)) {
     const [before, after] = maskSecretPair(aligned, want.object);
     return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
   }

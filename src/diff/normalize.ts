@@ -2,10 +2,10 @@ import type { KubeObject } from '../model/manifest.js';
 import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
-import { dropNulls, isObject } from './json.js';
+import { cloneJson, dropNulls, isObject } from './json.js';
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData } from './secret-data.js';
-import { dropServerFields } from './server-fields.js';
+import { dropServerFields, withoutTopServerFields } from './server-fields.js';
 import { refOfObject } from './identity.js';
 import { dropUnknownFields } from './unknown-fields.js';
 
@@ -25,11 +25,13 @@ export interface NormalizeOptions {
  * input is not modified.
  */
 export function normalizeObject(object: KubeObject, options: NormalizeOptions = {}): KubeObject {
-  const copy = structuredClone(object);
-  dropUnknownFields(copy);
-  dropNulls(copy);
-  const defaulted = hasDefaults(copy) ? applyDefaults(copy) : copy;
+  // One deep copy, without the server's bulk; the defaulters read only known fields and take
+  // null for unset, so unknown fields and nulls can go after defaulting.
+  const slim = withoutTopServerFields(object);
+  const defaulted = hasDefaults(slim) ? applyDefaults(slim) : cloneJson(slim);
   dropServerFields(defaulted);
+  dropUnknownFields(defaulted);
+  dropNulls(defaulted);
   canonicalizeSecretData(defaulted);
   canonicalizeQuantities(defaulted);
   setNamespace(defaulted, options);

@@ -4,7 +4,11 @@ import { canonicalQuantity, compareQuantities, parseQuantity } from '../model/qu
 import { isObject, type JsonObject } from './json.js';
 import { templatePath } from './pod-specs.js';
 
-type Path = ReadonlyArray<string | number>;
+/**
+ * Called for each quantity-typed field of `mine` (its parent and key), with the object at the
+ * same place in `theirs` when it has one.
+ */
+type Visit = (mine: JsonObject, key: string, theirs: JsonObject | undefined) => void;
 
 /**
  * Rewrites every quantity-typed field in its canonical spelling, as the API server stores it
@@ -12,11 +16,10 @@ type Path = ReadonlyArray<string | number>;
  * schema validation reports it. Mutates `object`, which the caller owns.
  */
 export function canonicalizeQuantities(object: KubeObject): void {
-  for (const path of quantityPaths(object)) {
-    const [parent, key] = slot(object, path);
-    const quantity = parent && parseQuantity(parent[key]);
-    if (parent && quantity) parent[key] = canonicalQuantity(quantity);
-  }
+  visitQuantities(object, undefined, (parent, key) => {
+    const quantity = parseQuantity(parent[key]);
+    if (quantity) parent[key] = canonicalQuantity(quantity);
+  });
 }
 
 /**
@@ -26,94 +29,99 @@ export function canonicalizeQuantities(object: KubeObject): void {
  * `current`, which the caller owns.
  */
 export function equalizeQuantities(current: KubeObject, desired: KubeObject): void {
-  for (const path of quantityPaths(desired)) {
-    const [mine, key] = slot(current, path);
-    const [theirs] = slot(desired, path);
-    if (!mine || !theirs) continue;
+  visitQuantities(desired, current, (theirs, key, mine) => {
+    if (!mine || !(key in mine)) return;
     const [a, b] = [parseQuantity(mine[key]), parseQuantity(theirs[key])];
     if (a && b && compareQuantities(a, b) === 0) mine[key] = theirs[key];
-  }
+  });
 }
 
-/** The object holding the field at `path` and the field's key, when every step exists. */
-function slot(root: unknown, path: Path): [JsonObject | undefined, string] {
-  let node = root;
-  for (const segment of path.slice(0, -1)) {
-    node = Array.isArray(node) ? node[segment as number] : isObject(node) ? node[segment] : undefined;
-  }
-  return [isObject(node) ? node : undefined, String(path[path.length - 1])];
+function child(parent: unknown, key: string | number): JsonObject | undefined {
+  const value = Array.isArray(parent) ? parent[key as number] : isObject(parent) ? parent[key] : undefined;
+  return isObject(value) ? value : undefined;
+}
+
+function list(parent: unknown, key: string): unknown[] {
+  const value = isObject(parent) ? parent[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+/** Each field of a map of quantities (`requests`, `hard`, `capacity`). */
+function visitMap(map: JsonObject | undefined, other: JsonObject | undefined, visit: Visit): void {
+  if (map) for (const key of Object.keys(map)) visit(map, key, other);
+}
+
+function visitResources(resources: JsonObject | undefined, other: JsonObject | undefined, visit: Visit): void {
+  if (!resources) return;
+  visitMap(child(resources, 'requests'), child(other, 'requests'), visit);
+  visitMap(child(resources, 'limits'), child(other, 'limits'), visit);
 }
 
 /**
- * Where an object has quantity-typed fields: container and pod-level resources, pod overhead,
+ * The quantity-typed fields of an object: container and pod-level resources, pod overhead,
  * emptyDir size limits and ephemeral claims in pod specs; claims and claim templates; volume
- * capacity; quota, limit ranges and autoscaler targets.
+ * capacity; quotas, limit ranges and autoscaler targets. `other` is walked alongside.
  */
-function quantityPaths(object: KubeObject): Path[] {
-  const out: Path[] = [];
-  const template = templatePath(object);
-  if (template) podSpecPaths(object, [...template, 'spec'], out);
-  const spec = isObject(object.spec) ? object.spec : {};
+function visitQuantities(object: KubeObject, other: KubeObject | undefined, visit: Visit): void {
+  const path = templatePath(object);
+  if (path) {
+    let spec: unknown = object;
+    let otherSpec: unknown = other;
+    for (const key of [...path, 'spec']) [spec, otherSpec] = [child(spec, key), child(otherSpec, key)];
+    if (isObject(spec)) visitPodSpec(spec, isObject(otherSpec) ? otherSpec : undefined, visit);
+  }
+  const spec = child(object, 'spec');
+  const otherSpec = child(other, 'spec');
   switch (`${groupOf(String(object.apiVersion))}/${String(object.kind)}`) {
     case '/PersistentVolumeClaim':
-      resourcePaths(spec.resources, ['spec', 'resources'], out);
+      visitResources(child(spec, 'resources'), child(otherSpec, 'resources'), visit);
       break;
     case 'apps/StatefulSet':
-      eachItem(spec.volumeClaimTemplates, (claim, i) => {
-        if (isObject(claim.spec)) resourcePaths(claim.spec.resources, ['spec', 'volumeClaimTemplates', i, 'spec', 'resources'], out);
+      list(spec, 'volumeClaimTemplates').forEach((_, i) => {
+        const claim = child(list(spec, 'volumeClaimTemplates'), i);
+        const theirs = child(list(otherSpec, 'volumeClaimTemplates'), i);
+        visitResources(child(child(claim, 'spec'), 'resources'), child(child(theirs, 'spec'), 'resources'), visit);
       });
       break;
     case '/PersistentVolume':
-      mapPaths(spec.capacity, ['spec', 'capacity'], out);
+      visitMap(child(spec, 'capacity'), child(otherSpec, 'capacity'), visit);
       break;
     case '/ResourceQuota':
-      mapPaths(spec.hard, ['spec', 'hard'], out);
+      visitMap(child(spec, 'hard'), child(otherSpec, 'hard'), visit);
       break;
     case '/LimitRange':
-      eachItem(spec.limits, (limit, i) => {
-        for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) mapPaths(limit[key], ['spec', 'limits', i, key], out);
+      list(spec, 'limits').forEach((_, i) => {
+        const [limit, theirs] = [child(list(spec, 'limits'), i), child(list(otherSpec, 'limits'), i)];
+        for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) visitMap(child(limit, key), child(theirs, key), visit);
       });
       break;
     case 'autoscaling/HorizontalPodAutoscaler':
-      eachItem(spec.metrics, (metric, i) => {
+      list(spec, 'metrics').forEach((_, i) => {
+        const [metric, theirs] = [child(list(spec, 'metrics'), i), child(list(otherSpec, 'metrics'), i)];
         for (const source of ['resource', 'containerResource', 'pods', 'object', 'external']) {
-          const target = isObject(metric[source]) ? (metric[source] as JsonObject).target : undefined;
-          if (isObject(target)) for (const key of ['value', 'averageValue']) if (key in target) out.push(['spec', 'metrics', i, source, 'target', key]);
+          const target = child(child(metric, source), 'target');
+          const otherTarget = child(child(theirs, source), 'target');
+          if (target) for (const key of ['value', 'averageValue']) if (key in target) visit(target, key, otherTarget);
         }
       });
       break;
   }
-  return out;
 }
 
-function podSpecPaths(object: KubeObject, base: Path, out: Path[]): void {
-  const [parent, key] = slot(object, base);
-  const podSpec = parent?.[key];
-  if (!isObject(podSpec)) return;
-  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-    eachItem(podSpec[list], (container, i) => resourcePaths(container.resources, [...base, list, i, 'resources'], out));
+function visitPodSpec(podSpec: JsonObject, other: JsonObject | undefined, visit: Visit): void {
+  for (const containers of ['initContainers', 'containers', 'ephemeralContainers']) {
+    list(podSpec, containers).forEach((_, i) => {
+      visitResources(child(child(list(podSpec, containers), i), 'resources'), child(child(list(other, containers), i), 'resources'), visit);
+    });
   }
-  resourcePaths(podSpec.resources, [...base, 'resources'], out);
-  mapPaths(podSpec.overhead, [...base, 'overhead'], out);
-  eachItem(podSpec.volumes, (volume, i) => {
-    if (isObject(volume.emptyDir) && 'sizeLimit' in volume.emptyDir) out.push([...base, 'volumes', i, 'emptyDir', 'sizeLimit']);
-    const claim = isObject(volume.ephemeral) ? volume.ephemeral.volumeClaimTemplate : undefined;
-    if (isObject(claim) && isObject(claim.spec)) {
-      resourcePaths(claim.spec.resources, [...base, 'volumes', i, 'ephemeral', 'volumeClaimTemplate', 'spec', 'resources'], out);
-    }
+  visitResources(child(podSpec, 'resources'), child(other, 'resources'), visit);
+  visitMap(child(podSpec, 'overhead'), child(other, 'overhead'), visit);
+  list(podSpec, 'volumes').forEach((_, i) => {
+    const [volume, theirs] = [child(list(podSpec, 'volumes'), i), child(list(other, 'volumes'), i)];
+    const emptyDir = child(volume, 'emptyDir');
+    if (emptyDir && 'sizeLimit' in emptyDir) visit(emptyDir, 'sizeLimit', child(theirs, 'emptyDir'));
+    const claim = child(child(volume, 'ephemeral'), 'volumeClaimTemplate');
+    const otherClaim = child(child(theirs, 'ephemeral'), 'volumeClaimTemplate');
+    visitResources(child(child(claim, 'spec'), 'resources'), child(child(otherClaim, 'spec'), 'resources'), visit);
   });
-}
-
-function resourcePaths(resources: unknown, base: Path, out: Path[]): void {
-  if (!isObject(resources)) return;
-  mapPaths(resources.requests, [...base, 'requests'], out);
-  mapPaths(resources.limits, [...base, 'limits'], out);
-}
-
-function mapPaths(map: unknown, base: Path, out: Path[]): void {
-  if (isObject(map)) for (const key of Object.keys(map)) out.push([...base, key]);
-}
-
-function eachItem(list: unknown, visit: (item: JsonObject, index: number) => void): void {
-  if (Array.isArray(list)) list.forEach((item, i) => isObject(item) && visit(item, i));
 }

@@ -16,6 +16,29 @@ export const SERVER_ANNOTATIONS = [
 ];
 
 /**
+ * A shallow copy of the object without `status` and the server's metadata fields (annotations
+ * included), so that copying it deeply costs only what the diff compares: a dump's status,
+ * `managedFields` and last-applied annotation can be most of an object. The input is not
+ * modified; the copy shares everything else with it.
+ */
+export function withoutTopServerFields(object: KubeObject): KubeObject {
+  const copy: KubeObject = {};
+  for (const key of Object.keys(object)) if (key !== 'status') copy[key] = object[key];
+  const metadata = copy.metadata;
+  if (!isObject(metadata)) return copy;
+  const slim: Record<string, unknown> = {};
+  for (const key of Object.keys(metadata)) if (!SERVER_METADATA.includes(key)) slim[key] = metadata[key];
+  const annotations = slim.annotations;
+  if (isObject(annotations) && SERVER_ANNOTATIONS.some((a) => a in annotations)) {
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(annotations)) if (!SERVER_ANNOTATIONS.includes(key)) kept[key] = annotations[key];
+    slim.annotations = kept;
+  }
+  copy.metadata = slim;
+  return copy;
+}
+
+/**
  * Removes what the API server and controllers own: `status`, the server's metadata fields and
  * annotations, and the same inside embedded templates (`kubectl get -o yaml` prints
  * `creationTimestamp: null` in pod templates and a `status` in StatefulSet claim templates).

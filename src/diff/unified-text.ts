@@ -1,18 +1,14 @@
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
-import { stringify } from 'yaml';
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
+import { toYamlText } from './yaml-text.js';
 
 /** Lines of context around each change in the unified text. */
 export const DEFAULT_CONTEXT = 3;
 
-/**
- * The YAML people read in a diff: block style, long strings never folded, and no anchors even
- * when the normalized object shares a value between two places.
- */
+/** The YAML people read in a diff (see `toYamlText`); empty for a side without the object. */
 export function toYaml(object: KubeObject | undefined): string {
-  if (object === undefined) return '';
-  return stringify(object, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return object === undefined ? '' : toYamlText(object);
 }
 
 /** `Deployment.apps/shop/api`: the name of an object in a unified diff header. */

@@ -3,6 +3,7 @@ import type { Manifest } from '../../model/manifest.js';
 import { CrdRegistry, isCrd } from '../../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../../validate/validate-manifests.js';
 import type { ObjectChange } from '../types.js';
+import { cloneJson } from '../json.js';
 import { dropUnknownFields } from '../unknown-fields.js';
 
 export interface Admission {
@@ -27,7 +28,7 @@ export async function admitManifests(manifests: readonly Manifest[], crds: reado
       result.refused.set(manifest, error);
       continue;
     }
-    const object = structuredClone(manifest.object);
+    const object = cloneJson(manifest.object);
     dropUnknownFields(object);
     result.stored.set(manifest, { ...manifest, object });
   }

@@ -6,7 +6,7 @@ import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
 import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
-import { dropNulls } from '../json.js';
+import { cloneJson, dropNulls } from '../json.js';
 
 /** The cluster as it runs now, and after the desired manifests are applied to it. */
 export interface Transition {
@@ -39,7 +39,7 @@ export function simulateTransition(input: TransitionInput): Transition {
   const schedule = input.schedule ?? kubeScheduler;
   // `kubectl get -o yaml` prints `creationTimestamp: null` in pod templates; null means unset,
   // and left in it would make every template differ from its manifest (a rollout of everything).
-  const current = input.current.map((m) => ({ ...m, object: dropNulls(structuredClone(m.object)) as KubeObject }));
+  const current = input.current.map((m) => ({ ...m, object: dropNulls(cloneJson(m.object)) as KubeObject }));
   const before = simulate({ nodes: input.nodes, current, desired: [], now: input.now, schedule });
   const manifestOf = new Map(current.map((m) => [identityKey(refOf(m.object)), m]));
   const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
