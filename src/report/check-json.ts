@@ -1,5 +1,5 @@
 import type { CheckResult } from '../commands/check.js';
-import { diffSectionsJson } from './diff-json.js';
+import { diffSectionsJson, summaryJson } from './diff-json.js';
 import { findingToJson } from './json.js';
 
 /**
@@ -13,17 +13,7 @@ export function formatCheckJson(result: CheckResult, currentSource = ''): string
     current: currentSource || null,
     ...sections,
     findings: result.findings.map(findingToJson),
-    summary: {
-      files: s.files,
-      documents: s.documents,
-      objects: s.objects,
-      errors: s.errors,
-      warnings: s.warnings,
-      infos: s.infos,
-      ioErrors: s.ioErrors,
-      suppressed: s.suppressed,
-      changes: s.changes ?? null,
-    },
+    summary: { ...summaryJson(s), suppressed: s.suppressed, changes: s.changes ?? null },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

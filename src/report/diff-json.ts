@@ -2,6 +2,7 @@ import type { DiffResult } from '../commands/diff.js';
 import type { ObjectChange } from '../diff/types.js';
 import type { Manifest } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
+import type { Summary } from '../model/summary.js';
 import { findingToJson } from './json.js';
 
 function refToJson(ref: ObjectRef): Record<string, unknown> {
@@ -39,20 +40,14 @@ export function diffSectionsJson(result: Pick<DiffResult, 'changes' | 'consequen
   };
 }
 
-/** The change counts and the usual summary, in this order. */
-export function diffSummaryJson(s: DiffResult['summary']): Record<string, unknown> {
-  return {
-    ...s.changes,
-    generated: s.generated,
-    outside: s.outside,
-    files: s.files,
-    documents: s.documents,
-    objects: s.objects,
-    errors: s.errors,
-    warnings: s.warnings,
-    infos: s.infos,
-    ioErrors: s.ioErrors,
-  };
+/** The usual summary fields, in the order of every JSON report. */
+export function summaryJson(s: Summary): Record<string, number> {
+  return { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors };
+}
+
+/** The change counts, then the usual summary. */
+function diffSummaryJson(s: DiffResult['summary']): Record<string, unknown> {
+  return { ...s.changes, generated: s.generated, outside: s.outside, ...summaryJson(s) };
 }
 
 /**

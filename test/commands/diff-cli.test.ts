@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { BILLING_HUNK } from '../diff/fixtures.js';
 import { runCommand } from '../diff/run-command.js';
 
 const SECRETS = ['fixtures/diff/secrets/desired.yaml', '--current', 'fixtures/diff/secrets/current.yaml', '--no-consequences'];
@@ -10,16 +11,7 @@ describe('kubeplan diff', () => {
     expect(stdout).toBe(`Changes against fixtures/diff/secrets/current.yaml
 
 ~ Secret pay/billing  fixtures/diff/secrets/desired.yaml:2
-@@ -5,6 +5,6 @@
-   namespace: pay
- data:
-   region: "***"
--  database-url: "*** (before)"
--  payment-key: "*** (before)"
-+  database-url: "*** (after)"
-+  webhook-secret: "*** (after)"
- type: Opaque
-
+${BILLING_HUNK}
 ~ Secret pay/ci-token  fixtures/diff/secrets/desired.yaml:13
 @@ -3,6 +3,8 @@
  metadata:

@@ -13,3 +13,15 @@ export async function diffFixture(name: string, options: DiffObjectsOptions = {}
 export function actions(diff: ObjectDiff): string[] {
   return diff.changes.map((c) => `${c.action} ${c.ref.kind} ${c.ref.namespace ? `${c.ref.namespace}/` : ''}${c.ref.name}`);
 }
+
+/** The unified diff of the `billing` Secret of `fixtures/diff/secrets`, masked, after its two header lines. */
+export const BILLING_HUNK = `@@ -5,6 +5,6 @@
+   namespace: pay
+ data:
+   region: "***"
+-  database-url: "*** (before)"
+-  payment-key: "*** (before)"
++  database-url: "*** (after)"
++  webhook-secret: "*** (after)"
+ type: Opaque
+`;
