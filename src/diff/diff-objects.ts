@@ -1,4 +1,4 @@
-import { findingAt, type Finding } from '../model/finding.js';
+import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, type ObjectRef } from '../model/object-ref.js';
@@ -68,7 +68,7 @@ export function diffObjects(current: readonly Manifest[], desired: readonly Mani
   changes.sort((a, b) => compareRefs(a.ref, b.ref));
   const counts = Object.fromEntries(CHANGE_ACTIONS.map((a) => [a, 0])) as Record<ChangeAction, number>;
   for (const change of changes) counts[change.action]++;
-  return { changes, findings, counts, generated, outside };
+  return { changes, findings: findings.sort(compareFindings), counts, generated, outside };
 }
 
 /**

@@ -95,7 +95,7 @@ export function shapeOf(object: JsonObject): Shape {
 }
 
 /** The key identifying `item` under `rule`, or undefined when it lacks one. */
-export function itemKey(item: unknown, rule: ListRule): string | undefined {
+function itemKey(item: unknown, rule: ListRule): string | undefined {
   const keys = rule.keys;
   if (!keys) return undefined;
   if (keys.length === 0) return typeof item === 'string' ? item : undefined;

@@ -1,5 +1,5 @@
 import { groupOf } from '../model/object-ref.js';
-import { isObject, type JsonObject } from './json.js';
+import type { JsonObject } from './json.js';
 
 /**
  * Where each kind keeps its pod template, as object keys from the root (`[]` for a Pod, whose
@@ -20,23 +20,4 @@ const TEMPLATE_PATHS: Record<string, readonly string[]> = {
 /** The path from the root to the pod template (`metadata` + `spec`), or undefined for kinds without pods. */
 export function templatePath(object: JsonObject): readonly string[] | undefined {
   return TEMPLATE_PATHS[`${groupOf(String(object.apiVersion))}/${String(object.kind)}`];
-}
-
-/** The pod spec of an object (`spec` of its template), when it has one and it is an object. */
-export function podSpecOf(object: JsonObject): JsonObject | undefined {
-  const path = templatePath(object);
-  if (!path) return undefined;
-  let node: unknown = object;
-  for (const key of [...path, 'spec']) node = isObject(node) ? node[key] : undefined;
-  return isObject(node) ? node : undefined;
-}
-
-/** The containers of a pod spec: regular, init and ephemeral, skipping items that are not objects. */
-export function containersOf(podSpec: JsonObject): JsonObject[] {
-  const all: JsonObject[] = [];
-  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    const list = podSpec[key];
-    if (Array.isArray(list)) all.push(...list.filter(isObject));
-  }
-  return all;
 }

@@ -2,9 +2,9 @@ import type { KubeObject } from '../model/manifest.js';
 import { deepEqual, isObject } from './json.js';
 import { isSecret } from './secret-data.js';
 
-export const MASK = '***';
-export const MASK_BEFORE = '*** (before)';
-export const MASK_AFTER = '*** (after)';
+const MASK = '***';
+const MASK_BEFORE = '*** (before)';
+const MASK_AFTER = '*** (after)';
 
 /** The Secret fields whose values are masked. */
 const SECRET_VALUE_FIELDS = ['data', 'stringData'];

@@ -9,7 +9,7 @@ const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'generation'
  * copy of the last applied manifest (for a Secret it even holds the values) and the revision
  * counters of the Deployment and DaemonSet controllers.
  */
-export const SERVER_ANNOTATIONS = [
+const SERVER_ANNOTATIONS = [
   'kubectl.kubernetes.io/last-applied-configuration',
   'deployment.kubernetes.io/revision',
   'deprecated.daemonset.template.generation',

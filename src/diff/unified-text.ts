@@ -7,12 +7,12 @@ import { toYamlText } from './yaml-text.js';
 export const DEFAULT_CONTEXT = 3;
 
 /** The YAML people read in a diff (see `toYamlText`); empty for a side without the object. */
-export function toYaml(object: KubeObject | undefined): string {
+function toYaml(object: KubeObject | undefined): string {
   return object === undefined ? '' : toYamlText(object);
 }
 
 /** `Deployment.apps/shop/api`: the name of an object in a unified diff header. */
-export function diffName(ref: ObjectRef): string {
+function diffName(ref: ObjectRef): string {
   const group = groupOf(ref.apiVersion);
   return `${ref.kind}${group ? `.${group}` : ''}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
