@@ -1,9 +1,9 @@
 import { findingAt, type Finding } from '../../model/finding.js';
-import type { Manifest } from '../../model/manifest.js';
+import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { CrdRegistry, isCrd } from '../../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../../validate/validate-manifests.js';
 import type { ObjectChange } from '../types.js';
-import { cloneJson } from '../json.js';
+import { cloneJson, dropNulls } from '../json.js';
 import { dropUnknownFields } from '../unknown-fields.js';
 
 export interface Admission {
@@ -16,8 +16,8 @@ export interface Admission {
 /**
  * Splits the desired manifests as the API server would: an object with a schema error is
  * refused whole, so its change never happens; unknown fields alone do not refuse it: they are
- * dropped, as in the server's Warn field validation (a misplaced field must not look like a
- * template change that restarts pods).
+ * dropped, as in the server's Warn field validation, and so are nulls (neither a misplaced field
+ * nor a `creationTimestamp: null` may look like a template change that restarts pods).
  */
 export async function admitManifests(manifests: readonly Manifest[], crds: readonly Manifest[] = []): Promise<Admission> {
   const validator = new ManifestValidator({ strict: false, crds: new CrdRegistry([...manifests, ...crds].filter(isCrd)) });
@@ -28,7 +28,7 @@ export async function admitManifests(manifests: readonly Manifest[], crds: reado
       result.refused.set(manifest, error);
       continue;
     }
-    const object = cloneJson(manifest.object);
+    const object = dropNulls(cloneJson(manifest.object)) as KubeObject;
     dropUnknownFields(object);
     result.stored.set(manifest, { ...manifest, object });
   }

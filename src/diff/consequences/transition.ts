@@ -52,11 +52,11 @@ export function simulateTransition(input: TransitionInput): Transition {
 
 /** The objects minus the deleted ones and, as the garbage collector does, everything they control. */
 function withoutDeleted(objects: readonly KubeObject[], deleted: ReadonlySet<string>): KubeObject[] {
-  const gone = new Set(objects.filter((o) => deleted.has(identityKey(refOf(o)))).map(uidOf));
+  const gone = new Set(objects.filter((o) => deleted.has(identityKey(refOf(o)))).map(uidOf).filter(Boolean));
   let size = -1;
   while (gone.size !== size) {
     size = gone.size;
-    for (const object of objects) if (gone.has(controllerUidOf(object))) gone.add(uidOf(object));
+    for (const object of objects) if (gone.has(controllerUidOf(object)) && uidOf(object)) gone.add(uidOf(object));
   }
   return objects.filter((o) => !gone.has(uidOf(o)));
 }
