@@ -42,7 +42,7 @@ export function changeLines(result: Pick<DiffResult, 'changes' | 'consequences'>
     for (const line of change.text.split('\n').slice(2, -1)) {
       lines.push(line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : line.startsWith('@@') ? c.cyan(line) : line);
     }
-    if (change.text) lines.push('');
+    lines.push('');
   }
   const consequences = result.consequences ? consequenceLines(result.consequences) : [];
   if (consequences.length) lines.push(c.bold('Consequences'), ...consequences.map((l) => `  ${l}`), '');
