@@ -103,8 +103,8 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     ioErrors += extra.ioErrors;
   }
   stage('validate');
-  const { accepted, findings: refused } = await acceptManifests(loaded.manifests, crdManifests);
-  findings.push(...refused);
+  const { accepted, refused, findings: rejections } = await acceptManifests(loaded.manifests, crdManifests);
+  findings.push(...rejections);
 
   stage('cluster');
   let nodes: readonly KubeObject[];
@@ -135,7 +135,7 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
   }
 
   const now = planClock(options.now, current);
-  const result = simulate({ nodes, current, desired: accepted, now, schedule: options.schedule ?? kubeScheduler, ...(options.onStage ? { onStage: options.onStage } : {}) });
+  const result = simulate({ nodes, current, desired: accepted, refused, now, schedule: options.schedule ?? kubeScheduler, ...(options.onStage ? { onStage: options.onStage } : {}) });
   for (const problem of result.problems) {
     const init = { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: problem.pointer, phase: 'simulate' as const };
     findings.push(problem.origin ? findingAt(problem.origin, init) : { ...init, file: '<plan>', line: 1, column: 1 });

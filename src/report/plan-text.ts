@@ -28,9 +28,10 @@ function percent(used: number, total: number): string {
   return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
 }
 
-function table(rows: string[][]): string[] {
+/** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
+function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => `  ${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd());
+  return rows.map((r) => `${indent}${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd());
 }
 
 /**
@@ -65,25 +66,27 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
     const node = nodeNameOf(pod);
     if (node !== undefined) pushTo(podsByNode, node, pod);
   }
+  // A pod bound to a node the cluster lacks runs nowhere (finding node-missing).
+  const nodeNames = new Set(nodes.map(nameOf));
+  const where = (pod: KubeObject): string | undefined => {
+    const node = nodeNameOf(pod);
+    return node !== undefined && nodeNames.has(node) ? node : undefined;
+  };
   const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o));
   lines.push(c.bold('Workloads'));
   if (workloads.length === 0) lines.push('  (none)');
   for (const workload of workloads) {
     const own = podsByWorkload.get(workload) ?? [];
-    const placed = own.filter((p) => nodeNameOf(p) !== undefined).length;
     const desired = (workload.spec as { replicas?: unknown } | undefined)?.replicas;
     const want = typeof desired === 'number' ? ` of ${desired} wanted` : '';
-    lines.push(`  ${describeRef(refOf(workload))}: ${placed}/${own.length} pods scheduled${want}`);
-    for (const pod of own) {
+    lines.push(`  ${describeRef(refOf(workload))}: ${own.filter((p) => where(p) !== undefined).length}/${own.length} pods scheduled${want}`);
+    const rows = own.map((pod) => {
       const node = nodeNameOf(pod);
-      if (node) {
-        const ip = (pod.status as { podIP?: string } | undefined)?.podIP ?? '';
-        lines.push(`    ${nameOf(pod)}  ${node}  ${ip}`.trimEnd());
-      } else {
-        const message = result.unschedulable.get(uidOf(pod)) ?? 'pending';
-        lines.push(`    ${nameOf(pod)}  ${c.red('unschedulable')}: ${message}`);
-      }
-    }
+      if (where(pod) !== undefined) return [nameOf(pod), node!, (pod.status as { podIP?: string } | undefined)?.podIP ?? ''];
+      if (node !== undefined) return [nameOf(pod), node, c.red('not in the cluster: Pending')];
+      return [nameOf(pod), c.red('unschedulable'), result.unschedulable.get(uidOf(pod)) ?? 'Pending'];
+    });
+    if (rows.length) lines.push(...table(rows, '    '));
   }
   for (const cron of result.cronJobs) {
     const when = cron.suspended ? 'suspended' : `next runs ${cron.nextRuns.join(', ')}`;
@@ -116,20 +119,24 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   lines.push(...(nodes.length ? table(rows) : ['  (no nodes)']));
 
   lines.push('', c.bold('Services'));
-  if (result.services.length === 0) lines.push('  (none)');
-  for (const s of result.services) {
-    const endpoints = s.endpoints === undefined ? 'no selector (endpoints managed by hand)' : `${s.endpoints} endpoint${s.endpoints === 1 ? '' : 's'}`;
-    const paint = s.endpoints === 0 ? c.yellow : (x: string) => x;
-    lines.push(`  ${describeRef(s.service)}  ${s.type}${s.clusterIP ? ` ${s.clusterIP}` : ''}  ${paint(endpoints)}`);
-  }
+  const services = result.services.map((s) => {
+    const endpoints = s.endpoints === undefined ? 'no selector (endpoints managed by hand)' : String(s.endpoints);
+    return [`${s.service.namespace ?? ''}/${s.service.name}`, s.type, s.clusterIP ?? '', s.endpoints === 0 ? c.yellow(endpoints) : endpoints];
+  });
+  lines.push(...(services.length ? table([['SERVICE', 'TYPE', 'CLUSTER-IP', 'ENDPOINTS'], ...services]) : ['  (none)']));
 
   if (result.ingresses.length) {
     lines.push('', c.bold('Ingress routes'));
     for (const { ingress, routes } of result.ingresses) {
       for (const route of routes) {
+        const where = `  ${describeRef(ingress)}  ${route.host}${route.path || ' (default backend)'} → ${route.backend}`;
+        if (route.service === undefined) {
+          lines.push(`${where} (a resource backend: not followed)`);
+          continue;
+        }
         const target = route.problem === 'service-missing' ? c.red('Service not found') : route.problem === 'port-missing' ? c.red('no such Service port') : `${route.endpoints} endpoint${route.endpoints === 1 ? '' : 's'}`;
         const port = route.servicePort !== undefined ? ` (port ${route.servicePort})` : '';
-        lines.push(`  ${describeRef(ingress)}  ${route.host}${route.path || ' (default backend)'} → ${route.backend}${port} → ${route.endpoints === 0 && !route.problem?.endsWith('missing') ? c.yellow(target) : target}`);
+        lines.push(`${where}${port} → ${route.endpoints === 0 && !route.problem?.endsWith('missing') ? c.yellow(target) : target}`);
       }
     }
   }

@@ -11,6 +11,8 @@ const REFUSING = new Set(['schema-invalid', 'api-unknown']);
 export interface AcceptedManifests {
   /** The objects as the API server keeps them: unknown fields dropped. */
   accepted: Manifest[];
+  /** The objects the API server refuses. */
+  refused: Manifest[];
   /** `object-rejected` for each refused object, at the first reason. */
   findings: Finding[];
 }
@@ -23,19 +25,20 @@ export interface AcceptedManifests {
  */
 export async function acceptManifests(manifests: readonly Manifest[], crds: readonly Manifest[]): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
-  const result: AcceptedManifests = { accepted: [], findings: [] };
-  const refuse = (why: Finding): void => {
+  const result: AcceptedManifests = { accepted: [], refused: [], findings: [] };
+  const refuse = (manifest: Manifest, why: Finding): void => {
+    result.refused.push(manifest);
     result.findings.push({ ...why, ruleId: 'object-rejected', severity: 'error', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${why.message}` });
   };
   for (const manifest of manifests) {
     if (isCyclic(manifest.object)) {
-      refuse(findingAt(manifest, { ruleId: 'object-rejected', severity: 'error', message: 'it contains itself through a YAML alias, which has no JSON form', pointer: '', phase: 'simulate' }));
+      refuse(manifest, findingAt(manifest, { ruleId: 'object-rejected', severity: 'error', message: 'it contains itself through a YAML alias, which has no JSON form', pointer: '', phase: 'simulate' }));
       continue;
     }
     const found = await validator.validate(manifest);
     const refusal = found.find((f) => REFUSING.has(f.ruleId));
     if (refusal) {
-      refuse(refusal);
+      refuse(manifest, refusal);
       continue;
     }
     const unknown = found.filter((f) => f.ruleId === 'schema-unknown-field').map((f) => f.pointer);

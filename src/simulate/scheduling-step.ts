@@ -44,6 +44,7 @@ export function scheduleCycle(
   memory: SchedulingMemory,
   schedule: ScheduleFunction,
 ): void {
+  startPodsOnTheirNodes(state, nodes, addresses);
   const pods = state.list('Pod', '').filter((e) => !isTerminal(e.object));
   const bound = pods.filter((e) => nodeNameOf(e.object) !== undefined);
   const pending = pods.filter((e) => nodeNameOf(e.object) === undefined && shouldTry(e, memory, state.removedPods));
@@ -68,6 +69,22 @@ export function scheduleCycle(
     if (outcome.preemption) preempt(state, entry, outcome.preemption);
     if (outcome.nodeName) bind(state, entry, outcome.nodeName, addresses, memory);
     else markUnschedulable(state, entry, outcome.message ?? 'no nodes available to schedule pods', memory);
+  }
+}
+
+/**
+ * Pods created with `spec.nodeName` skip the scheduler: the kubelet of that node starts them where
+ * they are (kubelet admission is not modelled). On a node the cluster does not have, nobody does
+ * (reportPodsOnMissingNodes).
+ */
+function startPodsOnTheirNodes(state: SimulationState, nodes: readonly KubeObject[], addresses: AddressAllocator): void {
+  const known = new Set(nodes.map(nameOf));
+  for (const { object } of state.list('Pod', '')) {
+    const node = nodeNameOf(object);
+    const status = objectAt(object, 'status');
+    if (!node || !known.has(node) || (status && typeof status.podIP === 'string')) continue;
+    const hostNetwork = objectAt(object, 'spec')?.hostNetwork === true;
+    state.replace(revised(object, { status: runningStatus(object, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) }));
   }
 }
 

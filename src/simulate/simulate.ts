@@ -11,6 +11,7 @@ import { reconcileStatefulSets } from './controllers/statefulset.js';
 import { objectAt } from './defaults/fields.js';
 import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
 import { PodIndex } from './objects/pod-index.js';
+import { RefusedObjects } from './refused-objects.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
 import { nodeNameOf, runningStatus } from './objects/pod-status.js';
@@ -33,6 +34,8 @@ export interface SimulationInput {
   current: readonly Manifest[];
   /** The manifests to apply, already accepted (schema-valid). */
   desired: readonly Manifest[];
+  /** Input manifests the API server refused: findings about what they leave missing say so. */
+  refused?: readonly Manifest[];
   /** The simulation's clock (RFC 3339): creation times, CronJob next runs. */
   now: string;
   schedule: ScheduleFunction;
@@ -82,14 +85,12 @@ export function simulate(input: SimulationInput): SimulationResult {
   const stage = input.onStage ?? ((): void => {});
   stage('admit');
   const state = new SimulationState(input.now);
+  const refused = new RefusedObjects(input.refused ?? []);
   for (const node of input.nodes) state.create(copyJson(node));
   admitCurrent(state, input.current);
   admitDesired(state, input.desired);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
-  startPrePlacedPods(state, addresses, input.nodes);
-  const desired = new Set(input.desired);
-  reportPodsOnMissingNodes(state, input.nodes, (pod) => pod.origin !== undefined && desired.has(pod.origin));
 
   const memory = newSchedulingMemory();
   const maxRounds = input.maxRounds ?? 1000;
@@ -97,7 +98,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   for (;;) {
     const before = state.changes;
     stage('autoscalers');
-    reconcileAutoscalers(state);
+    reconcileAutoscalers(state, refused);
     stage('deployments');
     reconcileDeployments(state);
     stage('replicasets');
@@ -121,6 +122,8 @@ export function simulate(input: SimulationInput): SimulationResult {
   bindClaims(state);
   writeWorkloadStatuses(state);
   reportUnschedulable(state, memory.failures);
+  const desired = new Set(input.desired);
+  reportPodsOnMissingNodes(state, input.nodes, (origin) => desired.has(origin));
 
   stage('endpoints');
   const pods = new PodIndex(state.list('Pod', ''));
@@ -138,7 +141,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       ...(typeof spec.clusterIP === 'string' ? { clusterIP: spec.clusterIP } : {}),
       ...(hasSelector(entry.object) ? { endpoints: readyEndpointCount(slices) } : {}),
     });
-    reportServiceWithoutEndpoints(state, entry, slices, pods);
+    reportServiceWithoutEndpoints(state, entry, slices, pods, refused);
   }
   const findService = (namespace: string, name: string): KubeObject | undefined => state.get({ apiVersion: 'v1', kind: 'Service', namespace, name })?.object;
   const ingresses: IngressSummary[] = [];
@@ -164,21 +167,6 @@ function runScheduler(state: SimulationState, input: SimulationInput, addresses:
   } catch (error) {
     memory.broken = true;
     state.report({ ruleId: 'scheduler-error', severity: 'error', message: `kubeplan's scheduler failed: ${(error as Error).message}; pods stay unscheduled`, pointer: '' });
-  }
-}
-
-/**
- * Pods created with `spec.nodeName` skip the scheduler: the kubelet of that node starts them where
- * they are. On a node the cluster does not have, nobody does (reportPodsOnMissingNodes).
- */
-function startPrePlacedPods(state: SimulationState, addresses: AddressAllocator, nodes: readonly KubeObject[]): void {
-  const known = new Set(nodes.map(nameOf));
-  for (const { object } of state.list('Pod', '')) {
-    const node = nodeNameOf(object);
-    const status = objectAt(object, 'status');
-    if (!node || !known.has(node) || (status && typeof status.podIP === 'string')) continue;
-    const hostNetwork = objectAt(object, 'spec')?.hostNetwork === true;
-    state.replace(revised(object, { status: runningStatus(object, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) }));
   }
 }
 

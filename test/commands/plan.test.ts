@@ -105,8 +105,8 @@ describe('kubeplan plan on the demo', () => {
     const result = await plan(['fixtures/demo']);
     expect(result.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
       'object-rejected the API server refuses this object, so the plan leaves it out: spec.replicas: expected integer, got string "2"',
-      'service-no-endpoints Service shop/api has no endpoints: no pod matches its selector app.kubernetes.io/name=api',
-      'hpa-target-missing HorizontalPodAutoscaler shop/api scales Deployment api, which is neither in the input nor in the cluster',
+      'service-no-endpoints Service shop/api has no endpoints: no pod matches its selector app.kubernetes.io/name=api (Deployment shop/api would run them, but the API server refuses it)',
+      'hpa-target-missing HorizontalPodAutoscaler shop/api scales Deployment api, which the API server refuses (object-rejected)',
       'object-rejected the API server refuses this object, so the plan leaves it out: spec.rules[0].http.paths[1].pathType: required field is missing',
     ]);
   });

@@ -2,6 +2,7 @@ import { describeRef } from '../../model/object-ref.js';
 import { objectAt } from '../defaults/fields.js';
 import { involved, namespaceOf, refOf, type SimulationState } from '../state.js';
 import { withSpec } from './workload.js';
+import type { RefusedObjects } from '../refused-objects.js';
 
 const SCALABLE: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', ReplicationController: 'v1' };
 
@@ -11,7 +12,7 @@ const SCALABLE: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: '
  * autoscaling disabled and is left alone. Metric-driven scaling needs live usage and is not
  * simulated.
  */
-export function reconcileAutoscalers(state: SimulationState): void {
+export function reconcileAutoscalers(state: SimulationState, refused: RefusedObjects): void {
   for (const entry of state.list('HorizontalPodAutoscaler', 'autoscaling')) {
     const hpa = entry.object;
     const spec = objectAt(hpa, 'spec') ?? {};
@@ -23,7 +24,7 @@ export function reconcileAutoscalers(state: SimulationState): void {
       state.report({
         ruleId: 'hpa-target-missing',
         severity: 'warning',
-        message: `${describeRef(refOf(hpa))} scales ${kind || 'an object'} ${String(target.name ?? '')}, which is neither in the input nor in the cluster${apiVersion ? '' : ` (kubeplan simulates ${Object.keys(SCALABLE).join(', ')})`}`,
+        message: `${describeRef(refOf(hpa))} scales ${kind || 'an object'} ${String(target.name ?? '')}, which ${refused.has(kind, namespaceOf(hpa), String(target.name)) ? 'the API server refuses (object-rejected)' : 'is neither in the input nor in the cluster'}${apiVersion ? '' : ` (kubeplan simulates ${Object.keys(SCALABLE).join(', ')})`}`,
         origin: entry.origin,
         pointer: '/spec/scaleTargetRef',
       });

@@ -4,7 +4,7 @@ import { objectAt } from '../defaults/fields.js';
 import { controllerUidOf, nameOf, refOf, uidOf, type Entry, type SimulationState } from '../state.js';
 
 /** Where in a workload's manifest the pod spec lives. */
-function podSpecPointer(kind: string): string {
+export function podSpecPointer(kind: string): string {
   if (kind === 'Pod') return '/spec';
   if (kind === 'CronJob') return '/spec/jobTemplate/spec/template/spec';
   return '/spec/template/spec';
