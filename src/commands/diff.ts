@@ -14,6 +14,7 @@ import { meetsFailLevel, type FailOn } from '../model/severity.js';
 import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Summary } from '../model/summary.js';
 import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
 import { loadCluster } from '../simulate/cluster/load-cluster.js';
+import { nodeGroupsToNodes } from '../simulate/cluster/node-groups.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { planClock } from './plan.js';
 
@@ -34,7 +35,7 @@ export interface DiffOptions extends LoadOptions {
   context?: number;
   /** Run the plan on both sides for the consequences (default true). */
   consequences?: boolean;
-  /** Files with Node objects; default: `nodes`, else the embedded cluster. */
+  /** Files with Node objects; default: `nodes`, else `cluster.nodeGroups` of the configuration, else the embedded cluster. */
   cluster?: readonly string[];
   nodes?: readonly KubeObject[];
   /** The plan's clock (see `planClock`). */
@@ -92,7 +93,8 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
   let consequences: Consequences | undefined;
   let plan: Finding[] = [];
   if (options.consequences !== false) {
-    let nodes = options.nodes ?? defaultClusterNodes();
+    const groups = config.cluster?.nodeGroups;
+    let nodes = options.nodes ?? (groups ? nodeGroupsToNodes(groups).nodes : defaultClusterNodes());
     if (options.cluster?.length) {
       const cluster = await loadCluster(options.cluster, { ...options, readStdin: undefined });
       findings.push(...cluster.findings);

@@ -1,51 +1,46 @@
-import { findingAt, type Finding } from '../../model/finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
-import { CrdRegistry, isCrd } from '../../validate/crd/crd-registry.js';
-import { ManifestValidator } from '../../validate/validate-manifests.js';
-import type { ObjectChange } from '../types.js';
+import { acceptManifests } from '../../simulate/accept-manifests.js';
+import { isCrd } from '../../validate/crd/crd-registry.js';
 import { cloneJson, dropNulls } from '../json.js';
-import { dropUnknownFields } from '../unknown-fields.js';
+import type { ObjectChange } from '../types.js';
 
 export interface Admission {
-  /** Each manifest the API server takes → the object as it stores it (without fields its kind does not have). */
+  /** Each manifest the API server takes → the object as it stores it (unknown fields and nulls dropped). */
   stored: Map<Manifest, Manifest>;
-  /** Those it refuses (a value of the wrong type, a missing required field), each with its first schema error. */
+  /** Those it refuses, with the plan's `object-rejected` finding at the first reason. */
   refused: Map<Manifest, Finding>;
 }
 
 /**
- * Splits the desired manifests as the API server would: an object with a schema error is
- * refused whole, so its change never happens; unknown fields alone do not refuse it: they are
- * dropped, as in the server's Warn field validation, and so are nulls (neither a misplaced field
- * nor a `creationTimestamp: null` may look like a template change that restarts pods).
+ * What the API server does with the desired manifests, as the plan decides it (`acceptManifests`):
+ * an object with a schema error, of a kind it does not serve or containing itself is refused
+ * whole, so its change never happens; the others lose their unknown fields. Nulls go too: a
+ * `creationTimestamp: null` in a template must not look like a template change that restarts pods.
  */
 export async function admitManifests(manifests: readonly Manifest[], crds: readonly Manifest[] = []): Promise<Admission> {
-  const validator = new ManifestValidator({ strict: false, crds: new CrdRegistry([...manifests, ...crds].filter(isCrd)) });
-  const result: Admission = { stored: new Map(), refused: new Map() };
-  for (const manifest of manifests) {
-    const error = (await validator.validate(manifest)).find((f) => f.ruleId === 'schema-invalid');
-    if (error) {
-      result.refused.set(manifest, error);
-      continue;
-    }
-    const object = dropNulls(cloneJson(manifest.object)) as KubeObject;
-    dropUnknownFields(object);
-    result.stored.set(manifest, { ...manifest, object });
-  }
-  return result;
+  const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd));
+  const refused = new Map(result.refused.map((manifest, i) => [manifest, result.findings[i]!]));
+  const kept = manifests.filter((m) => !refused.has(m));
+  const stored = new Map(kept.map((manifest, i) => {
+    const accepted = result.accepted[i]!;
+    return [manifest, { ...accepted, object: dropNulls(cloneJson(accepted.object)) as KubeObject }];
+  }));
+  return { stored, refused };
 }
 
 /**
- * Marks the creates and updates of refused manifests (`refused` gives the reason) and reports
- * each at its first schema error: that change does not happen.
+ * Marks the creates and updates of refused manifests with the reason (`refused`) and returns
+ * the plan's findings about them: those changes do not happen.
  */
 export function markRefused(changes: readonly ObjectChange[], admission: Admission): { changes: ObjectChange[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const marked = changes.map((change) => {
-    const error = change.desired && admission.refused.get(change.desired);
-    if (!error || change.action === 'unmanaged' || change.action === 'delete') return change;
-    findings.push(findingAt(change.desired!, { ruleId: 'object-rejected', severity: 'error', pointer: error.pointer, phase: 'diff', message: `the API server refuses this object, so its change does not happen: ${error.message}` }));
-    return { ...change, refused: error.message };
+    const rejection = change.desired && admission.refused.get(change.desired);
+    if (!rejection || change.action === 'unmanaged' || change.action === 'delete') return change;
+    findings.push(rejection);
+    // The finding reads "the API server refuses this object, ...: <reason>"; the header wants the reason.
+    return { ...change, refused: rejection.message.slice(rejection.message.indexOf(': ') + 2) };
   });
   return { changes: marked, findings };
 }
