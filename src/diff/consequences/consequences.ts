@@ -29,7 +29,10 @@ export function computeConsequences(input: ConsequenceInput): { consequences: Co
   const refused = new Set(input.changes.filter((c) => c.refused && c.desired).map((c) => c.desired!));
   const applied = [...input.admission.stored].filter(([manifest]) => !refused.has(manifest)).map(([, stored]) => stored);
   const deleted = new Set(input.changes.filter((c) => c.action === 'delete').map((c) => identityKey(c.ref)));
-  const transition = simulateTransition({ current: input.current, desired: applied, deleted, nodes: input.nodes, now: input.now, ...(input.schedule ? { schedule: input.schedule } : {}) });
+  const transition = simulateTransition({
+    current: input.current, desired: applied, refused: [...input.admission.refused.keys()], deleted, nodes: input.nodes, now: input.now,
+    ...(input.schedule ? { schedule: input.schedule } : {}),
+  });
   const workloads = workloadConsequences(input.changes.filter((c) => !c.refused), transition);
   const endpoints = endpointConsequences(input.changes, transition);
   const routes = routeConsequences(input.changes, transition);

@@ -19,6 +19,8 @@ export interface TransitionInput {
   current: readonly Manifest[];
   /** The manifests to apply, without those the API server refuses. */
   desired: readonly Manifest[];
+  /** The manifests the API server refuses: the plan's findings about what they leave missing say so. */
+  refused?: readonly Manifest[];
   /** Identity keys of current objects deleted by the apply (`--prune`); what they own goes with them. */
   deleted?: ReadonlySet<string>;
   /** Node objects of the cluster model. */
@@ -46,7 +48,7 @@ export function simulateTransition(input: TransitionInput): Transition {
     const source = manifestOf.get(identityKey(refOf(object)));
     return source ? { ...source, object } : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
   });
-  const after = simulate({ nodes: input.nodes, current: running, desired: input.desired, now: input.now, schedule });
+  const after = simulate({ nodes: input.nodes, current: running, desired: input.desired, refused: input.refused ?? [], now: input.now, schedule });
   return { before, after };
 }
 
