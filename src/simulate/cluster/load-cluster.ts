@@ -5,6 +5,7 @@ import { loadManifests, type LoadOptions } from '../../load/load-manifests.js';
 import { applyDefaults } from '../defaults/index.js';
 import { isObject, objectAt } from '../defaults/fields.js';
 import { isCyclic } from '../objects/copy-json.js';
+import { pushTo } from '../objects/multimap.js';
 
 export interface LoadedCluster {
   /** Valid Node objects, defaulted, in input order. */
@@ -26,7 +27,12 @@ const TAINT_EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 export async function loadCluster(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedCluster> {
   const loaded = await loadManifests(paths, options);
   const result: LoadedCluster = { nodes: [], sources: new Map(), findings: [...loaded.findings], ioErrors: loaded.ioErrors };
+  const others = new Map<string, Manifest[]>();
   for (const manifest of loaded.manifests) {
+    if (manifest.object.kind !== 'Node' || manifest.object.apiVersion !== 'v1') {
+      pushTo(others, manifest.source.file, manifest);
+      continue;
+    }
     const node = checkNode(manifest, result.findings);
     if (!node) continue;
     const name = (node.metadata as { name: string }).name;
@@ -37,19 +43,21 @@ export async function loadCluster(paths: readonly string[], options: LoadOptions
     result.sources.set(name, manifest);
     result.nodes.push(node);
   }
+  // One finding per file: a whole cluster dump passed by mistake would give thousands.
+  for (const ignored of others.values()) {
+    const names = ignored.slice(0, 3).map((m) => `${m.ref.kind} ${m.ref.name}`).join(', ');
+    const what = ignored.length === 1 ? names : `${ignored.length} other objects (${names}${ignored.length > 3 ? ', ...' : ''})`;
+    result.findings.push(findingAt(ignored[0]!, { ruleId: 'cluster-object-ignored', severity: 'info', message: `--cluster takes Node objects; ${what} ${ignored.length === 1 ? 'is' : 'are'} ignored (objects already in the cluster belong in --current)`, pointer: '/kind', phase: 'simulate' }));
+  }
   return result;
 }
 
 /** The node as the simulation uses it, or undefined when it cannot be used at all. */
 function checkNode(manifest: Manifest, findings: Finding[]): KubeObject | undefined {
-  const report = (pointer: string, message: string, severity: Finding['severity'] = 'error', ruleId = 'cluster-node-invalid'): void => {
-    findings.push(findingAt(manifest, { ruleId, severity, message, pointer, phase: 'simulate' }));
+  const report = (pointer: string, message: string, severity: Finding['severity'] = 'error'): void => {
+    findings.push(findingAt(manifest, { ruleId: 'cluster-node-invalid', severity, message, pointer, phase: 'simulate' }));
   };
   const { object } = manifest;
-  if (object.kind !== 'Node' || object.apiVersion !== 'v1') {
-    report('/kind', `--cluster takes Node objects; ${String(object.kind)} ${manifest.ref.name} is ignored (objects already in the cluster belong in --current)`, 'info', 'cluster-object-ignored');
-    return undefined;
-  }
   if (isCyclic(object)) {
     report('', 'node contains itself through a YAML alias; ignored');
     return undefined;

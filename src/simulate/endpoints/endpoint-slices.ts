@@ -101,7 +101,7 @@ export function endpointSlicesFor(service: KubeObject, pods: PodIndex, zoneOf: (
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
         metadata: {
-          name: `${serviceName}-${nameSuffix(`${serviceName}|${key}|${i}`)}`,
+          name: `${serviceName}-${nameSuffix(`${serviceName}|${key}|${i / MAX_ENDPOINTS_PER_SLICE}`)}`,
           namespace: namespaceOf(service),
           generateName: `${serviceName}-`,
           labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': serviceName },
