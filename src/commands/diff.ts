@@ -86,8 +86,10 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
     ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
     ...(options.context !== undefined ? { context: options.context } : {}),
   });
-  const findings = [...current.findings, ...desired.findings, ...(crds?.findings ?? []), ...objects.findings];
-  let changes = objects.changes;
+  // Changes the API server refuses do not happen, whether or not the plan runs.
+  const admission = await admitManifests(desired.manifests, crds?.manifests ?? []);
+  const { changes, findings: rejections } = markRefused(objects.changes, admission);
+  const findings = [...current.findings, ...desired.findings, ...(crds?.findings ?? []), ...objects.findings, ...rejections];
   let ioErrors = current.ioErrors + desired.ioErrors + (crds?.ioErrors ?? 0);
 
   let consequences: Consequences | undefined;
@@ -101,15 +103,12 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
       ioErrors += cluster.ioErrors;
       nodes = cluster.nodes;
     }
-    const admission = await admitManifests(desired.manifests, crds?.manifests ?? []);
-    const marked = markRefused(changes, admission);
-    changes = marked.changes;
     const computed = computeConsequences({
       changes, current: current.manifests, admission, nodes, now: planClock(options.now, current.manifests),
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     consequences = computed.consequences;
-    findings.push(...marked.findings, ...consequences.findings);
+    findings.push(...consequences.findings);
     plan = planFindings(computed.transition.after, computed.applied).sort(compareFindings);
   }
   findings.sort(compareFindings);

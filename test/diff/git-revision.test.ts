@@ -27,7 +27,7 @@ describe('--current git:<revision>', () => {
     // The working tree moves on: one value changes, one file goes, one comes; nothing is committed.
     writeFileSync(join(dir, 'deploy', 'config.yaml'), configMap('settings', 'debug'));
     execFileSync('rm', [join(dir, 'deploy', 'gone.yaml'), join(dir, 'deploy', 'broken.yaml')]);
-    writeFileSync(join(dir, 'deploy', 'new.yaml'), configMap('fresh', 'y'));
+    writeFileSync(join(dir, 'deploy', 'new.yaml'), configMap('fresh', 'trace'));
   });
   afterAll(cleanup);
 
