@@ -44,7 +44,7 @@ export interface MarkdownReport {
  * many. Shared by `diff` and `check`.
  */
 export function markdownReport(report: MarkdownReport): string {
-  const out: string[] = [`### ${report.title}`, '', ...report.headline.map((h) => `**${h}**`), ''];
+  const out: string[] = [`### ${report.title}`, '', ...report.headline.flatMap((h) => [`**${h}**`, ''])];
   const shown = report.diff?.changes.filter((c) => c.action !== 'unchanged') ?? [];
   if (shown.length) {
     out.push('| | object | file | note |', '|---|---|---|---|');
