@@ -49,6 +49,16 @@ describe('kubeplan check', () => {
     expect(stdout.endsWith('1 to create, 8 to update, 0 to delete (5 unchanged, 1 unmanaged; 6 objects of the cluster not compared: 1 made by the cluster, 5 in other namespaces)\n')).toBe(true);
   });
 
+  it('prints a pull-request comment with --format markdown', async () => {
+    const { stdout } = await runCommand([...DEMO, '--format', 'markdown']);
+    // The finding counts follow the demo's planted mistakes; the change count is this fixture's.
+    expect(stdout.split('\n| | object |')[0]).toMatch(
+      /^### kubeplan check\n\n\*\*\d+ errors, \d+ warnings?, \d+ info \(\d+ files, \d+ objects\)\*\*\n\n(\*\*\d+ findings? suppressed by kubeplan\.io\/ignore annotations\*\*\n\n)?\*\*1 to create, 8 to update, 0 to delete \(5 unchanged, 1 unmanaged; 6 objects of the cluster not compared: 1 made by the cluster, 5 in other namespaces\)\*\*\n$/,
+    );
+    expect(stdout).toContain('| update | Service shop/redis | `fixtures/demo/redis.yaml:63` | refused: spec.clusterIP: field is immutable ("10.96.112.40" → "None") |');
+    expect(stdout).toContain('<details><summary>~ Secret shop/api-secrets</summary>');
+  });
+
   it('lints and plans on an empty cluster without a current state', async () => {
     const { code, stdout } = await runCommand(['check', 'fixtures/diff/consequences/desired.yaml', '--format', 'json']);
     const report = JSON.parse(stdout) as Record<string, unknown>;
