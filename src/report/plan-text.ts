@@ -28,6 +28,17 @@ function percent(used: number, total: number): string {
   return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
 }
 
+/** How many pods the workload asks for: replicas, or a Job's first wave. */
+function wanted(workload: KubeObject): string {
+  const spec = (workload.spec ?? {}) as { replicas?: unknown; parallelism?: unknown; completions?: unknown; suspend?: unknown };
+  if (workload.kind === 'Job') {
+    if (spec.suspend === true) return ', suspended';
+    const parallelism = typeof spec.parallelism === 'number' ? spec.parallelism : 1;
+    return ` of ${typeof spec.completions === 'number' ? Math.min(parallelism, spec.completions) : parallelism} wanted`;
+  }
+  return typeof spec.replicas === 'number' ? ` of ${spec.replicas} wanted` : '';
+}
+
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
 function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -77,9 +88,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   if (workloads.length === 0) lines.push('  (none)');
   for (const workload of workloads) {
     const own = podsByWorkload.get(workload) ?? [];
-    const desired = (workload.spec as { replicas?: unknown } | undefined)?.replicas;
-    const want = typeof desired === 'number' ? ` of ${desired} wanted` : '';
-    lines.push(`  ${describeRef(refOf(workload))}: ${own.filter((p) => where(p) !== undefined).length}/${own.length} pods scheduled${want}`);
+    lines.push(`  ${describeRef(refOf(workload))}: ${own.filter((p) => where(p) !== undefined).length}/${own.length} pods scheduled${wanted(workload)}`);
     const rows = own.map((pod) => {
       const node = nodeNameOf(pod);
       if (where(pod) !== undefined) return [nameOf(pod), node!, (pod.status as { podIP?: string } | undefined)?.podIP ?? ''];

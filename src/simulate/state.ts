@@ -185,6 +185,24 @@ export class SimulationState {
     return name;
   }
 
+  /**
+   * The workload at the top of an object's controller chain (the Deployment of a ReplicaSet's
+   * pod), or the object itself: what findings about a pod name. Owners are looked up by the
+   * reference's kind and name in the object's namespace, and must have the referenced uid.
+   */
+  topController(entry: Entry): Entry {
+    let current = entry;
+    for (let depth = 0; depth < 5; depth++) {
+      const refs = (current.object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
+      const ref = Array.isArray(refs) ? refs.find((r) => isObject(r) && r.controller === true) : undefined;
+      if (!isObject(ref) || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string' || typeof ref.name !== 'string') break;
+      const owner = this.get({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: namespaceOf(current.object), name: ref.name });
+      if (!owner || uidOf(owner.object) !== ref.uid) break;
+      current = owner;
+    }
+    return current;
+  }
+
   emit(event: ClusterEvent): void {
     this.events.push(event);
   }

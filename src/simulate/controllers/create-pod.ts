@@ -60,7 +60,7 @@ export function createPod(state: SimulationState, request: PodSpecRequest): Kube
     state.report({
       ruleId: 'pod-forbidden',
       severity: 'error',
-      message: `the API server refuses the pods of ${describeRef(refOf(owner))}: ${refused}`,
+      message: `the API server refuses the pods of ${describeRef(refOf(state.topController(request.owner).object))}: ${refused}`,
       origin: request.owner.origin,
       pointer: `${request.specPointer}/priorityClassName`,
     });

@@ -29,15 +29,12 @@ export function pointerForMessage(message: string, kind: string, podSpec: Record
   return kind === 'Pod' ? '/spec' : '/spec/replicas';
 }
 
-/** The workload at the top of a pod's owner chain (Deployment over ReplicaSet), or the pod itself. */
-function topOwner(entry: Entry, byUid: Map<string, Entry>): Entry {
-  let current = entry;
-  for (let depth = 0; depth < 5; depth++) {
-    const owner = byUid.get(controllerUidOf(current.object));
-    if (!owner) break;
-    current = owner;
-  }
-  return current;
+/** For an OrderedReady StatefulSet with fewer pods than replicas: the pods its unschedulable pod holds back. */
+function heldBack(workload: KubeObject, pods: number): string {
+  const spec = objectAt(workload, 'spec') ?? {};
+  if (workload.kind !== 'StatefulSet' || spec.podManagementPolicy === 'Parallel' || typeof spec.replicas !== 'number' || spec.replicas <= pods) return '';
+  const missing = spec.replicas - pods;
+  return ` (OrderedReady: the ${missing === 1 ? 'next pod is' : `next ${missing} pods are`} not created until it is Ready)`;
 }
 
 /**
@@ -46,10 +43,9 @@ function topOwner(entry: Entry, byUid: Map<string, Entry>): Entry {
  */
 export function reportUnschedulable(state: SimulationState, failures: Map<string, string>): void {
   if (failures.size === 0) return;
-  const byUid = new Map(state.all().map((e) => [uidOf(e.object), e]));
   const groups = new Map<Entry, { failed: Entry[]; total: number }>();
   for (const pod of state.list('Pod', '')) {
-    const owner = topOwner(pod, byUid);
+    const owner = state.topController(pod);
     const group = groups.get(owner) ?? { failed: [], total: 0 };
     group.total++;
     if (failures.has(uidOf(pod.object))) group.failed.push(pod);
@@ -64,7 +60,7 @@ export function reportUnschedulable(state: SimulationState, failures: Map<string
     state.report({
       ruleId: 'pod-unschedulable',
       severity: 'error',
-      message: allSame ? `${what}: ${first}` : `${what}; ${nameOf(failed[0]!.object)}: ${first}`,
+      message: `${allSame ? `${what}: ${first}` : `${what}; ${nameOf(failed[0]!.object)}: ${first}`}${heldBack(owner.object, total)}`,
       origin: owner.origin,
       pointer: pointerForMessage(first, String(owner.object.kind), podSpec),
     });
