@@ -2,6 +2,7 @@ import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, type ObjectRef } from '../model/object-ref.js';
+import { isCyclic } from '../simulate/objects/copy-json.js';
 import { alignTo } from './align.js';
 import { dropClusterFilledFields } from './cluster-filled.js';
 import { isClusterGenerated } from './cluster-generated.js';
@@ -94,7 +95,8 @@ function scopeOf(desired: readonly ObjectRef[]): (ref: ObjectRef) => boolean {
 function indexSide(manifests: readonly Manifest[], options: NormalizeOptions, findings: Finding[]): Map<string, SideObject> {
   const byKey = new Map<string, SideObject>();
   for (const manifest of manifests) {
-    const object = normalizeObject(manifest.object, options);
+    const object = normalizeOrReport(manifest, options, findings);
+    if (!object) continue;
     const ref = refOfObject(object);
     if (ref.name === '') {
       findings.push(findingAt(manifest, {
@@ -114,6 +116,24 @@ function indexSide(manifests: readonly Manifest[], options: NormalizeOptions, fi
     byKey.set(key, { manifest, object, ref });
   }
   return byKey;
+}
+
+/**
+ * The normalized object, or undefined after reporting an object that contains itself through
+ * YAML aliases (`data: &d {self: *d}`): it has no JSON form, kubectl cannot send it, and walking
+ * it never ends. Checked only when normalizing fails, so that it costs nothing otherwise.
+ */
+function normalizeOrReport(manifest: Manifest, options: NormalizeOptions, findings: Finding[]): KubeObject | undefined {
+  try {
+    return normalizeObject(manifest.object, options);
+  } catch (error) {
+    if (!(error instanceof RangeError) || !isCyclic(manifest.object)) throw error;
+    findings.push(findingAt(manifest, {
+      ruleId: 'diff-cyclic-object', severity: 'error', pointer: '', phase: 'diff',
+      message: `${manifest.ref.kind} ${manifest.ref.name} contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared`,
+    }));
+    return undefined;
+  }
 }
 
 function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOptions, findings: Finding[]): ObjectChange {

@@ -1,10 +1,11 @@
 import { findingAt, type Finding } from '../model/finding.js';
+import { copyJson } from '../simulate/objects/copy-json.js';
 import { fieldPath, valueAt } from '../model/json-pointer.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { describeRef, groupOf, type ObjectRef } from '../model/object-ref.js';
 import { compareQuantities, parseQuantity } from '../model/quantity.js';
 import { firstDifference } from './first-difference.js';
-import { cloneJson, deepEqual, isObject, type JsonObject } from './json.js';
+import { deepEqual, isObject, type JsonObject } from './json.js';
 
 /** A field whose change the API server refuses, with the reason it gives. */
 interface Violation {
@@ -107,8 +108,8 @@ function immutableData(current: KubeObject, desired: KubeObject): Violation[] {
 }
 
 function templateChanged(current: KubeObject, desired: KubeObject): boolean {
-  const before = cloneJson(valueAt(current, '/spec/template'));
-  const after = cloneJson(valueAt(desired, '/spec/template'));
+  const before = copyJson(valueAt(current, '/spec/template'));
+  const after = copyJson(valueAt(desired, '/spec/template'));
   // A suspended Job may still be told where to run (it has not started any pod yet).
   if (spec(current).suspend === true && spec(desired).suspend === true) {
     for (const pointer of SUSPENDED_JOB_MUTABLE) {

@@ -1,8 +1,9 @@
 import type { KubeObject } from '../model/manifest.js';
+import { copyJson } from '../simulate/objects/copy-json.js';
 import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
-import { cloneJson, dropNulls, isObject } from './json.js';
+import { dropNulls, isObject } from './json.js';
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData } from './secret-data.js';
 import { dropServerFields, withoutTopServerFields } from './server-fields.js';
@@ -28,7 +29,7 @@ export function normalizeObject(object: KubeObject, options: NormalizeOptions = 
   // One deep copy, without the server's bulk; the defaulters read only known fields and take
   // null for unset, so unknown fields and nulls can go after defaulting.
   const slim = withoutTopServerFields(object);
-  const defaulted = hasDefaults(slim) ? applyDefaults(slim) : cloneJson(slim);
+  const defaulted = hasDefaults(slim) ? applyDefaults(slim) : copyJson(slim);
   dropServerFields(defaulted);
   dropUnknownFields(defaulted);
   dropNulls(defaulted);

@@ -166,4 +166,14 @@ metadata: {generateName: migrate-}
     ]);
     expect(diff.changes.map((c) => c.after!.data)).toEqual([{ v: '2' }]);
   });
+
+  it('reports an object that contains itself through YAML aliases instead of walking it forever', () => {
+    const cyclic = parseManifests('loop.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: a}\ndata: &d\n  self: *d\n').manifests;
+    const diff = diffObjects(cyclic, cyclic);
+    expect(diff.findings.map(briefAt)).toEqual([
+      '1:1 diff-cyclic-object ConfigMap loop contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared',
+      '1:1 diff-cyclic-object ConfigMap loop contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared',
+    ]);
+    expect(diff.changes).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
 import type { Finding } from '../../model/finding.js';
+import { copyJson } from '../../simulate/objects/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { acceptManifests } from '../../simulate/accept-manifests.js';
 import { isCrd } from '../../validate/crd/crd-registry.js';
-import { cloneJson, dropNulls } from '../json.js';
+import { dropNulls } from '../json.js';
 import type { ObjectChange } from '../types.js';
 
 export interface Admission {
@@ -24,7 +25,7 @@ export async function admitManifests(manifests: readonly Manifest[], crds: reado
   const kept = manifests.filter((m) => !refused.has(m));
   const stored = new Map(kept.map((manifest, i) => {
     const accepted = result.accepted[i]!;
-    return [manifest, { ...accepted, object: dropNulls(cloneJson(accepted.object)) as KubeObject }];
+    return [manifest, { ...accepted, object: dropNulls(copyJson(accepted.object)) as KubeObject }];
   }));
   return { stored, refused };
 }

@@ -1,4 +1,5 @@
 import { findingAt, type Finding } from '../../model/finding.js';
+import { copyJson, isCyclic } from '../../simulate/objects/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { identityKey } from '../../model/object-ref.js';
 import { START_OF_FILE } from '../../model/source-range.js';
@@ -6,7 +7,7 @@ import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
 import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
-import { cloneJson, dropNulls } from '../json.js';
+import { dropNulls } from '../json.js';
 
 /** The cluster as it runs now, and after the desired manifests are applied to it. */
 export interface Transition {
@@ -41,7 +42,8 @@ export function simulateTransition(input: TransitionInput): Transition {
   const schedule = input.schedule ?? kubeScheduler;
   // `kubectl get -o yaml` prints `creationTimestamp: null` in pod templates; null means unset,
   // and left in it would make every template differ from its manifest (a rollout of everything).
-  const current = input.current.map((m) => ({ ...m, object: dropNulls(cloneJson(m.object)) as KubeObject }));
+  // An object containing itself (YAML aliases) cannot exist in a cluster; the diff reports it.
+  const current = input.current.filter((m) => !isCyclic(m.object)).map((m) => ({ ...m, object: dropNulls(copyJson(m.object)) as KubeObject }));
   const before = simulate({ nodes: input.nodes, current, desired: [], now: input.now, schedule });
   const manifestOf = new Map(current.map((m) => [identityKey(refOf(m.object)), m]));
   const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
