@@ -54,12 +54,13 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
 }
 
 /** The library options for a run of `diff` or `check`, or undefined after printing why there can be none. */
-export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig } | undefined {
+export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig; configFile?: string } | undefined {
   const loaded = loadCliConfig(io, flags.config);
   if (!loaded) return undefined;
   const config = loaded.config as KubeplanConfig & { diff?: DiffConfig };
   return {
     config,
+    ...(loaded.file ? { configFile: loaded.file } : {}),
     failOn: flags.failOn ?? config.failOn ?? 'error',
     options: {
       current: flags.current,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { mergeFindings } from '../../src/commands/check.js';
+import { check, mergeFindings } from '../../src/commands/check.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runCommand } from '../diff/run-command.js';
 
@@ -69,6 +69,13 @@ describe('kubeplan check', () => {
       'service-no-endpoints simulate warning',
       'service-selector-no-pods rule warning',
     ]);
+  });
+
+  it('plans on the node groups of the configuration', async () => {
+    const config = { cluster: { nodeGroups: [{ name: 'tiny', count: 1, cpu: '1', memory: '1Gi' }] } };
+    const result = await check(['fixtures/diff/consequences/desired.yaml'], { config });
+    expect(result.plan!.clusterSource).toBe('config');
+    expect(result.findings.filter((f) => f.ruleId === 'pod-unschedulable').map((f) => f.line)).toEqual([33, 48, 62, 78, 91]);
   });
 
   it('reads standard input once for all stages', async () => {
