@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { checkCommand } from './cli/check-command.js';
+import { diffCommand } from './cli/diff-command.js';
 import { explainCommand } from './cli/explain-command.js';
 import { lintCommand } from './cli/lint-command.js';
 import { planCommand } from './cli/plan-command.js';
@@ -24,7 +26,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run kubeplan --help for usage)');
-  for (const command of [lintCommand(io, setExit), planCommand(io, setExit), rulesCommand(io), explainCommand(io, setExit)]) {
+  for (const command of [lintCommand(io, setExit), planCommand(io, setExit), diffCommand(io, setExit), checkCommand(io, setExit), rulesCommand(io), explainCommand(io, setExit)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   try {
