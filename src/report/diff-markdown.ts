@@ -34,14 +34,23 @@ export interface MarkdownReport {
   headline: string[];
   /** The changes and consequences, when there is a current state. */
   diff?: Pick<DiffResult, 'changes' | 'consequences'>;
+  /** Extra sections (already Markdown) placed after the consequences, such as the plan. */
+  sections?: string[];
   findings: readonly Finding[];
 }
 
+const SEVERITY_TITLES: ReadonlyArray<[Finding['severity'], string]> = [
+  ['error', 'Errors'],
+  ['warning', 'Warnings'],
+  ['info', 'Info'],
+];
+
 /**
  * A report as a pull-request comment: the headline, a table of changed objects, the
- * consequences, the findings, then each object's unified diff in a collapsed block. Diffs that
- * would take the comment past `MARKDOWN_LIMIT` characters are left out, and the comment says how
- * many. Shared by `diff` and `check`.
+ * consequences, extra sections, the findings grouped by severity (errors first), then each
+ * object's unified diff in a collapsed block. Findings and diffs that would take the comment past
+ * `MARKDOWN_LIMIT` characters are left out, and the comment says how many, so it always fits.
+ * Shared by `diff` and `check`.
  */
 export function markdownReport(report: MarkdownReport): string {
   const out: string[] = [`### ${report.title}`, '', ...report.headline.flatMap((h) => [`**${h}**`, ''])];
@@ -56,11 +65,32 @@ export function markdownReport(report: MarkdownReport): string {
   }
   const consequences = report.diff?.consequences ? consequenceLines(report.diff.consequences) : [];
   if (consequences.length) out.push('#### Consequences', '', ...consequences.map((l) => `- ${inline(l)}`), '');
-  if (report.findings.length) out.push('#### Findings', '', ...report.findings.map(findingLine), '');
+  for (const section of report.sections ?? []) out.push(section, '');
   let body = out.join('\n');
+
+  // Room is kept for the notes about what did not fit.
+  const budget = MARKDOWN_LIMIT - 1_000;
+  let findingsLeft = 0;
+  for (const [severity, title] of SEVERITY_TITLES) {
+    const group = report.findings.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    const heading = `\n#### ${title} (${group.length})\n\n`;
+    if (body.length + heading.length > budget) {
+      findingsLeft += group.length;
+      continue;
+    }
+    body += heading;
+    for (const f of group) {
+      const line = `${findingLine(f)}\n`;
+      if (body.length + line.length > budget) findingsLeft++;
+      else body += line;
+    }
+  }
+  if (findingsLeft) body += `\n_${findingsLeft} more finding${findingsLeft === 1 ? '' : 's'} not shown: the comment would be too long (the job summary, the SARIF report and \`kubeplan check\` list them all)._\n`;
+
   let omitted = 0;
   for (const block of shown.filter((c) => c.text).map(details)) {
-    if (body.length + block.length + 200 > MARKDOWN_LIMIT) omitted++;
+    if (body.length + block.length + 200 > budget) omitted++;
     else body += `\n${block}\n`;
   }
   if (omitted) body += `\n_${omitted} more diff${omitted === 1 ? '' : 's'} not shown: the comment would be too long (run \`kubeplan diff\` for all)._\n`;

@@ -123,7 +123,7 @@ fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or 
 | update | Job prod/backfill | \`fixtures/diff/immutable/desired.yaml:50\` | refused: spec.template: field is immutable ("ghcr.io/example/backfill:1.0.0" → "ghcr.io/example/backfill:1.1.0") |
 | update | RoleBinding prod/deployers | \`fixtures/diff/immutable/desired.yaml:86\` | refused: roleRef: cannot change roleRef ("edit" → "admin") |
 
-#### Findings
+#### Errors (7)
 
 - **error** \`fixtures/diff/immutable/desired.yaml:11:13\` spec.selector: field is immutable; the API server rejects this update of Deployment prod/web (\`immutable-field\`)
 - **error** \`fixtures/diff/immutable/desired.yaml:48:22\` spec.volumeClaimTemplates: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden ("20Gi" → "50Gi"); the API server rejects this update of StatefulSet prod/db (\`immutable-field\`)
