@@ -32,20 +32,26 @@ function dropBookkeeping(object: KubeObject): void {
  * the cluster model has its own (`--cluster`, node groups or the embedded cluster).
  */
 export function admitCurrent(state: SimulationState, manifests: readonly Manifest[]): void {
+  const nodes: Manifest[] = [];
   for (const manifest of manifests) {
-    const ignored = (message: string, severity: 'warning' | 'info'): void => state.report({ ruleId: 'current-object-ignored', severity, message, origin: manifest, pointer: '' });
     if (isCyclic(manifest.object)) {
-      ignored(`${describeRef(manifest.ref)} contains itself through a YAML alias, which no cluster dump does; it is left out of the current state`, 'warning');
+      const message = `${describeRef(manifest.ref)} contains itself through a YAML alias, which no cluster dump does; it is left out of the current state`;
+      state.report({ ruleId: 'current-object-ignored', severity: 'warning', message, origin: manifest, pointer: '' });
       continue;
     }
     if (manifest.object.kind === 'Node') {
-      ignored(`${describeRef(manifest.ref)} is left out: the plan's nodes come from --cluster, the configuration's node groups or the embedded cluster, not from --current`, 'info');
+      nodes.push(manifest);
       continue;
     }
     if (RECOMPUTED_KINDS.has(String(manifest.object.kind))) continue;
     const object = applyDefaults(manifest.object);
     dropBookkeeping(object);
     state.create(object, manifest);
+  }
+  if (nodes.length) {
+    const names = `${nodes.slice(0, 3).map((m) => m.ref.name).join(', ')}${nodes.length > 3 ? ', ...' : ''}`;
+    const message = `${nodes.length === 1 ? `Node ${names} is` : `${nodes.length} Nodes (${names}) are`} left out: the plan's nodes come from --cluster, the configuration's node groups or the embedded cluster, not from --current`;
+    state.report({ ruleId: 'current-object-ignored', severity: 'info', message, origin: nodes[0]!, pointer: '/kind' });
   }
 }
 
