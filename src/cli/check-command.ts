@@ -7,9 +7,10 @@ import { formatCheckMarkdown } from '../report/check-markdown.js';
 import { formatCheckText } from '../report/check-text.js';
 import { addCurrentStateOptions, diffOptionsFrom, reportSourceError, type CurrentStateFlags } from './diff-command.js';
 import { wantsColor, type CliIo } from './io.js';
+import { isReviewFormat, REVIEW_FORMATS, writeReviewFormat, type ReviewFormat } from './review-formats.js';
 
 interface CheckFlags extends CurrentStateFlags {
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | ReviewFormat;
   kubeVersion?: string;
   inlineIgnores: boolean;
 }
@@ -18,7 +19,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
   const command = new Command('check')
     .description('lint, plan and (with --current) diff in one run: one report, one exit code; what CI runs')
     .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', ...REVIEW_FORMATS]).default('text'))
     .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
   return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
@@ -40,11 +41,15 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
       return setExit(reportSourceError(io, error));
     }
     const source = flags.current.join(', ');
-    io.stdout.write(
-      flags.format === 'json' ? formatCheckJson(result, source)
-        : flags.format === 'markdown' ? formatCheckMarkdown(result)
-          : formatCheckText(result, { color: wantsColor(io, flags.color), currentSource: source }),
-    );
+    if (isReviewFormat(flags.format)) {
+      writeReviewFormat(io, flags.format, { findings: result.findings, objects: result.lint.manifests.map((m) => ({ file: m.source.file, ref: m.ref })), failOn: run.failOn });
+    } else {
+      io.stdout.write(
+        flags.format === 'json' ? formatCheckJson(result, source)
+          : flags.format === 'markdown' ? formatCheckMarkdown(result)
+            : formatCheckText(result, { color: wantsColor(io, flags.color), currentSource: source }),
+      );
+    }
     setExit(exitCodeFor(result.findings, result.summary.ioErrors, run.failOn));
   });
 }

@@ -8,9 +8,10 @@ import { wantsColor, type CliIo } from './io.js';
 import { loadCliConfig } from './load-cli-config.js';
 import { formatLintResult } from './lint-output.js';
 import { parseSize } from './parse-size.js';
+import { isReviewFormat, REVIEW_FORMATS, writeReviewFormat, type ReviewFormat } from './review-formats.js';
 
 interface LintFlags {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | ReviewFormat;
   failOn?: FailOn;
   config?: string;
   inlineIgnores: boolean;
@@ -24,7 +25,7 @@ interface LintFlags {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export const FORMAT_OPTION = (): Option => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+export const FORMAT_OPTION = (): Option => new Option('-f, --format <format>', 'output format').choices(['text', 'json', ...REVIEW_FORMATS]).default('text');
 export const FAIL_ON_OPTION = (): Option =>
   new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error');
 
@@ -75,7 +76,12 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
         ...(io.readStdin ? { readStdin: io.readStdin } : {}),
       });
-      io.stdout.write(formatLintResult(result, flags.format, wantsColor(io, flags.color)));
-      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
+      const failOn = flags.failOn ?? loaded.config.failOn ?? 'error';
+      if (isReviewFormat(flags.format)) {
+        writeReviewFormat(io, flags.format, { findings: result.findings, objects: result.manifests.map((m) => ({ file: m.source.file, ref: m.ref })), failOn });
+      } else {
+        io.stdout.write(formatLintResult(result, flags.format, wantsColor(io, flags.color)));
+      }
+      setExit(exitCodeFor(result.findings, result.summary.ioErrors, failOn));
     });
 }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding } from '../model/finding.js';
 import type { RuleDescriptor } from '../model/rule-descriptor.js';
@@ -8,8 +9,10 @@ export interface SarifOptions {
   /** Every check that can produce a finding; findings of unknown checks still get a rule entry. */
   rules: readonly RuleDescriptor[];
   toolVersion: string;
-  /** Prefix removed from file paths so they are relative to the repository root. */
+  /** The repository's root: file paths become relative to it. */
   repositoryRoot?: string;
+  /** The directory relative file paths of findings start from (default: the repository root). */
+  cwd?: string;
 }
 
 /** GitHub code scanning accepts at most this many results per run. */
@@ -17,15 +20,19 @@ export const MAX_SARIF_RESULTS = 25_000;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** `a/b/../c.yaml` relative to the repository, `/`-separated, URI-encoded. */
-function artifactUri(file: string, root: string | undefined): string {
-  let path = file.replace(/\\/g, '/');
+/** A finding's file relative to the repository, `/`-separated, URI-encoded. */
+function artifactUri(file: string, root: string | undefined, cwd: string | undefined): string {
+  let path = file;
   if (root) {
-    const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
-    if (path.startsWith(prefix)) path = path.slice(prefix.length);
+    const relativePath = posix.relative(toPosix(root), posix.resolve(toPosix(cwd ?? root), toPosix(file)));
+    // A file outside the repository keeps the path it was given.
+    if (!relativePath.startsWith('../')) path = relativePath;
   }
-  path = path.replace(/^\.\//, '');
-  return path.split('/').map(encodeURIComponent).join('/');
+  return toPosix(path).replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+}
+
+function toPosix(path: string): string {
+  return path.replace(/\\/g, '/');
 }
 
 function ruleEntry(rule: RuleDescriptor): ReportingDescriptor {
@@ -65,7 +72,7 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file, options.repositoryRoot), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: artifactUri(f.file, options.repositoryRoot, options.cwd), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: Math.max(f.endColumn ?? f.column, f.column) },
         },
       },

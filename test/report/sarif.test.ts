@@ -43,8 +43,12 @@ describe('SARIF 2.1.0', () => {
   });
 
   it('makes paths relative to the repository root and URI-encodes them', () => {
-    const sarif = JSON.parse(formatSarif([{ ...SAMPLE_FINDINGS[1]!, file: '/repo/deploy/web, v2.yaml' }], { rules: SAMPLE_RULES, toolVersion: '1', repositoryRoot: '/repo' }));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('deploy/web%2C%20v2.yaml');
+    const uri = (file: string, cwd?: string) =>
+      JSON.parse(formatSarif([{ ...SAMPLE_FINDINGS[1]!, file }], { rules: SAMPLE_RULES, toolVersion: '1', repositoryRoot: '/repo', ...(cwd ? { cwd } : {}) })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri('/repo/deploy/web, v2.yaml')).toBe('deploy/web%2C%20v2.yaml');
+    expect(uri('web.yaml', '/repo/deploy')).toBe('deploy/web.yaml');
+    expect(uri('./deploy/web.yaml')).toBe('deploy/web.yaml');
+    expect(uri('/elsewhere/web.yaml')).toBe('/elsewhere/web.yaml');
   });
 
   it('keeps fingerprints when lines move, and tells different problems apart', () => {
