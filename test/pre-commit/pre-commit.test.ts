@@ -25,7 +25,7 @@ function hasPreCommit(): boolean {
   return spawnSync('pre-commit', ['--version']).status === 0;
 }
 
-describe('pre-commit hook kubeplan-lint', () => {
+describe('pre-commit hooks kubeplan-lint and kubeplan-check', () => {
   let dir: string;
   let cleanup: () => void;
   const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
@@ -36,7 +36,7 @@ describe('pre-commit hook kubeplan-lint', () => {
     mkdirSync(STORE, { recursive: true });
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: KUBEPLAN, encoding: 'utf8' }).trim();
     git('init', '-q');
-    writeFileSync(join(dir, '.pre-commit-config.yaml'), `repos:\n  - repo: ${KUBEPLAN}\n    rev: ${rev}\n    hooks:\n      - id: kubeplan-lint\n`);
+    writeFileSync(join(dir, '.pre-commit-config.yaml'), `repos:\n  - repo: ${KUBEPLAN}\n    rev: ${rev}\n    hooks:\n      - id: kubeplan-lint\n      - id: kubeplan-check\n        args: [deploy]\n`);
     git('add', '.pre-commit-config.yaml');
     expect(git('commit', '-q', '--no-verify', '-m', 'config').status).toBe(0);
     expect(spawnSync('pre-commit', ['install'], { cwd: dir, env: GIT_ENV }).status).toBe(0);
@@ -49,8 +49,10 @@ describe('pre-commit hook kubeplan-lint', () => {
     git('add', 'deploy/config.yaml');
     const commit = git('commit', '-m', 'broken config');
     expect(commit.status).not.toBe(0);
-    expect(commit.stdout + commit.stderr).toContain('kubeplan lint');
-    expect(commit.stdout + commit.stderr).toContain('deploy/config.yaml:6:12  error    data.workers: expected string, got number 3  schema-invalid');
+    const output = commit.stdout + commit.stderr;
+    expect(output).toMatch(/kubeplan lint\.+Failed/);
+    expect(output).toMatch(/kubeplan check\.+Failed/);
+    expect(output).toContain('deploy/config.yaml:6:12  error    data.workers: expected string, got number 3  schema-invalid');
     expect(git('rev-list', '--count', 'HEAD').stdout.trim()).toBe('1');
   }, 600_000);
 
@@ -59,6 +61,7 @@ describe('pre-commit hook kubeplan-lint', () => {
     git('add', 'deploy/config.yaml');
     const commit = git('commit', '-m', 'clean config');
     expect(commit.stdout + commit.stderr).toMatch(/kubeplan lint\.+Passed/);
+    expect(commit.stdout + commit.stderr).toMatch(/kubeplan check\.+Passed/);
     expect(commit.status).toBe(0);
     expect(git('rev-list', '--count', 'HEAD').stdout.trim()).toBe('2');
   }, 600_000);
