@@ -1,31 +1,31 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
+import type { ObjectRef } from '../model/object-ref.js';
 import { admitCurrent, admitDesired, RECOMPUTED_KINDS } from './admit-objects.js';
-import { reconcileAutoscalers } from './controllers/hpa.js';
 import { cronJobSchedules, type CronJobSchedule } from './controllers/cronjob.js';
 import { reconcileDaemonSets } from './controllers/daemonset.js';
 import { reconcileDeployments } from './controllers/deployment.js';
+import { reconcileAutoscalers } from './controllers/hpa.js';
 import { reconcileJobs } from './controllers/job.js';
 import { reconcileReplicaSets } from './controllers/replicaset.js';
 import { reconcileStatefulSets } from './controllers/statefulset.js';
+import { revised, withSpec } from './controllers/workload.js';
 import { objectAt } from './defaults/fields.js';
 import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
-import { PodIndex } from './objects/pod-index.js';
-import { RefusedObjects } from './refused-objects.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
-import { nodeNameOf, runningStatus } from './objects/pod-status.js';
+import { copyJson } from './objects/copy-json.js';
+import { PodIndex } from './objects/pod-index.js';
+import { nodeNameOf } from './objects/pod-status.js';
+import { reportPodsOnMissingNodes } from './problems/missing-nodes.js';
 import { reportDisruptionBudget } from './problems/pdb.js';
 import { reportIngressRoute, reportServiceWithoutEndpoints } from './problems/services.js';
 import { reportUnschedulable } from './problems/unschedulable.js';
-import { reportPodsOnMissingNodes } from './problems/missing-nodes.js';
+import { RefusedObjects } from './refused-objects.js';
 import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type SchedulingMemory } from './scheduling-step.js';
-import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { sortObjects } from './sort-objects.js';
+import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { writeWorkloadStatuses } from './workload-status.js';
-import { revised, withSpec } from './controllers/workload.js';
-import type { ObjectRef } from '../model/object-ref.js';
-import { copyJson } from './objects/copy-json.js';
 
 export interface SimulationInput {
   /** Node objects of the cluster model, defaulted. */

@@ -50,7 +50,10 @@ export function uidOf(object: KubeObject): string {
 /**
  * The simulated cluster: objects by identity, the events so far, and a count of changes that
  * tells the controller loop when nothing moves any more. Controllers read it and change it only
- * through `create`, `replace` and `remove`, so every change is counted.
+ * through `create`, `replace` and `remove`, so every change is counted. A stored object is never
+ * changed in place: a new version is a new object (`revised`) that shares the parts it did not
+ * change with the old one, so versions held elsewhere (the scheduler's input, caches keyed by
+ * object) stay true.
  */
 export class SimulationState {
   private readonly entries = new Map<string, Entry>();
