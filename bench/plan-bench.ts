@@ -21,6 +21,7 @@ import { plan, type PlanStage } from '../src/commands/plan.js';
 import { formatPlanJson } from '../src/report/plan-json.js';
 import { formatPlanText } from '../src/report/plan-text.js';
 import { schedule, type SchedulingInput, type SchedulingOutcome } from '../src/simulate/scheduler/index.js';
+import { referenceLoop } from './scheduler/reference-loop.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
@@ -226,17 +227,6 @@ async function measure(pods: number, nodes: number, options: { rounds?: number; 
   }
   rmSync(written.dir, { recursive: true, force: true });
   return best!;
-}
-
-/** A fixed arithmetic loop, timed in the same run: on a shared machine it shows how much CPU the run got. */
-function referenceLoop(): number {
-  const a = new Float64Array(1000).map((_, i) => 1e9 + i);
-  const out = new Int32Array(1000);
-  const t = performance.now();
-  for (let round = 0; round < 10000; round++) {
-    for (let j = 0; j < 1000; j++) out[j] = Math.trunc(((a[j]! - round) * 100) / a[j]!);
-  }
-  return performance.now() - t;
 }
 
 function printTable(columns: Array<{ label: string; m: Measurement }>): void {

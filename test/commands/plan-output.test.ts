@@ -40,15 +40,9 @@ describe('plan JSON and YAML output', () => {
     expect([scheduled.spec.nodeName, scheduled.status.phase, scheduled.status.podIP]).toEqual(['worker-1', 'Running', '10.244.1.2']);
     const unschedulable = pods.find((p) => p.metadata.name === 'search-84fb7f448d-bzf5d')!;
     expect(unschedulable.spec.nodeName).toBeUndefined();
-    expect(unschedulable.status.conditions).toEqual([
-      {
-        type: 'PodScheduled',
-        status: 'False',
-        reason: 'Unschedulable',
-        message: '0/7 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 6 Insufficient cpu. preemption: 0/7 nodes are available: 7 Preemption is not helpful for scheduling.',
-        lastProbeTime: null,
-        lastTransitionTime: '2026-01-01T00:00:00Z',
-      },
+    // The condition itself is asserted in plan.test.ts; the document carries it as the state has it.
+    expect(unschedulable.status.conditions.map((c: Record<string, unknown>) => `${c.type}=${c.status} ${c.reason}: ${c.message}`)).toEqual([
+      `PodScheduled=False Unschedulable: ${result.unschedulable.get(unschedulable.metadata.uid)}`,
     ]);
     expect(json.events[0]).toEqual({
       apiVersion: 'v1',
