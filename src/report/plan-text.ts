@@ -137,6 +137,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   if (result.ingresses.length) {
     lines.push('', c.bold('Ingress routes'));
     for (const { ingress, routes } of result.ingresses) {
+      if (routes.length === 0) lines.push(`  ${describeRef(ingress)}  no paths and no default backend: it routes nothing`);
       for (const route of routes) {
         const where = `  ${describeRef(ingress)}  ${route.host}${route.path || ' (default backend)'} → ${route.backend}`;
         if (route.service === undefined) {

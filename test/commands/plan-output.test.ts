@@ -20,6 +20,18 @@ describe('plan text output', () => {
     ]);
   });
 
+  it('says when an Ingress routes nothing, and lists resource backends without following them', async () => {
+    const yaml = [
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: empty, namespace: web }\nspec:\n  rules: [{ host: a.example.com }]',
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: assets, namespace: web }\nspec:\n  defaultBackend: { resource: { apiGroup: storage.example.com, kind: Bucket, name: static } }',
+    ].join('\n---\n');
+    const text = formatPlanText(await plan(['-'], { readStdin: async () => Buffer.from(yaml) }));
+    expect(text.split('\n').filter((l) => l.startsWith('  Ingress '))).toEqual([
+      '  Ingress web/empty  no paths and no default backend: it routes nothing',
+      '  Ingress web/assets  * (default backend) → Bucket/static (a resource backend: not followed)',
+    ]);
+  });
+
   it('shows the demo as documented in docs/plan.md', async () => {
     expectGolden('commands/plan', 'demo.txt', formatPlanText(await plan(['fixtures/demo'])));
   });

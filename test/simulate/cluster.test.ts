@@ -38,8 +38,11 @@ describe('loadCluster (--cluster)', () => {
       'fixtures/clusters/bad-nodes.yaml:14:10 error cluster-node-invalid node worker-a: allocatable cpu "four" is not a quantity; treated as 0',
       'fixtures/clusters/bad-nodes.yaml:21:9 error cluster-node-invalid node worker-a is defined twice; the second definition is ignored',
       'fixtures/clusters/bad-nodes.yaml:25:1 warning cluster-node-invalid node worker-b has neither status.allocatable nor status.capacity; no pod that requests resources fits on it',
-      'fixtures/clusters/bad-nodes.yaml:31:5 error cluster-node-invalid node worker-b: a taint needs a key and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored',
+      'fixtures/clusters/bad-nodes.yaml:31:5 error cluster-node-invalid node worker-b: a taint needs a key, a string value if any, and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored',
       'fixtures/clusters/bad-nodes.yaml:42:11 error cluster-node-invalid node worker-c: spec.taints is not a list; ignored',
+      'fixtures/clusters/bad-nodes.yaml:65:48 error cluster-node-invalid node worker-d: allocatable pods "-5" is not a quantity of at least 0; treated as 0',
+      'fixtures/clusters/bad-nodes.yaml:59:18 error cluster-node-invalid node worker-d: spec.unschedulable "yes" is not true or false; the node counts as schedulable',
+      'fixtures/clusters/bad-nodes.yaml:61:5 error cluster-node-invalid node worker-d: a taint needs a key, a string value if any, and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored',
       'fixtures/clusters/bad-nodes.yaml:47:7 info cluster-object-ignored --cluster takes Node objects; ConfigMap cluster-info is ignored (objects already in the cluster belong in --current)',
     ]);
     expect(cluster.findings.every((f) => f.phase === 'simulate')).toBe(true);
@@ -48,7 +51,9 @@ describe('loadCluster (--cluster)', () => {
       ['worker-a', { cpu: '0', memory: '16Gi', pods: '110' }, undefined],
       ['worker-b', undefined, [{ key: 'dedicated', value: 'infra', effect: 'NoSchedule' }]],
       ['worker-c', { cpu: '4', memory: '16Gi' }, undefined],
+      ['worker-d', { cpu: '4', memory: '16Gi', pods: '0' }, []],
     ]);
+    expect((cluster.nodes[3] as unknown as Node).spec).toEqual({ taints: [] });
   });
 
   it('reports a whole dump of other objects once per file, and files it cannot read', async () => {

@@ -76,21 +76,26 @@ function checkNode(manifest: Manifest, findings: Finding[]): KubeObject | undefi
   } else {
     const base = isObject(objectAt(object, 'status')?.allocatable) ? '/status/allocatable' : '/status/capacity';
     for (const [resource, value] of Object.entries(allocatable)) {
-      if (parseQuantity(value) === undefined) {
-        report(`${base}/${resource.replace(/~/g, '~0').replace(/\//g, '~1')}`, `node ${name}: allocatable ${resource} ${JSON.stringify(value)} is not a quantity; treated as 0`);
+      const quantity = parseQuantity(value);
+      if (quantity === undefined || quantity.num < 0n) {
+        report(`${base}/${resource.replace(/~/g, '~0').replace(/\//g, '~1')}`, `node ${name}: allocatable ${resource} ${JSON.stringify(value)} is not ${quantity ? 'a quantity of at least 0' : 'a quantity'}; treated as 0`);
         allocatable[resource] = '0';
       }
     }
   }
   const spec = objectAt(node, 'spec');
+  if (spec && spec.unschedulable !== undefined && typeof spec.unschedulable !== 'boolean') {
+    report('/spec/unschedulable', `node ${name}: spec.unschedulable ${JSON.stringify(spec.unschedulable)} is not true or false; the node counts as schedulable`);
+    delete spec.unschedulable;
+  }
   if (spec && spec.taints !== undefined) {
     if (!Array.isArray(spec.taints)) {
       report('/spec/taints', `node ${name}: spec.taints is not a list; ignored`);
       delete spec.taints;
     } else {
       spec.taints = spec.taints.filter((taint, i) => {
-        const ok = isObject(taint) && typeof taint.key === 'string' && taint.key !== '' && TAINT_EFFECTS.has(String(taint.effect));
-        if (!ok) report(`/spec/taints/${i}`, `node ${name}: a taint needs a key and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored`);
+        const ok = isObject(taint) && typeof taint.key === 'string' && taint.key !== '' && TAINT_EFFECTS.has(String(taint.effect)) && (taint.value === undefined || typeof taint.value === 'string');
+        if (!ok) report(`/spec/taints/${i}`, `node ${name}: a taint needs a key, a string value if any, and an effect of NoSchedule, PreferNoSchedule or NoExecute; this one is ignored`);
         return ok;
       });
     }
