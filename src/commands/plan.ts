@@ -1,18 +1,18 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
+import { START_OF_FILE, type SourceRange } from '../model/source-range.js';
 import { countBySeverity, type Summary } from '../model/summary.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
+import { acceptManifests } from '../simulate/accept-manifests.js';
 import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
 import { loadCluster } from '../simulate/cluster/load-cluster.js';
 import { nodeGroupsToNodes, type NodeGroup, type NodeGroupProblem } from '../simulate/cluster/node-groups.js';
-import { START_OF_FILE, type SourceRange } from '../model/source-range.js';
 import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
 import { isCrd } from '../validate/crd/crd-registry.js';
-import { acceptManifests } from '../simulate/accept-manifests.js';
 
 export interface PlanOptions extends LoadOptions {
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
@@ -84,7 +84,7 @@ function nodeGroupFinding(config: ClusterConfig, problem: NodeGroupProblem): Fin
 
 /**
  * What the cluster will do with the inputs: loads them, sets aside the objects the API server
- * would refuse (schema errors), applies the rest over the current objects, runs the controllers
+ * would refuse (acceptManifests), applies the rest over the current objects, runs the controllers
  * and the scheduler, and reports what goes wrong as findings at the manifests that cause it.
  */
 export async function plan(inputs: readonly string[], options: PlanOptions = {}): Promise<PlanResult> {
