@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { CurrentSourceError, diff, diffExitCode, type DiffOptions } from '../commands/diff.js';
-import type { DiffConfig } from '../diff/ignore-rules.js';
 import type { KubeplanConfig } from '../config/config-types.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR } from '../model/summary.js';
@@ -57,7 +56,7 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
 export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig; configFile?: string } | undefined {
   const loaded = loadCliConfig(io, flags.config);
   if (!loaded) return undefined;
-  const config = loaded.config as KubeplanConfig & { diff?: DiffConfig };
+  const config = loaded.config;
   return {
     config,
     ...(loaded.file ? { configFile: loaded.file } : {}),

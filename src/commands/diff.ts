@@ -5,7 +5,7 @@ import { planFindings } from '../diff/consequences/transition.js';
 import type { Consequences } from '../diff/consequences/types.js';
 import { loadCurrentSource } from '../diff/current-source.js';
 import { diffObjects } from '../diff/diff-objects.js';
-import type { DiffConfig, IgnoreRule } from '../diff/ignore-rules.js';
+import type { IgnoreRule } from '../diff/ignore-rules.js';
 import type { ChangeCounts, ObjectChange } from '../diff/types.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
 import { compareFindings, type Finding } from '../model/finding.js';
@@ -30,7 +30,7 @@ export interface DiffOptions extends LoadOptions {
   /** Fields to leave out of the comparison; default: `diff.ignoreDifferences` of the configuration. */
   ignore?: readonly IgnoreRule[];
   /** A loaded `.kubeplan.yaml`: `ignorePaths` and the `diff` section. */
-  config?: KubeplanConfig & { diff?: DiffConfig };
+  config?: KubeplanConfig;
   /** Lines of context in the unified text (default 3). */
   context?: number;
   /** Run the plan on both sides for the consequences (default true). */

@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../model/severity.js';
 import type { Rule } from '../lint/rule.js';
+import { DIFF_CONFIG_SCHEMA } from '../diff/ignore-rules.js';
 import { NODE_GROUPS_SCHEMA } from '../simulate/cluster/node-groups.js';
 
 /**
@@ -38,6 +39,10 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
   cluster: {
     description: 'The cluster `kubeplan plan` runs on, as `nodeGroups` (name, count, cpu, memory, pods, zones, labels, taints, ...); `--cluster` files replace it.',
     schema: () => ({ type: 'object', properties: { nodeGroups: NODE_GROUPS_SCHEMA }, additionalProperties: false }),
+  },
+  diff: {
+    description: 'kubeplan diff and check: `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
+    schema: () => DIFF_CONFIG_SCHEMA,
   },
   rules: {
     description: 'Per rule id: a severity (off, info, warning, error), or `{severity, options}`.',

@@ -1,3 +1,4 @@
+import type { DiffConfig } from '../diff/ignore-rules.js';
 import type { RuleConfig } from '../lint/rule-settings.js';
 import type { FailOn } from '../model/severity.js';
 import type { NodeGroup } from '../simulate/cluster/node-groups.js';
@@ -22,4 +23,6 @@ export interface KubeplanConfig {
   cluster?: {
     nodeGroups?: NodeGroup[];
   };
+  /** What `kubeplan diff` and `check` leave out of the comparison. */
+  diff?: DiffConfig;
 }
