@@ -33,7 +33,6 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
     try {
       result = await check(paths, {
         ...run.options,
-        ...(run.configFile ? { configFile: run.configFile } : {}),
         ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
         ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
       });

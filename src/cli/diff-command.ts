@@ -8,7 +8,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
 import { sizeOption } from './lint-command.js';
-import { loadCliConfig } from './load-cli-config.js';
+import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
 export interface CurrentStateFlags {
@@ -53,13 +53,13 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
 }
 
 /** The library options for a run of `diff` or `check`, or undefined after printing why there can be none. */
-export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig; configFile?: string } | undefined {
+export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig } | undefined {
   const loaded = loadCliConfig(io, flags.config);
   if (!loaded) return undefined;
   const config = loaded.config;
+  const clusterConfig = clusterConfigOf(loaded);
   return {
     config,
-    ...(loaded.file ? { configFile: loaded.file } : {}),
     failOn: flags.failOn ?? config.failOn ?? 'error',
     options: {
       current: flags.current,
@@ -69,6 +69,7 @@ export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options:
       exclude: flags.exclude,
       crds: flags.crd,
       cluster: flags.cluster,
+      ...(clusterConfig ? { clusterConfig } : {}),
       context: flags.context,
       consequences: flags.consequences,
       ...(io.cwd ? { cwd: io.cwd } : {}),

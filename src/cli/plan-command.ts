@@ -1,8 +1,5 @@
 import { Command, Option } from 'commander';
-import { BUILTIN_RULES } from '../../rules/index.js';
-import { plan, type ClusterConfig } from '../commands/plan.js';
-import { findConfigFile, formatConfigProblem, loadConfigFile } from '../config/load-config.js';
-import type { KubeplanConfig } from '../config/config-types.js';
+import { plan } from '../commands/plan.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
 import { formatPlanJson } from '../report/plan-json.js';
@@ -10,6 +7,7 @@ import { formatPlanText } from '../report/plan-text.js';
 import { formatPlanYaml } from '../report/plan-yaml.js';
 import { wantsColor, type CliIo } from './io.js';
 import { sizeOption } from './lint-command.js';
+import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
 
 interface PlanFlags {
   format: 'text' | 'json' | 'yaml';
@@ -40,17 +38,6 @@ function parseNow(value: string): string {
  * position of each of its fields, so that problems in its node groups become findings in it.
  * Undefined after printing its problems (exit code 2).
  */
-function loadPlanConfig(io: CliIo, explicit: string | undefined): { config: KubeplanConfig; clusterConfig?: ClusterConfig } | undefined {
-  const file = explicit ?? findConfigFile(io.cwd ?? process.cwd());
-  if (!file) return { config: {} };
-  const result = loadConfigFile(file, BUILTIN_RULES);
-  if (!result.ok) {
-    for (const p of result.problems) io.stderr.write(`kubeplan: ${formatConfigProblem(p)}\n`);
-    return undefined;
-  }
-  const nodeGroups = result.config.cluster?.nodeGroups;
-  return { config: result.config, ...(nodeGroups ? { clusterConfig: { nodeGroups, file, ...(result.locate ? { locate: result.locate } : {}) } } : {}) };
-}
 
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('plan')
@@ -70,16 +57,17 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .action(async (paths: string[], flags: PlanFlags) => {
-      const loaded = loadPlanConfig(io, flags.config);
+      const loaded = loadCliConfig(io, flags.config);
       if (!loaded) {
         setExit(EXIT_ERROR);
         return;
       }
+      const clusterConfig = clusterConfigOf(loaded);
       const result = await plan(paths, {
         exclude: [...flags.exclude, ...(loaded.config.ignorePaths ?? [])],
         crds: flags.crd,
         cluster: flags.cluster,
-        ...(loaded.clusterConfig ? { clusterConfig: loaded.clusterConfig } : {}),
+        ...(clusterConfig ? { clusterConfig } : {}),
         current: flags.current,
         ...(flags.now ? { now: flags.now } : {}),
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),

@@ -11,8 +11,6 @@ export interface CheckOptions extends Omit<DiffOptions, 'current'> {
   /** Lint: the Kubernetes release to check against, annotations honoured (see `LintOptions`). */
   kubernetesVersion?: string;
   inlineIgnores?: boolean;
-  /** The file `config` was read from, for findings about its node groups. */
-  configFile?: string;
 }
 
 export interface CheckSummary extends Summary {
@@ -86,11 +84,12 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
     findings = mergeFindings(linted.findings, diffed.planFindings, diffed.findings);
   } else {
     const nodeGroups = options.config?.cluster?.nodeGroups;
+    const clusterConfig = options.clusterConfig ?? (nodeGroups ? { nodeGroups, file: '.kubeplan.yaml' } : undefined);
     planned = await plan(inputs, {
       ...shared,
       exclude: [...(options.exclude ?? []), ...(options.config?.ignorePaths ?? [])],
       ...(options.cluster ? { cluster: options.cluster } : {}),
-      ...(nodeGroups ? { clusterConfig: { nodeGroups, file: options.configFile ?? '.kubeplan.yaml' } } : {}),
+      ...(clusterConfig ? { clusterConfig } : {}),
     });
     findings = mergeFindings(linted.findings, planned.findings);
   }

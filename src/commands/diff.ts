@@ -9,12 +9,9 @@ import type { IgnoreRule } from '../diff/ignore-rules.js';
 import type { ChangeCounts, ObjectChange } from '../diff/types.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
 import { compareFindings, type Finding } from '../model/finding.js';
-import type { KubeObject } from '../model/manifest.js';
 import { meetsFailLevel, type FailOn } from '../model/severity.js';
 import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Summary } from '../model/summary.js';
-import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
-import { loadCluster } from '../simulate/cluster/load-cluster.js';
-import { nodeGroupsToNodes } from '../simulate/cluster/node-groups.js';
+import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { planClock } from './plan.js';
 
@@ -35,9 +32,10 @@ export interface DiffOptions extends LoadOptions {
   context?: number;
   /** Run the plan on both sides for the consequences (default true). */
   consequences?: boolean;
-  /** Files with Node objects; default: `nodes`, else `cluster.nodeGroups` of the configuration, else the embedded cluster. */
+  /** Files with Node objects; default: `clusterConfig`, else `cluster.nodeGroups` of `config`, else the embedded cluster. */
   cluster?: readonly string[];
-  nodes?: readonly KubeObject[];
+  /** The configuration's node groups with their file and positions, for findings about them. */
+  clusterConfig?: ClusterConfig;
   /** The plan's clock (see `planClock`). */
   now?: string;
   /** Extra CustomResourceDefinitions (custom resources are checked against them). */
@@ -96,13 +94,11 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
   let plan: Finding[] = [];
   if (options.consequences !== false) {
     const groups = config.cluster?.nodeGroups;
-    let nodes = options.nodes ?? (groups ? nodeGroupsToNodes(groups).nodes : defaultClusterNodes());
-    if (options.cluster?.length) {
-      const cluster = await loadCluster(options.cluster, { ...options, readStdin: undefined });
-      findings.push(...cluster.findings);
-      ioErrors += cluster.ioErrors;
-      nodes = cluster.nodes;
-    }
+    const clusterConfig = options.clusterConfig ?? (groups ? { nodeGroups: groups, file: '.kubeplan.yaml' } : undefined);
+    const model = await resolveClusterModel({ ...(options.cluster ? { cluster: options.cluster } : {}), ...(clusterConfig ? { clusterConfig } : {}) }, options);
+    findings.push(...model.findings);
+    ioErrors += model.ioErrors;
+    const nodes = model.nodes;
     const computed = computeConsequences({
       changes, current: current.manifests, admission, nodes, now: planClock(options.now, current.manifests),
       ...(options.schedule ? { schedule: options.schedule } : {}),

@@ -1,13 +1,10 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { START_OF_FILE, type SourceRange } from '../model/source-range.js';
 import { countBySeverity, type Summary } from '../model/summary.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
 import { acceptManifests } from '../simulate/accept-manifests.js';
-import { defaultClusterNodes } from '../simulate/cluster/default-cluster.js';
-import { loadCluster } from '../simulate/cluster/load-cluster.js';
-import { nodeGroupsToNodes, type NodeGroup, type NodeGroupProblem } from '../simulate/cluster/node-groups.js';
+import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
@@ -31,16 +28,10 @@ export interface PlanOptions extends LoadOptions {
   onStage?: (stage: PlanStage) => void;
 }
 
+export type { ClusterConfig } from '../simulate/cluster/cluster-model.js';
+
 export type PlanStage = 'load' | 'validate' | 'cluster' | 'current' | SimulationStage | 'done';
 
-/** Node groups from a configuration file, with what positions findings about them. */
-export interface ClusterConfig {
-  nodeGroups: readonly NodeGroup[];
-  /** The configuration file. */
-  file: string;
-  /** Position of a JSON pointer into the file (`/cluster/nodeGroups/0/cpu`); line 1 without it. */
-  locate?: (pointer: string) => SourceRange;
-}
 
 export interface PlanResult {
   state: ClusterState;
@@ -75,12 +66,6 @@ export function planClock(now: string | undefined, current: readonly Manifest[])
   return latest || DEFAULT_NOW;
 }
 
-/** A problem in the configured node groups, at its place in the configuration file. */
-function nodeGroupFinding(config: ClusterConfig, problem: NodeGroupProblem): Finding {
-  const pointer = `/cluster/nodeGroups${problem.pointer}`;
-  const { line, column, endLine, endColumn } = config.locate?.(pointer) ?? START_OF_FILE;
-  return { ruleId: 'cluster-node-invalid', severity: 'error', message: problem.message, file: config.file, line, column, endLine, endColumn, pointer, phase: 'simulate' };
-}
 
 /**
  * What the cluster will do with the inputs: loads them, sets aside the objects the API server
@@ -107,23 +92,11 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
   findings.push(...rejections);
 
   stage('cluster');
-  let nodes: readonly KubeObject[];
-  let clusterSource: PlanResult['clusterSource'];
-  if (options.cluster?.length) {
-    const cluster = await loadCluster(options.cluster, others);
-    findings.push(...cluster.findings);
-    ioErrors += cluster.ioErrors;
-    nodes = cluster.nodes;
-    clusterSource = 'files';
-  } else if (options.clusterConfig) {
-    const configured = nodeGroupsToNodes(options.clusterConfig.nodeGroups);
-    findings.push(...configured.problems.map((problem) => nodeGroupFinding(options.clusterConfig!, problem)));
-    nodes = configured.nodes;
-    clusterSource = 'config';
-  } else {
-    nodes = defaultClusterNodes();
-    clusterSource = 'default';
-  }
+  const model = await resolveClusterModel(options, others);
+  findings.push(...model.findings);
+  ioErrors += model.ioErrors;
+  const nodes: readonly KubeObject[] = model.nodes;
+  const clusterSource = model.source;
 
   stage('current');
   let current: Manifest[] = [];

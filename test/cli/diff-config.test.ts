@@ -49,3 +49,23 @@ describe('the diff section of .kubeplan.yaml', () => {
     expect(r.stderr).toContain('ignoreDiferences');
   });
 });
+
+describe('node groups of .kubeplan.yaml in check and diff', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    writeFileSync(join(dir, 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\n');
+    writeFileSync(join(dir, '.kubeplan.yaml'), 'cluster:\n  nodeGroups:\n    - name: small\n      count: 2\n      cpu: lots\n      memory: 8Gi\n');
+  });
+  afterEach(() => cleanup());
+
+  it('reports a bad node group at its place in the configuration, with or without a current state', async () => {
+    const config = join(dir, '.kubeplan.yaml');
+    const expected = `${config}:5:12  error    `;
+    const checked = await runCli(['check', join(dir, 'app.yaml'), '--config', config]);
+    expect(checked.stdout).toContain(expected);
+    const diffed = await runCli(['check', join(dir, 'app.yaml'), '--current', join(dir, 'app.yaml'), '--config', config]);
+    expect(diffed.stdout).toContain(expected);
+  });
+});

@@ -1,17 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { diff } from '../../src/commands/diff.js';
-import { nodeGroupsToNodes } from '../../src/simulate/cluster/node-groups.js';
 import { consequenceLines } from '../../src/report/diff-consequences.js';
 import { briefAt } from '../helpers/findings.js';
 
 /** Three workers of 4 CPU: the `search` surge pod (3500m) finds no room beside the old ones. */
-const nodes = nodeGroupsToNodes([{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }]).nodes;
+const clusterConfig = { nodeGroups: [{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }], file: '.kubeplan.yaml' };
 const DIR = 'fixtures/diff/consequences';
 const UNSCHEDULABLE = '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
 
 describe('consequences', () => {
   it('says how each workload rolls out or scales, which Services lose endpoints and which routes move', async () => {
-    const result = await diff([`${DIR}/desired.yaml`], { current: [`${DIR}/current.yaml`], nodes });
+    const result = await diff([`${DIR}/desired.yaml`], { current: [`${DIR}/current.yaml`], clusterConfig });
     expect(consequenceLines(result.consequences!)).toEqual([
       'DaemonSet store/log-agent: rolls out, 3 pods replaced by 3 new, 1 node at a time',
       'Deployment store/mailer: rolls out, 2 pods replaced by 2 new (Recreate: the old pods stop before the new ones start): old 2→0, new 0→2',
@@ -36,13 +35,13 @@ describe('consequences', () => {
   });
 
   it('deletes the pods of pruned workloads with them', async () => {
-    const pruned = await diff([`${DIR}/current.yaml`], { current: [`${DIR}/current.yaml`, `${DIR}/extra.yaml`], nodes, prune: true });
+    const pruned = await diff([`${DIR}/current.yaml`], { current: [`${DIR}/current.yaml`, `${DIR}/extra.yaml`], clusterConfig, prune: true });
     expect(pruned.changes.filter((c) => c.action === 'delete').map((c) => c.ref.name)).toEqual(['reports']);
     expect(consequenceLines(pruned.consequences!)).toEqual(['Deployment store/reports: deletes its 2 pods']);
   });
 
   it('leaves a refused change out of the plan: the object stays as it is', async () => {
-    const result = await diff([`${DIR}/refused.yaml`], { current: [`${DIR}/current.yaml`], nodes });
+    const result = await diff([`${DIR}/refused.yaml`], { current: [`${DIR}/current.yaml`], clusterConfig });
     const web = result.changes.find((c) => c.ref.name === 'web' && c.ref.kind === 'Deployment')!;
     expect(web.refused).toBe('spec.replicas: expected integer, got string "four"');
     expect(result.consequences!.workloads).toEqual([]);
