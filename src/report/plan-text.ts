@@ -1,43 +1,8 @@
 import pc from 'picocolors';
-import type { IPod } from 'kubernetes-models/v1/Pod';
-import type { INode } from 'kubernetes-models/v1/Node';
 import type { PlanResult } from '../commands/plan.js';
-import type { KubeObject } from '../model/manifest.js';
 import { describeRef } from '../model/object-ref.js';
-import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
-import { pushTo } from '../simulate/objects/multimap.js';
-import { nodeNameOf } from '../simulate/objects/pod-status.js';
-import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
+import { formatBytes, percent, planOverview } from './plan-overview.js';
 import { formatText, type TextOptions } from './text.js';
-
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'Pod'];
-
-/** `4 GiB`-style memory for tables: binary units, one decimal. */
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  return `${i === 0 ? value : value.toFixed(1)}${units[i]}`;
-}
-
-function percent(used: number, total: number): string {
-  return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
-}
-
-/** How many pods the workload asks for: replicas, or a Job's first wave. */
-function wanted(workload: KubeObject): string {
-  const spec = (workload.spec ?? {}) as { replicas?: unknown; parallelism?: unknown; completions?: unknown; suspend?: unknown };
-  if (workload.kind === 'Job') {
-    if (spec.suspend === true) return ', suspended';
-    const parallelism = typeof spec.parallelism === 'number' ? spec.parallelism : 1;
-    return ` of ${typeof spec.completions === 'number' ? Math.min(parallelism, spec.completions) : parallelism} wanted`;
-  }
-  return typeof spec.replicas === 'number' ? ` of ${spec.replicas} wanted` : '';
-}
 
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
 function table(rows: string[][], indent = '  '): string[] {
@@ -52,48 +17,20 @@ function table(rows: string[][], indent = '  '): string[] {
  */
 export function formatPlanText(result: PlanResult, options: TextOptions = {}): string {
   const c = pc.createColors(options.color ?? false);
-  const objects = result.state.objects;
-  const byUid = new Map(objects.map((o) => [uidOf(o), o]));
-  const pods = objects.filter((o) => o.kind === 'Pod');
-  const nodes = objects.filter((o) => o.kind === 'Node');
+  const overview = planOverview(result);
   const lines: string[] = [];
   const source = { default: 'the embedded default cluster', config: 'node groups of the configuration', files: '--cluster' }[result.clusterSource];
-  lines.push(c.bold(`Plan at ${result.now} on ${nodes.length} node${nodes.length === 1 ? '' : 's'} (${source})`), '');
+  const count = overview.nodes.length;
+  lines.push(c.bold(`Plan at ${result.now} on ${count} node${count === 1 ? '' : 's'} (${source})`), '');
 
-  // A pod belongs to the workload at the top of its owner chain.
-  const topOf = (pod: KubeObject): KubeObject => {
-    let current = pod;
-    for (let i = 0; i < 5; i++) {
-      const owner = byUid.get(controllerUidOf(current));
-      if (!owner) break;
-      current = owner;
-    }
-    return current;
-  };
-  const podsByWorkload = new Map<KubeObject, KubeObject[]>();
-  const podsByNode = new Map<string, KubeObject[]>();
-  for (const pod of pods) {
-    pushTo(podsByWorkload, topOf(pod), pod);
-    const node = nodeNameOf(pod);
-    if (node !== undefined) pushTo(podsByNode, node, pod);
-  }
-  // A pod bound to a node the cluster lacks runs nowhere (finding node-missing).
-  const nodeNames = new Set(nodes.map(nameOf));
-  const where = (pod: KubeObject): string | undefined => {
-    const node = nodeNameOf(pod);
-    return node !== undefined && nodeNames.has(node) ? node : undefined;
-  };
-  const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o));
   lines.push(c.bold('Workloads'));
-  if (workloads.length === 0) lines.push('  (none)');
-  for (const workload of workloads) {
-    const own = podsByWorkload.get(workload) ?? [];
-    lines.push(`  ${describeRef(refOf(workload))}: ${own.filter((p) => where(p) !== undefined).length}/${own.length} pods scheduled${wanted(workload)}`);
-    const rows = own.map((pod) => {
-      const node = nodeNameOf(pod);
-      if (where(pod) !== undefined) return [nameOf(pod), node!, (pod.status as { podIP?: string } | undefined)?.podIP ?? ''];
-      if (node !== undefined) return [nameOf(pod), node, c.red('not in the cluster: Pending')];
-      return [nameOf(pod), c.red('unschedulable'), result.unschedulable.get(uidOf(pod)) ?? 'Pending'];
+  if (overview.workloads.length === 0) lines.push('  (none)');
+  for (const workload of overview.workloads) {
+    lines.push(`  ${describeRef(workload.ref)}: ${workload.scheduled}/${workload.pods.length} pods scheduled${workload.wanted}`);
+    const rows = workload.pods.map((pod) => {
+      if (pod.state === 'scheduled') return [pod.name, pod.node!, pod.ip ?? ''];
+      if (pod.state === 'node-missing') return [pod.name, pod.node!, c.red('not in the cluster: Pending')];
+      return [pod.name, c.red('unschedulable'), pod.message ?? 'Pending'];
     });
     if (rows.length) lines.push(...table(rows, '    '));
   }
@@ -104,28 +41,17 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
 
   lines.push('', c.bold('Nodes (requested / allocatable)'));
   const rows = [['NODE', 'CPU', '', 'MEMORY', '', 'PODS']];
-  for (const node of nodes) {
-    const allocatable = nodeAllocatable(node as unknown as INode);
-    const here = podsByNode.get(nameOf(node)) ?? [];
-    let cpu = 0;
-    let memory = 0;
-    for (const pod of here) {
-      const requests = podRequests(pod as unknown as IPod).requests;
-      cpu += requests.get('cpu') ?? 0;
-      memory += requests.get('memory') ?? 0;
-    }
-    const cpuTotal = allocatable.resources.get('cpu') ?? 0;
-    const memoryTotal = allocatable.resources.get('memory') ?? 0;
+  for (const node of overview.nodes) {
     rows.push([
-      nameOf(node),
-      `${cpu}m / ${cpuTotal}m`,
-      percent(cpu, cpuTotal),
-      `${formatBytes(memory)} / ${formatBytes(memoryTotal)}`,
-      percent(memory, memoryTotal),
-      `${here.length} / ${allocatable.pods}`,
+      node.name,
+      `${node.cpu[0]}m / ${node.cpu[1]}m`,
+      percent(...node.cpu),
+      `${formatBytes(node.memory[0])} / ${formatBytes(node.memory[1])}`,
+      percent(...node.memory),
+      `${node.pods[0]} / ${node.pods[1]}`,
     ]);
   }
-  lines.push(...(nodes.length ? table(rows) : ['  (no nodes)']));
+  lines.push(...(overview.nodes.length ? table(rows) : ['  (no nodes)']));
 
   lines.push('', c.bold('Services'));
   const services = result.services.map((s) => {

@@ -105,3 +105,25 @@ describe('mergeFindings', () => {
     expect(merged.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['4 pod-unschedulable', '4 schema-invalid', '7 object-rejected', '9 yaml-syntax']);
   });
 });
+
+describe('kubeplan check --format markdown without a current state', () => {
+  it('shows the plan: pods per workload with the scheduler\'s reason, and how full the nodes get', async () => {
+    const { stdout } = await runCommand(['check', 'fixtures/plan/shop', '--format', 'markdown', '--fail-on', 'never']);
+    const plan = stdout.slice(stdout.indexOf('#### Plan'), stdout.indexOf('#### Errors'));
+    expect(plan).toBe(`#### Plan on 7 nodes (the embedded default cluster)
+
+| workload | pods scheduled | why not |
+|---|---|---|
+| Deployment shop/search | 0/2 of 2 wanted | 0/7 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 6 Insufficient cpu. preemption: 0/7 nodes are available: 7 Preemption is not helpful for scheduling. |
+| Deployment shop/web | 3/3 of 3 wanted |  |
+| DaemonSet kube-system/gpu-driver | 0/0 |  |
+| DaemonSet kube-system/log-agent | 6/6 |  |
+| Job shop/migrate | 0/0 of 2 wanted |  |
+
+Requested: CPU 1050m of 25450m (4%), memory 1.1GiB of 94.2GiB (1%), 9 of 770 pods.
+
+Services without endpoints: shop/search.
+
+`);
+  });
+});

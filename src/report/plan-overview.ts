@@ -1,0 +1,129 @@
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { INode } from 'kubernetes-models/v1/Node';
+import type { PlanResult } from '../commands/plan.js';
+import type { KubeObject } from '../model/manifest.js';
+import type { ObjectRef } from '../model/object-ref.js';
+import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
+import { pushTo } from '../simulate/objects/multimap.js';
+import { nodeNameOf } from '../simulate/objects/pod-status.js';
+import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'Pod'];
+
+export interface PodPlacement {
+  name: string;
+  /** Where the pod runs; for `node-missing`, the node it names that the cluster lacks. */
+  node?: string;
+  ip?: string;
+  state: 'scheduled' | 'node-missing' | 'unschedulable';
+  /** The scheduler's message for an unschedulable pod. */
+  message?: string;
+}
+
+export interface WorkloadPlacement {
+  ref: ObjectRef;
+  /** ` of 3 wanted`, `, suspended`, or '' when the workload does not say. */
+  wanted: string;
+  pods: PodPlacement[];
+  scheduled: number;
+}
+
+export interface NodeUsage {
+  name: string;
+  /** Millicores, bytes and pod counts: requested by the pods on the node, and allocatable. */
+  cpu: [number, number];
+  memory: [number, number];
+  pods: [number, number];
+}
+
+export interface PlanOverview {
+  nodes: NodeUsage[];
+  workloads: WorkloadPlacement[];
+}
+
+/** How many pods the workload asks for: replicas, or a Job's first wave. */
+function wanted(workload: KubeObject): string {
+  const spec = (workload.spec ?? {}) as { replicas?: unknown; parallelism?: unknown; completions?: unknown; suspend?: unknown };
+  if (workload.kind === 'Job') {
+    if (spec.suspend === true) return ', suspended';
+    const parallelism = typeof spec.parallelism === 'number' ? spec.parallelism : 1;
+    return ` of ${typeof spec.completions === 'number' ? Math.min(parallelism, spec.completions) : parallelism} wanted`;
+  }
+  return typeof spec.replicas === 'number' ? ` of ${spec.replicas} wanted` : '';
+}
+
+/**
+ * What the plan's resulting state means for people: each workload's pods and where they run
+ * (a pod belongs to the workload at the top of its owner chain), and each node's requested
+ * resources against its allocatable. The text and Markdown reports render it.
+ */
+export function planOverview(result: PlanResult): PlanOverview {
+  const objects = result.state.objects;
+  const byUid = new Map(objects.map((o) => [uidOf(o), o]));
+  const pods = objects.filter((o) => o.kind === 'Pod');
+  const nodeObjects = objects.filter((o) => o.kind === 'Node');
+
+  const topOf = (pod: KubeObject): KubeObject => {
+    let current = pod;
+    for (let i = 0; i < 5; i++) {
+      const owner = byUid.get(controllerUidOf(current));
+      if (!owner) break;
+      current = owner;
+    }
+    return current;
+  };
+  const podsByWorkload = new Map<KubeObject, KubeObject[]>();
+  const podsByNode = new Map<string, KubeObject[]>();
+  for (const pod of pods) {
+    pushTo(podsByWorkload, topOf(pod), pod);
+    const node = nodeNameOf(pod);
+    if (node !== undefined) pushTo(podsByNode, node, pod);
+  }
+  // A pod bound to a node the cluster lacks runs nowhere (finding node-missing).
+  const nodeNames = new Set(nodeObjects.map(nameOf));
+  const placement = (pod: KubeObject): PodPlacement => {
+    const node = nodeNameOf(pod);
+    if (node !== undefined && nodeNames.has(node)) {
+      const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
+      return { name: nameOf(pod), node, ...(ip ? { ip } : {}), state: 'scheduled' };
+    }
+    if (node !== undefined) return { name: nameOf(pod), node, state: 'node-missing' };
+    return { name: nameOf(pod), state: 'unschedulable', message: result.unschedulable.get(uidOf(pod)) ?? 'Pending' };
+  };
+  const workloads = objects
+    .filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o))
+    .map((workload) => {
+      const placed = (podsByWorkload.get(workload) ?? []).map(placement);
+      return { ref: refOf(workload), wanted: wanted(workload), pods: placed, scheduled: placed.filter((p) => p.state === 'scheduled').length };
+    });
+
+  const nodes = nodeObjects.map((node): NodeUsage => {
+    const allocatable = nodeAllocatable(node as unknown as INode);
+    const here = podsByNode.get(nameOf(node)) ?? [];
+    let cpu = 0;
+    let memory = 0;
+    for (const pod of here) {
+      const requests = podRequests(pod as unknown as IPod).requests;
+      cpu += requests.get('cpu') ?? 0;
+      memory += requests.get('memory') ?? 0;
+    }
+    return { name: nameOf(node), cpu: [cpu, allocatable.resources.get('cpu') ?? 0], memory: [memory, allocatable.resources.get('memory') ?? 0], pods: [here.length, allocatable.pods] };
+  });
+  return { nodes, workloads };
+}
+
+/** `4.0GiB`-style memory: binary units, one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${i === 0 ? value : value.toFixed(1)}${units[i]}`;
+}
+
+export function percent(used: number, total: number): string {
+  return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
+}
