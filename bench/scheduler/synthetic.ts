@@ -4,9 +4,13 @@
  * "deployments" of various shapes: plain, with a nodeSelector, tolerating a taint, spread over
  * zones, with hostname anti-affinity, preferring co-location, with a host port, needing a GPU.
  * Already running: low-priority batch pods on every node, holding every GPU, so GPU pods preempt.
+ * The same pods also come owned by ReplicaSets and selected by Services (makeOwnedWorkload), which
+ * gives them kube-scheduler's default topology spreading.
  */
+import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { IService } from 'kubernetes-models/v1/Service';
 
 /** A small linear congruential generator, so every run builds the same cluster. */
 function rng(seed: number): () => number {
@@ -114,27 +118,82 @@ function podSpec(kind: Kind, app: string, cpu: string, memory: string): IPod['sp
   return spec;
 }
 
-/** `count` pods from deployments of 10 to 50 replicas each, in creation order. */
-export function makePods(count: number): IPod[] {
+interface Deployment {
+  app: string;
+  namespace: string;
+  spec: IPod['spec'];
+  /** How many of its pods are in the workload. */
+  pods: number;
+}
+
+/** Deployments of 10 to 50 replicas each, until `count` pods; the last one may be cut short. */
+function deployments(count: number): Deployment[] {
   const random = rng(7);
-  const pods: IPod[] = [];
+  const out: Deployment[] = [];
   const cpus = ['100m', '250m', '500m', '1'];
   const memories = ['128Mi', '256Mi', '512Mi', '1Gi', '2Gi'];
-  for (let d = 0; pods.length < count; d++) {
+  for (let d = 0, total = 0; total < count; d++) {
     const kind = KINDS[Math.floor(random() * KINDS.length)]!;
     const app = `app-${d}`;
     const replicas = 10 + Math.floor(random() * 41);
     const cpu = cpus[Math.floor(random() * cpus.length)]!;
     const memory = memories[Math.floor(random() * memories.length)]!;
-    const spec = podSpec(kind, app, cpu, memory);
-    for (let r = 0; r < replicas && pods.length < count; r++) {
-      pods.push({
-        metadata: { name: `${app}-${r}`, namespace: `team-${d % 7}`, labels: { app } },
+    const pods = Math.min(replicas, count - total);
+    out.push({ app, namespace: `team-${d % 7}`, spec: podSpec(kind, app, cpu, memory), pods });
+    total += pods;
+  }
+  return out;
+}
+
+/** `count` pods from deployments of 10 to 50 replicas each, in creation order; no owners, no Services. */
+export function makePods(count: number): IPod[] {
+  return deployments(count).flatMap(({ app, namespace, spec, pods }) =>
+    Array.from({ length: pods }, (_, r) => ({
+      metadata: { name: `${app}-${r}`, namespace, labels: { app } },
+      spec: structuredClone(spec),
+    }) as unknown as IPod),
+  );
+}
+
+/** The pods of makePods as the deployment controller creates them, with the objects that own and select them. */
+export interface OwnedWorkload {
+  pods: IPod[];
+  replicaSets: IReplicaSet[];
+  services: IService[];
+}
+
+/**
+ * The same pods, each owned by its deployment's ReplicaSet (`<app>-<hash>`, a controller owner
+ * reference, the pod-template-hash label) and selected by a Service of the app: every pod without
+ * topologySpreadConstraints then gets kube-scheduler's default topology spreading, as in a real
+ * cluster.
+ */
+export function makeOwnedWorkload(count: number): OwnedWorkload {
+  const out: OwnedWorkload = { pods: [], replicaSets: [], services: [] };
+  for (const { app, namespace, spec, pods } of deployments(count)) {
+    const hash = `h${app.slice(4)}`;
+    const rs = `${app}-${hash}`;
+    const labels = { app, 'pod-template-hash': hash };
+    out.replicaSets.push({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: rs, namespace, labels },
+      spec: { replicas: pods, selector: { matchLabels: labels }, template: { metadata: { labels }, spec } },
+    } as unknown as IReplicaSet);
+    out.services.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace }, spec: { selector: { app } } } as unknown as IService);
+    for (let r = 0; r < pods; r++) {
+      out.pods.push({
+        metadata: {
+          name: `${rs}-${r}`,
+          namespace,
+          labels,
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: `uid-${rs}`, controller: true, blockOwnerDeletion: true }],
+        },
         spec: structuredClone(spec),
       } as unknown as IPod);
     }
   }
-  return pods;
+  return out;
 }
 
 /** Three low-priority pods on each node; on GPU nodes one of them holds all four GPUs. */
