@@ -4,7 +4,7 @@
  * topology spreading applies), plus groups that take the other paths: StatefulSet and
  * ReplicationController owners, owners that are not in the input or not of a spreading kind, a
  * Service selecting pods of several owners, a Service without a selector, explicit soft and hard
- * spreading (matchLabelKeys, minDomains, inclusion policies, a topology key no node has), required
+ * spreading (matchLabelKeys, minDomains, inclusion policies, a topology key no node has), host ports, required
  * and preferred inter-pod affinity and its symmetry, higher priorities that preempt, pods already
  * bound and terminating ones; nodes without a zone, with an empty zone, in a tainted zone,
  * cordoned, with room for few pods.
@@ -91,9 +91,14 @@ function extraGroups(): IPod[][] {
         topologySpreadConstraints: [zoneSpread('DoNotSchedule', { matchLabels: { app: 'hard' } }, { minDomains: 5, nodeTaintsPolicy: 'Honor' })],
       }),
     ),
-    // Hard hostname spreading with soft zone spreading.
+    // Hard hostname spreading with soft zone spreading, preferring a zone.
     group(10, 'mixed', (n) =>
       owned(n, 'team-1', { app: 'mixed' }, rs('mixed-1'), {
+        affinity: {
+          nodeAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 30, preference: { matchExpressions: [{ key: ZONE, operator: 'In', values: ['zone-1'] }] } }],
+          },
+        },
         topologySpreadConstraints: [
           { maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'mixed' } } },
           zoneSpread('ScheduleAnyway', { matchLabels: { app: 'mixed' } }, { maxSkew: 2 }),
@@ -117,6 +122,12 @@ function extraGroups(): IPod[][] {
         },
       }),
     ),
+    // More pods wanting one host port than there are nodes.
+    group(40, 'agent', (n) => {
+      const p = owned(n, 'team-5', { app: 'agent' }, undefined);
+      p.spec!.containers[0]!.ports = [{ containerPort: 9100, hostPort: 9100 }];
+      return p;
+    }),
     // Pods whose anti-affinity keeps others ("quiet") off their nodes (symmetry).
     group(6, 'guard', (n) =>
       owned(n, 'team-4', { app: 'guard' }, undefined, {
