@@ -1,10 +1,11 @@
 /**
  * The scheduler's view of the cluster during one schedule() call: nodes in name order with numeric
  * vectors of allocatable and requested resources, the pods on each node, host ports in use, and
- * counters of pods matching each selector in use (kept up to date as pods are placed or evicted, so
- * spreading and inter-pod affinity never rescan every pod).
+ * counters of pods matching each selector in use, per node and per topology domain (kept up to date
+ * as pods are placed or evicted, so spreading and inter-pod affinity never rescan every pod).
  */
 import type { INode } from 'kubernetes-models/v1/Node';
+import { type DomainCounts, type DomainMap, sumByDomain } from './domains.js';
 import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
@@ -25,6 +26,8 @@ export interface NodeModel {
 export interface Matcher {
   test(p: PodInfo): boolean;
   perNode: Int32Array;
+  /** The same counts summed per domain, for the domain maps asked for so far (by DomainMap key). */
+  domains: Map<string, DomainCounts>;
 }
 
 /** Terms carried by placed pods (for symmetry and scoring): how many holders each node has. */
@@ -42,6 +45,14 @@ export interface Topology {
   /** Per node, the index of its value in `values`; -1 when the node lacks the label. */
   valueOf: Int32Array;
   values: string[];
+  /**
+   * Per node, its domain as kube-scheduler's spreading reads it, which takes a missing label for
+   * the value "": valueOf, or for a node without the label the index of "" in `values` when a node
+   * has that value, else `values.length`.
+   */
+  slotOf: Int32Array;
+  /** values.length + 1. */
+  slots: number;
 }
 
 /** Images on nodes (node.status.images), for ImageLocality. */
@@ -110,6 +121,10 @@ export class Cluster {
   /** Bumped on every pod placed on or removed from the node: cached per-node results compare it. */
   readonly nodeVersion: Int32Array;
   readonly pods: Placed[][];
+  /** Every node a pod was placed on or removed from, in order: caches catch up from where they were. */
+  readonly changes: number[] = [];
+  /** Placed pods by label (labelIndexKey), so a new counter tests only pods its selector can match. */
+  private readonly placedByLabel = new Map<string, Set<Placed>>();
   /** Host ports in use per node, as "ip|protocol|port"; only nodes that have any. */
   readonly ports: Array<Map<string, number> | undefined>;
   private readonly matchers = new Map<string, Matcher>();
@@ -120,6 +135,7 @@ export class Cluster {
   /** Placed pods' required anti-affinity terms: when 0, the symmetry check is skipped. */
   antiAffinityHolders = 0;
   private readonly topologies = new Map<string, Topology>();
+  private readonly domainMaps = new Map<string, DomainMap>();
   private readonly allocatableByNode: Array<Map<string, number>>;
   readonly images: NodeImages;
 
@@ -199,24 +215,54 @@ export class Cluster {
         }
         valueOf[n] = id;
       });
-      t = { valueOf, values };
+      const missing = ids.get('') ?? values.length;
+      const slotOf = valueOf.map((v) => (v >= 0 ? v : missing));
+      t = { valueOf, values, slotOf, slots: values.length + 1 };
       this.topologies.set(key, t);
     }
     return t;
   }
 
-  /** The counter of placed pods satisfying `test`, created (by one scan) on first use. */
-  /** `selector`: a label selector all selected pods satisfy, used only to index the matcher. */
+  /**
+   * The counter of placed pods satisfying `test`, created on first use. `selector`: a label
+   * selector all selected pods satisfy; when it requires a label, only pods with that label are
+   * tested, now and as pods come and go.
+   */
   matcher(key: string, selector: Selector, test: (p: PodInfo) => boolean): Matcher {
     let m = this.matchers.get(key);
     if (!m) {
       const perNode = new Int32Array(this.N);
-      for (let n = 0; n < this.N; n++) for (const p of this.pods[n]!) if (test(p.info)) perNode[n]!++;
-      m = { test, perNode };
+      const label = requiredLabel(selector);
+      if (label === undefined) {
+        for (let n = 0; n < this.N; n++) for (const p of this.pods[n]!) if (test(p.info)) perNode[n]!++;
+      } else {
+        for (const p of this.placedByLabel.get(label) ?? []) if (test(p.info)) perNode[p.node]!++;
+      }
+      m = { test, perNode, domains: new Map() };
       this.matchers.set(key, m);
-      this.matcherIndex.add(requiredLabel(selector), m);
+      this.matcherIndex.add(label, m);
     }
     return m;
+  }
+
+  /** The domain map named `key`, built on first use (it depends on node labels only, which do not change). */
+  domainMap(key: string, build: () => DomainMap): DomainMap {
+    let map = this.domainMaps.get(key);
+    if (!map) {
+      map = build();
+      this.domainMaps.set(key, map);
+    }
+    return map;
+  }
+
+  /** The matcher's counts summed per domain of `map`, kept up to date from the first call on. */
+  domainCounts(m: Matcher, map: DomainMap): Int32Array {
+    let dc = m.domains.get(map.key);
+    if (!dc) {
+      dc = { map, counts: sumByDomain(map, m.perNode) };
+      m.domains.set(map.key, dc);
+    }
+    return dc.counts;
   }
 
   termMatcher(term: AffinityTerm): Matcher {
@@ -231,6 +277,12 @@ export class Cluster {
   add(p: Placed): void {
     this.update(p, 1);
     this.pods[p.node]!.push(p);
+    for (const key in p.info.labels) {
+      const label = labelIndexKey(key, p.info.labels[key]!);
+      const set = this.placedByLabel.get(label);
+      if (set) set.add(p);
+      else this.placedByLabel.set(label, new Set([p]));
+    }
   }
 
   remove(p: Placed): void {
@@ -239,6 +291,7 @@ export class Cluster {
     if (i < 0) return;
     list.splice(i, 1);
     this.update(p, -1);
+    for (const key in p.info.labels) this.placedByLabel.get(labelIndexKey(key, p.info.labels[key]!))?.delete(p);
   }
 
   private update(p: Placed, sign: 1 | -1): void {
@@ -252,6 +305,7 @@ export class Cluster {
     this.nonZeroMemory[node]! += sign * info.resources.nonZeroMemory;
     this.podCount[node]! += sign;
     this.nodeVersion[node]!++;
+    this.changes.push(node);
     if (info.hostPorts.length > 0) {
       const used = this.ports[node] ?? (this.ports[node] = new Map());
       for (const hp of info.hostPorts) {
@@ -261,7 +315,14 @@ export class Cluster {
         else used.delete(key);
       }
     }
-    for (const m of this.matcherIndex.candidates(info.labels)) if (m.test(info)) m.perNode[node]! += sign;
+    for (const m of this.matcherIndex.candidates(info.labels)) {
+      if (!m.test(info)) continue;
+      m.perNode[node]! += sign;
+      for (const { map, counts } of m.domains.values()) {
+        const slot = map.slotOf[node]!;
+        if (slot >= 0) counts[slot]! += sign;
+      }
+    }
     this.updateHeld(info, node, sign);
   }
 

@@ -28,37 +28,65 @@ function specOf(o: unknown): Record<string, unknown> {
   return isRecord(o) && isRecord(o.spec) ? o.spec : {};
 }
 
-function find(list: unknown[] | undefined, namespace: string, name: string): unknown {
-  return list?.find((o) => {
-    const m = metaOf(o);
-    return m.namespace === namespace && m.name === name;
-  });
+function list(value: unknown[] | undefined): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
-export function defaultSpreadSelector(pod: PodInfo, owners: SpreadingOwners): Selector {
-  const merged: Record<string, string> = {};
-  for (const svc of owners.services ?? []) {
-    if (metaOf(svc).namespace !== pod.namespace) continue;
-    const selector = specOf(svc).selector;
-    // A Service without a selector selects nothing (not everything).
-    if (!isRecord(selector)) continue;
-    if (selectorMatches(selectorFromMap(selector), pod.labels)) Object.assign(merged, selector);
+/**
+ * The objects indexed once per run: the selectors of the Services by namespace (in input order,
+ * as they are merged in that order), and the controllers by kind, namespace and name (the first
+ * of a repeated name, as a search in input order finds).
+ */
+export class DefaultSpreadSelectors {
+  private readonly services = new Map<string, Array<{ map: Record<string, unknown>; selector: Selector }>>();
+  private readonly controllers = new Map<string, unknown>();
+
+  constructor(owners: SpreadingOwners) {
+    for (const svc of list(owners.services)) {
+      const selector = specOf(svc).selector;
+      // A Service without a selector selects nothing (not everything).
+      if (!isRecord(selector)) continue;
+      const { namespace } = metaOf(svc);
+      const entry = { map: selector, selector: selectorFromMap(selector) };
+      const inNamespace = this.services.get(namespace);
+      if (inNamespace) inNamespace.push(entry);
+      else this.services.set(namespace, [entry]);
+    }
+    const index = (kind: string, objects: unknown[] | undefined): void => {
+      for (const o of list(objects)) {
+        const { namespace, name } = metaOf(o);
+        const key = controllerKey(kind, namespace, name);
+        if (!this.controllers.has(key)) this.controllers.set(key, o);
+      }
+    };
+    index('ReplicaSet', owners.replicaSets);
+    index('StatefulSet', owners.statefulSets);
+    index('ReplicationController', owners.replicationControllers);
   }
-  let selector: Selector = selectorFromMap(merged);
-  const owner = pod.owner;
-  if (!owner) return selector;
-  const group = owner.apiVersion.includes('/') ? owner.apiVersion.slice(0, owner.apiVersion.indexOf('/')) : '';
-  if (owner.kind === 'ReplicationController' && group === '') {
-    const rc = find(owners.replicationControllers, pod.namespace, owner.name);
-    if (rc !== undefined) selector = selectorFromMap({ ...merged, ...(isRecord(specOf(rc).selector) ? (specOf(rc).selector as object) : {}) });
-  } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
-    const list = owner.kind === 'ReplicaSet' ? owners.replicaSets : owners.statefulSets;
-    const controller = find(list, pod.namespace, owner.name);
-    if (controller !== undefined) {
+
+  /** kube-scheduler's DefaultSelector for the pod; empty when nothing selects it. */
+  selectorFor(pod: PodInfo): Selector {
+    const merged: Record<string, string> = {};
+    for (const svc of this.services.get(pod.namespace) ?? []) {
+      if (selectorMatches(svc.selector, pod.labels)) Object.assign(merged, svc.map);
+    }
+    let selector: Selector = selectorFromMap(merged);
+    const owner = pod.owner;
+    if (!owner) return selector;
+    const group = owner.apiVersion.includes('/') ? owner.apiVersion.slice(0, owner.apiVersion.indexOf('/')) : '';
+    const controller = this.controllers.get(controllerKey(owner.kind, pod.namespace, owner.name));
+    if (controller === undefined) return selector;
+    if (owner.kind === 'ReplicationController' && group === '') {
+      selector = selectorFromMap({ ...merged, ...(isRecord(specOf(controller).selector) ? (specOf(controller).selector as object) : {}) });
+    } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
       const own = compileLabelSelector(specOf(controller).selector);
       // A selector that does not parse adds nothing, as in kube-scheduler.
       if (own !== null) selector = andSelectors(selector, own);
     }
+    return selector ?? EVERYTHING;
   }
-  return selector ?? EVERYTHING;
+}
+
+function controllerKey(kind: string, namespace: string, name: string): string {
+  return `${kind}\u0000${namespace}\u0000${name}`;
 }

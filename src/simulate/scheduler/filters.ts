@@ -1,7 +1,8 @@
 /**
  * The filter chain for one pod over a set of nodes, in the default profile's order: the node-static
  * filters (from the pod's shape), NodePorts, NodeResourcesFit, PodTopologySpread, InterPodAffinity.
- * A node gets the status of the first filter that rejects it.
+ * A node gets the status of the first filter that rejects it. The first three look at the node
+ * alone and come first, so their results can be kept per node and the other two applied after.
  */
 import type { Cluster, Placed } from './cluster.js';
 import type { PodInfo } from './pod-info.js';
@@ -26,6 +27,12 @@ export function requestVector(cluster: Cluster, pod: PodInfo): RequestVector {
   };
 }
 
+/** The filters of one pod that depend on other nodes' pods, with their state. */
+export interface BeyondNode {
+  spread: spread.SpreadFilterState | undefined;
+  affinity: interPodAffinity.AffinityFilterState | undefined;
+}
+
 export class FilterRunner {
   /** Fit failures by failing-resource bitmask, too-many-pods and unresolvable flags. */
   private readonly fitCodes = new Map<number | string, number>();
@@ -34,9 +41,11 @@ export class FilterRunner {
   private readonly spreadMissingLabelCode: number;
   private readonly affinityCodes = new Map<string, number>();
 
+  /** `fresh`: spreading counts summed anew for every pod (the straightforward computation) rather than kept up to date. */
   constructor(
     private readonly cluster: Cluster,
     private readonly statuses: StatusTable,
+    private readonly fresh = false,
   ) {
     this.portsCode = statuses.code(nodePorts.NAME, [nodePorts.REASON], false);
     this.spreadCode = statuses.code(spread.NAME, [spread.REASON], false);
@@ -76,15 +85,24 @@ export class FilterRunner {
   }
 
   /**
-   * Filters `nodes` (all when undefined) and writes each node's status code into `codes`; returns
-   * the nodes that passed, in the given order.
+   * The filters that look beyond the node (PodTopologySpread's DoNotSchedule constraints,
+   * InterPodAffinity), set up for `pod` against the cluster as it is now; undefined when neither
+   * has anything to check.
    */
-  run(pod: PodInfo, shape: Shape, request: RequestVector, codes: Uint16Array, nodes?: readonly number[]): Int32Array {
+  beyondNode(pod: PodInfo, hardSpread: readonly spread.BoundConstraint[]): BeyondNode | undefined {
+    const spreadState = hardSpread.length > 0 ? spread.filterState(this.cluster, pod, hardSpread, this.fresh) : undefined;
+    const affinityState = interPodAffinity.filterState(this.cluster, pod);
+    return spreadState || affinityState ? { spread: spreadState, affinity: affinityState } : undefined;
+  }
+
+  /**
+   * Filters `nodes` (all when undefined) and writes each node's status code into `codes`; returns
+   * the nodes that passed, in the given order. Without `beyond`, only the filters that look at the
+   * node alone run (their results depend on nothing else: see template-cache.ts).
+   */
+  run(pod: PodInfo, shape: Shape, request: RequestVector, codes: Uint16Array, beyond: BeyondNode | undefined, nodes?: readonly number[]): Int32Array {
     const c = this.cluster;
     const R = c.R;
-    const hard = pod.spread.filter((s) => s.hard);
-    const spreadState = hard.length > 0 ? spread.filterState(c, pod, hard, shape) : undefined;
-    const affinityState = interPodAffinity.filterState(c, pod);
     // Locals for the hot loop: V8 does not hoist these loads out of it by itself.
     const { ids, values } = request;
     const { allocatable, requested, podCount, maxPods, ports } = c;
@@ -116,24 +134,39 @@ export class FilterRunner {
         codes[n] = this.fitFailure(n, request, tooManyPods);
         continue;
       }
-      if (spreadState) {
-        const reason = spread.filterNode(spreadState, n);
-        if (reason) {
-          codes[n] = reason === spread.REASON ? this.spreadCode : this.spreadMissingLabelCode;
-          continue;
-        }
-      }
-      if (affinityState) {
-        const verdict = interPodAffinity.filterNode(affinityState, n);
-        if (verdict) {
-          codes[n] = this.affinityCode(verdict);
-          continue;
-        }
-      }
-      codes[n] = PASSED;
-      feasible[f++] = n;
+      const code = beyond ? this.beyondCode(beyond, n) : PASSED;
+      codes[n] = code;
+      if (code === PASSED) feasible[f++] = n;
     }
     return feasible.subarray(0, f);
+  }
+
+  /**
+   * The filters beyond the node on every node the node-local ones passed (`codes` PASSED), for a
+   * pod whose node-local results are known; returns the nodes that pass them all.
+   */
+  runBeyondNode(beyond: BeyondNode, codes: Uint16Array): Int32Array {
+    const feasible = new Int32Array(codes.length);
+    let f = 0;
+    for (let n = 0; n < codes.length; n++) {
+      if (codes[n] !== PASSED) continue;
+      const code = this.beyondCode(beyond, n);
+      codes[n] = code;
+      if (code === PASSED) feasible[f++] = n;
+    }
+    return feasible.slice(0, f);
+  }
+
+  private beyondCode(beyond: BeyondNode, n: number): number {
+    if (beyond.spread) {
+      const reason = spread.filterNode(beyond.spread, n);
+      if (reason) return reason === spread.REASON ? this.spreadCode : this.spreadMissingLabelCode;
+    }
+    if (beyond.affinity) {
+      const verdict = interPodAffinity.filterNode(beyond.affinity, n);
+      if (verdict) return this.affinityCode(verdict);
+    }
+    return PASSED;
   }
 
   /**

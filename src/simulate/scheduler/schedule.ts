@@ -6,25 +6,29 @@
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { Cluster } from './cluster.js';
-import { defaultSpreadSelector } from './default-spread.js';
+import { DefaultSpreadSelectors } from './default-spread.js';
 import { FilterRunner, type RequestVector, requestVector } from './filters.js';
 import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
 import type { SchedulingInput, SchedulingOutcome } from './index.js';
 import { isEmptySelector, type Labels } from './labels.js';
 import { type Attempt, verdictsOf, withLazyVerdicts } from './outcome.js';
-import { hasPodAffinity, type PodInfo, podInfo } from './pod-info.js';
+import { type PodInfo, podInfo, type SpreadConstraint } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import { preempt } from './preemption.js';
 import { isRecord, record, stringMap } from './read.js';
-import { type NodeResourceScores, Scorer, type SpreadScoring } from './scoring.js';
+import { type NodeResourceScores, Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
-import { passedNodes, StatusTable } from './statuses.js';
+import { StatusTable } from './statuses.js';
 import { TemplateCache, templateKey } from './template-cache.js';
 
 export interface SchedulerOptions {
-  /** Reuse per-node results across pods alike (template-cache.ts); off only to check that it changes nothing. */
+  /**
+   * Reuse results across pods alike and keep spreading counts up to date (template-cache.ts,
+   * domains.ts); off only to check that this changes nothing: then every filter runs on every node,
+   * every score is computed from scratch and spreading is counted over all nodes for each pod.
+   */
   reuseTemplates?: boolean;
 }
 
@@ -48,6 +52,20 @@ function list<T>(value: T[] | undefined): T[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A pod's spreading bound to the cluster: DoNotSchedule constraints filter, the others (or the system defaults) score. */
+interface SpreadPlan {
+  hard: spread.BoundConstraint[];
+  soft: spread.SoftBinding | undefined;
+}
+
+const NO_SPREADING: SpreadPlan = { hard: [], soft: undefined };
+
+/** The system-default constraints of pods alike, with their plans per shape. */
+interface DefaultSpreading {
+  constraints: SpreadConstraint[];
+  plans: Map<number, SpreadPlan>;
+}
+
 class SchedulingRun {
   private readonly cluster: Cluster;
   private readonly statuses = new StatusTable();
@@ -55,25 +73,27 @@ class SchedulingRun {
   private readonly scorer: Scorer;
   private readonly templates: TemplateCache;
   private readonly shapes = new Map<string, Shape>();
-  private readonly spreading = new Map<string, SpreadScoring | undefined>();
-  private readonly scratch: Int32Array;
-  /** Whether any object that can give a pod default spreading was passed in. */
-  private readonly hasSpreadingOwners: boolean;
+  /** Absent when no object that can give a pod default spreading was passed in. */
+  private readonly defaultSelectors: DefaultSpreadSelectors | undefined;
+  /** By namespace, labels and owner; undefined for pods that get no default spreading. */
+  private readonly defaults = new Map<string, DefaultSpreading | undefined>();
+  /** Plans of pods with their own constraints, by namespace, shape and constraints. */
+  private readonly plans = new Map<string, SpreadPlan>();
 
+  /** `reuse` false: the straightforward computation, kept to check that reuse changes nothing. */
   constructor(
-    private readonly input: SchedulingInput,
+    input: SchedulingInput,
     private readonly reuse: boolean,
     pods: readonly PodInfo[],
   ) {
     this.cluster = new Cluster(list(input?.nodes), namespaceLabelLookup(input?.namespaces));
     for (const p of pods) for (const name of p.resources.requests.keys()) this.cluster.resourceId(name);
     this.cluster.freeze();
-    this.filters = new FilterRunner(this.cluster, this.statuses);
+    this.filters = new FilterRunner(this.cluster, this.statuses, !reuse);
     this.scorer = new Scorer(this.cluster);
     this.templates = new TemplateCache(this.cluster, this.filters);
-    this.scratch = new Int32Array(this.cluster.N);
     const owners = [input?.services, input?.replicaSets, input?.statefulSets, input?.replicationControllers];
-    this.hasSpreadingOwners = owners.some((l) => Array.isArray(l) && l.length > 0);
+    if (owners.some((l) => Array.isArray(l) && l.length > 0)) this.defaultSelectors = new DefaultSpreadSelectors(input);
   }
 
   /** Puts a pod on a node by name, when the node exists. */
@@ -94,61 +114,57 @@ class SchedulingRun {
 
     const shape = this.shapeOf(info);
     const request = requestVector(this.cluster, info);
-    const spreading = this.spreadScoring(info);
+    const plan = this.spreadPlan(info, shape);
     const affinityScores = interPodAffinity.scoreState(this.cluster, info);
-    const { attempt, known, preFilterMessage } = this.filter(info, shape, request, spreading, affinityScores);
+    const { attempt, known, preFilterMessage } = this.filter(info, shape, request, plan);
     const { feasible } = attempt;
     if (feasible.length > 0) {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
+        const spreadScores = plan.soft ? spread.scoreState(this.cluster, plan.soft, feasible, !this.reuse) : undefined;
         attempt.scores = known
-          ? this.scorer.scoreKnown(info, shape, feasible, known)
-          : this.scorer.score(info, shape, feasible, spreading, affinityScores);
+          ? this.scorer.scoreKnown(info, shape, feasible, known, spreadScores, affinityScores)
+          : this.scorer.score(info, shape, feasible, spreadScores, affinityScores);
         chosen = feasible[attempt.scores.best]!;
       }
       this.cluster.add({ info, node: chosen });
       return this.lazy({ pod, nodeName: this.cluster.nodes[chosen]!.name }, attempt);
     }
-    return this.fail(info, shape, request, attempt, preFilterMessage);
+    return this.fail(info, shape, request, plan, attempt, preFilterMessage);
   }
 
   private filter(
     info: PodInfo,
     shape: Shape,
     request: RequestVector,
-    spreading: SpreadScoring | undefined,
-    affinityScores: interPodAffinity.AffinityScoreState | undefined,
+    plan: SpreadPlan,
   ): { attempt: Attempt; known?: NodeResourceScores; preFilterMessage: string } {
     const N = this.cluster.N;
     if (shape.conflict) {
       const code = this.statuses.code(nodeAffinity.NAME, [nodeAffinity.CONFLICT_REASON], true);
       return { attempt: { codes: new Uint16Array(N).fill(code), feasible: new Int32Array(0) }, preFilterMessage: nodeAffinity.CONFLICT_REASON };
     }
-    const independent =
-      info.spread.length === 0 &&
-      !hasPodAffinity(info) &&
-      spreading === undefined &&
-      affinityScores === undefined &&
-      interPodAffinity.filterState(this.cluster, info) === undefined;
-    if (this.reuse && independent) {
-      // Nothing about other pods' placement matters: reuse the results of pods alike.
-      const entry = this.templates.refresh(templateKey(info, request), info, shape, request);
-      const codes = entry.codes.slice();
-      return { attempt: { codes, feasible: passedNodes(codes, this.scratch) }, known: entry, preFilterMessage: '' };
+    const beyond = this.filters.beyondNode(info, plan.hard);
+    if (!this.reuse) {
+      const codes = new Uint16Array(N);
+      return { attempt: { codes, feasible: this.filters.run(info, shape, request, codes, beyond) }, preFilterMessage: '' };
     }
-    const codes = new Uint16Array(N);
-    return { attempt: { codes, feasible: this.filters.run(info, shape, request, codes) }, preFilterMessage: '' };
+    // The node-local filters from pods alike; the others, if any, on the nodes those passed.
+    const known = this.templates.refresh(templateKey(info, request), info, shape, request);
+    if (!beyond) return { attempt: { codes: known.codes, feasible: known.passed }, known, preFilterMessage: '' };
+    const codes = known.codes.slice();
+    return { attempt: { codes, feasible: this.filters.runBeyondNode(beyond, codes) }, known, preFilterMessage: '' };
   }
 
   /** FailedScheduling, then PostFilter: preemption evicts victims and binds the pod, or adds its reasons. */
-  private fail(info: PodInfo, shape: Shape, request: RequestVector, attempt: Attempt, preFilterMessage: string): SchedulingOutcome {
+  private fail(info: PodInfo, shape: Shape, request: RequestVector, plan: SpreadPlan, attempt: Attempt, preFilterMessage: string): SchedulingOutcome {
     const { cluster, statuses } = this;
     const failure = formatFitError(cluster.N, statuses.countReasons(attempt.codes), preFilterMessage);
     const one = new Uint16Array(cluster.N);
     const result = preempt(cluster, info, attempt.codes, statuses, {
       filter: (n) => {
-        this.filters.run(info, shape, request, one, [n]);
+        this.filters.run(info, shape, request, one, this.filters.beyondNode(info, plan.hard), [n]);
         return one[n]!;
       },
       stillRejects: (n, code, without) => this.filters.stillRejects(info, request, n, code, without),
@@ -170,26 +186,52 @@ class SchedulingRun {
   private shapeOf(info: PodInfo): Shape {
     let s = this.shapes.get(info.shapeKey);
     if (!s) {
-      s = buildShape(this.cluster, info, this.statuses);
+      s = buildShape(this.cluster, info, this.statuses, this.shapes.size);
       this.shapes.set(info.shapeKey, s);
     }
     return s;
   }
 
-  /** The pod's ScheduleAnyway constraints, or the system defaults (cached: Services do not change). */
-  private spreadScoring(info: PodInfo): SpreadScoring | undefined {
-    if (info.spread.length > 0) return { constraints: info.spread.filter((c) => !c.hard), requireAll: true };
-    if (!this.hasSpreadingOwners) return undefined;
-    const key = JSON.stringify([info.namespace, info.labels, info.owner ?? null]);
-    if (this.spreading.has(key)) return this.spreading.get(key);
-    const selector = defaultSpreadSelector(info, this.input ?? {});
-    const result =
-      selector === null || isEmptySelector(selector)
-        ? undefined
-        : { constraints: spread.systemDefaultConstraints(selector), requireAll: false };
-    this.spreading.set(key, result);
-    return result;
+  /**
+   * The pod's own constraints, or else the system defaults, bound to the cluster. Pods alike
+   * (same namespace, constraints or default selector, shape) share one plan.
+   */
+  private spreadPlan(info: PodInfo, shape: Shape): SpreadPlan {
+    if (info.spread.length > 0) {
+      const bindOwn = (): SpreadPlan => {
+        const soft = info.spread.filter((c) => !c.hard);
+        return {
+          hard: spread.bindHard(this.cluster, info.namespace, info.spread.filter((c) => c.hard), shape),
+          soft: soft.length > 0 ? spread.bindSoft(this.cluster, info.namespace, soft, true, shape) : undefined,
+        };
+      };
+      if (!this.reuse) return bindOwn();
+      return cached(this.plans, `${info.namespace}\u0000${shape.id}\u0000${JSON.stringify(info.spread)}`, bindOwn);
+    }
+    if (!this.defaultSelectors) return NO_SPREADING;
+    const defaults = this.reuse
+      ? cached(this.defaults, JSON.stringify([info.namespace, info.labels, info.owner ?? null]), () => this.defaultSpreading(info))
+      : this.defaultSpreading(info);
+    if (!defaults) return NO_SPREADING;
+    return cached(defaults.plans, shape.id, () => ({
+      hard: [],
+      soft: spread.bindSoft(this.cluster, info.namespace, defaults.constraints, false, shape),
+    }));
   }
+
+  /** The system defaults with kube-scheduler's DefaultSelector for the pod; undefined when it selects nothing. */
+  private defaultSpreading(info: PodInfo): DefaultSpreading | undefined {
+    const selector = this.defaultSelectors!.selectorFor(info);
+    if (selector === null || isEmptySelector(selector)) return undefined;
+    return { constraints: spread.systemDefaultConstraints(selector), plans: new Map() };
+  }
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  if (map.has(key)) return map.get(key)!;
+  const value = make();
+  map.set(key, value);
+  return value;
 }
 
 export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {

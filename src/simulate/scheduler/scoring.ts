@@ -5,7 +5,7 @@
  */
 import type { Cluster } from './cluster.js';
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.js';
-import type { PodInfo, SpreadConstraint } from './pod-info.js';
+import type { PodInfo } from './pod-info.js';
 import * as balanced from './plugins/balanced-allocation.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
@@ -22,12 +22,6 @@ export interface NodeScores {
   weighted: Int16Array;
   /** Index into the feasible list of the chosen node. */
   best: number;
-}
-
-export interface SpreadScoring {
-  constraints: SpreadConstraint[];
-  /** false for the system defaults: nodes lacking the zone label still get hostname spreading. */
-  requireAll: boolean;
 }
 
 /** LeastAllocated over cpu and memory (weight 1 each) with the 100m / 200Mi defaults. */
@@ -83,12 +77,16 @@ function addColumn(raw: Int32Array, weight: number, out: Int16Array, totals: Int
 export class Scorer {
   private raw: Int32Array;
   private totals: Int32Array;
+  private spreadColumn: Int32Array;
+  private affinityColumn: Int32Array;
   /** ImageLocality per node, by the pod's list of images (node images do not change). */
   private readonly imageScores = new Map<string, Int32Array>();
 
   constructor(private readonly cluster: Cluster) {
     this.raw = new Int32Array(cluster.N);
     this.totals = new Int32Array(cluster.N);
+    this.spreadColumn = new Int32Array(cluster.N);
+    this.affinityColumn = new Int32Array(cluster.N);
   }
 
   private imageScoresOf(pod: PodInfo): Int32Array {
@@ -101,11 +99,35 @@ export class Scorer {
     return scores;
   }
 
+  /** PodTopologySpread's normalised scores over the feasible nodes, in a scratch column. */
+  private spreadScores(state: spread.SpreadScoreState, feasible: Int32Array): Int32Array {
+    const column = this.spreadColumn.subarray(0, feasible.length);
+    for (let j = 0; j < feasible.length; j++) column[j] = spread.scoreNode(state, feasible[j]!, j);
+    spread.normalize(state, column);
+    return column;
+  }
+
+  /** InterPodAffinity's normalised scores over the feasible nodes, in a scratch column. */
+  private affinityScores(state: interPodAffinity.AffinityScoreState, feasible: Int32Array): Int32Array {
+    const column = this.affinityColumn.subarray(0, feasible.length);
+    for (let j = 0; j < feasible.length; j++) column[j] = interPodAffinity.scoreNode(state, feasible[j]!);
+    interPodAffinity.normalize(column);
+    return column;
+  }
+
   /**
-   * The same scores as score() for a pod with neither spreading nor inter-pod affinity whose
-   * resource scores are known per node: one pass for the normalisation maxima, one for the rest.
+   * The same scores as score() for a pod whose resource scores are known per node (see
+   * template-cache.ts): the columns that need a normalisation over all feasible nodes first, then
+   * one pass for everything else.
    */
-  scoreKnown(pod: PodInfo, shape: Shape, feasible: Int32Array, known: NodeResourceScores): NodeScores {
+  scoreKnown(
+    pod: PodInfo,
+    shape: Shape,
+    feasible: Int32Array,
+    known: NodeResourceScores,
+    spreadState: spread.SpreadScoreState | undefined,
+    affinityState: interPodAffinity.AffinityScoreState | undefined,
+  ): NodeScores {
     const F = feasible.length;
     const prefer = shape.preferNoScheduleCount;
     const preferred = shape.preferredAffinity;
@@ -118,22 +140,26 @@ export class Scorer {
         if (preferred && preferred[n]! > maxPreferred) maxPreferred = preferred[n]!;
       }
     }
+    const spreadScores = spreadState ? this.spreadScores(spreadState, feasible) : undefined;
+    const affinityScores = affinityState ? this.affinityScores(affinityState, feasible) : undefined;
     const balance = balancedApplies(pod);
-    const plugins = [
-      taintToleration.NAME,
-      ...(preferred ? [nodeAffinity.NAME] : []),
-      fit.NAME,
-      ...(balance ? [balanced.NAME] : []),
-      imageLocality.NAME,
-    ];
+    const plugins = [taintToleration.NAME];
+    const column = (plugin: string, applies: unknown): number => {
+      if (!applies) return -1;
+      plugins.push(plugin);
+      return (plugins.length - 1) * F;
+    };
+    const affinityColumn = column(nodeAffinity.NAME, preferred);
+    const fitColumn = column(fit.NAME, true);
+    const spreadColumn = column(spread.NAME, spreadScores);
+    const interPodColumn = column(interPodAffinity.NAME, affinityScores);
+    const balancedColumn = column(balanced.NAME, balance);
+    const imageColumn = column(imageLocality.NAME, true);
     const weighted = new Int16Array(plugins.length * F);
-    const fitColumn = (preferred ? 2 : 1) * F;
-    const balancedColumn = fitColumn + F;
-    const imageColumn = (plugins.length - 1) * F;
     const images = this.imageScoresOf(pod);
     const { least, balanced: balancedScores } = known;
     let best = 0;
-    let bestTotal = -1;
+    let bestTotal = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < F; j++) {
       const n = feasible[j]!;
       // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
@@ -142,12 +168,22 @@ export class Scorer {
       let total = taint;
       if (preferred) {
         const affinity = (maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred[n]!) / maxPreferred)) * nodeAffinity.WEIGHT;
-        weighted[F + j] = affinity;
+        weighted[affinityColumn + j] = affinity;
         total += affinity;
       }
       const l = least[n]! * fit.WEIGHT;
       weighted[fitColumn + j] = l;
       total += l;
+      if (spreadScores) {
+        const v = spreadScores[j]! * spread.WEIGHT;
+        weighted[spreadColumn + j] = v;
+        total += v;
+      }
+      if (affinityScores) {
+        const v = affinityScores[j]! * interPodAffinity.WEIGHT;
+        weighted[interPodColumn + j] = v;
+        total += v;
+      }
       if (balance) {
         const b = balancedScores[n]! * balanced.WEIGHT;
         weighted[balancedColumn + j] = b;
@@ -165,19 +201,19 @@ export class Scorer {
     return { plugins, weighted, best };
   }
 
+  /**
+   * Every plugin's scores from scratch, one column after the other: the straightforward
+   * computation that scoreKnown() must agree with.
+   */
   score(
     pod: PodInfo,
     shape: Shape,
     feasible: Int32Array,
-    spreading: SpreadScoring | undefined,
+    spreadState: spread.SpreadScoreState | undefined,
     affinityState: interPodAffinity.AffinityScoreState | undefined,
   ): NodeScores {
     const cluster = this.cluster;
     const F = feasible.length;
-    const spreadState =
-      spreading && spreading.constraints.length > 0
-        ? spread.scoreState(cluster, pod, spreading.constraints, feasible, spreading.requireAll, shape)
-        : undefined;
     const balance = balancedApplies(pod);
     const plugins = [
       taintToleration.NAME,

@@ -13,6 +13,8 @@ import * as taintToleration from './plugins/taint-toleration.js';
 import { PASSED, type StatusTable } from './statuses.js';
 
 export interface Shape {
+  /** Distinct per shape within a run (keys caches that depend on the shape). */
+  id: number;
   /** Per node: the first failing node-static filter (or the PreFilter exclusion), PASSED otherwise. */
   staticCode: Uint16Array;
   /** Per node: matches nodeSelector and required node affinity (for spreading's inclusion policy). */
@@ -28,12 +30,13 @@ export interface Shape {
   conflict: boolean;
 }
 
-export function buildShape(cluster: Cluster, pod: PodInfo, statuses: StatusTable): Shape {
+export function buildShape(cluster: Cluster, pod: PodInfo, statuses: StatusTable, id: number): Shape {
   const N = cluster.N;
   const required = nodeAffinity.requiredNodeAffinity(pod.pod);
   const names = nodeAffinity.preFilterNodeNames(pod.pod);
   const preferred = nodeAffinity.preferredTerms(pod.pod);
   const shape: Shape = {
+    id,
     staticCode: new Uint16Array(N),
     affinityOk: new Uint8Array(N),
     taintsOk: new Uint8Array(N),

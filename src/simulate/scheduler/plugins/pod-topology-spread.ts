@@ -8,6 +8,7 @@
  * constraint, rounded, then normalised so that fewer matching pods score higher.
  */
 import type { Cluster, Matcher, Topology } from '../cluster.js';
+import { type DomainMap, domainMap, sumByDomain } from '../domains.js';
 import { isEmptySelector, type Selector, selectorKey, selectorMatches } from '../labels.js';
 import { MAX_NODE_SCORE } from '../normalize.js';
 import type { PodInfo, SpreadConstraint } from '../pod-info.js';
@@ -31,6 +32,8 @@ export function spreadMatcher(cluster: Cluster, namespace: string, c: SpreadCons
 
 /** Node eligibility inputs that depend only on the pod's node affinity and tolerations. */
 export interface NodeEligibility {
+  /** Pods with equal ids have equal eligibility (their shape). */
+  id: number;
   affinityOk: Uint8Array;
   taintsOk: Uint8Array;
 }
@@ -44,6 +47,61 @@ function hasAllKeys(topologies: readonly Topology[], n: number): boolean {
   return true;
 }
 
+/** A constraint with the counter and the nodes it counts on: what pods alike share. */
+export interface BoundConstraint {
+  c: SpreadConstraint;
+  topo: Topology;
+  matcher: Matcher;
+  /** The nodes the constraint counts pods on, and their domains. */
+  map: DomainMap;
+}
+
+/**
+ * Binds constraints for pods of `namespace` with eligibility `e`. A node counts for a constraint
+ * when it has every key in `required` and passes the constraint's inclusion policies.
+ */
+function bind(cluster: Cluster, namespace: string, constraints: readonly SpreadConstraint[], required: readonly string[], e: NodeEligibility): BoundConstraint[] {
+  const needed = required.map((key) => cluster.topology(key));
+  return constraints.map((c) => {
+    const topo = cluster.topology(c.topologyKey);
+    const key = [c.topologyKey, required.join('\u0001'), c.honorNodeAffinity ? e.id : '', c.honorNodeTaints ? e.id : ''].join('\u0000');
+    const map = cluster.domainMap(key, () => domainMap(key, topo, (n) => hasAllKeys(needed, n) && included(c, n, e)));
+    return { c, topo, matcher: spreadMatcher(cluster, namespace, c), map };
+  });
+}
+
+/** DoNotSchedule constraints: a node counts when it has every constraint's key. */
+export function bindHard(cluster: Cluster, namespace: string, hard: readonly SpreadConstraint[], e: NodeEligibility): BoundConstraint[] {
+  return bind(cluster, namespace, hard, hard.map((c) => c.topologyKey), e);
+}
+
+export interface SoftBinding {
+  constraints: BoundConstraint[];
+  /** Per node: it has every constraint's key; undefined when that is not required. */
+  allKeys: Uint8Array | undefined;
+}
+
+/**
+ * ScheduleAnyway constraints, or the system defaults. `requireAll` is false only for the system
+ * defaults: then nodes without a zone label still get hostname spreading.
+ */
+export function bindSoft(cluster: Cluster, namespace: string, soft: readonly SpreadConstraint[], requireAll: boolean, e: NodeEligibility): SoftBinding {
+  const required = requireAll ? soft.map((c) => c.topologyKey) : [];
+  const topologies = required.map((key) => cluster.topology(key));
+  return {
+    constraints: bind(cluster, namespace, soft, required, e),
+    allKeys: requireAll ? Uint8Array.from(topologies[0]?.valueOf ?? [], (_, n) => (hasAllKeys(topologies, n) ? 1 : 0)) : undefined,
+  };
+}
+
+/**
+ * Matching pods per domain: kept up to date by the cluster, or with `fresh` summed anew over every
+ * node (the straightforward computation, to check the other against).
+ */
+function countsOf(cluster: Cluster, b: BoundConstraint, fresh: boolean): Int32Array {
+  return fresh ? sumByDomain(b.map, b.matcher.perNode) : cluster.domainCounts(b.matcher, b.map);
+}
+
 interface FilterConstraint {
   c: SpreadConstraint;
   topo: Topology;
@@ -54,28 +112,14 @@ interface FilterConstraint {
 
 export type SpreadFilterState = FilterConstraint[];
 
-export function filterState(cluster: Cluster, pod: PodInfo, hard: readonly SpreadConstraint[], e: NodeEligibility): SpreadFilterState {
-  const topologies = hard.map((c) => cluster.topology(c.topologyKey));
-  return hard.map((c, i) => {
-    const topo = topologies[i]!;
-    const m = spreadMatcher(cluster, pod.namespace, c);
-    const counts = new Int32Array(topo.values.length);
-    const present = new Uint8Array(topo.values.length);
-    for (let n = 0; n < cluster.N; n++) {
-      if (!hasAllKeys(topologies, n) || !included(c, n, e)) continue;
-      const d = topo.valueOf[n]!;
-      counts[d]! += m.perNode[n]!;
-      present[d] = 1;
-    }
+export function filterState(cluster: Cluster, pod: PodInfo, hard: readonly BoundConstraint[], fresh: boolean): SpreadFilterState {
+  return hard.map((b) => {
+    const counts = countsOf(cluster, b, fresh);
+    const { present, domains } = b.map;
     let min = MAX_INT32;
-    let domains = 0;
-    for (let d = 0; d < counts.length; d++) {
-      if (!present[d]) continue;
-      domains++;
-      if (counts[d]! < min) min = counts[d]!;
-    }
-    if (domains < c.minDomains) min = 0;
-    return { c, topo, counts, min, self: selectorMatches(c.selector, pod.labels) ? 1 : 0 };
+    for (let d = 0; d < counts.length; d++) if (present[d] && counts[d]! < min) min = counts[d]!;
+    if (domains < b.c.minDomains) min = 0;
+    return { c: b.c, topo: b.topo, counts, min, self: selectorMatches(b.c.selector, pod.labels) ? 1 : 0 };
   });
 }
 
@@ -90,12 +134,12 @@ export function filterNode(state: SpreadFilterState, n: number): string | undefi
 }
 
 interface ScoreConstraint {
-  c: SpreadConstraint;
+  maxSkew: number;
   topo: Topology;
-  /** Per domain (the last slot stands for nodes without the label, which Go reads as ""). */
-  counts: Float64Array;
+  /** Matching pods per node (hostname, counted on the node itself) or per domain slot. */
+  counts: Int32Array;
+  perNode: boolean;
   weight: number;
-  hostMatcher?: Matcher;
 }
 
 export interface SpreadScoreState {
@@ -104,61 +148,40 @@ export interface SpreadScoreState {
   ignored: Uint8Array;
 }
 
-/** A node's domain slot: its label value, or the "" slot when it has none. */
-function slot(topo: Topology, n: number): number {
-  const d = topo.valueOf[n]!;
-  if (d >= 0) return d;
-  const empty = topo.values.indexOf('');
-  return empty >= 0 ? empty : topo.values.length;
-}
-
 /**
- * `requireAll` is false only for the system-default constraints: then nodes without a zone label
- * still get hostname spreading.
+ * PreScore over the feasible nodes. A constraint's count for a node is the matching pods in its
+ * domain over the nodes that count (for hostname, on the node itself); its weight is
+ * ln(domains among the feasible nodes + 2).
  */
-export function scoreState(
-  cluster: Cluster,
-  pod: PodInfo,
-  soft: readonly SpreadConstraint[],
-  feasible: Int32Array,
-  requireAll: boolean,
-  e: NodeEligibility,
-): SpreadScoreState {
-  const topologies = soft.map((c) => cluster.topology(c.topologyKey));
-  const ignored = new Uint8Array(feasible.length);
+export function scoreState(cluster: Cluster, soft: SoftBinding, feasible: Int32Array, fresh: boolean): SpreadScoreState {
+  const F = feasible.length;
+  const ignored = new Uint8Array(F);
   let ignoredCount = 0;
-  if (requireAll) {
-    feasible.forEach((n, j) => {
-      if (!hasAllKeys(topologies, n)) {
+  const { allKeys } = soft;
+  if (allKeys) {
+    for (let j = 0; j < F; j++) {
+      if (allKeys[feasible[j]!] === 0) {
         ignored[j] = 1;
         ignoredCount++;
       }
-    });
-  }
-  const constraints = soft.map((c, i) => {
-    const topo = topologies[i]!;
-    const m = spreadMatcher(cluster, pod.namespace, c);
-    const counts = new Float64Array(topo.values.length + 1);
-    if (c.topologyKey === HOSTNAME) {
-      return { c, topo, counts, weight: Math.log(feasible.length - ignoredCount + 2), hostMatcher: m };
     }
-    const present = new Uint8Array(topo.values.length + 1);
+  }
+  const constraints = soft.constraints.map((b): ScoreConstraint => {
+    const { c, topo } = b;
+    if (c.topologyKey === HOSTNAME) {
+      return { maxSkew: c.maxSkew, topo, counts: b.matcher.perNode, perNode: true, weight: Math.log(F - ignoredCount + 2) };
+    }
+    const seen = new Uint8Array(topo.slots);
     let size = 0;
-    feasible.forEach((n, j) => {
-      if (ignored[j]) return;
-      const d = slot(topo, n);
-      if (!present[d]) {
-        present[d] = 1;
+    for (let j = 0; j < F; j++) {
+      if (ignored[j]) continue;
+      const s = topo.slotOf[feasible[j]!]!;
+      if (!seen[s]) {
+        seen[s] = 1;
         size++;
       }
-    });
-    for (let n = 0; n < cluster.N; n++) {
-      if (requireAll && !hasAllKeys(topologies, n)) continue;
-      if (!included(c, n, e)) continue;
-      const d = slot(topo, n);
-      if (present[d]) counts[d]! += m.perNode[n]!;
     }
-    return { c, topo, counts, weight: Math.log(size + 2) };
+    return { maxSkew: c.maxSkew, topo, counts: countsOf(cluster, b, fresh), perNode: false, weight: Math.log(size + 2) };
   });
   return { constraints, ignored };
 }
@@ -169,8 +192,7 @@ export function scoreNode(state: SpreadScoreState, n: number, j: number): number
   for (const s of state.constraints) {
     const d = s.topo.valueOf[n]!;
     if (d < 0) continue;
-    const count = s.hostMatcher ? s.hostMatcher.perNode[n]! : s.counts[d]!;
-    score += count * s.weight + (s.c.maxSkew - 1);
+    score += s.counts[s.perNode ? n : d]! * s.weight + (s.maxSkew - 1);
   }
   // Go's math.Round; scores are never negative, so rounding half up is the same.
   return Math.round(score);
