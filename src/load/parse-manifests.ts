@@ -1,7 +1,9 @@
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from '../model/finding.js';
-import type { KubeObject, Manifest } from '../model/manifest.js';
-import type { ObjectRef } from '../model/object-ref.js';
+import type { LocateTarget, Manifest } from '../model/manifest.js';
+import type { SourceRange } from '../model/source-range.js';
+import { describeValue, documentObjects, isObject, refOf } from './document-objects.js';
+import { fastParse } from './fast-parse.js';
 import { createLocator } from './source-map.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.js';
 
@@ -12,51 +14,63 @@ export interface ParsedFile {
   documents: number;
 }
 
-function isObject(value: unknown): value is KubeObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
 
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-  return `a ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'scalar'} (${String(value)})`;
-}
-
-function refOf(object: KubeObject): ObjectRef {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
-  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name };
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
-  return ref;
-}
-
-/** `kind: List`, or a typed list such as `DeploymentList`, with an `items` array. */
-function isList(object: KubeObject): boolean {
-  return Array.isArray(object.items) && typeof object.kind === 'string' && (object.kind === 'List' || object.kind.endsWith('List'));
+function parseFully(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  return { docs: parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter }), lineCounter };
 }
 
 /**
  * Parses one file's text into manifests. Every problem becomes a finding at its line and
  * column, and one bad document never stops the others from being read.
+ *
+ * A clean file is read by the fast parser and its positions come from the full parser only when
+ * a finding asks for one (then once per file); any file with a problem is read by the full
+ * parser, which positions every finding.
  */
 export function parseManifests(file: string, text: string): ParsedFile {
+  if (text.trim() === '') {
+    return { manifests: [], findings: [{ ruleId: 'yaml-empty', severity: 'info', message: 'file is empty', file, line: 1, column: 1, pointer: '', phase: 'parse' }], documents: 0 };
+  }
+  return parseClean(file, text) ?? parseWithPositions(file, text);
+}
+
+/** The fast path: undefined unless every document yields objects without problems. */
+function parseClean(file: string, text: string): ParsedFile | undefined {
+  const documents = fastParse(text);
+  if (!documents) return undefined;
+  const expanded = documents.map((d) => documentObjects(d.value));
+  // A List item that is not an object needs a positioned finding: the full parser reads the file.
+  if (expanded.some((e) => e.problems.length)) return undefined;
+  const manifests: Manifest[] = [];
+  documents.forEach((document, docIndex) => {
+    // Positions come from parsing this document alone, the first time a finding needs one.
+    let full: ReturnType<typeof parseFully> | undefined;
+    for (const o of expanded[docIndex]!.objects) {
+      let locate: Locate | undefined;
+      const lazyLocate: Locate = (pointer, target) => {
+        full ??= parseFully(document.text);
+        locate ??= createLocator(full.docs[0]!, full.lineCounter, o.basePath, document.line);
+        return locate(pointer, target);
+      };
+      const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
+      manifests.push({ ref: refOf(o.object), object: o.object, source, locate: lazyLocate });
+    }
+  });
+  return { manifests, findings: [], documents: documents.length };
+}
+
+/** The full path: every document parsed with positions, every problem a positioned finding. */
+function parseWithPositions(file: string, text: string): ParsedFile {
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
-  const lineCounter = new LineCounter();
-  const at = (offset: number): { line: number; column: number } => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
+  const { docs, lineCounter } = parseFully(text);
   const report = (ruleId: string, severity: Finding['severity'], message: string, offset: number, pointer = ''): void => {
-    findings.push({ ruleId, severity, message, file, ...at(offset), pointer, phase: 'parse' });
+    const pos = lineCounter.linePos(offset);
+    findings.push({ ruleId, severity, message, file, line: pos.line, column: pos.col, pointer, phase: 'parse' });
   };
 
-  if (text.trim() === '') {
-    findings.push({ ruleId: 'yaml-empty', severity: 'info', message: 'file is empty', file, line: 1, column: 1, pointer: '', phase: 'parse' });
-    return { manifests, findings, documents: 0 };
-  }
-
-  const docs: Document.Parsed[] = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter });
   if (docs.length === 0) {
     findings.push({ ruleId: 'yaml-empty', severity: 'info', message: 'file has no YAML documents (only comments)', file, line: 1, column: 1, pointer: '', phase: 'parse' });
     return { manifests, findings, documents: 0 };
@@ -86,53 +100,19 @@ export function parseManifests(file: string, text: string): ParsedFile {
       report('yaml-alias-limit', 'error', message, doc.contents.range?.[0] ?? doc.range[0]);
       return;
     }
-    const contentStart = doc.contents.range?.[0] ?? doc.range[0];
     if (!isObject(value)) {
-      report('document-not-object', 'error', `document is ${describeValue(value)}, not a Kubernetes object`, contentStart);
+      report('document-not-object', 'error', `document is ${describeValue(value)}, not a Kubernetes object`, doc.contents.range?.[0] ?? doc.range[0]);
       return;
     }
-    const add = (object: KubeObject, basePath: Array<string | number>, itemIndex?: number): void => {
-      const locate = createLocator(doc, lineCounter, basePath);
-      const missing = ['apiVersion', 'kind'].filter((k) => typeof object[k] !== 'string' || object[k] === '');
-      if (missing.length) {
-        const pos = locate('');
-        const what = itemIndex === undefined ? 'object' : `items[${itemIndex}]`;
-        findings.push({
-          ruleId: 'object-missing-type',
-          severity: 'error',
-          message: `${what} has no ${missing.join(' and no ')}; every Kubernetes object needs both`,
-          file,
-          line: pos.line,
-          column: pos.column,
-          pointer: basePath.length ? `/${basePath.join('/')}` : '',
-          phase: 'parse',
-        });
-        return;
-      }
-      // Kustomize's own files are build configuration, not objects sent to the API server.
-      if (String(object.apiVersion).startsWith('kustomize.config.k8s.io/')) return;
-      const source = itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex };
-      manifests.push({ ref: refOf(object), object, source, locate });
-    };
-
-    if (isList(value)) {
-      const items = value.items as unknown[];
-      // Items of a typed list (e.g. DeploymentList from the API) may omit apiVersion and kind.
-      const itemKind = value.kind === 'List' ? undefined : String(value.kind).slice(0, -'List'.length);
-      items.forEach((item, i) => {
-        if (!isObject(item)) {
-          const pos = createLocator(doc, lineCounter)(`/items/${i}`);
-          findings.push({ ruleId: 'document-not-object', severity: 'error', message: `items[${i}] is ${describeValue(item)}, not a Kubernetes object`, file, line: pos.line, column: pos.column, pointer: `/items/${i}`, phase: 'parse' });
-          return;
-        }
-        if (itemKind && item.kind === undefined && item.apiVersion === undefined) {
-          item = { apiVersion: value.apiVersion, kind: itemKind, ...item };
-        }
-        add(item as KubeObject, ['items', i], i);
-      });
-      return;
+    const { objects, problems } = documentObjects(value);
+    for (const p of problems) {
+      const pos = createLocator(doc, lineCounter)(p.pointer);
+      findings.push({ ruleId: p.ruleId, severity: 'error', message: p.message, file, line: pos.line, column: pos.column, pointer: p.pointer, phase: 'parse' });
     }
-    add(value, []);
+    for (const o of objects) {
+      const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
+      manifests.push({ ref: refOf(o.object), object: o.object, source, locate: createLocator(doc, lineCounter, o.basePath) });
+    }
   });
   return { manifests, findings, documents: docs.length };
 }

@@ -13,11 +13,13 @@ export function createLocator(
   doc: Document.Parsed,
   lineCounter: LineCounter,
   basePath: ReadonlyArray<string | number> = [],
+  /** Lines before the parsed text in its file, when a single document was parsed on its own. */
+  lineOffset = 0,
 ): (pointer: string, target?: LocateTarget) => SourceRange {
   const toRange = (start: number, end: number): SourceRange => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+    return { line: a.line + lineOffset, column: a.col, endLine: b.line + lineOffset, endColumn: b.col };
   };
   const rangeOf = (node: Node | Pair | null | undefined): SourceRange | undefined => {
     if (!node) return undefined;

@@ -1,0 +1,75 @@
+import type { KubeObject } from '../model/manifest.js';
+import type { ObjectRef } from '../model/object-ref.js';
+
+/** An object a document holds: the document itself, or an item of a List. */
+export interface DocumentObject {
+  object: KubeObject;
+  /** Where the object sits in the document (`["items", 3]`). */
+  basePath: Array<string | number>;
+  itemIndex?: number;
+}
+
+/** Something in a document that is not a usable object, at a pointer into the document. */
+export interface DocumentProblem {
+  ruleId: 'document-not-object' | 'object-missing-type';
+  message: string;
+  pointer: string;
+}
+
+export function isObject(value: unknown): value is KubeObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  return `a ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'scalar'} (${String(value)})`;
+}
+
+export function refOf(object: KubeObject): ObjectRef {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
+  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name };
+  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
+  return ref;
+}
+
+/** `kind: List`, or a typed list such as `DeploymentList`, with an `items` array. */
+function isList(object: KubeObject): boolean {
+  return Array.isArray(object.items) && typeof object.kind === 'string' && (object.kind === 'List' || object.kind.endsWith('List'));
+}
+
+/**
+ * The objects of one document (an object, or the items of a List) and the problems that keep
+ * parts of it from being objects. Kustomize's own configuration is left out: it is build
+ * configuration, not something sent to the API server.
+ */
+export function documentObjects(value: KubeObject): { objects: DocumentObject[]; problems: DocumentProblem[] } {
+  const objects: DocumentObject[] = [];
+  const problems: DocumentProblem[] = [];
+  const add = (object: KubeObject, basePath: Array<string | number>, itemIndex?: number): void => {
+    const missing = ['apiVersion', 'kind'].filter((k) => typeof object[k] !== 'string' || object[k] === '');
+    if (missing.length) {
+      const what = itemIndex === undefined ? 'object' : `items[${itemIndex}]`;
+      problems.push({ ruleId: 'object-missing-type', message: `${what} has no ${missing.join(' and no ')}; every Kubernetes object needs both`, pointer: basePath.length ? `/${basePath.join('/')}` : '' });
+      return;
+    }
+    if (String(object.apiVersion).startsWith('kustomize.config.k8s.io/')) return;
+    objects.push(itemIndex === undefined ? { object, basePath } : { object, basePath, itemIndex });
+  };
+  if (!isList(value)) {
+    add(value, []);
+    return { objects, problems };
+  }
+  // Items of a typed list (e.g. DeploymentList from the API) may omit apiVersion and kind.
+  const itemKind = value.kind === 'List' ? undefined : String(value.kind).slice(0, -'List'.length);
+  (value.items as unknown[]).forEach((item, i) => {
+    if (!isObject(item)) {
+      problems.push({ ruleId: 'document-not-object', message: `items[${i}] is ${describeValue(item)}, not a Kubernetes object`, pointer: `/items/${i}` });
+      return;
+    }
+    const typed = itemKind && item.kind === undefined && item.apiVersion === undefined ? { apiVersion: value.apiVersion, kind: itemKind, ...item } : item;
+    add(typed, ['items', i], i);
+  });
+  return { objects, problems };
+}
