@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { fitComment } from '../../src/action/comment-size.js';
 import { createGithubClient, isReadOnlyToken } from '../../src/action/github-client.js';
 import { changedFiles, postedFingerprints, postReview, upsertSummaryComment } from '../../src/action/pull-request.js';
 import { FakeGithub, READ_TOKEN, WRITE_TOKEN } from './fake-github.js';
@@ -46,6 +47,13 @@ describe('pull request calls against GitHub rules', () => {
 
   it('surfaces GitHub\'s 422 for a comment outside the diff', async () => {
     await expect(postReview(client(), PR, [{ path: 'a.yaml', line: 9, side: 'RIGHT', body: 'x' }], 'review')).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('gets 422 for a body over 65,536 characters, and fits a cut summary', async () => {
+    const huge = `${'- a finding line that repeats\n'.repeat(4000)}`;
+    await expect(upsertSummaryComment(client(), PR, huge)).rejects.toMatchObject({ status: 422 });
+    expect(await upsertSummaryComment(client(), PR, fitComment(huge))).toBe('created');
+    expect(github.issueComments[0]!.body.length).toBeLessThanOrEqual(65_536);
   });
 
   it('recognises a read-only token', async () => {
