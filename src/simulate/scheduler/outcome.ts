@@ -33,7 +33,8 @@ export function verdictsOf(cluster: Cluster, statuses: StatusTable, attempt: Att
     const perPlugin: Record<string, number> = {};
     let total = 0;
     scores.plugins.forEach((p, i) => {
-      perPlugin[p] = scores.weighted[i * F + j]!;
+      const column = scores.columns[i]!;
+      perPlugin[p] = (typeof column === 'number' ? column : column[j]!) * scores.factors[i]!;
       total += perPlugin[p];
     });
     return { node: node.name, reasons: [], score: total, scores: perPlugin };

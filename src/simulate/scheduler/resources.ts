@@ -61,9 +61,18 @@ export function toUnits(name: string, value: Rational): number {
   return Number(name === CPU ? ceilDiv(value.num * 1000n, value.den) : ceilDiv(value.num, value.den));
 }
 
+/** Parsed quantities by their text: pods alike repeat the same few, and parsing is the costly part of reading a pod. */
+const parsed = new Map<string | number, Rational | undefined>();
+
 function parse(value: unknown): Rational | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  if (parsed.has(value)) return parsed.get(value);
   const q = parseQuantity(value);
-  return q ? { num: q.num, den: q.den } : undefined;
+  const r = q ? { num: q.num, den: q.den } : undefined;
+  // Bounded, so that a long-lived process reading many distinct quantities does not grow it forever.
+  if (parsed.size >= 10000) parsed.clear();
+  parsed.set(value, r);
+  return r;
 }
 
 type RList = Map<string, Rational>;

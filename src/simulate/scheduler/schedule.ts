@@ -90,7 +90,7 @@ class SchedulingRun {
     for (const p of pods) for (const name of p.resources.requests.keys()) this.cluster.resourceId(name);
     this.cluster.freeze();
     this.filters = new FilterRunner(this.cluster, this.statuses, !reuse);
-    this.scorer = new Scorer(this.cluster);
+    this.scorer = new Scorer(this.cluster, !reuse);
     this.templates = new TemplateCache(this.cluster, this.filters);
     const owners = [input?.services, input?.replicaSets, input?.statefulSets, input?.replicationControllers];
     if (owners.some((l) => Array.isArray(l) && l.length > 0)) this.defaultSelectors = new DefaultSpreadSelectors(input);
@@ -122,10 +122,9 @@ class SchedulingRun {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
-        const spreadScores = plan.soft ? spread.scoreState(this.cluster, plan.soft, feasible, !this.reuse) : undefined;
         attempt.scores = known
-          ? this.scorer.scoreKnown(info, shape, feasible, known, spreadScores, affinityScores)
-          : this.scorer.score(info, shape, feasible, spreadScores, affinityScores);
+          ? this.scorer.scoreKnown(info, shape, feasible, known, plan.soft, affinityScores)
+          : this.scorer.score(info, shape, feasible, plan.soft, affinityScores);
         chosen = feasible[attempt.scores.best]!;
       }
       this.cluster.add({ info, node: chosen });

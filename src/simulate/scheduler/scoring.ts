@@ -18,8 +18,13 @@ import type { Shape } from './shapes.js';
 export interface NodeScores {
   /** Names of the plugins that scored, in profile order. */
   plugins: string[];
-  /** Weighted scores, plugin-major: weighted[p * F + j] for feasible node j. */
-  weighted: Int16Array;
+  /**
+   * Per plugin, its scores for the feasible nodes (index j in the feasible list), or one number
+   * when they are all equal; times `factors` gives the weighted score.
+   */
+  columns: Array<Uint8Array | Int16Array | number>;
+  /** Per plugin: its weight, or 1 for a column that holds weighted scores already. */
+  factors: number[];
   /** Index into the feasible list of the chosen node. */
   best: number;
 }
@@ -79,31 +84,43 @@ export class Scorer {
   private totals: Int32Array;
   private spreadColumn: Int32Array;
   private affinityColumn: Int32Array;
-  /** ImageLocality per node, by the pod's list of images (node images do not change). */
-  private readonly imageScores = new Map<string, Int32Array>();
+  private readonly spreadScratch: spread.SpreadScratch;
+  /**
+   * Columns of successive pods are cut from larger blocks, to allocate rarely: they are kept
+   * until verdicts are read, for every pod. Scores of 0..100 take a byte.
+   */
+  private readonly bytes = new Blocks((length) => new Uint8Array(length));
+  private readonly shorts = new Blocks((length) => new Int16Array(length));
+  /** ImageLocality per node, by the pod's list of images (node images do not change), and the score when it is the same everywhere. */
+  private readonly imageScores = new Map<string, { scores: Int32Array; same: number | undefined }>();
 
-  constructor(private readonly cluster: Cluster) {
+  /** `fresh`: spreading counts summed anew for every pod (see FilterRunner). */
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly fresh = false,
+  ) {
     this.raw = new Int32Array(cluster.N);
     this.totals = new Int32Array(cluster.N);
     this.spreadColumn = new Int32Array(cluster.N);
     this.affinityColumn = new Int32Array(cluster.N);
+    this.spreadScratch = new spread.SpreadScratch(cluster.N);
   }
 
-  private imageScoresOf(pod: PodInfo): Int32Array {
+  private imageScoresOf(pod: PodInfo): { scores: Int32Array; same: number | undefined } {
     const key = this.cluster.images.hasAny ? JSON.stringify(pod.images) : '';
-    let scores = this.imageScores.get(key);
-    if (!scores) {
-      scores = imageLocality.imageLocalityScores(this.cluster, key === '' ? [] : pod.images);
-      this.imageScores.set(key, scores);
+    let entry = this.imageScores.get(key);
+    if (!entry) {
+      const scores = imageLocality.imageLocalityScores(this.cluster, key === '' ? [] : pod.images);
+      entry = { scores, same: scores.every((v) => v === scores[0]) ? scores[0] : undefined };
+      this.imageScores.set(key, entry);
     }
-    return scores;
+    return entry;
   }
 
   /** PodTopologySpread's normalised scores over the feasible nodes, in a scratch column. */
-  private spreadScores(state: spread.SpreadScoreState, feasible: Int32Array): Int32Array {
+  private spreadScores(soft: spread.SoftBinding, feasible: Int32Array): Int32Array {
     const column = this.spreadColumn.subarray(0, feasible.length);
-    for (let j = 0; j < feasible.length; j++) column[j] = spread.scoreNode(state, feasible[j]!, j);
-    spread.normalize(state, column);
+    spread.scoreFeasible(this.cluster, soft, feasible, this.fresh, column, this.spreadScratch);
     return column;
   }
 
@@ -118,15 +135,18 @@ export class Scorer {
   /**
    * The same scores as score() for a pod whose resource scores are known per node (see
    * template-cache.ts): the columns that need a normalisation over all feasible nodes first, then
-   * one pass for everything else.
+   * one pass for everything else. Columns equal everywhere are kept as one number, the others as
+   * bytes; should a score leave 0..255 (odd input only), the pod's columns are kept as weighted
+   * 16-bit scores instead, as score() keeps them.
    */
   scoreKnown(
     pod: PodInfo,
     shape: Shape,
     feasible: Int32Array,
     known: NodeResourceScores,
-    spreadState: spread.SpreadScoreState | undefined,
+    spreading: spread.SoftBinding | undefined,
     affinityState: interPodAffinity.AffinityScoreState | undefined,
+    wide = false,
   ): NodeScores {
     const F = feasible.length;
     const prefer = shape.preferNoScheduleCount;
@@ -140,65 +160,94 @@ export class Scorer {
         if (preferred && preferred[n]! > maxPreferred) maxPreferred = preferred[n]!;
       }
     }
-    const spreadScores = spreadState ? this.spreadScores(spreadState, feasible) : undefined;
+    const spreadScores = spreading ? this.spreadScores(spreading, feasible) : undefined;
     const affinityScores = affinityState ? this.affinityScores(affinityState, feasible) : undefined;
     const balance = balancedApplies(pod);
-    const plugins = [taintToleration.NAME];
-    const column = (plugin: string, applies: unknown): number => {
-      if (!applies) return -1;
-      plugins.push(plugin);
-      return (plugins.length - 1) * F;
-    };
-    const affinityColumn = column(nodeAffinity.NAME, preferred);
-    const fitColumn = column(fit.NAME, true);
-    const spreadColumn = column(spread.NAME, spreadScores);
-    const interPodColumn = column(interPodAffinity.NAME, affinityScores);
-    const balancedColumn = column(balanced.NAME, balance);
-    const imageColumn = column(imageLocality.NAME, true);
-    const weighted = new Int16Array(plugins.length * F);
     const images = this.imageScoresOf(pod);
+    const scores: NodeScores = { plugins: [], columns: [], factors: [], best: 0 };
+    // A stored column holds score × `scale`; reading multiplies by the factor.
+    const scale = (weight: number): number => (wide ? weight : 1);
+    const add = <C extends Uint8Array | Int16Array | number>(plugin: string, weight: number, column: C): C => {
+      scores.plugins.push(plugin);
+      scores.factors.push(typeof column === 'number' ? weight : weight / scale(weight));
+      scores.columns.push(column);
+      return column;
+    };
+    const take = (): Uint8Array | Int16Array => (wide ? this.shorts.take(F) : this.bytes.take(F));
+    let fixed = 0;
+    let taintColumn: Uint8Array | Int16Array | undefined;
+    // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
+    if (maxPrefer > 0) taintColumn = add(taintToleration.NAME, taintToleration.WEIGHT, take());
+    else fixed += add(taintToleration.NAME, taintToleration.WEIGHT, MAX_NODE_SCORE) * taintToleration.WEIGHT;
+    const affinityColumn = preferred ? add(nodeAffinity.NAME, nodeAffinity.WEIGHT, take()) : undefined;
+    const fitColumn = add(fit.NAME, fit.WEIGHT, take());
+    const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, take()) : undefined;
+    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, take()) : undefined;
+    const balancedColumn = balance ? add(balanced.NAME, balanced.WEIGHT, take()) : undefined;
+    let imageColumn: Uint8Array | Int16Array | undefined;
+    if (images.same === undefined) imageColumn = add(imageLocality.NAME, imageLocality.WEIGHT, take());
+    else fixed += add(imageLocality.NAME, imageLocality.WEIGHT, images.same) * imageLocality.WEIGHT;
+    const [taintScale, affinityScale, fitScale, spreadScale, interPodScale, balancedScale, imageScale] = [
+      taintToleration.WEIGHT, nodeAffinity.WEIGHT, fit.WEIGHT, spread.WEIGHT, interPodAffinity.WEIGHT, balanced.WEIGHT, imageLocality.WEIGHT,
+    ].map(scale) as [number, number, number, number, number, number, number];
+    const imageScores = images.scores;
     const { least, balanced: balancedScores } = known;
+    // Every byte-column score ORed together: bits above the lowest 8 mean one left 0..255.
+    let bits = 0;
     let best = 0;
     let bestTotal = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < F; j++) {
       const n = feasible[j]!;
-      // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
-      const taint = (maxPrefer === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer)) * taintToleration.WEIGHT;
-      weighted[j] = taint;
-      let total = taint;
-      if (preferred) {
-        const affinity = (maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred[n]!) / maxPreferred)) * nodeAffinity.WEIGHT;
-        weighted[affinityColumn + j] = affinity;
-        total += affinity;
+      let total = fixed;
+      if (taintColumn) {
+        const v = MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer);
+        taintColumn[j] = v * taintScale;
+        bits |= v;
+        total += v * taintToleration.WEIGHT;
       }
-      const l = least[n]! * fit.WEIGHT;
-      weighted[fitColumn + j] = l;
-      total += l;
-      if (spreadScores) {
-        const v = spreadScores[j]! * spread.WEIGHT;
-        weighted[spreadColumn + j] = v;
-        total += v;
+      if (affinityColumn) {
+        const v = maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred![n]!) / maxPreferred);
+        affinityColumn[j] = v * affinityScale;
+        bits |= v;
+        total += v * nodeAffinity.WEIGHT;
       }
-      if (affinityScores) {
-        const v = affinityScores[j]! * interPodAffinity.WEIGHT;
-        weighted[interPodColumn + j] = v;
-        total += v;
+      const l = least[n]!;
+      fitColumn[j] = l * fitScale;
+      bits |= l;
+      total += l * fit.WEIGHT;
+      if (spreadColumn) {
+        const v = spreadScores![j]!;
+        spreadColumn[j] = v * spreadScale;
+        bits |= v;
+        total += v * spread.WEIGHT;
       }
-      if (balance) {
-        const b = balancedScores[n]! * balanced.WEIGHT;
-        weighted[balancedColumn + j] = b;
-        total += b;
+      if (interPodColumn) {
+        const v = affinityScores![j]!;
+        interPodColumn[j] = v * interPodScale;
+        bits |= v;
+        total += v * interPodAffinity.WEIGHT;
       }
-      const image = images[n]! * imageLocality.WEIGHT;
-      weighted[imageColumn + j] = image;
-      total += image;
+      if (balancedColumn) {
+        const b = balancedScores[n]!;
+        balancedColumn[j] = b * balancedScale;
+        bits |= b;
+        total += b * balanced.WEIGHT;
+      }
+      if (imageColumn) {
+        const v = imageScores[n]!;
+        imageColumn[j] = v * imageScale;
+        bits |= v;
+        total += v * imageLocality.WEIGHT;
+      }
       // Ties go to the first node in name order (feasible is in name order).
       if (total > bestTotal) {
         bestTotal = total;
         best = j;
       }
     }
-    return { plugins, weighted, best };
+    if (!wide && (bits & ~0xff) !== 0) return this.scoreKnown(pod, shape, feasible, known, spreading, affinityState, true);
+    scores.best = best;
+    return scores;
   }
 
   /**
@@ -209,7 +258,7 @@ export class Scorer {
     pod: PodInfo,
     shape: Shape,
     feasible: Int32Array,
-    spreadState: spread.SpreadScoreState | undefined,
+    spreading: spread.SoftBinding | undefined,
     affinityState: interPodAffinity.AffinityScoreState | undefined,
   ): NodeScores {
     const cluster = this.cluster;
@@ -219,7 +268,7 @@ export class Scorer {
       taintToleration.NAME,
       ...(shape.preferredAffinity ? [nodeAffinity.NAME] : []),
       fit.NAME,
-      ...(spreadState ? [spread.NAME] : []),
+      ...(spreading ? [spread.NAME] : []),
       ...(affinityState ? [interPodAffinity.NAME] : []),
       ...(balance ? [balanced.NAME] : []),
       imageLocality.NAME,
@@ -252,9 +301,8 @@ export class Scorer {
     for (let j = 0; j < F; j++) raw[j] = leastAllocatedOnNode(cluster, pod, feasible[j]!);
     keep(fit.WEIGHT);
 
-    if (spreadState) {
-      for (let j = 0; j < F; j++) raw[j] = spread.scoreNode(spreadState, feasible[j]!, j);
-      spread.normalize(spreadState, raw);
+    if (spreading) {
+      spread.scoreFeasible(cluster, spreading, feasible, this.fresh, raw, this.spreadScratch);
       keep(spread.WEIGHT);
     }
 
@@ -269,13 +317,31 @@ export class Scorer {
       keep(balanced.WEIGHT);
     }
 
-    const images = this.imageScoresOf(pod);
+    const images = this.imageScoresOf(pod).scores;
     for (let j = 0; j < F; j++) raw[j] = images[feasible[j]!]!;
     keep(imageLocality.WEIGHT);
 
     // Ties go to the first node in name order (feasible is in name order).
     let best = 0;
     for (let j = 1; j < F; j++) if (totals[j]! > totals[best]!) best = j;
-    return { plugins, weighted, best };
+    return { plugins, columns: plugins.map((_, i) => weighted.subarray(i * F, (i + 1) * F)), factors: plugins.map(() => 1), best };
+  }
+}
+
+/** Typed arrays cut from larger blocks: one allocation for many small arrays that live as long. */
+class Blocks<A extends Uint8Array | Int16Array> {
+  private block: A | undefined;
+  private used = 0;
+
+  constructor(private readonly allocate: (length: number) => A) {}
+
+  /** A zeroed array of `length`. */
+  take(length: number): A {
+    if (!this.block || this.used + length > this.block.length) {
+      this.block = this.allocate(Math.max(length, 1 << 20));
+      this.used = 0;
+    }
+    this.used += length;
+    return this.block.subarray(this.used - length, this.used) as A;
   }
 }

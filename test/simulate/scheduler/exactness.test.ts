@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import type { SchedulingOutcome } from '../../../src/simulate/scheduler/index.js';
 import { runScheduler } from '../../../src/simulate/scheduler/schedule.js';
+import { node, pod } from './builders.js';
 import { mixedWorkload } from './mixed-workload.js';
 
 /** Everything an outcome says, the pod by name: node, message, preemption, verdicts with scores; one text per outcome. */
@@ -36,7 +37,34 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const RECORDED: Record<string, string> = {
   '30 nodes, 600 pods': 'ac99f241b4062ef46fc044e90571027ee4eef821c0530c23a24880eccf40726a',
   '60 nodes, 2000 pods': '22e84fc7a761a2f7bdb01b8fcd09796cda5d9a4129d3f5d9b9d8d341e2216565',
+  'odd input': '2fd7666d387e6cadb3d21787bb66e2170cb90c11154d546404ce63dde27c2d6c',
 };
+
+/**
+ * Input no API server would accept, with scores outside 0..100: negative requests (a free share
+ * above 100%), negative preferred weights, a maxSkew below 1.
+ */
+function oddInput() {
+  const zone = 'topology.kubernetes.io/zone';
+  const nodes = ['a', 'b', 'c', 'd'].map((n, i) => node(n, { allocatable: { cpu: '4', memory: '8Gi' }, labels: { [zone]: `z${i % 2}` } }));
+  const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u', controller: true };
+  const group = (prefix: string, spec: Record<string, unknown>, requests = [{ cpu: '500m', memory: '1Gi' }]) =>
+    Array.from({ length: 4 }, (_, i) => {
+      const p = pod(`${prefix}-${i}`, { labels: { app: prefix }, requests, spec });
+      (p.metadata as Record<string, unknown>).ownerReferences = [owner];
+      return p;
+    });
+  const preference = (weight: number, value: string) => ({ weight, preference: { matchExpressions: [{ key: zone, operator: 'In', values: [value] }] } });
+  const pending = [
+    ...group('negative', {}, [{ cpu: '-40', memory: '1Gi' }]),
+    ...group('dislike', { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [preference(-50, 'z0'), preference(10, 'z1')] } } }),
+    ...group('skew', {
+      topologySpreadConstraints: [{ maxSkew: -3, topologyKey: zone, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'skew' } } }],
+    }),
+  ];
+  const replicaSets = [{ metadata: { name: 'rs', namespace: 'default' }, spec: { selector: { matchLabels: {} } } }];
+  return { nodes, boundPods: [], pendingPods: pending, replicaSets: replicaSets as never, services: [{ metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'negative' } } }] as never };
+}
 
 describe('optimisations change no outcome', () => {
   it.each([
@@ -60,5 +88,16 @@ describe('optimisations change no outcome', () => {
     expect(first === -1 ? undefined : JSON.parse(actual[first]!)).toEqual(first === -1 ? undefined : JSON.parse(reference[first]!));
     expect(actual).toHaveLength(reference.length);
     expect(sha256(`[${actual.join(',')}]`)).toBe(RECORDED[label]);
+  });
+
+  it('on odd input', () => {
+    const input = oddInput();
+    const actual = fingerprints(runScheduler(input));
+    expect(actual.map((f) => JSON.parse(f))).toEqual(fingerprints(runScheduler(input, { reuseTemplates: false })).map((f) => JSON.parse(f)));
+    // Scores beyond 0..255 and below 0 are there to be kept.
+    const values = actual.flatMap((f) => (JSON.parse(f) as { verdicts: Array<{ scores?: Record<string, number> }> }).verdicts.flatMap((v) => Object.values(v.scores ?? {})));
+    expect(Math.max(...values)).toBeGreaterThan(255);
+    expect(Math.min(...values)).toBeLessThan(0);
+    expect(sha256(`[${actual.join(',')}]`)).toBe(RECORDED['odd input']);
   });
 });

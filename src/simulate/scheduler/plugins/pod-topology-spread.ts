@@ -133,29 +133,50 @@ export function filterNode(state: SpreadFilterState, n: number): string | undefi
   return undefined;
 }
 
-interface ScoreConstraint {
-  maxSkew: number;
-  topo: Topology;
-  /** Matching pods per node (hostname, counted on the node itself) or per domain slot. */
-  counts: Int32Array;
-  perNode: boolean;
-  weight: number;
-}
+/** Buffers for scoring, reused from pod to pod (one slot per node). */
+export class SpreadScratch {
+  readonly ignored: Uint8Array;
+  readonly sums: Float64Array;
+  /** Domain slots seen, marked with the current `round` (so they never need clearing). */
+  private readonly seen: Int32Array;
+  private round = 0;
 
-export interface SpreadScoreState {
-  constraints: ScoreConstraint[];
-  /** Per feasible node: 1 when it lacks a topology label and so scores 0. */
-  ignored: Uint8Array;
+  constructor(N: number) {
+    this.ignored = new Uint8Array(N);
+    this.sums = new Float64Array(N);
+    this.seen = new Int32Array(N + 1);
+  }
+
+  /** The number of distinct slots of `topo` among the feasible nodes not ignored. */
+  domains(topo: Topology, feasible: Int32Array, ignored: Uint8Array): number {
+    const round = ++this.round;
+    const { seen } = this;
+    let size = 0;
+    for (let j = 0; j < feasible.length; j++) {
+      if (ignored[j]) continue;
+      const s = topo.slotOf[feasible[j]!]!;
+      if (seen[s] !== round) {
+        seen[s] = round;
+        size++;
+      }
+    }
+    return size;
+  }
 }
 
 /**
- * PreScore over the feasible nodes. A constraint's count for a node is the matching pods in its
- * domain over the nodes that count (for hostname, on the node itself); its weight is
- * ln(domains among the feasible nodes + 2).
+ * PreScore, Score and NormalizeScore: each feasible node's normalised score, into `out`. A
+ * constraint counts the matching pods in the node's domain over the nodes that count (for
+ * hostname, on the node itself), weighted by ln(domains among the feasible nodes + 2), plus
+ * maxSkew − 1; nodes without a constraint's label skip it, and with `allKeys` nodes lacking any
+ * key score 0. Sums are taken constraint by constraint, in float64 as Go does.
  */
-export function scoreState(cluster: Cluster, soft: SoftBinding, feasible: Int32Array, fresh: boolean): SpreadScoreState {
+export function scoreFeasible(cluster: Cluster, soft: SoftBinding, feasible: Int32Array, fresh: boolean, out: Int32Array, scratch: SpreadScratch): void {
   const F = feasible.length;
-  const ignored = new Uint8Array(F);
+  const ignored = scratch.ignored.subarray(0, F);
+  const sums = scratch.sums.subarray(0, F);
+  ignored.fill(0);
+  sums.fill(0);
   let ignoredCount = 0;
   const { allKeys } = soft;
   if (allKeys) {
@@ -166,50 +187,39 @@ export function scoreState(cluster: Cluster, soft: SoftBinding, feasible: Int32A
       }
     }
   }
-  const constraints = soft.constraints.map((b): ScoreConstraint => {
-    const { c, topo } = b;
-    if (c.topologyKey === HOSTNAME) {
-      return { maxSkew: c.maxSkew, topo, counts: b.matcher.perNode, perNode: true, weight: Math.log(F - ignoredCount + 2) };
-    }
-    const seen = new Uint8Array(topo.slots);
-    let size = 0;
-    for (let j = 0; j < F; j++) {
-      if (ignored[j]) continue;
-      const s = topo.slotOf[feasible[j]!]!;
-      if (!seen[s]) {
-        seen[s] = 1;
-        size++;
+  for (const b of soft.constraints) {
+    const { valueOf } = b.topo;
+    const skew = b.c.maxSkew - 1;
+    if (b.c.topologyKey === HOSTNAME) {
+      const weight = Math.log(F - ignoredCount + 2);
+      const counts = b.matcher.perNode;
+      for (let j = 0; j < F; j++) {
+        const n = feasible[j]!;
+        if (valueOf[n]! >= 0) sums[j]! += counts[n]! * weight + skew;
+      }
+    } else {
+      const weight = Math.log(scratch.domains(b.topo, feasible, ignored) + 2);
+      const counts = countsOf(cluster, b, fresh);
+      for (let j = 0; j < F; j++) {
+        const d = valueOf[feasible[j]!]!;
+        if (d >= 0) sums[j]! += counts[d]! * weight + skew;
       }
     }
-    return { maxSkew: c.maxSkew, topo, counts: countsOf(cluster, b, fresh), perNode: false, weight: Math.log(size + 2) };
-  });
-  return { constraints, ignored };
-}
-
-export function scoreNode(state: SpreadScoreState, n: number, j: number): number {
-  if (state.ignored[j]) return 0;
-  let score = 0;
-  for (const s of state.constraints) {
-    const d = s.topo.valueOf[n]!;
-    if (d < 0) continue;
-    score += s.counts[s.perNode ? n : d]! * s.weight + (s.maxSkew - 1);
   }
-  // Go's math.Round; scores are never negative, so rounding half up is the same.
-  return Math.round(score);
-}
-
-export function normalize(state: SpreadScoreState, scores: Int32Array): void {
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
-  for (let j = 0; j < scores.length; j++) {
-    if (state.ignored[j]) continue;
-    if (scores[j]! < min) min = scores[j]!;
-    if (scores[j]! > max) max = scores[j]!;
+  for (let j = 0; j < F; j++) {
+    // Go's math.Round; scores are never negative, so rounding half up is the same.
+    const score = ignored[j] ? 0 : Math.round(sums[j]!);
+    out[j] = score;
+    if (ignored[j]) continue;
+    if (score < min) min = score;
+    if (score > max) max = score;
   }
-  for (let j = 0; j < scores.length; j++) {
-    if (state.ignored[j]) scores[j] = 0;
-    else if (max === 0) scores[j] = MAX_NODE_SCORE;
-    else scores[j] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[j]!)) / max);
+  for (let j = 0; j < F; j++) {
+    if (ignored[j]) out[j] = 0;
+    else if (max === 0) out[j] = MAX_NODE_SCORE;
+    else out[j] = Math.trunc((MAX_NODE_SCORE * (max + min - out[j]!)) / max);
   }
 }
 
