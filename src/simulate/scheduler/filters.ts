@@ -40,6 +40,7 @@ export class FilterRunner {
   private readonly spreadCode: number;
   private readonly spreadMissingLabelCode: number;
   private readonly affinityCodes = new Map<string, number>();
+  private readonly scratch: Int32Array;
 
   /** `fresh`: spreading counts summed anew for every pod (the straightforward computation) rather than kept up to date. */
   constructor(
@@ -50,6 +51,7 @@ export class FilterRunner {
     this.portsCode = statuses.code(nodePorts.NAME, [nodePorts.REASON], false);
     this.spreadCode = statuses.code(spread.NAME, [spread.REASON], false);
     this.spreadMissingLabelCode = statuses.code(spread.NAME, [spread.MISSING_LABEL_REASON], true);
+    this.scratch = new Int32Array(cluster.N);
   }
 
   private fitCode(failing: readonly number[], tooManyPods: boolean, unresolvable: boolean): number {
@@ -100,7 +102,7 @@ export class FilterRunner {
    * the nodes that passed, in the given order. Without `beyond`, only the filters that look at the
    * node alone run (their results depend on nothing else: see template-cache.ts).
    */
-  run(pod: PodInfo, shape: Shape, request: RequestVector, codes: Uint16Array, beyond: BeyondNode | undefined, nodes?: readonly number[]): Int32Array {
+  run(pod: PodInfo, shape: Shape, request: RequestVector, codes: Uint16Array, beyond: BeyondNode | undefined, nodes?: ArrayLike<number>): Int32Array {
     const c = this.cluster;
     const R = c.R;
     // Locals for the hot loop: V8 does not hoist these loads out of it by itself.
@@ -142,14 +144,13 @@ export class FilterRunner {
   }
 
   /**
-   * The filters beyond the node on every node the node-local ones passed (`codes` PASSED), for a
-   * pod whose node-local results are known; returns the nodes that pass them all.
+   * The filters beyond the node on the nodes the node-local ones passed (`passed`), for a pod whose
+   * node-local results are known: writes their codes and returns the nodes that pass them all.
    */
-  runBeyondNode(beyond: BeyondNode, codes: Uint16Array): Int32Array {
-    const feasible = new Int32Array(codes.length);
+  runBeyondNode(beyond: BeyondNode, codes: Uint16Array, passed: Int32Array): Int32Array {
+    const feasible = this.scratch;
     let f = 0;
-    for (let n = 0; n < codes.length; n++) {
-      if (codes[n] !== PASSED) continue;
+    for (const n of passed) {
       const code = this.beyondCode(beyond, n);
       codes[n] = code;
       if (code === PASSED) feasible[f++] = n;

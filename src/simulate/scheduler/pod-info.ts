@@ -13,7 +13,7 @@ import {
   selectorKey,
   selectorMatches,
 } from './labels.js';
-import { podRequests, type PodRequests } from './resources.js';
+import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
 import { isRecord, record, str, stringMap } from './read.js';
 
@@ -175,7 +175,26 @@ function startTime(status: unknown): number {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
-export function podInfo(pod: IPod): PodInfo {
+/**
+ * Reads pods for one scheduling run. Pods whose resources are written alike share one PodRequests
+ * (parsing quantities is the costly part of reading a pod): callers may key caches by it.
+ */
+export function podReader(): (pod: IPod) => PodInfo {
+  const requests = new Map<string, PodRequests>();
+  return (pod) =>
+    podInfo(pod, (p) => {
+      const key = requestsKey(p);
+      if (key === undefined) return podRequests(p);
+      let r = requests.get(key);
+      if (!r) {
+        r = podRequests(p);
+        requests.set(key, r);
+      }
+      return r;
+    });
+}
+
+export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podRequests): PodInfo {
   const meta = isRecord(pod?.metadata) ? pod.metadata : {};
   const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
   const namespace = str(meta.namespace, 'default') || 'default';
@@ -198,7 +217,7 @@ export function podInfo(pod: IPod): PodInfo {
     preemptNever: spec.preemptionPolicy === 'Never',
     gated: list(spec.schedulingGates).length > 0,
     nodeName: str(spec.nodeName),
-    resources: podRequests(pod),
+    resources: requestsOf(pod),
     hostPorts: hostPorts(spec),
     images: [...list(spec.initContainers), ...list(spec.containers)].map((c) => str(record(c).image)),
     tolerations,

@@ -9,7 +9,7 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { INode } from 'kubernetes-models/v1/Node';
 import { parseQuantity } from '../../model/quantity.js';
-import { isRecord } from './read.js';
+import { isRecord, record } from './read.js';
 
 export const CPU = 'cpu';
 export const MEMORY = 'memory';
@@ -61,18 +61,9 @@ export function toUnits(name: string, value: Rational): number {
   return Number(name === CPU ? ceilDiv(value.num * 1000n, value.den) : ceilDiv(value.num, value.den));
 }
 
-/** Parsed quantities by their text: pods alike repeat the same few, and parsing is the costly part of reading a pod. */
-const parsed = new Map<string | number, Rational | undefined>();
-
 function parse(value: unknown): Rational | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  if (parsed.has(value)) return parsed.get(value);
   const q = parseQuantity(value);
-  const r = q ? { num: q.num, den: q.den } : undefined;
-  // Bounded, so that a long-lived process reading many distinct quantities does not grow it forever.
-  if (parsed.size >= 10000) parsed.clear();
-  parsed.set(value, r);
-  return r;
+  return q ? { num: q.num, den: q.den } : undefined;
 }
 
 type RList = Map<string, Rational>;
@@ -173,6 +164,24 @@ export interface PodRequests {
   /** CPU and memory with the 100m / 200Mi default for each container that does not set them. */
   nonZeroCpu: number;
   nonZeroMemory: number;
+}
+
+/**
+ * Everything podRequests() reads, as text: pods whose resources are written alike (the pods of one
+ * ReplicaSet) have the same, and so the same requests. Values JSON leaves out or merges (undefined,
+ * functions) are spelled out, as podRequests() tells them apart; undefined when the spec cannot be
+ * written out (a cycle, a bigint).
+ */
+export function requestsKey(pod: IPod): string | undefined {
+  const spec = record(pod?.spec);
+  const containers = (list: unknown): unknown[] =>
+    Array.isArray(list) ? list.map((c) => (isRecord(c) ? [c.resources, c.restartPolicy === 'Always'] : null)) : [];
+  const parts = [containers(spec.containers), containers(spec.initContainers), spec.resources, spec.overhead];
+  try {
+    return JSON.stringify(parts, (_, v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? `\u0000${typeof v}` : v));
+  } catch {
+    return undefined;
+  }
 }
 
 export function podRequests(pod: IPod): PodRequests {

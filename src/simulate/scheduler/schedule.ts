@@ -12,16 +12,17 @@ import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
 import type { SchedulingInput, SchedulingOutcome } from './index.js';
 import { isEmptySelector, type Labels } from './labels.js';
 import { type Attempt, verdictsOf, withLazyVerdicts } from './outcome.js';
-import { type PodInfo, podInfo, type SpreadConstraint } from './pod-info.js';
+import { type PodInfo, podReader, type SpreadConstraint } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import { preempt } from './preemption.js';
+import type { PodRequests } from './resources.js';
 import { isRecord, record, stringMap } from './read.js';
-import { type NodeResourceScores, Scorer } from './scoring.js';
+import { Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { StatusTable } from './statuses.js';
-import { TemplateCache, templateKey } from './template-cache.js';
+import { TemplateCache, templateKey, type TemplateResults } from './template-cache.js';
 
 export interface SchedulerOptions {
   /**
@@ -79,6 +80,9 @@ class SchedulingRun {
   private readonly defaults = new Map<string, DefaultSpreading | undefined>();
   /** Plans of pods with their own constraints, by namespace, shape and constraints. */
   private readonly plans = new Map<string, SpreadPlan>();
+  private readonly requests = new Map<PodRequests, { id: number; vector: RequestVector }>();
+  /** Filter codes of preemption's trials, one node at a time. */
+  private readonly oneNode: Uint16Array;
 
   /** `reuse` false: the straightforward computation, kept to check that reuse changes nothing. */
   constructor(
@@ -92,6 +96,7 @@ class SchedulingRun {
     this.filters = new FilterRunner(this.cluster, this.statuses, !reuse);
     this.scorer = new Scorer(this.cluster, !reuse);
     this.templates = new TemplateCache(this.cluster, this.filters);
+    this.oneNode = new Uint16Array(this.cluster.N);
     const owners = [input?.services, input?.replicaSets, input?.statefulSets, input?.replicationControllers];
     if (owners.some((l) => Array.isArray(l) && l.length > 0)) this.defaultSelectors = new DefaultSpreadSelectors(input);
   }
@@ -113,17 +118,17 @@ class SchedulingRun {
     if (this.cluster.N === 0) return { pod, message: NO_NODES_MESSAGE, verdicts: [] };
 
     const shape = this.shapeOf(info);
-    const request = requestVector(this.cluster, info);
+    const { id: requests, vector: request } = this.requestsOf(info);
     const plan = this.spreadPlan(info, shape);
     const affinityScores = interPodAffinity.scoreState(this.cluster, info);
-    const { attempt, known, preFilterMessage } = this.filter(info, shape, request, plan);
+    const { attempt, known, preFilterMessage } = this.filter(info, shape, request, requests, plan);
     const { feasible } = attempt;
     if (feasible.length > 0) {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
         attempt.scores = known
-          ? this.scorer.scoreKnown(info, shape, feasible, known, plan.soft, affinityScores)
+          ? this.scorer.scoreKnown(info, shape, feasible, feasible === known.passed, known, plan.soft, affinityScores)
           : this.scorer.score(info, shape, feasible, plan.soft, affinityScores);
         chosen = feasible[attempt.scores.best]!;
       }
@@ -137,8 +142,9 @@ class SchedulingRun {
     info: PodInfo,
     shape: Shape,
     request: RequestVector,
+    requests: number,
     plan: SpreadPlan,
-  ): { attempt: Attempt; known?: NodeResourceScores; preFilterMessage: string } {
+  ): { attempt: Attempt; known?: TemplateResults; preFilterMessage: string } {
     const N = this.cluster.N;
     if (shape.conflict) {
       const code = this.statuses.code(nodeAffinity.NAME, [nodeAffinity.CONFLICT_REASON], true);
@@ -150,17 +156,17 @@ class SchedulingRun {
       return { attempt: { codes, feasible: this.filters.run(info, shape, request, codes, beyond) }, preFilterMessage: '' };
     }
     // The node-local filters from pods alike; the others, if any, on the nodes those passed.
-    const known = this.templates.refresh(templateKey(info, request), info, shape, request);
+    const known = this.templates.refresh(templateKey(shape, requests, info), info, shape, request);
     if (!beyond) return { attempt: { codes: known.codes, feasible: known.passed }, known, preFilterMessage: '' };
     const codes = known.codes.slice();
-    return { attempt: { codes, feasible: this.filters.runBeyondNode(beyond, codes) }, known, preFilterMessage: '' };
+    return { attempt: { codes, feasible: this.filters.runBeyondNode(beyond, codes, known.passed) }, known, preFilterMessage: '' };
   }
 
   /** FailedScheduling, then PostFilter: preemption evicts victims and binds the pod, or adds its reasons. */
   private fail(info: PodInfo, shape: Shape, request: RequestVector, plan: SpreadPlan, attempt: Attempt, preFilterMessage: string): SchedulingOutcome {
     const { cluster, statuses } = this;
     const failure = formatFitError(cluster.N, statuses.countReasons(attempt.codes), preFilterMessage);
-    const one = new Uint16Array(cluster.N);
+    const one = this.oneNode;
     const result = preempt(cluster, info, attempt.codes, statuses, {
       filter: (n) => {
         this.filters.run(info, shape, request, one, this.filters.beyondNode(info, plan.hard), [n]);
@@ -180,6 +186,11 @@ class SchedulingRun {
 
   private lazy(outcome: Omit<SchedulingOutcome, 'verdicts'>, attempt: Attempt): SchedulingOutcome {
     return withLazyVerdicts(outcome, () => verdictsOf(this.cluster, this.statuses, attempt));
+  }
+
+  /** The pod's request vector, computed once for pods that share their requests, and an id of those. */
+  private requestsOf(info: PodInfo): { id: number; vector: RequestVector } {
+    return cached(this.requests, info.resources, () => ({ id: this.requests.size, vector: requestVector(this.cluster, info) }));
   }
 
   private shapeOf(info: PodInfo): Shape {
@@ -234,8 +245,9 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {
-  const bound = list(input?.boundPods).filter((p) => !isTerminal(p)).map(podInfo);
-  const pending = list(input?.pendingPods).map(podInfo);
+  const read = podReader();
+  const bound = list(input?.boundPods).filter((p) => !isTerminal(p)).map(read);
+  const pending = list(input?.pendingPods).map(read);
   const run = new SchedulingRun(input, options.reuseTemplates ?? true, [...bound, ...pending]);
   for (const info of bound) run.occupy(info);
   // Priority first; Array.prototype.sort is stable, so creation order breaks ties.

@@ -91,8 +91,11 @@ export class Scorer {
    */
   private readonly bytes = new Blocks((length) => new Uint8Array(length));
   private readonly shorts = new Blocks((length) => new Int16Array(length));
-  /** ImageLocality per node, by the pod's list of images (node images do not change), and the score when it is the same everywhere. */
-  private readonly imageScores = new Map<string, { scores: Int32Array; same: number | undefined }>();
+  /** ImageLocality per node, by the pod's list of images (node images do not change). */
+  private readonly imageScores = new Map<string, ImageScores>();
+  /** Static columns by the feasible list they were computed for, then by shape and images. */
+  private readonly staticColumns = new WeakMap<Int32Array, Map<string, StaticColumns>>();
+  private readonly staticTotals: Int32Array;
 
   /** `fresh`: spreading counts summed anew for every pod (see FilterRunner). */
   constructor(
@@ -104,14 +107,15 @@ export class Scorer {
     this.spreadColumn = new Int32Array(cluster.N);
     this.affinityColumn = new Int32Array(cluster.N);
     this.spreadScratch = new spread.SpreadScratch(cluster.N);
+    this.staticTotals = new Int32Array(cluster.N);
   }
 
-  private imageScoresOf(pod: PodInfo): { scores: Int32Array; same: number | undefined } {
+  private imageScoresOf(pod: PodInfo): ImageScores {
     const key = this.cluster.images.hasAny ? JSON.stringify(pod.images) : '';
     let entry = this.imageScores.get(key);
     if (!entry) {
       const scores = imageLocality.imageLocalityScores(this.cluster, key === '' ? [] : pod.images);
-      entry = { scores, same: scores.every((v) => v === scores[0]) ? scores[0] : undefined };
+      entry = { id: this.imageScores.size, scores, same: scores.every((v) => v === scores[0]) ? scores[0] : undefined };
       this.imageScores.set(key, entry);
     }
     return entry;
@@ -133,21 +137,15 @@ export class Scorer {
   }
 
   /**
-   * The same scores as score() for a pod whose resource scores are known per node (see
-   * template-cache.ts): the columns that need a normalisation over all feasible nodes first, then
-   * one pass for everything else. Columns equal everywhere are kept as one number, the others as
-   * bytes; should a score leave 0..255 (odd input only), the pod's columns are kept as weighted
-   * 16-bit scores instead, as score() keeps them.
+   * TaintToleration, NodeAffinity and ImageLocality over the feasible nodes, with their weighted
+   * sum per node. They depend only on the pod's shape and images and on the feasible list, so pods
+   * alike share them while their feasible list (shared too, see template-cache.ts) is the same.
    */
-  scoreKnown(
-    pod: PodInfo,
-    shape: Shape,
-    feasible: Int32Array,
-    known: NodeResourceScores,
-    spreading: spread.SoftBinding | undefined,
-    affinityState: interPodAffinity.AffinityScoreState | undefined,
-    wide = false,
-  ): NodeScores {
+  private staticColumnsOf(shape: Shape, images: ImageScores, feasible: Int32Array, columns: ColumnStore, share: boolean): StaticColumns {
+    const key = `${shape.id}:${images.id}`;
+    const shared = share && !columns.wide ? this.staticColumns.get(feasible) : undefined;
+    const found = shared?.get(key);
+    if (found) return found;
     const F = feasible.length;
     const prefer = shape.preferNoScheduleCount;
     const preferred = shape.preferredAffinity;
@@ -160,84 +158,112 @@ export class Scorer {
         if (preferred && preferred[n]! > maxPreferred) maxPreferred = preferred[n]!;
       }
     }
+    // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
+    const taint = maxPrefer > 0 ? columns.take() : MAX_NODE_SCORE;
+    const affinity = preferred ? columns.take() : undefined;
+    const image = images.same === undefined ? columns.take() : images.same;
+    const totals = share && !columns.wide ? new Int32Array(F) : this.staticTotals.subarray(0, F);
+    const fixed = (typeof taint === 'number' ? taint * taintToleration.WEIGHT : 0) + (typeof image === 'number' ? image * imageLocality.WEIGHT : 0);
+    const [taintScale, affinityScale, imageScale] = [taintToleration.WEIGHT, nodeAffinity.WEIGHT, imageLocality.WEIGHT].map((w) => columns.scale(w));
+    const imageScores = images.scores;
+    let bits = 0;
+    for (let j = 0; j < F; j++) {
+      const n = feasible[j]!;
+      let total = fixed;
+      if (typeof taint !== 'number') {
+        const v = MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer);
+        taint[j] = v * taintScale!;
+        bits |= v;
+        total += v * taintToleration.WEIGHT;
+      }
+      if (affinity) {
+        const v = maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred![n]!) / maxPreferred);
+        affinity[j] = v * affinityScale!;
+        bits |= v;
+        total += v * nodeAffinity.WEIGHT;
+      }
+      if (typeof image !== 'number') {
+        const v = imageScores[n]!;
+        image[j] = v * imageScale!;
+        bits |= v;
+        total += v * imageLocality.WEIGHT;
+      }
+      totals[j] = total;
+    }
+    const result = { taint, affinity, image, totals, bits };
+    if (share && !columns.wide) {
+      if (shared) shared.set(key, result);
+      else this.staticColumns.set(feasible, new Map([[key, result]]));
+    }
+    return result;
+  }
+
+  /**
+   * The same scores as score() for a pod whose resource scores are known per node (see
+   * template-cache.ts): the columns that need a normalisation over all feasible nodes first, then
+   * one pass for the rest. Columns equal everywhere are kept as one number, the others as bytes;
+   * should a score leave 0..255 (odd input only), the pod's columns are kept as weighted 16-bit
+   * scores instead, as score() keeps them. `shared`: the feasible list is shared by pods alike.
+   */
+  scoreKnown(
+    pod: PodInfo,
+    shape: Shape,
+    feasible: Int32Array,
+    shared: boolean,
+    known: NodeResourceScores,
+    spreading: spread.SoftBinding | undefined,
+    affinityState: interPodAffinity.AffinityScoreState | undefined,
+    wide = false,
+  ): NodeScores {
+    const F = feasible.length;
+    const columns = new ColumnStore(F, wide, this.bytes, this.shorts);
+    const st = this.staticColumnsOf(shape, this.imageScoresOf(pod), feasible, columns, shared);
     const spreadScores = spreading ? this.spreadScores(spreading, feasible) : undefined;
     const affinityScores = affinityState ? this.affinityScores(affinityState, feasible) : undefined;
-    const balance = balancedApplies(pod);
-    const images = this.imageScoresOf(pod);
     const scores: NodeScores = { plugins: [], columns: [], factors: [], best: 0 };
-    // A stored column holds score × `scale`; reading multiplies by the factor.
-    const scale = (weight: number): number => (wide ? weight : 1);
     const add = <C extends Uint8Array | Int16Array | number>(plugin: string, weight: number, column: C): C => {
       scores.plugins.push(plugin);
-      scores.factors.push(typeof column === 'number' ? weight : weight / scale(weight));
+      scores.factors.push(typeof column === 'number' ? weight : weight / columns.scale(weight));
       scores.columns.push(column);
       return column;
     };
-    const take = (): Uint8Array | Int16Array => (wide ? this.shorts.take(F) : this.bytes.take(F));
-    let fixed = 0;
-    let taintColumn: Uint8Array | Int16Array | undefined;
-    // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
-    if (maxPrefer > 0) taintColumn = add(taintToleration.NAME, taintToleration.WEIGHT, take());
-    else fixed += add(taintToleration.NAME, taintToleration.WEIGHT, MAX_NODE_SCORE) * taintToleration.WEIGHT;
-    const affinityColumn = preferred ? add(nodeAffinity.NAME, nodeAffinity.WEIGHT, take()) : undefined;
-    const fitColumn = add(fit.NAME, fit.WEIGHT, take());
-    const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, take()) : undefined;
-    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, take()) : undefined;
-    const balancedColumn = balance ? add(balanced.NAME, balanced.WEIGHT, take()) : undefined;
-    let imageColumn: Uint8Array | Int16Array | undefined;
-    if (images.same === undefined) imageColumn = add(imageLocality.NAME, imageLocality.WEIGHT, take());
-    else fixed += add(imageLocality.NAME, imageLocality.WEIGHT, images.same) * imageLocality.WEIGHT;
-    const [taintScale, affinityScale, fitScale, spreadScale, interPodScale, balancedScale, imageScale] = [
-      taintToleration.WEIGHT, nodeAffinity.WEIGHT, fit.WEIGHT, spread.WEIGHT, interPodAffinity.WEIGHT, balanced.WEIGHT, imageLocality.WEIGHT,
-    ].map(scale) as [number, number, number, number, number, number, number];
-    const imageScores = images.scores;
+    add(taintToleration.NAME, taintToleration.WEIGHT, st.taint);
+    if (st.affinity) add(nodeAffinity.NAME, nodeAffinity.WEIGHT, st.affinity);
+    const fitColumn = add(fit.NAME, fit.WEIGHT, columns.take());
+    const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, columns.take()) : undefined;
+    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, columns.take()) : undefined;
+    const balancedColumn = balancedApplies(pod) ? add(balanced.NAME, balanced.WEIGHT, columns.take()) : undefined;
+    add(imageLocality.NAME, imageLocality.WEIGHT, st.image);
+    const [fitScale, spreadScale, interPodScale, balancedScale] = [fit.WEIGHT, spread.WEIGHT, interPodAffinity.WEIGHT, balanced.WEIGHT].map((w) => columns.scale(w));
+    const staticTotals = st.totals;
     const { least, balanced: balancedScores } = known;
-    // Every byte-column score ORed together: bits above the lowest 8 mean one left 0..255.
-    let bits = 0;
+    // Every stored score ORed together: bits above the lowest 8 mean one left 0..255.
+    let bits = st.bits;
     let best = 0;
     let bestTotal = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < F; j++) {
       const n = feasible[j]!;
-      let total = fixed;
-      if (taintColumn) {
-        const v = MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer);
-        taintColumn[j] = v * taintScale;
-        bits |= v;
-        total += v * taintToleration.WEIGHT;
-      }
-      if (affinityColumn) {
-        const v = maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred![n]!) / maxPreferred);
-        affinityColumn[j] = v * affinityScale;
-        bits |= v;
-        total += v * nodeAffinity.WEIGHT;
-      }
       const l = least[n]!;
-      fitColumn[j] = l * fitScale;
+      fitColumn[j] = l * fitScale!;
       bits |= l;
-      total += l * fit.WEIGHT;
+      let total = staticTotals[j]! + l * fit.WEIGHT;
       if (spreadColumn) {
         const v = spreadScores![j]!;
-        spreadColumn[j] = v * spreadScale;
+        spreadColumn[j] = v * spreadScale!;
         bits |= v;
         total += v * spread.WEIGHT;
       }
       if (interPodColumn) {
         const v = affinityScores![j]!;
-        interPodColumn[j] = v * interPodScale;
+        interPodColumn[j] = v * interPodScale!;
         bits |= v;
         total += v * interPodAffinity.WEIGHT;
       }
       if (balancedColumn) {
         const b = balancedScores[n]!;
-        balancedColumn[j] = b * balancedScale;
+        balancedColumn[j] = b * balancedScale!;
         bits |= b;
         total += b * balanced.WEIGHT;
-      }
-      if (imageColumn) {
-        const v = imageScores[n]!;
-        imageColumn[j] = v * imageScale;
-        bits |= v;
-        total += v * imageLocality.WEIGHT;
       }
       // Ties go to the first node in name order (feasible is in name order).
       if (total > bestTotal) {
@@ -245,7 +271,7 @@ export class Scorer {
         best = j;
       }
     }
-    if (!wide && (bits & ~0xff) !== 0) return this.scoreKnown(pod, shape, feasible, known, spreading, affinityState, true);
+    if (!wide && (bits & ~0xff) !== 0) return this.scoreKnown(pod, shape, feasible, shared, known, spreading, affinityState, true);
     scores.best = best;
     return scores;
   }
@@ -328,6 +354,24 @@ export class Scorer {
   }
 }
 
+/** ImageLocality of every node for one list of images, and the score when it is the same on every node. */
+interface ImageScores {
+  id: number;
+  scores: Int32Array;
+  same: number | undefined;
+}
+
+/** The columns that depend only on the shape, the images and the feasible list (see staticColumnsOf). */
+interface StaticColumns {
+  taint: Uint8Array | Int16Array | number;
+  affinity: Uint8Array | Int16Array | undefined;
+  image: Uint8Array | Int16Array | number;
+  /** Their weighted sum per feasible node. */
+  totals: Int32Array;
+  /** Their stored scores ORed together. */
+  bits: number;
+}
+
 /** Typed arrays cut from larger blocks: one allocation for many small arrays that live as long. */
 class Blocks<A extends Uint8Array | Int16Array> {
   private block: A | undefined;
@@ -343,5 +387,27 @@ class Blocks<A extends Uint8Array | Int16Array> {
     }
     this.used += length;
     return this.block.subarray(this.used - length, this.used) as A;
+  }
+}
+
+/**
+ * Where one pod's score columns go: bytes holding scores, or (`wide`) 16-bit integers holding
+ * weighted scores, as score() keeps them, for scores that do not fit a byte.
+ */
+class ColumnStore {
+  constructor(
+    private readonly length: number,
+    readonly wide: boolean,
+    private readonly bytes: Blocks<Uint8Array>,
+    private readonly shorts: Blocks<Int16Array>,
+  ) {}
+
+  take(): Uint8Array | Int16Array {
+    return this.wide ? this.shorts.take(this.length) : this.bytes.take(this.length);
+  }
+
+  /** What a stored value is a score times. */
+  scale(weight: number): number {
+    return this.wide ? weight : 1;
   }
 }

@@ -30,9 +30,12 @@ interface Entry extends NodeResourceScores {
   logged: number;
 }
 
-/** The parts of a pod its per-node results depend on, besides its shape. */
-export function templateKey(pod: PodInfo, request: RequestVector): string {
-  return JSON.stringify([pod.shapeKey, [...request.ids], [...request.values], pod.resources.nonZeroCpu, pod.resources.nonZeroMemory, pod.hostPorts]);
+/**
+ * What a pod's per-node results depend on: its shape, its requests (`requests`: an id of the
+ * pod's PodRequests, which pods written alike share) and its host ports.
+ */
+export function templateKey(shape: Shape, requests: number, pod: PodInfo): string {
+  return `${shape.id}|${requests}|${pod.hostPorts.length === 0 ? '' : JSON.stringify(pod.hostPorts)}`;
 }
 
 /** Node-local results of one template, current for the cluster as it is (read-only: shared). */
@@ -44,12 +47,17 @@ export interface TemplateResults extends NodeResourceScores {
 export class TemplateCache {
   private readonly entries = new Map<string, Entry>();
   private readonly scratch: Int32Array;
+  private readonly stale: Int32Array;
+  /** The codes of the stale nodes before their refresh. */
+  private readonly before: Uint16Array;
 
   constructor(
     private readonly cluster: Cluster,
     private readonly filters: FilterRunner,
   ) {
     this.scratch = new Int32Array(cluster.N);
+    this.stale = new Int32Array(cluster.N);
+    this.before = new Uint16Array(cluster.N);
   }
 
   /** Brings the template's results up to date for this pod and returns them. */
@@ -67,7 +75,8 @@ export class TemplateCache {
         e.shared = false;
       }
       const { codes } = e;
-      const before = stale.map((n) => codes[n]!);
+      const before = this.before;
+      stale.forEach((n, i) => (before[i] = codes[n]!));
       this.filters.run(pod, shape, request, codes, undefined, stale);
       stale.forEach((n, i) => {
         e.least[n] = leastAllocatedOnNode(this.cluster, pod, n);
@@ -82,12 +91,13 @@ export class TemplateCache {
   }
 
   /** Nodes changed since the entry's last refresh (every node on first use, or after many changes). */
-  private staleNodes(e: Entry, nodeVersion: Int32Array, changes: readonly number[]): number[] {
-    const stale: number[] = [];
+  private staleNodes(e: Entry, nodeVersion: Int32Array, changes: readonly number[]): Int32Array {
+    const { stale } = this;
+    let count = 0;
     const mark = (n: number): void => {
       if (e.seen[n] !== nodeVersion[n]) {
         e.seen[n] = nodeVersion[n]!;
-        stale.push(n);
+        stale[count++] = n;
       }
     };
     if (e.logged < 0 || changes.length - e.logged > nodeVersion.length) {
@@ -96,6 +106,6 @@ export class TemplateCache {
       for (let i = e.logged; i < changes.length; i++) mark(changes[i]!);
     }
     e.logged = changes.length;
-    return stale;
+    return stale.subarray(0, count);
   }
 }

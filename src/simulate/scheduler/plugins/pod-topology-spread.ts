@@ -140,6 +140,8 @@ export class SpreadScratch {
   /** Domain slots seen, marked with the current `round` (so they never need clearing). */
   private readonly seen: Int32Array;
   private round = 0;
+  /** The last count of domains and what it was counted over: pods alike share their feasible list. */
+  private last: { topo?: Topology; feasible?: Int32Array; allKeys?: Uint8Array; domains: number } = { domains: 0 };
 
   constructor(N: number) {
     this.ignored = new Uint8Array(N);
@@ -147,19 +149,23 @@ export class SpreadScratch {
     this.seen = new Int32Array(N + 1);
   }
 
-  /** The number of distinct slots of `topo` among the feasible nodes not ignored. */
-  domains(topo: Topology, feasible: Int32Array, ignored: Uint8Array): number {
+  /** The number of distinct slots of `topo` among the feasible nodes that have every key of `allKeys`. */
+  domains(topo: Topology, feasible: Int32Array, allKeys: Uint8Array | undefined): number {
+    const { last } = this;
+    if (last.topo === topo && last.feasible === feasible && last.allKeys === allKeys) return last.domains;
     const round = ++this.round;
     const { seen } = this;
     let size = 0;
     for (let j = 0; j < feasible.length; j++) {
-      if (ignored[j]) continue;
-      const s = topo.slotOf[feasible[j]!]!;
+      const n = feasible[j]!;
+      if (allKeys && allKeys[n] === 0) continue;
+      const s = topo.slotOf[n]!;
       if (seen[s] !== round) {
         seen[s] = round;
         size++;
       }
     }
+    this.last = { topo, feasible, allKeys, domains: size };
     return size;
   }
 }
@@ -198,7 +204,7 @@ export function scoreFeasible(cluster: Cluster, soft: SoftBinding, feasible: Int
         if (valueOf[n]! >= 0) sums[j]! += counts[n]! * weight + skew;
       }
     } else {
-      const weight = Math.log(scratch.domains(b.topo, feasible, ignored) + 2);
+      const weight = Math.log(scratch.domains(b.topo, feasible, allKeys) + 2);
       const counts = countsOf(cluster, b, fresh);
       for (let j = 0; j < F; j++) {
         const d = valueOf[feasible[j]!]!;
