@@ -13,7 +13,9 @@ import * as imageLocality from './plugins/image-locality.js';
 import * as fit from './plugins/node-resources-fit.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
+import { outsideByte, ScoreColumns, storedScale } from './score-columns.js';
 import type { Shape } from './shapes.js';
+import { StaticScores } from './static-scores.js';
 
 export interface NodeScores {
   /** Names of the plugins that scored, in profile order. */
@@ -85,17 +87,8 @@ export class Scorer {
   private spreadColumn: Int32Array;
   private affinityColumn: Int32Array;
   private readonly spreadScratch: spread.SpreadScratch;
-  /**
-   * Columns of successive pods are cut from larger blocks, to allocate rarely: they are kept
-   * until verdicts are read, for every pod. Scores of 0..100 take a byte.
-   */
-  private readonly bytes = new Blocks((length) => new Uint8Array(length));
-  private readonly shorts = new Blocks((length) => new Int16Array(length));
-  /** ImageLocality per node, by the pod's list of images (node images do not change). */
-  private readonly imageScores = new Map<string, ImageScores>();
-  /** Static columns by the feasible list they were computed for, then by shape and images. */
-  private readonly staticColumns = new WeakMap<Int32Array, Map<string, StaticColumns>>();
-  private readonly staticTotals: Int32Array;
+  private readonly store = new ScoreColumns();
+  private readonly staticScores: StaticScores;
 
   /** `fresh`: spreading counts summed anew for every pod (see FilterRunner). */
   constructor(
@@ -107,18 +100,7 @@ export class Scorer {
     this.spreadColumn = new Int32Array(cluster.N);
     this.affinityColumn = new Int32Array(cluster.N);
     this.spreadScratch = new spread.SpreadScratch(cluster.N);
-    this.staticTotals = new Int32Array(cluster.N);
-  }
-
-  private imageScoresOf(pod: PodInfo): ImageScores {
-    const key = this.cluster.images.hasAny ? JSON.stringify(pod.images) : '';
-    let entry = this.imageScores.get(key);
-    if (!entry) {
-      const scores = imageLocality.imageLocalityScores(this.cluster, key === '' ? [] : pod.images);
-      entry = { id: this.imageScores.size, scores, same: scores.every((v) => v === scores[0]) ? scores[0] : undefined };
-      this.imageScores.set(key, entry);
-    }
-    return entry;
+    this.staticScores = new StaticScores(cluster);
   }
 
   /** PodTopologySpread's normalised scores over the feasible nodes, in a scratch column. */
@@ -134,68 +116,6 @@ export class Scorer {
     for (let j = 0; j < feasible.length; j++) column[j] = interPodAffinity.scoreNode(state, feasible[j]!);
     interPodAffinity.normalize(column);
     return column;
-  }
-
-  /**
-   * TaintToleration, NodeAffinity and ImageLocality over the feasible nodes, with their weighted
-   * sum per node. They depend only on the pod's shape and images and on the feasible list, so pods
-   * alike share them while their feasible list (shared too, see template-cache.ts) is the same.
-   */
-  private staticColumnsOf(shape: Shape, images: ImageScores, feasible: Int32Array, columns: ColumnStore, share: boolean): StaticColumns {
-    const key = `${shape.id}:${images.id}`;
-    const shared = share && !columns.wide ? this.staticColumns.get(feasible) : undefined;
-    const found = shared?.get(key);
-    if (found) return found;
-    const F = feasible.length;
-    const prefer = shape.preferNoScheduleCount;
-    const preferred = shape.preferredAffinity;
-    let maxPrefer = 0;
-    let maxPreferred = 0;
-    if (shape.preferNoScheduleMax > 0 || preferred) {
-      for (let j = 0; j < F; j++) {
-        const n = feasible[j]!;
-        if (prefer[n]! > maxPrefer) maxPrefer = prefer[n]!;
-        if (preferred && preferred[n]! > maxPreferred) maxPreferred = preferred[n]!;
-      }
-    }
-    // defaultNormalizeScore, reversed for taints: all 100 when no node has any.
-    const taint = maxPrefer > 0 ? columns.take() : MAX_NODE_SCORE;
-    const affinity = preferred ? columns.take() : undefined;
-    const image = images.same === undefined ? columns.take() : images.same;
-    const totals = share && !columns.wide ? new Int32Array(F) : this.staticTotals.subarray(0, F);
-    const fixed = (typeof taint === 'number' ? taint * taintToleration.WEIGHT : 0) + (typeof image === 'number' ? image * imageLocality.WEIGHT : 0);
-    const [taintScale, affinityScale, imageScale] = [taintToleration.WEIGHT, nodeAffinity.WEIGHT, imageLocality.WEIGHT].map((w) => columns.scale(w));
-    const imageScores = images.scores;
-    let bits = 0;
-    for (let j = 0; j < F; j++) {
-      const n = feasible[j]!;
-      let total = fixed;
-      if (typeof taint !== 'number') {
-        const v = MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * prefer[n]!) / maxPrefer);
-        taint[j] = v * taintScale!;
-        bits |= v;
-        total += v * taintToleration.WEIGHT;
-      }
-      if (affinity) {
-        const v = maxPreferred === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * preferred![n]!) / maxPreferred);
-        affinity[j] = v * affinityScale!;
-        bits |= v;
-        total += v * nodeAffinity.WEIGHT;
-      }
-      if (typeof image !== 'number') {
-        const v = imageScores[n]!;
-        image[j] = v * imageScale!;
-        bits |= v;
-        total += v * imageLocality.WEIGHT;
-      }
-      totals[j] = total;
-    }
-    const result = { taint, affinity, image, totals, bits };
-    if (share && !columns.wide) {
-      if (shared) shared.set(key, result);
-      else this.staticColumns.set(feasible, new Map([[key, result]]));
-    }
-    return result;
   }
 
   /**
@@ -216,52 +136,55 @@ export class Scorer {
     wide = false,
   ): NodeScores {
     const F = feasible.length;
-    const columns = new ColumnStore(F, wide, this.bytes, this.shorts);
-    const st = this.staticColumnsOf(shape, this.imageScoresOf(pod), feasible, columns, shared);
+    const st = this.staticScores.columnsOf(shape, this.staticScores.imageScoresOf(pod), feasible, this.store, wide, shared);
     const spreadScores = spreading ? this.spreadScores(spreading, feasible) : undefined;
     const affinityScores = affinityState ? this.affinityScores(affinityState, feasible) : undefined;
     const scores: NodeScores = { plugins: [], columns: [], factors: [], best: 0 };
     const add = <C extends Uint8Array | Int16Array | number>(plugin: string, weight: number, column: C): C => {
       scores.plugins.push(plugin);
-      scores.factors.push(typeof column === 'number' ? weight : weight / columns.scale(weight));
+      // A wide column holds weighted scores already; a number is a score.
+      scores.factors.push(wide && typeof column !== 'number' ? 1 : weight);
       scores.columns.push(column);
       return column;
     };
     add(taintToleration.NAME, taintToleration.WEIGHT, st.taint);
     if (st.affinity) add(nodeAffinity.NAME, nodeAffinity.WEIGHT, st.affinity);
-    const fitColumn = add(fit.NAME, fit.WEIGHT, columns.take());
-    const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, columns.take()) : undefined;
-    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, columns.take()) : undefined;
-    const balancedColumn = balancedApplies(pod) ? add(balanced.NAME, balanced.WEIGHT, columns.take()) : undefined;
+    const fitColumn = add(fit.NAME, fit.WEIGHT, this.store.take(F, wide));
+    const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, this.store.take(F, wide)) : undefined;
+    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, this.store.take(F, wide)) : undefined;
+    const balancedColumn = balancedApplies(pod) ? add(balanced.NAME, balanced.WEIGHT, this.store.take(F, wide)) : undefined;
     add(imageLocality.NAME, imageLocality.WEIGHT, st.image);
-    const [fitScale, spreadScale, interPodScale, balancedScale] = [fit.WEIGHT, spread.WEIGHT, interPodAffinity.WEIGHT, balanced.WEIGHT].map((w) => columns.scale(w));
+    const fitScale = storedScale(fit.WEIGHT, wide);
+    const spreadScale = storedScale(spread.WEIGHT, wide);
+    const interPodScale = storedScale(interPodAffinity.WEIGHT, wide);
+    const balancedScale = storedScale(balanced.WEIGHT, wide);
     const staticTotals = st.totals;
     const { least, balanced: balancedScores } = known;
-    // Every stored score ORed together: bits above the lowest 8 mean one left 0..255.
+    // Every stored score ORed together (see score-columns.ts).
     let bits = st.bits;
     let best = 0;
     let bestTotal = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < F; j++) {
       const n = feasible[j]!;
       const l = least[n]!;
-      fitColumn[j] = l * fitScale!;
+      fitColumn[j] = l * fitScale;
       bits |= l;
       let total = staticTotals[j]! + l * fit.WEIGHT;
       if (spreadColumn) {
         const v = spreadScores![j]!;
-        spreadColumn[j] = v * spreadScale!;
+        spreadColumn[j] = v * spreadScale;
         bits |= v;
         total += v * spread.WEIGHT;
       }
       if (interPodColumn) {
         const v = affinityScores![j]!;
-        interPodColumn[j] = v * interPodScale!;
+        interPodColumn[j] = v * interPodScale;
         bits |= v;
         total += v * interPodAffinity.WEIGHT;
       }
       if (balancedColumn) {
         const b = balancedScores[n]!;
-        balancedColumn[j] = b * balancedScale!;
+        balancedColumn[j] = b * balancedScale;
         bits |= b;
         total += b * balanced.WEIGHT;
       }
@@ -271,7 +194,7 @@ export class Scorer {
         best = j;
       }
     }
-    if (!wide && (bits & ~0xff) !== 0) return this.scoreKnown(pod, shape, feasible, shared, known, spreading, affinityState, true);
+    if (!wide && outsideByte(bits)) return this.scoreKnown(pod, shape, feasible, shared, known, spreading, affinityState, true);
     scores.best = best;
     return scores;
   }
@@ -343,7 +266,7 @@ export class Scorer {
       keep(balanced.WEIGHT);
     }
 
-    const images = this.imageScoresOf(pod).scores;
+    const images = this.staticScores.imageScoresOf(pod).scores;
     for (let j = 0; j < F; j++) raw[j] = images[feasible[j]!]!;
     keep(imageLocality.WEIGHT);
 
@@ -351,63 +274,5 @@ export class Scorer {
     let best = 0;
     for (let j = 1; j < F; j++) if (totals[j]! > totals[best]!) best = j;
     return { plugins, columns: plugins.map((_, i) => weighted.subarray(i * F, (i + 1) * F)), factors: plugins.map(() => 1), best };
-  }
-}
-
-/** ImageLocality of every node for one list of images, and the score when it is the same on every node. */
-interface ImageScores {
-  id: number;
-  scores: Int32Array;
-  same: number | undefined;
-}
-
-/** The columns that depend only on the shape, the images and the feasible list (see staticColumnsOf). */
-interface StaticColumns {
-  taint: Uint8Array | Int16Array | number;
-  affinity: Uint8Array | Int16Array | undefined;
-  image: Uint8Array | Int16Array | number;
-  /** Their weighted sum per feasible node. */
-  totals: Int32Array;
-  /** Their stored scores ORed together. */
-  bits: number;
-}
-
-/** Typed arrays cut from larger blocks: one allocation for many small arrays that live as long. */
-class Blocks<A extends Uint8Array | Int16Array> {
-  private block: A | undefined;
-  private used = 0;
-
-  constructor(private readonly allocate: (length: number) => A) {}
-
-  /** A zeroed array of `length`. */
-  take(length: number): A {
-    if (!this.block || this.used + length > this.block.length) {
-      this.block = this.allocate(Math.max(length, 1 << 20));
-      this.used = 0;
-    }
-    this.used += length;
-    return this.block.subarray(this.used - length, this.used) as A;
-  }
-}
-
-/**
- * Where one pod's score columns go: bytes holding scores, or (`wide`) 16-bit integers holding
- * weighted scores, as score() keeps them, for scores that do not fit a byte.
- */
-class ColumnStore {
-  constructor(
-    private readonly length: number,
-    readonly wide: boolean,
-    private readonly bytes: Blocks<Uint8Array>,
-    private readonly shorts: Blocks<Int16Array>,
-  ) {}
-
-  take(): Uint8Array | Int16Array {
-    return this.wide ? this.shorts.take(this.length) : this.bytes.take(this.length);
-  }
-
-  /** What a stored value is a score times. */
-  scale(weight: number): number {
-    return this.wide ? weight : 1;
   }
 }
