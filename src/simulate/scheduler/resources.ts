@@ -168,17 +168,23 @@ export interface PodRequests {
 
 /**
  * Everything podRequests() reads, as text: pods whose resources are written alike (the pods of one
- * ReplicaSet) have the same, and so the same requests. Values JSON leaves out or merges (undefined,
+ * ReplicaSet) have the same, and so the same requests. Values JSON leaves out (undefined,
  * functions) are spelled out, as podRequests() tells them apart; undefined when the spec cannot be
- * written out (a cycle, a bigint).
+ * written out faithfully (a cycle, a bigint, an object that writes itself as something else).
  */
 export function requestsKey(pod: IPod): string | undefined {
   const spec = record(pod?.spec);
   const containers = (list: unknown): unknown[] =>
     Array.isArray(list) ? list.map((c) => (isRecord(c) ? [c.resources, c.restartPolicy === 'Always'] : null)) : [];
   const parts = [containers(spec.containers), containers(spec.initContainers), spec.resources, spec.overhead];
+  let faithful = true;
   try {
-    return JSON.stringify(parts, (_, v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? `\u0000${typeof v}` : v));
+    const text = JSON.stringify(parts, function (this: Record<string, unknown>, key: string, v: unknown) {
+      // toJSON has already replaced the value: the holder still has the original.
+      if (this[key] !== v) faithful = false;
+      return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? `\u0000${typeof v}` : v;
+    });
+    return faithful ? text : undefined;
   } catch {
     return undefined;
   }

@@ -113,5 +113,9 @@ describe('requests shared by pods written alike', () => {
     (cyclic.spec!.containers[0]!.resources as Record<string, unknown>).self = cyclic.spec;
     expect(requestsKey(cyclic)).toBeUndefined();
     expect(podReader()(cyclic).resources.requests.get('cpu')).toBe(1000);
+    // An object that writes itself out as a quantity is not one.
+    const disguised = withRequests({ cpu: { toJSON: () => '1' } });
+    expect(requestsKey(disguised)).toBeUndefined();
+    expect(podReader()(disguised).resources.requests.get('cpu')).toBeUndefined();
   });
 });
