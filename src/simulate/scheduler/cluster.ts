@@ -5,6 +5,7 @@
  * as pods are placed or evicted, so spreading and inter-pod affinity never rescan every pod).
  */
 import type { INode } from 'kubernetes-models/v1/Node';
+import { cached } from './cached.js';
 import { type DomainCounts, type DomainMap, sumByDomain } from './domains.js';
 import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
@@ -247,22 +248,12 @@ export class Cluster {
 
   /** The domain map named `key`, built on first use (it depends on node labels only, which do not change). */
   domainMap(key: string, build: () => DomainMap): DomainMap {
-    let map = this.domainMaps.get(key);
-    if (!map) {
-      map = build();
-      this.domainMaps.set(key, map);
-    }
-    return map;
+    return cached(this.domainMaps, key, build);
   }
 
   /** The matcher's counts summed per domain of `map`, kept up to date from the first call on. */
   domainCounts(m: Matcher, map: DomainMap): Int32Array {
-    let dc = m.domains.get(map.key);
-    if (!dc) {
-      dc = { map, counts: sumByDomain(map, m.perNode) };
-      m.domains.set(map.key, dc);
-    }
-    return dc.counts;
+    return cached(m.domains, map.key, () => ({ map, counts: sumByDomain(map, m.perNode) })).counts;
   }
 
   termMatcher(term: AffinityTerm): Matcher {

@@ -13,6 +13,7 @@ import {
   selectorKey,
   selectorMatches,
 } from './labels.js';
+import { cached } from './cached.js';
 import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
 import { isRecord, record, str, stringMap } from './read.js';
@@ -184,13 +185,7 @@ export function podReader(): (pod: IPod) => PodInfo {
   return (pod) =>
     podInfo(pod, (p) => {
       const key = requestsKey(p);
-      if (key === undefined) return podRequests(p);
-      let r = requests.get(key);
-      if (!r) {
-        r = podRequests(p);
-        requests.set(key, r);
-      }
-      return r;
+      return key === undefined ? podRequests(p) : cached(requests, key, () => podRequests(p));
     });
 }
 

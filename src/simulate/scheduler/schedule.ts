@@ -5,22 +5,22 @@
  * FailedScheduling message and, when lower-priority pods could make room, preempt them.
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
+import { cached } from './cached.js';
 import { Cluster } from './cluster.js';
-import { DefaultSpreadSelectors } from './default-spread.js';
 import { FilterRunner, type RequestVector, requestVector } from './filters.js';
 import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
 import type { SchedulingInput, SchedulingOutcome } from './index.js';
-import { isEmptySelector, type Labels } from './labels.js';
+import type { Labels } from './labels.js';
 import { type Attempt, verdictsOf, withLazyVerdicts } from './outcome.js';
-import { type PodInfo, podReader, type SpreadConstraint } from './pod-info.js';
+import { type PodInfo, podReader } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
-import * as spread from './plugins/pod-topology-spread.js';
 import { preempt } from './preemption.js';
 import type { PodRequests } from './resources.js';
 import { isRecord, record, stringMap } from './read.js';
 import { Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
+import { type SpreadPlan, SpreadPlans } from './spread-plans.js';
 import { StatusTable } from './statuses.js';
 import { TemplateCache, templateKey, type TemplateResults } from './template-cache.js';
 
@@ -53,20 +53,6 @@ function list<T>(value: T[] | undefined): T[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** A pod's spreading bound to the cluster: DoNotSchedule constraints filter, the others (or the system defaults) score. */
-interface SpreadPlan {
-  hard: spread.BoundConstraint[];
-  soft: spread.SoftBinding | undefined;
-}
-
-const NO_SPREADING: SpreadPlan = { hard: [], soft: undefined };
-
-/** The system-default constraints of pods alike, with their plans per shape. */
-interface DefaultSpreading {
-  constraints: SpreadConstraint[];
-  plans: Map<number, SpreadPlan>;
-}
-
 class SchedulingRun {
   private readonly cluster: Cluster;
   private readonly statuses = new StatusTable();
@@ -74,12 +60,7 @@ class SchedulingRun {
   private readonly scorer: Scorer;
   private readonly templates: TemplateCache;
   private readonly shapes = new Map<string, Shape>();
-  /** Absent when no object that can give a pod default spreading was passed in. */
-  private readonly defaultSelectors: DefaultSpreadSelectors | undefined;
-  /** By namespace, labels and owner; undefined for pods that get no default spreading. */
-  private readonly defaults = new Map<string, DefaultSpreading | undefined>();
-  /** Plans of pods with their own constraints, by namespace, shape and constraints. */
-  private readonly plans = new Map<string, SpreadPlan>();
+  private readonly plans: SpreadPlans;
   private readonly requests = new Map<PodRequests, { id: number; vector: RequestVector }>();
   /** Filter codes of preemption's trials, one node at a time. */
   private readonly oneNode: Uint16Array;
@@ -97,8 +78,7 @@ class SchedulingRun {
     this.scorer = new Scorer(this.cluster, !reuse);
     this.templates = new TemplateCache(this.cluster, this.filters);
     this.oneNode = new Uint16Array(this.cluster.N);
-    const owners = [input?.services, input?.replicaSets, input?.statefulSets, input?.replicationControllers];
-    if (owners.some((l) => Array.isArray(l) && l.length > 0)) this.defaultSelectors = new DefaultSpreadSelectors(input);
+    this.plans = new SpreadPlans(this.cluster, input ?? {}, reuse);
   }
 
   /** Puts a pod on a node by name, when the node exists. */
@@ -119,7 +99,7 @@ class SchedulingRun {
 
     const shape = this.shapeOf(info);
     const { id: requests, vector: request } = this.requestsOf(info);
-    const plan = this.spreadPlan(info, shape);
+    const plan = this.plans.planFor(info, shape);
     const affinityScores = interPodAffinity.scoreState(this.cluster, info);
     const { attempt, known, preFilterMessage } = this.filter(info, shape, request, requests, plan);
     const { feasible } = attempt;
@@ -194,54 +174,8 @@ class SchedulingRun {
   }
 
   private shapeOf(info: PodInfo): Shape {
-    let s = this.shapes.get(info.shapeKey);
-    if (!s) {
-      s = buildShape(this.cluster, info, this.statuses, this.shapes.size);
-      this.shapes.set(info.shapeKey, s);
-    }
-    return s;
+    return cached(this.shapes, info.shapeKey, () => buildShape(this.cluster, info, this.statuses, this.shapes.size));
   }
-
-  /**
-   * The pod's own constraints, or else the system defaults, bound to the cluster. Pods alike
-   * (same namespace, constraints or default selector, shape) share one plan.
-   */
-  private spreadPlan(info: PodInfo, shape: Shape): SpreadPlan {
-    if (info.spread.length > 0) {
-      const bindOwn = (): SpreadPlan => {
-        const soft = info.spread.filter((c) => !c.hard);
-        return {
-          hard: spread.bindHard(this.cluster, info.namespace, info.spread.filter((c) => c.hard), shape),
-          soft: soft.length > 0 ? spread.bindSoft(this.cluster, info.namespace, soft, true, shape) : undefined,
-        };
-      };
-      if (!this.reuse) return bindOwn();
-      return cached(this.plans, `${info.namespace}\u0000${shape.id}\u0000${JSON.stringify(info.spread)}`, bindOwn);
-    }
-    if (!this.defaultSelectors) return NO_SPREADING;
-    const defaults = this.reuse
-      ? cached(this.defaults, JSON.stringify([info.namespace, info.labels, info.owner ?? null]), () => this.defaultSpreading(info))
-      : this.defaultSpreading(info);
-    if (!defaults) return NO_SPREADING;
-    return cached(defaults.plans, shape.id, () => ({
-      hard: [],
-      soft: spread.bindSoft(this.cluster, info.namespace, defaults.constraints, false, shape),
-    }));
-  }
-
-  /** The system defaults with kube-scheduler's DefaultSelector for the pod; undefined when it selects nothing. */
-  private defaultSpreading(info: PodInfo): DefaultSpreading | undefined {
-    const selector = this.defaultSelectors!.selectorFor(info);
-    if (selector === null || isEmptySelector(selector)) return undefined;
-    return { constraints: spread.systemDefaultConstraints(selector), plans: new Map() };
-  }
-}
-
-function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (map.has(key)) return map.get(key)!;
-  const value = make();
-  map.set(key, value);
-  return value;
 }
 
 export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {

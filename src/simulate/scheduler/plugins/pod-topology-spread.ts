@@ -90,7 +90,7 @@ export function bindSoft(cluster: Cluster, namespace: string, soft: readonly Spr
   const topologies = required.map((key) => cluster.topology(key));
   return {
     constraints: bind(cluster, namespace, soft, required, e),
-    allKeys: requireAll ? Uint8Array.from(topologies[0]?.valueOf ?? [], (_, n) => (hasAllKeys(topologies, n) ? 1 : 0)) : undefined,
+    allKeys: requireAll ? Uint8Array.from({ length: cluster.N }, (_, n) => (hasAllKeys(topologies, n) ? 1 : 0)) : undefined,
   };
 }
 
