@@ -15,7 +15,7 @@ export function groupKind(apiVersion: string, kind: string): GroupKind {
   return group ? `${kind}.${group}` : kind;
 }
 
-export function groupKindOf(m: Manifest): GroupKind {
+export function groupKindOf(m: Pick<Manifest, 'ref'>): GroupKind {
   return groupKind(m.ref.apiVersion, m.ref.kind);
 }
 

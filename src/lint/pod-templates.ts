@@ -61,7 +61,7 @@ export function isPodBearing(groupKind: GroupKind): boolean {
 }
 
 /** The pod template of a pod-bearing object, or undefined (other kinds, or no `spec` object). */
-export function podTemplateOf(m: Manifest): PodTemplate | undefined {
+export function podTemplateOf(m: Pick<Manifest, 'ref' | 'object'>): PodTemplate | undefined {
   const pointer = TEMPLATE_POINTERS[groupKindOf(m)];
   if (pointer === undefined) return undefined;
   const template = pointer === '' ? m.object : asObject(dig(m.object, ...pointer.slice(1).split('/')));

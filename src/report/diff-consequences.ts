@@ -1,4 +1,5 @@
-import type { Consequences, WorkloadConsequence } from '../diff/consequences/types.js';
+import { keysText } from '../diff/consequences/config-readers.js';
+import type { ConfigChange, Consequences, WorkloadConsequence } from '../diff/consequences/types.js';
 import { describeRef } from '../model/object-ref.js';
 import type { RolloutStep } from '../simulate/controllers/rollout.js';
 
@@ -25,6 +26,7 @@ function rolloutText(w: WorkloadConsequence): string {
     const kept = r.partition ? `; pods below ordinal ${r.partition} keep the old template (partition)` : '';
     return `rolls out, ${r.order.join(', ') || 'no pod'} replaced one at a time${kept}`;
   }
+  if (r.maxSurge) return `rolls out, ${replaced}, the new pod starting beside the old one on ${plural(r.maxSurge, 'node')} at a time`;
   return `rolls out, ${replaced}, ${plural(r.maxUnavailable ?? 1, 'node')} at a time`;
 }
 
@@ -44,13 +46,25 @@ export function workloadLine(w: WorkloadConsequence): string {
   return `${describeRef(w.ref)}: ${what}${blocked}`;
 }
 
+/** One line about a changed config and the running pods that read it. */
+export function configLine(c: ConfigChange): string {
+  const parts = c.readers.map((r) => {
+    const what = `${describeRef(r.workload)} (${plural(r.pods, 'running pod')})`;
+    const stale = [r.env ? 'its environment' : '', r.subPath ? 'its subPath mounts' : ''].filter(Boolean).join(' and ');
+    const fresh = r.volumes.length ? `sees the new values in ${r.volumes.length === 1 ? 'volume' : 'volumes'} ${r.volumes.map((v) => `"${v}"`).join(', ')} within about a minute` : '';
+    return `${what} ${[stale ? `keeps the old values in ${stale} until its pods restart` : '', fresh].filter(Boolean).join(', and ')}`;
+  });
+  return `${describeRef(c.config)}: ${keysText(c.keys)} ${c.keys.length === 1 ? 'changes' : 'change'}; ${parts.join('; ')}`;
+}
+
 /**
- * The consequences as lines people read, in the order of the report: workloads, Services,
- * Ingress routes. Shared by the text and markdown reports.
+ * The consequences as lines people read, in the order of the report: workloads, configs,
+ * Services, Ingress routes. Shared by the text and markdown reports.
  */
 export function consequenceLines(consequences: Consequences): string[] {
   return [
     ...consequences.workloads.map(workloadLine),
+    ...consequences.configs.map(configLine),
     ...consequences.endpoints.map((e) => `${describeRef(e.service)}: ${e.before} → ${plural(e.after, 'ready endpoint')}`),
     ...consequences.routes.map((r) => `${describeRef(r.ingress)} ${r.host}${r.path}: ${r.before ?? '(new route)'} → ${r.after ?? '(route removed)'}`),
   ];

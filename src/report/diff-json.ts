@@ -33,6 +33,7 @@ export function diffSectionsJson(result: Pick<DiffResult, 'changes' | 'consequen
     consequences: c
       ? {
           workloads: c.workloads.map((w) => ({ ...w, ref: refToJson(w.ref) })),
+          configs: c.configs.map((k) => ({ config: refToJson(k.config), keys: k.keys, readers: k.readers.map((r) => ({ ...r, workload: refToJson(r.workload) })) })),
           endpoints: c.endpoints.map((e) => ({ ...e, service: refToJson(e.service) })),
           routes: c.routes.map((r) => ({ ingress: refToJson(r.ingress), host: r.host, path: r.path, before: r.before ?? null, after: r.after ?? null })),
         }

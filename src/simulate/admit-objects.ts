@@ -10,6 +10,7 @@ import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
 import { admitPriority } from './controllers/priority.js';
+import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
 
 /** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
 const CLUSTER_SCOPED = new Set([
@@ -83,6 +84,7 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
     } else {
       metadata.generation = 1;
     }
+    if (object.kind === 'DaemonSet' && object.apiVersion === 'apps/v1') setTemplateGeneration(object, current?.object);
     if (object.kind === 'Service' && object.apiVersion === 'v1') allocateClusterIp(object, takenIps);
     state.create(object, manifest);
     if (object.kind === 'Job' && object.apiVersion === 'batch/v1') addJobSelector(object);
@@ -98,6 +100,17 @@ function keepRevision(set: KubeObject, current: KubeObject): void {
   const revision = objectAt(current, 'status')?.updateRevision;
   if (typeof revision !== 'string' || !sameTemplate(objectAt(current, 'spec')?.template, objectAt(set, 'spec')?.template)) return;
   set.status = { ...(objectAt(set, 'status') ?? {}), currentRevision: revision, updateRevision: revision };
+}
+
+/**
+ * The API server counts a DaemonSet's template versions (`deprecated.daemonset.template.generation`):
+ * 1 at creation, one more each time an update changes the template. Its pods carry the number.
+ */
+function setTemplateGeneration(ds: KubeObject, current: KubeObject | undefined): void {
+  const old = current ? Number(templateGeneration(current)) : 0;
+  const generation = current && sameTemplate(objectAt(current, 'spec')?.template, objectAt(ds, 'spec')?.template) ? old : old + 1;
+  const metadata = metadataOf(ds);
+  metadata.annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [TEMPLATE_GENERATION]: String(generation) };
 }
 
 function keepAllocatedServiceFields(service: KubeObject, current: KubeObject): void {

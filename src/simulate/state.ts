@@ -69,8 +69,10 @@ export class SimulationState {
   removedPods = 0;
   /** Events and problems already reported once, so a controller retrying every round does not repeat them. */
   private readonly reported = new Set<string>();
-  /** Per namespace and generateName: the n below which every generated pod name is taken, and when that was known. */
-  private readonly nameCursors = new Map<string, { n: number; removedPods: number }>();
+  /** Per namespace and generateName: the n below which every generated pod name is taken. */
+  private readonly nameCursors = new Map<string, number>();
+  /** Identity keys of removed pods: their names are not given again, so events name one pod each. */
+  private readonly retiredPods = new Set<string>();
 
   constructor(readonly now: string) {}
 
@@ -116,7 +118,10 @@ export class SimulationState {
     if (!entry) return;
     this.unindex(key, entry);
     this.entries.delete(key);
-    if (entry.object.kind === 'Pod') this.removedPods++;
+    if (entry.object.kind === 'Pod') {
+      this.removedPods++;
+      this.retiredPods.add(key);
+    }
     this.changes++;
   }
 
@@ -174,17 +179,19 @@ export class SimulationState {
 
   /**
    * A free name for a new pod from its `generateName` (`generatedName`: the first free candidate
-   * n = 0, 1, ...). The search resumes where the last one for the same prefix stopped, since
-   * names are only freed by removing pods, which restarts it: a ReplicaSet of 1,000 pods costs
-   * 1,000 tries, not 500,000.
+   * n = 0, 1, ...), never the name of a pod removed during the run. The search resumes where the
+   * last one for the same prefix stopped, since no name below it becomes free again: a ReplicaSet
+   * of 1,000 pods costs 1,000 tries, not 500,000.
    */
   generatePodName(namespace: string, generateName: string): string {
     const key = `${namespace}/${generateName}`;
-    const cursor = this.nameCursors.get(key);
-    const from = cursor && cursor.removedPods === this.removedPods ? cursor.n : 0;
-    const { name, n } = generatedName(generateName, (candidate) => this.entries.has(identityKey({ apiVersion: 'v1', kind: 'Pod', namespace, name: candidate })), from);
+    const taken = (candidate: string): boolean => {
+      const podKey = identityKey({ apiVersion: 'v1', kind: 'Pod', namespace, name: candidate });
+      return this.entries.has(podKey) || this.retiredPods.has(podKey);
+    };
+    const { name, n } = generatedName(generateName, taken, this.nameCursors.get(key) ?? 0);
     // Not n + 1: the caller may fail to create the pod, leaving this name free.
-    this.nameCursors.set(key, { n, removedPods: this.removedPods });
+    this.nameCursors.set(key, n);
     return name;
   }
 

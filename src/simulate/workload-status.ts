@@ -2,6 +2,7 @@ import type { KubeObject } from '../model/manifest.js';
 import { objectAt } from './defaults/fields.js';
 import { isPodReady } from './objects/pod-status.js';
 import { activePods } from './controllers/pods-of.js';
+import { daemonSetStatus } from './controllers/daemonset.js';
 import { statefulSetRevision } from './controllers/statefulset.js';
 import { labelsOf } from './objects/selectors.js';
 import { revised } from './controllers/workload.js';
@@ -36,11 +37,7 @@ export function writeWorkloadStatuses(state: SimulationState): void {
       conditions: [{ type: 'Available', status: available >= desired ? 'True' : 'False', reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }],
     });
   }
-  for (const { object } of state.list('DaemonSet', 'apps')) {
-    const pods = activePods(state, object).map((e) => e.object);
-    const scheduled = pods.filter((p) => objectAt(p, 'spec')?.nodeName !== undefined).length;
-    setStatus(state, object, { currentNumberScheduled: scheduled, desiredNumberScheduled: pods.length, numberReady: pods.filter(isPodReady).length, numberAvailable: pods.filter(isPodReady).length, numberMisscheduled: 0, updatedNumberScheduled: scheduled });
-  }
+  for (const { object } of state.list('DaemonSet', 'apps')) setStatus(state, object, daemonSetStatus(state, object));
   for (const { object } of state.list('Job', 'batch')) {
     const pods = activePods(state, object).map((e) => e.object);
     setStatus(state, object, { active: pods.length, ready: pods.filter(isPodReady).length, startTime: state.now });

@@ -27,6 +27,9 @@ describe('kubeplan check', () => {
       `fixtures/demo/redis.yaml:${lineOf('fixtures/demo/redis.yaml', 'clusterIP: None')} immutable-field`,
       `fixtures/demo/frontend.yaml:${lineOf('fixtures/demo/frontend.yaml', 'replicas: 3')} rollout-stalls`,
       `fixtures/demo/ingress.yaml:${lineOf('fixtures/demo/ingress.yaml', 'service:')} ingress-route-lost`,
+      // the api pods read the changed config from their environment, and nothing restarts them
+      `fixtures/demo/api-config.yaml:${lineOf('fixtures/demo/api-config.yaml', 'LOG_LEVEL:')} config-change-not-rolled-out`,
+      `fixtures/demo/api-config.yaml:${lineOf('fixtures/demo/api-config.yaml', 'database-password:')} config-change-not-rolled-out`,
       // plan, with the manifests applied over the running cluster
       `fixtures/demo/frontend.yaml:${lineOf('fixtures/demo/frontend.yaml', 'requests:')} pod-unschedulable`,
     ]));

@@ -2,6 +2,7 @@ import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { identityKey } from '../../model/object-ref.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import type { ObjectChange } from '../types.js';
+import { configConsequences } from './config-readers.js';
 import { endpointConsequences } from './endpoints.js';
 import type { Admission } from './refused.js';
 import { routeConsequences } from './routes.js';
@@ -21,7 +22,7 @@ export interface ConsequenceInput {
 
 /**
  * What the changes do once applied, from the plan run on both sides (see `simulateTransition`):
- * workloads that roll out or scale, Services that gain or lose endpoints, Ingress routes that
+ * workloads that roll out or scale, config changes running pods miss, Services that gain or lose endpoints, Ingress routes that
  * change target. A refused change does not happen (the object stays as it is); a deleted object
  * (`--prune`) leaves the cluster with everything it owns.
  */
@@ -34,6 +35,7 @@ export function computeConsequences(input: ConsequenceInput): { consequences: Co
     ...(input.schedule ? { schedule: input.schedule } : {}),
   });
   const workloads = workloadConsequences(input.changes.filter((c) => !c.refused), transition);
+  const configs = configConsequences(input.changes, transition, workloads.workloads);
   const endpoints = endpointConsequences(input.changes, transition);
   const routes = routeConsequences(input.changes, transition);
   return {
@@ -41,9 +43,10 @@ export function computeConsequences(input: ConsequenceInput): { consequences: Co
     applied,
     consequences: {
       workloads: workloads.workloads,
+      configs: configs.configs,
       endpoints: endpoints.endpoints,
       routes: routes.routes,
-      findings: [...workloads.findings, ...endpoints.findings, ...routes.findings],
+      findings: [...workloads.findings, ...configs.findings, ...endpoints.findings, ...routes.findings],
     },
   };
 }

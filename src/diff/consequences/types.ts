@@ -12,8 +12,12 @@ export interface Rollout {
   order?: string[];
   /** StatefulSet RollingUpdate: pods below this ordinal keep the old template. */
   partition?: number;
-  /** DaemonSet RollingUpdate: nodes updated at a time. */
+  /** DaemonSet RollingUpdate with maxSurge 0: nodes whose old pod stops before the new one starts, at a time. */
   maxUnavailable?: number;
+  /** DaemonSet RollingUpdate with maxSurge: nodes where a new pod starts beside the old one, at a time. */
+  maxSurge?: number;
+  /** DaemonSet RollingUpdate: nodes that end up running the new template. */
+  updatedNodes?: number;
   /** Whether every pod ends up on the new template. */
   complete: boolean;
 }
@@ -52,10 +56,33 @@ export interface RouteChange {
   after?: string;
 }
 
+/** A workload with running pods that reads a changed ConfigMap or Secret, and how. */
+export interface ConfigReader {
+  workload: ObjectRef;
+  /** Its pods running before the apply. */
+  pods: number;
+  /** Through environment variables (`env` valueFrom, `envFrom`): read at start only. */
+  env: boolean;
+  /** Through a volume mounted with `subPath`: never updated in a running pod. */
+  subPath: boolean;
+  /** Volumes the kubelet updates in place in the running pods. */
+  volumes: string[];
+}
+
+/** A ConfigMap or Secret whose values change, and the running workloads that read the changed keys without being replaced. */
+export interface ConfigChange {
+  config: ObjectRef;
+  /** The changed keys (names only, never values). */
+  keys: string[];
+  readers: ConfigReader[];
+}
+
 export interface Consequences {
   workloads: WorkloadConsequence[];
+  /** Changed ConfigMaps and Secrets read by running pods that the apply does not replace. */
+  configs: ConfigChange[];
   endpoints: EndpointChange[];
   routes: RouteChange[];
-  /** Stalled rollouts, Services losing every endpoint, routes that lose their target: phase `diff`. */
+  /** Stalled rollouts, config changes running pods miss, Services losing every endpoint, routes that lose their target: phase `diff`. */
   findings: Finding[];
 }

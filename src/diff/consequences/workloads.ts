@@ -1,7 +1,8 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef, groupOf, identityKey } from '../../model/object-ref.js';
-import { planRollingUpdate, resolveIntOrPercent } from '../../simulate/controllers/rollout.js';
+import { daemonUpdateLimits } from '../../simulate/controllers/daemonset-update.js';
+import { planRollingUpdate } from '../../simulate/controllers/rollout.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
 import { nameOf, uidOf } from '../../simulate/state.js';
 import { deepEqual, isObject, type JsonObject } from '../json.js';
@@ -57,12 +58,20 @@ export function workloadConsequences(changes: readonly ObjectChange[], transitio
         severity: 'error',
         pointer: change.ref.kind === 'Deployment' ? '/spec/strategy' : '/spec/updateStrategy',
         phase: 'diff',
-        message: `the rollout of ${describeRef(change.ref)} stalls: ${pods} new pod${pods === 1 ? '' : 's'} cannot be scheduled beside the ${consequence.podsBefore} running ones: ${message}`,
+        message: `the rollout of ${describeRef(change.ref)} stalls: ${stallText(consequence)}: ${message}`,
         remediation: 'make room in the cluster (more or larger nodes, fewer pods elsewhere), lower the requests, or let old pods go first (a higher maxUnavailable, or maxSurge 0)',
       }));
     }
   }
   return { workloads, findings };
+}
+
+function stallText(w: WorkloadConsequence): string {
+  const pods = w.unschedulable!.pods;
+  const newPods = `${pods} new pod${pods === 1 ? '' : 's'}`;
+  if (w.ref.kind !== 'DaemonSet') return `${newPods} cannot be scheduled beside the ${w.podsBefore} running ones`;
+  const meanwhile = w.rollout!.maxSurge ? 'keeping the old pod' : `running no pod of it (maxUnavailable ${w.rollout!.maxUnavailable})`;
+  return `${w.rollout!.updatedNodes} of ${w.podsAfter} nodes updated; ${newPods} cannot be scheduled, ${pods === 1 ? 'its node' : 'their nodes'} ${meanwhile}`;
 }
 
 function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence | undefined {
@@ -85,10 +94,15 @@ function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence 
   return podsBefore !== podsAfter || spec(now).replicas !== spec(next).replicas ? base : undefined;
 }
 
-/** Pods a workload wants: its replicas, or for a DaemonSet the pods it made (one per eligible node). */
+/** Pods a workload wants: its replicas, or for a DaemonSet one per node it runs on. */
 function wantedPods(workload: KubeObject, made: number): number {
+  if (workload.kind === 'DaemonSet') return Number(status(workload).desiredNumberScheduled ?? made);
   const replicas = spec(workload).replicas;
-  return workload.kind === 'DaemonSet' || typeof replicas !== 'number' ? made : replicas;
+  return typeof replicas !== 'number' ? made : replicas;
+}
+
+function status(object: KubeObject): JsonObject {
+  return isObject(object.status) ? object.status : {};
 }
 
 function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides, pending: number): Rollout {
@@ -117,6 +131,8 @@ function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides
     const order = Array.from({ length: Math.max(0, replicas - partition) }, (_, i) => `${nameOf(next)}-${start + replicas - 1 - i}`);
     return { strategy: 'RollingUpdate', order, ...(partition ? { partition } : {}), complete: partition === 0 && pending === 0 };
   }
-  const nodes = sides.after.pods(next).length;
-  return { strategy: 'RollingUpdate', maxUnavailable: resolveIntOrPercent(rolling.maxUnavailable ?? 1, nodes, true) ?? 1, complete: pending === 0 };
+  const nodes = Number(status(next).desiredNumberScheduled ?? 0);
+  const { maxSurge, maxUnavailable } = daemonUpdateLimits(rolling, nodes);
+  const updatedNodes = Number(status(next).updatedNumberScheduled ?? 0);
+  return { strategy: 'RollingUpdate', ...(maxSurge ? { maxSurge } : { maxUnavailable }), updatedNodes, complete: pending === 0 && updatedNodes === nodes };
 }

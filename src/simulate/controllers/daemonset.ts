@@ -2,12 +2,13 @@ import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
-import { nodeNameOf } from '../objects/pod-status.js';
+import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { nodeMatchesPodNodeSelection } from '../objects/selectors.js';
 import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
 import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
+import { rollingUpdateStep, type DaemonNode } from './daemonset-update.js';
 import { workloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
 
@@ -50,6 +51,7 @@ function ineligibility(spec: Record<string, unknown>, node: KubeObject): string 
  * controller's own checks (node name, node selector and affinity, taints against the pod's
  * tolerations plus the daemon tolerations), pinned there by node affinity on `metadata.name`;
  * the scheduler still checks resources and ports. Pods on nodes that no longer qualify go.
+ * Pods of an older template are replaced under the RollingUpdate strategy (daemonset-update.ts).
  */
 export function reconcileDaemonSets(state: SimulationState, nodes: readonly KubeObject[]): void {
   for (const entry of state.list('DaemonSet', 'apps')) reconcileDaemonSet(state, entry, nodes);
@@ -61,41 +63,30 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   if (!shape) return;
   const templateSpec = copyJson(objectAt(shape.template, 'spec') ?? {});
   withDaemonTolerations(templateSpec);
-  const pods = activePods(state, ds);
-  const podByNode = new Map(pods.map((p) => [daemonNodeOf(p.object), p]));
+  const podsByNode = new Map<string, Entry[]>();
+  for (const pod of activePods(state, ds)) {
+    const node = daemonNodeOf(pod.object);
+    podsByNode.set(node, [...(podsByNode.get(node) ?? []), pod]);
+  }
   const reasons = new Map<string, number>();
-  const hash = podTemplateHash(shape.template);
-  const generation = String(objectAt(ds, 'metadata')?.generation ?? 1);
-  let eligible = 0;
+  const revision = revisionOf(ds);
+  const eligible: DaemonNode[] = [];
+  let changed = false;
   for (const node of nodes) {
     const why = ineligibility(templateSpec, node);
-    const existing = podByNode.get(nameOf(node));
+    const onNode = podsByNode.get(nameOf(node)) ?? [];
     if (why) {
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      if (existing) removePod(state, ds, existing);
+      for (const pod of onNode) removeDaemonPod(state, ds, pod);
+      changed ||= onNode.length > 0;
       continue;
     }
-    eligible++;
-    if (existing) continue;
-    const generateName = `${nameOf(ds)}-`;
-    const name = state.generatePodName(namespaceOf(ds), generateName);
-    const created = createPod(state, {
-      owner: entry,
-      template: shape.template,
-      name,
-      generateName,
-      labels: { 'controller-revision-hash': hash, 'pod-template-generation': generation },
-      adjustSpec: (spec) => {
-        withDaemonTolerations(spec);
-        pinToNode(spec, nameOf(node));
-      },
-      source: SOURCE,
-      createdMessage: (pod) => `Created pod: ${pod}`,
-      specPointer: '/spec/template/spec',
-    });
-    if (!created) return;
+    eligible.push({ node: nameOf(node), pods: onNode });
+    if (onNode.length > 0) continue;
+    if (!createDaemonPod(state, entry, shape.template, nameOf(node), revision)) return;
+    changed = true;
   }
-  if (eligible === 0) {
+  if (eligible.length === 0) {
     const detail = [...reasons].map(([why, n]) => `${n} node${n === 1 ? '' : 's'} ${why}`).sort().join(', ');
     state.report({
       ruleId: 'daemonset-no-nodes',
@@ -104,7 +95,90 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
       origin: entry.origin,
       pointer: pointerFor(objectAt(shape.template, 'spec') ?? {}, [...reasons.keys()]),
     });
+    return;
   }
+  // Like the controller, which waits until it sees the pods it created or deleted, the update
+  // starts in the next round.
+  const update = objectAt(shape.spec, 'updateStrategy');
+  if (changed || update?.type === 'OnDelete') return;
+  const steps = rollingUpdateStep(eligible, (pod) => isUpdated(pod, revision), objectAt(update ?? {}, 'rollingUpdate') ?? {});
+  for (const pod of steps.remove) removeDaemonPod(state, ds, pod);
+  for (const node of steps.create) if (!createDaemonPod(state, entry, shape.template, node, revision)) return;
+}
+
+/** What marks a daemon pod as made from the current template. */
+interface DaemonRevision {
+  /** kubeplan's hash of the template, the `controller-revision-hash` label of the pods it creates. */
+  hash: string;
+  /** The template generation, the `pod-template-generation` label. */
+  generation: string;
+}
+
+/**
+ * The DaemonSet's template generation: the `deprecated.daemonset.template.generation` annotation
+ * the API server keeps (one higher each time the template changes, see admit-objects.ts), else
+ * its generation. Pods of a cluster dump carry the cluster's revision hashes, which kubeplan
+ * cannot compute, but also this generation: it tells their template apart.
+ */
+export function templateGeneration(ds: KubeObject): string {
+  const metadata = objectAt(ds, 'metadata') ?? {};
+  const annotation = objectAt(metadata, 'annotations')?.[TEMPLATE_GENERATION];
+  if (typeof annotation === 'string' && /^\d+$/.test(annotation)) return annotation;
+  return String(metadata.generation ?? 1);
+}
+
+export const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+function revisionOf(ds: KubeObject): DaemonRevision {
+  return { hash: podTemplateHash(objectAt(objectAt(ds, 'spec') ?? {}, 'template')), generation: templateGeneration(ds) };
+}
+
+/** `IsPodUpdated`: the pod carries the current template generation or the current hash. */
+function isUpdated(pod: Entry, revision: DaemonRevision): boolean {
+  const labels = objectAt(objectAt(pod.object, 'metadata') ?? {}, 'labels') ?? {};
+  return labels['pod-template-generation'] === revision.generation || labels['controller-revision-hash'] === revision.hash;
+}
+
+function createDaemonPod(state: SimulationState, entry: Entry, template: Record<string, unknown>, node: string, revision: DaemonRevision): boolean {
+  const generateName = `${nameOf(entry.object)}-`;
+  const created = createPod(state, {
+    owner: entry,
+    template,
+    name: state.generatePodName(namespaceOf(entry.object), generateName),
+    generateName,
+    labels: { 'controller-revision-hash': revision.hash, 'pod-template-generation': revision.generation },
+    adjustSpec: (spec) => {
+      withDaemonTolerations(spec);
+      pinToNode(spec, node);
+    },
+    source: SOURCE,
+    createdMessage: (pod) => `Created pod: ${pod}`,
+    specPointer: '/spec/template/spec',
+  });
+  return created !== undefined;
+}
+
+/**
+ * The status the controller writes, counted in nodes: those that should run a daemon pod (every
+ * node with one, once the controller has settled), those whose pod is bound, ready, and made
+ * from the current template.
+ */
+export function daemonSetStatus(state: SimulationState, ds: KubeObject): Record<string, unknown> {
+  const revision = revisionOf(ds);
+  const pods = activePods(state, ds);
+  const nodesWhere = (test: (pod: Entry) => boolean): number => new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
+  const desired = nodesWhere(() => true);
+  const ready = nodesWhere((p) => isPodReady(p.object));
+  return {
+    observedGeneration: objectAt(ds, 'metadata')?.generation ?? 1,
+    currentNumberScheduled: nodesWhere((p) => nodeNameOf(p.object) !== undefined),
+    desiredNumberScheduled: desired,
+    numberMisscheduled: 0,
+    numberReady: ready,
+    numberAvailable: ready,
+    ...(desired > ready ? { numberUnavailable: desired - ready } : {}),
+    updatedNumberScheduled: nodesWhere((p) => isUpdated(p, revision) && nodeNameOf(p.object) !== undefined),
+  };
 }
 
 function pointerFor(spec: Record<string, unknown>, reasons: string[]): string {
@@ -136,7 +210,7 @@ function daemonNodeOf(pod: KubeObject): string {
   return '';
 }
 
-function removePod(state: SimulationState, ds: KubeObject, pod: Entry): void {
+function removeDaemonPod(state: SimulationState, ds: KubeObject, pod: Entry): void {
   state.remove(pod.object);
   state.emit({ type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${nameOf(pod.object)}`, involvedObject: involved(ds), source: SOURCE });
 }
