@@ -74,6 +74,11 @@ export function integerValue(q: Quantity): number {
   return Number(ceilDiv(q.num, q.den));
 }
 
+/** a + b, in the format of a (as Kubernetes `Add` keeps the receiver's). */
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return make(a.num * b.den + b.num * a.den, a.den * b.den, a.format);
+}
+
 export function compareQuantities(a: Quantity, b: Quantity): number {
   const d = a.num * b.den - b.num * a.den;
   return d < 0n ? -1 : d > 0n ? 1 : 0;

@@ -9,7 +9,7 @@ import { isCyclic } from './objects/copy-json.js';
 import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
-import { admitPriority } from './controllers/priority.js';
+import { admitPod } from './admission/admit-pod.js';
 import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
 
 /** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
@@ -152,13 +152,14 @@ function addJobSelector(job: KubeObject): void {
 /** A Pod of the input goes through the same admission as a controller's pods. */
 function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifest): void {
   if (!isObject(pod.spec)) return;
-  const spec = applyPodAdmission(pod.spec);
-  const refused = admitPriority(state, spec);
+  const candidate = { ...pod, metadata: { ...metadataOf(pod) }, spec: applyPodAdmission(pod.spec) };
+  const refused = admitPod(state, candidate);
   if (refused) {
     state.remove(pod);
-    state.report({ ruleId: 'pod-forbidden', severity: 'error', message: `the API server refuses ${describeRef(refOf(pod))}: ${refused}`, origin: manifest, pointer: '/spec/priorityClassName' });
+    state.report({ ruleId: 'pod-forbidden', severity: 'error', message: `the API server refuses ${describeRef(refOf(pod))}: ${refused.message}`, origin: manifest, pointer: `/spec${refused.pointer ? `/${refused.pointer}` : ''}` });
     return;
   }
-  pod.spec = spec;
-  pod.status = pendingStatus(spec);
+  pod.metadata = candidate.metadata;
+  pod.spec = candidate.spec;
+  pod.status = pendingStatus(candidate.spec);
 }

@@ -225,8 +225,9 @@ export class SimulationState {
     this.emit(event);
   }
 
-  report(problem: SimulationProblem): void {
-    const key = `problem|${problem.ruleId}|${problem.origin?.source.file ?? ''}|${problem.origin?.source.docIndex ?? ''}|${problem.pointer}|${problem.message}`;
+  /** Records a problem once: the same one again (or one with the same `onceKey`) is dropped. */
+  report(problem: SimulationProblem, onceKey?: string): void {
+    const key = onceKey ? `problem|${onceKey}` : `problem|${problem.ruleId}|${problem.origin?.source.file ?? ''}|${problem.origin?.source.docIndex ?? ''}|${problem.pointer}|${problem.message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.problems.push(problem);

@@ -1,12 +1,12 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef } from '../../model/object-ref.js';
+import { describeRef, identityKey } from '../../model/object-ref.js';
+import { admitPod } from '../admission/admit-pod.js';
 import { admitInPlace } from '../defaults/admission.js';
 import { defaultInPlace } from '../defaults/index.js';
 import { isObject, objectAt } from '../defaults/fields.js';
 import { labelsOf } from '../objects/selectors.js';
 import { pendingStatus } from '../objects/pod-status.js';
 import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
-import { admitPriority } from './priority.js';
 import { copyJson } from '../objects/copy-json.js';
 
 export interface PodSpecRequest {
@@ -53,17 +53,19 @@ export function createPod(state: SimulationState, request: PodSpecRequest): Kube
   const pod: KubeObject & { spec: Record<string, unknown> } = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
   defaultInPlace(pod);
   admitInPlace(pod.spec);
-  const refused = admitPriority(state, pod.spec);
+  const refused = admitPod(state, pod);
   if (refused) {
     const shownName = request.generateName ?? request.name;
-    state.emitOnce({ type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${shownName}" is forbidden: ${refused}`, involvedObject: involved(owner), source: request.source });
+    state.emitOnce({ type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${shownName}" is forbidden: ${refused.message}`, involvedObject: involved(owner), source: request.source });
+    const workload = state.topController(request.owner).object;
+    // One finding per workload: a quota's usage figures can differ from one attempt to the next.
     state.report({
       ruleId: 'pod-forbidden',
       severity: 'error',
-      message: `the API server refuses the pods of ${describeRef(refOf(state.topController(request.owner).object))}: ${refused}`,
+      message: `the API server refuses the pods of ${describeRef(refOf(workload))}: ${refused.message}`,
       origin: request.owner.origin,
-      pointer: `${request.specPointer}/priorityClassName`,
-    });
+      pointer: refused.pointer ? `${request.specPointer}/${refused.pointer}` : request.specPointer,
+    }, `pod-forbidden|${identityKey(refOf(workload))}`);
     return undefined;
   }
   pod.status = pendingStatus(pod.spec);

@@ -1,0 +1,40 @@
+import type { KubeObject } from '../../model/manifest.js';
+import { admitPriority } from '../controllers/priority.js';
+import { objectAt } from '../defaults/fields.js';
+import { isTerminal } from '../objects/pod-status.js';
+import { nameOf, namespaceOf, type SimulationState } from '../state.js';
+import { applyLimitRangeDefaults, checkLimitRanges, type PodRefusal } from './limit-ranger.js';
+import { checkQuotas } from './resource-quota.js';
+
+/** The objects of one kind in a namespace, by name: the order kubeplan applies them in. */
+function inNamespace(state: SimulationState, kind: string, namespace: string): KubeObject[] {
+  return state
+    .list(kind, '')
+    .map((e) => e.object)
+    .filter((o) => namespaceOf(o) === namespace)
+    .sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+}
+
+/**
+ * The admission plugins that can change or refuse a new pod, in the API server's order:
+ * Priority (the class's value; a missing class refuses the pod), LimitRanger (defaults, then
+ * min/max/ratio), ResourceQuota (last). Changes the pod; returns why it is refused, if it is.
+ * `pod` may already be in the state (a bare Pod of the input): it does not count against quotas.
+ */
+export function admitPod(state: SimulationState, pod: KubeObject & { spec: Record<string, unknown> }): PodRefusal | undefined {
+  const priority = admitPriority(state, pod.spec);
+  if (priority) return { message: priority, pointer: 'priorityClassName' };
+  const namespace = namespaceOf(pod);
+  const limitRanges = inNamespace(state, 'LimitRange', namespace);
+  applyLimitRangeDefaults(pod, limitRanges);
+  const limited = checkLimitRanges(pod.spec, limitRanges);
+  if (limited) return limited;
+  const quotas = inNamespace(state, 'ResourceQuota', namespace);
+  if (!quotas.length) return undefined;
+  const running = state
+    .list('Pod', '')
+    .map((e) => e.object)
+    .filter((o) => namespaceOf(o) === namespace && nameOf(o) !== nameOf(pod) && !isTerminal(o))
+    .map((o) => (objectAt(o, 'spec') ?? {}) as Record<string, unknown>);
+  return checkQuotas(pod.spec, quotas, running);
+}

@@ -1,0 +1,142 @@
+import { canonicalQuantity, compareQuantities, integerValue, milliValue, parseQuantity, type Quantity } from '../../model/quantity.js';
+import { ensureObject, isObject, objectAt, objectsIn } from '../defaults/fields.js';
+import { containerResources, podResources, type ResourceList } from './pod-resources.js';
+
+/** Why admission refuses a pod: the API server's text, and where in the pod spec the cause is. */
+export interface PodRefusal {
+  message: string;
+  /** Relative to the pod spec (`containers/0/resources`), `''` for the spec itself. */
+  pointer: string;
+}
+
+const ANNOTATION = 'kubernetes.io/limit-ranger';
+const CONTAINER_TYPES = [['containers', 'container'], ['initContainers', 'init container']] as const;
+
+function quantitiesOf(item: Record<string, unknown>, field: string): Array<[string, Quantity]> {
+  const values = objectAt(item, field) ?? {};
+  return Object.keys(values).sort().flatMap((name) => {
+    const q = parseQuantity(values[name]);
+    return q ? [[name, q] as [string, Quantity]] : [];
+  });
+}
+
+function itemsOf(limitRange: Record<string, unknown>, type: string): Array<Record<string, unknown>> {
+  return objectsIn(objectAt(limitRange, 'spec'), 'limits').filter((item) => item.type === type);
+}
+
+/**
+ * The LimitRanger admission plugin, mutating half (`plugin/pkg/admission/limitranger`): each
+ * container and init container gets the `default` limits and `defaultRequest` requests of the
+ * namespace's `type: Container` items for the resources it does not set, and the pod an
+ * annotation saying what was set. Changes the pod.
+ */
+export function applyLimitRangeDefaults(pod: Record<string, unknown>, limitRanges: readonly Record<string, unknown>[]): void {
+  const spec = objectAt(pod, 'spec');
+  if (!spec) return;
+  const requests = new Map<string, unknown>();
+  const limits = new Map<string, unknown>();
+  for (const range of limitRanges) {
+    for (const item of itemsOf(range, 'Container')) {
+      for (const [name, value] of Object.entries(objectAt(item, 'defaultRequest') ?? {})) requests.set(name, value);
+      for (const [name, value] of Object.entries(objectAt(item, 'default') ?? {})) limits.set(name, value);
+    }
+  }
+  if (!requests.size && !limits.size) return;
+  const notes: string[] = [];
+  for (const [field, label] of CONTAINER_TYPES) {
+    for (const container of objectsIn(spec, field)) {
+      const resources = ensureObject(container, 'resources');
+      if (!resources) continue;
+      const set = (key: 'requests' | 'limits', defaults: Map<string, unknown>): string[] => {
+        const current = isObject(resources[key]) ? (resources[key] as Record<string, unknown>) : {};
+        const added = [...defaults.keys()].filter((name) => !(name in current)).sort();
+        if (added.length) resources[key] = { ...current, ...Object.fromEntries(added.map((name) => [name, defaults.get(name)])) };
+        return added;
+      };
+      const setRequests = set('requests', requests);
+      const setLimits = set('limits', limits);
+      if (setRequests.length) notes.push(`${setRequests.join(', ')} request for ${label} ${String(container.name)}`);
+      if (setLimits.length) notes.push(`${setLimits.join(', ')} limit for ${label} ${String(container.name)}`);
+    }
+  }
+  if (!notes.length) return;
+  const metadata = ensureObject(pod, 'metadata');
+  if (metadata) metadata.annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}` };
+}
+
+/**
+ * Kubernetes compares at milli precision unless a value would overflow it (`requestLimitEnforcedValues`):
+ * the same comparison as exact rationals rounded up to thousandths.
+ */
+function compared(q: Quantity): number {
+  return milliValue(q) <= Number.MAX_SAFE_INTEGER ? milliValue(q) : integerValue(q);
+}
+
+function minConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+  const req = requests.get(name);
+  const lim = limits.get(name);
+  const min = canonicalQuantity(enforced);
+  if (!req) return `minimum ${name} usage per ${type} is ${min}.  No request is specified`;
+  if (compared(req) < compared(enforced)) return `minimum ${name} usage per ${type} is ${min}, but request is ${canonicalQuantity(req)}`;
+  if (lim && compared(lim) < compared(enforced)) return `minimum ${name} usage per ${type} is ${min}, but limit is ${canonicalQuantity(lim)}`;
+  return undefined;
+}
+
+function maxConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+  const req = requests.get(name);
+  const lim = limits.get(name);
+  const max = canonicalQuantity(enforced);
+  if (!lim) return `maximum ${name} usage per ${type} is ${max}.  No limit is specified`;
+  if (compared(lim) > compared(enforced)) return `maximum ${name} usage per ${type} is ${max}, but limit is ${canonicalQuantity(lim)}`;
+  if (req && compared(req) > compared(enforced)) return `maximum ${name} usage per ${type} is ${max}, but request is ${canonicalQuantity(req)}`;
+  return undefined;
+}
+
+function ratioConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+  const req = requests.get(name);
+  const lim = limits.get(name);
+  const max = canonicalQuantity(enforced);
+  if (!req || compared(req) === 0) return `${name} max limit to request ratio per ${type} is ${max}, but no request is specified or request is 0`;
+  if (!lim || compared(lim) === 0) return `${name} max limit to request ratio per ${type} is ${max}, but no limit is specified or limit is 0`;
+  const ratio = compared(lim) / compared(req);
+  // Go prints the ratio with %f: six decimals.
+  return ratio * 1000 > milliValue(enforced) ? `${name} max limit to request ratio per ${type} is ${max}, but provided ratio is ${ratio.toFixed(6)}` : undefined;
+}
+
+function checkItem(item: Record<string, unknown>, type: string, requests: ResourceList, limits: ResourceList): string[] {
+  const errors: string[] = [];
+  for (const [name, q] of quantitiesOf(item, 'min')) errors.push(minConstraint(type, name, q, requests, limits) ?? '');
+  for (const [name, q] of quantitiesOf(item, 'max')) errors.push(maxConstraint(type, name, q, requests, limits) ?? '');
+  for (const [name, q] of quantitiesOf(item, 'maxLimitRequestRatio')) errors.push(ratioConstraint(type, name, q, requests, limits) ?? '');
+  return errors.filter(Boolean);
+}
+
+/**
+ * The LimitRanger admission plugin, validating half: `min`, `max` and `maxLimitRequestRatio` of
+ * `type: Container` items against every container and init container, of `type: Pod` items
+ * against the pod's totals. The API server walks resource names in map order; kubeplan in name
+ * order. Several errors are joined as the API server joins them (`[a, b]`).
+ */
+export function checkLimitRanges(spec: Record<string, unknown>, limitRanges: readonly Record<string, unknown>[]): PodRefusal | undefined {
+  const errors: string[] = [];
+  let pointer: string | undefined;
+  for (const range of limitRanges) {
+    for (const item of itemsOf(range, 'Container')) {
+      for (const [field] of CONTAINER_TYPES) {
+        objectsIn(spec, field).forEach((container, index) => {
+          const found = checkItem(item, 'Container', containerResources(container, 'requests'), containerResources(container, 'limits'));
+          if (found.length) pointer ??= `${field}/${index}/resources`;
+          errors.push(...found);
+        });
+      }
+    }
+    for (const item of itemsOf(range, 'Pod')) {
+      const found = checkItem(item, 'Pod', podResources(spec, 'requests', false), podResources(spec, 'limits', false));
+      if (found.length) pointer ??= 'containers/0/resources';
+      errors.push(...found);
+    }
+  }
+  const unique = [...new Set(errors)];
+  if (!unique.length) return undefined;
+  return { message: unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`, pointer: pointer ?? '' };
+}

@@ -1,0 +1,148 @@
+import { addQuantities, canonicalQuantity, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
+import { objectAt, objectsIn } from '../defaults/fields.js';
+import { containerResources, podResources, type ResourceList } from './pod-resources.js';
+import type { PodRefusal } from './limit-ranger.js';
+
+const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
+
+/** Quota names a pod's requests count under: `cpu` → `cpu` and `requests.cpu`. */
+const STANDARD = ['cpu', 'memory', 'ephemeral-storage'];
+
+/** The quota resources that make every container state its own request or limit (`must specify`). */
+const MUST_SPECIFY = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']);
+
+/**
+ * What one pod uses of a quota (`pkg/quota/v1/evaluator/core/pods.go`): `pods` and `count/pods`,
+ * requests under their plain and `requests.` names, limits under `limits.`, hugepages and
+ * extended resources (a domain-prefixed name) under `requests.`.
+ */
+export function podUsage(spec: Record<string, unknown>): ResourceList {
+  let usage = usageCache.get(spec);
+  if (!usage) usageCache.set(spec, (usage = computeUsage(spec)));
+  return usage;
+}
+
+/**
+ * Usage per pod spec: a quota check adds up the usage of every live pod of the namespace, and
+ * the specs of stored pods never change (SimulationState replaces objects, never edits them).
+ */
+const usageCache = new WeakMap<Record<string, unknown>, ResourceList>();
+
+function computeUsage(spec: Record<string, unknown>): ResourceList {
+  const usage: ResourceList = new Map([['pods', ONE], ['count/pods', ONE]]);
+  for (const [name, q] of podResources(spec, 'requests', true)) {
+    if (STANDARD.includes(name) || name.startsWith('hugepages-')) {
+      usage.set(name, q);
+      usage.set(`requests.${name}`, q);
+    } else if (name.includes('/') && !name.startsWith('kubernetes.io/') && !name.includes('.kubernetes.io/')) {
+      usage.set(`requests.${name}`, q);
+    }
+  }
+  for (const [name, q] of podResources(spec, 'limits', true)) if (STANDARD.includes(name)) usage.set(`limits.${name}`, q);
+  return usage;
+}
+
+function isTerminating(spec: Record<string, unknown>): boolean {
+  return typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds >= 0;
+}
+
+function isBestEffort(spec: Record<string, unknown>): boolean {
+  return [...objectsIn(spec, 'initContainers'), ...objectsIn(spec, 'containers')].every(
+    (c) => containerResources(c, 'requests').size === 0 && containerResources(c, 'limits').size === 0,
+  );
+}
+
+/** Whether a quota's scopes (`scopes`, `scopeSelector`) select the pod; a scope kubeplan does not know selects nothing. */
+function inScope(quota: Record<string, unknown>, spec: Record<string, unknown>): boolean {
+  const spec_ = objectAt(quota, 'spec') ?? {};
+  const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map((scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>);
+  scopes.push(...objectsIn(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
+  return scopes.every((s) => {
+    switch (s.scopeName) {
+      case 'Terminating': return isTerminating(spec);
+      case 'NotTerminating': return !isTerminating(spec);
+      case 'BestEffort': return isBestEffort(spec);
+      case 'NotBestEffort': return !isBestEffort(spec);
+      case 'PriorityClass': {
+        const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+        const values = Array.isArray(s.values) ? s.values.map(String) : [];
+        if (s.operator === 'Exists') return name !== '';
+        if (s.operator === 'DoesNotExist') return name === '';
+        if (s.operator === 'In') return values.includes(name);
+        if (s.operator === 'NotIn') return !values.includes(name);
+        return false;
+      }
+      default: return false;
+    }
+  });
+}
+
+function hardOf(quota: Record<string, unknown>): ResourceList {
+  const hard: ResourceList = new Map();
+  for (const [name, raw] of Object.entries(objectAt(objectAt(quota, 'spec') ?? {}, 'hard') ?? {})) {
+    const q = parseQuantity(raw);
+    if (q) hard.set(name, q);
+  }
+  return hard;
+}
+
+function prettyPrint(list: ResourceList): string {
+  return [...list.keys()].sort().map((name) => `${name}=${canonicalQuantity(list.get(name)!)}`).join(',');
+}
+
+/** `must specify limits.cpu for: app; limits.memory for: app,sidecar` at the first container concerned, or undefined. */
+function missingSpecifications(spec: Record<string, unknown>, tracked: ReadonlySet<string>): PodRefusal | undefined {
+  const required = [...tracked].filter((name) => MUST_SPECIFY.has(name));
+  const missing = new Map<string, Set<string>>();
+  let pointer: string | undefined;
+  for (const field of ['containers', 'initContainers']) {
+    objectsIn(spec, field).forEach((container, index) => {
+      const requests = containerResources(container, 'requests');
+      const limits = containerResources(container, 'limits');
+      for (const name of required) {
+        const [kind, resource] = name.includes('.') ? (name.split('.') as [string, string]) : ['requests', name];
+        if ((kind === 'limits' ? limits : requests).has(resource)) continue;
+        missing.set(name, (missing.get(name) ?? new Set()).add(String(container.name)));
+        pointer ??= `${field}/${index}/resources`;
+      }
+    });
+  }
+  if (!missing.size) return undefined;
+  const message = `must specify ${[...missing.keys()].sort().map((name) => `${name} for: ${[...missing.get(name)!].sort().join(',')}`).join('; ')}`;
+  return { message, pointer: pointer! };
+}
+
+/**
+ * The ResourceQuota admission plugin for a new pod: each quota of the namespace (in name order)
+ * whose scopes select the pod first requires every container to state the cpu and memory
+ * requests or limits it tracks, then refuses the pod when its usage added to what the
+ * namespace's running pods use exceeds a hard limit, with the API server's message.
+ * `running` holds the pod specs of the namespace's live pods, already admitted.
+ */
+export function checkQuotas(spec: Record<string, unknown>, quotas: readonly Record<string, unknown>[], running: readonly Record<string, unknown>[]): PodRefusal | undefined {
+  for (const quota of quotas) {
+    if (!inScope(quota, spec)) continue;
+    const hard = hardOf(quota);
+    const name = String(objectAt(quota, 'metadata')?.name ?? '');
+    const missing = missingSpecifications(spec, new Set(hard.keys()));
+    if (missing) return { message: `failed quota: ${name}: ${missing.message}`, pointer: missing.pointer };
+    const requested: ResourceList = new Map([...podUsage(spec)].filter(([resource, q]) => hard.has(resource) && q.num !== 0n));
+    if (!requested.size) continue;
+    const used: ResourceList = new Map();
+    for (const pod of running) {
+      if (!inScope(quota, pod)) continue;
+      for (const [resource, q] of podUsage(pod)) if (hard.has(resource)) used.set(resource, used.has(resource) ? addQuantities(used.get(resource)!, q) : q);
+    }
+    const exceeded = [...requested.keys()].filter((resource) => {
+      const total = used.has(resource) ? addQuantities(used.get(resource)!, requested.get(resource)!) : requested.get(resource)!;
+      return compareQuantities(total, hard.get(resource)!) > 0;
+    });
+    if (!exceeded.length) continue;
+    const mask = (list: ResourceList): ResourceList => new Map(exceeded.map((resource) => [resource, list.get(resource) ?? { num: 0n, den: 1n, format: 'DecimalSI' as const }]));
+    return {
+      message: `exceeded quota: ${name}, requested: ${prettyPrint(mask(requested))}, used: ${prettyPrint(mask(used))}, limited: ${prettyPrint(mask(hard))}`,
+      pointer: 'containers/0/resources',
+    };
+  }
+  return undefined;
+}
