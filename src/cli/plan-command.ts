@@ -21,6 +21,7 @@ interface PlanFlags {
   now?: string;
   maxFileSize?: number;
   color?: boolean;
+  headroom?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -31,6 +32,13 @@ function parseNow(value: string): string {
     throw new Error(`invalid time "${value}" (use RFC 3339, e.g. 2026-03-01T12:00:00Z)`);
   }
   return new Date(value).toISOString().replace('.000Z', 'Z');
+}
+
+/** A whole number of pods from 1 to 10,000. */
+function parseHeadroom(value: string): number {
+  const pods = Number(value);
+  if (!/^\d+$/.test(value) || pods < 1 || pods > 10_000) throw new Error(`invalid headroom "${value}" (a number of pods from 1 to 10000)`);
+  return pods;
 }
 
 /**
@@ -51,6 +59,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
     .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)', collect, [])
     .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])
     .addOption(new Option('--now <time>', 'the plan\'s clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)').argParser(parseNow))
+    .addOption(new Option('--headroom [pods]', 'also show how many more pods each workload could run, trying up to this many (default 100)').argParser(parseHeadroom).preset(100))
     .option('--exclude <glob>', 'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)', collect, [])
     .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
     .addOption(sizeOption())
@@ -70,6 +79,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
         ...(clusterConfig ? { clusterConfig } : {}),
         current: flags.current,
         ...(flags.now ? { now: flags.now } : {}),
+        ...(flags.headroom ? { headroom: flags.headroom } : {}),
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
         ...(io.readStdin ? { readStdin: io.readStdin } : {}),
       });

@@ -1,3 +1,4 @@
+import { measureHeadroom, type Headroom } from '../simulate/headroom.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
@@ -24,6 +25,8 @@ export interface PlanOptions extends LoadOptions {
   crds?: readonly string[];
   /** The scheduler; kubeplan's kube-scheduler unless a test passes another. */
   schedule?: ScheduleFunction;
+  /** Measure each workload's headroom (`measureHeadroom`), trying up to this many extra pods. */
+  headroom?: number;
   /** Told when each stage starts, `done` at the end: a hook for profiling (bench/plan-bench.ts). */
   onStage?: (stage: PlanStage) => void;
 }
@@ -46,6 +49,8 @@ export interface PlanResult {
   cronJobs: CronJobSchedule[];
   /** Pod uid → FailedScheduling message. */
   unschedulable: Map<string, string>;
+  /** With the `headroom` option: how many more pods each workload could run. */
+  headroom?: Headroom[];
 }
 
 /** The clock when none is given: stable across runs, so the same input gives the same output. */
@@ -125,5 +130,6 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     ingresses: result.ingresses,
     cronJobs: result.cronJobs,
     unschedulable: result.unschedulable,
+    ...(options.headroom ? { headroom: measureHeadroom(result.state, nodes, options.schedule ?? kubeScheduler, options.headroom) } : {}),
   };
 }

@@ -58,6 +58,7 @@ export function planDocument(result: PlanResult): Record<string, unknown> {
     state: { apiVersion: 'v1', kind: 'List', metadata: {}, items: result.state.objects.map(maskSecret) },
     events: result.state.events.map((e, i) => eventObject(e, i, result.now)),
     cronJobs: result.cronJobs.map((c) => ({ cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name }, schedule: c.schedule, timeZone: c.timeZone, suspended: c.suspended, nextRuns: c.nextRuns })),
+    ...(result.headroom ? { headroom: result.headroom.map((h) => ({ workload: { kind: h.workload.kind, namespace: h.workload.namespace ?? null, name: h.workload.name }, more: h.more, limit: h.limit, message: h.message ?? null })) } : {}),
     findings: result.findings.map(findingToJson),
     summary: { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors },
   };

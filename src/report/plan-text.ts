@@ -76,6 +76,14 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
       }
     }
   }
+  if (result.headroom) {
+    lines.push('', c.bold(`Headroom (more pods each workload could run; up to ${result.headroom[0]?.limit ?? 0} tried)`));
+    if (result.headroom.length === 0) lines.push('  (no workload with pods)');
+    for (const h of result.headroom) {
+      const room = h.message === undefined ? `at least ${h.more} more pods` : `${h.more} more pod${h.more === 1 ? '' : 's'}; the next: ${h.message}`;
+      lines.push(`  ${describeRef(h.workload)}: ${h.more === 0 ? c.yellow(room) : room}`);
+    }
+  }
   lines.push('');
   return `${lines.join('\n')}\n${formatText(result, options)}`;
 }
