@@ -6,6 +6,7 @@ import { groupOf } from '../model/object-ref.js';
 import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import { CrdRegistry } from './crd/crd-registry.js';
+import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rules.js';
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
@@ -75,6 +76,11 @@ export class ManifestValidator {
         const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
         for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
         if (this.options.strict) errors.filter((e) => e.keyword === 'additionalProperties').map(unknownFromAjv).forEach(unknownFinding);
+      } else if (found.validate && found.entry.schema) {
+        // CEL rules run on values of the right shape only, as their expressions assume it.
+        const { failures, skipped } = evaluateValidationRules(found.entry.schema, m.object);
+        for (const failure of failures) schemaFinding(failure.pointer, failure.message);
+        for (const skip of skipped) findings.push(...this.ruleNotEvaluated(found.entry.crd, `${found.entry.schemaPointer}${skip.schemaPointer}`, skip, kind));
       }
       if (!found.validate && !found.error) {
         findings.push(findingAt(m, { ruleId: 'schema-missing', severity: 'warning', message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`, pointer: '/kind', phase: 'schema' }));
@@ -90,6 +96,17 @@ export class ManifestValidator {
       schemaFinding('/metadata/name', 'metadata.name: required field is missing');
     }
     return findings;
+  }
+
+  private readonly reportedRules = new Set<string>();
+
+  /** An info finding on the CRD, once per rule and run, for a CEL rule kubeplan cannot evaluate. */
+  private ruleNotEvaluated(crd: Manifest, pointer: string, skip: RuleSkipped, kind: string): Finding[] {
+    const key = `${crd.source.file}|${crd.source.docIndex}|${pointer}`;
+    if (this.reportedRules.has(key)) return [];
+    this.reportedRules.add(key);
+    const message = `kubeplan cannot evaluate the validation rule "${skip.rule}" (${skip.reason}); ${kind} objects are not checked against it`;
+    return [findingAt(crd, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: `${pointer}/rule`, phase: 'schema' })];
   }
 
   /** The finding for an apiVersion/kind pair that has no schema. */

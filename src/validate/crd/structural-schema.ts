@@ -6,7 +6,7 @@
  * - `x-kubernetes-int-or-string: true` accepts an integer or a string;
  * - `nullable: true` accepts null;
  * - `x-kubernetes-embedded-resource: true` objects may carry apiVersion, kind and metadata.
- * CEL rules (`x-kubernetes-validations`) and defaults are not evaluated.
+ * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are not applied.
  */
 type Schema = Record<string, unknown>;
 

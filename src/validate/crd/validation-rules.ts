@@ -1,0 +1,179 @@
+import { parse, type ParseResult } from '@marcbachmann/cel-js';
+import { appendPointer } from '../../model/json-pointer.js';
+
+type Schema = Record<string, unknown>;
+
+function isSchema(value: unknown): value is Schema {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A CEL rule that refuses the value at `pointer`, in the API server's words. */
+export interface RuleFailure {
+  pointer: string;
+  message: string;
+}
+
+/** A rule kubeplan cannot evaluate (a Kubernetes CEL library function it lacks, a syntax it does not parse). */
+export interface RuleSkipped {
+  /** Pointer to the rule inside the schema (`/properties/spec/x-kubernetes-validations/0`). */
+  schemaPointer: string;
+  rule: string;
+  reason: string;
+}
+
+interface ValidationRule {
+  rule: string;
+  message?: string;
+  messageExpression?: string;
+  fieldPath?: string;
+  reason?: string;
+  optionalOldSelf?: boolean;
+}
+
+/** Parsed rules, shared by every object of every CRD: the same text parses the same. */
+const compiled = new Map<string, ParseResult | Error>();
+
+function compile(expression: string): ParseResult | Error {
+  let result = compiled.get(expression);
+  if (!result) {
+    try {
+      result = parse(expression);
+    } catch (error) {
+      result = error as Error;
+    }
+    compiled.set(expression, result);
+  }
+  return result;
+}
+
+/** The first line of an error: cel-js adds the expression with a caret below. */
+function summary(error: unknown): string {
+  const e = error as { summary?: unknown; message?: unknown };
+  return String(typeof e.summary === 'string' ? e.summary : e.message ?? error).split('\n')[0]!.trim();
+}
+
+/**
+ * A JSON value as CEL sees it under its schema (`UnstructuredToVal`): integers are CEL ints
+ * (bigint here), `number` fields doubles, int-or-string numbers ints; fields without a schema
+ * (preserved unknown fields) get ints for whole numbers.
+ */
+function toCel(value: unknown, schema: Schema | undefined): unknown {
+  if (typeof value === 'number') {
+    const integer = schema?.type === 'integer' || schema?.['x-kubernetes-int-or-string'] === true || (schema?.type !== 'number' && Number.isInteger(value));
+    return integer && Number.isSafeInteger(value) ? BigInt(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => toCel(item, isSchema(schema?.items) ? schema.items : undefined));
+  if (!isSchema(value)) return value;
+  const properties = isSchema(schema?.properties) ? schema.properties : {};
+  const additional = isSchema(schema?.additionalProperties) ? schema.additionalProperties : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toCel(item, isSchema(properties[key]) ? properties[key] : additional);
+  return out;
+}
+
+/** `.spec.replicas` or `['key']` (a rule's fieldPath, relative to the node) as segments; undefined when it is neither. */
+function fieldPathSegments(path: string): Array<{ name: string; keyed: boolean }> | undefined {
+  const segments: Array<{ name: string; keyed: boolean }> = [];
+  const token = /\.([A-Za-z_$][\w$-]*)|\['((?:[^'\\]|\\.)*)'\]/y;
+  let at = 0;
+  while (at < path.length) {
+    token.lastIndex = at;
+    const m = token.exec(path);
+    if (!m) return undefined;
+    segments.push(m[1] !== undefined ? { name: m[1], keyed: false } : { name: m[2]!.replace(/\\(.)/g, '$1'), keyed: true });
+    at = token.lastIndex;
+  }
+  return segments;
+}
+
+/** A field path as the API server writes it: `spec.consumers[0]`, map entries as `spec.labels[team]`. */
+function child(path: string, name: string | number, keyed: boolean): string {
+  return keyed ? `${path}[${name}]` : path ? `${path}.${name}` : String(name);
+}
+
+/** `field.Error` text: the path, the error type, the value for scalars (objects and arrays omit it), the detail. */
+function fieldError(path: string, reason: string | undefined, schemaType: unknown, value: unknown, detail: string): string {
+  if (reason === 'FieldValueForbidden') return `${path}: Forbidden: ${detail}`;
+  if (reason === 'FieldValueRequired') return `${path}: Required value: ${detail}`;
+  const shown = schemaType === 'object' || schemaType === 'array' ? '' : `: ${JSON.stringify(value)}:`;
+  if (reason === 'FieldValueDuplicate') return `${path}: Duplicate value${shown.slice(0, -1)}`;
+  return `${path}: Invalid value${shown || ':'} ${detail}`;
+}
+
+/**
+ * Evaluates the CEL rules (`x-kubernetes-validations`) of a CRD's structural schema against a
+ * custom resource as the API server does on create: each rule with `self` bound to the value of
+ * its node (present values only), in schema order. Rules that compare with `oldSelf` apply to
+ * updates only and are left out, as on create. A rule that does not hold gives its `message`
+ * (or its `messageExpression`, or `failed rule: <rule>`) at its node or its `fieldPath`; a rule
+ * reaching for a field that is absent gives `no such key: <field> evaluating rule: ...`. A rule
+ * kubeplan cannot evaluate (a Kubernetes library function it lacks) is reported as skipped.
+ */
+export function evaluateValidationRules(schema: Schema, object: unknown): { failures: RuleFailure[]; skipped: RuleSkipped[] } {
+  const failures: RuleFailure[] = [];
+  const skipped: RuleSkipped[] = [];
+  const visit = (node: Schema, value: unknown, pointer: string, path: string, schemaPointer: string): void => {
+    if (value === undefined || value === null) return;
+    const rules = Array.isArray(node['x-kubernetes-validations']) ? node['x-kubernetes-validations'] : [];
+    if (rules.length) {
+      const self = toCel(value, node);
+      rules.forEach((raw, index) => {
+        if (!isSchema(raw) || typeof raw.rule !== 'string') return;
+        const rule = raw as unknown as ValidationRule;
+        const rulePointer = `${schemaPointer}/x-kubernetes-validations/${index}`;
+        if (/\boldSelf\b/.test(rule.rule)) {
+          if (rule.optionalOldSelf === true) skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: 'optionalOldSelf rules are not evaluated' });
+          return;
+        }
+        const program = compile(rule.rule);
+        if (program instanceof Error) {
+          skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: summary(program) });
+          return;
+        }
+        const errorText = (rule.message ?? '').trim() || rule.rule.trim();
+        let result: unknown;
+        try {
+          result = program({ self });
+        } catch (error) {
+          const key = /^no such key: (.*)$/i.exec(summary(error));
+          // The API server shows the node's type as the value here.
+          if (key) failures.push({ pointer, message: fieldError(path, undefined, 'string', node.type ?? 'object', `no such key: ${key[1]} evaluating rule: ${errorText}`) });
+          else skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: summary(error) });
+          return;
+        }
+        if (result === true) return;
+        const segments = (rule.fieldPath ? fieldPathSegments(rule.fieldPath) : undefined) ?? [];
+        const at = appendPointer(pointer, ...segments.map((segment) => segment.name));
+        const atPath = segments.reduce((p, segment) => child(p, segment.name, segment.keyed), path);
+        const detail = detailOf(rule, self) ?? ((rule.message ?? '').trim() || `failed rule: ${rule.rule.trim()}`);
+        failures.push({ pointer: at, message: fieldError(atPath, rule.reason, node.type, value, detail) });
+      });
+    }
+    if (Array.isArray(value)) {
+      if (isSchema(node.items)) value.forEach((item, i) => visit(node.items as Schema, item, appendPointer(pointer, i), child(path, i, true), `${schemaPointer}/items`));
+      return;
+    }
+    if (!isSchema(value)) return;
+    const properties = isSchema(node.properties) ? node.properties : {};
+    for (const [key, item] of Object.entries(value)) {
+      const sub = properties[key];
+      if (isSchema(sub)) visit(sub, item, appendPointer(pointer, key), child(path, key, false), appendPointer(`${schemaPointer}/properties`, key));
+      else if (isSchema(node.additionalProperties)) visit(node.additionalProperties, item, appendPointer(pointer, key), child(path, key, true), `${schemaPointer}/additionalProperties`);
+    }
+  };
+  visit(schema, object, '', '', '');
+  return { failures, skipped };
+}
+
+/** The text of a rule's `messageExpression`, when it evaluates to a non-empty single line. */
+function detailOf(rule: ValidationRule, self: unknown): string | undefined {
+  if (!rule.messageExpression) return undefined;
+  const program = compile(rule.messageExpression);
+  if (program instanceof Error) return undefined;
+  try {
+    const text = program({ self });
+    return typeof text === 'string' && text.trim() !== '' && !text.includes('\n') ? text.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
