@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Ajv } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments } from 'yaml';
 import type { Rule } from '../lint/rule.js';
@@ -126,7 +126,28 @@ export function loadConfigFile(file: string, rules: readonly Rule[]): ConfigResu
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, problems: [{ file, line: 1, column: 1, message: `cannot read the configuration: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}` }] };
   }
-  return parseConfig(file, text, rules);
+  const result = parseConfig(file, text, rules);
+  if (result.ok && result.config.ignorePaths) {
+    result.config = { ...result.config, ignorePaths: anchorIgnorePaths(result.config.ignorePaths, dirname(resolve(file))) };
+  }
+  return result;
+}
+
+/**
+ * `ignorePaths` are written relative to the configuration file, as a repository's ignore files
+ * are, wherever kubeplan runs from. So a glob with a slash is anchored at the file's folder
+ * (`charts/**` becomes `/repo/charts/**`; collect-files.ts matches absolute paths too); a bare
+ * name (`vendor`, `*.generated.yaml`) and a glob starting with `**` match anywhere and stay.
+ */
+export function anchorIgnorePaths(globs: readonly string[], configDir: string): string[] {
+  const base = configDir.split(sep).join('/').replace(/\/$/, '');
+  return globs.map((glob) => {
+    // `./charts` and `/charts` name the folder's own `charts`, like `charts/**`.
+    const anchored = /^\.?\//.test(glob);
+    const trimmed = glob.replace(/^\.?\//, '').replace(/\/$/, '');
+    if (!anchored && (!trimmed.includes('/') || trimmed.startsWith('**'))) return glob;
+    return `${base}/${trimmed}`;
+  });
 }
 
 /** `file:line:column: message`, as the CLI prints config problems. */

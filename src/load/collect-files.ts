@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** Extensions picked up when walking a directory; files named explicitly are read whatever their name. */
@@ -37,18 +37,30 @@ function byName(a: string, b: string): number {
 }
 
 /**
+ * A glob without a slash matches a base name anywhere (`kustomization.yaml`, `charts`); one
+ * with a slash matches the whole path (`apps/legacy/**`, `charts/*.yaml`; a leading `**` for any depth),
+ * relative to the working directory (or absolute). A trailing slash is dropped, so `charts/` is `charts`.
+ */
+function excludeMatcher(exclude: readonly string[]): (path: string) => boolean {
+  const globs = exclude.map((g) => g.replace(/\/$/, '')).filter(Boolean);
+  const names = globs.filter((g) => !g.includes('/'));
+  const paths = globs.filter((g) => g.includes('/'));
+  const byName = names.length ? picomatch(names, { dot: true, basename: true }) : () => false;
+  const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
+  return (path) => byName(path) || byPath(path);
+}
+
+/**
  * Expands the inputs of a run: files as given, directories recursively (manifest extensions
  * only, sorted by name), `-` for standard input. Excluded paths are skipped, symbolic links are
  * followed, and a link back to a directory being walked is reported once instead of looping.
  */
 export async function collectFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<CollectedFiles> {
-  const isExcluded = exclude.length
-    ? // A glob without a slash matches a base name anywhere (`kustomization.yaml`, `charts`).
-      picomatch(exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: true })
-    : () => false;
+  const isExcluded = excludeMatcher(exclude);
   const excluded = (path: string): boolean => {
     const shown = displayPath(relative(process.cwd(), path) || path);
-    return isExcluded(shown) || isExcluded(displayPath(path));
+    // Absolute too, for the configuration's globs anchored at its folder (anchorIgnorePaths).
+    return isExcluded(shown) || isExcluded(displayPath(path)) || isExcluded(displayPath(resolve(path)));
   };
   const files: string[] = [];
   const seen = new Set<string>();
@@ -72,7 +84,9 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
     }
     for (const entry of entries.sort((a, b) => byName(a.name, b.name))) {
       const path = join(dir, entry.name);
-      if (excluded(path)) continue;
+      // Hidden entries (.git, .github, .kubeplan.yaml, .pre-commit-config.yaml) hold tools'
+      // files, not cluster objects; named on the command line they are still read.
+      if (entry.name.startsWith('.') || excluded(path)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
