@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { plural } from '../model/plural.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
@@ -99,7 +100,6 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput('summary-file', summaryPath);
 
     const code = exitCodeFor(result.findings, result.summary.ioErrors, failOn);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (code === EXIT_FINDINGS) core.setFailed(`kubeplan: findings at or above "${failOn}" (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info)`);
     else if (code !== EXIT_CLEAN) core.setFailed('kubeplan: some inputs could not be read (see the findings)');
   } catch (error) {

@@ -21,7 +21,8 @@ interface PlanFlags {
   now?: string;
   maxFileSize?: number;
   color?: boolean;
-  headroom?: number;
+  headroom?: boolean;
+  headroomLimit: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -59,7 +60,8 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
     .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)', collect, [])
     .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])
     .addOption(new Option('--now <time>', 'the plan\'s clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)').argParser(parseNow))
-    .addOption(new Option('--headroom [pods]', 'also show how many more pods each workload could run, trying up to this many (default 100)').argParser(parseHeadroom).preset(100))
+    .option('--headroom', 'also show how many more pods each workload could run')
+    .addOption(new Option('--headroom-limit <pods>', 'with --headroom: the most extra pods tried per workload').argParser(parseHeadroom).default(100))
     .option('--exclude <glob>', 'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)', collect, [])
     .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
     .addOption(sizeOption())
@@ -79,7 +81,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
         ...(clusterConfig ? { clusterConfig } : {}),
         current: flags.current,
         ...(flags.now ? { now: flags.now } : {}),
-        ...(flags.headroom ? { headroom: flags.headroom } : {}),
+        ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),
         ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
         ...(io.readStdin ? { readStdin: io.readStdin } : {}),
       });

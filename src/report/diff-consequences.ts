@@ -1,11 +1,8 @@
 import { keysText } from '../diff/consequences/config-readers.js';
+import { plural } from '../model/plural.js';
 import type { ConfigChange, Consequences, WorkloadConsequence } from '../diff/consequences/types.js';
 import { describeRef } from '../model/object-ref.js';
 import type { RolloutStep } from '../simulate/controllers/rollout.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** `new 0→2`, `old 2→1` (`old#2` when several old ReplicaSets take part). */
 function stepText(step: RolloutStep, oldCount: number): string {

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { plural } from '../model/plural.js';
 import type { PlanResult } from '../commands/plan.js';
 import { describeRef } from '../model/object-ref.js';
 import { formatBytes, percent, planOverview } from './plan-overview.js';
@@ -80,7 +81,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
     lines.push('', c.bold(`Headroom (more pods each workload could run; up to ${result.headroom[0]?.limit ?? 0} tried)`));
     if (result.headroom.length === 0) lines.push('  (no workload with pods)');
     for (const h of result.headroom) {
-      const room = h.message === undefined ? `at least ${h.more} more pods` : `${h.more} more pod${h.more === 1 ? '' : 's'}; the next: ${h.message}`;
+      const room = h.message === undefined ? `at least ${plural(h.more, 'more pod')}` : `${plural(h.more, 'more pod')}; the next: ${h.message}`;
       lines.push(`  ${describeRef(h.workload)}: ${h.more === 0 ? c.yellow(room) : room}`);
     }
   }

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { plural } from '../model/plural.js';
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { Summary } from '../model/summary.js';
@@ -6,10 +7,6 @@ import type { Summary } from '../model/summary.js';
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only when writing to a terminal. */
   color?: boolean;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
-import type { ObjectRef } from '../model/object-ref.js';
+import { groupOf, type ObjectRef } from '../model/object-ref.js';
 import { objectAt } from './defaults/fields.js';
 import { isTerminal, nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
-import { checkQuotas } from './admission/resource-quota.js';
+import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
 import { controllerUidOf, nameOf, namespaceOf, refOf, uidOf } from './state.js';
 
 /** How many more pods of one workload the resulting cluster could run. */
@@ -22,7 +22,7 @@ export interface Headroom {
 }
 
 /** Workloads whose size is a replica count: each gets a headroom figure. */
-const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/ReplicaSet', '/ReplicationController']);
 
 /**
  * Headroom per workload, on the state the plan ends with: copies of one of the workload's pods
@@ -40,7 +40,10 @@ export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[
   const podsByOwner = new Map<string, KubeObject[]>();
   for (const pod of pods) {
     const owner = controllerUidOf(pod);
-    if (owner) podsByOwner.set(owner, [...(podsByOwner.get(owner) ?? []), pod]);
+    if (!owner) continue;
+    const owned = podsByOwner.get(owner);
+    if (owned) owned.push(pod);
+    else podsByOwner.set(owner, [pod]);
   }
   const replicaSets = of('ReplicaSet');
   // The same inputs as a scheduling cycle of the plan (scheduling-step.ts), all pods bound.
@@ -53,12 +56,13 @@ export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[
     statefulSets: of('StatefulSet'),
     replicationControllers: of('ReplicationController'),
   } as unknown as Omit<SchedulingInput, 'pendingPods'>;
+  const quotas = of('ResourceQuota');
   const results: Headroom[] = [];
   for (const workload of objects) {
-    if (!SCALABLE.has(String(workload.kind)) || controllerUidOf(workload)) continue;
+    if (!SCALABLE.has(`${groupOf(String(workload.apiVersion))}/${String(workload.kind)}`) || controllerUidOf(workload)) continue;
     const prototype = prototypeOf(workload, replicaSets, podsByOwner);
     if (!prototype) continue;
-    const quota = quotaRoom(prototype, of('ResourceQuota'), pods, limit);
+    const quota = quotaRoom(prototype, quotas, pods, limit);
     const copies = Array.from({ length: quota.room }, (_, i) => extraPod(prototype, i)) as unknown as SchedulingInput['pendingPods'];
     const outcomes = copies.length ? schedule({ ...base, pendingPods: copies }) : [];
     const failed = outcomes.find((o) => !o.nodeName && !o.gated);
@@ -79,10 +83,12 @@ function quotaRoom(prototype: KubeObject, quotas: readonly KubeObject[], pods: r
   if (!inNamespace.length) return { room: limit };
   const spec = objectAt(prototype, 'spec') ?? {};
   const running = pods.filter((p) => namespaceOf(p) === namespace).map((p) => objectAt(p, 'spec') ?? {});
+  // What the namespace uses now, then one copy more at a time: each check adds, never re-counts.
+  const used = new Map(inNamespace.map((quota) => [quota, sumUsage(quota, running)]));
   for (let room = 0; room < limit; room++) {
-    const refused = checkQuotas(spec, inNamespace, running);
+    const refused = checkQuotas(spec, inNamespace, (quota) => used.get(quota as KubeObject)!);
     if (refused) return { room, refusal: `the API server refuses it: ${refused.message}` };
-    running.push(spec);
+    for (const [quota, sum] of used) if (inScope(quota, spec)) addUsage(sum, podUsage(spec), hardOf(quota), 1n);
   }
   return { room: limit };
 }

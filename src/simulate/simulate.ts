@@ -93,7 +93,8 @@ export function simulate(input: SimulationInput): SimulationResult {
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
 
   const memory = newSchedulingMemory();
-  const maxRounds = input.maxRounds ?? 1000;
+  // A DaemonSet update moves a few nodes a round: large clusters need more rounds.
+  const maxRounds = input.maxRounds ?? Math.max(1000, 2 * input.nodes.length + 100);
   let rounds = 0;
   for (;;) {
     const before = state.changes;
@@ -120,7 +121,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   }
   stage('statuses');
   bindClaims(state);
-  writeWorkloadStatuses(state);
+  writeWorkloadStatuses(state, input.nodes);
   reportUnschedulable(state, memory.failures);
   const desired = new Set(input.desired);
   reportPodsOnMissingNodes(state, input.nodes, (origin) => desired.has(origin));

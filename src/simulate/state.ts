@@ -73,6 +73,11 @@ export class SimulationState {
   private readonly nameCursors = new Map<string, number>();
   /** Identity keys of removed pods: their names are not given again, so events name one pod each. */
   private readonly retiredPods = new Set<string>();
+  /**
+   * Every pod added or removed, in order: what follows a namespace's usage of its quotas without
+   * adding up all of its pods for each new one (admission/quota-usage.ts).
+   */
+  readonly podLog: Array<{ added: boolean; key: string; object: KubeObject }> = [];
 
   constructor(readonly now: string) {}
 
@@ -88,9 +93,11 @@ export class SimulationState {
       // Deleted first, so the new entry goes to the end of every map: maps stay in `seq` order.
       this.unindex(key, previous);
       this.entries.delete(key);
+      if (previous.object.kind === 'Pod') this.podLog.push({ added: false, key, object: previous.object });
     }
     this.entries.set(key, entry);
     this.index(key, entry);
+    if (object.kind === 'Pod') this.podLog.push({ added: true, key, object });
     this.changes++;
     return entry;
   }
@@ -121,6 +128,7 @@ export class SimulationState {
     if (entry.object.kind === 'Pod') {
       this.removedPods++;
       this.retiredPods.add(key);
+      this.podLog.push({ added: false, key, object: entry.object });
     }
     this.changes++;
   }

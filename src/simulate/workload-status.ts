@@ -12,7 +12,7 @@ import { uidOf, type SimulationState } from './state.js';
  * The status fields controllers write once the simulation settles: how many pods exist, are
  * ready and available. Written after the controller loop, so they never count as changes.
  */
-export function writeWorkloadStatuses(state: SimulationState): void {
+export function writeWorkloadStatuses(state: SimulationState, nodes: readonly KubeObject[]): void {
   for (const { object } of state.list('ReplicaSet', 'apps')) setStatus(state, object, rsStatus(state, object));
   for (const { object } of state.list('StatefulSet', 'apps')) {
     const revision = statefulSetRevision(object, objectAt(objectAt(object, 'spec') ?? {}, 'template'));
@@ -37,7 +37,7 @@ export function writeWorkloadStatuses(state: SimulationState): void {
       conditions: [{ type: 'Available', status: available >= desired ? 'True' : 'False', reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }],
     });
   }
-  for (const { object } of state.list('DaemonSet', 'apps')) setStatus(state, object, daemonSetStatus(state, object));
+  for (const { object } of state.list('DaemonSet', 'apps')) setStatus(state, object, daemonSetStatus(state, object, nodes));
   for (const { object } of state.list('Job', 'batch')) {
     const pods = activePods(state, object).map((e) => e.object);
     setStatus(state, object, { active: pods.length, ready: pods.filter(isPodReady).length, startTime: state.now });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { plan } from '../../src/commands/plan.js';
 import { canonicalQuantity } from '../../src/model/quantity.js';
 import { applyLimitRangeDefaults, checkLimitRanges } from '../../src/simulate/admission/limit-ranger.js';
-import { checkQuotas, podUsage } from '../../src/simulate/admission/resource-quota.js';
+import { checkQuotas, podUsage, sumUsage } from '../../src/simulate/admission/resource-quota.js';
 import { brief } from '../helpers/findings.js';
 
 type Pod = { metadata: { name: string; annotations?: Record<string, string> }; spec: { containers: Array<{ resources: unknown }> } };
@@ -57,6 +57,10 @@ describe('LimitRanger', () => {
       message: '[minimum cpu usage per Container is 100m.  No request is specified, maximum cpu usage per Container is 1.  No limit is specified]',
       pointer: 'containers/1/resources',
     });
+    // Values too large for thousandths compare in whole units, all three together, as in Kubernetes.
+    expect(checkLimitRanges({ containers: [container('app', { requests: { 'ephemeral-storage': '8Ti' }, limits: { 'ephemeral-storage': '10Ti' } })] }, [limitRange({ type: 'Container', min: { 'ephemeral-storage': '9Ti' } })])?.message).toBe(
+      'minimum ephemeral-storage usage per Container is 9Ti, but request is 8Ti',
+    );
     // A ratio of exactly 4 is allowed; quantities compare by value.
     expect(checkLimitRanges({ containers: [container('app', { requests: { cpu: '0.1' }, limits: { cpu: '400m' } })] }, [limitRange({ type: 'Container', maxLimitRequestRatio: { cpu: '4' } })])).toBeUndefined();
   });
@@ -85,16 +89,16 @@ describe('ResourceQuota', () => {
     const bestEffort = { containers: [container('app')] };
     const guaranteed = { priorityClassName: 'batch', containers: [container('app', { requests: { cpu: '1' }, limits: { cpu: '1' } })] };
     const onlyBestEffort = quota('best-effort', { hard: { pods: '1' }, scopes: ['BestEffort'] });
-    expect(checkQuotas(bestEffort, [onlyBestEffort], [bestEffort])?.message).toBe('exceeded quota: best-effort, requested: pods=1, used: pods=1, limited: pods=1');
-    expect(checkQuotas(guaranteed, [onlyBestEffort], [bestEffort])).toBeUndefined();
+    expect(checkQuotas(bestEffort, [onlyBestEffort], (q) => sumUsage(q, [bestEffort]))?.message).toBe('exceeded quota: best-effort, requested: pods=1, used: pods=1, limited: pods=1');
+    expect(checkQuotas(guaranteed, [onlyBestEffort], (q) => sumUsage(q, [bestEffort]))).toBeUndefined();
     const batch = quota('batch', { hard: { 'requests.cpu': '1' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['batch'] }] } });
-    expect(checkQuotas(guaranteed, [batch], [guaranteed])?.message).toBe('exceeded quota: batch, requested: requests.cpu=1, used: requests.cpu=1, limited: requests.cpu=1');
-    expect(checkQuotas(guaranteed, [batch], [bestEffort])).toBeUndefined();
+    expect(checkQuotas(guaranteed, [batch], (q) => sumUsage(q, [guaranteed]))?.message).toBe('exceeded quota: batch, requested: requests.cpu=1, used: requests.cpu=1, limited: requests.cpu=1');
+    expect(checkQuotas(guaranteed, [batch], (q) => sumUsage(q, [bestEffort]))).toBeUndefined();
   });
 
   it('names every container that must state a tracked cpu or memory figure', () => {
     const spec = { containers: [container('app', { requests: { cpu: '1' } }), container('log')] };
-    expect(checkQuotas(spec, [quota('q', { hard: { 'requests.cpu': '4', 'limits.memory': '1Gi' } })], [])).toEqual({
+    expect(checkQuotas(spec, [quota('q', { hard: { 'requests.cpu': '4', 'limits.memory': '1Gi' } })], () => new Map())).toEqual({
       message: 'failed quota: q: must specify limits.memory for: app,log; requests.cpu for: log',
       pointer: 'containers/0/resources',
     });

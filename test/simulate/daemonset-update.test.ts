@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { diff } from '../../src/commands/diff.js';
 import { plan, type PlanResult } from '../../src/commands/plan.js';
-import { rollingUpdateStep, type DaemonNode } from '../../src/simulate/controllers/daemonset-update.js';
+import { rollingUpdateStep, surplusPods, type DaemonNode } from '../../src/simulate/controllers/daemonset-update.js';
 import type { Entry } from '../../src/simulate/state.js';
 import { consequenceLines } from '../../src/report/diff-consequences.js';
 import { planDocument } from '../../src/report/plan-state.js';
@@ -45,8 +45,12 @@ describe('DaemonSet rolling update, one sync', () => {
 
   it('maxSurge 0: a new pod that is not ready uses up the budget; an old pod that is not ready goes at once', () => {
     const nodes = [{ node: 'a', pods: [pod('new-a', false)] }, { node: 'b', pods: [pod('old-b', false)] }, { node: 'c', pods: [pod('old-c')] }];
+    // a's new pod and b's old one are both unavailable: with 1, nothing more goes; with 3, c goes too.
     expect(step(nodes, { maxUnavailable: 1 })).toEqual({ remove: ['old-b'], create: [] });
-    expect(step(nodes, { maxUnavailable: 2 })).toEqual({ remove: ['old-b', 'old-c'], create: [] });
+    expect(step(nodes, { maxUnavailable: 2 })).toEqual({ remove: ['old-b'], create: [] });
+    expect(step(nodes, { maxUnavailable: 3 })).toEqual({ remove: ['old-b', 'old-c'], create: [] });
+    // A node with both an old and a new pod counts as unavailable.
+    expect(step([{ node: 'a', pods: [pod('old-a'), pod('new-a')] }, { node: 'b', pods: [pod('old-b')] }], { maxUnavailable: 1 })).toEqual({ remove: [], create: [] });
   });
 
   it('maxSurge: starts new pods beside old ones, and removes an old pod once its new one is ready', () => {
@@ -60,6 +64,18 @@ describe('DaemonSet rolling update, one sync', () => {
     // b is still surging (budget 1 used); c's old pod is not available, so c gets its new pod regardless.
     expect(step(nodes, { maxSurge: 1, maxUnavailable: 0 })).toEqual({ remove: ['old-a'], create: ['c'] });
     expect(step(nodes, { maxSurge: 2, maxUnavailable: 0 })).toEqual({ remove: ['old-a'], create: ['c', 'd'] });
+  });
+});
+
+describe('DaemonSet pods a node has too many of', () => {
+  const names = (pods: Entry[]): string[] => pods.map(nameOf);
+  const updated = (p: Entry): boolean => nameOf(p).startsWith('new');
+  it('keeps the oldest without surge; with surge, the new pod and an old one only while the new one is not ready', () => {
+    expect(names(surplusPods([pod('old-1'), pod('new-2'), pod('new-3')], updated, false))).toEqual(['new-2', 'new-3']);
+    expect(names(surplusPods([pod('old-1'), pod('new-2', false), pod('new-3')], updated, true))).toEqual(['new-3']);
+    expect(names(surplusPods([pod('old-1'), pod('new-2')], updated, true))).toEqual(['old-1']);
+    expect(names(surplusPods([pod('old-1', false), pod('old-2')], updated, true))).toEqual(['old-2']);
+    expect(surplusPods([pod('old-1')], updated, true)).toEqual([]);
   });
 });
 
@@ -89,15 +105,15 @@ describe('DaemonSet template change over a running cluster', () => {
     const { file, running } = await runningCluster();
     const result = await plan([`${DIR}/desired.yaml`], { current: [file], clusterConfig });
     expect(daemonEvents(running, result)).toEqual([
-      // agent (maxUnavailable 1): worker-1 loses its old pod; the new one does not fit there, so the update stops.
+      // agent (maxUnavailable 1): worker-1's old pod makes way for a new one, which does not fit there, so the update stops.
       'SuccessfulDelete agent: Deleted pod: agent pod on worker-1',
+      'SuccessfulCreate agent: Created pod: agent pod on -',
       // shipper (maxSurge 1): a new pod beside the old one, node after node; the old one goes once the new one runs.
       'SuccessfulCreate shipper: Created pod: shipper pod on worker-1',
+      `FailedScheduling agent pod on -: ${AGENT_PENDING}`,
       'Scheduled shipper pod on worker-1: Successfully assigned ops/shipper pod on worker-1 to worker-1',
-      'SuccessfulCreate agent: Created pod: agent pod on -',
       'SuccessfulDelete shipper: Deleted pod: shipper pod on worker-1',
       'SuccessfulCreate shipper: Created pod: shipper pod on worker-2',
-      `FailedScheduling agent pod on -: ${AGENT_PENDING}`,
       'Scheduled shipper pod on worker-2: Successfully assigned ops/shipper pod on worker-2 to worker-2',
       'SuccessfulDelete shipper: Deleted pod: shipper pod on worker-2',
       'SuccessfulCreate shipper: Created pod: shipper pod on worker-3',

@@ -41,11 +41,14 @@ describe('headroom', () => {
     ]);
   });
 
-  it('takes its limit from the command line, 100 when none is given', async () => {
-    const { code, stdout } = await runCli(['plan', 'fixtures/plan/headroom/apps.yaml', '--headroom', '--format', 'json']);
+  it('takes its limit from the command line, 100 unless --headroom-limit says otherwise', async () => {
+    const { code, stdout } = await runCli(['plan', '--headroom', 'fixtures/plan/headroom/apps.yaml', '--format', 'json']);
     expect(code).toBe(0);
     expect((JSON.parse(stdout).headroom as Array<{ limit: number }>).map((h) => h.limit)).toEqual([100, 100]);
-    const bad = await runCli(['plan', 'fixtures/plan/headroom/apps.yaml', '--headroom', '0']);
+    const limited = await runCli(['plan', '--headroom', '--headroom-limit', '5', 'fixtures/plan/headroom/apps.yaml', '--format', 'json']);
+    // On the embedded cluster: six workers, so four are left for web's one-per-node pods.
+    expect((JSON.parse(limited.stdout).headroom as Array<{ more: number }>).map((h) => h.more)).toEqual([5, 4]);
+    const bad = await runCli(['plan', 'fixtures/plan/headroom/apps.yaml', '--headroom', '--headroom-limit', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid headroom "0" (a number of pods from 1 to 10000)');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { lint } from '../../src/index.js';
+import { evaluateValidationRules } from '../../src/validate/crd/validation-rules.js';
 import { brief, notRule } from '../helpers/findings.js';
 import { validateYaml } from '../helpers/validate.js';
 
@@ -133,5 +134,20 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
     ].join('\n');
     const result = await lint(['-'], { crds: ['fixtures/crds-cel/queue-crd.yaml'], readStdin: async () => Buffer.from(text) });
     expect(result.findings.filter(notRule).map(brief)).toEqual(['<stdin>:4:35 error schema-invalid spec.minReplicas: expected integer, got string "one"']);
+  });
+});
+
+describe('evaluateValidationRules', () => {
+  const schema = {
+    type: 'object',
+    'x-kubernetes-validations': [{ rule: 'self.total / self.parts > 0', message: 'parts must divide total' }, { rule: "url(self.endpoint).getScheme() == 'https'" }],
+    properties: { total: { type: 'integer' }, parts: { type: 'integer' }, endpoint: { type: 'string' } },
+  };
+
+  it('refuses the object for a runtime error, and skips a rule whose function the evaluator lacks', () => {
+    const { failures, skipped } = evaluateValidationRules(schema, { total: 4, parts: 0, endpoint: 'https://x' });
+    expect(failures).toEqual([{ pointer: '', message: '<nil>: Invalid value: "object": division by zero evaluating rule: parts must divide total' }]);
+    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/1', "url(self.endpoint).getScheme() == 'https'"]]);
+    expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'https://x' }).failures).toEqual([]);
   });
 });

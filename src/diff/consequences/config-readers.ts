@@ -1,4 +1,5 @@
 import { configReferences } from '../../lint/config-references.js';
+import { plural } from '../../model/plural.js';
 import { containersOf, podTemplateOf, type PodTemplate } from '../../lint/pod-templates.js';
 import { asObject, asString, objectsIn } from '../../lint/shape.js';
 import { findingAt, type Finding } from '../../model/finding.js';
@@ -62,9 +63,12 @@ export function configConsequences(changes: readonly ObjectChange[], transition:
   return { configs, findings };
 }
 
-/** A rollout that replaces the pods (their new pods read the new values), a new or deleted workload. */
+/**
+ * A rollout that replaces every pod (its new pods read the new values), a new or deleted
+ * workload. OnDelete replaces none, a StatefulSet partition keeps the pods below it.
+ */
 function rollsOutItsPods(w: WorkloadConsequence): boolean {
-  return w.change === 'create' || w.change === 'delete' || (w.change === 'rollout' && w.rollout?.strategy !== 'OnDelete');
+  return w.change === 'create' || w.change === 'delete' || (w.change === 'rollout' && w.rollout?.strategy !== 'OnDelete' && !w.rollout?.partition);
 }
 
 function runningPods(index: ClusterIndex, workload: KubeObject): number {
@@ -132,5 +136,5 @@ export function keysText(keys: readonly string[]): string {
 /** `Deployment shop/web (2 pods, environment variables)`. */
 function staleText(r: ConfigReader): string {
   const how = [r.env ? 'environment variables' : '', r.subPath ? 'a subPath mount' : ''].filter(Boolean).join(' and ');
-  return `${describeRef(r.workload)} (${r.pods} pod${r.pods === 1 ? '' : 's'}, ${how})`;
+  return `${describeRef(r.workload)} (${plural(r.pods, 'pod')}, ${how})`;
 }

@@ -1,4 +1,5 @@
 import { findingAt, type Finding } from '../../model/finding.js';
+import { plural } from '../../model/plural.js';
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef, groupOf, identityKey } from '../../model/object-ref.js';
 import { daemonUpdateLimits } from '../../simulate/controllers/daemonset-update.js';
@@ -68,7 +69,7 @@ export function workloadConsequences(changes: readonly ObjectChange[], transitio
 
 function stallText(w: WorkloadConsequence): string {
   const pods = w.unschedulable!.pods;
-  const newPods = `${pods} new pod${pods === 1 ? '' : 's'}`;
+  const newPods = plural(pods, 'new pod');
   if (w.ref.kind !== 'DaemonSet') return `${newPods} cannot be scheduled beside the ${w.podsBefore} running ones`;
   const meanwhile = w.rollout!.maxSurge ? 'keeping the old pod' : `running no pod of it (maxUnavailable ${w.rollout!.maxUnavailable})`;
   return `${w.rollout!.updatedNodes} of ${w.podsAfter} nodes updated; ${newPods} cannot be scheduled, ${pods === 1 ? 'its node' : 'their nodes'} ${meanwhile}`;

@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { admitPriority } from '../controllers/priority.js';
-import { objectAt } from '../defaults/fields.js';
-import { isTerminal } from '../objects/pod-status.js';
-import { nameOf, namespaceOf, type SimulationState } from '../state.js';
+import { identityKey } from '../../model/object-ref.js';
+import { nameOf, namespaceOf, refOf, type SimulationState } from '../state.js';
 import { applyLimitRangeDefaults, checkLimitRanges, type PodRefusal } from './limit-ranger.js';
+import { quotaUsage } from './quota-usage.js';
 import { checkQuotas } from './resource-quota.js';
 
 /** The objects of one kind in a namespace, by name: the order kubeplan applies them in. */
@@ -31,10 +31,6 @@ export function admitPod(state: SimulationState, pod: KubeObject & { spec: Recor
   if (limited) return limited;
   const quotas = inNamespace(state, 'ResourceQuota', namespace);
   if (!quotas.length) return undefined;
-  const running = state
-    .list('Pod', '')
-    .map((e) => e.object)
-    .filter((o) => namespaceOf(o) === namespace && nameOf(o) !== nameOf(pod) && !isTerminal(o))
-    .map((o) => (objectAt(o, 'spec') ?? {}) as Record<string, unknown>);
-  return checkQuotas(pod.spec, quotas, running);
+  const self = identityKey(refOf(pod));
+  return checkQuotas(pod.spec, quotas, (quota) => quotaUsage(state, quota as KubeObject, self));
 }

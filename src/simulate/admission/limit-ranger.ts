@@ -1,4 +1,4 @@
-import { canonicalQuantity, compareQuantities, integerValue, milliValue, parseQuantity, type Quantity } from '../../model/quantity.js';
+import { canonicalQuantity, parseQuantity, type Quantity } from '../../model/quantity.js';
 import { ensureObject, isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { containerResources, podResources, type ResourceList } from './pod-resources.js';
 
@@ -64,43 +64,60 @@ export function applyLimitRangeDefaults(pod: Record<string, unknown>, limitRange
   if (metadata) metadata.annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}` };
 }
 
+/** Kubernetes' `resource.MaxMilliValue`: beyond it a value has no milli form in an int64. */
+const MAX_MILLI = 2n ** 63n / 1000n;
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return a % b !== 0n && a > 0n ? a / b + 1n : a / b;
+}
+
 /**
- * Kubernetes compares at milli precision unless a value would overflow it (`requestLimitEnforcedValues`):
- * the same comparison as exact rationals rounded up to thousandths.
+ * `requestLimitEnforcedValues`: request, limit and enforced value compared at milli precision
+ * (rounded up) when none of them is too large for it, else all as whole units. An absent
+ * quantity counts as 0.
  */
-function compared(q: Quantity): number {
-  return milliValue(q) <= Number.MAX_SAFE_INTEGER ? milliValue(q) : integerValue(q);
+function enforcedValues(request: Quantity | undefined, limit: Quantity | undefined, enforced: Quantity): [bigint, bigint, bigint] {
+  const whole = (q: Quantity | undefined): bigint => (q ? ceilDiv(q.num, q.den) : 0n);
+  const milli = (q: Quantity | undefined): bigint => (q ? ceilDiv(q.num * 1000n, q.den) : 0n);
+  const useMilli = [request, limit, enforced].every((q) => whole(q) <= MAX_MILLI);
+  const value = useMilli ? milli : whole;
+  return [value(request), value(limit), value(enforced)];
 }
 
 function minConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
+  const [r, l, e] = enforcedValues(req, lim, enforced);
   const min = canonicalQuantity(enforced);
   if (!req) return `minimum ${name} usage per ${type} is ${min}.  No request is specified`;
-  if (compared(req) < compared(enforced)) return `minimum ${name} usage per ${type} is ${min}, but request is ${canonicalQuantity(req)}`;
-  if (lim && compared(lim) < compared(enforced)) return `minimum ${name} usage per ${type} is ${min}, but limit is ${canonicalQuantity(lim)}`;
+  if (r < e) return `minimum ${name} usage per ${type} is ${min}, but request is ${canonicalQuantity(req)}`;
+  if (lim && l < e) return `minimum ${name} usage per ${type} is ${min}, but limit is ${canonicalQuantity(lim)}`;
   return undefined;
 }
 
 function maxConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
+  const [r, l, e] = enforcedValues(req, lim, enforced);
   const max = canonicalQuantity(enforced);
   if (!lim) return `maximum ${name} usage per ${type} is ${max}.  No limit is specified`;
-  if (compared(lim) > compared(enforced)) return `maximum ${name} usage per ${type} is ${max}, but limit is ${canonicalQuantity(lim)}`;
-  if (req && compared(req) > compared(enforced)) return `maximum ${name} usage per ${type} is ${max}, but request is ${canonicalQuantity(req)}`;
+  if (l > e) return `maximum ${name} usage per ${type} is ${max}, but limit is ${canonicalQuantity(lim)}`;
+  if (req && r > e) return `maximum ${name} usage per ${type} is ${max}, but request is ${canonicalQuantity(req)}`;
   return undefined;
 }
 
 function ratioConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
+  const [r, l] = enforcedValues(req, lim, enforced);
   const max = canonicalQuantity(enforced);
-  if (!req || compared(req) === 0) return `${name} max limit to request ratio per ${type} is ${max}, but no request is specified or request is 0`;
-  if (!lim || compared(lim) === 0) return `${name} max limit to request ratio per ${type} is ${max}, but no limit is specified or limit is 0`;
-  const ratio = compared(lim) / compared(req);
-  // Go prints the ratio with %f: six decimals.
-  return ratio * 1000 > milliValue(enforced) ? `${name} max limit to request ratio per ${type} is ${max}, but provided ratio is ${ratio.toFixed(6)}` : undefined;
+  if (!req || r === 0n) return `${name} max limit to request ratio per ${type} is ${max}, but no request is specified or request is 0`;
+  if (!lim || l === 0n) return `${name} max limit to request ratio per ${type} is ${max}, but no limit is specified or limit is 0`;
+  const ratio = Number(l) / Number(r);
+  // The enforced ratio in thousandths when it fits, as Kubernetes compares it; Go prints %f.
+  const [, , enforcedMilli] = enforcedValues(undefined, undefined, enforced);
+  const exceeds = ceilDiv(enforced.num, enforced.den) <= MAX_MILLI ? ratio * 1000 > Number(enforcedMilli) : ratio > Number(ceilDiv(enforced.num, enforced.den));
+  return exceeds ? `${name} max limit to request ratio per ${type} is ${max}, but provided ratio is ${ratio.toFixed(6)}` : undefined;
 }
 
 function checkItem(item: Record<string, unknown>, type: string, requests: ResourceList, limits: ResourceList): string[] {

@@ -1,5 +1,6 @@
 import { addQuantities, canonicalQuantity, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
 import { objectAt, objectsIn } from '../defaults/fields.js';
+import { qosClass } from '../objects/pod-status.js';
 import { containerResources, podResources, type ResourceList } from './pod-resources.js';
 import type { PodRefusal } from './limit-ranger.js';
 
@@ -47,13 +48,11 @@ function isTerminating(spec: Record<string, unknown>): boolean {
 }
 
 function isBestEffort(spec: Record<string, unknown>): boolean {
-  return [...objectsIn(spec, 'initContainers'), ...objectsIn(spec, 'containers')].every(
-    (c) => containerResources(c, 'requests').size === 0 && containerResources(c, 'limits').size === 0,
-  );
+  return qosClass(spec) === 'BestEffort';
 }
 
 /** Whether a quota's scopes (`scopes`, `scopeSelector`) select the pod; a scope kubeplan does not know selects nothing. */
-function inScope(quota: Record<string, unknown>, spec: Record<string, unknown>): boolean {
+export function inScope(quota: Record<string, unknown>, spec: Record<string, unknown>): boolean {
   const spec_ = objectAt(quota, 'spec') ?? {};
   const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map((scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>);
   scopes.push(...objectsIn(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
@@ -77,7 +76,7 @@ function inScope(quota: Record<string, unknown>, spec: Record<string, unknown>):
   });
 }
 
-function hardOf(quota: Record<string, unknown>): ResourceList {
+export function hardOf(quota: Record<string, unknown>): ResourceList {
   const hard: ResourceList = new Map();
   for (const [name, raw] of Object.entries(objectAt(objectAt(quota, 'spec') ?? {}, 'hard') ?? {})) {
     const q = parseQuantity(raw);
@@ -112,14 +111,30 @@ function missingSpecifications(spec: Record<string, unknown>, tracked: ReadonlyS
   return { message, pointer: pointer! };
 }
 
+/** What the pods (their specs) use of the resources a quota limits, when its scopes select them. */
+export function sumUsage(quota: Record<string, unknown>, specs: Iterable<Record<string, unknown>>): ResourceList {
+  const hard = hardOf(quota);
+  const used: ResourceList = new Map();
+  for (const spec of specs) if (inScope(quota, spec)) addUsage(used, podUsage(spec), hard, 1n);
+  return used;
+}
+
+/** Adds (sign 1n) or takes away (-1n) a pod's usage of the resources in `hard`. */
+export function addUsage(used: ResourceList, usage: ResourceList, hard: ReadonlyMap<string, unknown>, sign: 1n | -1n): void {
+  for (const [resource, q] of usage) {
+    if (!hard.has(resource)) continue;
+    const signed = sign === 1n ? q : { ...q, num: -q.num };
+    used.set(resource, used.has(resource) ? addQuantities(used.get(resource)!, signed) : signed);
+  }
+}
+
 /**
  * The ResourceQuota admission plugin for a new pod: each quota of the namespace (in name order)
  * whose scopes select the pod first requires every container to state the cpu and memory
  * requests or limits it tracks, then refuses the pod when its usage added to what the
- * namespace's running pods use exceeds a hard limit, with the API server's message.
- * `running` holds the pod specs of the namespace's live pods, already admitted.
+ * namespace's live pods use (`usedOf`) exceeds a hard limit, with the API server's message.
  */
-export function checkQuotas(spec: Record<string, unknown>, quotas: readonly Record<string, unknown>[], running: readonly Record<string, unknown>[]): PodRefusal | undefined {
+export function checkQuotas(spec: Record<string, unknown>, quotas: readonly Record<string, unknown>[], usedOf: (quota: Record<string, unknown>) => ResourceList): PodRefusal | undefined {
   for (const quota of quotas) {
     if (!inScope(quota, spec)) continue;
     const hard = hardOf(quota);
@@ -128,11 +143,7 @@ export function checkQuotas(spec: Record<string, unknown>, quotas: readonly Reco
     if (missing) return { message: `failed quota: ${name}: ${missing.message}`, pointer: missing.pointer };
     const requested: ResourceList = new Map([...podUsage(spec)].filter(([resource, q]) => hard.has(resource) && q.num !== 0n));
     if (!requested.size) continue;
-    const used: ResourceList = new Map();
-    for (const pod of running) {
-      if (!inScope(quota, pod)) continue;
-      for (const [resource, q] of podUsage(pod)) if (hard.has(resource)) used.set(resource, used.has(resource) ? addQuantities(used.get(resource)!, q) : q);
-    }
+    const used = usedOf(quota);
     const exceeded = [...requested.keys()].filter((resource) => {
       const total = used.has(resource) ? addQuantities(used.get(resource)!, requested.get(resource)!) : requested.get(resource)!;
       return compareQuantities(total, hard.get(resource)!) > 0;

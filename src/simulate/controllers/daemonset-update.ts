@@ -29,9 +29,10 @@ export function daemonUpdateLimits(rollingUpdate: Record<string, unknown>, desir
  * The DaemonSet controller's rolling update (`pkg/controller/daemon/update.go`), one sync:
  *
  * - maxSurge 0: an old pod that is not available is deleted at once; available old pods are
- *   deleted while fewer than maxUnavailable nodes lack an available daemon pod. The next sync
- *   creates the new pod on the emptied node, so a new pod that no node can take keeps its node
- *   unavailable and the update stops there.
+ *   deleted while fewer than maxUnavailable nodes are unavailable (a new pod not yet available,
+ *   an old pod not available, a node with both an old and a new pod or with several of either).
+ *   The next sync creates the new pod on the emptied node, so a new pod that no node can take
+ *   keeps its node unavailable and the update stops there.
  * - maxSurge above 0: a new pod starts beside the old one on up to maxSurge nodes at a time (at
  *   once where the old pod is not available); the old pod goes when the new one is available.
  *
@@ -51,23 +52,23 @@ export function rollingUpdateStep(nodes: readonly DaemonNode[], updated: (pod: E
     }
     const [newPod] = fresh;
     const [oldPod] = old;
-    if (!oldPod) {
-      if (maxSurge === 0 && newPod && !isPodReady(newPod.object)) busy++;
-      continue;
-    }
     if (maxSurge === 0) {
-      if (newPod) continue;
-      if (!isPodReady(oldPod.object)) step.remove.push(oldPod);
-      else candidates.push({ pod: oldPod, node });
+      if (newPod && oldPod) busy++;
+      else if (newPod) busy += isPodReady(newPod.object) ? 0 : 1;
+      else if (oldPod && !isPodReady(oldPod.object)) {
+        step.remove.push(oldPod);
+        busy++;
+      } else if (oldPod && busy < maxUnavailable) candidates.push({ pod: oldPod, node });
       continue;
     }
+    if (!oldPod) continue;
     if (newPod) {
       if (isPodReady(newPod.object)) step.remove.push(oldPod);
       else busy++;
       continue;
     }
     if (!isPodReady(oldPod.object)) step.create.push(node);
-    else candidates.push({ pod: oldPod, node });
+    else if (busy < maxSurge) candidates.push({ pod: oldPod, node });
   }
   const room = Math.max(0, (maxSurge === 0 ? maxUnavailable : maxSurge) - busy);
   for (const { pod, node } of candidates.slice(0, room)) {
@@ -75,4 +76,20 @@ export function rollingUpdateStep(nodes: readonly DaemonNode[], updated: (pod: E
     else step.create.push(node);
   }
   return step;
+}
+
+/**
+ * Daemon pods a node has too many of (the controller's manage step): without surge, all but
+ * the oldest; with surge, the oldest new pod stays, and beside it the oldest old pod only while
+ * that one is ready and the new one is not. `pods` are in creation order.
+ */
+export function surplusPods(pods: readonly Entry[], updated: (pod: Entry) => boolean, surge: boolean): Entry[] {
+  if (pods.length < 2) return [];
+  if (!surge) return pods.slice(1);
+  const fresh = pods.filter(updated);
+  const old = pods.filter((p) => !updated(p));
+  const keep = new Set<Entry>();
+  if (fresh[0]) keep.add(fresh[0]);
+  if (old[0] && (!fresh[0] || (isPodReady(old[0].object) && !isPodReady(fresh[0].object)))) keep.add(old[0]);
+  return pods.filter((p) => !keep.has(p));
 }

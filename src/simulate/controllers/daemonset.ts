@@ -8,7 +8,7 @@ import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
 import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
-import { rollingUpdateStep, type DaemonNode } from './daemonset-update.js';
+import { daemonUpdateLimits, rollingUpdateStep, surplusPods, type DaemonNode } from './daemonset-update.js';
 import { workloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
 
@@ -70,6 +70,8 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   }
   const reasons = new Map<string, number>();
   const revision = revisionOf(ds);
+  const update = objectAt(shape.spec, 'updateStrategy');
+  const surge = update?.type !== 'OnDelete' && daemonUpdateLimits(objectAt(update ?? {}, 'rollingUpdate') ?? {}, nodes.length).maxSurge > 0;
   const eligible: DaemonNode[] = [];
   let changed = false;
   for (const node of nodes) {
@@ -81,7 +83,10 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
       changed ||= onNode.length > 0;
       continue;
     }
-    eligible.push({ node: nameOf(node), pods: onNode });
+    const surplus = surplusPods(onNode, (pod) => isUpdated(pod, revision), surge);
+    for (const pod of surplus) removeDaemonPod(state, ds, pod);
+    changed ||= surplus.length > 0;
+    eligible.push({ node: nameOf(node), pods: onNode.filter((pod) => !surplus.includes(pod)) });
     if (onNode.length > 0) continue;
     if (!createDaemonPod(state, entry, shape.template, nameOf(node), revision)) return;
     changed = true;
@@ -99,11 +104,14 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   }
   // Like the controller, which waits until it sees the pods it created or deleted, the update
   // starts in the next round.
-  const update = objectAt(shape.spec, 'updateStrategy');
   if (changed || update?.type === 'OnDelete') return;
   const steps = rollingUpdateStep(eligible, (pod) => isUpdated(pod, revision), objectAt(update ?? {}, 'rollingUpdate') ?? {});
   for (const pod of steps.remove) removeDaemonPod(state, ds, pod);
-  for (const node of steps.create) if (!createDaemonPod(state, entry, shape.template, node, revision)) return;
+  // A node emptied without surge gets its new pod in the same round: the controller's next sync
+  // would create it before any other change could, and a round per node is what large
+  // DaemonSets cost.
+  const emptied = surge ? [] : steps.remove.map((pod) => daemonNodeOf(pod.object));
+  for (const node of [...steps.create, ...emptied]) if (!createDaemonPod(state, entry, shape.template, node, revision)) return;
 }
 
 /** What marks a daemon pod as made from the current template. */
@@ -159,15 +167,17 @@ function createDaemonPod(state: SimulationState, entry: Entry, template: Record<
 }
 
 /**
- * The status the controller writes, counted in nodes: those that should run a daemon pod (every
- * node with one, once the controller has settled), those whose pod is bound, ready, and made
- * from the current template.
+ * The status the controller writes, counted in nodes: those that should run a daemon pod (that
+ * pass the controller's checks), those whose pod is bound, ready, and made from the current
+ * template.
  */
-export function daemonSetStatus(state: SimulationState, ds: KubeObject): Record<string, unknown> {
+export function daemonSetStatus(state: SimulationState, ds: KubeObject, nodes: readonly KubeObject[]): Record<string, unknown> {
   const revision = revisionOf(ds);
   const pods = activePods(state, ds);
   const nodesWhere = (test: (pod: Entry) => boolean): number => new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
-  const desired = nodesWhere(() => true);
+  const templateSpec = copyJson(objectAt(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {}, 'spec') ?? {});
+  withDaemonTolerations(templateSpec);
+  const desired = nodes.filter((node) => !ineligibility(templateSpec, node)).length;
   const ready = nodesWhere((p) => isPodReady(p.object));
   return {
     observedGeneration: objectAt(ds, 'metadata')?.generation ?? 1,

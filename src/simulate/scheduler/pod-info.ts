@@ -177,16 +177,29 @@ function startTime(status: unknown): number {
 }
 
 /**
+ * What each pod object reads as, kept across scheduling runs: the plan calls the scheduler once
+ * per controller round with every bound pod, and the stored pods never change (the simulation
+ * replaces a pod object rather than editing it), so a pod is read once, not once a round.
+ */
+const readPods = new WeakMap<object, PodInfo>();
+
+/**
  * Reads pods for one scheduling run. Pods whose resources are written alike share one PodRequests
  * (parsing quantities is the costly part of reading a pod): callers may key caches by it.
  */
 export function podReader(): (pod: IPod) => PodInfo {
   const requests = new Map<string, PodRequests>();
-  return (pod) =>
+  const read = (pod: IPod): PodInfo =>
     podInfo(pod, (p) => {
       const key = requestsKey(p);
       return key === undefined ? podRequests(p) : cached(requests, key, () => podRequests(p));
     });
+  return (pod) => {
+    if (pod === null || typeof pod !== 'object') return read(pod);
+    let info = readPods.get(pod);
+    if (!info) readPods.set(pod, (info = read(pod)));
+    return info;
+  };
 }
 
 export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podRequests): PodInfo {

@@ -30,6 +30,9 @@ interface ValidationRule {
   optionalOldSelf?: boolean;
 }
 
+/** Errors of a Kubernetes CEL library function (quantity(), url(), ip(), ...) the evaluator does not have. */
+const MISSING_FUNCTION = /no matching overload|unknown function|no such overload|undeclared reference|not a function/i;
+
 /** Parsed rules, shared by every object of every CRD: the same text parses the same. */
 const compiled = new Map<string, ParseResult | Error>();
 
@@ -92,7 +95,8 @@ function child(path: string, name: string | number, keyed: boolean): string {
 }
 
 /** `field.Error` text: the path, the error type, the value for scalars (objects and arrays omit it), the detail. */
-function fieldError(path: string, reason: string | undefined, schemaType: unknown, value: unknown, detail: string): string {
+function fieldError(fieldPath: string, reason: string | undefined, schemaType: unknown, value: unknown, detail: string): string {
+  const path = fieldPath || '<nil>';
   if (reason === 'FieldValueForbidden') return `${path}: Forbidden: ${detail}`;
   if (reason === 'FieldValueRequired') return `${path}: Required value: ${detail}`;
   const shown = schemaType === 'object' || schemaType === 'array' ? '' : `: ${JSON.stringify(value)}:`;
@@ -135,10 +139,15 @@ export function evaluateValidationRules(schema: Schema, object: unknown): { fail
         try {
           result = program({ self });
         } catch (error) {
-          const key = /^no such key: (.*)$/i.exec(summary(error));
-          // The API server shows the node's type as the value here.
-          if (key) failures.push({ pointer, message: fieldError(path, undefined, 'string', node.type ?? 'object', `no such key: ${key[1]} evaluating rule: ${errorText}`) });
-          else skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: summary(error) });
+          const reason = summary(error);
+          // A function or overload the evaluator lacks says nothing about the object.
+          if (MISSING_FUNCTION.test(reason)) {
+            skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason });
+            return;
+          }
+          // Any other runtime error refuses the object; the API server shows the node's type as the value.
+          const detail = reason.replace(/^no such key: (index out of bounds)/i, '$1').replace(/^no such key:/i, 'no such key:');
+          failures.push({ pointer, message: fieldError(path, undefined, 'string', node.type ?? 'object', `${detail} evaluating rule: ${errorText}`) });
           return;
         }
         if (result === true) return;
