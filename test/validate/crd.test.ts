@@ -111,17 +111,19 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
   it('refuses what the rules refuse, in the API server\'s words, at the field concerned', async () => {
     const result = await lint(['fixtures/crds-cel']);
     expect(result.findings.filter(notRule).map(brief)).toEqual([
-      // The rule calls quantity(), a Kubernetes library function kubeplan lacks: said once, on the CRD.
-      'fixtures/crds-cel/queue-crd.yaml:35:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule "!has(self.size) || quantity(self.size).isLessThan(quantity(\'10Gi\'))" (found no matching overload for \'quantity(dyn)\'); Queue objects are not checked against it',
-      // `orders` keeps every rule; `payments` breaks each once (integers are CEL ints: partitions % 2 works).
-      'fixtures/crds-cel/queues.yaml:21:3 error schema-invalid spec: Invalid value: partitions must be even',
-      'fixtures/crds-cel/queues.yaml:21:9 error schema-invalid spec.name: Invalid value: "Payments": must be a lowercase name',
-      'fixtures/crds-cel/queues.yaml:22:16 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
-      'fixtures/crds-cel/queues.yaml:25:15 error schema-invalid spec.deadLetter: Forbidden: deadLetter must name another queue than Payments',
-      'fixtures/crds-cel/queues.yaml:26:18 error schema-invalid spec.labels[team]: Invalid value: "payments-and-billing": failed rule: self.size() <= 10',
-      'fixtures/crds-cel/queues.yaml:28:7 error schema-invalid spec.consumers[0]: Invalid value: weight must be positive',
+      // The rule calls ip(), a Kubernetes library function kubeplan lacks: said once, on the CRD.
+      'fixtures/crds-cel/queue-crd.yaml:38:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule "!has(self.network) || ip(self.network).family() == 4" (found no matching overload for \'ip(dyn)\'); Queue objects are not checked against it',
+      // `orders` keeps every rule; `payments` breaks each once (integers are CEL ints: partitions % 2 works;
+      // quantities compare by value: 20Gi is not below 10Gi, 512Mi is).
+      'fixtures/crds-cel/queues.yaml:22:3 error schema-invalid spec: Invalid value: partitions must be even',
+      'fixtures/crds-cel/queues.yaml:22:3 error schema-invalid spec: Invalid value: size must stay below 10Gi',
+      'fixtures/crds-cel/queues.yaml:22:9 error schema-invalid spec.name: Invalid value: "Payments": must be a lowercase name',
+      'fixtures/crds-cel/queues.yaml:24:16 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
+      'fixtures/crds-cel/queues.yaml:27:15 error schema-invalid spec.deadLetter: Forbidden: deadLetter must name another queue than Payments',
+      'fixtures/crds-cel/queues.yaml:28:18 error schema-invalid spec.labels[team]: Invalid value: "payments-and-billing": failed rule: self.size() <= 10',
+      'fixtures/crds-cel/queues.yaml:30:7 error schema-invalid spec.consumers[0]: Invalid value: weight must be positive',
       // A rule reading a field the object leaves out fails as on the API server; the oldSelf rule applies to updates only.
-      'fixtures/crds-cel/queues.yaml:35:3 error schema-invalid spec: Invalid value: "object": no such key: partitions evaluating rule: partitions must be even',
+      'fixtures/crds-cel/queues.yaml:37:3 error schema-invalid spec: Invalid value: "object": no such key: partitions evaluating rule: partitions must be even',
     ]);
   });
 
@@ -140,14 +142,26 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
 describe('evaluateValidationRules', () => {
   const schema = {
     type: 'object',
-    'x-kubernetes-validations': [{ rule: 'self.total / self.parts > 0', message: 'parts must divide total' }, { rule: "url(self.endpoint).getScheme() == 'https'" }],
+    'x-kubernetes-validations': [
+      { rule: 'self.total / self.parts > 0', message: 'parts must divide total' },
+      { rule: "url(self.endpoint).getScheme() == 'https'", message: 'the endpoint must use https' },
+      { rule: 'cidr(self.endpoint).prefixLength() > 8' },
+    ],
     properties: { total: { type: 'integer' }, parts: { type: 'integer' }, endpoint: { type: 'string' } },
   };
 
-  it('refuses the object for a runtime error, and skips a rule whose function the evaluator lacks', () => {
+  it('refuses the object for a runtime error, evaluates Kubernetes\' libraries, and skips a rule whose function kubeplan lacks', () => {
     const { failures, skipped } = evaluateValidationRules(schema, { total: 4, parts: 0, endpoint: 'https://x' });
     expect(failures).toEqual([{ pointer: '', message: '<nil>: Invalid value: "object": division by zero evaluating rule: parts must divide total' }]);
-    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/1', "url(self.endpoint).getScheme() == 'https'"]]);
+    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/2', 'cidr(self.endpoint).prefixLength() > 8']]);
     expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'https://x' }).failures).toEqual([]);
+    // Kubernetes' URL, quantity and list libraries.
+    expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'http://x' }).failures.map((f) => f.message)).toEqual(['<nil>: Invalid value: the endpoint must use https']);
+    const library = (rule: string, self: unknown): unknown => evaluateValidationRules({ 'x-kubernetes-validations': [{ rule }] }, self).failures.length === 0;
+    expect(library("quantity(self.a).add(quantity('500m')).isGreaterThan(quantity('1'))", { a: '0.6' })).toBe(true);
+    expect(library("quantity(self.a).isInteger() && quantity(self.a).asInteger() == 2048", { a: '2Ki' })).toBe(true);
+    expect(library('self.l.isSorted() && self.l.sum() == 6 && self.l.max() == 3 && self.l.indexOf(2) == 1', { l: [1, 2, 3] })).toBe(true);
+    expect(library('self.l.isSorted()', { l: [2, 1] })).toBe(false);
+    expect(library("self.s.replace('-', '.').charAt(1) == '.' && ['a', 'b'].join('/') == 'a/b'", { s: 'a-b' })).toBe(true);
   });
 });

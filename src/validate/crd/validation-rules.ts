@@ -1,5 +1,6 @@
-import { parse, type ParseResult } from '@marcbachmann/cel-js';
+import type { ParseResult } from '@marcbachmann/cel-js';
 import { appendPointer } from '../../model/json-pointer.js';
+import { kubernetesCel } from './kubernetes-cel.js';
 
 type Schema = Record<string, unknown>;
 
@@ -13,7 +14,7 @@ export interface RuleFailure {
   message: string;
 }
 
-/** A rule kubeplan cannot evaluate (a Kubernetes CEL library function it lacks, a syntax it does not parse). */
+/** A rule kubeplan cannot evaluate (a Kubernetes CEL library function kubernetes-cel.ts lacks, a syntax it does not parse). */
 export interface RuleSkipped {
   /** Pointer to the rule inside the schema (`/properties/spec/x-kubernetes-validations/0`). */
   schemaPointer: string;
@@ -35,12 +36,14 @@ const MISSING_FUNCTION = /no matching overload|unknown function|no such overload
 
 /** Parsed rules, shared by every object of every CRD: the same text parses the same. */
 const compiled = new Map<string, ParseResult | Error>();
+let environment: ReturnType<typeof kubernetesCel> | undefined;
 
 function compile(expression: string): ParseResult | Error {
   let result = compiled.get(expression);
   if (!result) {
     try {
-      result = parse(expression);
+      environment ??= kubernetesCel();
+      result = environment.parse(expression);
     } catch (error) {
       result = error as Error;
     }

@@ -1,0 +1,104 @@
+import { Environment } from '@marcbachmann/cel-js';
+import { addQuantities, canonicalQuantity, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
+
+/**
+ * The parts of Kubernetes' CEL libraries (`k8s.io/apiserver/pkg/cel/library`) that CRD rules use
+ * most, on top of the standard CEL of `@marcbachmann/cel-js`: quantities, list helpers, URLs and
+ * the string extensions it lacks. A rule calling anything else is reported as not evaluated.
+ */
+
+/** A `quantity("500m")` value: exact, as Kubernetes compares quantities. */
+class KubeQuantity {
+  constructor(readonly q: Quantity) {}
+  toString(): string {
+    return canonicalQuantity(this.q);
+  }
+}
+
+function quantityOf(text: string): KubeQuantity {
+  const q = parseQuantity(text);
+  if (!q) throw new Error(`invalid quantity: ${text}`);
+  return new KubeQuantity(q);
+}
+
+function fromInt(n: bigint): Quantity {
+  return { num: n, den: 1n, format: 'DecimalSI' };
+}
+
+/** `url("https://example.com:8080/path?q=1")`. */
+class KubeUrl {
+  constructor(readonly url: URL) {}
+}
+
+function urlOf(text: string): KubeUrl {
+  // Kubernetes accepts absolute URIs and absolute paths only.
+  try {
+    return new KubeUrl(new URL(text));
+  } catch {
+    if (text.startsWith('/')) return new KubeUrl(new URL(text, 'http://placeholder.invalid'));
+    throw new Error(`invalid URL: ${text}`);
+  }
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof KubeQuantity && b instanceof KubeQuantity) return compareQuantities(a.q, b.q);
+  throw new Error('no such overload');
+}
+
+function extreme(list: unknown[], sign: 1 | -1): unknown {
+  if (!list.length) throw new Error(`${sign > 0 ? 'max' : 'min'}() on an empty list`);
+  return list.reduce((best, item) => (compareValues(item, best) * sign > 0 ? item : best));
+}
+
+/** A CEL environment with `self` (and any other name) as dyn, and the Kubernetes libraries above. */
+export function kubernetesCel(): Environment {
+  return new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+    .registerType('Quantity', KubeQuantity)
+    .registerFunction('quantity(string): Quantity', quantityOf)
+    .registerFunction('isQuantity(string): bool', (s: string) => parseQuantity(s) !== undefined)
+    .registerFunction('Quantity.isLessThan(Quantity): bool', (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) < 0)
+    .registerFunction('Quantity.isGreaterThan(Quantity): bool', (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) > 0)
+    .registerFunction('Quantity.compareTo(Quantity): int', (a: KubeQuantity, b: KubeQuantity) => BigInt(compareQuantities(a.q, b.q)))
+    .registerFunction('Quantity.add(Quantity): Quantity', (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, b.q)))
+    .registerFunction('Quantity.add(int): Quantity', (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(b))))
+    .registerFunction('Quantity.sub(Quantity): Quantity', (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, { ...b.q, num: -b.q.num })))
+    .registerFunction('Quantity.sub(int): Quantity', (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(-b))))
+    .registerFunction('Quantity.isInteger(): bool', (a: KubeQuantity) => a.q.den === 1n)
+    .registerFunction('Quantity.asInteger(): int', (a: KubeQuantity) => {
+      if (a.q.den !== 1n) throw new Error('cannot convert value to integer');
+      return a.q.num;
+    })
+    .registerFunction('Quantity.asApproximateFloat(): double', (a: KubeQuantity) => Number(a.q.num) / Number(a.q.den))
+    .registerFunction('Quantity.sign(): int', (a: KubeQuantity) => BigInt(a.q.num > 0n ? 1 : a.q.num < 0n ? -1 : 0))
+    .registerFunction('list.isSorted(): bool', (list: unknown[]) => list.every((item, i) => i === 0 || compareValues(list[i - 1], item) <= 0))
+    .registerFunction('list.sum(): dyn', (list: unknown[]) => list.reduce((total: unknown, item) => (typeof item === 'bigint' ? (total as bigint) + item : (total as number) + (item as number)), list.some((i) => typeof i === 'number') ? 0 : 0n))
+    .registerFunction('list.min(): dyn', (list: unknown[]) => extreme(list, -1))
+    .registerFunction('list.max(): dyn', (list: unknown[]) => extreme(list, 1))
+    .registerFunction('list.indexOf(dyn): int', (list: unknown[], value: unknown) => BigInt(list.findIndex((item) => item === value)))
+    .registerFunction('list.lastIndexOf(dyn): int', (list: unknown[], value: unknown) => BigInt(list.findLastIndex((item) => item === value)))
+    .registerFunction('isURL(string): bool', (s: string) => {
+      try {
+        urlOf(s);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .registerType('URL', KubeUrl)
+    .registerFunction('url(string): URL', urlOf)
+    .registerFunction('URL.getScheme(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.protocol.replace(/:$/, '')))
+    .registerFunction('URL.getHost(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.host))
+    .registerFunction('URL.getHostname(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.hostname.replace(/^\[|\]$/g, '')))
+    .registerFunction('URL.getPort(): string', (u: KubeUrl) => u.url.port)
+    .registerFunction('URL.getEscapedPath(): string', (u: KubeUrl) => u.url.pathname)
+    .registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
+      if (i < 0n || i > BigInt(s.length)) throw new Error(`index out of range: ${i}`);
+      return s.charAt(Number(i));
+    })
+    .registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) => s.split(from).join(to))
+    .registerFunction('list.join(): string', (list: unknown[]) => list.map(String).join(''))
+    .registerFunction('list.join(string): string', (list: unknown[], separator: string) => list.map(String).join(separator));
+}
