@@ -43,6 +43,18 @@ function unknownFromAjv(error: ErrorObject): UnknownField {
   return u;
 }
 
+/** Schema errors after which the API server does not run a CRD's CEL rules. */
+const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
+
+const withRules = new WeakMap<object, boolean>();
+
+/** Whether a CRD schema has CEL rules anywhere (worked out once per schema). */
+function hasValidationRules(schema: Record<string, unknown>): boolean {
+  let known = withRules.get(schema);
+  if (known === undefined) withRules.set(schema, (known = JSON.stringify(schema).includes('"x-kubernetes-validations"')));
+  return known;
+}
+
 export class ManifestValidator {
   constructor(private readonly options: ValidateOptions) {}
 
@@ -71,16 +83,21 @@ export class ManifestValidator {
     } else if (this.options.crds.has(apiVersion, kind)) {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
-      if (found.validate && !found.validate(m.object)) {
-        const errors = found.validate.errors ?? [];
-        const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
-        for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
-        if (this.options.strict) errors.filter((e) => e.keyword === 'additionalProperties').map(unknownFromAjv).forEach(unknownFinding);
-      } else if (found.validate && found.entry.schema) {
-        // CEL rules run on values of the right shape only, as their expressions assume it.
-        const { failures, skipped } = evaluateValidationRules(found.entry.schema, m.object);
-        for (const failure of failures) schemaFinding(failure.pointer, failure.message);
-        for (const skip of skipped) findings.push(...this.ruleNotEvaluated(found.entry.crd, `${found.entry.schemaPointer}${skip.schemaPointer}`, skip, kind));
+      const errors = found.validate && !found.validate(m.object) ? [...(found.validate.errors ?? [])] : [];
+      const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
+      for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
+      if (this.options.strict) errors.filter((e) => e.keyword === 'additionalProperties').map(unknownFromAjv).forEach(unknownFinding);
+      if (found.validate && found.entry.schema && hasValidationRules(found.entry.schema)) {
+        // As the API server: CEL rules run unless an error leaves a value of a shape their
+        // expressions cannot assume (a wrong type, a missing field, a value outside an enum or a size limit).
+        if (errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword))) {
+          const message = 'some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation';
+          findings.push(findingAt(m, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: '', phase: 'schema' }));
+        } else {
+          const { failures, skipped } = evaluateValidationRules(found.entry.schema, m.object);
+          for (const failure of failures) schemaFinding(failure.pointer, failure.message);
+          for (const skip of skipped) findings.push(...this.ruleNotEvaluated(found.entry.crd, `${found.entry.schemaPointer}${skip.schemaPointer}`, skip, kind));
+        }
       }
       if (!found.validate && !found.error) {
         findings.push(findingAt(m, { ruleId: 'schema-missing', severity: 'warning', message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`, pointer: '/kind', phase: 'schema' }));

@@ -127,7 +127,7 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
     ]);
   });
 
-  it('does not evaluate rules on a value of the wrong shape', async () => {
+  it('does not evaluate rules on a value of the wrong shape, and says so', async () => {
     const text = [
       'apiVersion: messaging.example.com/v1',
       'kind: Queue',
@@ -135,7 +135,16 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
       'spec: {name: broken, minReplicas: "one", maxReplicas: 2, partitions: 2}',
     ].join('\n');
     const result = await lint(['-'], { crds: ['fixtures/crds-cel/queue-crd.yaml'], readStdin: async () => Buffer.from(text) });
-    expect(result.findings.filter(notRule).map(brief)).toEqual(['<stdin>:4:35 error schema-invalid spec.minReplicas: expected integer, got string "one"']);
+    expect(result.findings.filter(notRule).map(brief)).toEqual([
+      '<stdin>:1:1 info crd-rule-not-evaluated some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation',
+      '<stdin>:4:35 error schema-invalid spec.minReplicas: expected integer, got string "one"',
+    ]);
+    // With the shape right, the rules run.
+    const shaped = text.replace('minReplicas: "one"', 'minReplicas: 3');
+    const checked = await lint(['-'], { crds: ['fixtures/crds-cel/queue-crd.yaml'], readStdin: async () => Buffer.from(shaped) });
+    expect(checked.findings.filter(notRule).filter((f) => f.file === '<stdin>').map(brief)).toEqual([
+      '<stdin>:4:35 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
+    ]);
   });
 });
 
