@@ -13,7 +13,7 @@ function stepText(step: RolloutStep, oldCount: number): string {
 function rolloutText(w: WorkloadConsequence): string {
   const r = w.rollout!;
   const replaced = `${plural(w.podsBefore, 'pod')} replaced by ${w.podsAfter} new`;
-  if (r.strategy === 'OnDelete') return `template changed; the ${plural(w.podsBefore, 'pod')} keep the old one until deleted (OnDelete)`;
+  if (r.strategy === 'OnDelete') return `template changed; ${w.podsBefore === 1 ? 'the pod keeps' : `the ${plural(w.podsBefore, 'pod')} keep`} the old one until deleted (OnDelete)`;
   if (r.steps) {
     const olds = new Set(r.steps.filter((s) => s.replicaSet !== 'new').map((s) => s.replicaSet)).size;
     const how = r.strategy === 'Recreate' ? 'Recreate: the old pods stop before the new ones start' : `RollingUpdate, maxSurge ${r.parameters!.maxSurge}, maxUnavailable ${r.parameters!.maxUnavailable}`;

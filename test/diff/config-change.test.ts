@@ -12,18 +12,21 @@ describe('changed ConfigMaps and Secrets', () => {
     const result = await diff([`${DIR}/desired.yaml`], { current: [`${DIR}/current.yaml`] });
     expect(consequenceLines(result.consequences!)).toEqual([
       'Deployment shop/rolled: rolls out, 1 pod replaced by 1 new (RollingUpdate, maxSurge 1, maxUnavailable 0): new 0→1, old 1→0',
-      // worker reads only FEATURE_X, which does not change; rolled is replaced with the change.
+      'StatefulSet shop/legacy: template changed; the pod keeps the old one until deleted (OnDelete)',
+      // worker reads only FEATURE_X, which does not change; rolled is replaced with the change; legacy (OnDelete) is not.
       'ConfigMap shop/app-config: keys LOG_LEVEL and nginx.conf change; ' +
         'Deployment shop/api (1 running pod) keeps the old values in its environment until its pods restart; ' +
         'Deployment shop/edge (1 running pod) keeps the old values in its subPath mounts until its pods restart; ' +
         'Deployment shop/proxy (1 running pod) sees the new values in volume "config" within about a minute; ' +
-        'Deployment shop/web (2 running pods) keeps the old values in its environment until its pods restart',
+        'Deployment shop/web (2 running pods) keeps the old values in its environment until its pods restart; ' +
+        // Its new template no longer reads the config, but its running pod, made from the old one, does.
+        'StatefulSet shop/legacy (1 running pod) keeps the old values in its environment until its pods restart',
       'Secret shop/db-credentials: key password changes; Deployment shop/api (1 running pod) keeps the old values in its environment until its pods restart',
     ]);
     // Positioned at the first changed key; a volume reader alone is no finding.
     expect(result.findings.map(briefAt)).toEqual([
       '7:14 config-change-not-rolled-out ConfigMap shop/app-config changes (keys LOG_LEVEL and nginx.conf), but nothing restarts the pods that read it at start: ' +
-        'Deployment shop/api (1 pod, environment variables), Deployment shop/edge (1 pod, a subPath mount) and Deployment shop/web (2 pods, environment variables) keep the old values until their pods restart',
+        'Deployment shop/api (1 pod, environment variables), Deployment shop/edge (1 pod, a subPath mount), Deployment shop/web (2 pods, environment variables) and StatefulSet shop/legacy (1 pod, environment variables) keep the old values until their pods restart',
       '17:13 config-change-not-rolled-out Secret shop/db-credentials changes (key password), but nothing restarts the pods that read it at start: Deployment shop/api (1 pod, environment variables) keeps the old values until its pods restart',
     ]);
     expect(result.findings.map((f) => [f.severity, f.phase])).toEqual([['warning', 'diff'], ['warning', 'diff']]);

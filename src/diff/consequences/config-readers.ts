@@ -41,7 +41,9 @@ export function configConsequences(changes: readonly ObjectChange[], transition:
     for (const workload of readers) {
       if (namespaceOf(workload) !== (change.ref.namespace ?? 'default') || replaced.has(identityKey(refOf(workload)))) continue;
       const running = runningPods(before, workload);
-      const template = running ? podTemplateOf({ ref: refOf(workload), object: workload }) : undefined;
+      // The running pods were made from the template the workload had before the apply.
+      const current = before.get(refOf(workload)) ?? workload;
+      const template = running ? podTemplateOf({ ref: refOf(current), object: current }) : undefined;
       const reader = template && howItReads(template, change.ref, keys);
       if (reader) found.push({ workload: refOf(workload), pods: running, ...reader });
     }
