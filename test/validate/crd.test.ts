@@ -111,19 +111,20 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
   it('refuses what the rules refuse, in the API server\'s words, at the field concerned', async () => {
     const result = await lint(['fixtures/crds-cel']);
     expect(result.findings.filter(notRule).map(brief)).toEqual([
-      // The rule calls ip(), a Kubernetes library function kubeplan lacks: said once, on the CRD.
-      'fixtures/crds-cel/queue-crd.yaml:38:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule "!has(self.network) || ip(self.network).family() == 4" (found no matching overload for \'ip(dyn)\'); Queue objects are not checked against it',
+      // The rule calls semver(), a Kubernetes library function kubeplan lacks: said once, on the CRD.
+      'fixtures/crds-cel/queue-crd.yaml:40:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule "!has(self.version) || semver(self.version).isGreaterThan(semver(\'1.0.0\'))" (found no matching overload for \'semver(dyn)\'); Queue objects are not checked against it',
       // `orders` keeps every rule; `payments` breaks each once (integers are CEL ints: partitions % 2 works;
-      // quantities compare by value: 20Gi is not below 10Gi, 512Mi is).
-      'fixtures/crds-cel/queues.yaml:22:3 error schema-invalid spec: Invalid value: partitions must be even',
-      'fixtures/crds-cel/queues.yaml:22:3 error schema-invalid spec: Invalid value: size must stay below 10Gi',
-      'fixtures/crds-cel/queues.yaml:22:9 error schema-invalid spec.name: Invalid value: "Payments": must be a lowercase name',
-      'fixtures/crds-cel/queues.yaml:24:16 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
-      'fixtures/crds-cel/queues.yaml:27:15 error schema-invalid spec.deadLetter: Forbidden: deadLetter must name another queue than Payments',
-      'fixtures/crds-cel/queues.yaml:28:18 error schema-invalid spec.labels[team]: Invalid value: "payments-and-billing": failed rule: self.size() <= 10',
-      'fixtures/crds-cel/queues.yaml:30:7 error schema-invalid spec.consumers[0]: Invalid value: weight must be positive',
+      // quantities compare by value: 20Gi is not below 10Gi, 512Mi is; fd00::1 is not IPv4).
+      'fixtures/crds-cel/queues.yaml:23:3 error schema-invalid spec: Invalid value: network must be an IPv4 address',
+      'fixtures/crds-cel/queues.yaml:23:3 error schema-invalid spec: Invalid value: partitions must be even',
+      'fixtures/crds-cel/queues.yaml:23:3 error schema-invalid spec: Invalid value: size must stay below 10Gi',
+      'fixtures/crds-cel/queues.yaml:23:9 error schema-invalid spec.name: Invalid value: "Payments": must be a lowercase name',
+      'fixtures/crds-cel/queues.yaml:26:16 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
+      'fixtures/crds-cel/queues.yaml:29:15 error schema-invalid spec.deadLetter: Forbidden: deadLetter must name another queue than Payments',
+      'fixtures/crds-cel/queues.yaml:30:18 error schema-invalid spec.labels[team]: Invalid value: "payments-and-billing": failed rule: self.size() <= 10',
+      'fixtures/crds-cel/queues.yaml:32:7 error schema-invalid spec.consumers[0]: Invalid value: weight must be positive',
       // A rule reading a field the object leaves out fails as on the API server; the oldSelf rule applies to updates only.
-      'fixtures/crds-cel/queues.yaml:37:3 error schema-invalid spec: Invalid value: "object": no such key: partitions evaluating rule: partitions must be even',
+      'fixtures/crds-cel/queues.yaml:39:3 error schema-invalid spec: Invalid value: "object": no such key: partitions evaluating rule: partitions must be even',
     ]);
   });
 
@@ -154,7 +155,7 @@ describe('evaluateValidationRules', () => {
     'x-kubernetes-validations': [
       { rule: 'self.total / self.parts > 0', message: 'parts must divide total' },
       { rule: "url(self.endpoint).getScheme() == 'https'", message: 'the endpoint must use https' },
-      { rule: 'cidr(self.endpoint).prefixLength() > 8' },
+      { rule: "semver(self.endpoint).isGreaterThan(semver('1.0.0'))" },
     ],
     properties: { total: { type: 'integer' }, parts: { type: 'integer' }, endpoint: { type: 'string' } },
   };
@@ -162,7 +163,7 @@ describe('evaluateValidationRules', () => {
   it('refuses the object for a runtime error, evaluates Kubernetes\' libraries, and skips a rule whose function kubeplan lacks', () => {
     const { failures, skipped } = evaluateValidationRules(schema, { total: 4, parts: 0, endpoint: 'https://x' });
     expect(failures).toEqual([{ pointer: '', message: '<nil>: Invalid value: "object": division by zero evaluating rule: parts must divide total' }]);
-    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/2', 'cidr(self.endpoint).prefixLength() > 8']]);
+    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/2', "semver(self.endpoint).isGreaterThan(semver('1.0.0'))"]]);
     expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'https://x' }).failures).toEqual([]);
     // Kubernetes' URL, quantity and list libraries.
     expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'http://x' }).failures.map((f) => f.message)).toEqual(['<nil>: Invalid value: the endpoint must use https']);
@@ -172,5 +173,7 @@ describe('evaluateValidationRules', () => {
     expect(library('self.l.isSorted() && self.l.sum() == 6 && self.l.max() == 3 && self.l.indexOf(2) == 1', { l: [1, 2, 3] })).toBe(true);
     expect(library('self.l.isSorted()', { l: [2, 1] })).toBe(false);
     expect(library("self.s.replace('-', '.').charAt(1) == '.' && ['a', 'b'].join('/') == 'a/b'", { s: 'a-b' })).toBe(true);
+    expect(library("cidr('10.0.0.0/8').containsIP(self.ip) && ip(self.ip).family() == 4 && !isIP('::ffff:1.2.3.4') && isCIDR('fd00::/8')", { ip: '10.2.3.4' })).toBe(true);
+    expect(library("cidr('10.0.0.0/8').containsIP(self.ip)", { ip: '11.0.0.1' })).toBe(false);
   });
 });
