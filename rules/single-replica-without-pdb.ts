@@ -1,3 +1,4 @@
+import { pushTo } from '../src/model/multimap.js';
 import { describeRef } from '../src/model/object-ref.js';
 import type { Manifest } from '../src/model/manifest.js';
 import { namespaceOf } from '../src/lint/kinds.js';
@@ -14,7 +15,7 @@ function hasDisruptionBudget(index: ObjectIndex, workload: Manifest, labels: Rea
     const map = new Map<string, LabelSelector[]>();
     for (const pdb of index.ofKind('PodDisruptionBudget.policy')) {
       const selector = parseLabelSelector(dig(pdb.object, 'spec', 'selector'));
-      if (selector) map.set(namespaceOf(pdb), [...(map.get(namespaceOf(pdb)) ?? []), selector]);
+      if (selector) pushTo(map, namespaceOf(pdb), selector);
     }
     return map;
   });

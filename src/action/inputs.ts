@@ -1,4 +1,5 @@
 import type { FailOn } from '../model/severity.js';
+import { FAIL_ON_LEVELS } from '../model/severity.js';
 
 /** The Action's inputs as `action.yml` declares them. */
 export interface ActionInputs {
@@ -13,7 +14,7 @@ export interface ActionInputs {
   token: string;
 }
 
-const FAIL_ON = new Set(['error', 'warning', 'info', 'never']);
+const FAIL_ON = new Set<string>(FAIL_ON_LEVELS);
 
 /** Words separated by spaces or new lines (a multi-line YAML input is the usual way to list paths). */
 function words(text: string): string[] {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { plural } from '../model/plural.js';
+import { plural, severityCounts } from '../model/plural.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { BUILTIN_RULES } from '../../rules/index.js';
@@ -41,7 +41,7 @@ async function commentOnPullRequest(client: GithubClient, pr: PullRequestEvent, 
     if (inputs.reviewComments && result.findings.length) {
       const [files, posted] = await Promise.all([changedFiles(client, pr), postedFingerprints(client, pr)]);
       const plan = planReview(result.findings, commentableLines(files), posted, (file) => relative(workspace, resolve(workspace, file)).split('\\').join('/'));
-      await postReview(client, pr, plan.comments, `kubeplan found ${plan.comments.length} problem${plan.comments.length === 1 ? '' : 's'} on the changed lines.`);
+      await postReview(client, pr, plan.comments, `kubeplan found ${plural(plan.comments.length, 'problem')} on the changed lines.`);
       annotate = plan.elsewhere;
       core.info(`kubeplan: ${plan.comments.length} review comments posted, ${plan.alreadyPosted} already there, ${plan.elsewhere.length} findings as annotations`);
     }
@@ -100,7 +100,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput('summary-file', summaryPath);
 
     const code = exitCodeFor(result.findings, result.summary.ioErrors, failOn);
-    if (code === EXIT_FINDINGS) core.setFailed(`kubeplan: findings at or above "${failOn}" (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info)`);
+    if (code === EXIT_FINDINGS) core.setFailed(`kubeplan: findings at or above "${failOn}" (${severityCounts(counts)})`);
     else if (code !== EXIT_CLEAN) core.setFailed('kubeplan: some inputs could not be read (see the findings)');
   } catch (error) {
     core.setFailed(`kubeplan: ${(error as Error).message}`);

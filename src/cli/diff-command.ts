@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { CurrentSourceError, diff, diffExitCode, type DiffOptions } from '../commands/diff.js';
-import type { KubeplanConfig } from '../config/config-types.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { formatDiffJson } from '../report/diff-json.js';
 import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
-import { sizeOption } from './lint-command.js';
+import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
 import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
@@ -40,7 +39,7 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
     .option('--current <source>', current, collect, [])
     .option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them', 'default')
     .option('--prune', 'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(['error', 'warning', 'info', 'never']))
+    .addOption(FAIL_ON_OPTION())
     .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
     .option('--cluster <path>', 'Node objects to run the plan on, e.g. kubectl get nodes -o yaml (repeatable; default: the embedded 7-node cluster)', collect, [])
     .option('--no-consequences', 'do not run the plan on both sides (no rollouts, endpoints or routes)')
@@ -53,13 +52,12 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
 }
 
 /** The library options for a run of `diff` or `check`, or undefined after printing why there can be none. */
-export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn; config: KubeplanConfig } | undefined {
+export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn } | undefined {
   const loaded = loadCliConfig(io, flags.config);
   if (!loaded) return undefined;
   const config = loaded.config;
   const clusterConfig = clusterConfigOf(loaded);
   return {
-    config,
     failOn: flags.failOn ?? config.failOn ?? 'error',
     options: {
       current: flags.current,

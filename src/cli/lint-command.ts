@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { lint } from '../commands/lint.js';
 import type { FailOn } from '../model/severity.js';
 import { exitCodeFor } from '../model/summary.js';
@@ -26,8 +27,9 @@ interface LintFlags {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export const FORMAT_OPTION = (): Option => new Option('-f, --format <format>', 'output format').choices(['text', 'json', ...REVIEW_FORMATS]).default('text');
+/** `--fail-on`, without a default: an unset flag lets `failOn` of .kubeplan.yaml apply. */
 export const FAIL_ON_OPTION = (): Option =>
-  new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error');
+  new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(FAIL_ON_LEVELS);
 
 export function sizeOption(): Option {
   return new Option('--max-file-size <size>', 'skip (and report) files larger than this, e.g. 20MiB (default 10MiB)').argParser((value) => {
@@ -37,7 +39,6 @@ export function sizeOption(): Option {
   });
 }
 
-const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'];
 
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('lint')
@@ -45,7 +46,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
     .addOption(FORMAT_OPTION())
     // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(FAIL_ON_LEVELS))
+    .addOption(FAIL_ON_OPTION())
     .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
     .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')

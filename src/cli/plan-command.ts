@@ -6,7 +6,7 @@ import { formatPlanJson } from '../report/plan-json.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { formatPlanYaml } from '../report/plan-yaml.js';
 import { wantsColor, type CliIo } from './io.js';
-import { sizeOption } from './lint-command.js';
+import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
 import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
 
 interface PlanFlags {
@@ -42,12 +42,6 @@ function parseHeadroom(value: string): number {
   return pods;
 }
 
-/**
- * The configuration of the run (`--config`, else the nearest `.kubeplan.yaml` upward), with the
- * position of each of its fields, so that problems in its node groups become findings in it.
- * Undefined after printing its problems (exit code 2).
- */
-
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('plan')
     .description('show what the cluster will do with the manifests: pods, nodes, endpoints, routes, events')
@@ -55,7 +49,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
     .addOption(new Option('-o, --output <format>', 'like kubectl: -o yaml / -o json (same as --format)').choices(['yaml', 'json']))
     // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(['error', 'warning', 'info', 'never']))
+    .addOption(FAIL_ON_OPTION())
     .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
     .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)', collect, [])
     .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])

@@ -10,7 +10,7 @@ import type { ChangeCounts, ObjectChange } from '../diff/types.js';
 import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { meetsFailLevel, type FailOn } from '../model/severity.js';
-import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Summary } from '../model/summary.js';
+import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, type Summary } from '../model/summary.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { planClock } from './plan.js';
@@ -138,8 +138,8 @@ export function hasChanges(summary: DiffSummary): boolean {
  * finding at or above `failOn`, else 0.
  */
 export function diffExitCode(result: Pick<DiffResult, 'findings' | 'summary'>, options: { exitCode?: boolean; failOn: FailOn }): number {
+  if (!options.exitCode) return exitCodeFor(result.findings, result.summary.ioErrors, options.failOn);
   if (result.summary.ioErrors > 0) return EXIT_ERROR;
   const failing = result.findings.some((f) => meetsFailLevel(f.severity, options.failOn));
-  if (options.exitCode) return failing ? EXIT_ERROR : hasChanges(result.summary) ? EXIT_FINDINGS : EXIT_CLEAN;
-  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+  return failing ? EXIT_ERROR : hasChanges(result.summary) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { displayPath } from '../load/collect-files.js';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments } from 'yaml';
 import type { Rule } from '../lint/rule.js';
@@ -140,7 +141,7 @@ export function loadConfigFile(file: string, rules: readonly Rule[]): ConfigResu
  * name (`vendor`, `*.generated.yaml`) and a glob starting with `**` match anywhere and stay.
  */
 export function anchorIgnorePaths(globs: readonly string[], configDir: string): string[] {
-  const base = configDir.split(sep).join('/').replace(/\/$/, '');
+  const base = displayPath(configDir).replace(/\/$/, '');
   return globs.map((glob) => {
     // `./charts` and `/charts` name the folder's own `charts`, like `charts/**`.
     const anchored = /^\.?\//.test(glob);

@@ -1,8 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding } from '../model/finding.js';
-import { MANIFEST_EXTENSIONS, STDIN_PATH } from '../load/collect-files.js';
+import { displayPath, MANIFEST_EXTENSIONS, STDIN_PATH } from '../load/collect-files.js';
 import type { LoadResult } from '../load/load-manifests.js';
 import { parseManifests } from '../load/parse-manifests.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, formatBytes } from '../load/read-source.js';
@@ -20,10 +20,6 @@ function git(args: readonly string[], cwd: string): Promise<string> {
 }
 
 /** `a/b` with `/` on every platform, as paths are shown. */
-function slashes(path: string): string {
-  return path.split(sep).join('/');
-}
-
 export interface RevisionOptions {
   cwd?: string;
   exclude?: readonly string[];
@@ -54,7 +50,7 @@ export async function loadAtRevision(revision: string, paths: readonly string[],
   const files = new Set<string>();
   for (const path of paths.length ? paths : ['.']) {
     if (path === STDIN_PATH) throw new CurrentSourceError('--current git:<revision> reads the same paths at that revision; standard input has none');
-    const inRepo = slashes(relative(root, resolve(cwd, path)));
+    const inRepo = displayPath(relative(root, resolve(cwd, path)));
     if (inRepo.startsWith('..') || isAbsolute(inRepo)) throw new CurrentSourceError(`--current git:${revision}: ${path} is outside the repository ${root}`);
     const listed = (await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', inRepo || '.'], root)).split('\0').filter(Boolean);
     for (const file of listed) {
@@ -63,7 +59,7 @@ export async function loadAtRevision(revision: string, paths: readonly string[],
     }
   }
   const excluded = options.exclude?.length ? picomatch(options.exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: true }) : () => false;
-  const wanted = [...files].filter((file) => !excluded(slashes(relative(cwd, resolve(root, file))))).sort();
+  const wanted = [...files].filter((file) => !excluded(displayPath(relative(cwd, resolve(root, file))))).sort();
   return parseBlobs(revision, commit, root, wanted, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 }
 

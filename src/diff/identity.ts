@@ -1,4 +1,5 @@
 import type { KubeObject } from '../model/manifest.js';
+import { compareText } from '../model/compare-text.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
 import { isObject } from './json.js';
 
@@ -23,6 +24,4 @@ export function compareRefs(a: ObjectRef, b: ObjectRef): number {
   );
 }
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText } from '../model/compare-text.js';

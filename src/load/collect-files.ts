@@ -1,4 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
+import { compareText } from '../model/compare-text.js';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -30,10 +31,6 @@ export interface CollectedFiles {
 /** Paths in findings use `/` on every platform so output is the same everywhere. */
 export function displayPath(path: string): string {
   return path.split(sep).join('/');
-}
-
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -82,7 +79,7 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
       problems.push({ ruleId: 'file-unreadable', path: displayPath(dir), message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, io: true });
       return;
     }
-    for (const entry of entries.sort((a, b) => byName(a.name, b.name))) {
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       const path = join(dir, entry.name);
       // Hidden entries (.git, .github, .kubeplan.yaml, .pre-commit-config.yaml) hold tools'
       // files, not cluster objects; named on the command line they are still read.

@@ -1,4 +1,5 @@
 import type { LocateTarget, Manifest } from './manifest.js';
+import { compareText } from './compare-text.js';
 import type { ObjectRef } from './object-ref.js';
 import type { Severity } from './severity.js';
 
@@ -21,10 +22,6 @@ export interface Finding {
   phase: Phase;
   remediation?: string;
   docsUrl?: string;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The one order every output uses: file, position, then rule and message. */

@@ -3,6 +3,9 @@ export type Severity = 'error' | 'warning' | 'info';
 /** The level at which findings make the run fail; `never` always exits 0 for findings. */
 export type FailOn = Severity | 'never';
 
+/** The values of `--fail-on`, `failOn` and the Action's `fail-on`, most to least strict reading. */
+export const FAIL_ON_LEVELS: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

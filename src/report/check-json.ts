@@ -1,5 +1,6 @@
 import type { CheckResult } from '../commands/check.js';
-import { diffSectionsJson, summaryJson } from './diff-json.js';
+import { diffSectionsJson } from './diff-json.js';
+import { summaryJson } from './json.js';
 import { findingToJson } from './json.js';
 
 /**

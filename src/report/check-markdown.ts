@@ -1,20 +1,17 @@
 import type { CheckResult } from '../commands/check.js';
 import type { PlanResult } from '../commands/plan.js';
 import { describeRef } from '../model/object-ref.js';
-import { markdownReport } from './diff-markdown.js';
+import { IGNORE_ANNOTATION } from '../lint/suppression.js';
+import { plural, severityCounts } from '../model/plural.js';
+import { inline as cell, markdownReport } from './diff-markdown.js';
 import { changeSummary } from './diff-text.js';
 import { formatBytes, percent, planOverview } from './plan-overview.js';
-
-/** Text in a table cell: one line, no pipe closing the cell. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
 
 /** The plan in a few lines: pods per workload, what cannot be scheduled and why, how full the nodes get. */
 function planSection(result: PlanResult): string {
   const overview = planOverview(result);
   const source = { default: 'the embedded default cluster', config: 'the node groups of the configuration', files: 'the --cluster nodes' }[result.clusterSource];
-  const out = [`#### Plan on ${overview.nodes.length} node${overview.nodes.length === 1 ? '' : 's'} (${source})`, ''];
+  const out = [`#### Plan on ${plural(overview.nodes.length, 'node')} (${source})`, ''];
   if (overview.workloads.length) {
     out.push('| workload | pods scheduled | why not |', '|---|---|---|');
     for (const w of overview.workloads) {
@@ -42,8 +39,8 @@ function planSection(result: PlanResult): string {
  */
 export function formatCheckMarkdown(result: CheckResult): string {
   const s = result.summary;
-  const counts = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info (${s.files} files, ${s.objects} objects)`;
-  const suppressed = s.suppressed ? [`${s.suppressed} finding${s.suppressed === 1 ? '' : 's'} suppressed by kubeplan.io/ignore annotations`] : [];
+  const counts = `${severityCounts(s)} (${s.files} files, ${s.objects} objects)`;
+  const suppressed = s.suppressed ? [`${plural(s.suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations`] : [];
   const changes = result.diff ? [changeSummary(result.diff.summary)] : [];
   return markdownReport({
     title: 'kubeplan check',

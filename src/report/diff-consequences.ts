@@ -28,7 +28,7 @@ function rolloutText(w: WorkloadConsequence): string {
 }
 
 /** One line about a workload's pods. */
-export function workloadLine(w: WorkloadConsequence): string {
+function workloadLine(w: WorkloadConsequence): string {
   if (w.ref.kind === 'CronJob') {
     return `${describeRef(w.ref)}: the job template changed; Jobs from the next run${w.nextRun ? ` (${w.nextRun})` : ''} use it, Jobs already running keep the old one`;
   }
@@ -44,7 +44,7 @@ export function workloadLine(w: WorkloadConsequence): string {
 }
 
 /** One line about a changed config and the running pods that read it. */
-export function configLine(c: ConfigChange): string {
+function configLine(c: ConfigChange): string {
   const parts = c.readers.map((r) => {
     const what = `${describeRef(r.workload)} (${plural(r.pods, 'running pod')})`;
     const stale = [r.env ? 'its environment' : '', r.subPath ? 'its subPath mounts' : ''].filter(Boolean).join(' and ');

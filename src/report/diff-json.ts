@@ -3,7 +3,7 @@ import type { ObjectChange } from '../diff/types.js';
 import type { Manifest } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import type { Summary } from '../model/summary.js';
-import { findingToJson } from './json.js';
+import { findingToJson, summaryJson } from './json.js';
 
 function refToJson(ref: ObjectRef): Record<string, unknown> {
   return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
@@ -39,11 +39,6 @@ export function diffSectionsJson(result: Pick<DiffResult, 'changes' | 'consequen
         }
       : null,
   };
-}
-
-/** The usual summary fields, in the order of every JSON report. */
-export function summaryJson(s: Summary): Record<string, number> {
-  return { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors };
 }
 
 /** The change counts, then the usual summary. */

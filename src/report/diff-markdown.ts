@@ -1,4 +1,5 @@
 import type { DiffResult } from '../commands/diff.js';
+import { plural } from '../model/plural.js';
 import type { ObjectChange } from '../diff/types.js';
 import type { Finding } from '../model/finding.js';
 import { describeRef } from '../model/object-ref.js';
@@ -9,7 +10,7 @@ import { ACTION_MARKS, changeSummary, sourceOf } from './diff-text.js';
 export const MARKDOWN_LIMIT = 60_000;
 
 /** Text inside a table cell or a list item: no line breaks, no pipes closing the cell. */
-function inline(text: string): string {
+export function inline(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
@@ -86,14 +87,14 @@ export function markdownReport(report: MarkdownReport): string {
       else body += line;
     }
   }
-  if (findingsLeft) body += `\n_${findingsLeft} more finding${findingsLeft === 1 ? '' : 's'} not shown: the comment would be too long (the job summary, the SARIF report and \`kubeplan check\` list them all)._\n`;
+  if (findingsLeft) body += `\n_${plural(findingsLeft, 'more finding')} not shown: the comment would be too long (the job summary, the SARIF report and \`kubeplan check\` list them all)._\n`;
 
   let omitted = 0;
   for (const block of shown.filter((c) => c.text).map(details)) {
     if (body.length + block.length + 200 > budget) omitted++;
     else body += `\n${block}\n`;
   }
-  if (omitted) body += `\n_${omitted} more diff${omitted === 1 ? '' : 's'} not shown: the comment would be too long (run \`kubeplan diff\` for all)._\n`;
+  if (omitted) body += `\n_${plural(omitted, 'more diff')} not shown: the comment would be too long (run \`kubeplan diff\` for all)._\n`;
   return body.endsWith('\n') ? body : `${body}\n`;
 }
 

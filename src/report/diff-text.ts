@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { plural } from '../model/plural.js';
 import type { DiffResult } from '../commands/diff.js';
 import type { ChangeAction, ObjectChange } from '../diff/types.js';
 import { describeRef } from '../model/object-ref.js';
@@ -18,7 +19,7 @@ export function sourceOf(change: ObjectChange): string {
 export function changeSummary(summary: DiffResult['summary']): string {
   const c = summary.changes;
   const skipped = summary.generated + summary.outside;
-  const notCompared = skipped ? `; ${skipped} object${skipped === 1 ? '' : 's'} of the cluster not compared: ${[
+  const notCompared = skipped ? `; ${plural(skipped, 'object')} of the cluster not compared: ${[
     summary.generated ? `${summary.generated} made by the cluster` : '',
     summary.outside ? `${summary.outside} in other namespaces` : '',
   ].filter(Boolean).join(', ')}` : '';

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { plural } from '../model/plural.js';
 import type { Severity } from '../model/severity.js';
 
 /** GitHub shows at most this many annotations of each level per step; the rest would be lost. */
@@ -58,7 +59,7 @@ export function formatGithub(findings: readonly Finding[]): GithubOutput {
   let summary = '';
   if (overflow.length) {
     summary = [
-      `### kubeplan: ${overflow.length} more finding${overflow.length === 1 ? '' : 's'}`,
+      `### kubeplan: ${plural(overflow.length, 'more finding')}`,
       '',
       `GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step; these did not fit.`,
       '',

@@ -25,8 +25,12 @@ export function findingToJson(f: Finding): Record<string, unknown> {
   };
 }
 
+/** The usual summary fields, in the order of every JSON report. */
+export function summaryJson(s: Summary): Record<string, number> {
+  return { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors };
+}
+
 export function formatJson(result: { findings: readonly Finding[]; summary: Summary }): string {
-  const s = result.summary;
-  const summary = { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors, suppressed: s.suppressed ?? 0 };
+  const summary = { ...summaryJson(result.summary), suppressed: result.summary.suppressed ?? 0 };
   return `${JSON.stringify({ findings: result.findings.map(findingToJson), summary }, null, 2)}\n`;
 }

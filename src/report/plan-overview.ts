@@ -4,7 +4,7 @@ import type { PlanResult } from '../commands/plan.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
-import { pushTo } from '../simulate/objects/multimap.js';
+import { pushTo } from '../model/multimap.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
 import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
 

@@ -1,7 +1,7 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { PlanResult } from '../commands/plan.js';
-import { findingToJson } from './json.js';
+import { findingToJson, summaryJson } from './json.js';
 import { copyJson } from '../simulate/objects/copy-json.js';
 
 /** Shown instead of every Secret value. */
@@ -49,7 +49,6 @@ function eventObject(event: ClusterEvent, index: number, now: string): KubeObjec
  * summary. JSON and YAML output are this same value.
  */
 export function planDocument(result: PlanResult): Record<string, unknown> {
-  const s = result.summary;
   return {
     apiVersion: 'kubeplan.io/v1alpha1',
     kind: 'Plan',
@@ -60,6 +59,6 @@ export function planDocument(result: PlanResult): Record<string, unknown> {
     cronJobs: result.cronJobs.map((c) => ({ cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name }, schedule: c.schedule, timeZone: c.timeZone, suspended: c.suspended, nextRuns: c.nextRuns })),
     ...(result.headroom ? { headroom: result.headroom.map((h) => ({ workload: { kind: h.workload.kind, namespace: h.workload.namespace ?? null, name: h.workload.name }, more: h.more, limit: h.limit, message: h.message ?? null })) } : {}),
     findings: result.findings.map(findingToJson),
-    summary: { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors },
+    summary: summaryJson(result.summary),
   };
 }

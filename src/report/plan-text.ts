@@ -22,7 +22,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   const lines: string[] = [];
   const source = { default: 'the embedded default cluster', config: 'node groups of the configuration', files: '--cluster' }[result.clusterSource];
   const count = overview.nodes.length;
-  lines.push(c.bold(`Plan at ${result.now} on ${count} node${count === 1 ? '' : 's'} (${source})`), '');
+  lines.push(c.bold(`Plan at ${result.now} on ${plural(count, 'node')} (${source})`), '');
 
   lines.push(c.bold('Workloads'));
   if (overview.workloads.length === 0) lines.push('  (none)');
@@ -71,7 +71,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
           lines.push(`${where} (a resource backend: not followed)`);
           continue;
         }
-        const target = route.problem === 'service-missing' ? c.red('Service not found') : route.problem === 'port-missing' ? c.red('no such Service port') : `${route.endpoints} endpoint${route.endpoints === 1 ? '' : 's'}`;
+        const target = route.problem === 'service-missing' ? c.red('Service not found') : route.problem === 'port-missing' ? c.red('no such Service port') : plural(route.endpoints, 'endpoint');
         const port = route.servicePort !== undefined ? ` (port ${route.servicePort})` : '';
         lines.push(`${where}${port} → ${route.endpoints === 0 && !route.problem?.endsWith('missing') ? c.yellow(target) : target}`);
       }

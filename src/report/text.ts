@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import { plural } from '../model/plural.js';
+import { plural, severityCounts } from '../model/plural.js';
+import { IGNORE_ANNOTATION } from '../lint/suppression.js';
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { Summary } from '../model/summary.js';
@@ -33,10 +34,10 @@ export function formatText(result: { findings: readonly Finding[]; summary: Summ
   if (s.errors + s.warnings + s.infos === 0) {
     lines.push(c.green(`No problems found (${scope}).`));
   } else {
-    const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`].join(', ');
+    const counts = severityCounts(s);
     lines.push(`${s.errors ? c.red(counts) : s.warnings ? c.yellow(counts) : counts} (${scope}).`);
   }
   const suppressed = s.suppressed ?? 0;
-  if (suppressed) lines.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by kubeplan.io/ignore annotations (--no-inline-ignores shows them).`);
+  if (suppressed) lines.push(`${plural(suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations (--no-inline-ignores shows them).`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { objectAt } from './defaults/fields.js';
 import { isTerminal, nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
+import { pushTo } from '../model/multimap.js';
 import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
 import { controllerUidOf, nameOf, namespaceOf, refOf, uidOf } from './state.js';
 
@@ -40,10 +41,7 @@ export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[
   const podsByOwner = new Map<string, KubeObject[]>();
   for (const pod of pods) {
     const owner = controllerUidOf(pod);
-    if (!owner) continue;
-    const owned = podsByOwner.get(owner);
-    if (owned) owned.push(pod);
-    else podsByOwner.set(owner, [pod]);
+    if (owner) pushTo(podsByOwner, owner, pod);
   }
   const replicaSets = of('ReplicaSet');
   // The same inputs as a scheduling cycle of the plan (scheduling-step.ts), all pods bound.

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../model/manifest.js';
+import { compareText } from '../model/compare-text.js';
 import { nameOf, namespaceOf } from './state.js';
 
 /** The order kinds appear in the plan's output: the cluster, then what defines, runs and serves. */
@@ -13,18 +14,14 @@ function rank(kind: string): number {
   return i < 0 ? KIND_ORDER.length : i;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Objects in a stable order: by kind (the order above, then others by name), namespace, name. */
 export function sortObjects(objects: readonly KubeObject[]): KubeObject[] {
   return [...objects].sort(
     (a, b) =>
       rank(String(a.kind)) - rank(String(b.kind)) ||
-      compare(String(a.kind), String(b.kind)) ||
-      compare(String(a.apiVersion), String(b.apiVersion)) ||
-      compare(namespaceOf(a), namespaceOf(b)) ||
-      compare(nameOf(a), nameOf(b)),
+      compareText(String(a.kind), String(b.kind)) ||
+      compareText(String(a.apiVersion), String(b.apiVersion)) ||
+      compareText(namespaceOf(a), namespaceOf(b)) ||
+      compareText(nameOf(a), nameOf(b)),
   );
 }

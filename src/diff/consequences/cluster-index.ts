@@ -2,6 +2,7 @@ import type { ClusterState } from '../../model/cluster-state.js';
 import type { KubeObject } from '../../model/manifest.js';
 import { identityKey, type ObjectRef } from '../../model/object-ref.js';
 import { nodeNameOf, isTerminal, isTerminating } from '../../simulate/objects/pod-status.js';
+import { pushTo } from '../../model/multimap.js';
 import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
 
 /** A simulated cluster's objects by identity and by controlling owner. */
@@ -13,7 +14,7 @@ export class ClusterIndex {
     for (const object of state.objects) {
       this.byKey.set(identityKey(refOf(object)), object);
       const owner = controllerUidOf(object);
-      if (owner) this.byOwner.set(owner, [...(this.byOwner.get(owner) ?? []), object]);
+      if (owner) pushTo(this.byOwner, owner, object);
     }
   }
 

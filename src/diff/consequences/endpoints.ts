@@ -1,4 +1,5 @@
 import { findingAt, type Finding } from '../../model/finding.js';
+import { plural } from '../../model/plural.js';
 import { describeRef, identityKey } from '../../model/object-ref.js';
 import type { ServiceSummary } from '../../simulate/simulate.js';
 import { compareRefs } from '../identity.js';
@@ -33,7 +34,7 @@ export function endpointConsequences(changes: readonly ObjectChange[], transitio
         severity: 'error',
         pointer: '/spec/selector',
         phase: 'diff',
-        message: `${describeRef(next.service)} loses all ${was} ready endpoint${was === 1 ? '' : 's'}: no pod of the new state matches its selector with a ready port, so its clients get no answer`,
+        message: `${describeRef(next.service)} loses all ${plural(was, 'ready endpoint')}: no pod of the new state matches its selector with a ready port, so its clients get no answer`,
         remediation: "keep the Service's selector and target ports in step with the labels and ports of the pods it is for",
       }));
     }

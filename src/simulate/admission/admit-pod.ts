@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../model/manifest.js';
+import { compareText } from '../../model/compare-text.js';
 import { admitPriority } from '../controllers/priority.js';
 import { identityKey } from '../../model/object-ref.js';
 import { nameOf, namespaceOf, refOf, type SimulationState } from '../state.js';
@@ -12,7 +13,7 @@ function inNamespace(state: SimulationState, kind: string, namespace: string): K
     .list(kind, '')
     .map((e) => e.object)
     .filter((o) => namespaceOf(o) === namespace)
-    .sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+    .sort((a, b) => compareText(nameOf(a), nameOf(b)));
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadManifests, type LoadOptions } from '../../load/load-manifests.js';
 import { applyDefaults } from '../defaults/index.js';
 import { isObject, objectAt } from '../defaults/fields.js';
 import { isCyclic } from '../objects/copy-json.js';
-import { pushTo } from '../objects/multimap.js';
+import { pushTo } from '../../model/multimap.js';
 
 export interface LoadedCluster {
   /** Valid Node objects, defaulted, in input order. */

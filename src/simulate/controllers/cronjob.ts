@@ -22,7 +22,7 @@ export const NEXT_RUNS = 3;
  * `@every 90m`); `TZ=` in the schedule is refused (the timeZone field says it). Throws with the
  * reason when the API server would refuse the schedule.
  */
-export function nextRunTimes(schedule: string, timeZone: string, now: string): string[] {
+function nextRunTimes(schedule: string, timeZone: string, now: string): string[] {
   const text = schedule.trim();
   if (text.includes('TZ')) throw new Error('cannot use TZ or CRON_TZ in schedule, use the timeZone field instead');
   const every = /^@every\s+(\S+)$/.exec(text);

@@ -1,9 +1,11 @@
 import type { KubeObject } from '../../model/manifest.js';
+import { plural } from '../../model/plural.js';
 import { describeRef } from '../../model/object-ref.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
-import { nodeMatchesPodNodeSelection } from '../objects/selectors.js';
+import { pushTo } from '../../model/multimap.js';
+import { labelsOf, nodeMatchesPodNodeSelection } from '../objects/selectors.js';
 import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
 import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
@@ -38,6 +40,13 @@ function withDaemonTolerations(spec: Record<string, unknown>): void {
   spec.tolerations = [...own, ...added];
 }
 
+/** The pod spec the controller checks nodes against: the template's, with the daemon tolerations. */
+function eligibilitySpec(template: Record<string, unknown>): Record<string, unknown> {
+  const spec = copyJson(objectAt(template, 'spec') ?? {});
+  withDaemonTolerations(spec);
+  return spec;
+}
+
 /** Why the controller would not run a daemon pod on a node, or undefined when it would. */
 function ineligibility(spec: Record<string, unknown>, node: KubeObject): string | undefined {
   if (typeof spec.nodeName === 'string' && spec.nodeName !== '' && spec.nodeName !== nameOf(node)) return "didn't match the requested node name";
@@ -61,38 +70,31 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   const ds = entry.object;
   const shape = workloadShape(state, entry, { replicas: false });
   if (!shape) return;
-  const templateSpec = copyJson(objectAt(shape.template, 'spec') ?? {});
-  withDaemonTolerations(templateSpec);
+  const templateSpec = eligibilitySpec(shape.template);
   const podsByNode = new Map<string, Entry[]>();
-  for (const pod of activePods(state, ds)) {
-    const node = daemonNodeOf(pod.object);
-    podsByNode.set(node, [...(podsByNode.get(node) ?? []), pod]);
-  }
+  for (const pod of activePods(state, ds)) pushTo(podsByNode, daemonNodeOf(pod.object), pod);
   const reasons = new Map<string, number>();
   const revision = revisionOf(ds);
   const update = objectAt(shape.spec, 'updateStrategy');
   const surge = update?.type !== 'OnDelete' && daemonUpdateLimits(objectAt(update ?? {}, 'rollingUpdate') ?? {}, nodes.length).maxSurge > 0;
   const eligible: DaemonNode[] = [];
-  let changed = false;
+  const changesBefore = state.changes;
   for (const node of nodes) {
     const why = ineligibility(templateSpec, node);
     const onNode = podsByNode.get(nameOf(node)) ?? [];
     if (why) {
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
       for (const pod of onNode) removeDaemonPod(state, ds, pod);
-      changed ||= onNode.length > 0;
       continue;
     }
     const surplus = surplusPods(onNode, (pod) => isUpdated(pod, revision), surge);
     for (const pod of surplus) removeDaemonPod(state, ds, pod);
-    changed ||= surplus.length > 0;
     eligible.push({ node: nameOf(node), pods: onNode.filter((pod) => !surplus.includes(pod)) });
     if (onNode.length > 0) continue;
     if (!createDaemonPod(state, entry, shape.template, nameOf(node), revision)) return;
-    changed = true;
   }
   if (eligible.length === 0) {
-    const detail = [...reasons].map(([why, n]) => `${n} node${n === 1 ? '' : 's'} ${why}`).sort().join(', ');
+    const detail = [...reasons].map(([why, n]) => `${plural(n, 'node')} ${why}`).sort().join(', ');
     state.report({
       ruleId: 'daemonset-no-nodes',
       severity: 'error',
@@ -104,7 +106,7 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   }
   // Like the controller, which waits until it sees the pods it created or deleted, the update
   // starts in the next round.
-  if (changed || update?.type === 'OnDelete') return;
+  if (state.changes !== changesBefore || update?.type === 'OnDelete') return;
   const steps = rollingUpdateStep(eligible, (pod) => isUpdated(pod, revision), objectAt(update ?? {}, 'rollingUpdate') ?? {});
   for (const pod of steps.remove) removeDaemonPod(state, ds, pod);
   // A node emptied without surge gets its new pod in the same round: the controller's next sync
@@ -143,7 +145,7 @@ function revisionOf(ds: KubeObject): DaemonRevision {
 
 /** `IsPodUpdated`: the pod carries the current template generation or the current hash. */
 function isUpdated(pod: Entry, revision: DaemonRevision): boolean {
-  const labels = objectAt(objectAt(pod.object, 'metadata') ?? {}, 'labels') ?? {};
+  const labels = labelsOf(pod.object);
   return labels['pod-template-generation'] === revision.generation || labels['controller-revision-hash'] === revision.hash;
 }
 
@@ -175,8 +177,7 @@ export function daemonSetStatus(state: SimulationState, ds: KubeObject, nodes: r
   const revision = revisionOf(ds);
   const pods = activePods(state, ds);
   const nodesWhere = (test: (pod: Entry) => boolean): number => new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
-  const templateSpec = copyJson(objectAt(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {}, 'spec') ?? {});
-  withDaemonTolerations(templateSpec);
+  const templateSpec = eligibilitySpec(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {});
   const desired = nodes.filter((node) => !ineligibility(templateSpec, node)).length;
   const ready = nodesWhere((p) => isPodReady(p.object));
   return {

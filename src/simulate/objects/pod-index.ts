@@ -1,6 +1,6 @@
 import { isObject } from '../defaults/fields.js';
 import { namespaceOf, type Entry } from '../state.js';
-import { pushTo } from './multimap.js';
+import { pushTo } from '../../model/multimap.js';
 import { isTerminal } from './pod-status.js';
 import { labelsOf, matchesLabelSelector, matchesMapSelector, type Labels } from './selectors.js';
 

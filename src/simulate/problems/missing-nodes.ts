@@ -1,6 +1,6 @@
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { pushTo } from '../objects/multimap.js';
+import { pushTo } from '../../model/multimap.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { podSpecPointer } from './unschedulable.js';

@@ -19,7 +19,6 @@ export interface Attempt {
 
 export function verdictsOf(cluster: Cluster, statuses: StatusTable, attempt: Attempt): NodeVerdict[] {
   const { codes, feasible, scores } = attempt;
-  const F = feasible.length;
   const slot = new Map<number, number>();
   feasible.forEach((n, j) => slot.set(n, j));
   return cluster.nodes.map((node, n) => {

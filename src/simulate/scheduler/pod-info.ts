@@ -239,10 +239,3 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
     owner: owner ? { apiVersion: str(owner.apiVersion), kind: str(owner.kind), name: str(owner.name) } : undefined,
   };
 }
-
-export function hasPodAffinity(p: PodInfo): boolean {
-  return (
-    p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length >
-    0
-  );
-}

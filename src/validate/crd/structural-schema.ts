@@ -8,7 +8,7 @@
  * - `x-kubernetes-embedded-resource: true` objects may carry apiVersion, kind and metadata.
  * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are not applied.
  */
-type Schema = Record<string, unknown>;
+export type Schema = Record<string, unknown>;
 
 const PASSTHROUGH = [
   'description', 'enum', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
@@ -16,7 +16,7 @@ const PASSTHROUGH = [
   'maxProperties', 'required',
 ] as const;
 
-function isSchema(value: unknown): value is Schema {
+export function isSchema(value: unknown): value is Schema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -1,12 +1,7 @@
 import type { ParseResult } from '@marcbachmann/cel-js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { kubernetesCel } from './kubernetes-cel.js';
-
-type Schema = Record<string, unknown>;
-
-function isSchema(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isSchema, type Schema } from './structural-schema.js';
 
 /** A CEL rule that refuses the value at `pointer`, in the API server's words. */
 export interface RuleFailure {
