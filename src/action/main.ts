@@ -8,7 +8,7 @@ import { findConfigFile, formatConfigProblem, loadConfigFile } from '../config/l
 import type { KubeplanConfig } from '../config/config-types.js';
 import { ruleDescriptors } from '../lint/rule-descriptors.js';
 import type { Finding } from '../model/finding.js';
-import { countBySeverity, exitCodeFor, EXIT_CLEAN, EXIT_FINDINGS } from '../model/summary.js';
+import { exitCodeFor, EXIT_CLEAN, EXIT_FINDINGS } from '../model/summary.js';
 import { formatCheckMarkdown } from '../report/check-markdown.js';
 import { formatGithub } from '../report/github.js';
 import { formatSarif } from '../report/sarif.js';
@@ -92,7 +92,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     process.stdout.write(github.commands);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).addRaw(github.summary ? `\n${github.summary}` : '').write();
 
-    const counts = countBySeverity(result.findings);
+    const counts = result.summary;
     core.setOutput('errors', counts.errors);
     core.setOutput('warnings', counts.warnings);
     core.setOutput('infos', counts.infos);

@@ -9,8 +9,10 @@ import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
 export class ClusterIndex {
   private readonly byKey = new Map<string, KubeObject>();
   private readonly byOwner = new Map<string, KubeObject[]>();
+  readonly objects: readonly KubeObject[];
 
   constructor(state: ClusterState) {
+    this.objects = state.objects;
     for (const object of state.objects) {
       this.byKey.set(identityKey(refOf(object)), object);
       const owner = controllerUidOf(object);
@@ -32,6 +34,12 @@ export class ClusterIndex {
     const owners = workload.kind === 'Deployment' ? this.owned(workload, 'ReplicaSet') : [workload];
     return owners.flatMap((o) => this.owned(o, 'Pod')).filter((p) => !isTerminal(p) && !isTerminating(p));
   }
+}
+
+/** Both simulated clusters of a transition, indexed once for every kind of consequence. */
+export interface TransitionIndex {
+  before: ClusterIndex;
+  after: ClusterIndex;
 }
 
 export function isScheduled(pod: KubeObject): boolean {

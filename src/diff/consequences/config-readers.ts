@@ -8,8 +8,7 @@ import { describeRef, groupOf, identityKey, type ObjectRef } from '../../model/o
 import { controllerUidOf, namespaceOf, refOf } from '../../simulate/state.js';
 import { deepEqual, isObject, type JsonObject } from '../json.js';
 import type { ObjectChange } from '../types.js';
-import { ClusterIndex, isScheduled } from './cluster-index.js';
-import type { Transition } from './transition.js';
+import { ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { ConfigChange, ConfigReader, WorkloadConsequence } from './types.js';
 
 /** Kinds whose pods keep running across a config change, `<group>/<kind>`; owned ReplicaSets and pods are read through their owner. */
@@ -27,10 +26,8 @@ const VALUE_FIELDS = ['data', 'binaryData'];
  * projects other keys, sees nothing. A reader with running pods that misses the change is a
  * warning at the config (`config-change-not-rolled-out`).
  */
-export function configConsequences(changes: readonly ObjectChange[], transition: Transition, workloads: readonly WorkloadConsequence[]): { configs: ConfigChange[]; findings: Finding[] } {
-  const replaced = new Set(workloads.filter(rollsOutItsPods).map((w) => identityKey(w.ref)));
-  const before = new ClusterIndex(transition.before.state);
-  const readers = transition.after.state.objects.filter((o) => READER_KINDS.has(`${groupOf(String(o.apiVersion))}/${o.kind}`) && !controllerUidOf(o));
+export function configConsequences(changes: readonly ObjectChange[], index: TransitionIndex, workloads: readonly WorkloadConsequence[]): { configs: ConfigChange[]; findings: Finding[] } {
+  const readers = runningReaders(index, workloads);
   const configs: ConfigChange[] = [];
   const findings: Finding[] = [];
   for (const change of changes) {
@@ -38,14 +35,10 @@ export function configConsequences(changes: readonly ObjectChange[], transition:
     const keys = changedKeys(change.before, change.after);
     if (!keys.length) continue;
     const found: ConfigReader[] = [];
-    for (const workload of readers) {
-      if (namespaceOf(workload) !== (change.ref.namespace ?? 'default') || replaced.has(identityKey(refOf(workload)))) continue;
-      const running = runningPods(before, workload);
-      // The running pods were made from the template the workload had before the apply.
-      const current = before.get(refOf(workload)) ?? workload;
-      const template = running ? podTemplateOf({ ref: refOf(current), object: current }) : undefined;
-      const reader = template && howItReads(template, change.ref, keys);
-      if (reader) found.push({ workload: refOf(workload), pods: running, ...reader });
+    for (const reader of readers) {
+      if (reader.namespace !== (change.ref.namespace ?? 'default')) continue;
+      const how = howItReads(reader.reads, change.ref, keys);
+      if (how) found.push({ workload: reader.workload, pods: reader.pods, ...how });
     }
     if (!found.length) continue;
     const config: ConfigChange = { config: change.ref, keys, readers: found };
@@ -90,9 +83,42 @@ export function changedKeys(before: KubeObject | undefined, after: KubeObject | 
   return [...keys].sort();
 }
 
-/** How a pod template reads the config, counting only references that see one of the changed keys. */
-function howItReads(template: PodTemplate, config: ObjectRef, keys: readonly string[]): Omit<ConfigReader, 'workload' | 'pods'> | undefined {
-  const changed = new Set(keys);
+/** One reference of a pod template to a ConfigMap or Secret, and how its pods read it. */
+interface Read {
+  kind: string;
+  name: string;
+  key?: string;
+  /** Environment variables, a `subPath` mount, or a volume (by name) the kubelet updates in place. */
+  how: 'env' | 'subPath' | { volume: string };
+}
+
+/** A workload with running pods that the apply does not replace, and what its pods read. */
+interface RunningReader {
+  workload: ObjectRef;
+  namespace: string;
+  pods: number;
+  reads: Read[];
+}
+
+/**
+ * Every top-level workload of the new state with running pods that the apply does not replace,
+ * with the references of the template those pods were made from (the one before the apply).
+ */
+function runningReaders(index: TransitionIndex, workloads: readonly WorkloadConsequence[]): RunningReader[] {
+  const replaced = new Set(workloads.filter(rollsOutItsPods).map((w) => identityKey(w.ref)));
+  const readers: RunningReader[] = [];
+  for (const workload of index.after.objects) {
+    if (!READER_KINDS.has(`${groupOf(String(workload.apiVersion))}/${workload.kind}`) || controllerUidOf(workload) || replaced.has(identityKey(refOf(workload)))) continue;
+    const pods = runningPods(index.before, workload);
+    const current = index.before.get(refOf(workload)) ?? workload;
+    const template = pods ? podTemplateOf({ ref: refOf(current), object: current }) : undefined;
+    if (template) readers.push({ workload: refOf(workload), namespace: namespaceOf(workload), pods, reads: readsOf(template) });
+  }
+  return readers;
+}
+
+/** The ConfigMap and Secret references of a pod template, each with how the pods read it (env, subPath, volume). */
+function readsOf(template: PodTemplate): Read[] {
   const volumes = objectsIn(template.spec.volumes);
   const subPathVolumes = new Set(
     containersOf(template, ['initContainers', 'containers', 'ephemeralContainers'])
@@ -100,19 +126,31 @@ function howItReads(template: PodTemplate, config: ObjectRef, keys: readonly str
       .filter((m) => asString(m.subPath) || asString(m.subPathExpr))
       .map((m) => asString(m.name)),
   );
-  let env = false;
-  let subPath = false;
-  const inPlace = new Set<string>();
+  const reads: Read[] = [];
   for (const ref of configReferences(template)) {
-    if (ref.kind !== config.kind || ref.name !== config.name || (ref.key !== undefined && !changed.has(ref.key))) continue;
+    const base = { kind: ref.kind, name: ref.name, ...(ref.key !== undefined ? { key: ref.key } : {}) };
     const volume = /\/volumes\/(\d+)\//.exec(ref.pointer);
     if (!volume) {
-      env ||= /\/env(From)?\//.test(ref.pointer);
+      if (/\/env(From)?\//.test(ref.pointer)) reads.push({ ...base, how: 'env' });
       continue;
     }
     const name = asString(asObject(volumes[Number(volume[1])]?.item)?.name) ?? '';
-    if (subPathVolumes.has(name)) subPath = true;
-    else inPlace.add(name);
+    reads.push({ ...base, how: subPathVolumes.has(name) ? 'subPath' : { volume: name } });
+  }
+  return reads;
+}
+
+/** How a workload's pods read the config, counting only references that see one of the changed keys. */
+function howItReads(reads: readonly Read[], config: ObjectRef, keys: readonly string[]): Omit<ConfigReader, 'workload' | 'pods'> | undefined {
+  const changed = new Set(keys);
+  let env = false;
+  let subPath = false;
+  const inPlace = new Set<string>();
+  for (const read of reads) {
+    if (read.kind !== config.kind || read.name !== config.name || (read.key !== undefined && !changed.has(read.key))) continue;
+    if (read.how === 'env') env = true;
+    else if (read.how === 'subPath') subPath = true;
+    else inPlace.add(read.how.volume);
   }
   if (!env && !subPath && !inPlace.size) return undefined;
   return { env, subPath, volumes: [...inPlace].sort() };

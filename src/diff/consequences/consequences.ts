@@ -1,4 +1,5 @@
 import type { KubeObject, Manifest } from '../../model/manifest.js';
+import { ClusterIndex, type TransitionIndex } from './cluster-index.js';
 import { identityKey } from '../../model/object-ref.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import type { ObjectChange } from '../types.js';
@@ -34,8 +35,9 @@ export function computeConsequences(input: ConsequenceInput): { consequences: Co
     current: input.current, desired: applied, refused: [...input.admission.refused.keys()], deleted, nodes: input.nodes, now: input.now,
     ...(input.schedule ? { schedule: input.schedule } : {}),
   });
-  const workloads = workloadConsequences(input.changes.filter((c) => !c.refused), transition);
-  const configs = configConsequences(input.changes, transition, workloads.workloads);
+  const index: TransitionIndex = { before: new ClusterIndex(transition.before.state), after: new ClusterIndex(transition.after.state) };
+  const workloads = workloadConsequences(input.changes.filter((c) => !c.refused), transition, index);
+  const configs = configConsequences(input.changes, index, workloads.workloads);
   const endpoints = endpointConsequences(input.changes, transition);
   const routes = routeConsequences(input.changes, transition);
   return {

@@ -8,7 +8,7 @@ import { sameTemplate } from '../../simulate/objects/template-equality.js';
 import { nameOf, uidOf } from '../../simulate/state.js';
 import { deepEqual, isObject, type JsonObject } from '../json.js';
 import type { ObjectChange } from '../types.js';
-import { ClusterIndex, isScheduled } from './cluster-index.js';
+import { isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { Transition } from './transition.js';
 import type { Rollout, WorkloadConsequence } from './types.js';
 
@@ -23,9 +23,7 @@ function at(parent: JsonObject, key: string): JsonObject {
   return isObject(parent[key]) ? (parent[key] as JsonObject) : {};
 }
 
-interface Sides {
-  before: ClusterIndex;
-  after: ClusterIndex;
+interface Sides extends TransitionIndex {
   unschedulable: ReadonlyMap<string, string>;
 }
 
@@ -37,8 +35,8 @@ interface Sides {
  * A CronJob's changed job template applies from its next run. A rollout that cannot finish
  * because new pods do not fit is an error finding.
  */
-export function workloadConsequences(changes: readonly ObjectChange[], transition: Transition): { workloads: WorkloadConsequence[]; findings: Finding[] } {
-  const sides: Sides = { before: new ClusterIndex(transition.before.state), after: new ClusterIndex(transition.after.state), unschedulable: transition.after.unschedulable };
+export function workloadConsequences(changes: readonly ObjectChange[], transition: Transition, index: TransitionIndex): { workloads: WorkloadConsequence[]; findings: Finding[] } {
+  const sides: Sides = { ...index, unschedulable: transition.after.unschedulable };
   const workloads: WorkloadConsequence[] = [];
   const findings: Finding[] = [];
   const nextRuns = new Map(transition.after.cronJobs.map((c) => [identityKey(c.cronJob), c.nextRuns[0]]));

@@ -1,6 +1,7 @@
-import { canonicalQuantity, parseQuantity, type Quantity } from '../../model/quantity.js';
+import { canonicalQuantity, type Quantity } from '../../model/quantity.js';
+import { compareText } from '../../model/compare-text.js';
 import { ensureObject, isObject, objectAt, objectsIn } from '../defaults/fields.js';
-import { containerResources, podResources, type ResourceList } from './pod-resources.js';
+import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 
 /** Why admission refuses a pod: the API server's text, and where in the pod spec the cause is. */
 export interface PodRefusal {
@@ -12,12 +13,9 @@ export interface PodRefusal {
 const ANNOTATION = 'kubernetes.io/limit-ranger';
 const CONTAINER_TYPES = [['containers', 'container'], ['initContainers', 'init container']] as const;
 
+/** An item's `min`, `max` or `maxLimitRequestRatio`, by resource name. */
 function quantitiesOf(item: Record<string, unknown>, field: string): Array<[string, Quantity]> {
-  const values = objectAt(item, field) ?? {};
-  return Object.keys(values).sort().flatMap((name) => {
-    const q = parseQuantity(values[name]);
-    return q ? [[name, q] as [string, Quantity]] : [];
-  });
+  return [...resourceList(item[field])].sort(([a], [b]) => compareText(a, b));
 }
 
 function itemsOf(limitRange: Record<string, unknown>, type: string): Array<Record<string, unknown>> {

@@ -4,15 +4,20 @@ import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 /** Resource name → quantity, as a container or pod asks for it. */
 export type ResourceList = Map<string, Quantity>;
 
-/** A container's `resources.requests` or `resources.limits`; unparsable values are left out (the schema reports them). */
-export function containerResources(container: Record<string, unknown>, field: 'requests' | 'limits'): ResourceList {
+/** A map of quantities (`requests`, `overhead`, a quota's `hard`); unparsable values are left out (the schema reports them). */
+export function resourceList(values: unknown): ResourceList {
   const list: ResourceList = new Map();
-  const values = objectAt(objectAt(container, 'resources') ?? {}, field) ?? {};
+  if (!isObject(values)) return list;
   for (const [name, raw] of Object.entries(values)) {
     const q = parseQuantity(raw);
     if (q) list.set(name, q);
   }
   return list;
+}
+
+/** A container's `resources.requests` or `resources.limits`. */
+export function containerResources(container: Record<string, unknown>, field: 'requests' | 'limits'): ResourceList {
+  return resourceList(objectAt(objectAt(container, 'resources') ?? {}, field));
 }
 
 function addInto(list: ResourceList, other: ResourceList): void {
@@ -53,7 +58,7 @@ export function podResources(spec: Record<string, unknown>, field: 'requests' | 
   for (const [name, q] of containerResources(spec, field)) total.set(name, q);
   if (!isObject(spec.overhead)) return total;
   // The overhead adds to every request, and to the limits the pod sets.
-  const overhead = containerResources({ resources: { requests: spec.overhead } }, 'requests');
+  const overhead = resourceList(spec.overhead);
   addInto(total, field === 'requests' ? overhead : new Map([...overhead].filter(([name]) => total.has(name))));
   return total;
 }

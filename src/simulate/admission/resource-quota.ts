@@ -1,7 +1,7 @@
-import { addQuantities, canonicalQuantity, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
+import { addQuantities, canonicalQuantity, compareQuantities, type Quantity } from '../../model/quantity.js';
 import { objectAt, objectsIn } from '../defaults/fields.js';
 import { qosClass } from '../objects/pod-status.js';
-import { containerResources, podResources, type ResourceList } from './pod-resources.js';
+import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 import type { PodRefusal } from './limit-ranger.js';
 
 const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
@@ -76,12 +76,13 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
   });
 }
 
+/** Hard limits per quota object: read once, as stored quotas are never edited in place. */
+const hardLimits = new WeakMap<object, ResourceList>();
+
+/** A quota's `spec.hard`. */
 export function hardOf(quota: Record<string, unknown>): ResourceList {
-  const hard: ResourceList = new Map();
-  for (const [name, raw] of Object.entries(objectAt(objectAt(quota, 'spec') ?? {}, 'hard') ?? {})) {
-    const q = parseQuantity(raw);
-    if (q) hard.set(name, q);
-  }
+  let hard = hardLimits.get(quota);
+  if (!hard) hardLimits.set(quota, (hard = resourceList(objectAt(objectAt(quota, 'spec') ?? {}, 'hard'))));
   return hard;
 }
 

@@ -7,7 +7,6 @@ import { controllerRef, involved, nameOf, namespaceOf, type Entry, type Simulati
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
-import { copyJson } from '../objects/copy-json.js';
 
 const SOURCE = 'statefulset-controller';
 
@@ -127,7 +126,8 @@ function createClaims(state: SimulationState, entry: Entry, podName: string, ord
         ...(isObject(templateMeta.annotations) ? { annotations: templateMeta.annotations } : {}),
         ...(retention.whenDeleted === 'Delete' ? { ownerReferences: [controllerRef(set)] } : {}),
       },
-      spec: copyJson(objectAt(template, 'spec') ?? {}),
+      // applyDefaults copies the whole claim: the template is not shared.
+      spec: objectAt(template, 'spec') ?? {},
     });
     state.create(claim, entry.origin);
     state.emit({ type: 'Normal', reason: 'SuccessfulCreate', message: `create Claim ${claimName} Pod ${podName} in StatefulSet ${nameOf(set)} success`, involvedObject: involved(set), source: SOURCE });

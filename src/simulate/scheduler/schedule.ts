@@ -100,13 +100,14 @@ class SchedulingRun {
     const shape = this.shapeOf(info);
     const { id: requests, vector: request } = this.requestsOf(info);
     const plan = this.plans.planFor(info, shape);
-    const affinityScores = interPodAffinity.scoreState(this.cluster, info);
     const { attempt, known, preFilterMessage } = this.filter(info, shape, request, requests, plan);
     const { feasible } = attempt;
     if (feasible.length > 0) {
       let chosen = feasible[0]!;
       // With a single feasible node kube-scheduler binds it without scoring.
       if (feasible.length > 1) {
+        // Filtering changes nothing in the cluster, so scoring state read now is what it was before.
+        const affinityScores = interPodAffinity.scoreState(this.cluster, info);
         attempt.scores = known
           ? this.scorer.scoreKnown(info, shape, feasible, feasible === known.passed, known, plan.soft, affinityScores)
           : this.scorer.score(info, shape, feasible, plan.soft, affinityScores);
