@@ -15,6 +15,8 @@ export interface AcceptedManifests {
   refused: Manifest[];
   /** `object-rejected` for each refused object, at the first reason. */
   findings: Finding[];
+  /** That first reason alone, for each refused object (`spec.replicas: expected integer, ...`). */
+  reasons: string[];
 }
 
 /**
@@ -25,9 +27,10 @@ export interface AcceptedManifests {
  */
 export async function acceptManifests(manifests: readonly Manifest[], crds: readonly Manifest[]): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
-  const result: AcceptedManifests = { accepted: [], refused: [], findings: [] };
+  const result: AcceptedManifests = { accepted: [], refused: [], findings: [], reasons: [] };
   const refuse = (manifest: Manifest, why: Finding): void => {
     result.refused.push(manifest);
+    result.reasons.push(why.message);
     result.findings.push({ ...why, ruleId: 'object-rejected', severity: 'error', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${why.message}` });
   };
   for (const manifest of manifests) {

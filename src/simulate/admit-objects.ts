@@ -86,9 +86,10 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
     }
     if (object.kind === 'DaemonSet' && object.apiVersion === 'apps/v1') setTemplateGeneration(object, current?.object);
     if (object.kind === 'Service' && object.apiVersion === 'v1') allocateClusterIp(object, takenIps);
+    // A bare Pod goes through admission before it is stored, as a controller's pods do.
+    if (object.kind === 'Pod' && object.apiVersion === 'v1' && !admitBarePod(state, object, manifest)) continue;
     state.create(object, manifest);
     if (object.kind === 'Job' && object.apiVersion === 'batch/v1') addJobSelector(object);
-    if (object.kind === 'Pod' && object.apiVersion === 'v1') admitBarePod(state, object, manifest);
   }
 }
 
@@ -150,16 +151,15 @@ function addJobSelector(job: KubeObject): void {
 }
 
 /** A Pod of the input goes through the same admission as a controller's pods. */
-function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifest): void {
-  if (!isObject(pod.spec)) return;
-  const candidate = { ...pod, metadata: { ...metadataOf(pod) }, spec: applyPodAdmission(pod.spec) };
-  const refused = admitPod(state, candidate);
+/** Whether admission takes a Pod of the input, not stored yet (changing it as admission does); a refusal is reported. */
+function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifest): boolean {
+  if (!isObject(pod.spec)) return true;
+  const admitted = Object.assign(pod, { spec: applyPodAdmission(pod.spec) });
+  const refused = admitPod(state, admitted);
   if (refused) {
-    state.remove(pod);
     state.report({ ruleId: 'pod-forbidden', severity: 'error', message: `the API server refuses ${describeRef(refOf(pod))}: ${refused.message}`, origin: manifest, pointer: `/spec${refused.pointer ? `/${refused.pointer}` : ''}` });
-    return;
+    return false;
   }
-  pod.metadata = candidate.metadata;
-  pod.spec = candidate.spec;
-  pod.status = pendingStatus(candidate.spec);
+  pod.status = pendingStatus(admitted.spec);
+  return true;
 }

@@ -34,6 +34,23 @@ describe('LimitRange and ResourceQuota admission in the plan', () => {
   });
 });
 
+describe('a bare Pod of the input', () => {
+  it('counts against the quota with what admission gave it', async () => {
+    const manifests = [
+      'apiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: lab}\nspec:\n  limits: [{type: Container, defaultRequest: {cpu: 500m}}]',
+      'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: cpu, namespace: lab}\nspec:\n  hard: {requests.cpu: "1"}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: debug, namespace: lab}\nspec:\n  containers: [{name: shell, image: busybox:1.36}]',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app, namespace: lab}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n    spec:\n      containers: [{name: app, image: app:1.0}]',
+    ].join('\n---\n');
+    const result = await plan(['-'], { readStdin: async () => Buffer.from(manifests) });
+    // The Pod's 500m from the LimitRange leaves room for one of the Deployment's two pods.
+    expect(result.state.objects.filter((o) => o.kind === 'Pod').map((p) => (p.metadata as { name: string }).name.split('-')[0])).toEqual(['app', 'debug']);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'the API server refuses the pods of Deployment lab/app: exceeded quota: cpu, requested: requests.cpu=500m, used: requests.cpu=1, limited: requests.cpu=1',
+    ]);
+  });
+});
+
 describe('LimitRanger', () => {
   it('sets only what a container leaves out, init containers included, and says so', () => {
     const pod = { metadata: {}, spec: { initContainers: [container('init', { requests: { cpu: '1' } })], containers: [container('app', { limits: { memory: '1Gi' } })] } };

@@ -9,8 +9,8 @@ import type { ObjectChange } from '../types.js';
 export interface Admission {
   /** Each manifest the API server takes → the object as it stores it (unknown fields and nulls dropped). */
   stored: Map<Manifest, Manifest>;
-  /** Those it refuses, with the plan's `object-rejected` finding at the first reason. */
-  refused: Map<Manifest, Finding>;
+  /** Those it refuses, with the plan's `object-rejected` finding and the reason alone. */
+  refused: Map<Manifest, { finding: Finding; reason: string }>;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface Admission {
  */
 export async function admitManifests(manifests: readonly Manifest[], crds: readonly Manifest[] = []): Promise<Admission> {
   const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd));
-  const refused = new Map(result.refused.map((manifest, i) => [manifest, result.findings[i]!]));
+  const refused = new Map(result.refused.map((manifest, i) => [manifest, { finding: result.findings[i]!, reason: result.reasons[i]! }]));
   const kept = manifests.filter((m) => !refused.has(m));
   const stored = new Map(kept.map((manifest, i) => {
     const accepted = result.accepted[i]!;
@@ -39,9 +39,8 @@ export function markRefused(changes: readonly ObjectChange[], admission: Admissi
   const marked = changes.map((change) => {
     const rejection = change.desired && admission.refused.get(change.desired);
     if (!rejection || change.action === 'unmanaged' || change.action === 'delete') return change;
-    findings.push(rejection);
-    // The finding reads "the API server refuses this object, ...: <reason>"; the header wants the reason.
-    return { ...change, refused: rejection.message.slice(rejection.message.indexOf(': ') + 2) };
+    findings.push(rejection.finding);
+    return { ...change, refused: rejection.reason };
   });
   return { changes: marked, findings };
 }

@@ -1,8 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { compareText } from '../../model/compare-text.js';
 import { admitPriority } from '../controllers/priority.js';
-import { identityKey } from '../../model/object-ref.js';
-import { nameOf, namespaceOf, refOf, type SimulationState } from '../state.js';
+import { nameOf, namespaceOf, type SimulationState } from '../state.js';
 import { applyLimitRangeDefaults, checkLimitRanges, type PodRefusal } from './limit-ranger.js';
 import { quotaUsage } from './quota-usage.js';
 import { checkQuotas } from './resource-quota.js';
@@ -20,7 +19,6 @@ function inNamespace(state: SimulationState, kind: string, namespace: string): K
  * The admission plugins that can change or refuse a new pod, in the API server's order:
  * Priority (the class's value; a missing class refuses the pod), LimitRanger (defaults, then
  * min/max/ratio), ResourceQuota (last). Changes the pod; returns why it is refused, if it is.
- * `pod` may already be in the state (a bare Pod of the input): it does not count against quotas.
  */
 export function admitPod(state: SimulationState, pod: KubeObject & { spec: Record<string, unknown> }): PodRefusal | undefined {
   const priority = admitPriority(state, pod.spec);
@@ -32,6 +30,5 @@ export function admitPod(state: SimulationState, pod: KubeObject & { spec: Recor
   if (limited) return limited;
   const quotas = inNamespace(state, 'ResourceQuota', namespace);
   if (!quotas.length) return undefined;
-  const self = identityKey(refOf(pod));
-  return checkQuotas(pod.spec, quotas, (quota) => quotaUsage(state, quota as KubeObject, self));
+  return checkQuotas(pod.spec, quotas, (quota) => quotaUsage(state, quota as KubeObject));
 }

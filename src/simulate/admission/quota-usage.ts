@@ -19,9 +19,9 @@ const trackers = new WeakMap<SimulationState, WeakMap<KubeObject, Tracker>>();
 /**
  * What the live pods of a quota's namespace use of it, brought up to date from the pods added
  * and removed since the last call: admitting each of a namespace's pods costs the pods created
- * in between, not all of them. `excludeKey`: a pod already stored that is being admitted.
+ * in between, not all of them.
  */
-export function quotaUsage(state: SimulationState, quota: KubeObject, excludeKey?: string): ResourceList {
+export function quotaUsage(state: SimulationState, quota: KubeObject): ResourceList {
   let perQuota = trackers.get(state);
   if (!perQuota) trackers.set(state, (perQuota = new WeakMap()));
   let tracker = perQuota.get(quota);
@@ -43,9 +43,5 @@ export function quotaUsage(state: SimulationState, quota: KubeObject, excludeKey
     tracker.counted.set(key, usage);
     addUsage(tracker.used, usage, hard, 1n);
   }
-  const own = excludeKey ? tracker.counted.get(excludeKey) : undefined;
-  if (!own) return tracker.used;
-  const used = new Map(tracker.used);
-  addUsage(used, own, hard, -1n);
-  return used;
+  return tracker.used;
 }
