@@ -1,8 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import type { Finding } from '../model/finding.js';
-import { displayPath, MANIFEST_EXTENSIONS, STDIN_PATH } from '../load/collect-files.js';
+import { displayPath, excludeMatcher, MANIFEST_EXTENSIONS, STDIN_PATH } from '../load/collect-files.js';
 import type { LoadResult } from '../load/load-manifests.js';
 import { parseManifests } from '../load/parse-manifests.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, formatBytes } from '../load/read-source.js';
@@ -58,8 +57,8 @@ export async function loadAtRevision(revision: string, paths: readonly string[],
       if (file === inRepo || MANIFEST_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) files.add(file);
     }
   }
-  const excluded = options.exclude?.length ? picomatch(options.exclude.map((g) => g.replace(/\/$/, '')), { dot: true, basename: true }) : () => false;
-  const wanted = [...files].filter((file) => !excluded(displayPath(relative(cwd, resolve(root, file))))).sort();
+  const excluded = excludeMatcher(options.exclude ?? [], cwd);
+  const wanted = [...files].filter((file) => !excluded(resolve(root, file))).sort();
   return parseBlobs(revision, commit, root, wanted, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 }
 

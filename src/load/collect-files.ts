@@ -36,15 +36,19 @@ export function displayPath(path: string): string {
 /**
  * A glob without a slash matches a base name anywhere (`kustomization.yaml`, `charts`); one
  * with a slash matches the whole path (`apps/legacy/**`, `charts/*.yaml`; a leading `**` for any depth),
- * relative to the working directory (or absolute). A trailing slash is dropped, so `charts/` is `charts`.
+ * relative to the working directory `cwd` or absolute (the configuration's globs are anchored at
+ * its folder: anchorIgnorePaths). A trailing slash is dropped, so `charts/` is `charts`. Used for
+ * the files of a run and for those of a git revision alike.
  */
-function excludeMatcher(exclude: readonly string[]): (path: string) => boolean {
+export function excludeMatcher(exclude: readonly string[], cwd: string = process.cwd()): (path: string) => boolean {
   const globs = exclude.map((g) => g.replace(/\/$/, '')).filter(Boolean);
   const names = globs.filter((g) => !g.includes('/'));
   const paths = globs.filter((g) => g.includes('/'));
   const byName = names.length ? picomatch(names, { dot: true, basename: true }) : () => false;
   const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
-  return (path) => byName(path) || byPath(path);
+  const matches = (path: string): boolean => byName(path) || byPath(path);
+  if (!globs.length) return () => false;
+  return (path) => matches(displayPath(relative(cwd, path) || path)) || matches(displayPath(path)) || matches(displayPath(resolve(cwd, path)));
 }
 
 /**
@@ -53,12 +57,7 @@ function excludeMatcher(exclude: readonly string[]): (path: string) => boolean {
  * followed, and a link back to a directory being walked is reported once instead of looping.
  */
 export async function collectFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<CollectedFiles> {
-  const isExcluded = excludeMatcher(exclude);
-  const excluded = (path: string): boolean => {
-    const shown = displayPath(relative(process.cwd(), path) || path);
-    // Absolute too, for the configuration's globs anchored at its folder (anchorIgnorePaths).
-    return isExcluded(shown) || isExcluded(displayPath(path)) || isExcluded(displayPath(resolve(path)));
-  };
+  const excluded = excludeMatcher(exclude);
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: CollectProblem[] = [];

@@ -44,6 +44,11 @@ describe('--current git:<revision>', () => {
     const loaded = await loadAtRevision('main', ['deploy'], { cwd: dir, exclude: ['gone.yaml'] });
     expect([...new Set(loaded.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
     expect(loaded.files).toBe(2);
+    // A glob with a slash matches the whole path, as for the files on disk; an anchored one too.
+    const byPath = await loadAtRevision('main', ['deploy'], { cwd: dir, exclude: ['deploy/gone.yaml', 'deploy/broken.*'] });
+    expect([...new Set(byPath.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
+    const anchored = await loadAtRevision('main', ['deploy'], { cwd: dir, exclude: [`${dir}/deploy/g*.yaml`] });
+    expect([...new Set(anchored.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
   });
 
   it('finds nothing for a path that did not exist at the revision: all of it is new', async () => {
