@@ -83,8 +83,7 @@ function startPodsOnTheirNodes(state: SimulationState, nodes: readonly KubeObjec
     const node = nodeNameOf(object);
     const status = objectAt(object, 'status');
     if (!node || !known.has(node) || (status && typeof status.podIP === 'string')) continue;
-    const hostNetwork = objectAt(object, 'spec')?.hostNetwork === true;
-    state.replace(revised(object, { status: runningStatus(object, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) }));
+    state.replace(startedOn(object, node, addresses, state.now));
   }
 }
 
@@ -130,10 +129,14 @@ function shouldTry(entry: Entry, memory: SchedulingMemory, removedPods: number):
   return hardSpread || objectAt(objectAt(spec, 'affinity') ?? {}, 'podAffinity') !== undefined;
 }
 
+/** The pod running on its node: Running and Ready, with the node's IP and a pod IP (the node's own with host networking). */
+function startedOn(pod: KubeObject, node: string, addresses: AddressAllocator, now: string): KubeObject {
+  const hostNetwork = objectAt(pod, 'spec')?.hostNetwork === true;
+  return revised(pod, { status: runningStatus(pod, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), now) });
+}
+
 function bind(state: SimulationState, entry: Entry, node: string, addresses: AddressAllocator, memory: SchedulingMemory): void {
-  const placed = withSpec(entry.object, { nodeName: node });
-  const hostNetwork = objectAt(placed, 'spec')?.hostNetwork === true;
-  const pod = revised(placed, { status: runningStatus(placed, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), state.now) });
+  const pod = startedOn(withSpec(entry.object, { nodeName: node }), node, addresses, state.now);
   state.replace(pod);
   memory.placed++;
   memory.failures.delete(uidKey(pod));

@@ -6,7 +6,7 @@
  */
 import { andSelectors, compileLabelSelector, EVERYTHING, type Selector, selectorFromMap, selectorMatches } from './labels.js';
 import type { PodInfo } from './pod-info.js';
-import { isRecord } from './read.js';
+import { isRecord, list } from './read.js';
 
 /** The objects kube-scheduler reads for default spreading; plain Kubernetes objects. */
 export interface SpreadingOwners {
@@ -28,9 +28,6 @@ function specOf(o: unknown): Record<string, unknown> {
   return isRecord(o) && isRecord(o.spec) ? o.spec : {};
 }
 
-function list(value: unknown[] | undefined): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /**
  * The objects indexed once per run: the selectors of the Services by namespace (in input order,

@@ -16,7 +16,7 @@ import {
 import { cached } from './cached.js';
 import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
-import { isRecord, record, str, stringMap } from './read.js';
+import { isRecord, list, record, str, stringMap } from './read.js';
 
 export interface AffinityTerm {
   /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
@@ -85,9 +85,6 @@ function intOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
 }
 
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 function affinityTerm(raw: unknown, ownNamespace: string): AffinityTerm | undefined {
   if (!isRecord(raw)) return undefined;

@@ -9,6 +9,13 @@ export function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
+/** The array at `value`, or an empty one. */
+export function list<T>(value: T[] | undefined): T[];
+export function list(value: unknown): unknown[];
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
 export function str(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
 }

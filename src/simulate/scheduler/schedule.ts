@@ -17,7 +17,7 @@ import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import { preempt } from './preemption.js';
 import type { PodRequests } from './resources.js';
-import { isRecord, record, stringMap } from './read.js';
+import { isRecord, list, record, stringMap } from './read.js';
 import { Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { type SpreadPlan, SpreadPlans } from './spread-plans.js';
@@ -49,9 +49,6 @@ function isTerminal(pod: IPod): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-function list<T>(value: T[] | undefined): T[] {
-  return Array.isArray(value) ? value : [];
-}
 
 class SchedulingRun {
   private readonly cluster: Cluster;
