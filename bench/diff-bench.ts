@@ -29,13 +29,28 @@ function median(values: number[]): number {
 /** The object as `kubectl get -o yaml` prints it after it was applied, changed in place for every tenth one. */
 function asInCluster(object: KubeObject, i: number): KubeObject {
   const o = (hasDefaults(object) ? applyDefaults(object) : structuredClone(object)) as Obj;
-  o.metadata = { ...o.metadata, uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, resourceVersion: String(1000 + i), creationTimestamp: '2026-10-01T00:00:00Z', generation: 2 };
+  o.metadata = {
+    ...o.metadata,
+    uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    resourceVersion: String(1000 + i),
+    creationTimestamp: '2026-10-01T00:00:00Z',
+    generation: 2,
+  };
   if (o.spec?.template?.metadata) o.spec.template.metadata.creationTimestamp = null;
-  if (o.kind === 'Deployment') o.status = { replicas: o.spec.replicas, readyReplicas: o.spec.replicas, observedGeneration: 2 };
-  if (o.kind === 'Service') o.spec = { ...o.spec, clusterIP: `10.96.${i % 250}.${i % 200}`, clusterIPs: [`10.96.${i % 250}.${i % 200}`], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' };
+  if (o.kind === 'Deployment')
+    o.status = { replicas: o.spec.replicas, readyReplicas: o.spec.replicas, observedGeneration: 2 };
+  if (o.kind === 'Service')
+    o.spec = {
+      ...o.spec,
+      clusterIP: `10.96.${i % 250}.${i % 200}`,
+      clusterIPs: [`10.96.${i % 250}.${i % 200}`],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+    };
   if (i % 10 === 0) {
     // What changed since the last apply: an older image, another replica count, a config value, a label.
-    const container = o.spec?.template?.spec?.containers?.[0] ?? o.spec?.jobTemplate?.spec?.template?.spec?.containers?.[0];
+    const container =
+      o.spec?.template?.spec?.containers?.[0] ?? o.spec?.jobTemplate?.spec?.template?.spec?.containers?.[0];
     if (container) container.image = `${String(container.image).replace(/:.*$/, '')}:0.9.0`;
     else if (o.kind === 'ConfigMap') o.data = { ...o.data, TIMEOUT: '999s' };
     else if (o.kind === 'Secret') o.data = { password: Buffer.from(`old-${i}`).toString('base64') };
@@ -49,7 +64,11 @@ function asInCluster(object: KubeObject, i: number): KubeObject {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sortKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => [k, sortKeys(v)]),
+  );
 }
 
 async function main(): Promise<void> {
@@ -58,12 +77,24 @@ async function main(): Promise<void> {
   let t = performance.now();
   const desired = (await loadManifests([corpus.dir])).manifests.slice(0, OBJECTS);
   const loadDesired = performance.now() - t;
-  const dump = stringify(sortKeys({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: desired.map((m, i) => asInCluster(m.object, i)) }), { aliasDuplicateObjects: false });
+  const dump = stringify(
+    sortKeys({
+      apiVersion: 'v1',
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+      items: desired.map((m, i) => asInCluster(m.object, i)),
+    }),
+    { aliasDuplicateObjects: false },
+  );
   t = performance.now();
   const current = parseManifests('dump.yaml', dump).manifests;
   const loadCurrent = performance.now() - t;
-  console.log(`states: ${current.length} current objects (a ${(dump.length / 1024 / 1024).toFixed(1)} MiB dump), ${desired.length} desired objects`);
-  console.log(`loading (not part of the goal): desired ${loadDesired.toFixed(0)} ms from ${corpus.files.length} files, current dump ${loadCurrent.toFixed(0)} ms`);
+  console.log(
+    `states: ${current.length} current objects (a ${(dump.length / 1024 / 1024).toFixed(1)} MiB dump), ${desired.length} desired objects`,
+  );
+  console.log(
+    `loading (not part of the goal): desired ${loadDesired.toFixed(0)} ms from ${corpus.files.length} files, current dump ${loadCurrent.toFixed(0)} ms`,
+  );
 
   const first = diffObjects(current, desired);
   console.log(`changes: ${JSON.stringify(first.counts)}, findings: ${first.findings.length}`);

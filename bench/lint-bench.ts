@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   // Warm-up: loads modules and schemas and lets the JIT settle, for both sides.
   bareParse(corpus.files);
   const first = await lint([corpus.dir]);
-  console.log(`lint findings: ${first.findings.length} (${first.summary.errors} errors), objects: ${first.summary.objects}`);
+  console.log(
+    `lint findings: ${first.findings.length} (${first.summary.errors} errors), objects: ${first.summary.objects}`,
+  );
 
   const times: Record<'bare' | 'schemas' | 'rules', number[]> = { bare: [], schemas: [], rules: [] };
   const time = async (key: keyof typeof times, run: () => unknown): Promise<void> => {
@@ -47,7 +49,9 @@ async function main(): Promise<void> {
     await time('rules', () => lint([corpus.dir]));
   }
   const show = (label: string, key: keyof typeof times) =>
-    console.log(`${label.padEnd(38)} median ${median(times[key]).toFixed(0).padStart(6)} ms  (runs: ${times[key].map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(
+      `${label.padEnd(38)} median ${median(times[key]).toFixed(0).padStart(6)} ms  (runs: ${times[key].map((x) => x.toFixed(0)).join(', ')})`,
+    );
   show('bare yaml parseAllDocuments:', 'bare');
   show('kubeplan lint, schemas only:', 'schemas');
   show('kubeplan lint, schemas and all rules:', 'rules');

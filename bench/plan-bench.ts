@@ -43,7 +43,10 @@ function nodeList(count: number): Obj {
     return {
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': zone } },
+      metadata: {
+        name,
+        labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': zone },
+      },
       spec: {},
       status: {
         capacity: { cpu: '8', memory: '32Gi', pods: '110' },
@@ -71,20 +74,36 @@ function app(d: number): Obj[] {
         template: {
           metadata: { labels },
           spec: {
-            containers: [{
-              name: 'main',
-              image: `registry.example.com/${name}:1.${d % 7}`,
-              ports: [{ name: 'http', containerPort: 8080 }],
-              readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
-              resources: { requests: { cpu: `${100 + (d % 3) * 50}m`, memory: `${128 * (1 + (d % 4))}Mi` }, limits: { memory: '1Gi' } },
-            }],
+            containers: [
+              {
+                name: 'main',
+                image: `registry.example.com/${name}:1.${d % 7}`,
+                ports: [{ name: 'http', containerPort: 8080 }],
+                readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
+                resources: {
+                  requests: { cpu: `${100 + (d % 3) * 50}m`, memory: `${128 * (1 + (d % 4))}Mi` },
+                  limits: { memory: '1Gi' },
+                },
+              },
+            ],
           },
         },
       },
     },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace },
+      spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    },
   ];
-  if (d % 10 === 0) objects.push({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } });
+  if (d % 10 === 0)
+    objects.push({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name, namespace },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+    });
   return objects;
 }
 
@@ -92,9 +111,18 @@ function app(d: number): Obj[] {
 function ingress(namespace: number, apps: number): Obj {
   const paths = [];
   for (let d = namespace; d < apps; d += NAMESPACES) {
-    paths.push({ path: `/app-${d}`, pathType: 'Prefix', backend: { service: { name: `app-${d}`, port: { name: 'http' } } } });
+    paths.push({
+      path: `/app-${d}`,
+      pathType: 'Prefix',
+      backend: { service: { name: `app-${d}`, port: { name: 'http' } } },
+    });
   }
-  return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'routes', namespace: `team-${namespace}` }, spec: { rules: [{ host: `team-${namespace}.example.com`, http: { paths } }] } };
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'routes', namespace: `team-${namespace}` },
+    spec: { rules: [{ host: `team-${namespace}.example.com`, http: { paths } }] },
+  };
 }
 
 interface Input {
@@ -114,7 +142,10 @@ function writeInput(pods: number, nodes: number): Input {
   for (let first = 0; first < apps; first += 100) {
     const docs: Obj[] = [];
     for (let d = first; d < Math.min(apps, first + 100); d++) docs.push(...app(d));
-    writeFileSync(join(manifests, `apps-${String(first).padStart(5, '0')}.yaml`), docs.map((doc) => stringify(doc)).join('---\n'));
+    writeFileSync(
+      join(manifests, `apps-${String(first).padStart(5, '0')}.yaml`),
+      docs.map((doc) => stringify(doc)).join('---\n'),
+    );
   }
   const namespaces = Array.from({ length: Math.min(NAMESPACES, apps) }, (_, n) => ingress(n, apps));
   writeFileSync(join(manifests, 'ingresses.yaml'), namespaces.map((doc) => stringify(doc)).join('---\n'));
@@ -131,21 +162,53 @@ async function writeRollout(input: Input): Promise<Input> {
   const first = await plan([input.manifests], { cluster: [input.cluster] });
   const current = join(input.dir, 'current.yaml');
   const items = first.state.objects.filter((o) => o.kind !== 'Node');
-  writeFileSync(current, stringify({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }, { aliasDuplicateObjects: false }));
+  writeFileSync(
+    current,
+    stringify(
+      { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items },
+      { aliasDuplicateObjects: false },
+    ),
+  );
   const manifests = join(input.dir, 'next');
   mkdirSync(manifests, { recursive: true });
   for (const file of readdirSync(input.manifests)) {
-    writeFileSync(join(manifests, file), readFileSync(join(input.manifests, file), 'utf8').replace(/(image: registry\.example\.com\/app-\d+):1\./g, '$1:2.'));
+    writeFileSync(
+      join(manifests, file),
+      readFileSync(join(input.manifests, file), 'utf8').replace(
+        /(image: registry\.example\.com\/app-\d+):1\./g,
+        '$1:2.',
+      ),
+    );
   }
   return { ...input, manifests, current };
 }
 
 /** The rows of the report, in pipeline order; the simulation's controller stages are summed into one row each. */
 const ROWS = [
-  'load', 'validate', 'cluster', 'current', 'admit', 'controllers', 'scheduling', 'scheduler', 'statuses', 'endpoints', 'findings', 'sort', 'text', 'json',
+  'load',
+  'validate',
+  'cluster',
+  'current',
+  'admit',
+  'controllers',
+  'scheduling',
+  'scheduler',
+  'statuses',
+  'endpoints',
+  'findings',
+  'sort',
+  'text',
+  'json',
 ] as const;
 type Row = (typeof ROWS)[number];
-const CONTROLLERS = new Set<PlanStage>(['autoscalers', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs']);
+const CONTROLLERS = new Set<PlanStage>([
+  'autoscalers',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+]);
 
 interface Measurement {
   stages: Record<Row, number>;
@@ -163,7 +226,11 @@ interface Measurement {
   events: number;
 }
 
-async function measure(pods: number, nodes: number, options: { rounds?: number; rollout?: boolean } = {}): Promise<Measurement> {
+async function measure(
+  pods: number,
+  nodes: number,
+  options: { rounds?: number; rollout?: boolean } = {},
+): Promise<Measurement> {
   const written = writeInput(pods, nodes);
   const input = options.rollout ? await writeRollout(written) : written;
   let best: Measurement | undefined;
@@ -194,7 +261,12 @@ async function measure(pods: number, nodes: number, options: { rounds?: number; 
     };
     const start = cpu();
     const wallStart = performance.now();
-    const result = await plan([input.manifests], { cluster: [input.cluster], ...(input.current ? { current: [input.current] } : {}), schedule: timedSchedule, onStage });
+    const result = await plan([input.manifests], {
+      cluster: [input.cluster],
+      ...(input.current ? { current: [input.current] } : {}),
+      schedule: timedSchedule,
+      onStage,
+    });
     let t = cpu();
     formatPlanText(result);
     stages.text = cpu() - t;
@@ -208,7 +280,8 @@ async function measure(pods: number, nodes: number, options: { rounds?: number; 
     for (const scheduling of inputs) schedule(scheduling);
     const alone = cpu() - t;
     t = cpu();
-    for (const scheduling of inputs) schedule({ ...scheduling, services: [], replicaSets: [], statefulSets: [], replicationControllers: [] });
+    for (const scheduling of inputs)
+      schedule({ ...scheduling, services: [], replicaSets: [], statefulSets: [], replicationControllers: [] });
     const aloneWithoutDefaultSpreading = cpu() - t;
 
     const podObjects = result.state.objects.filter((o) => o.kind === 'Pod');
@@ -258,20 +331,33 @@ function printTable(columns: Array<{ label: string; m: Measurement }>): void {
   rows.push(['pods (bound) / findings', ...columns.map((c) => `${c.m.pods} (${c.m.bound}) / ${c.m.findings}`)]);
   rows.push(['events', ...columns.map((c) => String(c.m.events))]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
+  for (const r of rows)
+    console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
   // Warm-up so the JIT has compiled the hot paths before anything is timed.
   await measure(1000, 100);
   const columns = [{ label: '10k pods × 1000 nodes', m: await measure(10000, 1000, { rounds: ROUNDS + 1 }) }];
-  for (const [pods, nodes] of [[2500, 1000], [5000, 1000], [10000, 250], [10000, 500]] as const) columns.push({ label: `${pods / 1000}k pods × ${nodes} nodes`, m: await measure(pods, nodes) });
+  for (const [pods, nodes] of [
+    [2500, 1000],
+    [5000, 1000],
+    [10000, 250],
+    [10000, 500],
+  ] as const)
+    columns.push({ label: `${pods / 1000}k pods × ${nodes} nodes`, m: await measure(pods, nodes) });
   columns.push({ label: 'rollout 2k pods × 200 nodes', m: await measure(2000, 200, { rollout: true }) });
-  console.log('CPU time per stage. The first column is the headline (best of two); then growth with pods (at 1,000 nodes) and with');
+  console.log(
+    'CPU time per stage. The first column is the headline (best of two); then growth with pods (at 1,000 nodes) and with',
+  );
   console.log('nodes (at 10,000 pods); last, a new image for every Deployment over --current.');
   printTable(columns);
-  console.log(`reference loop (10M typed-array steps): ${referenceLoop().toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `reference loop (10M typed-array steps): ${referenceLoop().toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
+  );
 }
 
 await main();

@@ -41,7 +41,13 @@ function inputs(nodes: number, pods: number): { plain: SchedulingInput; realisti
   const owned = makeOwnedWorkload(pods);
   return {
     plain: { nodes: n, boundPods: running, pendingPods: makePods(pods) },
-    realistic: { nodes: n, boundPods: running, pendingPods: owned.pods, replicaSets: owned.replicaSets, services: owned.services },
+    realistic: {
+      nodes: n,
+      boundPods: running,
+      pendingPods: owned.pods,
+      replicaSets: owned.replicaSets,
+      services: owned.services,
+    },
   };
 }
 
@@ -88,12 +94,16 @@ function counts(label: string, r: Measure): string {
 }
 
 function main(): void {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
   // Warm-up so the JIT has compiled the hot paths before anything is timed.
   measure(500, 5000);
 
   console.log(`best of ${ROUNDS}; growth (×) in CPU time from the first row of its group`);
-  console.log(`${''.padEnd(28)} ${'plain (no default spreading)'.padEnd(40)}   ${'realistic (ReplicaSets + Services)'.padEnd(40)}   realistic / plain`);
+  console.log(
+    `${''.padEnd(28)} ${'plain (no default spreading)'.padEnd(40)}   ${'realistic (ReplicaSets + Services)'.padEnd(40)}   realistic / plain`,
+  );
   console.log('growth with pods (1,000 nodes):');
   const byPods = [2500, 5000, 10000].map((pods) => ({ pods, r: measure(1000, pods) }));
   for (const { pods, r } of byPods) console.log(line(`  ${pods} pods`, r, byPods[0]!.r));
@@ -106,7 +116,9 @@ function main(): void {
   console.log(line('10,000 pods × 1,000 nodes', headline));
   console.log(counts('plain', headline.plain));
   console.log(counts('realistic', headline.realistic));
-  console.log(`reference loop (10M typed-array steps): ${referenceLoop().toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `reference loop (10M typed-array steps): ${referenceLoop().toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
+  );
 }
 
 main();

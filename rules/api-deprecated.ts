@@ -8,25 +8,38 @@ export default defineRule({
     id: 'api-deprecated',
     category: 'api',
     severity: 'warning',
-    description: 'An object uses an API version (or kind) that the target Kubernetes version still serves but that is deprecated, with its removal release.',
-    rationale: 'A deprecated API version works today and breaks the apply after the upgrade that removes it. Migrating ahead of the upgrade keeps the upgrade a non-event.',
+    description:
+      'An object uses an API version (or kind) that the target Kubernetes version still serves but that is deprecated, with its removal release.',
+    rationale:
+      'A deprecated API version works today and breaks the apply after the upgrade that removes it. Migrating ahead of the upgrade keeps the upgrade a non-event.',
     remediation: 'Change `apiVersion` to the replacement the message names while both are served.',
     target: 'all',
     notes:
       'An API version counts as deprecated for a target version that serves both it and its replacement (so with `--kube-version 1.24`, `batch/v1beta1` CronJobs are reported here and `api-removed` takes over from 1.25). Whole kinds deprecated without removal (`v1 Endpoints` since 1.33) are reported too.',
-    example: { invalid: '# with --kube-version 1.24\napiVersion: batch/v1beta1\nkind: CronJob', valid: 'apiVersion: batch/v1\nkind: CronJob' },
+    example: {
+      invalid: '# with --kube-version 1.24\napiVersion: batch/v1beta1\nkind: CronJob',
+      valid: 'apiVersion: batch/v1\nkind: CronJob',
+    },
   },
   check(ctx) {
     const { apiVersion, kind } = ctx.manifest.ref;
     const target = ctx.kubernetesVersion;
     const api = removedApi(apiVersion, kind);
-    const announced = api && (api.deprecatedIn ? atLeast(target, api.deprecatedIn) : api.replacements.some((r) => atLeast(target, r.since)));
+    const announced =
+      api &&
+      (api.deprecatedIn ? atLeast(target, api.deprecatedIn) : api.replacements.some((r) => atLeast(target, r.since)));
     if (api && announced && !atLeast(target, api.removedIn)) {
-      ctx.report('/apiVersion', `${apiVersion} ${kind} is deprecated and removed in Kubernetes ${api.removedIn} (target ${formatKubeVersion(target)}): ${replacementAdvice(api, target)}`);
+      ctx.report(
+        '/apiVersion',
+        `${apiVersion} ${kind} is deprecated and removed in Kubernetes ${api.removedIn} (target ${formatKubeVersion(target)}): ${replacementAdvice(api, target)}`,
+      );
     }
     const deprecatedKind = DEPRECATED_KINDS.find((d) => d.apiVersion === apiVersion && d.kind === kind);
     if (deprecatedKind && atLeast(target, deprecatedKind.since)) {
-      ctx.report('/kind', `${apiVersion} ${kind} is deprecated since Kubernetes ${deprecatedKind.since}: use ${deprecatedKind.instead}`);
+      ctx.report(
+        '/kind',
+        `${apiVersion} ${kind} is deprecated since Kubernetes ${deprecatedKind.since}: use ${deprecatedKind.instead}`,
+      );
     }
   },
 });

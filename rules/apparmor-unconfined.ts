@@ -11,27 +11,42 @@ export default defineRule({
     id: 'apparmor-unconfined',
     category: 'security',
     severity: 'error',
-    description: 'A container runs without AppArmor confinement (`appArmorProfile.type: Unconfined`, or the older annotation set to `unconfined`).',
+    description:
+      'A container runs without AppArmor confinement (`appArmorProfile.type: Unconfined`, or the older annotation set to `unconfined`).',
     rationale:
       "On nodes with AppArmor, the runtime's default profile keeps a container away from sensitive kernel interfaces and host paths. Unconfined turns that off. The baseline Pod Security Standard allows only the runtime default or a profile installed on the node.",
-    remediation: 'Remove the Unconfined setting (the default is `RuntimeDefault`), or use a `Localhost` profile made for the workload.',
+    remediation:
+      'Remove the Unconfined setting (the default is `RuntimeDefault`), or use a `Localhost` profile made for the workload.',
     target: 'pod-templates',
-    example: { invalid: 'securityContext:\n  appArmorProfile:\n    type: Unconfined', valid: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault' },
+    example: {
+      invalid: 'securityContext:\n  appArmorProfile:\n    type: Unconfined',
+      valid: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault',
+    },
   },
   check(ctx) {
     const t = ctx.podTemplate;
     if (!t) return;
-    const annotations = asStringMap(dig(ctx.object, ...(t.pointer ? t.pointer.slice(1).split('/') : []), 'metadata', 'annotations'));
+    const annotations = asStringMap(
+      dig(ctx.object, ...(t.pointer ? t.pointer.slice(1).split('/') : []), 'metadata', 'annotations'),
+    );
     let podReported = false;
     for (const c of containersOf(t, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const setting = effectiveSetting(t, c, 'appArmorProfile');
       if (asObject(setting.value)?.type === 'Unconfined' && !(setting.source === 'pod' && podReported)) {
-        ctx.report(`${setting.pointer}/type`, setting.source === 'pod' ? 'the pod runs its containers without AppArmor confinement (appArmorProfile Unconfined)' : `${describeContainer(c)} runs without AppArmor confinement (appArmorProfile Unconfined)`);
+        ctx.report(
+          `${setting.pointer}/type`,
+          setting.source === 'pod'
+            ? 'the pod runs its containers without AppArmor confinement (appArmorProfile Unconfined)'
+            : `${describeContainer(c)} runs without AppArmor confinement (appArmorProfile Unconfined)`,
+        );
         podReported ||= setting.source === 'pod';
       }
       const key = `${ANNOTATION_PREFIX}${c.name}`;
       if (annotations[key] === 'unconfined') {
-        ctx.report(appendPointer(`${t.pointer}/metadata/annotations`, key), `${describeContainer(c)} runs without AppArmor confinement (annotation ${key}: unconfined)`);
+        ctx.report(
+          appendPointer(`${t.pointer}/metadata/annotations`, key),
+          `${describeContainer(c)} runs without AppArmor confinement (annotation ${key}: unconfined)`,
+        );
       }
     }
   },

@@ -5,7 +5,19 @@ import { asArray, asObject } from '../src/lint/shape.js';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the runtime's defaults). */
 const BASELINE_CAPABILITIES: readonly string[] = [
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
 ];
 
 export default defineRule<{ allowed: string[] }>({
@@ -16,7 +28,8 @@ export default defineRule<{ allowed: string[] }>({
     description: 'A container adds a Linux capability outside the baseline set (e.g. `SYS_ADMIN`, `NET_ADMIN`, `ALL`).',
     rationale:
       'Capabilities beyond the runtime defaults give a container root-like powers over the node: `SYS_ADMIN` alone allows mounting filesystems and most container escapes. The baseline Pod Security Standard forbids adding any capability outside its list.',
-    remediation: 'Remove the capability from `capabilities.add`; if the workload truly needs it, run it in a namespace with a privileged policy and allow it here with the `allowed` option.',
+    remediation:
+      'Remove the capability from `capabilities.add`; if the workload truly needs it, run it in a namespace with a privileged policy and allow it here with the `allowed` option.',
     target: 'pod-templates',
     options: stringListOption('allowed', 'capabilities that may be added besides the baseline set', []),
     example: {
@@ -31,7 +44,10 @@ export default defineRule<{ allowed: string[] }>({
       const add = asArray(asObject(asObject(c.container.securityContext)?.capabilities)?.add);
       add.forEach((cap, i) => {
         if (typeof cap === 'string' && !allowed.has(cap)) {
-          ctx.report(`${c.pointer}/securityContext/capabilities/add/${i}`, `${describeContainer(c)} adds the capability ${cap}, outside the baseline Pod Security Standard`);
+          ctx.report(
+            `${c.pointer}/securityContext/capabilities/add/${i}`,
+            `${describeContainer(c)} adds the capability ${cap}, outside the baseline Pod Security Standard`,
+          );
         }
       });
     }

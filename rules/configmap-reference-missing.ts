@@ -6,7 +6,8 @@ export default missingObjectRule('ConfigMap', {
   description: 'A pod references a ConfigMap (env, envFrom, volume) that the input does not define.',
   rationale:
     'A container whose environment comes from a missing ConfigMap does not start (CreateContainerConfigError), and a pod with a missing ConfigMap volume stays in ContainerCreating. Nothing fails at apply time: the problem shows only when pods are created.',
-  remediation: 'Create the ConfigMap (in the same namespace), fix the name, or mark the reference `optional: true` if the pod works without it.',
+  remediation:
+    'Create the ConfigMap (in the same namespace), fix the name, or mark the reference `optional: true` if the pod works without it.',
   example: {
     invalid: 'envFrom:\n  - configMapRef:\n      name: api-confg',
     valid: 'envFrom:\n  - configMapRef:\n      name: api-config',

@@ -26,13 +26,18 @@ export default defineRule({
       const names = new Set<string>();
       for (const p of declaredPorts(c)) {
         if (p.name !== undefined) {
-          if (names.has(p.name)) ctx.report(`${p.pointer}/name`, `${describeContainer(c)} declares the port name "${p.name}" twice`);
+          if (names.has(p.name))
+            ctx.report(`${p.pointer}/name`, `${describeContainer(c)} declares the port name "${p.name}" twice`);
           names.add(p.name);
         }
         if (p.containerPort === undefined || !shared) continue;
         const key = `${p.containerPort}/${p.protocol}`;
         const first = numbers.get(key);
-        if (first) ctx.report(`${p.pointer}/containerPort`, `port ${key} is already declared by ${first}: containers of a pod share one network namespace`);
+        if (first)
+          ctx.report(
+            `${p.pointer}/containerPort`,
+            `port ${key} is already declared by ${first}: containers of a pod share one network namespace`,
+          );
         else numbers.set(key, describeContainer(c));
       }
     }

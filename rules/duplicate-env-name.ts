@@ -26,7 +26,11 @@ export default defineRule({
         if (!name) continue;
         const first = seen.get(name);
         if (first === undefined) seen.set(name, index);
-        else ctx.report(`${c.pointer}/env/${index}/name`, `${describeContainer(c)} sets ${name} again (first at env[${first}]); only the last value takes effect`);
+        else
+          ctx.report(
+            `${c.pointer}/env/${index}/name`,
+            `${describeContainer(c)} sets ${name} again (first at env[${first}]); only the last value takes effect`,
+          );
       }
     }
   },

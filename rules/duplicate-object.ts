@@ -7,10 +7,12 @@ export default defineRule({
     category: 'references',
     severity: 'error',
     description: 'The same object (group, kind, namespace and name) is defined more than once in the input.',
-    rationale: 'When applied, the later definition silently replaces the earlier one, so one of the two never takes effect; which one wins depends on file order.',
+    rationale:
+      'When applied, the later definition silently replaces the earlier one, so one of the two never takes effect; which one wins depends on file order.',
     remediation: 'Keep one definition: delete the copy, or rename one of them if both are meant to exist.',
     target: 'all',
-    notes: 'Objects without a namespace are compared with each other only (they go to whatever namespace they are applied in).',
+    notes:
+      'Objects without a namespace are compared with each other only (they go to whatever namespace they are applied in).',
     example: {
       invalid: '# a.yaml and b.yaml both contain:\nkind: ConfigMap\nmetadata:\n  name: api-config\n  namespace: shop',
       valid: '# only a.yaml defines ConfigMap shop/api-config',
@@ -21,6 +23,9 @@ export default defineRule({
     const position = same.indexOf(ctx.manifest);
     if (position <= 0 || !ctx.manifest.ref.name) return;
     const first = same[0]!;
-    ctx.report('/metadata/name', `${describeRef(ctx.manifest.ref)} is already defined at ${first.source.file}:${first.locate('').line}; the later definition replaces it when applied`);
+    ctx.report(
+      '/metadata/name',
+      `${describeRef(ctx.manifest.ref)} is already defined at ${first.source.file}:${first.locate('').line}; the later definition replaces it when applied`,
+    );
   },
 });

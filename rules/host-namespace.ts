@@ -10,7 +10,8 @@ export default defineRule({
     description: "A pod shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale:
       "A pod in the host's namespaces sees every process, socket or shared-memory segment of the node and can talk to services bound to localhost; it bypasses NetworkPolicies. The baseline Pod Security Standard forbids all three.",
-    remediation: 'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service instead of the host network.',
+    remediation:
+      'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service instead of the host network.',
     target: 'pod-templates',
     example: { invalid: 'spec:\n  hostNetwork: true\n  containers: [...]', valid: 'spec:\n  containers: [...]' },
   },
@@ -18,7 +19,10 @@ export default defineRule({
     if (!ctx.podTemplate) return;
     for (const [field, what] of Object.entries(FIELDS)) {
       if (ctx.podTemplate.spec[field] === true) {
-        ctx.report(`${ctx.podTemplate.specPointer}/${field}`, `the pod shares the node's ${what} namespace (${field}: true), forbidden by the baseline Pod Security Standard`);
+        ctx.report(
+          `${ctx.podTemplate.specPointer}/${field}`,
+          `the pod shares the node's ${what} namespace (${field}: true), forbidden by the baseline Pod Security Standard`,
+        );
       }
     }
   },

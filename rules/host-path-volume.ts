@@ -9,9 +9,13 @@ export default defineRule({
     description: 'A pod mounts a directory of the node (`hostPath` volume).',
     rationale:
       "A hostPath volume gives the pod the node's files: reading other pods' secrets under /var/lib/kubelet, or writing to the container runtime's socket, is a node takeover. The data also stays on one node, so the pod loses it when it moves. The baseline Pod Security Standard forbids hostPath volumes.",
-    remediation: 'Use a PersistentVolumeClaim, `emptyDir`, ConfigMap or Secret volume; node agents that need host files belong in a namespace with a privileged policy (suppress the finding there with a reason).',
+    remediation:
+      'Use a PersistentVolumeClaim, `emptyDir`, ConfigMap or Secret volume; node agents that need host files belong in a namespace with a privileged policy (suppress the finding there with a reason).',
     target: 'pod-templates',
-    example: { invalid: 'volumes:\n  - name: logs\n    hostPath:\n      path: /var/log', valid: 'volumes:\n  - name: logs\n    emptyDir: {}' },
+    example: {
+      invalid: 'volumes:\n  - name: logs\n    hostPath:\n      path: /var/log',
+      valid: 'volumes:\n  - name: logs\n    emptyDir: {}',
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
@@ -19,7 +23,10 @@ export default defineRule({
       const hostPath = asObject(item.hostPath);
       if (!hostPath) continue;
       const path = asString(hostPath.path);
-      ctx.report(`${ctx.podTemplate.specPointer}/volumes/${index}/hostPath`, `volume "${asString(item.name) ?? ''}" mounts ${path ? `the node's ${path}` : 'a node directory'} (hostPath), forbidden by the baseline Pod Security Standard`);
+      ctx.report(
+        `${ctx.podTemplate.specPointer}/volumes/${index}/hostPath`,
+        `volume "${asString(item.name) ?? ''}" mounts ${path ? `the node's ${path}` : 'a node directory'} (hostPath), forbidden by the baseline Pod Security Standard`,
+      );
     }
   },
 });

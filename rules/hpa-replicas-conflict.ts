@@ -15,13 +15,19 @@ export default defineRule({
     remediation: 'Remove `spec.replicas` from the manifest and let `minReplicas` of the autoscaler set the floor.',
     target: [...REPLICATED_WORKLOADS],
     example: {
-      invalid: 'kind: Deployment\nspec:\n  replicas: 3\n---\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
-      valid: 'kind: Deployment\nspec:\n  selector: ...\n---\nkind: HorizontalPodAutoscaler\nspec:\n  minReplicas: 3\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+      invalid:
+        'kind: Deployment\nspec:\n  replicas: 3\n---\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+      valid:
+        'kind: Deployment\nspec:\n  selector: ...\n---\nkind: HorizontalPodAutoscaler\nspec:\n  minReplicas: 3\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
     },
   },
   check(ctx) {
     if (asObject(ctx.object.spec)?.replicas === undefined) return;
     const hpa = autoscalerOf(ctx.index, ctx.manifest);
-    if (hpa) ctx.report('/spec/replicas', `${describeRef(hpa.ref)} scales this ${ctx.manifest.ref.kind}, but spec.replicas resets the count on every apply; remove it`);
+    if (hpa)
+      ctx.report(
+        '/spec/replicas',
+        `${describeRef(hpa.ref)} scales this ${ctx.manifest.ref.kind}, but spec.replicas resets the count on every apply; remove it`,
+      );
   },
 });

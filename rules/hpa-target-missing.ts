@@ -9,7 +9,8 @@ export default defineRule<ReferenceOptions>({
     category: 'references',
     severity: 'warning',
     description: "A HorizontalPodAutoscaler's `scaleTargetRef` names a workload that the input does not define.",
-    rationale: 'An autoscaler without its target scales nothing and reports FailedGetScale; usually the workload was renamed and the autoscaler was not.',
+    rationale:
+      'An autoscaler without its target scales nothing and reports FailedGetScale; usually the workload was renamed and the autoscaler was not.',
     remediation: 'Point `scaleTargetRef` (apiVersion, kind, name) at the workload, in the same namespace.',
     target: ['HorizontalPodAutoscaler.autoscaling'],
     notes: REFERENCE_NOTES,
@@ -26,6 +27,9 @@ export default defineRule<ReferenceOptions>({
     if (!ref || !kind || !name) return;
     const target = groupKind(asString(ref.apiVersion) ?? '', kind);
     if (ctx.index.find(target, ctx.namespace, name) || !reportsMissing(ctx, target, ctx.namespace)) return;
-    ctx.report('/spec/scaleTargetRef/name', `scaleTargetRef names ${kind} "${name}" (${asString(ref.apiVersion) ?? 'no apiVersion'}), which is not in the input: the autoscaler scales nothing`);
+    ctx.report(
+      '/spec/scaleTargetRef/name',
+      `scaleTargetRef names ${kind} "${name}" (${asString(ref.apiVersion) ?? 'no apiVersion'}), which is not in the input: the autoscaler scales nothing`,
+    );
   },
 });

@@ -8,14 +8,16 @@ export default defineRule<{ mutableTags: string[] }>({
     id: 'image-pull-policy-mismatch',
     category: 'images',
     severity: 'warning',
-    description: 'A container with a moving image tag (`latest`, or none) sets `imagePullPolicy: IfNotPresent` or `Never`.',
+    description:
+      'A container with a moving image tag (`latest`, or none) sets `imagePullPolicy: IfNotPresent` or `Never`.',
     rationale:
       'A node that already has an image under that tag keeps using it, so pods started on different nodes run different builds, and pushing a new image changes nothing on nodes that pulled the old one. Kubernetes itself defaults such images to `Always`.',
     remediation: 'Pin the image to a version or digest, or drop `imagePullPolicy` (or set `Always`) for a moving tag.',
     target: 'pod-templates',
     options: MUTABLE_TAGS_OPTION,
     example: {
-      invalid: 'containers:\n  - name: web\n    image: registry.example.com/web:latest\n    imagePullPolicy: IfNotPresent',
+      invalid:
+        'containers:\n  - name: web\n    image: registry.example.com/web:latest\n    imagePullPolicy: IfNotPresent',
       valid: 'containers:\n  - name: web\n    image: registry.example.com/web:2.4.0\n    imagePullPolicy: IfNotPresent',
     },
   },
@@ -26,7 +28,10 @@ export default defineRule<{ mutableTags: string[] }>({
       const policy = c.container.imagePullPolicy;
       if (!image || (policy !== 'IfNotPresent' && policy !== 'Never')) continue;
       if (!isMutableImage(parseImage(image), ctx.options.mutableTags)) continue;
-      ctx.report(`${c.pointer}/imagePullPolicy`, `${describeContainer(c)}: imagePullPolicy ${policy} with the moving image "${image}": nodes keep whichever build they pulled first`);
+      ctx.report(
+        `${c.pointer}/imagePullPolicy`,
+        `${describeContainer(c)}: imagePullPolicy ${policy} with the moving image "${image}": nodes keep whichever build they pulled first`,
+      );
     }
   },
 });

@@ -26,7 +26,8 @@ export default defineRule<{ mutableTags: string[] }>({
       if (!image) continue;
       const ref = parseImage(image);
       if (!isMutableImage(ref, ctx.options.mutableTags)) continue;
-      const what = ref.tag === undefined ? 'has no tag (Kubernetes pulls "latest")' : `uses the moving tag "${ref.tag}"`;
+      const what =
+        ref.tag === undefined ? 'has no tag (Kubernetes pulls "latest")' : `uses the moving tag "${ref.tag}"`;
       ctx.report(`${c.pointer}/image`, `${describeContainer(c)}: image "${image}" ${what}; pin a version or a digest`);
     }
   },

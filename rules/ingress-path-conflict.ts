@@ -12,7 +12,10 @@ interface Claim {
 function claims(ingresses: readonly Manifest[]): Map<string, Claim[]> {
   const map = new Map<string, Claim[]>();
   for (const m of ingresses) {
-    const ingressClass = asString(dig(m.object, 'spec', 'ingressClassName')) ?? asString(dig(m.object, 'metadata', 'annotations', 'kubernetes.io/ingress.class')) ?? '';
+    const ingressClass =
+      asString(dig(m.object, 'spec', 'ingressClassName')) ??
+      asString(dig(m.object, 'metadata', 'annotations', 'kubernetes.io/ingress.class')) ??
+      '';
     for (const { item: rule, index: r } of objectsIn(dig(m.object, 'spec', 'rules'))) {
       const host = asString(rule.host) ?? '*';
       for (const { item: path, index: p } of objectsIn(dig(rule, 'http', 'paths'))) {
@@ -27,13 +30,18 @@ function claims(ingresses: readonly Manifest[]): Map<string, Claim[]> {
 }
 
 /** Every path that repeats an earlier claim, grouped by the Ingress that holds it. */
-function conflictsByIngress(ingresses: readonly Manifest[]): Map<Manifest, Array<{ pointer: string; message: string }>> {
+function conflictsByIngress(
+  ingresses: readonly Manifest[],
+): Map<Manifest, Array<{ pointer: string; message: string }>> {
   const out = new Map<Manifest, Array<{ pointer: string; message: string }>>();
   for (const [key, list] of claims(ingresses)) {
     const [, host, pathType, path] = key.split('\u0000');
     const first = list[0]!;
     for (const claim of list.slice(1)) {
-      const where = first.manifest === claim.manifest ? 'another path of this Ingress' : `${describeRef(first.manifest.ref)} (${first.manifest.source.file}:${first.manifest.locate(first.pointer).line})`;
+      const where =
+        first.manifest === claim.manifest
+          ? 'another path of this Ingress'
+          : `${describeRef(first.manifest.ref)} (${first.manifest.source.file}:${first.manifest.locate(first.pointer).line})`;
       const message = `host ${host} path ${path}${pathType ? ` (${pathType})` : ''} is already claimed by ${where}: only one of them gets the traffic`;
       out.set(claim.manifest, [...(out.get(claim.manifest) ?? []), { pointer: claim.pointer, message }]);
     }
@@ -47,17 +55,22 @@ export default defineRule({
     category: 'references',
     severity: 'warning',
     description: 'Two Ingress paths of the same ingress class claim the same host, path and path type.',
-    rationale: 'Only one of them receives the traffic, and which one depends on the ingress controller (often the oldest Ingress): a deploy can silently take over, or lose, another team\'s route.',
+    rationale:
+      "Only one of them receives the traffic, and which one depends on the ingress controller (often the oldest Ingress): a deploy can silently take over, or lose, another team's route.",
     remediation: 'Keep one owner per host and path: merge the rules, or give one of them another path or host.',
     target: ['Ingress.networking.k8s.io'],
-    notes: 'Ingresses of different classes (`ingressClassName`, or the older `kubernetes.io/ingress.class` annotation) are served by different controllers and never conflict. Rules without a host claim every host (`*`).',
+    notes:
+      'Ingresses of different classes (`ingressClassName`, or the older `kubernetes.io/ingress.class` annotation) are served by different controllers and never conflict. Rules without a host claim every host (`*`).',
     example: {
-      invalid: '# in two Ingresses of class nginx:\nrules:\n  - host: shop.example.com\n    http:\n      paths:\n        - path: /api\n          pathType: Prefix',
+      invalid:
+        '# in two Ingresses of class nginx:\nrules:\n  - host: shop.example.com\n    http:\n      paths:\n        - path: /api\n          pathType: Prefix',
       valid: '# one Ingress owns shop.example.com /api',
     },
   },
   check(ctx) {
-    const conflicts = ctx.index.memo('ingress-path-conflict', () => conflictsByIngress(ctx.index.ofKind('Ingress.networking.k8s.io')));
+    const conflicts = ctx.index.memo('ingress-path-conflict', () =>
+      conflictsByIngress(ctx.index.ofKind('Ingress.networking.k8s.io')),
+    );
     for (const c of conflicts.get(ctx.manifest) ?? []) ctx.report(c.pointer, c.message);
   },
 });

@@ -8,23 +8,36 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
     category: 'references',
     severity: 'warning',
     description: "An Ingress's TLS section names a Secret that the input does not define.",
-    rationale: 'Without its certificate Secret the ingress controller serves HTTPS for the host with a default, self-signed certificate: browsers and clients refuse the connection.',
-    remediation: 'Create the `kubernetes.io/tls` Secret in the Ingress\'s namespace, fix `secretName`, or let a certificate manager create it (annotate the Ingress for it).',
+    rationale:
+      'Without its certificate Secret the ingress controller serves HTTPS for the host with a default, self-signed certificate: browsers and clients refuse the connection.',
+    remediation:
+      "Create the `kubernetes.io/tls` Secret in the Ingress's namespace, fix `secretName`, or let a certificate manager create it (annotate the Ingress for it).",
     target: ['Ingress.networking.k8s.io'],
     notes: `Ingresses annotated for a certificate manager (by default \`cert-manager.io/cluster-issuer\` and \`cert-manager.io/issuer\`, see the \`issuerAnnotations\` option) get their Secret created for them and are not checked. ${REFERENCE_NOTES}`,
     options: {
       schema: {
         type: 'object',
         properties: {
-          assumeComplete: { type: 'boolean', description: 'report Secrets even when the input defines no Secret in the namespace' },
-          issuerAnnotations: { type: 'array', items: { type: 'string' }, description: 'annotations that make a controller create the TLS Secret' },
+          assumeComplete: {
+            type: 'boolean',
+            description: 'report Secrets even when the input defines no Secret in the namespace',
+          },
+          issuerAnnotations: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'annotations that make a controller create the TLS Secret',
+          },
         },
         additionalProperties: false,
       },
-      defaults: { assumeComplete: false, issuerAnnotations: ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'] },
+      defaults: {
+        assumeComplete: false,
+        issuerAnnotations: ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'],
+      },
     },
     example: {
-      invalid: 'tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls-cert\n# no Secret shop-tls-cert in the namespace',
+      invalid:
+        'tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls-cert\n# no Secret shop-tls-cert in the namespace',
       valid: 'tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls',
     },
   },
@@ -33,8 +46,12 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
     if (ctx.options.issuerAnnotations.some((a) => annotations[a] !== undefined)) return;
     for (const { item, index } of objectsIn(dig(ctx.object, 'spec', 'tls'))) {
       const name = asString(item.secretName);
-      if (!name || ctx.index.find('Secret', ctx.namespace, name) || !reportsMissing(ctx, 'Secret', ctx.namespace)) continue;
-      ctx.report(`/spec/tls/${index}/secretName`, `TLS Secret "${name}" is not in the input: the host is served with the controller's default certificate`);
+      if (!name || ctx.index.find('Secret', ctx.namespace, name) || !reportsMissing(ctx, 'Secret', ctx.namespace))
+        continue;
+      ctx.report(
+        `/spec/tls/${index}/secretName`,
+        `TLS Secret "${name}" is not in the input: the host is served with the controller's default certificate`,
+      );
     }
   },
 });

@@ -4,7 +4,12 @@ import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import { asObject, dig } from '../src/lint/shape.js';
 
 /** Checks every key (and, for labels, value) of a map at `pointer`. */
-function checkMap(ctx: RuleContext, pointer: string, what: 'label' | 'annotation' | 'selector label', checkValues: boolean): void {
+function checkMap(
+  ctx: RuleContext,
+  pointer: string,
+  what: 'label' | 'annotation' | 'selector label',
+  checkValues: boolean,
+): void {
   const map = asObject(dig(ctx.object, ...pointer.slice(1).split('/')));
   if (!map) return;
   for (const [key, value] of Object.entries(map)) {
@@ -14,7 +19,8 @@ function checkMap(ctx: RuleContext, pointer: string, what: 'label' | 'annotation
     if (keyErrors.length) ctx.report(at, `${what} key "${key}" is invalid: ${keyErrors.join('; ')}`, 'key');
     if (checkValues && typeof value === 'string') {
       const valueErrors = labelValue(value);
-      if (valueErrors.length) ctx.report(at, `${what} value "${value}" of ${key} is invalid: ${valueErrors.join('; ')}`);
+      if (valueErrors.length)
+        ctx.report(at, `${what} value "${value}" of ${key} is invalid: ${valueErrors.join('; ')}`);
     }
   }
 }
@@ -24,12 +30,15 @@ export default defineRule({
     id: 'invalid-label',
     category: 'names',
     severity: 'error',
-    description: 'A label key or value, a selector label, or an annotation key has a syntax that the API server rejects.',
+    description:
+      'A label key or value, a selector label, or an annotation key has a syntax that the API server rejects.',
     rationale:
       'Label keys are qualified names (an optional DNS subdomain prefix and `/`, then at most 63 characters of letters, digits, `-`, `_` and `.`), label values at most 63 such characters or empty. A bad label fails the whole apply, often only in the environment where a templated value turned out longer or with a space.',
-    remediation: 'Shorten the value to 63 characters and keep to letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit; put free text in an annotation instead.',
+    remediation:
+      'Shorten the value to 63 characters and keep to letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit; put free text in an annotation instead.',
     target: 'all',
-    notes: "Checks `metadata.labels` and `metadata.annotations` keys of the object and of its pod template, and `matchLabels` of its selector.",
+    notes:
+      'Checks `metadata.labels` and `metadata.annotations` keys of the object and of its pod template, and `matchLabels` of its selector.',
     example: {
       invalid: 'metadata:\n  labels:\n    app.kubernetes.io/version: "1.8.2 (beta)"',
       valid: 'metadata:\n  labels:\n    app.kubernetes.io/version: 1.8.2-beta',
@@ -45,6 +54,7 @@ export default defineRule({
     }
     const selector = dig(ctx.object, 'spec', 'selector');
     if (asObject(asObject(selector)?.matchLabels)) checkMap(ctx, '/spec/selector/matchLabels', 'selector label', true);
-    else if (ctx.kind === 'Service' || ctx.kind === 'ReplicationController') checkMap(ctx, '/spec/selector', 'selector label', true);
+    else if (ctx.kind === 'Service' || ctx.kind === 'ReplicationController')
+      checkMap(ctx, '/spec/selector', 'selector label', true);
   },
 });

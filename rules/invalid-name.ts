@@ -1,5 +1,12 @@
 import { appendPointer } from '../src/model/json-pointer.js';
-import { dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, LABEL_VALUE_MAX, pathSegmentName } from '../src/lint/name-validation.js';
+import {
+  dns1035Label,
+  dns1123Label,
+  dns1123Subdomain,
+  ianaServiceName,
+  LABEL_VALUE_MAX,
+  pathSegmentName,
+} from '../src/lint/name-validation.js';
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
@@ -14,8 +21,24 @@ const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: stri
   'RoleBinding.rbac.authorization.k8s.io': { describe: 'a path segment', check: pathSegmentName },
   'ClusterRoleBinding.rbac.authorization.k8s.io': { describe: 'a path segment', check: pathSegmentName },
   // Job names become the value of the job-name label of their pods; CronJobs add an 11-character suffix to name their Jobs.
-  'Job.batch': { describe: 'a DNS-1123 subdomain', check: (n) => [...dns1123Subdomain(n), ...(n.length > LABEL_VALUE_MAX ? [`must be no more than ${LABEL_VALUE_MAX} characters (it becomes a label value on the Job's pods)`] : [])] },
-  'CronJob.batch': { describe: 'a DNS-1123 subdomain', check: (n) => [...dns1123Subdomain(n), ...(n.length > 52 ? ['must be no more than 52 characters (its Jobs are named after it with an 11-character suffix)'] : [])] },
+  'Job.batch': {
+    describe: 'a DNS-1123 subdomain',
+    check: (n) => [
+      ...dns1123Subdomain(n),
+      ...(n.length > LABEL_VALUE_MAX
+        ? [`must be no more than ${LABEL_VALUE_MAX} characters (it becomes a label value on the Job's pods)`]
+        : []),
+    ],
+  },
+  'CronJob.batch': {
+    describe: 'a DNS-1123 subdomain',
+    check: (n) => [
+      ...dns1123Subdomain(n),
+      ...(n.length > 52
+        ? ['must be no more than 52 characters (its Jobs are named after it with an 11-character suffix)']
+        : []),
+    ],
+  },
 };
 
 const DEFAULT_RULE = { describe: 'a DNS-1123 subdomain', check: dns1123Subdomain };
@@ -28,25 +51,39 @@ export default defineRule({
     description: 'An object, container or container port has a name that the API server rejects.',
     rationale:
       'Names become DNS names, label values and path segments, so the API server checks their syntax: most objects need a lowercase DNS-1123 subdomain, Services a DNS-1035 label (starting with a letter), Namespaces and containers a DNS-1123 label, container ports an IANA service name (at most 15 characters). A bad name fails the whole apply.',
-    remediation: 'Use lowercase letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit, within the length limit the message gives.',
+    remediation:
+      'Use lowercase letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit, within the length limit the message gives.',
     target: 'all',
-    notes: 'Objects named only by `generateName` are not checked. Job names are limited to 63 characters and CronJob names to 52, as the API server does.',
-    example: { invalid: 'kind: Service\nmetadata:\n  name: Web_API', valid: 'kind: Service\nmetadata:\n  name: web-api' },
+    notes:
+      'Objects named only by `generateName` are not checked. Job names are limited to 63 characters and CronJob names to 52, as the API server does.',
+    example: {
+      invalid: 'kind: Service\nmetadata:\n  name: Web_API',
+      valid: 'kind: Service\nmetadata:\n  name: web-api',
+    },
   },
   check(ctx) {
     const name = asString(dig(ctx.object, 'metadata', 'name'));
     if (name !== undefined && name !== '') {
       const rule = NAME_RULES[ctx.kind] ?? DEFAULT_RULE;
       const errors = rule.check(name);
-      if (errors.length) ctx.report('/metadata/name', `${ctx.manifest.ref.kind} name "${name}" is not ${rule.describe}: ${errors.join('; ')}`);
+      if (errors.length)
+        ctx.report(
+          '/metadata/name',
+          `${ctx.manifest.ref.kind} name "${name}" is not ${rule.describe}: ${errors.join('; ')}`,
+        );
     }
     if (!ctx.podTemplate) return;
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const errors = c.name ? dns1123Label(c.name) : [];
-      if (errors.length) ctx.report(`${c.pointer}/name`, `container name "${c.name}" is not a DNS-1123 label: ${errors.join('; ')}`);
+      if (errors.length)
+        ctx.report(`${c.pointer}/name`, `container name "${c.name}" is not a DNS-1123 label: ${errors.join('; ')}`);
       for (const p of declaredPorts(c)) {
         const portErrors = p.name !== undefined ? ianaServiceName(p.name) : [];
-        if (portErrors.length) ctx.report(appendPointer(p.pointer, 'name'), `${describeContainer(c)}: port name "${p.name}" is not an IANA service name: ${portErrors.join('; ')}`);
+        if (portErrors.length)
+          ctx.report(
+            appendPointer(p.pointer, 'name'),
+            `${describeContainer(c)}: port name "${p.name}" is not an IANA service name: ${portErrors.join('; ')}`,
+          );
       }
     }
   },

@@ -12,16 +12,20 @@ export default defineRule({
     remediation:
       'Add a `livenessProbe` that fails only when the process cannot recover by itself (a cheap endpoint that does not depend on downstream services), with a period and threshold generous enough to ride out slow moments.',
     target: 'pod-templates',
-    notes: 'Checked for Deployments, ReplicaSets, StatefulSets, DaemonSets, ReplicationControllers and Rollouts; Jobs, CronJobs and bare Pods run to completion or are managed by hand and are not checked.',
+    notes:
+      'Checked for Deployments, ReplicaSets, StatefulSets, DaemonSets, ReplicationControllers and Rollouts; Jobs, CronJobs and bare Pods run to completion or are managed by hand and are not checked.',
     example: {
-      invalid: 'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}',
-      valid: 'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}\n    livenessProbe:\n      httpGet: {path: /live, port: 8080}',
+      invalid:
+        'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}',
+      valid:
+        'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}\n    livenessProbe:\n      httpGet: {path: /live, port: 8080}',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate || !SERVING_WORKLOADS.has(ctx.kind)) return;
     for (const c of containersOf(ctx.podTemplate, ['containers'])) {
-      if (c.container.livenessProbe === undefined) ctx.report(c.pointer, `${describeContainer(c)} has no liveness probe: if it hangs, nothing restarts it`);
+      if (c.container.livenessProbe === undefined)
+        ctx.report(c.pointer, `${describeContainer(c)} has no liveness probe: if it hangs, nothing restarts it`);
     }
   },
 });

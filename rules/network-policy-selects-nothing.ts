@@ -9,8 +9,10 @@ export default defineRule<ReferenceOptions>({
     category: 'references',
     severity: 'warning',
     description: "A NetworkPolicy's `podSelector` matches no pod template in its namespace.",
-    rationale: 'A policy that selects no pod isolates nothing: the traffic it was written to restrict still flows, and nobody notices until an audit.',
-    remediation: "Make `spec.podSelector` match the labels of the pods to protect (an empty selector `{}` selects every pod of the namespace).",
+    rationale:
+      'A policy that selects no pod isolates nothing: the traffic it was written to restrict still flows, and nobody notices until an audit.',
+    remediation:
+      'Make `spec.podSelector` match the labels of the pods to protect (an empty selector `{}` selects every pod of the namespace).',
     target: ['NetworkPolicy.networking.k8s.io'],
     notes: `An empty podSelector selects every pod of the namespace and is not reported. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
@@ -21,7 +23,16 @@ export default defineRule<ReferenceOptions>({
   },
   check(ctx) {
     const selector = parseLabelSelector(dig(ctx.object, 'spec', 'podSelector'));
-    if (!selector || isEmptySelector(selector) || ctx.index.podsMatching(ctx.namespace, selector).length > 0 || !reportsNoPods(ctx)) return;
-    ctx.report('/spec/podSelector', `podSelector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the policy isolates nothing`);
+    if (
+      !selector ||
+      isEmptySelector(selector) ||
+      ctx.index.podsMatching(ctx.namespace, selector).length > 0 ||
+      !reportsNoPods(ctx)
+    )
+      return;
+    ctx.report(
+      '/spec/podSelector',
+      `podSelector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the policy isolates nothing`,
+    );
   },
 });

@@ -1,6 +1,6 @@
 import { parseLabelSelector } from '../src/lint/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject, dig } from '../src/lint/shape.js';
+import { asObject } from '../src/lint/shape.js';
 import { expectedReplicas } from '../src/lint/workload-replicas.js';
 
 /** `0`, `"0%"`; undefined for anything that is not an int-or-percent. */
@@ -15,14 +15,18 @@ export default defineRule({
     id: 'pdb-blocks-eviction',
     category: 'workloads',
     severity: 'warning',
-    description: 'A PodDisruptionBudget allows no voluntary disruption at all: `maxUnavailable: 0`, or `minAvailable` as high as the replicas it covers.',
+    description:
+      'A PodDisruptionBudget allows no voluntary disruption at all: `maxUnavailable: 0`, or `minAvailable` as high as the replicas it covers.',
     rationale:
       'A drain waits for the budget to allow an eviction; when it never does, node maintenance and cluster upgrades hang until someone deletes the budget or the pods by hand — at which point the budget protected nothing.',
-    remediation: 'Allow at least one disruption: `maxUnavailable: 1`, or a `minAvailable` below the replica count (and run at least two replicas).',
+    remediation:
+      'Allow at least one disruption: `maxUnavailable: 1`, or a `minAvailable` below the replica count (and run at least two replicas).',
     target: ['PodDisruptionBudget.policy'],
-    notes: 'Replica counts come from the selected workloads of the input (an autoscaler\'s `minReplicas` when one scales them); `minAvailable` is only compared when every selected pod template has a known count.',
+    notes:
+      "Replica counts come from the selected workloads of the input (an autoscaler's `minReplicas` when one scales them); `minAvailable` is only compared when every selected pod template has a known count.",
     example: {
-      invalid: 'spec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: web\n# the Deployment web runs 2 replicas',
+      invalid:
+        'spec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: web\n# the Deployment web runs 2 replicas',
       valid: 'spec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web',
     },
   },
@@ -37,7 +41,11 @@ export default defineRule({
     const minAvailable = intOrPercent(spec.minAvailable);
     if (!minAvailable) return;
     if (minAvailable.percent) {
-      if (minAvailable.value >= 100) ctx.report('/spec/minAvailable', `minAvailable ${String(spec.minAvailable)} allows no eviction: node drains hang on these pods`);
+      if (minAvailable.value >= 100)
+        ctx.report(
+          '/spec/minAvailable',
+          `minAvailable ${String(spec.minAvailable)} allows no eviction: node drains hang on these pods`,
+        );
       return;
     }
     const selector = parseLabelSelector(spec.selector);
@@ -46,7 +54,10 @@ export default defineRule({
     if (pods.length === 0 || counts.some((c) => c === undefined)) return;
     const total = counts.reduce<number>((a, b) => a + b!, 0);
     if (minAvailable.value >= total) {
-      ctx.report('/spec/minAvailable', `minAvailable ${minAvailable.value} with ${total} selected replica${total === 1 ? '' : 's'} allows no eviction: node drains hang on these pods`);
+      ctx.report(
+        '/spec/minAvailable',
+        `minAvailable ${minAvailable.value} with ${total} selected replica${total === 1 ? '' : 's'} allows no eviction: node drains hang on these pods`,
+      );
     }
   },
 });

@@ -13,15 +13,22 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
     target: 'pod-templates',
     notes: 'Windows pods (`spec.os.name: windows`) are not checked, as the restricted standard exempts them.',
-    example: { invalid: 'securityContext:\n  runAsNonRoot: true', valid: 'securityContext:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false' },
+    example: {
+      invalid: 'securityContext:\n  runAsNonRoot: true',
+      valid: 'securityContext:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false',
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const value = containerSetting(c, 'allowPrivilegeEscalation');
       if (value === false) continue;
-      const what = value === true ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false';
-      ctx.report(`${c.pointer}/securityContext/allowPrivilegeEscalation`, `${describeContainer(c)} ${what}: its processes can gain privileges (the restricted Pod Security Standard requires false)`);
+      const what =
+        value === true ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false';
+      ctx.report(
+        `${c.pointer}/securityContext/allowPrivilegeEscalation`,
+        `${describeContainer(c)} ${what}: its processes can gain privileges (the restricted Pod Security Standard requires false)`,
+      );
     }
   },
 });

@@ -11,15 +11,19 @@ export default defineRule({
     id: 'probe-port-not-exposed',
     category: 'probes',
     severity: 'error',
-    description: "A probe checks a port that the container does not declare (by name), or that no container of the pod declares (by number).",
+    description:
+      'A probe checks a port that the container does not declare (by name), or that no container of the pod declares (by number).',
     rationale:
       'The kubelet resolves a named probe port among the ports of the container itself; when the name is not there the probe fails every time, so the container never becomes ready or is restarted in a loop. A numeric port that the pod declares nowhere, while it declares others, is usually a typo.',
-    remediation: "Point the probe at a port the container declares in `ports[]` (by its name or number), or declare the port.",
+    remediation:
+      'Point the probe at a port the container declares in `ports[]` (by its name or number), or declare the port.',
     target: 'pod-templates',
     notes: 'Numeric ports are only checked when the pod declares at least one port, since declaring ports is optional.',
     example: {
-      invalid: 'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: web',
-      valid: 'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http',
+      invalid:
+        'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: web',
+      valid:
+        'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http',
     },
   },
   check(ctx) {
@@ -34,9 +38,15 @@ export default defineRule({
           if (!ref) continue;
           const pointer = `${c.pointer}/${probe}/${handler}/port`;
           if ('name' in ref && !declaresPort([c], ref)) {
-            ctx.report(pointer, `${describeContainer(c)}: ${probe} uses port ${describePort(ref)}, which the container does not declare: the probe always fails`);
+            ctx.report(
+              pointer,
+              `${describeContainer(c)}: ${probe} uses port ${describePort(ref)}, which the container does not declare: the probe always fails`,
+            );
           } else if ('number' in ref && podDeclaresPorts && !declaresPort(all, ref)) {
-            ctx.report(pointer, `${describeContainer(c)}: ${probe} uses port ${ref.number}, which no container of the pod declares`);
+            ctx.report(
+              pointer,
+              `${describeContainer(c)}: ${probe} uses port ${ref.number}, which no container of the pod declares`,
+            );
           }
         }
       }

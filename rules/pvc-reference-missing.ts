@@ -8,22 +8,33 @@ export default defineRule<ReferenceOptions>({
     category: 'references',
     severity: 'warning',
     description: 'A pod mounts a PersistentVolumeClaim that the input does not define.',
-    rationale: 'The scheduler does not place a pod whose claim does not exist: it stays Pending with "persistentvolumeclaim not found".',
-    remediation: 'Create the PersistentVolumeClaim in the same namespace or fix `claimName`; for a StatefulSet, use `volumeClaimTemplates` instead.',
+    rationale:
+      'The scheduler does not place a pod whose claim does not exist: it stays Pending with "persistentvolumeclaim not found".',
+    remediation:
+      'Create the PersistentVolumeClaim in the same namespace or fix `claimName`; for a StatefulSet, use `volumeClaimTemplates` instead.',
     target: 'pod-templates',
     notes: `Claims created by a StatefulSet's volumeClaimTemplates are mounted by name and are not references. ${REFERENCE_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
       invalid: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: uploads',
-      valid: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: uploads\n---\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads',
+      valid:
+        'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: uploads\n---\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     for (const { item, index } of objectsIn(ctx.podTemplate.spec.volumes)) {
       const claim = asString(asObject(item.persistentVolumeClaim)?.claimName);
-      if (!claim || ctx.index.find('PersistentVolumeClaim', ctx.namespace, claim) || !reportsMissing(ctx, 'PersistentVolumeClaim', ctx.namespace)) continue;
-      ctx.report(`${ctx.podTemplate.specPointer}/volumes/${index}/persistentVolumeClaim/claimName`, `volume "${asString(item.name) ?? index}" uses PersistentVolumeClaim "${claim}", which is not in the input: the pod stays Pending`);
+      if (
+        !claim ||
+        ctx.index.find('PersistentVolumeClaim', ctx.namespace, claim) ||
+        !reportsMissing(ctx, 'PersistentVolumeClaim', ctx.namespace)
+      )
+        continue;
+      ctx.report(
+        `${ctx.podTemplate.specPointer}/volumes/${index}/persistentVolumeClaim/claimName`,
+        `volume "${asString(item.name) ?? index}" uses PersistentVolumeClaim "${claim}", which is not in the input: the pod stays Pending`,
+      );
     }
   },
 });

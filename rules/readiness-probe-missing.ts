@@ -12,13 +12,16 @@ export default defineRule({
     description: 'A container that a Service sends traffic to has no readiness probe.',
     rationale:
       'Without a readiness probe a pod counts as ready as soon as its containers start, so the Service routes requests to it while the application is still starting, and keeps routing to it when it cannot serve. Pods that no Service targets (workers, jobs) do not need one, and this rule leaves them alone.',
-    remediation: 'Add a `readinessProbe` that succeeds only when the container can serve requests (an HTTP health endpoint, or a TCP check of the served port).',
+    remediation:
+      'Add a `readinessProbe` that succeeds only when the container can serve requests (an HTTP health endpoint, or a TCP check of the served port).',
     target: 'pod-templates',
     notes:
-      'Only pods selected by a Service of the input are checked. In a pod with several containers, the containers that declare one of the Service\'s target ports need the probe; when no container declares them, every container does.',
+      "Only pods selected by a Service of the input are checked. In a pod with several containers, the containers that declare one of the Service's target ports need the probe; when no container declares them, every container does.",
     example: {
-      invalid: 'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080',
-      valid: 'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: http',
+      invalid:
+        'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080',
+      valid:
+        'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: http',
     },
   },
   check(ctx) {
@@ -37,7 +40,10 @@ export default defineRule({
     const names = services.map((s) => describeRef(s.ref)).join(', ');
     for (const c of serving.size ? containers.filter((c) => serving.has(c)) : containers) {
       if (c.container.readinessProbe === undefined) {
-        ctx.report(`${c.pointer}`, `${describeContainer(c)} has no readiness probe, but ${names} sends it traffic: requests reach it before it can serve them`);
+        ctx.report(
+          `${c.pointer}`,
+          `${describeContainer(c)} has no readiness probe, but ${names} sends it traffic: requests reach it before it can serve them`,
+        );
       }
     }
   },

@@ -10,8 +10,10 @@ export default defineRule({
     category: 'resources',
     severity: 'error',
     description: 'A container requests more of a resource than its limit allows.',
-    rationale: 'The API server rejects a container whose request is above its limit for the same resource, so the whole object fails to apply.',
-    remediation: 'Lower the request or raise the limit so that request ≤ limit (quantities compare by value: `0.5` equals `500m`).',
+    rationale:
+      'The API server rejects a container whose request is above its limit for the same resource, so the whole object fails to apply.',
+    remediation:
+      'Lower the request or raise the limit so that request ≤ limit (quantities compare by value: `0.5` equals `500m`).',
     target: 'pod-templates',
     example: {
       invalid: 'resources:\n  requests:\n    memory: 1Gi\n  limits:\n    memory: 512Mi',

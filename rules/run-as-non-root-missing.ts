@@ -10,7 +10,8 @@ export default defineRule({
     description: 'Neither the container nor the pod sets `runAsNonRoot: true`.',
     rationale:
       'Many images run as root unless told otherwise; root in a container is one kernel bug away from root on the node. With `runAsNonRoot: true` the kubelet refuses to start a container whose user is root. The restricted Pod Security Standard requires it.',
-    remediation: 'Set `securityContext.runAsNonRoot: true` on the pod (or each container), with a non-zero `runAsUser` if the image does not set a user.',
+    remediation:
+      'Set `securityContext.runAsNonRoot: true` on the pod (or each container), with a non-zero `runAsUser` if the image does not set a user.',
     target: 'pod-templates',
     example: {
       invalid: 'securityContext:\n  runAsUser: 10001',
@@ -22,7 +23,10 @@ export default defineRule({
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const setting = effectiveSetting(ctx.podTemplate, c, 'runAsNonRoot');
       if (setting.value === true) continue;
-      const what = setting.value === false ? `sets runAsNonRoot: false${setting.source === 'pod' ? ' (from the pod)' : ''}` : 'is not required to run as non-root (runAsNonRoot is not true on it or on the pod)';
+      const what =
+        setting.value === false
+          ? `sets runAsNonRoot: false${setting.source === 'pod' ? ' (from the pod)' : ''}`
+          : 'is not required to run as non-root (runAsNonRoot is not true on it or on the pod)';
       ctx.report(setting.pointer, `${describeContainer(c)} ${what}: it may run as root`);
     }
   },

@@ -12,7 +12,10 @@ export default defineRule({
       'User 0 is root: a process that escapes the container is root on the node. The restricted Pod Security Standard forbids `runAsUser: 0`, and `runAsNonRoot: true` makes the kubelet refuse to start such a container.',
     remediation: 'Run as an unprivileged user: set `runAsUser` to a non-zero id (e.g. 10001) that the image supports.',
     target: 'pod-templates',
-    example: { invalid: 'securityContext:\n  runAsUser: 0', valid: 'securityContext:\n  runAsUser: 10001\n  runAsNonRoot: true' },
+    example: {
+      invalid: 'securityContext:\n  runAsUser: 0',
+      valid: 'securityContext:\n  runAsUser: 10001\n  runAsNonRoot: true',
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
@@ -22,7 +25,11 @@ export default defineRule({
       const setting = effectiveSetting(ctx.podTemplate, c, 'runAsUser');
       if (setting.value !== 0) continue;
       if (setting.source === 'pod') {
-        if (!podLevelReported) ctx.report(setting.pointer, `the pod runs its containers as root (runAsUser: 0), ${describeContainer(c)} included`);
+        if (!podLevelReported)
+          ctx.report(
+            setting.pointer,
+            `the pod runs its containers as root (runAsUser: 0), ${describeContainer(c)} included`,
+          );
         podLevelReported = true;
       } else {
         ctx.report(setting.pointer, `${describeContainer(c)} runs as root (runAsUser: 0)`);

@@ -8,12 +8,16 @@ export default defineRule({
     id: 'seccomp-profile-missing',
     category: 'security',
     severity: 'warning',
-    description: 'A container runs without a seccomp profile (`seccompProfile` unset on it and on the pod) or with `Unconfined`.',
+    description:
+      'A container runs without a seccomp profile (`seccompProfile` unset on it and on the pod) or with `Unconfined`.',
     rationale:
-      "A seccomp profile blocks the system calls containers never need, many of them the entry points of kernel exploits. Unless set, containers run unconfined on most clusters. The baseline Pod Security Standard forbids `Unconfined`; the restricted one requires `RuntimeDefault` or `Localhost`.",
+      'A seccomp profile blocks the system calls containers never need, many of them the entry points of kernel exploits. Unless set, containers run unconfined on most clusters. The baseline Pod Security Standard forbids `Unconfined`; the restricted one requires `RuntimeDefault` or `Localhost`.',
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.',
     target: 'pod-templates',
-    example: { invalid: 'spec:\n  securityContext:\n    runAsNonRoot: true', valid: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault' },
+    example: {
+      invalid: 'spec:\n  securityContext:\n    runAsNonRoot: true',
+      valid: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault',
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
@@ -23,10 +27,17 @@ export default defineRule({
       const setting = effectiveSetting(ctx.podTemplate, c, 'seccompProfile');
       const type = asObject(setting.value)?.type;
       if (setting.source === 'unset') unset.push(describeContainer(c));
-      else if (type === 'Unconfined') ctx.report(`${setting.pointer}/type`, `${describeContainer(c)} runs with the Unconfined seccomp profile${setting.source === 'pod' ? ' (from the pod)' : ''}, forbidden by the baseline Pod Security Standard`);
+      else if (type === 'Unconfined')
+        ctx.report(
+          `${setting.pointer}/type`,
+          `${describeContainer(c)} runs with the Unconfined seccomp profile${setting.source === 'pod' ? ' (from the pod)' : ''}, forbidden by the baseline Pod Security Standard`,
+        );
     }
     if (unset.length) {
-      ctx.report(`${ctx.podTemplate.specPointer}/securityContext/seccompProfile`, `no seccomp profile for ${unset.join(', ')}: set seccompProfile.type RuntimeDefault on the pod (required by the restricted Pod Security Standard)`);
+      ctx.report(
+        `${ctx.podTemplate.specPointer}/securityContext/seccompProfile`,
+        `no seccomp profile for ${unset.join(', ')}: set seccompProfile.type RuntimeDefault on the pod (required by the restricted Pod Security Standard)`,
+      );
     }
   },
 });

@@ -9,23 +9,31 @@ export default defineRule<{ namePattern: string }>({
     id: 'secret-in-env-value',
     category: 'security',
     severity: 'warning',
-    description: 'An environment variable whose name says it holds a secret (PASSWORD, TOKEN, API_KEY, ...) has its value written in the manifest.',
+    description:
+      'An environment variable whose name says it holds a secret (PASSWORD, TOKEN, API_KEY, ...) has its value written in the manifest.',
     rationale:
       'A value written in the pod template is stored in plain text in the repository, in the workload object and in every ReplicaSet revision, readable by anyone who can read Deployments. Secrets exist to keep such values apart, with their own access control.',
-    remediation: 'Move the value into a Secret and reference it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`).',
+    remediation:
+      'Move the value into a Secret and reference it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`).',
     target: 'pod-templates',
     notes: 'The value itself is never printed. Values that only reference other variables (`$(VAR)`) are not reported.',
     options: {
       schema: {
         type: 'object',
-        properties: { namePattern: { type: 'string', description: 'case-insensitive regular expression of variable names that hold secrets' } },
+        properties: {
+          namePattern: {
+            type: 'string',
+            description: 'case-insensitive regular expression of variable names that hold secrets',
+          },
+        },
         additionalProperties: false,
       },
       defaults: { namePattern: DEFAULT_PATTERN },
     },
     example: {
       invalid: 'env:\n  - name: DATABASE_PASSWORD\n    value: hunter2',
-      valid: 'env:\n  - name: DATABASE_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: api-secrets\n        key: database-password',
+      valid:
+        'env:\n  - name: DATABASE_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: api-secrets\n        key: database-password',
     },
   },
   check(ctx) {
@@ -36,7 +44,10 @@ export default defineRule<{ namePattern: string }>({
         const name = asString(item.name);
         const value = asString(item.value);
         if (!name || !value || /^(\$\([^)]*\))+$/.test(value) || !pattern.test(name)) continue;
-        ctx.report(`${c.pointer}/env/${index}/value`, `${describeContainer(c)}: ${name} is set in plain text in the manifest; reference a Secret with valueFrom.secretKeyRef`);
+        ctx.report(
+          `${c.pointer}/env/${index}/value`,
+          `${describeContainer(c)}: ${name} is set in plain text in the manifest; reference a Secret with valueFrom.secretKeyRef`,
+        );
       }
     }
   },

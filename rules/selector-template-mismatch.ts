@@ -1,9 +1,23 @@
-import { formatSelector, isEmptySelector, parseLabelSelector, selectorFromMap, selectorMatches } from '../src/lint/label-selector.js';
+import {
+  formatSelector,
+  isEmptySelector,
+  parseLabelSelector,
+  selectorFromMap,
+  selectorMatches,
+} from '../src/lint/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asObject } from '../src/lint/shape.js';
 
 /** Kinds whose `spec.selector` must select their own template (a LabelSelector, or a map for ReplicationController). */
-const SELECTOR_KINDS = ['Deployment.apps', 'ReplicaSet.apps', 'StatefulSet.apps', 'DaemonSet.apps', 'Job.batch', 'ReplicationController', 'Rollout.argoproj.io'];
+const SELECTOR_KINDS = [
+  'Deployment.apps',
+  'ReplicaSet.apps',
+  'StatefulSet.apps',
+  'DaemonSet.apps',
+  'Job.batch',
+  'ReplicationController',
+  'Rollout.argoproj.io',
+];
 
 export default defineRule({
   meta: {
@@ -13,12 +27,16 @@ export default defineRule({
     description: "A workload's `spec.selector` does not match the labels of its own pod template, or is empty.",
     rationale:
       'A controller owns the pods its selector matches. The API server rejects a workload whose selector does not match its template (the controller would create pods it cannot see, forever), and apps/v1 rejects an empty selector.',
-    remediation: 'Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels` (the selector is immutable once created: choose it carefully).',
+    remediation:
+      'Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels` (the selector is immutable once created: choose it carefully).',
     target: SELECTOR_KINDS,
-    notes: "A Job's selector is generated unless `manualSelector: true`; only manual selectors are checked. A ReplicationController without a selector takes its template's labels and is not reported.",
+    notes:
+      "A Job's selector is generated unless `manualSelector: true`; only manual selectors are checked. A ReplicationController without a selector takes its template's labels and is not reported.",
     example: {
-      invalid: 'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend',
-      valid: 'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web',
+      invalid:
+        'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend',
+      valid:
+        'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web',
     },
   },
   check(ctx) {
@@ -27,16 +45,30 @@ export default defineRule({
     if (!t || !spec) return;
     if (ctx.kind === 'Job.batch' && spec.manualSelector !== true) return;
     if (ctx.kind === 'ReplicationController' && spec.selector === undefined) return;
-    const selector = ctx.kind === 'ReplicationController' ? selectorFromMap(spec.selector) : spec.selector === undefined ? undefined : parseLabelSelector(spec.selector);
+    const selector =
+      ctx.kind === 'ReplicationController'
+        ? selectorFromMap(spec.selector)
+        : spec.selector === undefined
+          ? undefined
+          : parseLabelSelector(spec.selector);
     // A missing selector is a schema error for the kinds that require one.
     if (!selector) return;
     if (isEmptySelector(selector)) {
-      ctx.report('/spec/selector', `spec.selector is empty: the API server requires a selector that matches the pod template's labels`);
+      ctx.report(
+        '/spec/selector',
+        `spec.selector is empty: the API server requires a selector that matches the pod template's labels`,
+      );
       return;
     }
     if (!selectorMatches(selector, t.labels)) {
-      const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'none';
-      ctx.report('/spec/selector', `spec.selector (${formatSelector(selector)}) does not match the pod template's labels (${labels}): the API server rejects the ${ctx.manifest.ref.kind}`);
+      const labels =
+        Object.entries(t.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || 'none';
+      ctx.report(
+        '/spec/selector',
+        `spec.selector (${formatSelector(selector)}) does not match the pod template's labels (${labels}): the API server rejects the ${ctx.manifest.ref.kind}`,
+      );
     }
   },
 });

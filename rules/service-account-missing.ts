@@ -8,7 +8,8 @@ export default defineRule<ReferenceOptions>({
     category: 'references',
     severity: 'warning',
     description: 'A pod runs as a ServiceAccount that the input does not define.',
-    rationale: 'The API server refuses to create pods for a ServiceAccount that does not exist, so the workload\'s controller keeps failing to create them ("serviceaccount not found").',
+    rationale:
+      'The API server refuses to create pods for a ServiceAccount that does not exist, so the workload\'s controller keeps failing to create them ("serviceaccount not found").',
     remediation: 'Create the ServiceAccount in the same namespace, or fix `serviceAccountName`.',
     target: 'pod-templates',
     notes: `The \`default\` ServiceAccount exists in every namespace and is never reported. ${REFERENCE_NOTES}`,
@@ -23,7 +24,16 @@ export default defineRule<ReferenceOptions>({
     if (!t) return;
     const field = asString(t.spec.serviceAccountName) !== undefined ? 'serviceAccountName' : 'serviceAccount';
     const name = asString(t.spec[field]);
-    if (!name || name === 'default' || ctx.index.find('ServiceAccount', ctx.namespace, name) || !reportsMissing(ctx, 'ServiceAccount', ctx.namespace)) return;
-    ctx.report(`${t.specPointer}/${field}`, `ServiceAccount "${name}" is not in the input: the API server refuses to create the pods`);
+    if (
+      !name ||
+      name === 'default' ||
+      ctx.index.find('ServiceAccount', ctx.namespace, name) ||
+      !reportsMissing(ctx, 'ServiceAccount', ctx.namespace)
+    )
+      return;
+    ctx.report(
+      `${t.specPointer}/${field}`,
+      `ServiceAccount "${name}" is not in the input: the API server refuses to create the pods`,
+    );
   },
 });

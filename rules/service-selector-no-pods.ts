@@ -9,8 +9,10 @@ export default defineRule<ReferenceOptions>({
     category: 'references',
     severity: 'warning',
     description: "A Service's selector matches no pod template in its namespace.",
-    rationale: 'A Service whose selector matches no pod has no endpoints: connections to it are refused or time out, usually because a label was renamed on one side only.',
-    remediation: "Make `spec.selector` a subset of the labels in the workload's pod template (`spec.template.metadata.labels`), in the same namespace.",
+    rationale:
+      'A Service whose selector matches no pod has no endpoints: connections to it are refused or time out, usually because a label was renamed on one side only.',
+    remediation:
+      "Make `spec.selector` a subset of the labels in the workload's pod template (`spec.template.metadata.labels`), in the same namespace.",
     target: ['Service'],
     notes: `Services without a selector (endpoints managed by hand) and ExternalName Services are not checked. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
@@ -22,6 +24,9 @@ export default defineRule<ReferenceOptions>({
   check(ctx) {
     const selector = serviceSelector(ctx.manifest);
     if (!selector || podsOfService(ctx.index, ctx.manifest).length > 0 || !reportsNoPods(ctx)) return;
-    ctx.report('/spec/selector', `selector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the Service has no endpoints`);
+    ctx.report(
+      '/spec/selector',
+      `selector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the Service has no endpoints`,
+    );
   },
 });

@@ -11,11 +11,13 @@ export default defineRule({
     description: "A Service's `targetPort` (a name, or a number) is declared by none of the containers it selects.",
     rationale:
       'A named targetPort resolves to a container port of that name in each selected pod; when no container has it, the pod is left out of the endpoints for that port, and traffic to it goes nowhere. A number that none of the containers declares, while they declare others, is usually a typo.',
-    remediation: "Use the name or number of a port the selected containers declare in `ports[]`.",
+    remediation: 'Use the name or number of a port the selected containers declare in `ports[]`.',
     target: ['Service'],
-    notes: 'Numeric target ports are only checked when the selected pods declare ports at all. Services that select no pod template of the input are left to `service-selector-no-pods`.',
+    notes:
+      'Numeric target ports are only checked when the selected pods declare ports at all. Services that select no pod template of the input are left to `service-selector-no-pods`.',
     example: {
-      invalid: 'kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: web\n# the pods declare: ports: [{name: http, containerPort: 8080}]',
+      invalid:
+        'kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: web\n# the pods declare: ports: [{name: http, containerPort: 8080}]',
       valid: 'kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: http',
     },
   },
@@ -23,13 +25,18 @@ export default defineRule({
     const pods = podsOfService(ctx.index, ctx.manifest);
     if (pods.length === 0) return;
     // Named ports are also looked up in sidecars, as the endpoints controller does.
-    const containers = pods.flatMap((p) => containersOf(p.template, ['initContainers', 'containers']).filter((c) => c.type === 'containers' || c.sidecar));
+    const containers = pods.flatMap((p) =>
+      containersOf(p.template, ['initContainers', 'containers']).filter((c) => c.type === 'containers' || c.sidecar),
+    );
     const anyDeclared = containers.some((c) => declaredPorts(c).length > 0);
     for (const p of servicePorts(ctx.manifest)) {
       const ref = portReference(p.targetPort ?? p.port);
       if (!ref || declaresPort(containers, ref) || ('number' in ref && !anyDeclared)) continue;
       const pointer = p.targetPort === undefined ? `/spec/ports/${p.index}/port` : `/spec/ports/${p.index}/targetPort`;
-      ctx.report(pointer, `targetPort ${describePort(ref)} is not declared by any container the Service selects: ${'name' in ref ? 'the port has no endpoints' : 'check the number'}`);
+      ctx.report(
+        pointer,
+        `targetPort ${describePort(ref)} is not declared by any container the Service selects: ${'name' in ref ? 'the port has no endpoints' : 'check the number'}`,
+      );
     }
   },
 });

@@ -15,8 +15,10 @@ export default defineRule<ReferenceOptions>({
     notes: REFERENCE_NOTES,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  ports: [{port: 6379}]',
-      valid: 'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  clusterIP: None\n  ports: [{port: 6379}]',
+      invalid:
+        'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  ports: [{port: 6379}]',
+      valid:
+        'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  clusterIP: None\n  ports: [{port: 6379}]',
     },
   },
   check(ctx) {
@@ -24,9 +26,16 @@ export default defineRule<ReferenceOptions>({
     if (!name) return;
     const service = ctx.index.find('Service', ctx.namespace, name);
     if (!service) {
-      if (reportsMissing(ctx, 'Service', ctx.namespace)) ctx.report('/spec/serviceName', `serviceName "${name}" names no Service in the input: the pods get no stable DNS names`);
+      if (reportsMissing(ctx, 'Service', ctx.namespace))
+        ctx.report(
+          '/spec/serviceName',
+          `serviceName "${name}" names no Service in the input: the pods get no stable DNS names`,
+        );
     } else if (dig(service.object, 'spec', 'clusterIP') !== 'None') {
-      ctx.report('/spec/serviceName', `Service "${name}" is not headless (it lacks clusterIP: None): the StatefulSet's pods get no stable DNS names`);
+      ctx.report(
+        '/spec/serviceName',
+        `Service "${name}" is not headless (it lacks clusterIP: None): the StatefulSet's pods get no stable DNS names`,
+      );
     }
   },
 });

@@ -24,12 +24,15 @@ export default defineRule<{ allowed: string[] }>({
     id: 'sysctl-unsafe',
     category: 'security',
     severity: 'error',
-    description: 'A pod sets a kernel parameter (`securityContext.sysctls`) outside the safe set of the target Kubernetes version.',
+    description:
+      'A pod sets a kernel parameter (`securityContext.sysctls`) outside the safe set of the target Kubernetes version.',
     rationale:
       'Sysctls outside the safe set are not isolated per pod: they change the whole node or disable protections. The kubelet refuses to start pods that use them unless the node allows them explicitly, and the baseline Pod Security Standard forbids them.',
-    remediation: 'Remove the sysctl, or run the pod on nodes that allow it (kubelet `--allowed-unsafe-sysctls`) and list it in this rule\'s `allowed` option.',
+    remediation:
+      "Remove the sysctl, or run the pod on nodes that allow it (kubelet `--allowed-unsafe-sysctls`) and list it in this rule's `allowed` option.",
     target: 'pod-templates',
-    notes: 'The safe set grows with the Kubernetes version (`--kube-version`): net.ipv4.ip_local_reserved_ports from 1.27, the TCP keepalive and fin_timeout parameters from 1.29, net.ipv4.tcp_rmem and tcp_wmem from 1.32. Names written with `/` separators are compared as with dots.',
+    notes:
+      'The safe set grows with the Kubernetes version (`--kube-version`): net.ipv4.ip_local_reserved_ports from 1.27, the TCP keepalive and fin_timeout parameters from 1.29, net.ipv4.tcp_rmem and tcp_wmem from 1.32. Names written with `/` separators are compared as with dots.',
     options: stringListOption('allowed', 'sysctls your nodes allow besides the safe set', []),
     example: {
       invalid: 'securityContext:\n  sysctls:\n    - name: net.core.somaxconn\n      value: "1024"',
@@ -38,7 +41,10 @@ export default defineRule<{ allowed: string[] }>({
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    const safe = new Set([...SAFE_SYSCTLS.filter(([, since]) => atLeast(ctx.kubernetesVersion, since)).map(([name]) => name), ...ctx.options.allowed]);
+    const safe = new Set([
+      ...SAFE_SYSCTLS.filter(([, since]) => atLeast(ctx.kubernetesVersion, since)).map(([name]) => name),
+      ...ctx.options.allowed,
+    ]);
     const sysctls = asObject(ctx.podTemplate.spec.securityContext)?.sysctls;
     for (const { item, index } of objectsIn(sysctls)) {
       const name = asString(item.name);

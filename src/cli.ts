@@ -26,8 +26,19 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run kubeplan --help for usage)');
-  for (const command of [lintCommand(io, setExit), planCommand(io, setExit), diffCommand(io, setExit), checkCommand(io, setExit), rulesCommand(io), explainCommand(io, setExit)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  for (const command of [
+    lintCommand(io, setExit),
+    planCommand(io, setExit),
+    diffCommand(io, setExit),
+    checkCommand(io, setExit),
+    rulesCommand(io),
+    explainCommand(io, setExit),
+  ]) {
+    program.addCommand(
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }),
+    );
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

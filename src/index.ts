@@ -17,24 +17,49 @@ export { ruleDescriptors } from './lint/rule-descriptors.js';
 export { renderRuleDoc, renderRulesMarkdown } from './lint/rule-docs.js';
 export { DEFAULT_KUBERNETES_VERSION } from './lint/kube-version.js';
 export type { KubeplanConfig } from './config/config-types.js';
-export { findConfigFile, loadConfigFile, parseConfig, formatConfigProblem, type ConfigResult } from './config/load-config.js';
+export {
+  findConfigFile,
+  loadConfigFile,
+  parseConfig,
+  formatConfigProblem,
+  type ConfigResult,
+} from './config/load-config.js';
 export type { ConfigProblem } from './config/config-errors.js';
 export { plan, planClock, DEFAULT_NOW, type PlanOptions, type PlanResult, type PlanStage } from './commands/plan.js';
 export { resolveClusterModel, type ClusterConfig, type ClusterModel } from './simulate/cluster/cluster-model.js';
 export type { ClusterState, ClusterEvent } from './model/cluster-state.js';
 export { applyDefaults, hasDefaults } from './simulate/defaults/index.js';
 export { applyPodAdmission } from './simulate/defaults/admission.js';
-export { planRollingUpdate, rollingParameters, type RollingUpdatePlan, type RolloutStep } from './simulate/controllers/rollout.js';
+export {
+  planRollingUpdate,
+  rollingParameters,
+  type RollingUpdatePlan,
+  type RolloutStep,
+} from './simulate/controllers/rollout.js';
 export { defaultClusterNodes } from './simulate/cluster/default-cluster.js';
 export { nodeGroupsToNodes, NODE_GROUPS_SCHEMA, type NodeGroup } from './simulate/cluster/node-groups.js';
 export { formatPlanText } from './report/plan-text.js';
 export { formatPlanJson } from './report/plan-json.js';
 export { formatPlanYaml } from './report/plan-yaml.js';
-export { diff, diffExitCode, hasChanges, CurrentSourceError, type DiffOptions, type DiffResult, type DiffSummary } from './commands/diff.js';
+export {
+  diff,
+  diffExitCode,
+  hasChanges,
+  CurrentSourceError,
+  type DiffOptions,
+  type DiffResult,
+  type DiffSummary,
+} from './commands/diff.js';
 export { check, mergeFindings, type CheckOptions, type CheckResult, type CheckSummary } from './commands/check.js';
 export { diffObjects, type DiffObjectsOptions } from './diff/diff-objects.js';
 export type { ObjectChange, ChangeAction, ObjectDiff } from './diff/types.js';
-export type { Consequences, WorkloadConsequence, EndpointChange, RouteChange, Rollout } from './diff/consequences/types.js';
+export type {
+  Consequences,
+  WorkloadConsequence,
+  EndpointChange,
+  RouteChange,
+  Rollout,
+} from './diff/consequences/types.js';
 export { DIFF_CONFIG_SCHEMA, type DiffConfig, type IgnoreRule } from './diff/ignore-rules.js';
 export { formatDiffText } from './report/diff-text.js';
 export { formatDiffJson } from './report/diff-json.js';

@@ -68,8 +68,24 @@ export function makeNodes(count: number): INode[] {
 type Kind = 'plain' | 'selector' | 'batch' | 'spread' | 'anti' | 'colocate' | 'gpu' | 'hostport';
 
 const KINDS: Kind[] = [
-  'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain',
-  'selector', 'batch', 'spread', 'spread', 'anti', 'colocate', 'gpu', 'hostport',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'selector',
+  'batch',
+  'spread',
+  'spread',
+  'anti',
+  'colocate',
+  'gpu',
+  'hostport',
 ];
 
 function podSpec(kind: Kind, app: string, cpu: string, memory: string): IPod['spec'] {
@@ -79,7 +95,7 @@ function podSpec(kind: Kind, app: string, cpu: string, memory: string): IPod['sp
     resources: { requests: { cpu, memory }, ...(kind === 'gpu' ? { limits: { 'nvidia.com/gpu': '1' } } : {}) },
     ...(kind === 'hostport' ? { ports: [{ containerPort: 9100, hostPort: 9100, protocol: 'TCP' }] } : {}),
   };
-  const spec: NonNullable<IPod["spec"]> = { containers: [container as never] };
+  const spec: NonNullable<IPod['spec']> = { containers: [container as never] };
   const selector = { matchLabels: { app } };
   switch (kind) {
     case 'selector':
@@ -91,13 +107,27 @@ function podSpec(kind: Kind, app: string, cpu: string, memory: string): IPod['sp
       break;
     case 'spread':
       spec.topologySpreadConstraints = [
-        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: selector },
-        { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: selector },
+        {
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: selector,
+        },
+        {
+          maxSkew: 2,
+          topologyKey: 'kubernetes.io/hostname',
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: selector,
+        },
       ];
       break;
     case 'anti':
       spec.affinity = {
-        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: selector }] },
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { topologyKey: 'kubernetes.io/hostname', labelSelector: selector },
+          ],
+        },
       };
       break;
     case 'colocate':
@@ -148,10 +178,14 @@ function deployments(count: number): Deployment[] {
 /** `count` pods from deployments of 10 to 50 replicas each, in creation order; no owners, no Services. */
 export function makePods(count: number): IPod[] {
   return deployments(count).flatMap(({ app, namespace, spec, pods }) =>
-    Array.from({ length: pods }, (_, r) => ({
-      metadata: { name: `${app}-${r}`, namespace, labels: { app } },
-      spec: structuredClone(spec),
-    }) as unknown as IPod),
+    Array.from(
+      { length: pods },
+      (_, r) =>
+        ({
+          metadata: { name: `${app}-${r}`, namespace, labels: { app } },
+          spec: structuredClone(spec),
+        }) as unknown as IPod,
+    ),
   );
 }
 
@@ -180,14 +214,28 @@ export function makeOwnedWorkload(count: number): OwnedWorkload {
       metadata: { name: rs, namespace, labels },
       spec: { replicas: pods, selector: { matchLabels: labels }, template: { metadata: { labels }, spec } },
     } as unknown as IReplicaSet);
-    out.services.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace }, spec: { selector: { app } } } as unknown as IService);
+    out.services.push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: app, namespace },
+      spec: { selector: { app } },
+    } as unknown as IService);
     for (let r = 0; r < pods; r++) {
       out.pods.push({
         metadata: {
           name: `${rs}-${r}`,
           namespace,
           labels,
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: `uid-${rs}`, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              name: rs,
+              uid: `uid-${rs}`,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
         },
         spec: structuredClone(spec),
       } as unknown as IPod);

@@ -18,7 +18,9 @@ export const ACTION_BUILD_OPTIONS: BuildOptions = {
   minify: true,
   legalComments: 'none',
   // CommonJS dependencies call require(); an ES module has none, so the bundle makes one.
-  banner: { js: "import { createRequire as __kubeplanCreateRequire } from 'node:module'; const require = __kubeplanCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kubeplanCreateRequire } from 'node:module'; const require = __kubeplanCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 };
 

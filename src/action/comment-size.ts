@@ -1,7 +1,8 @@
 /** GitHub refuses issue and review comment bodies longer than this (422). */
 export const MAX_COMMENT_LENGTH = 65_536;
 
-const NOTE = '\n\n---\n*This summary was cut to fit GitHub\'s 65,536-character limit for comments; the job summary and the SARIF report have everything.*\n';
+const NOTE =
+  "\n\n---\n*This summary was cut to fit GitHub's 65,536-character limit for comments; the job summary and the SARIF report have everything.*\n";
 
 /**
  * Cuts a Markdown body to fit in one comment, at a line boundary, outside any code block, and

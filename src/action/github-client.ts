@@ -28,11 +28,21 @@ export function createGithubClient(options: ClientOptions): GithubClient {
     log: { debug: () => {}, info: () => {}, warn: options.log, error: options.log },
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: {
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         options.log(`GitHub rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`);
         return retryCount < RATE_LIMIT_RETRIES;
       },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         options.log(`GitHub secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter} s`);
         return retryCount < RATE_LIMIT_RETRIES;
       },

@@ -30,7 +30,8 @@ function flag(name: string, text: string): boolean {
 /** Reads and checks the inputs; `get` returns an input's value ('' when unset). Throws on a bad value. */
 export function readInputs(get: (name: string) => string): ActionInputs {
   const failOn = get('fail-on').trim();
-  if (failOn && !FAIL_ON.has(failOn)) throw new Error(`input fail-on must be error, warning, info or never, not "${failOn}"`);
+  if (failOn && !FAIL_ON.has(failOn))
+    throw new Error(`input fail-on must be error, warning, info or never, not "${failOn}"`);
   const inputs: ActionInputs = {
     paths: words(get('paths')).length ? words(get('paths')) : ['.'],
     cluster: words(get('cluster')),

@@ -35,15 +35,31 @@ function loadConfig(explicit: string | undefined, workspace: string): KubeplanCo
  * and one sticky summary. Returns the findings that still need an annotation. A read-only
  * token (pull requests from forks) or a refused comment falls back to annotations.
  */
-async function commentOnPullRequest(client: GithubClient, pr: PullRequestEvent, inputs: ActionInputs, result: CheckResult, summary: string, workspace: string): Promise<Finding[]> {
+async function commentOnPullRequest(
+  client: GithubClient,
+  pr: PullRequestEvent,
+  inputs: ActionInputs,
+  result: CheckResult,
+  summary: string,
+  workspace: string,
+): Promise<Finding[]> {
   let annotate: Finding[] = result.findings;
   try {
     if (inputs.reviewComments && result.findings.length) {
       const [files, posted] = await Promise.all([changedFiles(client, pr), postedFingerprints(client, pr)]);
-      const plan = planReview(result.findings, commentableLines(files), posted, (file) => relative(workspace, resolve(workspace, file)).split('\\').join('/'));
-      await postReview(client, pr, plan.comments, `kubeplan found ${plural(plan.comments.length, 'problem')} on the changed lines.`);
+      const plan = planReview(result.findings, commentableLines(files), posted, (file) =>
+        relative(workspace, resolve(workspace, file)).split('\\').join('/'),
+      );
+      await postReview(
+        client,
+        pr,
+        plan.comments,
+        `kubeplan found ${plural(plan.comments.length, 'problem')} on the changed lines.`,
+      );
       annotate = plan.elsewhere;
-      core.info(`kubeplan: ${plan.comments.length} review comments posted, ${plan.alreadyPosted} already there, ${plan.elsewhere.length} findings as annotations`);
+      core.info(
+        `kubeplan: ${plan.comments.length} review comments posted, ${plan.alreadyPosted} already there, ${plan.elsewhere.length} findings as annotations`,
+      );
     }
     if (inputs.summaryComment) {
       const action = await upsertSummaryComment(client, pr, fitComment(summary));
@@ -51,9 +67,13 @@ async function commentOnPullRequest(client: GithubClient, pr: PullRequestEvent, 
     }
   } catch (error) {
     if (isReadOnlyToken(error)) {
-      core.warning('kubeplan: the token cannot write to this pull request (a pull request from a fork?); the findings are in the annotations and the job summary instead.');
+      core.warning(
+        'kubeplan: the token cannot write to this pull request (a pull request from a fork?); the findings are in the annotations and the job summary instead.',
+      );
     } else {
-      core.warning(`kubeplan: commenting on the pull request failed (HTTP ${statusOf(error) ?? '?'}: ${(error as Error).message}); the findings are in the annotations and the job summary instead.`);
+      core.warning(
+        `kubeplan: commenting on the pull request failed (HTTP ${statusOf(error) ?? '?'}: ${(error as Error).message}); the findings are in the annotations and the job summary instead.`,
+      );
     }
     return result.findings;
   }
@@ -72,25 +92,41 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const config = loadConfig(inputs.config, workspace);
     const current = inputs.current ? [inputs.current] : pr ? [`git:${pr.baseSha}`] : [];
 
-    const result = await check(inputs.paths, { config, current, ...(inputs.cluster.length ? { cluster: inputs.cluster } : {}), cwd: workspace });
+    const result = await check(inputs.paths, {
+      config,
+      current,
+      ...(inputs.cluster.length ? { cluster: inputs.cluster } : {}),
+      cwd: workspace,
+    });
     const failOn = inputs.failOn ?? config.failOn ?? 'error';
 
     const rules = [...ruleDescriptors(BUILTIN_RULES), ...CORE_CHECKS];
     const sarifPath = resolve(workspace, inputs.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, formatSarif(result.findings, { rules, toolVersion: kubeplanVersion(), repositoryRoot: workspace }));
+    writeFileSync(
+      sarifPath,
+      formatSarif(result.findings, { rules, toolVersion: kubeplanVersion(), repositoryRoot: workspace }),
+    );
     const summary = formatCheckMarkdown(result);
     const summaryPath = resolve(env.RUNNER_TEMP ?? workspace, 'kubeplan-summary.md');
     writeFileSync(summaryPath, summary);
 
     let annotate = result.findings;
     if (pr && inputs.token && (inputs.reviewComments || inputs.summaryComment)) {
-      const client = createGithubClient({ token: inputs.token, baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com', log: (m) => core.info(m) });
+      const client = createGithubClient({
+        token: inputs.token,
+        baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        log: (m) => core.info(m),
+      });
       annotate = await commentOnPullRequest(client, pr, inputs, result, summary, workspace);
     }
     const github = formatGithub(annotate);
     process.stdout.write(github.commands);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).addRaw(github.summary ? `\n${github.summary}` : '').write();
+    if (env.GITHUB_STEP_SUMMARY)
+      await core.summary
+        .addRaw(summary)
+        .addRaw(github.summary ? `\n${github.summary}` : '')
+        .write();
 
     const counts = result.summary;
     core.setOutput('errors', counts.errors);
@@ -100,7 +136,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput('summary-file', summaryPath);
 
     const code = exitCodeFor(result.findings, result.summary.ioErrors, failOn);
-    if (code === EXIT_FINDINGS) core.setFailed(`kubeplan: findings at or above "${failOn}" (${severityCounts(counts)})`);
+    if (code === EXIT_FINDINGS)
+      core.setFailed(`kubeplan: findings at or above "${failOn}" (${severityCounts(counts)})`);
     else if (code !== EXIT_CLEAN) core.setFailed('kubeplan: some inputs could not be read (see the findings)');
   } catch (error) {
     core.setFailed(`kubeplan: ${(error as Error).message}`);

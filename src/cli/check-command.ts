@@ -19,8 +19,15 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
   const command = new Command('check')
     .description('lint, plan and (with --current) diff in one run: one report, one exit code; what CI runs')
     .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', ...REVIEW_FORMATS]).default('text'))
-    .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'markdown', ...REVIEW_FORMATS])
+        .default('text'),
+    )
+    .option(
+      '--kube-version <version>',
+      'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
+    )
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
   return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
     if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
@@ -29,7 +36,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
     }
     const run = diffOptionsFrom(io, flags);
     if (!run) return setExit(EXIT_ERROR);
-    let result;
+    let result: Awaited<ReturnType<typeof check>>;
     try {
       result = await check(paths, {
         ...run.options,
@@ -41,11 +48,17 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
     }
     const source = flags.current.join(', ');
     if (isReviewFormat(flags.format)) {
-      writeReviewFormat(io, flags.format, { findings: result.findings, objects: result.lint.manifests.map((m) => ({ file: m.source.file, ref: m.ref })), failOn: run.failOn });
+      writeReviewFormat(io, flags.format, {
+        findings: result.findings,
+        objects: result.lint.manifests.map((m) => ({ file: m.source.file, ref: m.ref })),
+        failOn: run.failOn,
+      });
     } else {
       io.stdout.write(
-        flags.format === 'json' ? formatCheckJson(result, source)
-          : flags.format === 'markdown' ? formatCheckMarkdown(result)
+        flags.format === 'json'
+          ? formatCheckJson(result, source)
+          : flags.format === 'markdown'
+            ? formatCheckMarkdown(result)
             : formatCheckText(result, { color: wantsColor(io, flags.color), currentSource: source }),
       );
     }

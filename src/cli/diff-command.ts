@@ -38,10 +38,21 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
   return command
     .option('--current <source>', current, collect, [])
     .option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them', 'default')
-    .option('--prune', 'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged')
+    .option(
+      '--prune',
+      'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged',
+    )
     .addOption(FAIL_ON_OPTION())
-    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
-    .option('--cluster <path>', 'Node objects to run the plan on, e.g. kubectl get nodes -o yaml (repeatable; default: the embedded 7-node cluster)', collect, [])
+    .option(
+      '--config <file>',
+      'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)',
+    )
+    .option(
+      '--cluster <path>',
+      'Node objects to run the plan on, e.g. kubectl get nodes -o yaml (repeatable; default: the embedded 7-node cluster)',
+      collect,
+      [],
+    )
     .option('--no-consequences', 'do not run the plan on both sides (no rollouts, endpoints or routes)')
     .option('--context <lines>', 'lines of context around each change', lines, 3)
     .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
@@ -52,7 +63,10 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
 }
 
 /** The library options for a run of `diff` or `check`, or undefined after printing why there can be none. */
-export function diffOptionsFrom(io: CliIo, flags: CurrentStateFlags): { options: DiffOptions; failOn: FailOn } | undefined {
+export function diffOptionsFrom(
+  io: CliIo,
+  flags: CurrentStateFlags,
+): { options: DiffOptions; failOn: FailOn } | undefined {
   const loaded = loadCliConfig(io, flags.config);
   if (!loaded) return undefined;
   const config = loaded.config;
@@ -91,14 +105,22 @@ interface DiffFlags extends CurrentStateFlags {
 
 export function diffCommand(io: CliIo, setExit: (code: number) => void): Command {
   const command = new Command('diff')
-    .description('compare the manifests with the current state: normalized changes, masked Secrets, and what the cluster will do differently')
-    .argument('[paths...]', 'the desired manifests: files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .description(
+      'compare the manifests with the current state: normalized changes, masked Secrets, and what the cluster will do differently',
+    )
+    .argument(
+      '[paths...]',
+      'the desired manifests: files or directories (recursively: .yaml, .yml, .json); - reads standard input',
+      ['.'],
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+    )
     .option('--exit-code', 'exit 0 without changes, 1 with changes, 2 on an error (as kubectl diff)');
   return addCurrentStateOptions(command, true).action(async (paths: string[], flags: DiffFlags) => {
     const run = diffOptionsFrom(io, flags);
     if (!run) return setExit(EXIT_ERROR);
-    let result;
+    let result: Awaited<ReturnType<typeof diff>>;
     try {
       result = await diff(paths, run.options);
     } catch (error) {
@@ -106,8 +128,10 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     }
     const source = flags.current.join(', ');
     io.stdout.write(
-      flags.format === 'json' ? formatDiffJson(result, source)
-        : flags.format === 'markdown' ? formatDiffMarkdown(result, source)
+      flags.format === 'json'
+        ? formatDiffJson(result, source)
+        : flags.format === 'markdown'
+          ? formatDiffMarkdown(result, source)
           : formatDiffText(result, { color: wantsColor(io, flags.color), currentSource: source }),
     );
     setExit(diffExitCode(result, { exitCode: flags.exitCode === true, failOn: run.failOn }));

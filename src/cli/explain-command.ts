@@ -15,7 +15,9 @@ export function explainCommand(io: CliIo, setExit: (code: number) => void): Comm
       if (!rule) {
         const ids = BUILTIN_RULES.map((r) => r.meta.id);
         const guess = closestName(id, ids) ?? ids.find((known) => known.startsWith(id));
-        io.stderr.write(`kubeplan: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (kubeplan rules lists them)\n`);
+        io.stderr.write(
+          `kubeplan: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (kubeplan rules lists them)\n`,
+        );
         setExit(EXIT_ERROR);
         return;
       }

@@ -26,63 +26,83 @@ interface LintFlags {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export const FORMAT_OPTION = (): Option => new Option('-f, --format <format>', 'output format').choices(['text', 'json', ...REVIEW_FORMATS]).default('text');
+export const FORMAT_OPTION = (): Option =>
+  new Option('-f, --format <format>', 'output format').choices(['text', 'json', ...REVIEW_FORMATS]).default('text');
 /** `--fail-on`, without a default: an unset flag lets `failOn` of .kubeplan.yaml apply. */
 export const FAIL_ON_OPTION = (): Option =>
-  new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)').choices(FAIL_ON_LEVELS);
+  new Option(
+    '--fail-on <level>',
+    'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)',
+  ).choices(FAIL_ON_LEVELS);
 
 export function sizeOption(): Option {
-  return new Option('--max-file-size <size>', 'skip (and report) files larger than this, e.g. 20MiB (default 10MiB)').argParser((value) => {
+  return new Option(
+    '--max-file-size <size>',
+    'skip (and report) files larger than this, e.g. 20MiB (default 10MiB)',
+  ).argParser((value) => {
     const bytes = parseSize(value);
     if (bytes === undefined) throw new Error(`invalid size "${value}" (use e.g. 500KiB, 20MiB)`);
     return bytes;
   });
 }
 
-
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return new Command('lint')
-    .description('check manifests against the Kubernetes API schemas (strict: unknown fields are errors), then run the rules over all objects together')
-    .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
-    .addOption(FORMAT_OPTION())
-    // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
-    .addOption(FAIL_ON_OPTION())
-    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
-    .option('--kube-version <version>', 'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)')
-    .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
-    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
-    .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
-    .option('--no-strict', 'do not report unknown fields')
-    .addOption(sizeOption())
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours')
-    .action(async (paths: string[], flags: LintFlags) => {
-      if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
-        io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
-        setExit(EXIT_ERROR);
-        return;
-      }
-      const loaded = loadCliConfig(io, flags.config);
-      if (!loaded) {
-        setExit(EXIT_ERROR);
-        return;
-      }
-      const result = await lint(paths, {
-        exclude: flags.exclude,
-        crds: flags.crd,
-        strict: flags.strict,
-        config: loaded.config,
-        ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
-        ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
-        ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
-        ...(io.readStdin ? { readStdin: io.readStdin } : {}),
-      });
-      const failOn = flags.failOn ?? loaded.config.failOn ?? 'error';
-      if (isReviewFormat(flags.format)) {
-        writeReviewFormat(io, flags.format, { findings: result.findings, objects: result.manifests.map((m) => ({ file: m.source.file, ref: m.ref })), failOn });
-      } else {
-        io.stdout.write(formatLintResult(result, flags.format, wantsColor(io, flags.color)));
-      }
-      setExit(exitCodeFor(result.findings, result.summary.ioErrors, failOn));
-    });
+  return (
+    new Command('lint')
+      .description(
+        'check manifests against the Kubernetes API schemas (strict: unknown fields are errors), then run the rules over all objects together',
+      )
+      .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
+      .addOption(FORMAT_OPTION())
+      // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
+      .addOption(FAIL_ON_OPTION())
+      .option(
+        '--config <file>',
+        'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)',
+      )
+      .option(
+        '--kube-version <version>',
+        'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
+      )
+      .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
+      .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+      .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
+      .option('--no-strict', 'do not report unknown fields')
+      .addOption(sizeOption())
+      .option('--color', 'force colours')
+      .option('--no-color', 'no colours')
+      .action(async (paths: string[], flags: LintFlags) => {
+        if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
+          io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
+          setExit(EXIT_ERROR);
+          return;
+        }
+        const loaded = loadCliConfig(io, flags.config);
+        if (!loaded) {
+          setExit(EXIT_ERROR);
+          return;
+        }
+        const result = await lint(paths, {
+          exclude: flags.exclude,
+          crds: flags.crd,
+          strict: flags.strict,
+          config: loaded.config,
+          ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
+          ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
+          ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+          ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+        });
+        const failOn = flags.failOn ?? loaded.config.failOn ?? 'error';
+        if (isReviewFormat(flags.format)) {
+          writeReviewFormat(io, flags.format, {
+            findings: result.findings,
+            objects: result.manifests.map((m) => ({ file: m.source.file, ref: m.ref })),
+            failOn,
+          });
+        } else {
+          io.stdout.write(formatLintResult(result, flags.format, wantsColor(io, flags.color)));
+        }
+        setExit(exitCodeFor(result.findings, result.summary.ioErrors, failOn));
+      })
+  );
 }

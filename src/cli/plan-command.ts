@@ -38,49 +38,90 @@ function parseNow(value: string): string {
 /** A whole number of pods from 1 to 10,000. */
 function parseHeadroom(value: string): number {
   const pods = Number(value);
-  if (!/^\d+$/.test(value) || pods < 1 || pods > 10_000) throw new Error(`invalid headroom "${value}" (a number of pods from 1 to 10000)`);
+  if (!/^\d+$/.test(value) || pods < 1 || pods > 10_000)
+    throw new Error(`invalid headroom "${value}" (a number of pods from 1 to 10000)`);
   return pods;
 }
 
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return new Command('plan')
-    .description('show what the cluster will do with the manifests: pods, nodes, endpoints, routes, events')
-    .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
-    .addOption(new Option('-o, --output <format>', 'like kubectl: -o yaml / -o json (same as --format)').choices(['yaml', 'json']))
-    // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
-    .addOption(FAIL_ON_OPTION())
-    .option('--config <file>', 'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)')
-    .option('--cluster <path>', 'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)', collect, [])
-    .option('--current <path>', 'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)', collect, [])
-    .addOption(new Option('--now <time>', 'the plan\'s clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)').argParser(parseNow))
-    .option('--headroom', 'also show how many more pods each workload could run')
-    .addOption(new Option('--headroom-limit <pods>', 'with --headroom: the most extra pods tried per workload').argParser(parseHeadroom).default(100))
-    .option('--exclude <glob>', 'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)', collect, [])
-    .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
-    .addOption(sizeOption())
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours')
-    .action(async (paths: string[], flags: PlanFlags) => {
-      const loaded = loadCliConfig(io, flags.config);
-      if (!loaded) {
-        setExit(EXIT_ERROR);
-        return;
-      }
-      const clusterConfig = clusterConfigOf(loaded);
-      const result = await plan(paths, {
-        exclude: [...flags.exclude, ...(loaded.config.ignorePaths ?? [])],
-        crds: flags.crd,
-        cluster: flags.cluster,
-        ...(clusterConfig ? { clusterConfig } : {}),
-        current: flags.current,
-        ...(flags.now ? { now: flags.now } : {}),
-        ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),
-        ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
-        ...(io.readStdin ? { readStdin: io.readStdin } : {}),
-      });
-      const format = flags.output ?? flags.format;
-      io.stdout.write(format === 'json' ? formatPlanJson(result) : format === 'yaml' ? formatPlanYaml(result) : formatPlanText(result, { color: wantsColor(io, flags.color) }));
-      setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
-    });
+  return (
+    new Command('plan')
+      .description('show what the cluster will do with the manifests: pods, nodes, endpoints, routes, events')
+      .argument('[paths...]', 'files or directories (recursively: .yaml, .yml, .json); - reads standard input', ['.'])
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
+      .addOption(
+        new Option('-o, --output <format>', 'like kubectl: -o yaml / -o json (same as --format)').choices([
+          'yaml',
+          'json',
+        ]),
+      )
+      // No commander default: an unset flag lets .kubeplan.yaml's failOn apply.
+      .addOption(FAIL_ON_OPTION())
+      .option(
+        '--config <file>',
+        'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)',
+      )
+      .option(
+        '--cluster <path>',
+        'Node objects to plan against, e.g. kubectl get nodes -o yaml (repeatable; default: cluster.nodeGroups of .kubeplan.yaml, else an embedded 7-node cluster)',
+        collect,
+        [],
+      )
+      .option(
+        '--current <path>',
+        'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)',
+        collect,
+        [],
+      )
+      .addOption(
+        new Option(
+          '--now <time>',
+          "the plan's clock, RFC 3339 (default: the latest creationTimestamp in --current, else 2026-01-01T00:00:00Z)",
+        ).argParser(parseNow),
+      )
+      .option('--headroom', 'also show how many more pods each workload could run')
+      .addOption(
+        new Option('--headroom-limit <pods>', 'with --headroom: the most extra pods tried per workload')
+          .argParser(parseHeadroom)
+          .default(100),
+      )
+      .option(
+        '--exclude <glob>',
+        'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)',
+        collect,
+        [],
+      )
+      .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
+      .addOption(sizeOption())
+      .option('--color', 'force colours')
+      .option('--no-color', 'no colours')
+      .action(async (paths: string[], flags: PlanFlags) => {
+        const loaded = loadCliConfig(io, flags.config);
+        if (!loaded) {
+          setExit(EXIT_ERROR);
+          return;
+        }
+        const clusterConfig = clusterConfigOf(loaded);
+        const result = await plan(paths, {
+          exclude: [...flags.exclude, ...(loaded.config.ignorePaths ?? [])],
+          crds: flags.crd,
+          cluster: flags.cluster,
+          ...(clusterConfig ? { clusterConfig } : {}),
+          current: flags.current,
+          ...(flags.now ? { now: flags.now } : {}),
+          ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),
+          ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+          ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+        });
+        const format = flags.output ?? flags.format;
+        io.stdout.write(
+          format === 'json'
+            ? formatPlanJson(result)
+            : format === 'yaml'
+              ? formatPlanYaml(result)
+              : formatPlanText(result, { color: wantsColor(io, flags.color) }),
+        );
+        setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
+      })
+  );
 }

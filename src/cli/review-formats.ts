@@ -23,7 +23,13 @@ export function isReviewFormat(format: string): format is ReviewFormat {
 /** The repository the working directory is in, for SARIF paths; the working directory outside one. */
 function repositoryRoot(cwd: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || cwd;
+    return (
+      execFileSync('git', ['rev-parse', '--show-toplevel'], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || cwd
+    );
   } catch {
     return cwd;
   }
@@ -42,7 +48,14 @@ export interface ReviewInput {
 export function writeReviewFormat(io: CliIo, format: ReviewFormat, input: ReviewInput): void {
   const cwd = io.cwd ?? process.cwd();
   if (format === 'sarif') {
-    io.stdout.write(formatSarif(input.findings, { rules: [...ruleDescriptors(BUILTIN_RULES), ...CORE_CHECKS], toolVersion: kubeplanVersion(), repositoryRoot: repositoryRoot(cwd), cwd }));
+    io.stdout.write(
+      formatSarif(input.findings, {
+        rules: [...ruleDescriptors(BUILTIN_RULES), ...CORE_CHECKS],
+        toolVersion: kubeplanVersion(),
+        repositoryRoot: repositoryRoot(cwd),
+        cwd,
+      }),
+    );
   } else if (format === 'junit') {
     io.stdout.write(formatJunit(input, { failOn: input.failOn }));
   } else {

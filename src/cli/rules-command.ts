@@ -27,9 +27,13 @@ export function rulesCommand(io: CliIo): Command {
         if (rules.length === 0) continue;
         if (lines.length) lines.push('');
         lines.push(`${CATEGORY_TITLES[category]}:`);
-        for (const r of rules) lines.push(`  ${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
+        for (const r of rules)
+          lines.push(`  ${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`);
       }
-      lines.push('', `${BUILTIN_RULES.length} rules. Configure them in .kubeplan.yaml; read one with kubeplan explain <id>.`);
+      lines.push(
+        '',
+        `${BUILTIN_RULES.length} rules. Configure them in .kubeplan.yaml; read one with kubeplan explain <id>.`,
+      );
       io.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -93,7 +93,8 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
     });
     findings = mergeFindings(linted.findings, planned.findings);
   }
-  const ioErrors = new Set(findings.filter((f) => f.ruleId === IO_RULE && f.severity === 'error').map((f) => f.file)).size;
+  const ioErrors = new Set(findings.filter((f) => f.ruleId === IO_RULE && f.severity === 'error').map((f) => f.file))
+    .size;
   const s = linted.summary;
   return {
     lint: linted,
@@ -107,7 +108,9 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
       ...countBySeverity(findings),
       ioErrors,
       suppressed: s.suppressed,
-      ...(diffed ? { changes: diffed.summary.changes, generated: diffed.summary.generated, outside: diffed.summary.outside } : {}),
+      ...(diffed
+        ? { changes: diffed.summary.changes, generated: diffed.summary.generated, outside: diffed.summary.outside }
+        : {}),
     },
   };
 }

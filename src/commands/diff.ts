@@ -77,7 +77,9 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
   const exclude = [...(options.exclude ?? []), ...(config.ignorePaths ?? [])];
   const current = await loadCurrentSource(options.current, inputs, { ...options, exclude });
   const desired = await loadManifests(inputs, { ...options, exclude });
-  const crds = options.crds?.length ? await loadManifests(options.crds, { ...options, readStdin: undefined }) : undefined;
+  const crds = options.crds?.length
+    ? await loadManifests(options.crds, { ...options, readStdin: undefined })
+    : undefined;
   const objects = diffObjects(current.manifests, desired.manifests, {
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.prune ? { prune: true } : {}),
@@ -87,20 +89,34 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
   // Changes the API server refuses do not happen, whether or not the plan runs.
   const admission = await admitManifests(desired.manifests, crds?.manifests ?? []);
   const { changes, findings: rejections } = markRefused(objects.changes, admission);
-  const findings = [...current.findings, ...desired.findings, ...(crds?.findings ?? []), ...objects.findings, ...rejections];
+  const findings = [
+    ...current.findings,
+    ...desired.findings,
+    ...(crds?.findings ?? []),
+    ...objects.findings,
+    ...rejections,
+  ];
   let ioErrors = current.ioErrors + desired.ioErrors + (crds?.ioErrors ?? 0);
 
   let consequences: Consequences | undefined;
   let plan: Finding[] = [];
   if (options.consequences !== false) {
     const groups = config.cluster?.nodeGroups;
-    const clusterConfig = options.clusterConfig ?? (groups ? { nodeGroups: groups, file: '.kubeplan.yaml' } : undefined);
-    const model = await resolveClusterModel({ ...(options.cluster ? { cluster: options.cluster } : {}), ...(clusterConfig ? { clusterConfig } : {}) }, options);
+    const clusterConfig =
+      options.clusterConfig ?? (groups ? { nodeGroups: groups, file: '.kubeplan.yaml' } : undefined);
+    const model = await resolveClusterModel(
+      { ...(options.cluster ? { cluster: options.cluster } : {}), ...(clusterConfig ? { clusterConfig } : {}) },
+      options,
+    );
     findings.push(...model.findings);
     ioErrors += model.ioErrors;
     const nodes = model.nodes;
     const computed = computeConsequences({
-      changes, current: current.manifests, admission, nodes, now: planClock(options.now, current.manifests),
+      changes,
+      current: current.manifests,
+      admission,
+      nodes,
+      now: planClock(options.now, current.manifests),
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     consequences = computed.consequences;
@@ -137,7 +153,10 @@ export function hasChanges(summary: DiffSummary): boolean {
  * change the API server refuses). Without it, as the other commands: 2 unreadable input, 1 a
  * finding at or above `failOn`, else 0.
  */
-export function diffExitCode(result: Pick<DiffResult, 'findings' | 'summary'>, options: { exitCode?: boolean; failOn: FailOn }): number {
+export function diffExitCode(
+  result: Pick<DiffResult, 'findings' | 'summary'>,
+  options: { exitCode?: boolean; failOn: FailOn },
+): number {
   if (!options.exitCode) return exitCodeFor(result.findings, result.summary.ioErrors, options.failOn);
   if (result.summary.ioErrors > 0) return EXIT_ERROR;
   const failing = result.findings.some((f) => meetsFailLevel(f.severity, options.failOn));

@@ -80,6 +80,13 @@ export async function lint(inputs: readonly string[], options: LintOptions = {})
     findings,
     manifests: loaded.manifests,
     suppressed,
-    summary: { files: loaded.files, documents: loaded.documents, objects: loaded.manifests.length, ...countBySeverity(findings), ioErrors, suppressed: suppressed.length },
+    summary: {
+      files: loaded.files,
+      documents: loaded.documents,
+      objects: loaded.manifests.length,
+      ...countBySeverity(findings),
+      ioErrors,
+      suppressed: suppressed.length,
+    },
   };
 }

@@ -35,7 +35,6 @@ export type { ClusterConfig } from '../simulate/cluster/cluster-model.js';
 
 export type PlanStage = 'load' | 'validate' | 'cluster' | 'current' | SimulationStage | 'done';
 
-
 export interface PlanResult {
   state: ClusterState;
   findings: Finding[];
@@ -70,7 +69,6 @@ export function planClock(now: string | undefined, current: readonly Manifest[])
   }
   return latest || DEFAULT_NOW;
 }
-
 
 /**
  * What the cluster will do with the inputs: loads them, sets aside the objects the API server
@@ -113,9 +111,23 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
   }
 
   const now = planClock(options.now, current);
-  const result = simulate({ nodes, current, desired: accepted, refused, now, schedule: options.schedule ?? kubeScheduler, ...(options.onStage ? { onStage: options.onStage } : {}) });
+  const result = simulate({
+    nodes,
+    current,
+    desired: accepted,
+    refused,
+    now,
+    schedule: options.schedule ?? kubeScheduler,
+    ...(options.onStage ? { onStage: options.onStage } : {}),
+  });
   for (const problem of result.problems) {
-    const init = { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: problem.pointer, phase: 'simulate' as const };
+    const init = {
+      ruleId: problem.ruleId,
+      severity: problem.severity,
+      message: problem.message,
+      pointer: problem.pointer,
+      phase: 'simulate' as const,
+    };
     findings.push(problem.origin ? findingAt(problem.origin, init) : { ...init, file: '<plan>', line: 1, column: 1 });
   }
   findings.sort(compareFindings);
@@ -123,13 +135,21 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
   return {
     state: result.state,
     findings,
-    summary: { files: loaded.files, documents: loaded.documents, objects: loaded.manifests.length, ...countBySeverity(findings), ioErrors },
+    summary: {
+      files: loaded.files,
+      documents: loaded.documents,
+      objects: loaded.manifests.length,
+      ...countBySeverity(findings),
+      ioErrors,
+    },
     now,
     clusterSource,
     services: result.services,
     ingresses: result.ingresses,
     cronJobs: result.cronJobs,
     unschedulable: result.unschedulable,
-    ...(options.headroom ? { headroom: measureHeadroom(result.state, nodes, options.schedule ?? kubeScheduler, options.headroom) } : {}),
+    ...(options.headroom
+      ? { headroom: measureHeadroom(result.state, nodes, options.schedule ?? kubeScheduler, options.headroom) }
+      : {}),
   };
 }

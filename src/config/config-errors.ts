@@ -36,11 +36,19 @@ function relevant(errors: readonly ErrorObject[], config: unknown): ErrorObject[
   const branches = errors.filter((e) => e.keyword === 'anyOf');
   return errors.filter((e) => {
     if (e.keyword === 'anyOf') return false;
-    const owner = branches.find((b) => e.schemaPath.startsWith(b.schemaPath.replace(/\/anyOf$/, '/anyOf/')) && e.instancePath.startsWith(b.instancePath));
+    const owner = branches.find(
+      (b) =>
+        e.schemaPath.startsWith(b.schemaPath.replace(/\/anyOf$/, '/anyOf/')) &&
+        e.instancePath.startsWith(b.instancePath),
+    );
     if (!owner) return true;
     const value = valueAt(config, owner.instancePath);
     const branch = e.schemaPath.slice(owner.schemaPath.length + 1).split('/')[0];
-    return typeof value === 'string' ? branch === '0' : value !== null && typeof value === 'object' && !Array.isArray(value) ? branch === '1' : branch === '0' && e.keyword === 'type';
+    return typeof value === 'string'
+      ? branch === '0'
+      : value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? branch === '1'
+        : branch === '0' && e.keyword === 'type';
   });
 }
 
@@ -56,29 +64,67 @@ export function describeConfigErrors(errors: readonly ErrorObject[], config: unk
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = closestName(key, known);
       const what = e.instancePath === '/rules' ? 'unknown rule' : 'unknown key';
-      d = { pointer: appendPointer(e.instancePath, key), target: 'key', message: `${what} "${key}" in ${where(e.instancePath)}${guess ? `; did you mean "${guess}"?` : ''}` };
+      d = {
+        pointer: appendPointer(e.instancePath, key),
+        target: 'key',
+        message: `${what} "${key}" in ${where(e.instancePath)}${guess ? `; did you mean "${guess}"?` : ''}`,
+      };
     } else if (e.keyword === 'type' && e.instancePath === '/kubernetesVersion' && typeof value === 'number') {
-      d = { pointer: e.instancePath, target: 'value', message: `kubernetesVersion: write the version in quotes (e.g. "1.30"): YAML reads ${String(value)} as a number` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `kubernetesVersion: write the version in quotes (e.g. "1.30"): YAML reads ${String(value)} as a number`,
+      };
     } else if (e.keyword === 'type') {
       const expected = (e.params as { type: string | string[] }).type;
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: expected ${Array.isArray(expected) ? expected.join(' or ') : expected}, got ${describeValue(value)}` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: expected ${Array.isArray(expected) ? expected.join(' or ') : expected}, got ${describeValue(value)}`,
+      };
     } else if (e.keyword === 'enum') {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ');
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not one of ${allowed}` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not one of ${allowed}`,
+      };
     } else if (e.keyword === 'pattern' && e.instancePath === '/kubernetesVersion') {
-      d = { pointer: e.instancePath, target: 'value', message: `kubernetesVersion: ${JSON.stringify(value)} is not a Kubernetes version such as "1.36"` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `kubernetesVersion: ${JSON.stringify(value)} is not a Kubernetes version such as "1.36"`,
+      };
     } else if (e.keyword === 'pattern') {
-      const hint = (e.parentSchema as { description?: string } | undefined)?.description ?? `it must match ${(e.params as { pattern: string }).pattern}`;
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not allowed: ${hint}` };
+      const hint =
+        (e.parentSchema as { description?: string } | undefined)?.description ??
+        `it must match ${(e.params as { pattern: string }).pattern}`;
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: ${JSON.stringify(value)} is not allowed: ${hint}`,
+      };
     } else if (e.keyword === 'required') {
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`,
+      };
     } else if (e.keyword === 'minimum' || e.keyword === 'maximum') {
       const { comparison, limit } = e.params as { comparison: string; limit: number };
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: must be ${comparison} ${limit}, got ${JSON.stringify(value)}` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: must be ${comparison} ${limit}, got ${JSON.stringify(value)}`,
+      };
     } else if (e.keyword === 'minItems' || e.keyword === 'minLength') {
       d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: must not be empty` };
     } else {
-      d = { pointer: e.instancePath, target: 'value', message: `${where(e.instancePath)}: ${e.message ?? 'is invalid'}` };
+      d = {
+        pointer: e.instancePath,
+        target: 'value',
+        message: `${where(e.instancePath)}: ${e.message ?? 'is invalid'}`,
+      };
     }
     const key = `${d.pointer}|${d.message}`;
     if (!seen.has(key)) out.push(d);

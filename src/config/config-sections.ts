@@ -17,11 +17,13 @@ const SEVERITY_OR_OFF = ['off', ...SEVERITIES];
 
 export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
   kubernetesVersion: {
-    description: 'Kubernetes release to check against, e.g. "1.30" (default: the release whose schemas kubeplan ships).',
+    description:
+      'Kubernetes release to check against, e.g. "1.30" (default: the release whose schemas kubeplan ships).',
     schema: () => ({ type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$' }),
   },
   failOn: {
-    description: 'Lowest severity that makes `kubeplan lint` exit with code 1: error, warning, info or never (default: error).',
+    description:
+      'Lowest severity that makes `kubeplan lint` exit with code 1: error, warning, info or never (default: error).',
     schema: () => ({ enum: ['error', 'warning', 'info', 'never'] }),
   },
   ignorePaths: {
@@ -37,11 +39,13 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
     }),
   },
   cluster: {
-    description: 'The cluster `kubeplan plan` runs on, as `nodeGroups` (name, count, cpu, memory, pods, zones, labels, taints, ...); `--cluster` files replace it.',
+    description:
+      'The cluster `kubeplan plan` runs on, as `nodeGroups` (name, count, cpu, memory, pods, zones, labels, taints, ...); `--cluster` files replace it.',
     schema: () => ({ type: 'object', properties: { nodeGroups: NODE_GROUPS_SCHEMA }, additionalProperties: false }),
   },
   diff: {
-    description: 'kubeplan diff and check: `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
+    description:
+      'kubeplan diff and check: `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
     schema: () => DIFF_CONFIG_SCHEMA,
   },
   rules: {
@@ -56,7 +60,10 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
               { type: 'string', enum: SEVERITY_OR_OFF },
               {
                 type: 'object',
-                properties: { severity: { enum: SEVERITY_OR_OFF }, options: r.meta.options?.schema ?? { type: 'object', additionalProperties: false } },
+                properties: {
+                  severity: { enum: SEVERITY_OR_OFF },
+                  options: r.meta.options?.schema ?? { type: 'object', additionalProperties: false },
+                },
                 additionalProperties: false,
               },
             ],
@@ -72,7 +79,9 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
 export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   return {
     type: 'object',
-    properties: Object.fromEntries(Object.entries(CONFIG_SECTIONS).map(([name, section]) => [name, section.schema(rules)])),
+    properties: Object.fromEntries(
+      Object.entries(CONFIG_SECTIONS).map(([name, section]) => [name, section.schema(rules)]),
+    ),
     additionalProperties: false,
   };
 }

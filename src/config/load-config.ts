@@ -40,13 +40,18 @@ function regexProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{ 
   for (const rule of rules) {
     const entry = config.rules?.[rule.meta.id];
     const options = typeof entry === 'object' ? entry.options : undefined;
-    for (const [name, schema] of Object.entries((rule.meta.options?.schema.properties ?? {}) as Record<string, { description?: string }>)) {
+    for (const [name, schema] of Object.entries(
+      (rule.meta.options?.schema.properties ?? {}) as Record<string, { description?: string }>,
+    )) {
       const value = options?.[name];
       if (typeof value !== 'string' || !/regular expression/.test(schema.description ?? '')) continue;
       try {
         new RegExp(value);
       } catch (error) {
-        out.push({ pointer: appendPointer('/rules', rule.meta.id, 'options', name), message: `rules.${rule.meta.id}.options.${name}: not a valid regular expression (${(error as Error).message})` });
+        out.push({
+          pointer: appendPointer('/rules', rule.meta.id, 'options', name),
+          message: `rules.${rule.meta.id}.options.${name}: not a valid regular expression (${(error as Error).message})`,
+        });
       }
     }
   }
@@ -59,7 +64,12 @@ function forbidProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{
   return (config.inlineIgnores?.forbid ?? []).flatMap((id, i) => {
     if (ids.includes(id)) return [];
     const guess = closestName(id, ids);
-    return [{ pointer: `/inlineIgnores/forbid/${i}`, message: `inlineIgnores.forbid: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}` }];
+    return [
+      {
+        pointer: `/inlineIgnores/forbid/${i}`,
+        message: `inlineIgnores.forbid: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`,
+      },
+    ];
   });
 }
 
@@ -95,11 +105,17 @@ export function parseConfig(file: string, text: string, rules: readonly Rule[]):
     return { file, line: pos.line, column: pos.col, message };
   };
   if (docs.length === 0) return { ok: true, config: {}, file };
-  if (docs.length > 1) return { ok: false, problems: [problem(docs[1]!.range[0], 'the configuration must be a single YAML document')] };
+  if (docs.length > 1)
+    return { ok: false, problems: [problem(docs[1]!.range[0], 'the configuration must be a single YAML document')] };
   const doc = docs[0]!;
-  if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => problem(e.pos[0], e.message.split('\n')[0]!)) };
+  if (doc.errors.length)
+    return { ok: false, problems: doc.errors.map((e) => problem(e.pos[0], e.message.split('\n')[0]!)) };
   if (doc.contents === null) return { ok: true, config: {}, file };
-  if (!isMap(doc.contents)) return { ok: false, problems: [problem(doc.range[0], 'the configuration must be a map of sections (rules, ignorePaths, ...)')] };
+  if (!isMap(doc.contents))
+    return {
+      ok: false,
+      problems: [problem(doc.range[0], 'the configuration must be a map of sections (rules, ignorePaths, ...)')],
+    };
   const config = normalizeSwitches(doc.toJS(YAML_TO_JS_OPTIONS) as KubeplanConfig);
 
   const locate = createLocator(doc, lineCounter);
@@ -125,11 +141,24 @@ export function loadConfigFile(file: string, rules: readonly Rule[]): ConfigResu
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: `cannot read the configuration: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: `cannot read the configuration: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`,
+        },
+      ],
+    };
   }
   const result = parseConfig(file, text, rules);
   if (result.ok && result.config.ignorePaths) {
-    result.config = { ...result.config, ignorePaths: anchorIgnorePaths(result.config.ignorePaths, dirname(resolve(file))) };
+    result.config = {
+      ...result.config,
+      ignorePaths: anchorIgnorePaths(result.config.ignorePaths, dirname(resolve(file))),
+    };
   }
   return result;
 }

@@ -12,7 +12,11 @@ export interface ItemMatch {
   removed: number[];
 }
 
-export function matchItems(current: readonly unknown[], desired: readonly unknown[], rule: ListRule | undefined): ItemMatch | undefined {
+export function matchItems(
+  current: readonly unknown[],
+  desired: readonly unknown[],
+  rule: ListRule | undefined,
+): ItemMatch | undefined {
   if (!rule?.keys) return undefined;
   const currentIndex = indexByKey(current, rule);
   const desiredIndex = indexByKey(desired, rule);

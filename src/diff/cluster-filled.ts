@@ -15,12 +15,21 @@ interface FilledField {
   values?: readonly string[];
 }
 
-const POD_TEMPLATE_OWNERS = ['/ReplicationController', 'apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet'];
+const POD_TEMPLATE_OWNERS = [
+  '/ReplicationController',
+  'apps/Deployment',
+  'apps/ReplicaSet',
+  'apps/StatefulSet',
+  'apps/DaemonSet',
+];
 const JOB_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid', 'job-name', 'batch.kubernetes.io/job-name'];
 
 const FILLED_FIELDS: readonly FilledField[] = [
   // Service IP and port allocation.
-  ...['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'healthCheckNodePort'].map((f) => ({ kinds: ['/Service'], path: ['spec', f] })),
+  ...['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'healthCheckNodePort'].map((f) => ({
+    kinds: ['/Service'],
+    path: ['spec', f],
+  })),
   { kinds: ['/Service'], path: ['spec', 'ports', '*', 'nodePort'] },
   // The Job registry's selector and labels.
   { kinds: ['batch/Job'], path: ['spec', 'selector'] },
@@ -29,22 +38,32 @@ const FILLED_FIELDS: readonly FilledField[] = [
     { kinds: ['batch/Job'], path: ['metadata', 'labels', label] },
   ]),
   // `kubectl rollout restart` stamps the pod template.
-  { kinds: POD_TEMPLATE_OWNERS, path: ['spec', 'template', 'metadata', 'annotations', 'kubectl.kubernetes.io/restartedAt'] },
+  {
+    kinds: POD_TEMPLATE_OWNERS,
+    path: ['spec', 'template', 'metadata', 'annotations', 'kubectl.kubernetes.io/restartedAt'],
+  },
   // StatefulSet claim templates come back with their type.
   { kinds: ['apps/StatefulSet'], path: ['spec', 'volumeClaimTemplates', '*', 'apiVersion'] },
   { kinds: ['apps/StatefulSet'], path: ['spec', 'volumeClaimTemplates', '*', 'kind'] },
   // Claim binding, the default storage class, and protection finalizers.
   { kinds: ['/PersistentVolumeClaim'], path: ['spec', 'volumeName'] },
   { kinds: ['/PersistentVolumeClaim'], path: ['spec', 'storageClassName'] },
-  ...['pv.kubernetes.io/bind-completed', 'pv.kubernetes.io/bound-by-controller', 'volume.beta.kubernetes.io/storage-provisioner', 'volume.kubernetes.io/storage-provisioner', 'volume.kubernetes.io/selected-node'].map(
-    (a) => ({ kinds: ['/PersistentVolumeClaim'], path: ['metadata', 'annotations', a] }),
-  ),
+  ...[
+    'pv.kubernetes.io/bind-completed',
+    'pv.kubernetes.io/bound-by-controller',
+    'volume.beta.kubernetes.io/storage-provisioner',
+    'volume.kubernetes.io/storage-provisioner',
+    'volume.kubernetes.io/selected-node',
+  ].map((a) => ({ kinds: ['/PersistentVolumeClaim'], path: ['metadata', 'annotations', a] })),
   { kinds: ['/PersistentVolumeClaim'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pvc-protection'] },
   { kinds: ['/PersistentVolume'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pv-protection'] },
   { kinds: ['/PersistentVolume'], path: ['spec', 'claimRef'] },
   { kinds: ['/Namespace'], path: ['spec', 'finalizers'], values: ['kubernetes'] },
   // Scheduling and service-account admission of bare pods.
-  ...['nodeName', 'serviceAccountName', 'serviceAccount', 'priority'].map((f) => ({ kinds: ['/Pod'], path: ['spec', f] })),
+  ...['nodeName', 'serviceAccountName', 'serviceAccount', 'priority'].map((f) => ({
+    kinds: ['/Pod'],
+    path: ['spec', f],
+  })),
 ];
 
 /**
@@ -58,12 +77,18 @@ export function dropClusterFilledFields(current: KubeObject, desired: KubeObject
   }
 }
 
-function drop(current: unknown, desired: unknown, path: readonly string[], values: readonly string[] | undefined): void {
+function drop(
+  current: unknown,
+  desired: unknown,
+  path: readonly string[],
+  values: readonly string[] | undefined,
+): void {
   const [segment, ...rest] = path;
   if (segment === undefined) return;
   if (segment === '*') {
     if (!Array.isArray(current)) return;
-    current.forEach((item, i) => drop(item, Array.isArray(desired) ? desired[i] : undefined, rest, values));
+    for (const [i, item] of current.entries())
+      drop(item, Array.isArray(desired) ? desired[i] : undefined, rest, values);
     return;
   }
   if (!isObject(current) || !(segment in current)) return;
@@ -75,7 +100,9 @@ function drop(current: unknown, desired: unknown, path: readonly string[], value
   }
   if (values && Array.isArray(current[segment])) {
     const wanted = Array.isArray(mine) ? mine : [];
-    current[segment] = (current[segment] as unknown[]).filter((v) => !(typeof v === 'string' && values.includes(v) && !wanted.includes(v)));
+    current[segment] = (current[segment] as unknown[]).filter(
+      (v) => !(typeof v === 'string' && values.includes(v) && !wanted.includes(v)),
+    );
     if (mine === undefined) pruneEmpty(current, segment);
   } else if (mine === undefined) {
     delete current[segment];
@@ -85,5 +112,6 @@ function drop(current: unknown, desired: unknown, path: readonly string[], value
 /** A map or list emptied by a removal, which the desired side does not have, means the same as none. */
 function pruneEmpty(parent: Record<string, unknown>, key: string): void {
   const value = parent[key];
-  if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) delete parent[key];
+  if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0))
+    delete parent[key];
 }

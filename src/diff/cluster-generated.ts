@@ -4,13 +4,23 @@ import { isObject } from './json.js';
 
 /** Kinds that controllers and components write, never people: `<group>/<kind>`. */
 const GENERATED_KINDS = new Set([
-  '/Event', 'events.k8s.io/Event', '/Endpoints', 'discovery.k8s.io/EndpointSlice', 'apps/ControllerRevision', 'coordination.k8s.io/Lease',
+  '/Event',
+  'events.k8s.io/Event',
+  '/Endpoints',
+  'discovery.k8s.io/EndpointSlice',
+  'apps/ControllerRevision',
+  'coordination.k8s.io/Lease',
 ]);
 
 /** Objects every namespace (`<kind>/<name>`) or cluster (`<kind>/<namespace>/<name>`) gets by itself. */
 const BUILT_IN_OBJECTS = new Set([
-  '/ConfigMap/kube-root-ca.crt', '/ServiceAccount/default', '/Service/default/kubernetes',
-  '/Namespace/default', '/Namespace/kube-system', '/Namespace/kube-public', '/Namespace/kube-node-lease',
+  '/ConfigMap/kube-root-ca.crt',
+  '/ServiceAccount/default',
+  '/Service/default/kubernetes',
+  '/Namespace/default',
+  '/Namespace/kube-system',
+  '/Namespace/kube-public',
+  '/Namespace/kube-node-lease',
 ]);
 
 /**
@@ -26,7 +36,8 @@ export function isClusterGenerated(object: KubeObject): boolean {
   if (GENERATED_KINDS.has(kind)) return true;
   const metadata = isObject(object.metadata) ? object.metadata : {};
   const name = String(metadata.name);
-  if (BUILT_IN_OBJECTS.has(`${kind}/${name}`) || BUILT_IN_OBJECTS.has(`${kind}/${String(metadata.namespace)}/${name}`)) return true;
+  if (BUILT_IN_OBJECTS.has(`${kind}/${name}`) || BUILT_IN_OBJECTS.has(`${kind}/${String(metadata.namespace)}/${name}`))
+    return true;
   if (isObject(metadata.labels) && 'kubernetes.io/bootstrapping' in metadata.labels) return true;
   const owners = metadata.ownerReferences;
   return Array.isArray(owners) && owners.some((o) => isObject(o) && o.controller === true);

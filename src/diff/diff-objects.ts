@@ -42,7 +42,11 @@ interface SideObject {
  * classified as create / update / delete / unchanged / unmanaged with its RFC 6902 patch and
  * unified text, Secret values masked. Pure: same input, same output, in identity order.
  */
-export function diffObjects(current: readonly Manifest[], desired: readonly Manifest[], options: DiffObjectsOptions = {}): ObjectDiff {
+export function diffObjects(
+  current: readonly Manifest[],
+  desired: readonly Manifest[],
+  options: DiffObjectsOptions = {},
+): ObjectDiff {
   const findings: Finding[] = [];
   const normalize: NormalizeOptions = {
     ...(options.namespace ? { namespace: options.namespace } : {}),
@@ -64,7 +68,12 @@ export function diffObjects(current: readonly Manifest[], desired: readonly Mani
     if (desiredByKey.has(key)) continue;
     if (isClusterGenerated(have.object)) generated++;
     else if (!inScope(have.ref)) outside++;
-    else changes.push(options.prune ? deleted(have, options) : { ref: have.ref, action: 'unmanaged', current: have.manifest, patch: [], text: '' });
+    else
+      changes.push(
+        options.prune
+          ? deleted(have, options)
+          : { ref: have.ref, action: 'unmanaged', current: have.manifest, patch: [], text: '' },
+      );
   }
   changes.sort((a, b) => compareRefs(a.ref, b.ref));
   const counts = Object.fromEntries(CHANGE_ACTIONS.map((a) => [a, 0])) as Record<ChangeAction, number>;
@@ -79,7 +88,9 @@ export function diffObjects(current: readonly Manifest[], desired: readonly Mani
  */
 function scopeOf(desired: readonly ObjectRef[]): (ref: ObjectRef) => boolean {
   const namespaces = new Set(desired.map((r) => r.namespace).filter((n): n is string => n !== undefined));
-  const kinds = new Set(desired.filter((r) => r.namespace === undefined).map((r) => `${groupOf(r.apiVersion)}/${r.kind}`));
+  const kinds = new Set(
+    desired.filter((r) => r.namespace === undefined).map((r) => `${groupOf(r.apiVersion)}/${r.kind}`),
+  );
   return (ref) => {
     if (ref.namespace !== undefined) return namespaces.has(ref.namespace);
     if (ref.kind === 'Namespace' && groupOf(ref.apiVersion) === '') return namespaces.has(ref.name);
@@ -92,26 +103,40 @@ function scopeOf(desired: readonly ObjectRef[]): (ref: ObjectRef) => boolean {
  * second definition, which wins (as the second `kubectl apply` of it would); an object without a
  * name (`generateName`) cannot be matched and is reported and left out.
  */
-function indexSide(manifests: readonly Manifest[], options: NormalizeOptions, findings: Finding[]): Map<string, SideObject> {
+function indexSide(
+  manifests: readonly Manifest[],
+  options: NormalizeOptions,
+  findings: Finding[],
+): Map<string, SideObject> {
   const byKey = new Map<string, SideObject>();
   for (const manifest of manifests) {
     const object = normalizeOrReport(manifest, options, findings);
     if (!object) continue;
     const ref = refOfObject(object);
     if (ref.name === '') {
-      findings.push(findingAt(manifest, {
-        ruleId: 'diff-unnamed-object', severity: 'info', pointer: '/metadata', phase: 'diff',
-        message: `${ref.kind} has no metadata.name (generateName makes a new object on every create); it is not compared`,
-      }));
+      findings.push(
+        findingAt(manifest, {
+          ruleId: 'diff-unnamed-object',
+          severity: 'info',
+          pointer: '/metadata',
+          phase: 'diff',
+          message: `${ref.kind} has no metadata.name (generateName makes a new object on every create); it is not compared`,
+        }),
+      );
       continue;
     }
     const key = identityKey(ref);
     const first = byKey.get(key);
     if (first) {
-      findings.push(findingAt(manifest, {
-        ruleId: 'diff-duplicate-object', severity: 'warning', pointer: '/metadata/name', phase: 'diff',
-        message: `${describeRef(ref)} is defined twice (also at ${first.manifest.source.file}:${first.manifest.locate('').line}); this later definition is compared`,
-      }));
+      findings.push(
+        findingAt(manifest, {
+          ruleId: 'diff-duplicate-object',
+          severity: 'warning',
+          pointer: '/metadata/name',
+          phase: 'diff',
+          message: `${describeRef(ref)} is defined twice (also at ${first.manifest.source.file}:${first.manifest.locate('').line}); this later definition is compared`,
+        }),
+      );
     }
     byKey.set(key, { manifest, object, ref });
   }
@@ -128,15 +153,25 @@ function normalizeOrReport(manifest: Manifest, options: NormalizeOptions, findin
     return normalizeObject(manifest.object, options);
   } catch (error) {
     if (!(error instanceof RangeError) || !isCyclic(manifest.object)) throw error;
-    findings.push(findingAt(manifest, {
-      ruleId: 'diff-cyclic-object', severity: 'error', pointer: '', phase: 'diff',
-      message: `${manifest.ref.kind} ${manifest.ref.name} contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared`,
-    }));
+    findings.push(
+      findingAt(manifest, {
+        ruleId: 'diff-cyclic-object',
+        severity: 'error',
+        pointer: '',
+        phase: 'diff',
+        message: `${manifest.ref.kind} ${manifest.ref.name} contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared`,
+      }),
+    );
     return undefined;
   }
 }
 
-function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOptions, findings: Finding[]): ObjectChange {
+function compareSides(
+  have: SideObject,
+  want: SideObject,
+  options: DiffObjectsOptions,
+  findings: Finding[],
+): ObjectChange {
   const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
   // Most objects are the same as they are (key order aside); only the others need aligning.
   const same = deepEqual(have.object, want.object);
@@ -166,7 +201,10 @@ function compareSides(have: SideObject, want: SideObject, options: DiffObjectsOp
 function created(want: SideObject, options: DiffObjectsOptions): ObjectChange {
   const [, after] = maskSecretPair(undefined, want.object);
   return {
-    ref: want.ref, action: 'create', desired: want.manifest, after: after!,
+    ref: want.ref,
+    action: 'create',
+    desired: want.manifest,
+    after: after!,
     patch: [{ op: 'add', path: '', value: after }],
     text: unifiedText(want.ref, undefined, after, options.context ?? DEFAULT_CONTEXT),
   };
@@ -175,7 +213,10 @@ function created(want: SideObject, options: DiffObjectsOptions): ObjectChange {
 function deleted(have: SideObject, options: DiffObjectsOptions): ObjectChange {
   const [before] = maskSecretPair(have.object, undefined);
   return {
-    ref: have.ref, action: 'delete', current: have.manifest, before: before!,
+    ref: have.ref,
+    action: 'delete',
+    current: have.manifest,
+    before: before!,
     patch: [{ op: 'remove', path: '' }],
     text: unifiedText(have.ref, before, undefined, options.context ?? DEFAULT_CONTEXT),
   };

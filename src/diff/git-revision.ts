@@ -32,13 +32,19 @@ export interface RevisionOptions {
  * extensions as on disk; a path that did not exist at that revision contributes nothing (all its
  * objects are new). Findings name files as `<revision>:<path from the repository root>`.
  */
-export async function loadAtRevision(revision: string, paths: readonly string[], options: RevisionOptions = {}): Promise<LoadResult> {
+export async function loadAtRevision(
+  revision: string,
+  paths: readonly string[],
+  options: RevisionOptions = {},
+): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   let root: string;
   try {
     root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
   } catch (error) {
-    throw new CurrentSourceError(`--current git:${revision}: ${cwd} is not in a git repository (${(error as Error).message})`);
+    throw new CurrentSourceError(
+      `--current git:${revision}: ${cwd} is not in a git repository (${(error as Error).message})`,
+    );
   }
   let commit: string;
   try {
@@ -48,10 +54,16 @@ export async function loadAtRevision(revision: string, paths: readonly string[],
   }
   const files = new Set<string>();
   for (const path of paths.length ? paths : ['.']) {
-    if (path === STDIN_PATH) throw new CurrentSourceError('--current git:<revision> reads the same paths at that revision; standard input has none');
+    if (path === STDIN_PATH)
+      throw new CurrentSourceError(
+        '--current git:<revision> reads the same paths at that revision; standard input has none',
+      );
     const inRepo = displayPath(relative(root, resolve(cwd, path)));
-    if (inRepo.startsWith('..') || isAbsolute(inRepo)) throw new CurrentSourceError(`--current git:${revision}: ${path} is outside the repository ${root}`);
-    const listed = (await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', inRepo || '.'], root)).split('\0').filter(Boolean);
+    if (inRepo.startsWith('..') || isAbsolute(inRepo))
+      throw new CurrentSourceError(`--current git:${revision}: ${path} is outside the repository ${root}`);
+    const listed = (await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', inRepo || '.'], root))
+      .split('\0')
+      .filter(Boolean);
     for (const file of listed) {
       // A file named explicitly is read whatever its extension; a directory's only as manifests.
       if (file === inRepo || MANIFEST_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) files.add(file);
@@ -63,28 +75,65 @@ export async function loadAtRevision(revision: string, paths: readonly string[],
 }
 
 /** Reads every file at the revision through one `git cat-file --batch` and parses it. */
-async function parseBlobs(revision: string, commit: string, root: string, files: readonly string[], maxBytes: number): Promise<LoadResult> {
+async function parseBlobs(
+  revision: string,
+  commit: string,
+  root: string,
+  files: readonly string[],
+  maxBytes: number,
+): Promise<LoadResult> {
   const result: LoadResult = { manifests: [], findings: [], files: files.length, documents: 0, ioErrors: 0 };
-  const blobs = await catFiles(root, files.map((f) => `${commit}:${f}`));
-  files.forEach((file, i) => {
+  const blobs = await catFiles(
+    root,
+    files.map((f) => `${commit}:${f}`),
+  );
+  for (const [i, file] of files.entries()) {
     const name = `${revision}:${file}`;
     const blob = blobs[i];
     const fail = (ruleId: string, message: string, io: boolean): void => {
-      result.findings.push({ ruleId, severity: 'error', message, file: name, line: 1, column: 1, pointer: '', phase: 'parse' } satisfies Finding);
+      result.findings.push({
+        ruleId,
+        severity: 'error',
+        message,
+        file: name,
+        line: 1,
+        column: 1,
+        pointer: '',
+        phase: 'parse',
+      } satisfies Finding);
       if (io) result.ioErrors++;
     };
-    if (!blob) return fail('file-unreadable', 'cannot read file: not found at this revision', true);
-    if (blob.length > maxBytes) return fail('file-too-large', `file is ${formatBytes(blob.length)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`, false);
+    if (!blob) {
+      fail('file-unreadable', 'cannot read file: not found at this revision', true);
+      continue;
+    }
+    if (blob.length > maxBytes) {
+      fail(
+        'file-too-large',
+        `file is ${formatBytes(blob.length)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`,
+        false,
+      );
+      continue;
+    }
     const source = decodeSource(blob);
     if (!source.ok) {
-      result.findings.push({ ruleId: source.problem.ruleId, severity: 'error', message: source.problem.message, file: name, line: source.problem.line, column: source.problem.column, pointer: '', phase: 'parse' });
-      return;
+      result.findings.push({
+        ruleId: source.problem.ruleId,
+        severity: 'error',
+        message: source.problem.message,
+        file: name,
+        line: source.problem.line,
+        column: source.problem.column,
+        pointer: '',
+        phase: 'parse',
+      });
+      continue;
     }
     const parsed = parseManifests(name, source.text);
     result.manifests.push(...parsed.manifests);
     result.findings.push(...parsed.findings);
     result.documents += parsed.documents;
-  });
+  }
   return result;
 }
 

@@ -6,7 +6,11 @@ import { isObject } from './json.js';
 /** The identity of a (normalized) object: its apiVersion, kind, namespace and name. */
 export function refOfObject(object: KubeObject): ObjectRef {
   const metadata = isObject(object.metadata) ? object.metadata : {};
-  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name: typeof metadata.name === 'string' ? metadata.name : '' };
+  const ref: ObjectRef = {
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+  };
   if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
   return ref;
 }

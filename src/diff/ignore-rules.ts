@@ -66,7 +66,10 @@ export function ignoredPointers(rules: readonly IgnoreRule[], ref: ObjectRef): s
 export function removeIgnored(object: KubeObject, pointers: readonly string[]): void {
   for (const pointer of pointers) {
     if (!pointer.startsWith('/')) continue;
-    const segments = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = pointer
+      .slice(1)
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     removeAt(object, segments);
   }
 }

@@ -22,10 +22,25 @@ const RECREATE = (what: string): string =>
 
 const STATEFULSET_REASON =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
-const STATEFULSET_MUTABLE = new Set(['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds']);
+const STATEFULSET_MUTABLE = new Set([
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'revisionHistoryLimit',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+]);
 
 /** Pod template fields a suspended Job that never ran may still change (batch validation). */
-const SUSPENDED_JOB_MUTABLE = ['/spec/nodeSelector', '/spec/affinity', '/spec/tolerations', '/spec/schedulingGates', '/metadata/labels', '/metadata/annotations'];
+const SUSPENDED_JOB_MUTABLE = [
+  '/spec/nodeSelector',
+  '/spec/affinity',
+  '/spec/tolerations',
+  '/spec/schedulingGates',
+  '/metadata/labels',
+  '/metadata/annotations',
+];
 
 function spec(object: KubeObject): JsonObject {
   return isObject(object.spec) ? object.spec : {};
@@ -59,7 +74,8 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
     const s = spec(desired);
     const elastic = s.completionMode === 'Indexed' && s.completions === s.parallelism;
     if (!elastic) violations.push(...immutable(['/spec/completions'], RECREATE('Job'))(current, desired));
-    if (templateChanged(current, desired)) violations.push({ pointer: '/spec/template', reason: 'field is immutable', remediation: RECREATE('Job') });
+    if (templateChanged(current, desired))
+      violations.push({ pointer: '/spec/template', reason: 'field is immutable', remediation: RECREATE('Job') });
     return violations;
   },
   '/Service': (current, desired) => {
@@ -78,7 +94,8 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
     if (!deepEqual(rest(current), rest(desired))) {
       violations.push({
         pointer: firstDifference(rest(current), rest(desired), '/spec'),
-        reason: 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+        reason:
+          'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
         remediation: RECREATE('PersistentVolumeClaim (and its data)'),
       });
     }
@@ -94,8 +111,15 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
     return violations;
   },
   'rbac.authorization.k8s.io/RoleBinding': immutable(['/roleRef'], RECREATE('RoleBinding'), 'cannot change roleRef'),
-  'rbac.authorization.k8s.io/ClusterRoleBinding': immutable(['/roleRef'], RECREATE('ClusterRoleBinding'), 'cannot change roleRef'),
-  'storage.k8s.io/StorageClass': immutable(['/provisioner', '/parameters', '/reclaimPolicy', '/volumeBindingMode'], RECREATE('StorageClass')),
+  'rbac.authorization.k8s.io/ClusterRoleBinding': immutable(
+    ['/roleRef'],
+    RECREATE('ClusterRoleBinding'),
+    'cannot change roleRef',
+  ),
+  'storage.k8s.io/StorageClass': immutable(
+    ['/provisioner', '/parameters', '/reclaimPolicy', '/volumeBindingMode'],
+    RECREATE('StorageClass'),
+  ),
   '/Secret': immutableData,
   '/ConfigMap': immutableData,
 };
@@ -104,7 +128,11 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
 function immutableData(current: KubeObject, desired: KubeObject): Violation[] {
   if (current.immutable !== true) return [];
   const remediation = `create a new ${String(current.kind)} under another name and point the workloads at it`;
-  return immutable(['/immutable', '/data', '/binaryData', '/stringData'], remediation, 'field is immutable when `immutable` is set')(current, desired).map((v) => ({ ...v, hideValues: true }));
+  return immutable(
+    ['/immutable', '/data', '/binaryData', '/stringData'],
+    remediation,
+    'field is immutable when `immutable` is set',
+  )(current, desired).map((v) => ({ ...v, hideValues: true }));
 }
 
 function templateChanged(current: KubeObject, desired: KubeObject): boolean {
@@ -114,7 +142,10 @@ function templateChanged(current: KubeObject, desired: KubeObject): boolean {
   if (spec(current).suspend === true && spec(desired).suspend === true) {
     for (const pointer of SUSPENDED_JOB_MUTABLE) {
       for (const template of [before, after]) {
-        const [parent, key] = [valueAt(template, pointer.slice(0, pointer.lastIndexOf('/'))), pointer.slice(pointer.lastIndexOf('/') + 1)];
+        const [parent, key] = [
+          valueAt(template, pointer.slice(0, pointer.lastIndexOf('/'))),
+          pointer.slice(pointer.lastIndexOf('/') + 1),
+        ];
         if (isObject(parent)) delete parent[key];
       }
     }
@@ -123,7 +154,9 @@ function templateChanged(current: KubeObject, desired: KubeObject): boolean {
 }
 
 function scalar(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? JSON.stringify(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? JSON.stringify(value)
+    : undefined;
 }
 
 /**
@@ -133,7 +166,12 @@ function scalar(value: unknown): string | undefined {
  * first changed line inside the field in the desired manifest; `refused` says why in a line.
  * `current` and `desired` are the normalized objects of both sides (the current one aligned).
  */
-export function immutableFieldFindings(ref: ObjectRef, current: KubeObject, desired: KubeObject, manifest: Manifest): { findings: Finding[]; refused?: string } {
+export function immutableFieldFindings(
+  ref: ObjectRef,
+  current: KubeObject,
+  desired: KubeObject,
+  manifest: Manifest,
+): { findings: Finding[]; refused?: string } {
   const check = CHECKS[`${groupOf(String(desired.apiVersion))}/${String(desired.kind)}`];
   const reasons: string[] = [];
   const findings = (check ? check(current, desired) : []).map((v) => {

@@ -20,10 +20,17 @@ export function createJsonPatch(current: unknown, desired: unknown, shape: Shape
   return ops;
 }
 
-function walk(current: unknown, desired: unknown, path: Array<string | number>, shape: Shape | undefined, ops: Operation[]): void {
+function walk(
+  current: unknown,
+  desired: unknown,
+  path: Array<string | number>,
+  shape: Shape | undefined,
+  ops: Operation[],
+): void {
   if (deepEqual(current, desired)) return;
   if (isObject(current) && isObject(desired)) {
-    for (const key of Object.keys(current)) if (!(key in desired)) ops.push({ op: 'remove', path: formatPointer([...path, key]) });
+    for (const key of Object.keys(current))
+      if (!(key in desired)) ops.push({ op: 'remove', path: formatPointer([...path, key]) });
     for (const [key, value] of Object.entries(desired)) {
       if (key in current) walk(current[key], value, [...path, key], shape?.fields?.[key], ops);
       else ops.push({ op: 'add', path: formatPointer([...path, key]), value });
@@ -37,7 +44,8 @@ function walk(current: unknown, desired: unknown, path: Array<string | number>, 
       const kept = current.length - match.removed.length;
       for (let i = current.length - 1; i >= kept; i--) ops.push({ op: 'remove', path: formatPointer([...path, i]) });
       desired.forEach((item, i) => {
-        if (match.currentIndexOf[i] === undefined) ops.push({ op: 'add', path: formatPointer([...path, i]), value: item });
+        if (match.currentIndexOf[i] === undefined)
+          ops.push({ op: 'add', path: formatPointer([...path, i]), value: item });
       });
       desired.forEach((item, i) => {
         const index = match.currentIndexOf[i];

@@ -37,7 +37,12 @@ const always = (): boolean => true;
  */
 function envOrderMatters(items: readonly unknown[]): boolean {
   const names = new Set(items.filter(isObject).map((e) => String(e.name)));
-  return items.some((e) => isObject(e) && typeof e.value === 'string' && [...e.value.matchAll(/\$\(([^)]+)\)/g)].some((m) => names.has(m[1]!)));
+  return items.some(
+    (e) =>
+      isObject(e) &&
+      typeof e.value === 'string' &&
+      [...e.value.matchAll(/\$\(([^)]+)\)/g)].some((m) => names.has(m[1]!)),
+  );
 }
 
 const CONTAINER = fields({
@@ -81,10 +86,19 @@ const ROOTS: Record<string, Shape> = {
   'apps/StatefulSet': WORKLOAD,
   'apps/DaemonSet': WORKLOAD,
   'batch/Job': WORKLOAD,
-  'batch/CronJob': fields({ metadata: METADATA, spec: fields({ jobTemplate: fields({ spec: fields({ template: POD_TEMPLATE }) }) }) }),
+  'batch/CronJob': fields({
+    metadata: METADATA,
+    spec: fields({ jobTemplate: fields({ spec: fields({ template: POD_TEMPLATE }) }) }),
+  }),
   '/Service': fields({ metadata: METADATA, spec: fields({ ports: keyed(['port', 'protocol']) }) }),
-  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': fields({ metadata: METADATA, webhooks: keyed(['name']) }),
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration': fields({ metadata: METADATA, webhooks: keyed(['name']) }),
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': fields({
+    metadata: METADATA,
+    webhooks: keyed(['name']),
+  }),
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': fields({
+    metadata: METADATA,
+    webhooks: keyed(['name']),
+  }),
 };
 
 const OTHER = fields({ metadata: METADATA });

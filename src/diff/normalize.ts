@@ -44,5 +44,6 @@ function setNamespace(object: KubeObject, options: NormalizeOptions): void {
   if (!isObject(object.metadata)) object.metadata = {};
   const metadata = object.metadata as Record<string, unknown>;
   if (isClusterScoped(String(object.apiVersion), String(object.kind), options.clusterScoped)) delete metadata.namespace;
-  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '')
+    metadata.namespace = options.namespace ?? DEFAULT_NAMESPACE;
 }

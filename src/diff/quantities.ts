@@ -92,7 +92,8 @@ function visitQuantities(object: KubeObject, other: KubeObject | undefined, visi
     case '/LimitRange':
       list(spec, 'limits').forEach((_, i) => {
         const [limit, theirs] = [child(list(spec, 'limits'), i), child(list(otherSpec, 'limits'), i)];
-        for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) visitMap(child(limit, key), child(theirs, key), visit);
+        for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'])
+          visitMap(child(limit, key), child(theirs, key), visit);
       });
       break;
     case 'autoscaling/HorizontalPodAutoscaler':
@@ -111,7 +112,11 @@ function visitQuantities(object: KubeObject, other: KubeObject | undefined, visi
 function visitPodSpec(podSpec: JsonObject, other: JsonObject | undefined, visit: Visit): void {
   for (const containers of ['initContainers', 'containers', 'ephemeralContainers']) {
     list(podSpec, containers).forEach((_, i) => {
-      visitResources(child(child(list(podSpec, containers), i), 'resources'), child(child(list(other, containers), i), 'resources'), visit);
+      visitResources(
+        child(child(list(podSpec, containers), i), 'resources'),
+        child(child(list(other, containers), i), 'resources'),
+        visit,
+      );
     });
   }
   visitResources(child(podSpec, 'resources'), child(other, 'resources'), visit);

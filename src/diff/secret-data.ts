@@ -19,7 +19,8 @@ export function canonicalizeSecretData(object: KubeObject): void {
   if (!isSecret(object)) return;
   if (isObject(object.data)) {
     for (const [key, value] of Object.entries(object.data)) {
-      if (typeof value === 'string' && BASE64.test(value)) object.data[key] = Buffer.from(value, 'base64').toString('base64');
+      if (typeof value === 'string' && BASE64.test(value))
+        object.data[key] = Buffer.from(value, 'base64').toString('base64');
     }
   }
   if (!isObject(object.stringData)) return;

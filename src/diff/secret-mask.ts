@@ -16,7 +16,10 @@ const SECRET_VALUE_FIELDS = ['data', 'stringData'];
  * `*** (after)`. Markers differ exactly where values differ, so a patch or a line diff computed
  * from the masked copies shows every change and nothing else. Other objects come back as given.
  */
-export function maskSecretPair(current: KubeObject | undefined, desired: KubeObject | undefined): [KubeObject | undefined, KubeObject | undefined] {
+export function maskSecretPair(
+  current: KubeObject | undefined,
+  desired: KubeObject | undefined,
+): [KubeObject | undefined, KubeObject | undefined] {
   if (!(current && isSecret(current)) && !(desired && isSecret(desired))) return [current, desired];
   const before = current && { ...current };
   const after = desired && { ...desired };

@@ -2,7 +2,16 @@ import type { KubeObject } from '../model/manifest.js';
 import { isObject } from './json.js';
 
 /** Metadata fields the API server writes on every object; no manifest decides them. */
-const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'generation', 'creationTimestamp', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+const SERVER_METADATA = [
+  'managedFields',
+  'resourceVersion',
+  'uid',
+  'generation',
+  'creationTimestamp',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+];
 
 /**
  * Annotations written by tools and controllers rather than by the manifest's author: kubectl's

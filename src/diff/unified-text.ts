@@ -22,11 +22,24 @@ function diffName(ref: ObjectRef): string {
  * and `+++ desired/<name>` headers (`/dev/null` for a side without the object); empty when the
  * texts are equal.
  */
-export function unifiedText(ref: ObjectRef, current: KubeObject | undefined, desired: KubeObject | undefined, context = DEFAULT_CONTEXT): string {
+export function unifiedText(
+  ref: ObjectRef,
+  current: KubeObject | undefined,
+  desired: KubeObject | undefined,
+  context = DEFAULT_CONTEXT,
+): string {
   const before = toYaml(current);
   const after = toYaml(desired);
   if (before === after) return '';
   const name = diffName(ref);
-  const patch = structuredPatch(current ? `current/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', before, after, undefined, undefined, { context });
+  const patch = structuredPatch(
+    current ? `current/${name}` : '/dev/null',
+    desired ? `desired/${name}` : '/dev/null',
+    before,
+    after,
+    undefined,
+    undefined,
+    { context },
+  );
   return formatPatch(patch, FILE_HEADERS_ONLY);
 }

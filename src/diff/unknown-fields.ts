@@ -17,7 +17,8 @@ export function dropUnknownFields(object: KubeObject): void {
     const path = parsePointer(unknown.pointer);
     const key = path.pop()!;
     let parent: unknown = object;
-    for (const segment of path) parent = Array.isArray(parent) ? parent[Number(segment)] : isObject(parent) ? parent[segment] : undefined;
+    for (const segment of path)
+      parent = Array.isArray(parent) ? parent[Number(segment)] : isObject(parent) ? parent[segment] : undefined;
     if (isObject(parent)) delete parent[key];
   }
 }

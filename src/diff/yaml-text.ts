@@ -3,7 +3,8 @@ import { stringify } from 'yaml';
 const OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
 
 /** Words a YAML 1.1 reader (kubectl) takes for booleans or null: always quoted. */
-const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+const YAML11_WORDS =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
 /**
  * Strings that are plain scalars for every YAML reader and that the `yaml` package prints
@@ -13,7 +14,9 @@ const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|Fals
 const PLAIN = /^[A-Za-z_/][\w./@+$()=,;~:%?&*!'-]*(?: [\w./@+$()=,;~:%?&*!'-]+)*$/;
 
 function isPlain(text: string): boolean {
-  return PLAIN.test(text) && !(text.length <= 5 && YAML11_WORDS.test(text)) && !text.endsWith(':') && !text.includes(': ');
+  return (
+    PLAIN.test(text) && !(text.length <= 5 && YAML11_WORDS.test(text)) && !text.endsWith(':') && !text.includes(': ')
+  );
 }
 
 /**
@@ -41,12 +44,17 @@ function key(name: string): string {
 }
 
 function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
-  return value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0)
+  );
 }
 
 function emptyCollection(value: unknown): string | undefined {
   if (Array.isArray(value) && value.length === 0) return '[]';
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return '{}';
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    return '{}';
   return undefined;
 }
 

@@ -15,7 +15,14 @@ export interface ConfigReference {
   via: string;
 }
 
-function keyRefs(out: ConfigReference[], kind: ConfigReference['kind'], ref: JsonObject, pointer: string, nameField: string, via: string): void {
+function keyRefs(
+  out: ConfigReference[],
+  kind: ConfigReference['kind'],
+  ref: JsonObject,
+  pointer: string,
+  nameField: string,
+  via: string,
+): void {
   const name = asString(ref[nameField]);
   if (!name) return;
   const optional = ref.optional === true;
@@ -39,21 +46,40 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
     for (const { item, index } of objectsIn(c.container.env)) {
       const valueFrom = asObject(item.valueFrom);
       const envName = asString(item.name) ?? `env[${index}]`;
-      for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+      for (const [field, kind] of [
+        ['configMapKeyRef', 'ConfigMap'],
+        ['secretKeyRef', 'Secret'],
+      ] as const) {
         const ref = asObject(valueFrom?.[field]);
         const name = asString(ref?.name);
         if (!ref || !name) continue;
         const pointer = `${c.pointer}/env/${index}/valueFrom/${field}`;
         const key = asString(ref.key);
-        const entry: ConfigReference = { kind, name, pointer: `${pointer}/name`, optional: ref.optional === true, via: `${who} env ${envName}` };
+        const entry: ConfigReference = {
+          kind,
+          name,
+          pointer: `${pointer}/name`,
+          optional: ref.optional === true,
+          via: `${who} env ${envName}`,
+        };
         out.push(key ? { ...entry, key, keyPointer: `${pointer}/key` } : entry);
       }
     }
     for (const { item, index } of objectsIn(c.container.envFrom)) {
-      for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+      for (const [field, kind] of [
+        ['configMapRef', 'ConfigMap'],
+        ['secretRef', 'Secret'],
+      ] as const) {
         const ref = asObject(item[field]);
         const name = asString(ref?.name);
-        if (ref && name) out.push({ kind, name, pointer: `${c.pointer}/envFrom/${index}/${field}/name`, optional: ref.optional === true, via: `${who} envFrom` });
+        if (ref && name)
+          out.push({
+            kind,
+            name,
+            pointer: `${c.pointer}/envFrom/${index}/${field}/name`,
+            optional: ref.optional === true,
+            via: `${who} envFrom`,
+          });
       }
     }
   }
@@ -73,7 +99,14 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
   }
   for (const { item, index } of objectsIn(template.spec.imagePullSecrets)) {
     const name = asString(item.name);
-    if (name) out.push({ kind: 'Secret', name, pointer: `${template.specPointer}/imagePullSecrets/${index}/name`, optional: false, via: 'imagePullSecrets' });
+    if (name)
+      out.push({
+        kind: 'Secret',
+        name,
+        pointer: `${template.specPointer}/imagePullSecrets/${index}/name`,
+        optional: false,
+        via: 'imagePullSecrets',
+      });
   }
   return out;
 }

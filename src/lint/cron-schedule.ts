@@ -28,7 +28,13 @@ const FIELDS: readonly Bounds[] = [
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
 
 /** The values each field allows, when the schedule is valid. */
-export type CronFields = [minutes: Set<number>, hours: Set<number>, days: Set<number>, months: Set<number>, weekdays: Set<number>];
+export type CronFields = [
+  minutes: Set<number>,
+  hours: Set<number>,
+  days: Set<number>,
+  months: Set<number>,
+  weekdays: Set<number>,
+];
 
 export type CronCheck = { ok: true; fields?: CronFields } | { ok: false; error: string };
 
@@ -80,17 +86,21 @@ const DURATION = /^([0-9]*(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$/;
 
 export function checkCronSchedule(schedule: string): CronCheck {
   if (schedule.length === 0) return { ok: false, error: 'empty spec string' };
-  if (schedule.includes('TZ')) return { ok: false, error: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' };
+  if (schedule.includes('TZ'))
+    return { ok: false, error: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' };
   if (schedule.startsWith('@')) {
     if (DESCRIPTORS.has(schedule)) return { ok: true };
     if (schedule.startsWith('@every ')) {
       const d = schedule.slice('@every '.length);
-      return DURATION.test(d) && /\d/.test(d) ? { ok: true } : { ok: false, error: `failed to parse duration ${schedule}: time: invalid duration "${d}"` };
+      return DURATION.test(d) && /\d/.test(d)
+        ? { ok: true }
+        : { ok: false, error: `failed to parse duration ${schedule}: time: invalid duration "${d}"` };
     }
     return { ok: false, error: `unrecognized descriptor: ${schedule}` };
   }
   const parts = schedule.trim().split(/\s+/);
-  if (parts.length !== 5) return { ok: false, error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(' ')}]` };
+  if (parts.length !== 5)
+    return { ok: false, error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(' ')}]` };
   const fields = FIELDS.map(() => new Set<number>()) as CronFields;
   for (let i = 0; i < 5; i++) {
     for (const expr of parts[i]!.split(',')) {

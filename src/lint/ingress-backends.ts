@@ -18,11 +18,16 @@ export function ingressBackends(ingress: Manifest): IngressBackend[] {
     const port = asObject(service.port);
     const number = port?.number;
     const portName = asString(port?.name);
-    out.push({ pointer: `${pointer}/service`, service: name, port: typeof number === 'number' ? { number } : portName ? { name: portName } : undefined });
+    out.push({
+      pointer: `${pointer}/service`,
+      service: name,
+      port: typeof number === 'number' ? { number } : portName ? { name: portName } : undefined,
+    });
   };
   add(dig(ingress.object, 'spec', 'defaultBackend'), '/spec/defaultBackend');
   for (const { item: rule, index: r } of objectsIn(dig(ingress.object, 'spec', 'rules'))) {
-    for (const { item: path, index: p } of objectsIn(dig(rule, 'http', 'paths'))) add(path.backend, `/spec/rules/${r}/http/paths/${p}/backend`);
+    for (const { item: path, index: p } of objectsIn(dig(rule, 'http', 'paths')))
+      add(path.backend, `/spec/rules/${r}/http/paths/${p}/backend`);
   }
   return out;
 }

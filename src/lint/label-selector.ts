@@ -29,7 +29,11 @@ export function parseLabelSelector(value: unknown): LabelSelector | undefined {
     const key = asString(e?.key);
     const operator = asString(e?.operator);
     if (!e || !key || !operator || !OPERATORS.has(operator)) return undefined;
-    requirements.push({ key, operator: operator as Requirement['operator'], values: asArray(e.values).filter((v): v is string => typeof v === 'string') });
+    requirements.push({
+      key,
+      operator: operator as Requirement['operator'],
+      values: asArray(e.values).filter((v): v is string => typeof v === 'string'),
+    });
   }
   return { matchLabels: asStringMap(object.matchLabels), requirements };
 }
@@ -46,9 +50,15 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
   for (const [key, value] of Object.entries(selector.matchLabels)) if (labels[key] !== value) return false;
   for (const r of selector.requirements) {
-    const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has = Object.hasOwn(labels, r.key);
     const ok =
-      r.operator === 'Exists' ? has : r.operator === 'DoesNotExist' ? !has : r.operator === 'In' ? has && r.values.includes(labels[r.key]!) : !has || !r.values.includes(labels[r.key]!);
+      r.operator === 'Exists'
+        ? has
+        : r.operator === 'DoesNotExist'
+          ? !has
+          : r.operator === 'In'
+            ? has && r.values.includes(labels[r.key]!)
+            : !has || !r.values.includes(labels[r.key]!);
     if (!ok) return false;
   }
   return true;

@@ -25,17 +25,32 @@ function syntax(value: string, max: number, pattern: RegExp, message: string): s
 
 /** A DNS-1123 label (Namespace names, container names): the problems, or none. */
 export function dns1123Label(value: string): string[] {
-  return syntax(value, DNS1123_LABEL_MAX, DNS1123_LABEL, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+  return syntax(
+    value,
+    DNS1123_LABEL_MAX,
+    DNS1123_LABEL,
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  );
 }
 
 /** A DNS-1123 subdomain (most object names). */
 export function dns1123Subdomain(value: string): string[] {
-  return syntax(value, DNS1123_SUBDOMAIN_MAX, DNS1123_SUBDOMAIN, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+  return syntax(
+    value,
+    DNS1123_SUBDOMAIN_MAX,
+    DNS1123_SUBDOMAIN,
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  );
 }
 
 /** A DNS-1035 label (Service names): like a DNS-1123 label, but starting with a letter. */
 export function dns1035Label(value: string): string[] {
-  return syntax(value, DNS1123_LABEL_MAX, DNS1035_LABEL, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character");
+  return syntax(
+    value,
+    DNS1123_LABEL_MAX,
+    DNS1035_LABEL,
+    "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  );
 }
 
 /** A path segment name (RBAC objects): anything but `.`, `..`, or a name containing `/` or `%`. */
@@ -45,7 +60,8 @@ export function pathSegmentName(value: string): string[] {
   return bad ? [`may not contain '${bad}'`] : [];
 }
 
-const QUALIFIED_PART = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QUALIFIED_PART =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** A qualified name with an optional DNS subdomain prefix (label and annotation keys): `app.kubernetes.io/name`. */
 export function qualifiedName(value: string): string[] {
@@ -59,7 +75,9 @@ export function qualifiedName(value: string): string[] {
     if (prefix.length === 0) errors.push('prefix part must be non-empty');
     else for (const e of dns1123Subdomain(prefix)) errors.push(`prefix part ${e}`);
   } else {
-    return [`a qualified name ${QUALIFIED_PART}, with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a qualified name ${QUALIFIED_PART}, with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   if (name.length === 0) errors.push('name part must be non-empty');
   else if (name.length > QUALIFIED_NAME_MAX) errors.push(`name part ${tooLong(QUALIFIED_NAME_MAX)}`);
@@ -69,14 +87,20 @@ export function qualifiedName(value: string): string[] {
 
 /** A label value: empty, or at most 63 characters of the qualified-name alphabet. */
 export function labelValue(value: string): string[] {
-  return syntax(value, LABEL_VALUE_MAX, LABEL_VALUE, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+  return syntax(
+    value,
+    LABEL_VALUE_MAX,
+    LABEL_VALUE,
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  );
 }
 
 /** An IANA service name (container port names): at most 15 characters, lowercase letters, digits and single hyphens, at least one letter. */
 export function ianaServiceName(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 15) errors.push(tooLong(15));
-  if (!/^[-a-z0-9]+$/.test(value)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/^[-a-z0-9]+$/.test(value))
+    errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (value.includes('--')) errors.push('must not contain consecutive hyphens');
   if (!/[a-z]/.test(value)) errors.push('must contain at least one letter (a-z)');
   if (value.startsWith('-') || value.endsWith('-')) errors.push('must not begin or end with a hyphen');

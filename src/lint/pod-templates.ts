@@ -87,7 +87,10 @@ export interface ContainerEntry {
  * types they care about: probes and resources concern `containers` (and sidecars), security
  * concerns every type.
  */
-export function containersOf(template: PodTemplate, types: readonly ContainerType[] = ['initContainers', 'containers']): ContainerEntry[] {
+export function containersOf(
+  template: PodTemplate,
+  types: readonly ContainerType[] = ['initContainers', 'containers'],
+): ContainerEntry[] {
   const out: ContainerEntry[] = [];
   for (const type of types) {
     for (const { item, index } of objectsIn(template.spec[type])) {
@@ -110,6 +113,13 @@ export function longRunningContainers(template: PodTemplate): ContainerEntry[] {
 
 /** `container "web"` or `init container "setup"`, as messages name them. */
 export function describeContainer(c: ContainerEntry): string {
-  const what = c.type === 'initContainers' ? (c.sidecar ? 'sidecar container' : 'init container') : c.type === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  const what =
+    c.type === 'initContainers'
+      ? c.sidecar
+        ? 'sidecar container'
+        : 'init container'
+      : c.type === 'ephemeralContainers'
+        ? 'ephemeral container'
+        : 'container';
   return c.name ? `${what} "${c.name}"` : what;
 }

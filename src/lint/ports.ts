@@ -26,7 +26,8 @@ export type PortReference = { number: number } | { name: string };
 /** Reads an int-or-string port; a digit string is a number, as the API server reads it. */
 export function portReference(value: unknown): PortReference | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) return { number: value };
-  if (typeof value === 'string' && value !== '') return /^\d+$/.test(value) ? { number: Number(value) } : { name: value };
+  if (typeof value === 'string' && value !== '')
+    return /^\d+$/.test(value) ? { number: Number(value) } : { name: value };
   return undefined;
 }
 
@@ -36,5 +37,7 @@ export function describePort(ref: PortReference): string {
 
 /** True when one of `containers` declares the port (by name, or by number). */
 export function declaresPort(containers: readonly ContainerEntry[], ref: PortReference): boolean {
-  return containers.some((c) => declaredPorts(c).some((p) => ('name' in ref ? p.name === ref.name : p.containerPort === ref.number)));
+  return containers.some((c) =>
+    declaredPorts(c).some((p) => ('name' in ref ? p.name === ref.name : p.containerPort === ref.number)),
+  );
 }

@@ -16,7 +16,12 @@ export interface ReferenceOptions {
 export const REFERENCE_OPTIONS: RuleOptions = {
   schema: {
     type: 'object',
-    properties: { assumeComplete: { type: 'boolean', description: 'report references to objects of kinds the input does not define at all' } },
+    properties: {
+      assumeComplete: {
+        type: 'boolean',
+        description: 'report references to objects of kinds the input does not define at all',
+      },
+    },
     additionalProperties: false,
   },
   defaults: { assumeComplete: false },

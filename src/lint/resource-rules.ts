@@ -12,7 +12,11 @@ export function missingRequestRule(resource: 'cpu' | 'memory', docs: Docs): Rule
     check(ctx) {
       if (!ctx.podTemplate) return;
       for (const c of containersOf(ctx.podTemplate)) {
-        if (!hasRequest(c, resource)) ctx.report(`${c.pointer}/resources/requests/${resource}`, `${describeContainer(c)} has no ${name} request: the scheduler counts it as needing no ${name}`);
+        if (!hasRequest(c, resource))
+          ctx.report(
+            `${c.pointer}/resources/requests/${resource}`,
+            `${describeContainer(c)} has no ${name} request: the scheduler counts it as needing no ${name}`,
+          );
       }
     },
   });

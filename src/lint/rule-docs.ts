@@ -3,7 +3,8 @@ import { CATEGORY_TITLES, type Rule, type RuleCategory } from './rule.js';
 function targetText(rule: Rule): string {
   const t = rule.meta.target;
   if (t === 'all') return 'every object';
-  if (t === 'pod-templates') return 'pods and the pod templates of workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate, Argo Rollout)';
+  if (t === 'pod-templates')
+    return 'pods and the pod templates of workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate, Argo Rollout)';
   return t.map((k) => `\`${k}\``).join(', ');
 }
 
@@ -11,7 +12,9 @@ function optionsTable(rule: Rule): string[] {
   const options = rule.meta.options;
   const properties = (options?.schema.properties ?? {}) as Record<string, { description?: string }>;
   if (!options || Object.keys(properties).length === 0) return [];
-  const rows = Object.entries(properties).map(([name, p]) => `| \`${name}\` | \`${JSON.stringify(options.defaults[name])}\` | ${p.description ?? ''} |`);
+  const rows = Object.entries(properties).map(
+    ([name, p]) => `| \`${name}\` | \`${JSON.stringify(options.defaults[name])}\` | ${p.description ?? ''} |`,
+  );
   return ['**Options**', '', '| option | default | meaning |', '|---|---|---|', ...rows, ''];
 }
 
@@ -56,7 +59,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
   const out = [
     '# Rules',
     '',
-    '<!-- Generated from the rules\' metadata by `npm run docs:rules`; do not edit. A test fails when this file is stale. -->',
+    "<!-- Generated from the rules' metadata by `npm run docs:rules`; do not edit. A test fails when this file is stale. -->",
     '',
     `kubeplan lint runs ${rules.length} rules after schema validation. Set their severity and options in`,
     '`.kubeplan.yaml` (see configuration.md), suppress them on an object with the `kubeplan.io/ignore`',
@@ -69,7 +72,8 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     const inCategory = rules.filter((r) => r.meta.category === category);
     if (inCategory.length === 0) continue;
     out.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | reports |', '|---|---|---|');
-    for (const r of inCategory) out.push(`| [${r.meta.id}](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.description} |`);
+    for (const r of inCategory)
+      out.push(`| [${r.meta.id}](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.description} |`);
     out.push('');
   }
   out.push('---', '');

@@ -15,12 +15,16 @@ export interface RuleSetting {
  * The rules a run uses: every rule at its default severity, overridden by the configuration;
  * `off` leaves a rule out. `only` (tests, and library callers) limits the run to some rules.
  */
-export function resolveRuleSettings(rules: readonly Rule[], config: Readonly<Record<string, RuleConfig>> = {}, only?: readonly string[]): RuleSetting[] {
+export function resolveRuleSettings(
+  rules: readonly Rule[],
+  config: Readonly<Record<string, RuleConfig>> = {},
+  only?: readonly string[],
+): RuleSetting[] {
   const settings: RuleSetting[] = [];
   for (const rule of rules) {
     if (only && !only.includes(rule.meta.id)) continue;
     const entry = config[rule.meta.id];
-    const configured = typeof entry === 'string' ? { severity: entry } : entry ?? {};
+    const configured = typeof entry === 'string' ? { severity: entry } : (entry ?? {});
     const severity = configured.severity ?? rule.meta.severity;
     if (severity === 'off') continue;
     settings.push({ rule, severity, options: { ...rule.meta.options?.defaults, ...configured.options } });

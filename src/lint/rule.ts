@@ -5,7 +5,15 @@ import type { KubeVersion } from './kube-version.js';
 import type { ObjectIndex } from './object-index.js';
 import type { PodTemplate } from './pod-templates.js';
 
-export type RuleCategory = 'images' | 'resources' | 'probes' | 'security' | 'workloads' | 'references' | 'api' | 'names';
+export type RuleCategory =
+  | 'images'
+  | 'resources'
+  | 'probes'
+  | 'security'
+  | 'workloads'
+  | 'references'
+  | 'api'
+  | 'names';
 
 export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   images: 'Images',

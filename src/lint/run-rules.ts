@@ -62,17 +62,35 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
     if (!isRecognized(manifest)) continue;
     const kind = groupKindOf(manifest);
     const podTemplate = podTemplateOf(manifest);
-    const containerNames = podTemplate ? containersOf(podTemplate, ['initContainers', 'containers', 'ephemeralContainers']).map((c) => c.name) : [];
+    const containerNames = podTemplate
+      ? containersOf(podTemplate, ['initContainers', 'containers', 'ephemeralContainers']).map((c) => c.name)
+      : [];
     const suppressions = readSuppressions(manifest, options.knownRuleIds, containerNames);
     for (const p of suppressions.problems) {
-      findings.push(findingAt(manifest, { ruleId: ENGINE_RULE_IDS.ignoreInvalid, severity: 'warning', message: p.message, pointer: p.pointer, phase: 'rule' }));
+      findings.push(
+        findingAt(manifest, {
+          ruleId: ENGINE_RULE_IDS.ignoreInvalid,
+          severity: 'warning',
+          message: p.message,
+          pointer: p.pointer,
+          phase: 'rule',
+        }),
+      );
     }
 
     for (const setting of options.settings) {
       const { rule, severity } = setting;
       if (!applies(rule.meta.target, kind)) continue;
       const emit = (pointer: string, message: string, target?: LocateTarget): void => {
-        const finding = findingAt(manifest, { ruleId: rule.meta.id, severity, message, pointer, phase: 'rule', remediation: rule.meta.remediation, ...(target ? { target } : {}) });
+        const finding = findingAt(manifest, {
+          ruleId: rule.meta.id,
+          severity,
+          message,
+          pointer,
+          phase: 'rule',
+          remediation: rule.meta.remediation,
+          ...(target ? { target } : {}),
+        });
         route(finding, suppressions, manifest, options, findings, suppressed);
       };
       const ctx: RuleContext = {
@@ -105,11 +123,21 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
 }
 
 /** Sends a finding to the suppressed list when an annotation allows it, or to the findings. */
-function route(finding: Finding, s: Suppressions, m: Manifest, options: RunRulesOptions, findings: Finding[], suppressed: SuppressedFinding[]): void {
+function route(
+  finding: Finding,
+  s: Suppressions,
+  m: Manifest,
+  options: RunRulesOptions,
+  findings: Finding[],
+  suppressed: SuppressedFinding[],
+): void {
   if (!options.inlineIgnores || !isSuppressed(s, finding.ruleId, containerAt(m, finding.pointer))) {
     findings.push(finding);
   } else if (options.forbidIgnore.has(finding.ruleId)) {
-    findings.push({ ...finding, message: `${finding.message} (not suppressed: .kubeplan.yaml forbids ${IGNORE_ANNOTATION} for this rule)` });
+    findings.push({
+      ...finding,
+      message: `${finding.message} (not suppressed: .kubeplan.yaml forbids ${IGNORE_ANNOTATION} for this rule)`,
+    });
   } else {
     suppressed.push(s.reason === undefined ? { finding } : { finding, reason: s.reason });
   }

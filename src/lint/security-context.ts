@@ -16,9 +16,11 @@ export interface EffectiveSetting {
  */
 export function effectiveSetting(template: PodTemplate, c: ContainerEntry, field: string): EffectiveSetting {
   const own = asObject(c.container.securityContext)?.[field];
-  if (own !== undefined && own !== null) return { value: own, pointer: `${c.pointer}/securityContext/${field}`, source: 'container' };
+  if (own !== undefined && own !== null)
+    return { value: own, pointer: `${c.pointer}/securityContext/${field}`, source: 'container' };
   const pod = asObject(template.spec.securityContext)?.[field];
-  if (pod !== undefined && pod !== null) return { value: pod, pointer: `${template.specPointer}/securityContext/${field}`, source: 'pod' };
+  if (pod !== undefined && pod !== null)
+    return { value: pod, pointer: `${template.specPointer}/securityContext/${field}`, source: 'pod' };
   return { value: undefined, pointer: `${c.pointer}/securityContext/${field}`, source: 'unset' };
 }
 

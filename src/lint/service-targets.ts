@@ -26,7 +26,8 @@ export function servicesTargeting(index: ObjectIndex, owner: Manifest): readonly
   const byOwner = index.memo('service-targets', () => {
     const map = new Map<Manifest, Manifest[]>();
     for (const service of index.ofKind('Service')) {
-      for (const pod of podsOfService(index, service)) map.set(pod.manifest, [...(map.get(pod.manifest) ?? []), service]);
+      for (const pod of podsOfService(index, service))
+        map.set(pod.manifest, [...(map.get(pod.manifest) ?? []), service]);
     }
     return map;
   });
@@ -34,7 +35,9 @@ export function servicesTargeting(index: ObjectIndex, owner: Manifest): readonly
 }
 
 /** `spec.ports[]` of a Service, for lookups by number or name. */
-export function servicePorts(service: Manifest): Array<{ port: unknown; name: unknown; targetPort: unknown; index: number }> {
+export function servicePorts(
+  service: Manifest,
+): Array<{ port: unknown; name: unknown; targetPort: unknown; index: number }> {
   const ports = dig(service.object, 'spec', 'ports');
   return (Array.isArray(ports) ? ports : []).flatMap((p: unknown, index) => {
     const o = asObject(p);

@@ -26,19 +26,34 @@ function annotationPointer(key: string): string {
   return appendPointer('/metadata/annotations', key);
 }
 
-function parseIds(value: string, pointer: string, knownIds: ReadonlySet<string>, problems: Suppressions['problems']): IdSet {
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+function parseIds(
+  value: string,
+  pointer: string,
+  knownIds: ReadonlySet<string>,
+  problems: Suppressions['problems'],
+): IdSet {
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.some((id) => id === 'all')) return 'all';
   for (const id of ids) {
     if (knownIds.has(id)) continue;
     const guess = closestName(id, knownIds);
-    problems.push({ pointer, message: `suppression names unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (it suppresses nothing)` });
+    problems.push({
+      pointer,
+      message: `suppression names unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (it suppresses nothing)`,
+    });
   }
   return new Set(ids);
 }
 
 /** Reads an object's suppression annotations; `containerNames` are those of its pod template. */
-export function readSuppressions(m: Manifest, knownIds: ReadonlySet<string>, containerNames: readonly string[]): Suppressions {
+export function readSuppressions(
+  m: Manifest,
+  knownIds: ReadonlySet<string>,
+  containerNames: readonly string[],
+): Suppressions {
   const annotations = asStringMap(dig(m.object, 'metadata', 'annotations'));
   const keys = Object.keys(annotations).filter((k) => k === IGNORE_ANNOTATION || k.startsWith(CONTAINER_IGNORE_PREFIX));
   if (keys.length === 0) return NOTHING;
@@ -55,7 +70,10 @@ export function readSuppressions(m: Manifest, knownIds: ReadonlySet<string>, con
     const container = key.slice(CONTAINER_IGNORE_PREFIX.length);
     if (!containerNames.includes(container)) {
       const guess = closestName(container, containerNames);
-      problems.push({ pointer, message: `suppression names container "${container}", which this object does not have${guess ? `; did you mean "${guess}"?` : ''}` });
+      problems.push({
+        pointer,
+        message: `suppression names container "${container}", which this object does not have${guess ? `; did you mean "${guess}"?` : ''}`,
+      });
     }
     containers.set(container, ids);
   }
@@ -64,7 +82,7 @@ export function readSuppressions(m: Manifest, knownIds: ReadonlySet<string>, con
 }
 
 function has(ids: IdSet | undefined, ruleId: string): boolean {
-  return ids === 'all' || (ids !== undefined && ids.has(ruleId));
+  return ids === 'all' || ids?.has(ruleId) === true;
 }
 
 /** True when the object, or the container the finding is about, suppresses `ruleId`. */

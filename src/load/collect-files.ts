@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { compareText } from '../model/compare-text.js';
 import { join, relative, resolve, sep } from 'node:path';
@@ -48,7 +49,10 @@ export function excludeMatcher(exclude: readonly string[], cwd: string = process
   const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
   const matches = (path: string): boolean => byName(path) || byPath(path);
   if (!globs.length) return () => false;
-  return (path) => matches(displayPath(relative(cwd, path) || path)) || matches(displayPath(path)) || matches(displayPath(resolve(cwd, path)));
+  return (path) =>
+    matches(displayPath(relative(cwd, path) || path)) ||
+    matches(displayPath(path)) ||
+    matches(displayPath(resolve(cwd, path)));
 }
 
 /**
@@ -56,7 +60,10 @@ export function excludeMatcher(exclude: readonly string[], cwd: string = process
  * only, sorted by name), `-` for standard input. Excluded paths are skipped, symbolic links are
  * followed, and a link back to a directory being walked is reported once instead of looping.
  */
-export async function collectFiles(inputs: readonly string[], exclude: readonly string[] = []): Promise<CollectedFiles> {
+export async function collectFiles(
+  inputs: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<CollectedFiles> {
   const excluded = excludeMatcher(exclude);
   const files: string[] = [];
   const seen = new Set<string>();
@@ -71,11 +78,16 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
   };
 
   const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push({ ruleId: 'file-unreadable', path: displayPath(dir), message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, io: true });
+      problems.push({
+        ruleId: 'file-unreadable',
+        path: displayPath(dir),
+        message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        io: true,
+      });
       return;
     }
     for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
@@ -97,7 +109,11 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
       }
       if (isDir) {
         await enterDirectory(path, ancestors);
-      } else if (isFile && !TOOL_CONFIG_FILES.has(entry.name) && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+      } else if (
+        isFile &&
+        !TOOL_CONFIG_FILES.has(entry.name) &&
+        MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))
+      ) {
         add(path);
       }
     }
@@ -108,7 +124,12 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
     try {
       real = await realpath(dir);
     } catch (error) {
-      problems.push({ ruleId: 'file-unreadable', path: displayPath(dir), message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, io: true });
+      problems.push({
+        ruleId: 'file-unreadable',
+        path: displayPath(dir),
+        message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        io: true,
+      });
       return;
     }
     if (ancestors.has(real)) {
@@ -128,7 +149,7 @@ export async function collectFiles(inputs: readonly string[], exclude: readonly 
       add(STDIN_PATH);
       continue;
     }
-    let info;
+    let info: Stats;
     try {
       info = await stat(input);
     } catch {

@@ -22,13 +22,19 @@ export function isObject(value: unknown): value is KubeObject {
 
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  if (typeof value === 'string')
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   return `a ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'scalar'} (${String(value)})`;
 }
 
 export function refOf(object: KubeObject): ObjectRef {
   const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
+  const name =
+    typeof metadata.name === 'string'
+      ? metadata.name
+      : typeof metadata.generateName === 'string'
+        ? metadata.generateName
+        : '';
   const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name };
   if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
   return ref;
@@ -36,7 +42,11 @@ export function refOf(object: KubeObject): ObjectRef {
 
 /** `kind: List`, or a typed list such as `DeploymentList`, with an `items` array. */
 function isList(object: KubeObject): boolean {
-  return Array.isArray(object.items) && typeof object.kind === 'string' && (object.kind === 'List' || object.kind.endsWith('List'));
+  return (
+    Array.isArray(object.items) &&
+    typeof object.kind === 'string' &&
+    (object.kind === 'List' || object.kind.endsWith('List'))
+  );
 }
 
 /**
@@ -51,7 +61,11 @@ export function documentObjects(value: KubeObject): { objects: DocumentObject[];
     const missing = ['apiVersion', 'kind'].filter((k) => typeof object[k] !== 'string' || object[k] === '');
     if (missing.length) {
       const what = itemIndex === undefined ? 'object' : `items[${itemIndex}]`;
-      problems.push({ ruleId: 'object-missing-type', message: `${what} has no ${missing.join(' and no ')}; every Kubernetes object needs both`, pointer: basePath.length ? `/${basePath.join('/')}` : '' });
+      problems.push({
+        ruleId: 'object-missing-type',
+        message: `${what} has no ${missing.join(' and no ')}; every Kubernetes object needs both`,
+        pointer: basePath.length ? `/${basePath.join('/')}` : '',
+      });
       return;
     }
     if (String(object.apiVersion).startsWith('kustomize.config.k8s.io/')) return;
@@ -65,10 +79,17 @@ export function documentObjects(value: KubeObject): { objects: DocumentObject[];
   const itemKind = value.kind === 'List' ? undefined : String(value.kind).slice(0, -'List'.length);
   (value.items as unknown[]).forEach((item, i) => {
     if (!isObject(item)) {
-      problems.push({ ruleId: 'document-not-object', message: `items[${i}] is ${describeValue(item)}, not a Kubernetes object`, pointer: `/items/${i}` });
+      problems.push({
+        ruleId: 'document-not-object',
+        message: `items[${i}] is ${describeValue(item)}, not a Kubernetes object`,
+        pointer: `/items/${i}`,
+      });
       return;
     }
-    const typed = itemKind && item.kind === undefined && item.apiVersion === undefined ? { apiVersion: value.apiVersion, kind: itemKind, ...item } : item;
+    const typed =
+      itemKind && item.kind === undefined && item.apiVersion === undefined
+        ? { apiVersion: value.apiVersion, kind: itemKind, ...item }
+        : item;
     add(typed, ['items', i], i);
   });
   return { objects, problems };

@@ -40,7 +40,8 @@ export function fastParse(text: string): FastDocument[] | undefined {
   }
   if (documents.length === 0) return undefined;
   for (const d of documents) {
-    if (!isObject(d) || typeof d.apiVersion !== 'string' || !d.apiVersion || typeof d.kind !== 'string' || !d.kind) return undefined;
+    if (!isObject(d) || typeof d.apiVersion !== 'string' || !d.apiVersion || typeof d.kind !== 'string' || !d.kind)
+      return undefined;
   }
   const texts = splitDocuments(text);
   // The positions of a document come from its own text; if the split does not agree with the

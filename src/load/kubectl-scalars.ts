@@ -24,8 +24,16 @@ const RULES: Array<[RegExp, string, (source: string) => unknown]> = [
   [/^[-+]?0[0-7_]+$/, 'tag:yaml.org,2002:int', (s) => integer(s, 8, 1)],
   [/^[-+]?[0-9][0-9_]*$/, 'tag:yaml.org,2002:int', (s) => integer(s, 10, 0)],
   [/^[-+]?0x[0-9a-fA-F_]+$/, 'tag:yaml.org,2002:int', (s) => integer(s, 16, 2)],
-  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, 'tag:yaml.org,2002:float', (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
-  [/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, 'tag:yaml.org,2002:float', (s) => parseFloat(s.replace(/_/g, ''))],
+  [
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    'tag:yaml.org,2002:float',
+    (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity),
+  ],
+  [
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    'tag:yaml.org,2002:float',
+    (s) => parseFloat(s.replace(/_/g, '')),
+  ],
   [/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, 'tag:yaml.org,2002:float', (s) => parseFloat(s.replace(/_/g, ''))],
 ];
 

@@ -41,7 +41,16 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
   const { files, problems } = await collectFiles(inputs, options.exclude);
   const result: LoadResult = { manifests: [], findings: [], files: files.length, documents: 0, ioErrors: 0 };
   for (const p of problems) {
-    result.findings.push({ ruleId: p.ruleId, severity: p.io ? 'error' : 'warning', message: p.message, file: p.path, line: 1, column: 1, pointer: '', phase: 'parse' });
+    result.findings.push({
+      ruleId: p.ruleId,
+      severity: p.io ? 'error' : 'warning',
+      message: p.message,
+      file: p.path,
+      line: 1,
+      column: 1,
+      pointer: '',
+      phase: 'parse',
+    });
     if (p.io) result.ioErrors++;
   }
 
@@ -49,7 +58,13 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
     file === STDIN_PATH
       ? (options.readStdin ?? readAllStdin)().then(decodeSource, (e: Error) => ({
           ok: false as const,
-          problem: { ruleId: 'file-unreadable' as const, message: `cannot read standard input: ${e.message}`, line: 1, column: 1, io: true },
+          problem: {
+            ruleId: 'file-unreadable' as const,
+            message: `cannot read standard input: ${e.message}`,
+            line: 1,
+            column: 1,
+            io: true,
+          },
         }))
       : readSource(file, maxBytes);
 
@@ -60,7 +75,16 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
     const name = files[i] === STDIN_PATH ? STDIN_NAME : files[i]!;
     if (!source.ok) {
       const { ruleId, message, line, column, io } = source.problem;
-      result.findings.push({ ruleId, severity: 'error', message, file: name, line, column, pointer: '', phase: 'parse' });
+      result.findings.push({
+        ruleId,
+        severity: 'error',
+        message,
+        file: name,
+        line,
+        column,
+        pointer: '',
+        phase: 'parse',
+      });
       if (io) result.ioErrors++;
       continue;
     }

@@ -31,7 +31,22 @@ function parseFully(text: string): { docs: Document.Parsed[]; lineCounter: LineC
  */
 export function parseManifests(file: string, text: string): ParsedFile {
   if (text.trim() === '') {
-    return { manifests: [], findings: [{ ruleId: 'yaml-empty', severity: 'info', message: 'file is empty', file, line: 1, column: 1, pointer: '', phase: 'parse' }], documents: 0 };
+    return {
+      manifests: [],
+      findings: [
+        {
+          ruleId: 'yaml-empty',
+          severity: 'info',
+          message: 'file is empty',
+          file,
+          line: 1,
+          column: 1,
+          pointer: '',
+          phase: 'parse',
+        },
+      ],
+      documents: 0,
+    };
   }
   return parseClean(file, text) ?? parseWithPositions(file, text);
 }
@@ -66,13 +81,28 @@ function parseWithPositions(file: string, text: string): ParsedFile {
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
   const { docs, lineCounter } = parseFully(text);
-  const report = (ruleId: string, severity: Finding['severity'], message: string, offset: number, pointer = ''): void => {
+  const report = (
+    ruleId: string,
+    severity: Finding['severity'],
+    message: string,
+    offset: number,
+    pointer = '',
+  ): void => {
     const pos = lineCounter.linePos(offset);
     findings.push({ ruleId, severity, message, file, line: pos.line, column: pos.col, pointer, phase: 'parse' });
   };
 
   if (docs.length === 0) {
-    findings.push({ ruleId: 'yaml-empty', severity: 'info', message: 'file has no YAML documents (only comments)', file, line: 1, column: 1, pointer: '', phase: 'parse' });
+    findings.push({
+      ruleId: 'yaml-empty',
+      severity: 'info',
+      message: 'file has no YAML documents (only comments)',
+      file,
+      line: 1,
+      column: 1,
+      pointer: '',
+      phase: 'parse',
+    });
     return { manifests, findings, documents: 0 };
   }
 
@@ -80,7 +110,14 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     let fatal = false;
     for (const error of doc.errors) {
       const duplicate = error.code === 'DUPLICATE_KEY';
-      report(duplicate ? 'yaml-duplicate-key' : 'yaml-syntax', 'error', duplicate ? `duplicate key: ${duplicateKeyName(text, error.pos[0])}; kubectl rejects the document` : firstLine(error.message), error.pos[0]);
+      report(
+        duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+        'error',
+        duplicate
+          ? `duplicate key: ${duplicateKeyName(text, error.pos[0])}; kubectl rejects the document`
+          : firstLine(error.message),
+        error.pos[0],
+      );
       fatal ||= !duplicate;
     }
     for (const warning of doc.warnings) report('yaml-warning', 'warning', firstLine(warning.message), warning.pos[0]);
@@ -101,24 +138,46 @@ function parseWithPositions(file: string, text: string): ParsedFile {
       return;
     }
     if (!isObject(value)) {
-      report('document-not-object', 'error', `document is ${describeValue(value)}, not a Kubernetes object`, doc.contents.range?.[0] ?? doc.range[0]);
+      report(
+        'document-not-object',
+        'error',
+        `document is ${describeValue(value)}, not a Kubernetes object`,
+        doc.contents.range?.[0] ?? doc.range[0],
+      );
       return;
     }
     const { objects, problems } = documentObjects(value);
     for (const p of problems) {
       const pos = createLocator(doc, lineCounter)(p.pointer);
-      findings.push({ ruleId: p.ruleId, severity: 'error', message: p.message, file, line: pos.line, column: pos.column, pointer: p.pointer, phase: 'parse' });
+      findings.push({
+        ruleId: p.ruleId,
+        severity: 'error',
+        message: p.message,
+        file,
+        line: pos.line,
+        column: pos.column,
+        pointer: p.pointer,
+        phase: 'parse',
+      });
     }
     for (const o of objects) {
       const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
-      manifests.push({ ref: refOf(o.object), object: o.object, source, locate: createLocator(doc, lineCounter, o.basePath) });
+      manifests.push({
+        ref: refOf(o.object),
+        object: o.object,
+        source,
+        locate: createLocator(doc, lineCounter, o.basePath),
+      });
     }
   });
   return { manifests, findings, documents: docs.length };
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 /** The key text at a duplicate-key error (the error itself only says keys must be unique). */

@@ -69,7 +69,13 @@ export function decodeSource(bytes: Uint8Array): SourceText {
         lineStart = i + 1;
       }
     }
-    return problem('file-encoding', `file is not valid UTF-8 (invalid byte 0x${bytes[offset]!.toString(16).padStart(2, '0')})`, false, line, offset - lineStart + 1);
+    return problem(
+      'file-encoding',
+      `file is not valid UTF-8 (invalid byte 0x${bytes[offset]!.toString(16).padStart(2, '0')})`,
+      false,
+      line,
+      offset - lineStart + 1,
+    );
   }
 }
 
@@ -95,7 +101,8 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
     // stat before open: opening a named pipe for reading would block until a writer appears.
     const info = await stat(path);
     if (info.isDirectory()) return problem('file-unreadable', ioMessage({ code: 'EISDIR' }), true);
-    if (!info.isFile()) return problem('file-unreadable', 'cannot read file: not a regular file (a device, socket or pipe)', true);
+    if (!info.isFile())
+      return problem('file-unreadable', 'cannot read file: not a regular file (a device, socket or pipe)', true);
     if (info.size > maxBytes) {
       return problem(
         'file-too-large',

@@ -7,23 +7,41 @@ import { groupOf } from './object-ref.js';
  * publishes (`kubectl api-resources --namespaced=false`).
  */
 const CLUSTER_SCOPED = new Set([
-  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-  'admissionregistration.k8s.io/MutatingAdmissionPolicy', 'admissionregistration.k8s.io/MutatingAdmissionPolicyBinding',
+  '/Namespace',
+  '/Node',
+  '/PersistentVolume',
+  '/ComponentStatus',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'admissionregistration.k8s.io/MutatingAdmissionPolicy',
+  'admissionregistration.k8s.io/MutatingAdmissionPolicyBinding',
   'apiextensions.k8s.io/CustomResourceDefinition',
   'apiregistration.k8s.io/APIService',
-  'authentication.k8s.io/TokenReview', 'authentication.k8s.io/SelfSubjectReview',
-  'authorization.k8s.io/SubjectAccessReview', 'authorization.k8s.io/SelfSubjectAccessReview', 'authorization.k8s.io/SelfSubjectRulesReview',
-  'certificates.k8s.io/CertificateSigningRequest', 'certificates.k8s.io/ClusterTrustBundle',
-  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+  'authentication.k8s.io/TokenReview',
+  'authentication.k8s.io/SelfSubjectReview',
+  'authorization.k8s.io/SubjectAccessReview',
+  'authorization.k8s.io/SelfSubjectAccessReview',
+  'authorization.k8s.io/SelfSubjectRulesReview',
+  'certificates.k8s.io/CertificateSigningRequest',
+  'certificates.k8s.io/ClusterTrustBundle',
+  'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
   'internal.apiserver.k8s.io/StorageVersion',
-  'networking.k8s.io/IngressClass', 'networking.k8s.io/IPAddress', 'networking.k8s.io/ServiceCIDR',
+  'networking.k8s.io/IngressClass',
+  'networking.k8s.io/IPAddress',
+  'networking.k8s.io/ServiceCIDR',
   'node.k8s.io/RuntimeClass',
-  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
-  'resource.k8s.io/DeviceClass', 'resource.k8s.io/ResourceSlice',
+  'rbac.authorization.k8s.io/ClusterRole',
+  'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'resource.k8s.io/DeviceClass',
+  'resource.k8s.io/ResourceSlice',
   'scheduling.k8s.io/PriorityClass',
-  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'storage.k8s.io/StorageClass',
+  'storage.k8s.io/CSIDriver',
+  'storage.k8s.io/CSINode',
+  'storage.k8s.io/VolumeAttachment',
   'storage.k8s.io/VolumeAttributesClass',
   'storagemigration.k8s.io/StorageVersionMigration',
 ]);
@@ -35,7 +53,8 @@ export type ClusterScopedCustomKinds = ReadonlySet<string>;
 export function clusterScopedCustomKinds(objects: Iterable<KubeObject>): Set<string> {
   const kinds = new Set<string>();
   for (const object of objects) {
-    if (object.kind !== 'CustomResourceDefinition' || groupOf(String(object.apiVersion)) !== 'apiextensions.k8s.io') continue;
+    if (object.kind !== 'CustomResourceDefinition' || groupOf(String(object.apiVersion)) !== 'apiextensions.k8s.io')
+      continue;
     const spec = object.spec as { group?: unknown; scope?: unknown; names?: { kind?: unknown } } | undefined;
     if (spec?.scope === 'Cluster' && typeof spec.group === 'string' && typeof spec.names?.kind === 'string') {
       kinds.add(`${spec.group}/${spec.names.kind}`);
@@ -45,7 +64,11 @@ export function clusterScopedCustomKinds(objects: Iterable<KubeObject>): Set<str
 }
 
 /** Whether objects of this apiVersion and kind have no namespace. */
-export function isClusterScoped(apiVersion: string, kind: string, custom: ClusterScopedCustomKinds = new Set()): boolean {
+export function isClusterScoped(
+  apiVersion: string,
+  kind: string,
+  custom: ClusterScopedCustomKinds = new Set(),
+): boolean {
   const key = `${groupOf(apiVersion)}/${kind}`;
   return CLUSTER_SCOPED.has(key) || custom.has(key);
 }

@@ -112,9 +112,32 @@ export function canonicalQuantity(q: Quantity): string {
   }
   // Decimal: scale to nano-units (rounding up), then use the largest suffix that divides.
   let nanos = ceilDiv(abs * 1_000_000_000n, q.den);
-  const exponents: Array<[number, string]> = q.format === 'DecimalExponent'
-    ? [[18, 'e18'], [15, 'e15'], [12, 'e12'], [9, 'e9'], [6, 'e6'], [3, 'e3'], [0, ''], [-3, 'e-3'], [-6, 'e-6'], [-9, 'e-9']]
-    : [[18, 'E'], [15, 'P'], [12, 'T'], [9, 'G'], [6, 'M'], [3, 'k'], [0, ''], [-3, 'm'], [-6, 'u'], [-9, 'n']];
+  const exponents: Array<[number, string]> =
+    q.format === 'DecimalExponent'
+      ? [
+          [18, 'e18'],
+          [15, 'e15'],
+          [12, 'e12'],
+          [9, 'e9'],
+          [6, 'e6'],
+          [3, 'e3'],
+          [0, ''],
+          [-3, 'e-3'],
+          [-6, 'e-6'],
+          [-9, 'e-9'],
+        ]
+      : [
+          [18, 'E'],
+          [15, 'P'],
+          [12, 'T'],
+          [9, 'G'],
+          [6, 'M'],
+          [3, 'k'],
+          [0, ''],
+          [-3, 'm'],
+          [-6, 'u'],
+          [-9, 'n'],
+        ];
   for (const [exp, suffix] of exponents) {
     const unit = 10n ** BigInt(exp + 9);
     if (nanos % unit === 0n) return `${sign}${nanos / unit}${suffix}`;

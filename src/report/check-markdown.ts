@@ -10,13 +10,21 @@ import { formatBytes, percent, planOverview } from './plan-overview.js';
 /** The plan in a few lines: pods per workload, what cannot be scheduled and why, how full the nodes get. */
 function planSection(result: PlanResult): string {
   const overview = planOverview(result);
-  const source = { default: 'the embedded default cluster', config: 'the node groups of the configuration', files: 'the --cluster nodes' }[result.clusterSource];
+  const source = {
+    default: 'the embedded default cluster',
+    config: 'the node groups of the configuration',
+    files: 'the --cluster nodes',
+  }[result.clusterSource];
   const out = [`#### Plan on ${plural(overview.nodes.length, 'node')} (${source})`, ''];
   if (overview.workloads.length) {
     out.push('| workload | pods scheduled | why not |', '|---|---|---|');
     for (const w of overview.workloads) {
       const pending = w.pods.find((p) => p.state !== 'scheduled');
-      const why = !pending ? '' : pending.state === 'node-missing' ? `bound to node ${pending.node}, which the cluster does not have` : pending.message ?? '';
+      const why = !pending
+        ? ''
+        : pending.state === 'node-missing'
+          ? `bound to node ${pending.node}, which the cluster does not have`
+          : (pending.message ?? '');
       out.push(`| ${cell(describeRef(w.ref))} | ${w.scheduled}/${w.pods.length}${w.wanted} | ${cell(why)} |`);
     }
     out.push('');
@@ -26,9 +34,15 @@ function planSection(result: PlanResult): string {
   const cpu = total((n) => n.cpu);
   const memory = total((n) => n.memory);
   const pods = total((n) => n.pods);
-  out.push(`Requested: CPU ${cpu[0]}m of ${cpu[1]}m (${percent(...cpu)}), memory ${formatBytes(memory[0])} of ${formatBytes(memory[1])} (${percent(...memory)}), ${pods[0]} of ${pods[1]} pods.`);
+  out.push(
+    `Requested: CPU ${cpu[0]}m of ${cpu[1]}m (${percent(...cpu)}), memory ${formatBytes(memory[0])} of ${formatBytes(memory[1])} (${percent(...memory)}), ${pods[0]} of ${pods[1]} pods.`,
+  );
   const empty = result.services.filter((s) => s.endpoints === 0);
-  if (empty.length) out.push('', `Services without endpoints: ${empty.map((s) => `${s.service.namespace ?? ''}/${s.service.name}`).join(', ')}.`);
+  if (empty.length)
+    out.push(
+      '',
+      `Services without endpoints: ${empty.map((s) => `${s.service.namespace ?? ''}/${s.service.name}`).join(', ')}.`,
+    );
   return out.join('\n');
 }
 
@@ -40,7 +54,9 @@ function planSection(result: PlanResult): string {
 export function formatCheckMarkdown(result: CheckResult): string {
   const s = result.summary;
   const counts = `${severityCounts(s)} (${s.files} files, ${s.objects} objects)`;
-  const suppressed = s.suppressed ? [`${plural(s.suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations`] : [];
+  const suppressed = s.suppressed
+    ? [`${plural(s.suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations`]
+    : [];
   const changes = result.diff ? [changeSummary(result.diff.summary)] : [];
   return markdownReport({
     title: 'kubeplan check',

@@ -2,7 +2,6 @@ import type { DiffResult } from '../commands/diff.js';
 import type { ObjectChange } from '../diff/types.js';
 import type { Manifest } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
-import type { Summary } from '../model/summary.js';
 import { findingToJson, summaryJson } from './json.js';
 
 function refToJson(ref: ObjectRef): Record<string, unknown> {
@@ -26,16 +25,29 @@ function changeToJson(change: ObjectChange): Record<string, unknown> {
 }
 
 /** The changes (each with its patch and text) and the consequences, as `diff` and `check` print them. */
-export function diffSectionsJson(result: Pick<DiffResult, 'changes' | 'consequences'>): { changes: unknown[]; consequences: unknown } {
+export function diffSectionsJson(result: Pick<DiffResult, 'changes' | 'consequences'>): {
+  changes: unknown[];
+  consequences: unknown;
+} {
   const c = result.consequences;
   return {
     changes: result.changes.map(changeToJson),
     consequences: c
       ? {
           workloads: c.workloads.map((w) => ({ ...w, ref: refToJson(w.ref) })),
-          configs: c.configs.map((k) => ({ config: refToJson(k.config), keys: k.keys, readers: k.readers.map((r) => ({ ...r, workload: refToJson(r.workload) })) })),
+          configs: c.configs.map((k) => ({
+            config: refToJson(k.config),
+            keys: k.keys,
+            readers: k.readers.map((r) => ({ ...r, workload: refToJson(r.workload) })),
+          })),
           endpoints: c.endpoints.map((e) => ({ ...e, service: refToJson(e.service) })),
-          routes: c.routes.map((r) => ({ ingress: refToJson(r.ingress), host: r.host, path: r.path, before: r.before ?? null, after: r.after ?? null })),
+          routes: c.routes.map((r) => ({
+            ingress: refToJson(r.ingress),
+            host: r.host,
+            path: r.path,
+            before: r.before ?? null,
+            after: r.after ?? null,
+          })),
         }
       : null,
   };
@@ -53,6 +65,11 @@ function diffSummaryJson(s: DiffResult['summary']): Record<string, unknown> {
  * Keys are always present, in this order.
  */
 export function formatDiffJson(result: DiffResult, currentSource = ''): string {
-  const document = { current: currentSource, ...diffSectionsJson(result), findings: result.findings.map(findingToJson), summary: diffSummaryJson(result.summary) };
+  const document = {
+    current: currentSource,
+    ...diffSectionsJson(result),
+    findings: result.findings.map(findingToJson),
+    summary: diffSummaryJson(result.summary),
+  };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -87,19 +87,26 @@ export function markdownReport(report: MarkdownReport): string {
       else body += line;
     }
   }
-  if (findingsLeft) body += `\n_${plural(findingsLeft, 'more finding')} not shown: the comment would be too long (the job summary, the SARIF report and \`kubeplan check\` list them all)._\n`;
+  if (findingsLeft)
+    body += `\n_${plural(findingsLeft, 'more finding')} not shown: the comment would be too long (the job summary, the SARIF report and \`kubeplan check\` list them all)._\n`;
 
   let omitted = 0;
   for (const block of shown.filter((c) => c.text).map(details)) {
     if (body.length + block.length + 200 > budget) omitted++;
     else body += `\n${block}\n`;
   }
-  if (omitted) body += `\n_${plural(omitted, 'more diff')} not shown: the comment would be too long (run \`kubeplan diff\` for all)._\n`;
+  if (omitted)
+    body += `\n_${plural(omitted, 'more diff')} not shown: the comment would be too long (run \`kubeplan diff\` for all)._\n`;
   return body.endsWith('\n') ? body : `${body}\n`;
 }
 
 /** `kubeplan diff --format markdown`. */
 export function formatDiffMarkdown(result: DiffResult, currentSource = ''): string {
   const against = currentSource ? ` against \`${currentSource}\`` : '';
-  return markdownReport({ title: 'kubeplan diff', headline: [`${changeSummary(result.summary)}${against}`], diff: result, findings: result.findings });
+  return markdownReport({
+    title: 'kubeplan diff',
+    headline: [`${changeSummary(result.summary)}${against}`],
+    diff: result,
+    findings: result.findings,
+  });
 }

@@ -9,5 +9,8 @@ import { identityKey } from '../model/object-ref.js';
  */
 export function findingFingerprint(f: Finding): string {
   const object = f.object ? identityKey(f.object) : '';
-  return createHash('sha256').update([f.ruleId, f.file, object, f.pointer, f.message].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([f.ruleId, f.file, object, f.pointer, f.message].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }

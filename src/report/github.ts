@@ -65,7 +65,10 @@ export function formatGithub(findings: readonly Finding[]): GithubOutput {
       '',
       '| severity | location | rule | message |',
       '|---|---|---|---|',
-      ...overflow.map((f) => `| ${f.severity} | \`${markdownCell(f.file)}:${f.line}:${f.column}\` | \`${f.ruleId}\` | ${markdownCell(f.message)} |`),
+      ...overflow.map(
+        (f) =>
+          `| ${f.severity} | \`${markdownCell(f.file)}:${f.line}:${f.column}\` | \`${f.ruleId}\` | ${markdownCell(f.message)} |`,
+      ),
       '',
     ].join('\n');
   }

@@ -16,7 +16,12 @@ export function findingToJson(f: Finding): Record<string, unknown> {
     endLine: f.endLine ?? f.line,
     endColumn: f.endColumn ?? f.column,
     object: f.object
-      ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace ?? null, name: f.object.name }
+      ? {
+          apiVersion: f.object.apiVersion,
+          kind: f.object.kind,
+          namespace: f.object.namespace ?? null,
+          name: f.object.name,
+        }
       : null,
     pointer: f.pointer,
     phase: f.phase,
@@ -27,7 +32,15 @@ export function findingToJson(f: Finding): Record<string, unknown> {
 
 /** The usual summary fields, in the order of every JSON report. */
 export function summaryJson(s: Summary): Record<string, number> {
-  return { files: s.files, documents: s.documents, objects: s.objects, errors: s.errors, warnings: s.warnings, infos: s.infos, ioErrors: s.ioErrors };
+  return {
+    files: s.files,
+    documents: s.documents,
+    objects: s.objects,
+    errors: s.errors,
+    warnings: s.warnings,
+    infos: s.infos,
+    ioErrors: s.ioErrors,
+  };
 }
 
 export function formatJson(result: { findings: readonly Finding[]; summary: Summary }): string {

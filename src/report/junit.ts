@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { describeRef, identityKey, type ObjectRef } from '../model/object-ref.js';
 import { meetsFailLevel, type FailOn } from '../model/severity.js';
+import { cached } from '../model/maps.js';
 
 export interface JunitInput {
   findings: readonly Finding[];
@@ -9,13 +10,16 @@ export interface JunitInput {
 }
 
 function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\uFFFD');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 cannot carry at all.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being replaced
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\uFFFD')
+  );
 }
 
 interface Case {
@@ -30,11 +34,7 @@ interface Case {
  */
 export function formatJunit(input: JunitInput, options: { failOn: FailOn }): string {
   const suites = new Map<string, Map<string, Case>>();
-  const suite = (file: string): Map<string, Case> => {
-    let cases = suites.get(file);
-    if (!cases) suites.set(file, (cases = new Map()));
-    return cases;
-  };
+  const suite = (file: string): Map<string, Case> => cached(suites, file, () => new Map<string, Case>());
   for (const o of input.objects) suite(o.file).set(identityKey(o.ref), { name: describeRef(o.ref), findings: [] });
   for (const f of input.findings) {
     const cases = suite(f.file);
@@ -56,7 +56,9 @@ export function formatJunit(input: JunitInput, options: { failOn: FailOn }): str
     const failures = cases.filter((c) => c.findings.some((f) => meetsFailLevel(f.severity, options.failOn))).length;
     totalTests += cases.length;
     totalFailures += failures;
-    bodies.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`);
+    bodies.push(
+      `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    );
     for (const c of cases) {
       const text = c.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}: ${f.message}`).join('\n');
       const failing = c.findings.filter((f) => meetsFailLevel(f.severity, options.failOn));
@@ -65,7 +67,9 @@ export function formatJunit(input: JunitInput, options: { failOn: FailOn }): str
       } else if (failing.length) {
         const first = failing[0]!;
         bodies.push(`    <testcase classname="${xml(file)}" name="${xml(c.name)}">`);
-        bodies.push(`      <failure message="${xml(first.message)}" type="${xml(first.ruleId)}">${xml(text)}</failure>`);
+        bodies.push(
+          `      <failure message="${xml(first.message)}" type="${xml(first.ruleId)}">${xml(text)}</failure>`,
+        );
         bodies.push('    </testcase>');
       } else {
         bodies.push(`    <testcase classname="${xml(file)}" name="${xml(c.name)}">`);
@@ -75,6 +79,11 @@ export function formatJunit(input: JunitInput, options: { failOn: FailOn }): str
     }
     bodies.push('  </testsuite>');
   }
-  out.push(`<testsuites name="kubeplan" tests="${totalTests}" failures="${totalFailures}" errors="0">`, ...bodies, '</testsuites>', '');
+  out.push(
+    `<testsuites name="kubeplan" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
+    ...bodies,
+    '</testsuites>',
+    '',
+  );
   return out.join('\n');
 }

@@ -4,7 +4,7 @@ import type { PlanResult } from '../commands/plan.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
-import { pushTo } from '../model/multimap.js';
+import { pushTo } from '../model/maps.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
 import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
 
@@ -43,7 +43,12 @@ export interface PlanOverview {
 
 /** How many pods the workload asks for: replicas, or a Job's first wave. */
 function wanted(workload: KubeObject): string {
-  const spec = (workload.spec ?? {}) as { replicas?: unknown; parallelism?: unknown; completions?: unknown; suspend?: unknown };
+  const spec = (workload.spec ?? {}) as {
+    replicas?: unknown;
+    parallelism?: unknown;
+    completions?: unknown;
+    suspend?: unknown;
+  };
   if (workload.kind === 'Job') {
     if (spec.suspend === true) return ', suspended';
     const parallelism = typeof spec.parallelism === 'number' ? spec.parallelism : 1;
@@ -91,10 +96,20 @@ export function planOverview(result: PlanResult): PlanOverview {
     return { name: nameOf(pod), state: 'unschedulable', message: result.unschedulable.get(uidOf(pod)) ?? 'Pending' };
   };
   const workloads = objects
-    .filter((o) => WORKLOAD_KINDS.includes(String(o.kind)) && (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) && (o.kind !== 'Pod' || topOf(o) === o))
+    .filter(
+      (o) =>
+        WORKLOAD_KINDS.includes(String(o.kind)) &&
+        (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) &&
+        (o.kind !== 'Pod' || topOf(o) === o),
+    )
     .map((workload) => {
       const placed = (podsByWorkload.get(workload) ?? []).map(placement);
-      return { ref: refOf(workload), wanted: wanted(workload), pods: placed, scheduled: placed.filter((p) => p.state === 'scheduled').length };
+      return {
+        ref: refOf(workload),
+        wanted: wanted(workload),
+        pods: placed,
+        scheduled: placed.filter((p) => p.state === 'scheduled').length,
+      };
     });
 
   const nodes = nodeObjects.map((node): NodeUsage => {
@@ -107,7 +122,12 @@ export function planOverview(result: PlanResult): PlanOverview {
       cpu += requests.get('cpu') ?? 0;
       memory += requests.get('memory') ?? 0;
     }
-    return { name: nameOf(node), cpu: [cpu, allocatable.resources.get('cpu') ?? 0], memory: [memory, allocatable.resources.get('memory') ?? 0], pods: [here.length, allocatable.pods] };
+    return {
+      name: nameOf(node),
+      cpu: [cpu, allocatable.resources.get('cpu') ?? 0],
+      memory: [memory, allocatable.resources.get('memory') ?? 0],
+      pods: [here.length, allocatable.pods],
+    };
   });
   return { nodes, workloads };
 }

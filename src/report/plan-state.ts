@@ -16,11 +16,17 @@ export function maskSecret(object: KubeObject): KubeObject {
   const masked = copyJson(object);
   for (const key of ['data', 'stringData']) {
     const values = masked[key];
-    if (values && typeof values === 'object' && !Array.isArray(values)) masked[key] = Object.fromEntries(Object.keys(values).sort().map((k) => [k, MASK]));
+    if (values && typeof values === 'object' && !Array.isArray(values))
+      masked[key] = Object.fromEntries(
+        Object.keys(values)
+          .sort()
+          .map((k) => [k, MASK]),
+      );
     else if (values !== undefined) masked[key] = MASK;
   }
   const annotations = (masked.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
-  if (annotations && 'kubectl.kubernetes.io/last-applied-configuration' in annotations) annotations['kubectl.kubernetes.io/last-applied-configuration'] = MASK;
+  if (annotations && 'kubectl.kubernetes.io/last-applied-configuration' in annotations)
+    annotations['kubectl.kubernetes.io/last-applied-configuration'] = MASK;
   return masked;
 }
 
@@ -30,8 +36,17 @@ function eventObject(event: ClusterEvent, index: number, now: string): KubeObjec
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${ref.name}.${(index + 1).toString(16).padStart(16, '0')}`, namespace: ref.namespace ?? 'default' },
-    involvedObject: { apiVersion: ref.apiVersion, kind: ref.kind, ...(ref.namespace ? { namespace: ref.namespace } : {}), name: ref.name, ...(ref.uid ? { uid: ref.uid } : {}) },
+    metadata: {
+      name: `${ref.name}.${(index + 1).toString(16).padStart(16, '0')}`,
+      namespace: ref.namespace ?? 'default',
+    },
+    involvedObject: {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      ...(ref.namespace ? { namespace: ref.namespace } : {}),
+      name: ref.name,
+      ...(ref.uid ? { uid: ref.uid } : {}),
+    },
     type: event.type,
     reason: event.reason,
     message: event.message,
@@ -56,8 +71,23 @@ export function planDocument(result: PlanResult): Record<string, unknown> {
     cluster: result.clusterSource,
     state: { apiVersion: 'v1', kind: 'List', metadata: {}, items: result.state.objects.map(maskSecret) },
     events: result.state.events.map((e, i) => eventObject(e, i, result.now)),
-    cronJobs: result.cronJobs.map((c) => ({ cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name }, schedule: c.schedule, timeZone: c.timeZone, suspended: c.suspended, nextRuns: c.nextRuns })),
-    ...(result.headroom ? { headroom: result.headroom.map((h) => ({ workload: { kind: h.workload.kind, namespace: h.workload.namespace ?? null, name: h.workload.name }, more: h.more, limit: h.limit, message: h.message ?? null })) } : {}),
+    cronJobs: result.cronJobs.map((c) => ({
+      cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name },
+      schedule: c.schedule,
+      timeZone: c.timeZone,
+      suspended: c.suspended,
+      nextRuns: c.nextRuns,
+    })),
+    ...(result.headroom
+      ? {
+          headroom: result.headroom.map((h) => ({
+            workload: { kind: h.workload.kind, namespace: h.workload.namespace ?? null, name: h.workload.name },
+            more: h.more,
+            limit: h.limit,
+            message: h.message ?? null,
+          })),
+        }
+      : {}),
     findings: result.findings.map(findingToJson),
     summary: summaryJson(result.summary),
   };

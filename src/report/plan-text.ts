@@ -8,7 +8,9 @@ import { formatText, type TextOptions } from './text.js';
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
 function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => `${indent}${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd());
+  return rows.map((r) =>
+    `${indent}${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd(),
+  );
 }
 
 /**
@@ -20,14 +22,20 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   const c = pc.createColors(options.color ?? false);
   const overview = planOverview(result);
   const lines: string[] = [];
-  const source = { default: 'the embedded default cluster', config: 'node groups of the configuration', files: '--cluster' }[result.clusterSource];
+  const source = {
+    default: 'the embedded default cluster',
+    config: 'node groups of the configuration',
+    files: '--cluster',
+  }[result.clusterSource];
   const count = overview.nodes.length;
   lines.push(c.bold(`Plan at ${result.now} on ${plural(count, 'node')} (${source})`), '');
 
   lines.push(c.bold('Workloads'));
   if (overview.workloads.length === 0) lines.push('  (none)');
   for (const workload of overview.workloads) {
-    lines.push(`  ${describeRef(workload.ref)}: ${workload.scheduled}/${workload.pods.length} pods scheduled${workload.wanted}`);
+    lines.push(
+      `  ${describeRef(workload.ref)}: ${workload.scheduled}/${workload.pods.length} pods scheduled${workload.wanted}`,
+    );
     const rows = workload.pods.map((pod) => {
       if (pod.state === 'scheduled') return [pod.name, pod.node!, pod.ip ?? ''];
       if (pod.state === 'node-missing') return [pod.name, pod.node!, c.red('not in the cluster: Pending')];
@@ -57,35 +65,55 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   lines.push('', c.bold('Services'));
   const services = result.services.map((s) => {
     const endpoints = s.endpoints === undefined ? 'no selector (endpoints managed by hand)' : String(s.endpoints);
-    return [`${s.service.namespace ?? ''}/${s.service.name}`, s.type, s.clusterIP ?? '', s.endpoints === 0 ? c.yellow(endpoints) : endpoints];
+    return [
+      `${s.service.namespace ?? ''}/${s.service.name}`,
+      s.type,
+      s.clusterIP ?? '',
+      s.endpoints === 0 ? c.yellow(endpoints) : endpoints,
+    ];
   });
-  lines.push(...(services.length ? table([['SERVICE', 'TYPE', 'CLUSTER-IP', 'ENDPOINTS'], ...services]) : ['  (none)']));
+  lines.push(
+    ...(services.length ? table([['SERVICE', 'TYPE', 'CLUSTER-IP', 'ENDPOINTS'], ...services]) : ['  (none)']),
+  );
 
   if (result.ingresses.length) {
     lines.push('', c.bold('Ingress routes'));
     for (const { ingress, routes } of result.ingresses) {
-      if (routes.length === 0) lines.push(`  ${describeRef(ingress)}  no paths and no default backend: it routes nothing`);
+      if (routes.length === 0)
+        lines.push(`  ${describeRef(ingress)}  no paths and no default backend: it routes nothing`);
       for (const route of routes) {
         const where = `  ${describeRef(ingress)}  ${route.host}${route.path || ' (default backend)'} → ${route.backend}`;
         if (route.service === undefined) {
           lines.push(`${where} (a resource backend: not followed)`);
           continue;
         }
-        const target = route.problem === 'service-missing' ? c.red('Service not found') : route.problem === 'port-missing' ? c.red('no such Service port') : plural(route.endpoints, 'endpoint');
+        const target =
+          route.problem === 'service-missing'
+            ? c.red('Service not found')
+            : route.problem === 'port-missing'
+              ? c.red('no such Service port')
+              : plural(route.endpoints, 'endpoint');
         const port = route.servicePort !== undefined ? ` (port ${route.servicePort})` : '';
-        lines.push(`${where}${port} → ${route.endpoints === 0 && !route.problem?.endsWith('missing') ? c.yellow(target) : target}`);
+        lines.push(
+          `${where}${port} → ${route.endpoints === 0 && !route.problem?.endsWith('missing') ? c.yellow(target) : target}`,
+        );
       }
     }
   }
   if (result.headroom) {
-    lines.push('', c.bold(`Headroom (more pods each workload could run; up to ${result.headroom[0]?.limit ?? 0} tried)`));
+    lines.push(
+      '',
+      c.bold(`Headroom (more pods each workload could run; up to ${result.headroom[0]?.limit ?? 0} tried)`),
+    );
     if (result.headroom.length === 0) lines.push('  (no workload with pods)');
     for (const h of result.headroom) {
-      const room = h.message === undefined ? `at least ${plural(h.more, 'more pod')}` : `${plural(h.more, 'more pod')}; the next: ${h.message}`;
+      const room =
+        h.message === undefined
+          ? `at least ${plural(h.more, 'more pod')}`
+          : `${plural(h.more, 'more pod')}; the next: ${h.message}`;
       lines.push(`  ${describeRef(h.workload)}: ${h.more === 0 ? c.yellow(room) : room}`);
     }
   }
   lines.push('');
   return `${lines.join('\n')}\n${formatText(result, options)}`;
 }
-

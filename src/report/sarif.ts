@@ -59,7 +59,13 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
   for (const f of findings) {
     if (!known.has(f.ruleId)) {
       known.add(f.ruleId);
-      rules.push({ id: f.ruleId, description: f.ruleId, help: f.remediation ?? f.ruleId, defaultSeverity: f.severity, ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}) });
+      rules.push({
+        id: f.ruleId,
+        description: f.ruleId,
+        help: f.remediation ?? f.ruleId,
+        defaultSeverity: f.severity,
+        ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
+      });
     }
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -73,7 +79,12 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
       {
         physicalLocation: {
           artifactLocation: { uri: artifactUri(f.file, options.repositoryRoot, options.cwd), uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: Math.max(f.endColumn ?? f.column, f.column) },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine ?? f.line,
+            endColumn: Math.max(f.endColumn ?? f.column, f.column),
+          },
         },
       },
     ],
@@ -96,7 +107,14 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
             executionSuccessful: true,
             toolExecutionNotifications:
               findings.length > kept.length
-                ? [{ level: 'warning', message: { text: `${findings.length - kept.length} of ${findings.length} findings were left out: code scanning accepts at most ${MAX_SARIF_RESULTS} results per run.` } }]
+                ? [
+                    {
+                      level: 'warning',
+                      message: {
+                        text: `${findings.length - kept.length} of ${findings.length} findings were left out: code scanning accepts at most ${MAX_SARIF_RESULTS} results per run.`,
+                      },
+                    },
+                  ]
                 : [],
           },
         ],

@@ -14,7 +14,10 @@ export interface TextOptions {
  * One line per finding, `file:line:col  severity  message  ruleId`, grouped by file with a blank
  * line between files, then a summary line.
  */
-export function formatText(result: { findings: readonly Finding[]; summary: Summary }, options: TextOptions = {}): string {
+export function formatText(
+  result: { findings: readonly Finding[]; summary: Summary },
+  options: TextOptions = {},
+): string {
   const c = pc.createColors(options.color ?? false);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const lines: string[] = [];
@@ -25,7 +28,9 @@ export function formatText(result: { findings: readonly Finding[]; summary: Summ
     const where = findings.map((f) => `${file}:${f.line}:${f.column}`);
     const width = Math.max(...where.map((w) => w.length));
     findings.forEach((f, i) => {
-      lines.push(`${c.bold(where[i]!.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`);
+      lines.push(
+        `${c.bold(where[i]!.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`,
+      );
     });
   }
   const s = result.summary;
@@ -38,6 +43,9 @@ export function formatText(result: { findings: readonly Finding[]; summary: Summ
     lines.push(`${s.errors ? c.red(counts) : s.warnings ? c.yellow(counts) : counts} (${scope}).`);
   }
   const suppressed = s.suppressed ?? 0;
-  if (suppressed) lines.push(`${plural(suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations (--no-inline-ignores shows them).`);
+  if (suppressed)
+    lines.push(
+      `${plural(suppressed, 'finding')} suppressed by ${IGNORE_ANNOTATION} annotations (--no-inline-ignores shows them).`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -25,17 +25,35 @@ export interface AcceptedManifests {
  * others, as a server in `Warn` field-validation mode does (lint reports them). An object that
  * contains itself through YAML aliases cannot even be sent.
  */
-export async function acceptManifests(manifests: readonly Manifest[], crds: readonly Manifest[]): Promise<AcceptedManifests> {
+export async function acceptManifests(
+  manifests: readonly Manifest[],
+  crds: readonly Manifest[],
+): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
   const result: AcceptedManifests = { accepted: [], refused: [], findings: [], reasons: [] };
   const refuse = (manifest: Manifest, why: Finding): void => {
     result.refused.push(manifest);
     result.reasons.push(why.message);
-    result.findings.push({ ...why, ruleId: 'object-rejected', severity: 'error', phase: 'simulate', message: `the API server refuses this object, so the plan leaves it out: ${why.message}` });
+    result.findings.push({
+      ...why,
+      ruleId: 'object-rejected',
+      severity: 'error',
+      phase: 'simulate',
+      message: `the API server refuses this object, so the plan leaves it out: ${why.message}`,
+    });
   };
   for (const manifest of manifests) {
     if (isCyclic(manifest.object)) {
-      refuse(manifest, findingAt(manifest, { ruleId: 'object-rejected', severity: 'error', message: 'it contains itself through a YAML alias, which has no JSON form', pointer: '', phase: 'simulate' }));
+      refuse(
+        manifest,
+        findingAt(manifest, {
+          ruleId: 'object-rejected',
+          severity: 'error',
+          message: 'it contains itself through a YAML alias, which has no JSON form',
+          pointer: '',
+          phase: 'simulate',
+        }),
+      );
       continue;
     }
     const found = await validator.validate(manifest);
@@ -57,8 +75,10 @@ function withoutFields(object: KubeObject, pointers: readonly string[]): KubeObj
     const path = parsePointer(pointer);
     const last = path.pop();
     let parent: unknown = copy;
-    for (const segment of path) parent = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[segment] : undefined;
-    if (last !== undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[last];
+    for (const segment of path)
+      parent = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[segment] : undefined;
+    if (last !== undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
+      delete (parent as Record<string, unknown>)[last];
   }
   return copy;
 }

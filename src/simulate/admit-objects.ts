@@ -14,9 +14,27 @@ import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset
 
 /** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
 const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'PriorityClass', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'FlowSchema', 'PriorityLevelConfiguration', 'ComponentStatus',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PriorityClass',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'IngressClass',
+  'RuntimeClass',
+  'CSIDriver',
+  'CSINode',
+  'VolumeAttachment',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'APIService',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
+  'ComponentStatus',
 ]);
 
 /** Objects kubeplan recomputes itself: those of `--current` are dropped, not kept stale. */
@@ -50,7 +68,10 @@ export function admitCurrent(state: SimulationState, manifests: readonly Manifes
     state.create(object, manifest);
   }
   if (nodes.length) {
-    const names = `${nodes.slice(0, 3).map((m) => m.ref.name).join(', ')}${nodes.length > 3 ? ', ...' : ''}`;
+    const names = `${nodes
+      .slice(0, 3)
+      .map((m) => m.ref.name)
+      .join(', ')}${nodes.length > 3 ? ', ...' : ''}`;
     const message = `${nodes.length === 1 ? `Node ${names} is` : `${nodes.length} Nodes (${names}) are`} left out: the plan's nodes come from --cluster, the configuration's node groups or the embedded cluster, not from --current`;
     state.report({ ruleId: 'current-object-ignored', severity: 'info', message, origin: nodes[0]!, pointer: '/kind' });
   }
@@ -69,7 +90,11 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
   for (const manifest of manifests) {
     const object = applyDefaults(manifest.object);
     const metadata = metadataOf(object);
-    if (!CLUSTER_SCOPED.has(String(object.kind)) && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) metadata.namespace = 'default';
+    if (
+      !CLUSTER_SCOPED.has(String(object.kind)) &&
+      (typeof metadata.namespace !== 'string' || metadata.namespace === '')
+    )
+      metadata.namespace = 'default';
     const current = state.get(refOf(object));
     if (current) {
       const old = metadataOf(current.object);
@@ -99,7 +124,11 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
  */
 function keepRevision(set: KubeObject, current: KubeObject): void {
   const revision = objectAt(current, 'status')?.updateRevision;
-  if (typeof revision !== 'string' || !sameTemplate(objectAt(current, 'spec')?.template, objectAt(set, 'spec')?.template)) return;
+  if (
+    typeof revision !== 'string' ||
+    !sameTemplate(objectAt(current, 'spec')?.template, objectAt(set, 'spec')?.template)
+  )
+    return;
   set.status = { ...(objectAt(set, 'status') ?? {}), currentRevision: revision, updateRevision: revision };
 }
 
@@ -109,23 +138,29 @@ function keepRevision(set: KubeObject, current: KubeObject): void {
  */
 function setTemplateGeneration(ds: KubeObject, current: KubeObject | undefined): void {
   const old = current ? Number(templateGeneration(current)) : 0;
-  const generation = current && sameTemplate(objectAt(current, 'spec')?.template, objectAt(ds, 'spec')?.template) ? old : old + 1;
+  const generation =
+    current && sameTemplate(objectAt(current, 'spec')?.template, objectAt(ds, 'spec')?.template) ? old : old + 1;
   const metadata = metadataOf(ds);
-  metadata.annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [TEMPLATE_GENERATION]: String(generation) };
+  metadata.annotations = {
+    ...(isObject(metadata.annotations) ? metadata.annotations : {}),
+    [TEMPLATE_GENERATION]: String(generation),
+  };
 }
 
 function keepAllocatedServiceFields(service: KubeObject, current: KubeObject): void {
   const spec = ensureObject(service, 'spec');
   const old = objectAt(current, 'spec');
   if (!spec || !old) return;
-  for (const key of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) if (spec[key] === undefined && old[key] !== undefined) spec[key] = old[key];
+  for (const key of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'])
+    if (spec[key] === undefined && old[key] !== undefined) spec[key] = old[key];
 }
 
 /** A ClusterIP Service gets a cluster IP, single-stack IPv4 (headless `None` and ExternalName get none). */
 function allocateClusterIp(service: KubeObject, taken: Set<string>): void {
   const spec = ensureObject(service, 'spec');
   if (!spec || spec.type === 'ExternalName') return;
-  if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = serviceClusterIp(namespaceOf(service), String(metadataOf(service).name), fnv1a32, taken);
+  if (spec.clusterIP === undefined || spec.clusterIP === '')
+    spec.clusterIP = serviceClusterIp(namespaceOf(service), String(metadataOf(service).name), fnv1a32, taken);
   if (spec.clusterIPs === undefined) spec.clusterIPs = [spec.clusterIP];
   if (spec.clusterIP !== 'None') {
     spec.ipFamilies ??= ['IPv4'];
@@ -147,7 +182,13 @@ function addJobSelector(job: KubeObject): void {
   const templateMeta = template && ensureObject(template, 'metadata');
   if (!templateMeta) return;
   const labels = isObject(templateMeta.labels) ? templateMeta.labels : {};
-  templateMeta.labels = { ...labels, 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  templateMeta.labels = {
+    ...labels,
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
 }
 
 /** A Pod of the input goes through the same admission as a controller's pods. */
@@ -157,7 +198,13 @@ function admitBarePod(state: SimulationState, pod: KubeObject, manifest: Manifes
   const admitted = Object.assign(pod, { spec: applyPodAdmission(pod.spec) });
   const refused = admitPod(state, admitted);
   if (refused) {
-    state.report({ ruleId: 'pod-forbidden', severity: 'error', message: `the API server refuses ${describeRef(refOf(pod))}: ${refused.message}`, origin: manifest, pointer: `/spec${refused.pointer ? `/${refused.pointer}` : ''}` });
+    state.report({
+      ruleId: 'pod-forbidden',
+      severity: 'error',
+      message: `the API server refuses ${describeRef(refOf(pod))}: ${refused.message}`,
+      origin: manifest,
+      pointer: `/spec${refused.pointer ? `/${refused.pointer}` : ''}`,
+    });
     return false;
   }
   pod.status = pendingStatus(admitted.spec);

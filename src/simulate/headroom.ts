@@ -5,7 +5,7 @@ import { objectAt } from './defaults/fields.js';
 import { isTerminal, nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
-import { pushTo } from '../model/multimap.js';
+import { pushTo } from '../model/maps.js';
 import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
 import { controllerUidOf, nameOf, namespaceOf, refOf, uidOf } from './state.js';
 
@@ -34,7 +34,12 @@ const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/ReplicaSe
  * ResourceQuotas bound it too. Each workload is measured alone, on the same cluster. Workloads
  * without a pod are left out.
  */
-export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[], schedule: ScheduleFunction, limit: number): Headroom[] {
+export function measureHeadroom(
+  state: ClusterState,
+  nodes: readonly KubeObject[],
+  schedule: ScheduleFunction,
+  limit: number,
+): Headroom[] {
   const objects = state.objects;
   const of = (kind: string): KubeObject[] => objects.filter((o) => o.kind === kind);
   const pods = of('Pod').filter((p) => !isTerminal(p));
@@ -57,11 +62,14 @@ export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[
   const quotas = of('ResourceQuota');
   const results: Headroom[] = [];
   for (const workload of objects) {
-    if (!SCALABLE.has(`${groupOf(String(workload.apiVersion))}/${String(workload.kind)}`) || controllerUidOf(workload)) continue;
+    if (!SCALABLE.has(`${groupOf(String(workload.apiVersion))}/${String(workload.kind)}`) || controllerUidOf(workload))
+      continue;
     const prototype = prototypeOf(workload, replicaSets, podsByOwner);
     if (!prototype) continue;
     const quota = quotaRoom(prototype, quotas, pods, limit);
-    const copies = Array.from({ length: quota.room }, (_, i) => extraPod(prototype, i)) as unknown as SchedulingInput['pendingPods'];
+    const copies = Array.from({ length: quota.room }, (_, i) =>
+      extraPod(prototype, i),
+    ) as unknown as SchedulingInput['pendingPods'];
     const outcomes = copies.length ? schedule({ ...base, pendingPods: copies }) : [];
     const failed = outcomes.find((o) => !o.nodeName && !o.gated);
     const more = outcomes.filter((o) => o.nodeName).length;
@@ -75,7 +83,12 @@ export function measureHeadroom(state: ClusterState, nodes: readonly KubeObject[
  * How many copies of the pod the namespace's ResourceQuotas admit beside its live pods (at most
  * `limit`), and the API server's refusal of the next one.
  */
-function quotaRoom(prototype: KubeObject, quotas: readonly KubeObject[], pods: readonly KubeObject[], limit: number): { room: number; refusal?: string } {
+function quotaRoom(
+  prototype: KubeObject,
+  quotas: readonly KubeObject[],
+  pods: readonly KubeObject[],
+  limit: number,
+): { room: number; refusal?: string } {
   const namespace = namespaceOf(prototype);
   const inNamespace = quotas.filter((q) => namespaceOf(q) === namespace);
   if (!inNamespace.length) return { room: limit };
@@ -92,11 +105,19 @@ function quotaRoom(prototype: KubeObject, quotas: readonly KubeObject[], pods: r
 }
 
 /** A pod of the workload to copy: for a Deployment, one of its newest ReplicaSet (highest revision). */
-function prototypeOf(workload: KubeObject, replicaSets: readonly KubeObject[], podsByOwner: ReadonlyMap<string, KubeObject[]>): KubeObject | undefined {
+function prototypeOf(
+  workload: KubeObject,
+  replicaSets: readonly KubeObject[],
+  podsByOwner: ReadonlyMap<string, KubeObject[]>,
+): KubeObject | undefined {
   if (workload.kind !== 'Deployment') return podsByOwner.get(uidOf(workload))?.[0];
-  const revision = (rs: KubeObject): number => Number(objectAt(objectAt(rs, 'metadata') ?? {}, 'annotations')?.['deployment.kubernetes.io/revision'] ?? 0);
+  const revision = (rs: KubeObject): number =>
+    Number(objectAt(objectAt(rs, 'metadata') ?? {}, 'annotations')?.['deployment.kubernetes.io/revision'] ?? 0);
   const owned = replicaSets.filter((rs) => controllerUidOf(rs) === uidOf(workload) && podsByOwner.has(uidOf(rs)));
-  const newest = owned.reduce<KubeObject | undefined>((best, rs) => (!best || revision(rs) > revision(best) ? rs : best), undefined);
+  const newest = owned.reduce<KubeObject | undefined>(
+    (best, rs) => (!best || revision(rs) > revision(best) ? rs : best),
+    undefined,
+  );
   return newest ? podsByOwner.get(uidOf(newest))![0] : undefined;
 }
 
@@ -107,7 +128,11 @@ function extraPod(prototype: KubeObject, index: number): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { ...metadata, name: `${nameOf(prototype)}-extra-${index + 1}`, uid: `${uidOf(prototype)}-extra-${index + 1}` },
+    metadata: {
+      ...metadata,
+      name: `${nameOf(prototype)}-extra-${index + 1}`,
+      uid: `${uidOf(prototype)}-extra-${index + 1}`,
+    },
     spec,
     status: { phase: 'Pending' },
   };

@@ -22,7 +22,12 @@ export class RefusedObjects {
 
   /** The refused workloads of the namespace whose pod template a Service-style selector picks. */
   workloadsSelectedBy(namespace: string, selector: unknown): string[] {
-    return this.refs.filter((ref, i) => ref.namespace === namespace && matchesMapSelector(selector, labelsOf(podTemplateOf(this.manifests[i]!)))).map(describeRef);
+    return this.refs
+      .filter(
+        (ref, i) =>
+          ref.namespace === namespace && matchesMapSelector(selector, labelsOf(podTemplateOf(this.manifests[i]!))),
+      )
+      .map(describeRef);
   }
 }
 
@@ -31,6 +36,7 @@ function podTemplateOf(manifest: Manifest): unknown {
   if (manifest.ref.kind === 'Pod') return manifest.object;
   const spec = objectAt(manifest.object, 'spec');
   if (!spec) return undefined;
-  if (manifest.ref.kind === 'CronJob') return objectAt(objectAt(objectAt(spec, 'jobTemplate') ?? {}, 'spec') ?? {}, 'template');
+  if (manifest.ref.kind === 'CronJob')
+    return objectAt(objectAt(objectAt(spec, 'jobTemplate') ?? {}, 'spec') ?? {}, 'template');
   return isObject(spec.template) ? spec.template : undefined;
 }

@@ -77,7 +77,11 @@ export function scheduleCycle(
  * they are (kubelet admission is not modelled). On a node the cluster does not have, nobody does
  * (reportPodsOnMissingNodes).
  */
-function startPodsOnTheirNodes(state: SimulationState, nodes: readonly KubeObject[], addresses: AddressAllocator): void {
+function startPodsOnTheirNodes(
+  state: SimulationState,
+  nodes: readonly KubeObject[],
+  addresses: AddressAllocator,
+): void {
   const known = new Set(nodes.map(nameOf));
   for (const { object } of state.list('Pod', '')) {
     const node = nodeNameOf(object);
@@ -96,9 +100,20 @@ function objectsOf(state: SimulationState, kind: string, group: string): KubeObj
  * victims are deleted (their controllers recreate them in the next round, and they queue again).
  */
 function preempt(state: SimulationState, entry: Entry, preemption: NonNullable<SchedulingOutcome['preemption']>): void {
-  state.emit({ type: 'Warning', reason: 'FailedScheduling', message: preemption.message, involvedObject: involved(entry.object), source: 'default-scheduler' });
+  state.emit({
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message: preemption.message,
+    involvedObject: involved(entry.object),
+    source: 'default-scheduler',
+  });
   for (const victim of preemption.victims) {
-    const found = state.get({ apiVersion: 'v1', kind: 'Pod', namespace: String(victim.metadata?.namespace ?? ''), name: String(victim.metadata?.name ?? '') });
+    const found = state.get({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      namespace: String(victim.metadata?.namespace ?? ''),
+      name: String(victim.metadata?.name ?? ''),
+    });
     if (!found) continue;
     state.emit({
       type: 'Normal',
@@ -135,21 +150,42 @@ function startedOn(pod: KubeObject, node: string, addresses: AddressAllocator, n
   return revised(pod, { status: runningStatus(pod, addresses.nodeIp(node), addresses.podIp(node, hostNetwork), now) });
 }
 
-function bind(state: SimulationState, entry: Entry, node: string, addresses: AddressAllocator, memory: SchedulingMemory): void {
+function bind(
+  state: SimulationState,
+  entry: Entry,
+  node: string,
+  addresses: AddressAllocator,
+  memory: SchedulingMemory,
+): void {
   const pod = startedOn(withSpec(entry.object, { nodeName: node }), node, addresses, state.now);
   state.replace(pod);
   memory.placed++;
   memory.failures.delete(uidKey(pod));
-  state.emit({ type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespaceOf(pod)}/${nameOf(pod)} to ${node}`, involvedObject: involved(pod), source: 'default-scheduler' });
+  state.emit({
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: `Successfully assigned ${namespaceOf(pod)}/${nameOf(pod)} to ${node}`,
+    involvedObject: involved(pod),
+    source: 'default-scheduler',
+  });
 }
 
 function markUnschedulable(state: SimulationState, entry: Entry, message: string, memory: SchedulingMemory): void {
   const key = uidKey(entry.object);
   memory.failures.set(key, message);
   const status = objectAt(entry.object, 'status');
-  const condition = status && Array.isArray(status.conditions) ? (status.conditions[0] as Record<string, unknown> | undefined) : undefined;
+  const condition =
+    status && Array.isArray(status.conditions)
+      ? (status.conditions[0] as Record<string, unknown> | undefined)
+      : undefined;
   if (condition?.message !== message) {
     state.replace(revised(entry.object, { status: unschedulableStatus(entry.object, message, state.now) }));
   }
-  state.emitOnce({ type: 'Warning', reason: 'FailedScheduling', message, involvedObject: involved(entry.object), source: 'default-scheduler' });
+  state.emitOnce({
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message,
+    involvedObject: involved(entry.object),
+    source: 'default-scheduler',
+  });
 }

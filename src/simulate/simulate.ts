@@ -46,8 +46,18 @@ export interface SimulationInput {
 }
 
 export type SimulationStage =
-  | 'admit' | 'autoscalers' | 'deployments' | 'replicasets' | 'statefulsets' | 'daemonsets' | 'jobs' | 'scheduling'
-  | 'statuses' | 'endpoints' | 'findings' | 'sort';
+  | 'admit'
+  | 'autoscalers'
+  | 'deployments'
+  | 'replicasets'
+  | 'statefulsets'
+  | 'daemonsets'
+  | 'jobs'
+  | 'scheduling'
+  | 'statuses'
+  | 'endpoints'
+  | 'findings'
+  | 'sort';
 
 export interface ServiceSummary {
   service: ObjectRef;
@@ -115,7 +125,12 @@ export function simulate(input: SimulationInput): SimulationResult {
     rounds++;
     if (state.changes === before) break;
     if (rounds >= maxRounds) {
-      state.report({ ruleId: 'simulation-not-settled', severity: 'warning', message: `the controllers were still changing the cluster after ${maxRounds} rounds; the plan shows the state at that point`, pointer: '' });
+      state.report({
+        ruleId: 'simulation-not-settled',
+        severity: 'warning',
+        message: `the controllers were still changing the cluster after ${maxRounds} rounds; the plan shows the state at that point`,
+        pointer: '',
+      });
       break;
     }
   }
@@ -128,7 +143,12 @@ export function simulate(input: SimulationInput): SimulationResult {
 
   stage('endpoints');
   const pods = new PodIndex(state.list('Pod', ''));
-  const zones = new Map(input.nodes.map((n) => [nameOf(n), (objectAt(objectAt(n, 'metadata') ?? {}, 'labels')?.['topology.kubernetes.io/zone'] as string | undefined)]));
+  const zones = new Map(
+    input.nodes.map((n) => [
+      nameOf(n),
+      objectAt(objectAt(n, 'metadata') ?? {}, 'labels')?.['topology.kubernetes.io/zone'] as string | undefined,
+    ]),
+  );
   const slicesByService = new Map<string, KubeObject[]>();
   const services: ServiceSummary[] = [];
   for (const entry of state.list('Service', '')) {
@@ -144,7 +164,8 @@ export function simulate(input: SimulationInput): SimulationResult {
     });
     reportServiceWithoutEndpoints(state, entry, slices, pods, refused);
   }
-  const findService = (namespace: string, name: string): KubeObject | undefined => state.get({ apiVersion: 'v1', kind: 'Service', namespace, name })?.object;
+  const findService = (namespace: string, name: string): KubeObject | undefined =>
+    state.get({ apiVersion: 'v1', kind: 'Service', namespace, name })?.object;
   const ingresses: IngressSummary[] = [];
   for (const entry of state.list('Ingress', 'networking.k8s.io')) {
     const routes = ingressRoutes(entry.object, findService, (service) => slicesByService.get(uidOf(service)) ?? []);
@@ -156,18 +177,41 @@ export function simulate(input: SimulationInput): SimulationResult {
   const cronJobs = cronJobSchedules(state);
 
   stage('sort');
-  const objects = sortObjects(state.all().map((e) => e.object).filter((o) => !(RECOMPUTED_KINDS.has(String(o.kind)) && o.kind !== 'EndpointSlice')));
-  return { state: { objects, events: state.events }, problems: state.problems, unschedulable: memory.failures, services, ingresses, cronJobs, rounds };
+  const objects = sortObjects(
+    state
+      .all()
+      .map((e) => e.object)
+      .filter((o) => !(RECOMPUTED_KINDS.has(String(o.kind)) && o.kind !== 'EndpointSlice')),
+  );
+  return {
+    state: { objects, events: state.events },
+    problems: state.problems,
+    unschedulable: memory.failures,
+    services,
+    ingresses,
+    cronJobs,
+    rounds,
+  };
 }
 
 /** A failing scheduler is a kubeplan bug: reported once, pods stay pending, the plan goes on. */
-function runScheduler(state: SimulationState, input: SimulationInput, addresses: AddressAllocator, memory: SchedulingMemory): void {
+function runScheduler(
+  state: SimulationState,
+  input: SimulationInput,
+  addresses: AddressAllocator,
+  memory: SchedulingMemory,
+): void {
   if (memory.broken) return;
   try {
     scheduleCycle(state, input.nodes, addresses, memory, input.schedule);
   } catch (error) {
     memory.broken = true;
-    state.report({ ruleId: 'scheduler-error', severity: 'error', message: `kubeplan's scheduler failed: ${(error as Error).message}; pods stay unscheduled`, pointer: '' });
+    state.report({
+      ruleId: 'scheduler-error',
+      severity: 'error',
+      message: `kubeplan's scheduler failed: ${(error as Error).message}; pods stay unscheduled`,
+      pointer: '',
+    });
   }
 }
 
@@ -181,7 +225,9 @@ function bindClaims(state: SimulationState): void {
   for (const { object } of state.list('Pod', '')) {
     if (!nodeNameOf(object)) continue;
     for (const volume of (objectAt(object, 'spec')?.volumes as unknown[] | undefined) ?? []) {
-      const claimName = ((volume as Record<string, unknown>)?.persistentVolumeClaim as Record<string, unknown> | undefined)?.claimName;
+      const claimName = (
+        (volume as Record<string, unknown>)?.persistentVolumeClaim as Record<string, unknown> | undefined
+      )?.claimName;
       if (typeof claimName === 'string') used.add(`${namespaceOf(object)}/${claimName}`);
     }
   }
@@ -190,7 +236,11 @@ function bindClaims(state: SimulationState): void {
     if (!used.has(`${namespaceOf(object)}/${nameOf(object)}`) || status?.phase === 'Bound') continue;
     const spec = objectAt(object, 'spec') ?? {};
     const storage = objectAt(objectAt(spec, 'resources') ?? {}, 'requests')?.storage;
-    const bound = { phase: 'Bound', accessModes: spec.accessModes ?? [], ...(storage !== undefined ? { capacity: { storage } } : {}) };
+    const bound = {
+      phase: 'Bound',
+      accessModes: spec.accessModes ?? [],
+      ...(storage !== undefined ? { capacity: { storage } } : {}),
+    };
     state.replace(revised(withSpec(object, { volumeName: `pvc-${uidOf(object)}` }), { status: bound }));
   }
 }

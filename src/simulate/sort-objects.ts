@@ -4,9 +4,30 @@ import { nameOf, namespaceOf } from './state.js';
 
 /** The order kinds appear in the plan's output: the cluster, then what defines, runs and serves. */
 const KIND_ORDER = [
-  'Node', 'Namespace', 'PriorityClass', 'StorageClass', 'PersistentVolume', 'ServiceAccount', 'ConfigMap', 'Secret', 'LimitRange',
-  'ResourceQuota', 'PersistentVolumeClaim', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'Pod',
-  'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service', 'EndpointSlice', 'Ingress', 'NetworkPolicy',
+  'Node',
+  'Namespace',
+  'PriorityClass',
+  'StorageClass',
+  'PersistentVolume',
+  'ServiceAccount',
+  'ConfigMap',
+  'Secret',
+  'LimitRange',
+  'ResourceQuota',
+  'PersistentVolumeClaim',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'Job',
+  'Pod',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'Service',
+  'EndpointSlice',
+  'Ingress',
+  'NetworkPolicy',
 ];
 
 function rank(kind: string): number {

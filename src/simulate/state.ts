@@ -3,6 +3,7 @@ import type { KubeObject, Manifest } from '../model/manifest.js';
 import { identityKey, type ObjectRef } from '../model/object-ref.js';
 import { isObject } from './defaults/fields.js';
 import { deterministicUid, generatedName } from './objects/names.js';
+import { cached } from '../model/maps.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -24,7 +25,11 @@ export interface SimulationProblem {
 
 export function refOf(object: KubeObject): ObjectRef {
   const metadata = isObject(object.metadata) ? object.metadata : {};
-  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name: String(metadata.name ?? '') };
+  const ref: ObjectRef = {
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: String(metadata.name ?? ''),
+  };
   if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
   return ref;
 }
@@ -136,9 +141,7 @@ export class SimulationState {
   /** Indexes a new entry: it has the highest `seq`, so appending keeps every map in creation order. */
   private index(key: string, entry: Entry): void {
     const add = (map: Map<string, Map<string, Entry>>, k: string): void => {
-      let inner = map.get(k);
-      if (!inner) map.set(k, (inner = new Map()));
-      inner.set(key, entry);
+      cached(map, k, () => new Map<string, Entry>()).set(key, entry);
     };
     add(this.byKind, String(entry.object.kind));
     const owner = controllerUidOf(entry.object);
@@ -213,8 +216,19 @@ export class SimulationState {
     for (let depth = 0; depth < 5; depth++) {
       const refs = (current.object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
       const ref = Array.isArray(refs) ? refs.find((r) => isObject(r) && r.controller === true) : undefined;
-      if (!isObject(ref) || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string' || typeof ref.name !== 'string') break;
-      const owner = this.get({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: namespaceOf(current.object), name: ref.name });
+      if (
+        !isObject(ref) ||
+        typeof ref.apiVersion !== 'string' ||
+        typeof ref.kind !== 'string' ||
+        typeof ref.name !== 'string'
+      )
+        break;
+      const owner = this.get({
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        namespace: namespaceOf(current.object),
+        name: ref.name,
+      });
       if (!owner || uidOf(owner.object) !== ref.uid) break;
       current = owner;
     }
@@ -235,7 +249,9 @@ export class SimulationState {
 
   /** Records a problem once: the same one again (or one with the same `onceKey`) is dropped. */
   report(problem: SimulationProblem, onceKey?: string): void {
-    const key = onceKey ? `problem|${onceKey}` : `problem|${problem.ruleId}|${problem.origin?.source.file ?? ''}|${problem.origin?.source.docIndex ?? ''}|${problem.pointer}|${problem.message}`;
+    const key = onceKey
+      ? `problem|${onceKey}`
+      : `problem|${problem.ruleId}|${problem.origin?.source.file ?? ''}|${problem.origin?.source.docIndex ?? ''}|${problem.pointer}|${problem.message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.problems.push(problem);
@@ -258,7 +274,14 @@ export function controllerUidOf(object: KubeObject): string {
 
 /** An owner reference to `owner` marking it as the controller, as controllers write them. */
 export function controllerRef(owner: KubeObject): Record<string, unknown> {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: nameOf(owner), uid: uidOf(owner), controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: nameOf(owner),
+    uid: uidOf(owner),
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 /** The event `involvedObject` for an object. */

@@ -20,7 +20,13 @@ export function writeWorkloadStatuses(state: SimulationState, nodes: readonly Ku
     const updated = pods.filter((p) => labelsOf(p)['controller-revision-hash'] === revision).length;
     const previous = objectAt(object, 'status')?.currentRevision;
     const current = updated === pods.length || typeof previous !== 'string' ? revision : previous;
-    setStatus(state, object, { ...rsStatus(state, object), currentReplicas: current === revision ? updated : pods.length - updated, updatedReplicas: updated, currentRevision: current, updateRevision: revision });
+    setStatus(state, object, {
+      ...rsStatus(state, object),
+      currentReplicas: current === revision ? updated : pods.length - updated,
+      updatedReplicas: updated,
+      currentRevision: current,
+      updateRevision: revision,
+    });
   }
   for (const { object } of state.list('Deployment', 'apps')) {
     const sets = state.ownedBy(uidOf(object), 'ReplicaSet').map((e) => e.object);
@@ -34,10 +40,17 @@ export function writeWorkloadStatuses(state: SimulationState, nodes: readonly Ku
       readyReplicas: sum('readyReplicas'),
       availableReplicas: available,
       unavailableReplicas: Math.max(0, desired - available),
-      conditions: [{ type: 'Available', status: available >= desired ? 'True' : 'False', reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }],
+      conditions: [
+        {
+          type: 'Available',
+          status: available >= desired ? 'True' : 'False',
+          reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        },
+      ],
     });
   }
-  for (const { object } of state.list('DaemonSet', 'apps')) setStatus(state, object, daemonSetStatus(state, object, nodes));
+  for (const { object } of state.list('DaemonSet', 'apps'))
+    setStatus(state, object, daemonSetStatus(state, object, nodes));
   for (const { object } of state.list('Job', 'batch')) {
     const pods = activePods(state, object).map((e) => e.object);
     setStatus(state, object, { active: pods.length, ready: pods.filter(isPodReady).length, startTime: state.now });
@@ -47,7 +60,12 @@ export function writeWorkloadStatuses(state: SimulationState, nodes: readonly Ku
 function rsStatus(state: SimulationState, object: KubeObject): Record<string, unknown> {
   const pods = activePods(state, object).map((e) => e.object);
   const ready = pods.filter(isPodReady).length;
-  return { observedGeneration: objectAt(object, 'metadata')?.generation ?? 1, replicas: pods.length, readyReplicas: ready, availableReplicas: ready };
+  return {
+    observedGeneration: objectAt(object, 'metadata')?.generation ?? 1,
+    replicas: pods.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+  };
 }
 
 function setStatus(state: SimulationState, object: KubeObject, status: Record<string, unknown>): void {

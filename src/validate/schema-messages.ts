@@ -25,7 +25,9 @@ function describeValue(value: unknown, hidden: boolean): string {
 
 function shown(value: unknown, hidden: boolean): string {
   if (hidden) return 'the value';
-  return typeof value === 'string' ? JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value) : String(value);
+  return typeof value === 'string'
+    ? JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
+    : String(value);
 }
 
 const FORMAT_TEXT: Record<string, string> = {
@@ -49,7 +51,9 @@ function join(words: string[]): string {
 function describeAlternatives(group: ErrorObject[], value: unknown, hidden: boolean, pointer: string): string {
   const types = [...new Set(group.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
   // A quantity is "a number or a string in quantity format"; int-or-string is "integer or string".
-  const quantity = group.some((e) => e.keyword === 'format' && e.params.format === 'quantity') || (types.includes('number') && types.includes('string'));
+  const quantity =
+    group.some((e) => e.keyword === 'format' && e.params.format === 'quantity') ||
+    (types.includes('number') && types.includes('string'));
   if (quantity) {
     return typeof value === 'string'
       ? `${prefix(pointer)}${shown(value, hidden)} ${FORMAT_TEXT.quantity}`
@@ -62,7 +66,9 @@ function describeOne(error: ErrorObject, pointer: string, value: unknown, hidden
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type': {
-      const type = Array.isArray(params.type) ? join((params.type as string[]).filter((t) => t !== 'null')) : String(params.type);
+      const type = Array.isArray(params.type)
+        ? join((params.type as string[]).filter((t) => t !== 'null'))
+        : String(params.type);
       return { pointer, message: `${prefix(pointer)}expected ${type}, got ${describeValue(value, hidden)}` };
     }
     case 'required': {
@@ -89,7 +95,11 @@ function describeOne(error: ErrorObject, pointer: string, value: unknown, hidden
  * Turns ajv errors into one readable message per problem. `root` is the validated value, used
  * to quote the offending value (unless `isHidden` says it is secret).
  */
-export function describeSchemaErrors(errors: readonly ErrorObject[], root: unknown, isHidden: IsHidden = () => false): SchemaProblem[] {
+export function describeSchemaErrors(
+  errors: readonly ErrorObject[],
+  root: unknown,
+  isHidden: IsHidden = () => false,
+): SchemaProblem[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors) {
     const list = byPath.get(error.instancePath);

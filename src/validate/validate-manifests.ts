@@ -10,6 +10,7 @@ import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rule
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
+import { cached } from '../model/maps.js';
 
 export interface ValidateOptions {
   /** Unknown fields are errors (the default); false skips that check. */
@@ -28,7 +29,8 @@ function hiddenFor(m: Manifest): IsHidden {
 function unknownFieldMessage(u: UnknownField): string {
   const where = fieldPath(u.pointer);
   if (u.didYouMean) return `${where}: unknown field "${u.field}"; did you mean "${u.didYouMean}"?`;
-  if (u.belongsAt) return `${where}: unknown field "${u.field}" in ${u.typeName}; it belongs at ${u.belongsAt} (check the indentation)`;
+  if (u.belongsAt)
+    return `${where}: unknown field "${u.field}" in ${u.typeName}; it belongs at ${u.belongsAt} (check the indentation)`;
   return `${where}: unknown field "${u.field}" (${u.typeName} has no such field)`;
 }
 
@@ -50,9 +52,7 @@ const withRules = new WeakMap<object, boolean>();
 
 /** Whether a CRD schema has CEL rules anywhere (worked out once per schema). */
 function hasValidationRules(schema: Record<string, unknown>): boolean {
-  let known = withRules.get(schema);
-  if (known === undefined) withRules.set(schema, (known = JSON.stringify(schema).includes('"x-kubernetes-validations"')));
-  return known;
+  return cached(withRules, schema, () => JSON.stringify(schema).includes('"x-kubernetes-validations"'));
 }
 
 export class ManifestValidator {
@@ -65,7 +65,16 @@ export class ManifestValidator {
       findings.push(findingAt(m, { ruleId: 'schema-invalid', severity: 'error', message, pointer, phase: 'schema' }));
     };
     const unknownFinding = (u: UnknownField): void => {
-      findings.push(findingAt(m, { ruleId: 'schema-unknown-field', severity: 'error', message: unknownFieldMessage(u), pointer: u.pointer, phase: 'schema', target: 'key' }));
+      findings.push(
+        findingAt(m, {
+          ruleId: 'schema-unknown-field',
+          severity: 'error',
+          message: unknownFieldMessage(u),
+          pointer: u.pointer,
+          phase: 'schema',
+          target: 'key',
+        }),
+      );
     };
     const checkBuiltin = async (type: string, value: unknown, base: string): Promise<void> => {
       const validate = await builtinValidator(type);
@@ -86,21 +95,44 @@ export class ManifestValidator {
       const errors = found.validate && !found.validate(m.object) ? [...(found.validate.errors ?? [])] : [];
       const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
       for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
-      if (this.options.strict) errors.filter((e) => e.keyword === 'additionalProperties').map(unknownFromAjv).forEach(unknownFinding);
+      if (this.options.strict)
+        errors
+          .filter((e) => e.keyword === 'additionalProperties')
+          .map(unknownFromAjv)
+          .forEach(unknownFinding);
       if (found.validate && found.entry.schema && hasValidationRules(found.entry.schema)) {
         // As the API server: CEL rules run unless an error leaves a value of a shape their
         // expressions cannot assume (a wrong type, a missing field, a value outside an enum or a size limit).
         if (errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword))) {
-          const message = 'some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation';
-          findings.push(findingAt(m, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: '', phase: 'schema' }));
+          const message =
+            'some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation';
+          findings.push(
+            findingAt(m, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: '', phase: 'schema' }),
+          );
         } else {
           const { failures, skipped } = evaluateValidationRules(found.entry.schema, m.object);
           for (const failure of failures) schemaFinding(failure.pointer, failure.message);
-          for (const skip of skipped) findings.push(...this.ruleNotEvaluated(found.entry.crd, `${found.entry.schemaPointer}${skip.schemaPointer}`, skip, kind));
+          for (const skip of skipped)
+            findings.push(
+              ...this.ruleNotEvaluated(
+                found.entry.crd,
+                `${found.entry.schemaPointer}${skip.schemaPointer}`,
+                skip,
+                kind,
+              ),
+            );
         }
       }
       if (!found.validate && !found.error) {
-        findings.push(findingAt(m, { ruleId: 'schema-missing', severity: 'warning', message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`, pointer: '/kind', phase: 'schema' }));
+        findings.push(
+          findingAt(m, {
+            ruleId: 'schema-missing',
+            severity: 'warning',
+            message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`,
+            pointer: '/kind',
+            phase: 'schema',
+          }),
+        );
       }
       if (m.object.metadata !== undefined) await checkBuiltin(OBJECT_META, m.object.metadata, '/metadata');
     } else {
@@ -123,7 +155,15 @@ export class ManifestValidator {
     if (this.reportedRules.has(key)) return [];
     this.reportedRules.add(key);
     const message = `kubeplan cannot evaluate the validation rule "${skip.rule}" (${skip.reason}); ${kind} objects are not checked against it`;
-    return [findingAt(crd, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: `${pointer}/rule`, phase: 'schema' })];
+    return [
+      findingAt(crd, {
+        ruleId: 'crd-rule-not-evaluated',
+        severity: 'info',
+        message,
+        pointer: `${pointer}/rule`,
+        phase: 'schema',
+      }),
+    ];
   }
 
   /** The finding for an apiVersion/kind pair that has no schema. */
@@ -136,12 +176,30 @@ export class ManifestValidator {
       const kinds = [...builtinKindsOf(apiVersion), ...crdKinds];
       if (kinds.length && !versions.length) {
         const guess = closestName(kind, kinds);
-        return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `${apiVersion} has no kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''}`, pointer: '/kind', phase: 'schema' });
+        return findingAt(m, {
+          ruleId: 'api-unknown',
+          severity: 'error',
+          message: `${apiVersion} has no kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''}`,
+          pointer: '/kind',
+          phase: 'schema',
+        });
       }
       if (versions.length) {
-        return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `${kind} is not served by ${apiVersion}; use ${versions[0]}`, pointer: '/apiVersion', phase: 'schema' });
+        return findingAt(m, {
+          ruleId: 'api-unknown',
+          severity: 'error',
+          message: `${kind} is not served by ${apiVersion}; use ${versions[0]}`,
+          pointer: '/apiVersion',
+          phase: 'schema',
+        });
       }
-      return findingAt(m, { ruleId: 'api-unknown', severity: 'error', message: `unknown apiVersion "${apiVersion}" for kind ${kind}`, pointer: '/apiVersion', phase: 'schema' });
+      return findingAt(m, {
+        ruleId: 'api-unknown',
+        severity: 'error',
+        message: `unknown apiVersion "${apiVersion}" for kind ${kind}`,
+        pointer: '/apiVersion',
+        phase: 'schema',
+      });
     }
     return findingAt(m, {
       ruleId: 'schema-missing',

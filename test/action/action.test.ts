@@ -38,9 +38,13 @@ spec:
           securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsUser: 101, capabilities: {drop: [ALL]}}
 `;
 // The pull request: a moving image tag and a misspelled field on changed lines.
-const HEAD = BASE.replace('image: nginx:1.27.3', 'image: nginx:latest').replace('          resources:', '          imagePullPolcy: Always\n          resources:');
+const HEAD = BASE.replace('image: nginx:1.27.3', 'image: nginx:latest').replace(
+  '          resources:',
+  '          imagePullPolcy: Always\n          resources:',
+);
 // An old problem in a file the pull request does not touch: annotated, never commented.
-const UNTOUCHED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  workers: 3\n';
+const UNTOUCHED =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  workers: 3\n';
 
 interface Run {
   status: number | null;
@@ -54,7 +58,18 @@ describe('the GitHub Action on a pull request', () => {
   let api: string;
   let baseSha: string;
   let headSha: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.invalid',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.invalid',
+      },
+    }).trim();
 
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir('kubeplan-action-'));
@@ -72,7 +87,10 @@ describe('the GitHub Action on a pull request', () => {
     const patch = git('diff', '-U3', baseSha, headSha, '--', 'deploy/web.yaml').split('\n').slice(4).join('\n');
     github = new FakeGithub('shop/deploy', 42, [{ filename: 'deploy/web.yaml', status: 'modified', patch }]);
     api = await github.start();
-    writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 42, head: { sha: headSha }, base: { sha: baseSha } } }));
+    writeFileSync(
+      join(dir, 'event.json'),
+      JSON.stringify({ pull_request: { number: 42, head: { sha: headSha }, base: { sha: baseSha } } }),
+    );
   });
   afterAll(async () => {
     await github?.stop();
@@ -82,7 +100,7 @@ describe('the GitHub Action on a pull request', () => {
   // Asynchronous on purpose: the fake GitHub server runs in this process and must keep answering.
   async function runAction(token: string, extra: Record<string, string> = {}): Promise<Run> {
     const env: Record<string, string> = {
-      'INPUT_PATHS': 'deploy',
+      INPUT_PATHS: 'deploy',
       'INPUT_FAIL-ON': 'error',
       'INPUT_SARIF-FILE': 'kubeplan.sarif',
       'INPUT_REVIEW-COMMENTS': 'true',
@@ -97,9 +115,17 @@ describe('the GitHub Action on a pull request', () => {
       GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md'),
       ...extra,
     };
-    writeFileSync(join(dir, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n'));
+    writeFileSync(
+      join(dir, '.env'),
+      Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+    );
     writeFileSync(join(dir, 'step-summary.md'), '');
-    const child = spawn(process.execPath, [LOCAL_ACTION, 'run', KUBEPLAN, 'src/action/main.ts', join(dir, '.env')], { cwd: KUBEPLAN, timeout: 280_000 });
+    const child = spawn(process.execPath, [LOCAL_ACTION, 'run', KUBEPLAN, 'src/action/main.ts', join(dir, '.env')], {
+      cwd: KUBEPLAN,
+      timeout: 280_000,
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
@@ -114,13 +140,17 @@ describe('the GitHub Action on a pull request', () => {
     expect(github.reviews).toHaveLength(1);
     const review = github.reviews[0]!;
     expect(review.commit_id).toBe(headSha);
-    const commented = (review.comments as Array<{ path: string; line: number; body: string }>).map((c) => `${c.path}:${c.line} ${c.body.split('\n')[1]}`);
+    const commented = (review.comments as Array<{ path: string; line: number; body: string }>).map(
+      (c) => `${c.path}:${c.line} ${c.body.split('\n')[1]}`,
+    );
     expect(commented).toEqual([
       'deploy/web.yaml:18 **warning** `image-tag-latest`: container "web": image "nginx:latest" uses the moving tag "latest"; pin a version or a digest',
       'deploy/web.yaml:20 **error** `schema-unknown-field`: spec.template.spec.containers[0].imagePullPolcy: unknown field "imagePullPolcy"; did you mean "imagePullPolicy"?',
     ]);
     // The untouched file's problem is an annotation, not a comment.
-    expect(run.output).toContain('::error file=deploy/settings.yaml,line=7,endLine=7,col=12,endColumn=13,title=kubeplan schema-invalid::data.workers: expected string, got number 3');
+    expect(run.output).toContain(
+      '::error file=deploy/settings.yaml,line=7,endLine=7,col=12,endColumn=13,title=kubeplan schema-invalid::data.workers: expected string, got number 3',
+    );
     expect(run.output).not.toContain('::error file=deploy/web.yaml');
     // One summary comment with the hidden marker.
     expect(github.issueComments).toHaveLength(1);
@@ -128,7 +158,11 @@ describe('the GitHub Action on a pull request', () => {
     expect(github.issueComments[0]!.body).toContain('kubeplan check');
     // Reports and outputs.
     const sarif = JSON.parse(readFileSync(join(dir, 'kubeplan.sarif'), 'utf8'));
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['image-tag-latest', 'schema-invalid', 'schema-unknown-field']);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      'image-tag-latest',
+      'schema-invalid',
+      'schema-unknown-field',
+    ]);
     expect(readFileSync(join(dir, 'kubeplan-summary.md'), 'utf8')).toContain('kubeplan check');
     expect(readFileSync(join(dir, 'step-summary.md'), 'utf8')).toContain('kubeplan check');
     expect(run.output).toContain('::set-output name=errors::2');

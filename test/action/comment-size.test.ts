@@ -11,7 +11,16 @@ describe('comment size', () => {
     const cut = fitComment(body);
     expect(cut.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH - 100);
     expect((cut.match(/^```/gm) ?? []).length % 2).toBe(0);
-    expect(cut.endsWith("*This summary was cut to fit GitHub's 65,536-character limit for comments; the job summary and the SARIF report have everything.*\n")).toBe(true);
-    expect(cut.split('\n').filter((l) => l.startsWith('+')).every((l) => l === '+ a line of a long diff')).toBe(true);
+    expect(
+      cut.endsWith(
+        "*This summary was cut to fit GitHub's 65,536-character limit for comments; the job summary and the SARIF report have everything.*\n",
+      ),
+    ).toBe(true);
+    expect(
+      cut
+        .split('\n')
+        .filter((l) => l.startsWith('+'))
+        .every((l) => l === '+ a line of a long diff'),
+    ).toBe(true);
   });
 });

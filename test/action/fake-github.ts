@@ -52,7 +52,11 @@ export class FakeGithub {
   private nextId = 1000;
   private server: Server | undefined;
 
-  constructor(readonly repo: string, readonly pullNumber: number, readonly files: FakeFile[]) {}
+  constructor(
+    readonly repo: string,
+    readonly pullNumber: number,
+    readonly files: FakeFile[],
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -98,7 +102,8 @@ export class FakeGithub {
 
     const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
     if (token !== WRITE_TOKEN && token !== READ_TOKEN) return this.send(res, 401, { message: 'Bad credentials' });
-    if (method !== 'GET' && token === READ_TOKEN) return this.send(res, 403, { message: 'Resource not accessible by integration' });
+    if (method !== 'GET' && token === READ_TOKEN)
+      return this.send(res, 403, { message: 'Resource not accessible by integration' });
 
     const base = `/repos/${this.repo}`;
     const pr = `${base}/pulls/${this.pullNumber}`;
@@ -110,7 +115,18 @@ export class FakeGithub {
     if (method === 'GET' && path === `${issue}/comments`) return this.page(req, res, this.issueComments);
 
     if (method === 'POST' && path === `${issue}/comments`) {
-      if (tooLong(body?.body)) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] });
+      if (tooLong(body?.body))
+        return this.send(res, 422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'custom',
+              field: 'body',
+              message: 'body is too long (maximum is 65536 characters)',
+            },
+          ],
+        });
       const comment = { id: this.nextId++, body: String(body?.body), user: { login: 'github-actions[bot]' } };
       this.issueComments.push(comment);
       return this.send(res, 201, comment);
@@ -131,15 +147,31 @@ export class FakeGithub {
     }
     if (method === 'POST' && path === `${pr}/reviews`) {
       const comments = (body?.comments as Array<{ path: string; line: number; body: string }>) ?? [];
-      if (tooLong(body?.body) || comments.some((c) => tooLong(c.body))) return this.send(res, 422, { message: 'Validation Failed' });
+      if (tooLong(body?.body) || comments.some((c) => tooLong(c.body)))
+        return this.send(res, 422, { message: 'Validation Failed' });
       for (const c of comments) {
         const file = this.files.find((f) => f.filename === c.path);
         if (!file?.patch || !rightSideLines(file.patch).includes(c.line)) {
-          return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] });
+          return this.send(res, 422, {
+            message: 'Unprocessable Entity',
+            errors: ['Pull request review thread line must be part of the diff'],
+          });
         }
       }
-      this.reviews.push({ body: String(body?.body ?? ''), event: String(body?.event), commit_id: String(body?.commit_id), comments });
-      for (const c of comments) this.reviewComments.push({ id: this.nextId++, body: c.body, path: c.path, line: c.line, user: { login: 'github-actions[bot]' } });
+      this.reviews.push({
+        body: String(body?.body ?? ''),
+        event: String(body?.event),
+        commit_id: String(body?.commit_id),
+        comments,
+      });
+      for (const c of comments)
+        this.reviewComments.push({
+          id: this.nextId++,
+          body: c.body,
+          path: c.path,
+          line: c.line,
+          user: { login: 'github-actions[bot]' },
+        });
       return this.send(res, 200, { id: this.nextId++ });
     }
     return this.send(res, 404, { message: `Not Found: ${method} ${path}` });

@@ -13,7 +13,9 @@ describe('pull request calls against GitHub rules', () => {
   const client = (token = WRITE_TOKEN) => createGithubClient({ token, baseUrl: url, log: (m) => logs.push(m) });
 
   beforeEach(async () => {
-    github = new FakeGithub('shop/deploy', 7, [{ filename: 'a.yaml', status: 'modified', patch: '@@ -1,2 +1,3 @@\n a: 1\n+b: 2\n c: 3' }]);
+    github = new FakeGithub('shop/deploy', 7, [
+      { filename: 'a.yaml', status: 'modified', patch: '@@ -1,2 +1,3 @@\n a: 1\n+b: 2\n c: 3' },
+    ]);
     url = await github.start();
     logs.length = 0;
   });
@@ -26,27 +28,42 @@ describe('pull request calls against GitHub rules', () => {
   });
 
   it('removes duplicate summary comments left by concurrent runs', async () => {
-    github.issueComments.push({ id: 1, body: '<!-- kubeplan:summary -->\nold a', user: { login: 'bot' } }, { id: 2, body: 'a human comment', user: { login: 'dev' } }, { id: 3, body: '<!-- kubeplan:summary -->\nold b', user: { login: 'bot' } });
+    github.issueComments.push(
+      { id: 1, body: '<!-- kubeplan:summary -->\nold a', user: { login: 'bot' } },
+      { id: 2, body: 'a human comment', user: { login: 'dev' } },
+      { id: 3, body: '<!-- kubeplan:summary -->\nold b', user: { login: 'bot' } },
+    );
     await upsertSummaryComment(client(), PR, 'new');
-    expect(github.issueComments.map((c) => `${c.id}:${c.body}`)).toEqual(['1:<!-- kubeplan:summary -->\nnew', '2:a human comment']);
+    expect(github.issueComments.map((c) => `${c.id}:${c.body}`)).toEqual([
+      '1:<!-- kubeplan:summary -->\nnew',
+      '2:a human comment',
+    ]);
   });
 
   it('pages through long comment lists', async () => {
-    for (let i = 0; i < 250; i++) github.issueComments.push({ id: i + 1, body: `comment ${i}`, user: { login: 'dev' } });
+    for (let i = 0; i < 250; i++)
+      github.issueComments.push({ id: i + 1, body: `comment ${i}`, user: { login: 'dev' } });
     github.issueComments.push({ id: 999, body: '<!-- kubeplan:summary -->\nold', user: { login: 'bot' } });
     expect(await upsertSummaryComment(client(), PR, 'new')).toBe('updated');
     expect(github.requests.filter((r) => r.method === 'GET').length).toBe(3);
   });
 
   it('sends review comments GitHub accepts, and reads back their fingerprints', async () => {
-    await postReview(client(), PR, [{ path: 'a.yaml', line: 2, side: 'RIGHT', body: '<!-- kubeplan:finding:abc -->\nx' }], 'review');
+    await postReview(
+      client(),
+      PR,
+      [{ path: 'a.yaml', line: 2, side: 'RIGHT', body: '<!-- kubeplan:finding:abc -->\nx' }],
+      'review',
+    );
     expect(github.reviews).toHaveLength(1);
     expect([...(await postedFingerprints(client(), PR))]).toEqual(['abc']);
     expect((await changedFiles(client(), PR)).map((f) => f.filename)).toEqual(['a.yaml']);
   });
 
-  it('surfaces GitHub\'s 422 for a comment outside the diff', async () => {
-    await expect(postReview(client(), PR, [{ path: 'a.yaml', line: 9, side: 'RIGHT', body: 'x' }], 'review')).rejects.toMatchObject({ status: 422 });
+  it("surfaces GitHub's 422 for a comment outside the diff", async () => {
+    await expect(
+      postReview(client(), PR, [{ path: 'a.yaml', line: 9, side: 'RIGHT', body: 'x' }], 'review'),
+    ).rejects.toMatchObject({ status: 422 });
   });
 
   it('gets 422 for a body over 65,536 characters, and fits a cut summary', async () => {
@@ -64,7 +81,11 @@ describe('pull request calls against GitHub rules', () => {
   it('retries a server error and waits out a rate limit', async () => {
     github.faults.set('GET /repos/shop/deploy/issues/7/comments', [
       { status: 500, message: 'boom' },
-      { status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) } },
+      {
+        status: 403,
+        message: 'API rate limit exceeded',
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
+      },
     ]);
     expect(await upsertSummaryComment(client(), PR, 'after retries')).toBe('created');
     expect(github.requests.filter((r) => r.path.endsWith('/issues/7/comments') && r.method === 'GET')).toHaveLength(3);

@@ -29,14 +29,27 @@ describe('the diff section of .kubeplan.yaml', () => {
 
   const diff = (config: string) => {
     writeFileSync(join(dir, '.kubeplan.yaml'), config);
-    return runCli(['diff', join(dir, 'desired.yaml'), '--current', join(dir, 'current.yaml'), '--config', join(dir, '.kubeplan.yaml'), '--no-consequences', '--exit-code']);
+    return runCli([
+      'diff',
+      join(dir, 'desired.yaml'),
+      '--current',
+      join(dir, 'current.yaml'),
+      '--config',
+      join(dir, '.kubeplan.yaml'),
+      '--no-consequences',
+      '--exit-code',
+    ]);
   };
 
   it('leaves out one list item selected by its merge key', async () => {
-    const ignored = await diff('diff:\n  ignoreDifferences:\n    - kind: Deployment\n      name: web\n      jsonPointers: [/spec/template/spec/containers/name=proxy/image]\n');
+    const ignored = await diff(
+      'diff:\n  ignoreDifferences:\n    - kind: Deployment\n      name: web\n      jsonPointers: [/spec/template/spec/containers/name=proxy/image]\n',
+    );
     expect(ignored.code).toBe(0);
     expect(ignored.stdout).toContain('0 to create, 0 to update, 0 to delete (1 unchanged');
-    const other = await diff('diff:\n  ignoreDifferences:\n    - kind: Deployment\n      jsonPointers: [/spec/template/spec/containers/name=web/image]\n');
+    const other = await diff(
+      'diff:\n  ignoreDifferences:\n    - kind: Deployment\n      jsonPointers: [/spec/template/spec/containers/name=web/image]\n',
+    );
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(/^- +image: proxy:1\.0$/m);
     expect(other.stdout).toMatch(/^\+ +image: proxy:2\.0$/m);
@@ -56,7 +69,10 @@ describe('node groups of .kubeplan.yaml in check and diff', () => {
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
     writeFileSync(join(dir, 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\n');
-    writeFileSync(join(dir, '.kubeplan.yaml'), 'cluster:\n  nodeGroups:\n    - name: small\n      count: 2\n      cpu: lots\n      memory: 8Gi\n');
+    writeFileSync(
+      join(dir, '.kubeplan.yaml'),
+      'cluster:\n  nodeGroups:\n    - name: small\n      count: 2\n      cpu: lots\n      memory: 8Gi\n',
+    );
   });
   afterEach(() => cleanup());
 
@@ -65,7 +81,14 @@ describe('node groups of .kubeplan.yaml in check and diff', () => {
     const expected = `${config}:5:12  error    `;
     const checked = await runCli(['check', join(dir, 'app.yaml'), '--config', config]);
     expect(checked.stdout).toContain(expected);
-    const diffed = await runCli(['check', join(dir, 'app.yaml'), '--current', join(dir, 'app.yaml'), '--config', config]);
+    const diffed = await runCli([
+      'check',
+      join(dir, 'app.yaml'),
+      '--current',
+      join(dir, 'app.yaml'),
+      '--config',
+      config,
+    ]);
     expect(diffed.stdout).toContain(expected);
   });
 });

@@ -21,7 +21,9 @@ describe('kubeplan lint: exit codes', () => {
   it('exits 2 when an input cannot be read, after reporting the rest', async () => {
     const r = await runCli(['lint', 'no/such/dir', 'fixtures/demo/namespace.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('no/such/dir:1:1  error    cannot read file: no such file or directory  file-unreadable\n\n1 error, 0 warnings, 0 info (2 files, 1 object).\n');
+    expect(r.stdout).toBe(
+      'no/such/dir:1:1  error    cannot read file: no such file or directory  file-unreadable\n\n1 error, 0 warnings, 0 info (2 files, 1 object).\n',
+    );
   });
 
   it('exits 2 on a usage error', async () => {
@@ -59,7 +61,9 @@ describe('kubeplan lint: text output', () => {
 
   it('uses colour only on a terminal, unless NO_COLOR is set', async () => {
     expect((await runCli(['lint', '-'], { stdin: WARNING_ONLY, tty: true })).stdout).toContain('\u001b[');
-    expect((await runCli(['lint', '-'], { stdin: WARNING_ONLY, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect(
+      (await runCli(['lint', '-'], { stdin: WARNING_ONLY, tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain('\u001b[');
     expect((await runCli(['lint', '-'], { stdin: WARNING_ONLY })).stdout).not.toContain('\u001b[');
   });
 
@@ -72,7 +76,9 @@ describe('kubeplan lint: text output', () => {
 
 describe('kubeplan lint --format json', () => {
   it('prints the documented shape', async () => {
-    const r = await runCli(['lint', '--format', 'json', '-'], { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: shop\ndata:\n  replicas: 2\n' });
+    const r = await runCli(['lint', '--format', 'json', '-'], {
+      stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: shop\ndata:\n  replicas: 2\n',
+    });
     expect(JSON.parse(r.stdout)).toEqual({
       findings: [
         {
@@ -96,7 +102,19 @@ describe('kubeplan lint --format json', () => {
   it('gives file-level findings a null object', async () => {
     const r = await runCli(['lint', '-f', 'json', '-'], { stdin: '' });
     expect(JSON.parse(r.stdout).findings).toEqual([
-      { ruleId: 'yaml-empty', severity: 'info', message: 'file is empty', file: '<stdin>', line: 1, column: 1, endLine: 1, endColumn: 1, object: null, pointer: '', phase: 'parse' },
+      {
+        ruleId: 'yaml-empty',
+        severity: 'info',
+        message: 'file is empty',
+        file: '<stdin>',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        object: null,
+        pointer: '',
+        phase: 'parse',
+      },
     ]);
   });
 });

@@ -10,12 +10,19 @@ import { tempDir } from '../helpers/temp-dir.js';
 async function runIn(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd });
+  const code = await cli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
-const LONELY_SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  selector: { app: api }\n  ports: [{ port: 80 }]\n';
-const CLEAN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  LOG_LEVEL: info\n';
+const LONELY_SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  selector: { app: api }\n  ports: [{ port: 80 }]\n';
+const CLEAN =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  LOG_LEVEL: info\n';
 
 describe('kubeplan plan: exit codes', () => {
   it('exits 1 for findings at or above --fail-on, 0 otherwise', async () => {
@@ -27,13 +34,17 @@ describe('kubeplan plan: exit codes', () => {
     expect((await runCli(['plan', '-'], { stdin: LONELY_SERVICE })).code).toBe(0);
     const strict = await runCli(['plan', '--fail-on', 'warning', '-'], { stdin: LONELY_SERVICE });
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('<stdin>:7:13  warning  Service shop/api has no endpoints: no pod matches its selector app=api  service-no-endpoints');
+    expect(strict.stdout).toContain(
+      '<stdin>:7:13  warning  Service shop/api has no endpoints: no pod matches its selector app=api  service-no-endpoints',
+    );
   });
 
   it('exits 2 for usage errors and unreadable inputs', async () => {
     const badFormat = await runCli(['plan', '--format', 'html', 'fixtures/plan/shop']);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("option '-f, --format <format>' argument 'html' is invalid. Allowed choices are text, json, yaml.");
+    expect(badFormat.stderr).toContain(
+      "option '-f, --format <format>' argument 'html' is invalid. Allowed choices are text, json, yaml.",
+    );
     const badNow = await runCli(['plan', '--now', 'yesterday', 'fixtures/plan/shop']);
     expect(badNow.code).toBe(2);
     expect(badNow.stderr).toContain('invalid time "yesterday" (use RFC 3339, e.g. 2026-03-01T12:00:00Z)');
@@ -41,7 +52,9 @@ describe('kubeplan plan: exit codes', () => {
     expect((await runCli(['plan', '-o', 'wide', 'fixtures/plan/shop'])).code).toBe(2);
     const missing = await runCli(['plan', 'no/such/dir']);
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toContain('no/such/dir:1:1  error    cannot read file: no such file or directory  file-unreadable');
+    expect(missing.stdout).toContain(
+      'no/such/dir:1:1  error    cannot read file: no such file or directory  file-unreadable',
+    );
     const missingCluster = await runCli(['plan', '--cluster', 'no/nodes.yaml', 'fixtures/plan/jobs']);
     expect(missingCluster.code).toBe(2);
     expect(missingCluster.stdout).toContain('Plan at 2026-01-01T00:00:00Z on 0 nodes (--cluster)');
@@ -61,7 +74,15 @@ describe('kubeplan plan: formats', () => {
 
   it('gives byte-identical output for the same input, run after run', async () => {
     for (const format of ['text', 'json', 'yaml']) {
-      const args = ['plan', '--format', format, 'fixtures/plan/shop', 'fixtures/plan/statefulset', '--current', 'fixtures/current/shop.yaml'];
+      const args = [
+        'plan',
+        '--format',
+        format,
+        'fixtures/plan/shop',
+        'fixtures/plan/statefulset',
+        '--current',
+        'fixtures/current/shop.yaml',
+      ];
       const [a, b] = [await runCli(args), await runCli(args)];
       expect(a.stdout).toBe(b.stdout);
       expect(a.stdout.length).toBeGreaterThan(1000);
@@ -73,25 +94,41 @@ describe('kubeplan plan: the cluster and what runs on it', () => {
   it('plans on the nodes of --cluster files', async () => {
     const r = await runCli(['plan', 'fixtures/plan/daemonsets', '--cluster', 'fixtures/clusters/kubectl-nodes.yaml']);
     expect(r.stdout.split('\n')[0]).toBe('Plan at 2026-01-01T00:00:00Z on 3 nodes (--cluster)');
-    expect(r.stdout).toContain('  ip-10-0-2-41.eu-west-1.compute.internal  50m / 8000m   1%  64.0MiB / 32.0GiB   0%  1 / 110\n');
+    expect(r.stdout).toContain(
+      '  ip-10-0-2-41.eu-west-1.compute.internal  50m / 8000m   1%  64.0MiB / 32.0GiB   0%  1 / 110\n',
+    );
   });
 
   it('applies the input over the objects of --current, at the time of the dump', async () => {
     const r = await runCli(['plan', 'fixtures/plan/recreate', '--current', 'fixtures/current/recreate.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Plan at 2025-12-01T10:00:02Z on 7 nodes (the embedded default cluster)\n');
-    expect(r.stdout).toContain('  Deployment ops/migrator: 2/2 pods scheduled of 2 wanted\n    migrator-6bf5cd5fdd-46c9k  worker-2  10.244.2.2\n    migrator-6bf5cd5fdd-rlxnf  worker-1  10.244.1.2\n');
-    const at = await runCli(['plan', 'fixtures/plan/recreate', '--current', 'fixtures/current/recreate.yaml', '--now', '2026-02-03T04:05:06+01:00']);
+    expect(r.stdout).toContain(
+      '  Deployment ops/migrator: 2/2 pods scheduled of 2 wanted\n    migrator-6bf5cd5fdd-46c9k  worker-2  10.244.2.2\n    migrator-6bf5cd5fdd-rlxnf  worker-1  10.244.1.2\n',
+    );
+    const at = await runCli([
+      'plan',
+      'fixtures/plan/recreate',
+      '--current',
+      'fixtures/current/recreate.yaml',
+      '--now',
+      '2026-02-03T04:05:06+01:00',
+    ]);
     expect(at.stdout.split('\n')[0]).toBe('Plan at 2026-02-03T03:05:06Z on 7 nodes (the embedded default cluster)');
   });
 
   it('finds .kubeplan.yaml upward: node groups, failOn and ignorePaths apply; flags win', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeFileSync(join(dir, '.kubeplan.yaml'), 'failOn: never\nignorePaths: [agents.yaml]\ncluster:\n  nodeGroups:\n    - { name: small, count: 2, cpu: 1, memory: 2Gi }\n');
+      writeFileSync(
+        join(dir, '.kubeplan.yaml'),
+        'failOn: never\nignorePaths: [agents.yaml]\ncluster:\n  nodeGroups:\n    - { name: small, count: 2, cpu: 1, memory: 2Gi }\n',
+      );
       const r = await runIn(dir, ['plan', 'fixtures/plan/shop']);
       expect(r.code).toBe(0);
-      expect(r.stdout.split('\n')[0]).toBe('Plan at 2026-01-01T00:00:00Z on 2 nodes (node groups of the configuration)');
+      expect(r.stdout.split('\n')[0]).toBe(
+        'Plan at 2026-01-01T00:00:00Z on 2 nodes (node groups of the configuration)',
+      );
       expect(r.stdout).not.toContain('log-agent');
       expect((await runIn(dir, ['plan', '--fail-on', 'error', 'fixtures/plan/shop'])).code).toBe(1);
       const files = await runIn(dir, ['plan', '--cluster', 'fixtures/clusters/nodelist.yaml', 'fixtures/plan/jobs']);
@@ -109,7 +146,9 @@ describe('kubeplan plan: the cluster and what runs on it', () => {
       const r = await runCli(['plan', '--config', config, 'fixtures/plan/jobs']);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`kubeplan: ${config}:3:29: cluster.nodeGroups[0].count: expected integer, got string "many"\n`);
+      expect(r.stderr).toBe(
+        `kubeplan: ${config}:3:29: cluster.nodeGroups[0].count: expected integer, got string "many"\n`,
+      );
     } finally {
       cleanup();
     }

@@ -12,21 +12,33 @@ describe('--format sarif, github and junit', () => {
     const run = JSON.parse(r.stdout).runs[0];
     expect(run.tool.driver.name).toBe('kubeplan');
     const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    expect(ids).toEqual(expect.arrayContaining(['image-tag-latest', 'schema-invalid', 'yaml-duplicate-key', 'rule-error']));
-    expect(run.results.map((x: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`)).toEqual([
-      'yaml-duplicate-key fixtures/bad-input/duplicate-keys.yaml:7',
-    ]);
+    expect(ids).toEqual(
+      expect.arrayContaining(['image-tag-latest', 'schema-invalid', 'yaml-duplicate-key', 'rule-error']),
+    );
+    expect(
+      run.results.map(
+        (x: {
+          ruleId: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+        }) =>
+          `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`,
+      ),
+    ).toEqual(['yaml-duplicate-key fixtures/bad-input/duplicate-keys.yaml:7']);
     expect(r.code).toBe(1);
   });
 
   it('check --format github prints workflow commands', async () => {
     const r = await runCli(['check', '--format', 'github', '-'], { stdin: BROKEN });
-    expect(r.stdout).toBe('::error file=<stdin>,line=7,endLine=7,col=12,endColumn=13,title=kubeplan schema-invalid::data.workers: expected string, got number 3\n');
+    expect(r.stdout).toBe(
+      '::error file=<stdin>,line=7,endLine=7,col=12,endColumn=13,title=kubeplan schema-invalid::data.workers: expected string, got number 3\n',
+    );
     expect(r.code).toBe(1);
   });
 
   it('lint --format junit has a case per object', async () => {
-    const r = await runCli(['lint', '--format', 'junit', '-'], { stdin: `${BROKEN}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine, namespace: shop}\n` });
+    const r = await runCli(['lint', '--format', 'junit', '-'], {
+      stdin: `${BROKEN}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine, namespace: shop}\n`,
+    });
     expect(r.stdout).toContain('<testsuites name="kubeplan" tests="2" failures="1" errors="0">');
     expect(r.stdout).toContain('<testcase classname="&lt;stdin&gt;" name="ConfigMap shop/fine"/>');
   });
@@ -43,7 +55,10 @@ describe('--format sarif, github and junit', () => {
       const many = Array.from({ length: 12 }, (_, i) => BROKEN.replace('settings', `settings-${i}`)).join('---\n');
       const summary = join(dir, 'summary.md');
       writeFileSync(summary, '');
-      const r = await runCli(['lint', '--format', 'github', '-'], { stdin: many, env: { GITHUB_STEP_SUMMARY: summary } });
+      const r = await runCli(['lint', '--format', 'github', '-'], {
+        stdin: many,
+        env: { GITHUB_STEP_SUMMARY: summary },
+      });
       expect(r.stdout.trimEnd().split('\n')).toHaveLength(10);
       expect(readFileSync(summary, 'utf8')).toContain('### kubeplan: 2 more findings');
     });

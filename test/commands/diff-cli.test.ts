@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { BILLING_HUNK } from '../diff/fixtures.js';
 import { runCommand } from '../diff/run-command.js';
 
-const SECRETS = ['fixtures/diff/secrets/desired.yaml', '--current', 'fixtures/diff/secrets/current.yaml', '--no-consequences'];
+const SECRETS = [
+  'fixtures/diff/secrets/desired.yaml',
+  '--current',
+  'fixtures/diff/secrets/current.yaml',
+  '--no-consequences',
+];
 
 describe('kubeplan diff', () => {
   it('prints a header and the unified diff of each changed object, the findings and the counts', async () => {
@@ -48,10 +53,26 @@ No problems found (2 files, 5 objects).
   });
 
   it('exits like kubectl diff with --exit-code: 0 without changes, 1 with changes, 2 on an error', async () => {
-    const none = await runCommand(['diff', 'fixtures/diff/defaults-only/desired.yaml', '--current', 'fixtures/diff/defaults-only/current.yaml', '--exit-code', '--no-consequences']);
-    expect([none.code, none.stdout]).toEqual([0, 'Changes against fixtures/diff/defaults-only/current.yaml\n\nNo problems found (2 files, 10 objects).\n0 to create, 0 to update, 0 to delete (5 unchanged, 0 unmanaged)\n']);
+    const none = await runCommand([
+      'diff',
+      'fixtures/diff/defaults-only/desired.yaml',
+      '--current',
+      'fixtures/diff/defaults-only/current.yaml',
+      '--exit-code',
+      '--no-consequences',
+    ]);
+    expect([none.code, none.stdout]).toEqual([
+      0,
+      'Changes against fixtures/diff/defaults-only/current.yaml\n\nNo problems found (2 files, 10 objects).\n0 to create, 0 to update, 0 to delete (5 unchanged, 0 unmanaged)\n',
+    ]);
     expect((await runCommand(['diff', ...SECRETS, '--exit-code'])).code).toBe(1);
-    const immutable = ['diff', 'fixtures/diff/immutable/desired.yaml', '--current', 'fixtures/diff/immutable/current.yaml', '--no-consequences'];
+    const immutable = [
+      'diff',
+      'fixtures/diff/immutable/desired.yaml',
+      '--current',
+      'fixtures/diff/immutable/current.yaml',
+      '--no-consequences',
+    ];
     expect((await runCommand([...immutable, '--exit-code'])).code).toBe(2);
     // Without --exit-code, as every command: findings at or above --fail-on exit 1.
     expect((await runCommand(immutable)).code).toBe(1);
@@ -59,17 +80,35 @@ No problems found (2 files, 5 objects).
   });
 
   it('stops with a usage error for a current state it cannot use at all', async () => {
-    const { code, stdout, stderr } = await runCommand(['diff', 'fixtures/demo', '--current', 'git:no-such-revision-anywhere']);
+    const { code, stdout, stderr } = await runCommand([
+      'diff',
+      'fixtures/demo',
+      '--current',
+      'git:no-such-revision-anywhere',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^kubeplan: --current git:no-such-revision-anywhere: unknown revision "no-such-revision-anywhere" in \S+\n$/);
+    expect(stderr).toMatch(
+      /^kubeplan: --current git:no-such-revision-anywhere: unknown revision "no-such-revision-anywhere" in \S+\n$/,
+    );
     expect(await runCommand(['diff', 'fixtures/demo'])).toEqual({
-      code: 2, stdout: '', stderr: 'kubeplan: --current is required: a file or directory of manifests or of a cluster dump, or git:<revision>\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'kubeplan: --current is required: a file or directory of manifests or of a cluster dump, or git:<revision>\n',
     });
   });
 
   it('compares what it can read of a damaged or missing dump, and exits 2 for the unreadable file', async () => {
-    const { code, stdout } = await runCommand(['diff', 'fixtures/diff/secrets/only-token.yaml', '--current', 'fixtures/diff/bad-dump.yaml', '--current', 'fixtures/diff/no-such-dump.yaml', '--no-consequences']);
+    const { code, stdout } = await runCommand([
+      'diff',
+      'fixtures/diff/secrets/only-token.yaml',
+      '--current',
+      'fixtures/diff/bad-dump.yaml',
+      '--current',
+      'fixtures/diff/no-such-dump.yaml',
+      '--no-consequences',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe(`Changes against fixtures/diff/bad-dump.yaml, fixtures/diff/no-such-dump.yaml
 
@@ -99,16 +138,39 @@ fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or 
         { op: 'replace', path: '/data/database-url', value: '*** (after)' },
         { op: 'add', path: '/data/webhook-secret', value: '*** (after)' },
       ],
-      text: expect.stringMatching(/^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -5,6 \+5,6 @@\n/),
+      text: expect.stringMatching(
+        /^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -5,6 \+5,6 @@\n/,
+      ),
     });
     expect(document.consequences).toBeNull();
     expect(document.summary).toEqual({
-      create: 1, update: 2, delete: 0, unchanged: 0, unmanaged: 0, generated: 0, outside: 0, files: 2, documents: 4, objects: 5, errors: 0, warnings: 0, infos: 0, ioErrors: 0,
+      create: 1,
+      update: 2,
+      delete: 0,
+      unchanged: 0,
+      unmanaged: 0,
+      generated: 0,
+      outside: 0,
+      files: 2,
+      documents: 4,
+      objects: 5,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      ioErrors: 0,
     });
   });
 
   it('prints a pull-request comment with --format markdown', async () => {
-    const { stdout } = await runCommand(['diff', 'fixtures/diff/immutable/desired.yaml', '--current', 'fixtures/diff/immutable/current.yaml', '--no-consequences', '--format', 'markdown']);
+    const { stdout } = await runCommand([
+      'diff',
+      'fixtures/diff/immutable/desired.yaml',
+      '--current',
+      'fixtures/diff/immutable/current.yaml',
+      '--no-consequences',
+      '--format',
+      'markdown',
+    ]);
     expect(stdout.split('\n<details>')[0]).toBe(`### kubeplan diff
 
 **0 to create, 7 to update, 0 to delete (0 unchanged, 0 unmanaged) against \`fixtures/diff/immutable/current.yaml\`**

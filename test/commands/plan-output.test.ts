@@ -42,25 +42,64 @@ describe('plan JSON and YAML output', () => {
     const result = await plan(['fixtures/plan/shop']);
     const json = JSON.parse(formatPlanJson(result)) as Record<string, any>;
     expect(parse(formatPlanYaml(result))).toEqual(json);
-    expect(Object.keys(json)).toEqual(['apiVersion', 'kind', 'now', 'cluster', 'state', 'events', 'cronJobs', 'findings', 'summary']);
-    expect([json.apiVersion, json.kind, json.now, json.cluster]).toEqual(['kubeplan.io/v1alpha1', 'Plan', '2026-01-01T00:00:00Z', 'default']);
+    expect(Object.keys(json)).toEqual([
+      'apiVersion',
+      'kind',
+      'now',
+      'cluster',
+      'state',
+      'events',
+      'cronJobs',
+      'findings',
+      'summary',
+    ]);
+    expect([json.apiVersion, json.kind, json.now, json.cluster]).toEqual([
+      'kubeplan.io/v1alpha1',
+      'Plan',
+      '2026-01-01T00:00:00Z',
+      'default',
+    ]);
     expect([json.state.apiVersion, json.state.kind]).toEqual(['v1', 'List']);
     const kinds = [...new Set((json.state.items as Array<{ kind: string }>).map((o) => o.kind))];
-    expect(kinds).toEqual(['Node', 'Namespace', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'Pod', 'PodDisruptionBudget', 'Service', 'EndpointSlice', 'Ingress']);
+    expect(kinds).toEqual([
+      'Node',
+      'Namespace',
+      'Deployment',
+      'ReplicaSet',
+      'DaemonSet',
+      'Job',
+      'Pod',
+      'PodDisruptionBudget',
+      'Service',
+      'EndpointSlice',
+      'Ingress',
+    ]);
     const pods = (json.state.items as Array<Record<string, any>>).filter((o) => o.kind === 'Pod');
     const scheduled = pods.find((p) => p.metadata.name === 'web-6dfcbc7dbf-6qcbg')!;
-    expect([scheduled.spec.nodeName, scheduled.status.phase, scheduled.status.podIP]).toEqual(['worker-1', 'Running', '10.244.1.2']);
+    expect([scheduled.spec.nodeName, scheduled.status.phase, scheduled.status.podIP]).toEqual([
+      'worker-1',
+      'Running',
+      '10.244.1.2',
+    ]);
     const unschedulable = pods.find((p) => p.metadata.name === 'search-84fb7f448d-bzf5d')!;
     expect(unschedulable.spec.nodeName).toBeUndefined();
     // The condition itself is asserted in plan.test.ts; the document carries it as the state has it.
-    expect(unschedulable.status.conditions.map((c: Record<string, unknown>) => `${c.type}=${c.status} ${c.reason}: ${c.message}`)).toEqual([
-      `PodScheduled=False Unschedulable: ${result.unschedulable.get(unschedulable.metadata.uid)}`,
-    ]);
+    expect(
+      unschedulable.status.conditions.map(
+        (c: Record<string, unknown>) => `${c.type}=${c.status} ${c.reason}: ${c.message}`,
+      ),
+    ).toEqual([`PodScheduled=False Unschedulable: ${result.unschedulable.get(unschedulable.metadata.uid)}`]);
     expect(json.events[0]).toEqual({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: 'web.0000000000000001', namespace: 'shop' },
-      involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web', uid: '690a23ea-2d1d-5d88-8f9f-d0d978ada8d7' },
+      involvedObject: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'web',
+        uid: '690a23ea-2d1d-5d88-8f9f-d0d978ada8d7',
+      },
       type: 'Normal',
       reason: 'ScalingReplicaSet',
       message: 'Scaled up replica set web-6dfcbc7dbf from 0 to 3',
@@ -71,8 +110,23 @@ describe('plan JSON and YAML output', () => {
       lastTimestamp: '2026-01-01T00:00:00Z',
     });
     expect(json.events).toHaveLength(result.state.events.length);
-    expect(json.summary).toEqual({ files: 2, documents: 10, objects: 10, errors: 4, warnings: 2, infos: 0, ioErrors: 0 });
-    expect(json.findings[0]).toMatchObject({ ruleId: 'daemonset-no-nodes', severity: 'error', phase: 'simulate', file: 'fixtures/plan/shop/agents.yaml', line: 31, column: 21 });
+    expect(json.summary).toEqual({
+      files: 2,
+      documents: 10,
+      objects: 10,
+      errors: 4,
+      warnings: 2,
+      infos: 0,
+      ioErrors: 0,
+    });
+    expect(json.findings[0]).toMatchObject({
+      ruleId: 'daemonset-no-nodes',
+      severity: 'error',
+      phase: 'simulate',
+      file: 'fixtures/plan/shop/agents.yaml',
+      line: 31,
+      column: 21,
+    });
   });
 });
 
@@ -81,10 +135,16 @@ describe('the cluster section of .kubeplan.yaml', () => {
     const loaded = loadConfigFile('fixtures/plan/config/kubeplan.yaml', BUILTIN_RULES);
     if (!loaded.ok) throw new Error('the fixture configuration is valid');
     const result = await plan(['fixtures/plan/config/app.yaml'], {
-      clusterConfig: { nodeGroups: loaded.config.cluster!.nodeGroups!, file: 'fixtures/plan/config/kubeplan.yaml', locate: loaded.locate! },
+      clusterConfig: {
+        nodeGroups: loaded.config.cluster!.nodeGroups!,
+        file: 'fixtures/plan/config/kubeplan.yaml',
+        locate: loaded.locate!,
+      },
     });
     expect(result.clusterSource).toBe('config');
-    const nodes = result.state.objects.filter((o) => o.kind === 'Node').map((o) => (o.metadata as { name: string }).name);
+    const nodes = result.state.objects
+      .filter((o) => o.kind === 'Node')
+      .map((o) => (o.metadata as { name: string }).name);
     expect(nodes).toEqual(['general-1', 'general-2']);
     expect(result.findings.map(brief)).toEqual([
       'fixtures/plan/config/app.yaml:13:22 error pod-unschedulable 1 of 3 pods of Deployment shop/web cannot be scheduled: 0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',

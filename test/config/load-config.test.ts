@@ -40,7 +40,12 @@ cluster:
       unschedulable: false
 `;
     const result = parseConfig('.kubeplan.yaml', text, BUILTIN_RULES);
-    expect(result.ok && result.locate?.('/cluster/nodeGroups/0/cpu')).toEqual({ line: 18, column: 12, endLine: 18, endColumn: 17 });
+    expect(result.ok && result.locate?.('/cluster/nodeGroups/0/cpu')).toEqual({
+      line: 18,
+      column: 12,
+      endLine: 18,
+      endColumn: 17,
+    });
     expect({ ...result, locate: undefined }).toEqual({
       ok: true,
       file: '.kubeplan.yaml',
@@ -49,7 +54,11 @@ cluster:
         failOn: 'warning',
         ignorePaths: ['charts/**', '*.generated.yaml'],
         inlineIgnores: { enabled: true, forbid: ['privileged-container'] },
-        rules: { 'image-tag-latest': 'error', 'liveness-probe-missing': 'off', 'secret-in-env-value': { severity: 'warning', options: { namePattern: '(PASSWORD|TOKEN)$' } } },
+        rules: {
+          'image-tag-latest': 'error',
+          'liveness-probe-missing': 'off',
+          'secret-in-env-value': { severity: 'warning', options: { namePattern: '(PASSWORD|TOKEN)$' } },
+        },
         cluster: {
           nodeGroups: [
             {
@@ -72,29 +81,53 @@ cluster:
   });
 
   it('is empty when the file is', () => {
-    expect(parseConfig('.kubeplan.yaml', '# nothing yet\n', BUILTIN_RULES)).toEqual({ ok: true, config: {}, file: '.kubeplan.yaml' });
+    expect(parseConfig('.kubeplan.yaml', '# nothing yet\n', BUILTIN_RULES)).toEqual({
+      ok: true,
+      config: {},
+      file: '.kubeplan.yaml',
+    });
   });
 
   it('names an unknown key at its line and column, with a suggestion', () => {
-    expect(problems('failOn: error\nrulez:\n  image-tag-latest: off\n')).toEqual(['.kubeplan.yaml:2:1: unknown key "rulez" in the top level; did you mean "rules"?']);
-    expect(problems('inlineIgnores:\n  enable: false\n')).toEqual(['.kubeplan.yaml:2:3: unknown key "enable" in inlineIgnores; did you mean "enabled"?']);
+    expect(problems('failOn: error\nrulez:\n  image-tag-latest: off\n')).toEqual([
+      '.kubeplan.yaml:2:1: unknown key "rulez" in the top level; did you mean "rules"?',
+    ]);
+    expect(problems('inlineIgnores:\n  enable: false\n')).toEqual([
+      '.kubeplan.yaml:2:3: unknown key "enable" in inlineIgnores; did you mean "enabled"?',
+    ]);
   });
 
   it('names an unknown rule id, and an unknown option of a known rule', () => {
-    expect(problems('rules:\n  image-tag-lastest: off\n')).toEqual(['.kubeplan.yaml:2:3: unknown rule "image-tag-lastest" in rules; did you mean "image-tag-latest"?']);
+    expect(problems('rules:\n  image-tag-lastest: off\n')).toEqual([
+      '.kubeplan.yaml:2:3: unknown rule "image-tag-lastest" in rules; did you mean "image-tag-latest"?',
+    ]);
     expect(problems('rules:\n  image-tag-latest:\n    options:\n      mutableTag: [main]\n')).toEqual([
       '.kubeplan.yaml:4:7: unknown key "mutableTag" in rules.image-tag-latest.options; did you mean "mutableTags"?',
     ]);
   });
 
   it('explains bad values', () => {
-    expect(problems('rules:\n  image-tag-latest: critical\n')).toEqual(['.kubeplan.yaml:2:21: rules.image-tag-latest: "critical" is not one of off, error, warning, info']);
-    expect(problems('rules:\n  image-tag-latest:\n    severity: high\n')).toEqual(['.kubeplan.yaml:3:15: rules.image-tag-latest.severity: "high" is not one of off, error, warning, info']);
-    expect(problems('rules:\n  image-tag-latest:\n    options:\n      mutableTags: main\n')).toEqual(['.kubeplan.yaml:4:20: rules.image-tag-latest.options.mutableTags: expected array, got string "main"']);
-    expect(problems('failOn: sometimes\n')).toEqual(['.kubeplan.yaml:1:9: failOn: "sometimes" is not one of error, warning, info, never']);
-    expect(problems('kubernetesVersion: 1.30\n')).toEqual(['.kubeplan.yaml:1:20: kubernetesVersion: write the version in quotes (e.g. "1.30"): YAML reads 1.3 as a number']);
-    expect(problems('kubernetesVersion: latest\n')).toEqual(['.kubeplan.yaml:1:20: kubernetesVersion: "latest" is not a Kubernetes version such as "1.36"']);
-    expect(problems('inlineIgnores:\n  forbid: [privileged-containers]\n')).toEqual(['.kubeplan.yaml:2:12: inlineIgnores.forbid: unknown rule "privileged-containers"; did you mean "privileged-container"?']);
+    expect(problems('rules:\n  image-tag-latest: critical\n')).toEqual([
+      '.kubeplan.yaml:2:21: rules.image-tag-latest: "critical" is not one of off, error, warning, info',
+    ]);
+    expect(problems('rules:\n  image-tag-latest:\n    severity: high\n')).toEqual([
+      '.kubeplan.yaml:3:15: rules.image-tag-latest.severity: "high" is not one of off, error, warning, info',
+    ]);
+    expect(problems('rules:\n  image-tag-latest:\n    options:\n      mutableTags: main\n')).toEqual([
+      '.kubeplan.yaml:4:20: rules.image-tag-latest.options.mutableTags: expected array, got string "main"',
+    ]);
+    expect(problems('failOn: sometimes\n')).toEqual([
+      '.kubeplan.yaml:1:9: failOn: "sometimes" is not one of error, warning, info, never',
+    ]);
+    expect(problems('kubernetesVersion: 1.30\n')).toEqual([
+      '.kubeplan.yaml:1:20: kubernetesVersion: write the version in quotes (e.g. "1.30"): YAML reads 1.3 as a number',
+    ]);
+    expect(problems('kubernetesVersion: latest\n')).toEqual([
+      '.kubeplan.yaml:1:20: kubernetesVersion: "latest" is not a Kubernetes version such as "1.36"',
+    ]);
+    expect(problems('inlineIgnores:\n  forbid: [privileged-containers]\n')).toEqual([
+      '.kubeplan.yaml:2:12: inlineIgnores.forbid: unknown rule "privileged-containers"; did you mean "privileged-container"?',
+    ]);
     expect(problems('rules:\n  secret-in-env-value:\n    options:\n      namePattern: "(unclosed"\n')).toEqual([
       '.kubeplan.yaml:4:20: rules.secret-in-env-value.options.namePattern: not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group)',
     ]);
@@ -132,8 +165,12 @@ cluster:
 
   it('reports YAML errors and documents that are not a map', () => {
     expect(problems('rules: [\n')).toHaveLength(1);
-    expect(problems('- rules\n')).toEqual(['.kubeplan.yaml:1:1: the configuration must be a map of sections (rules, ignorePaths, ...)']);
-    expect(problems('failOn: error\n---\nfailOn: info\n')).toEqual(['.kubeplan.yaml:2:1: the configuration must be a single YAML document']);
+    expect(problems('- rules\n')).toEqual([
+      '.kubeplan.yaml:1:1: the configuration must be a map of sections (rules, ignorePaths, ...)',
+    ]);
+    expect(problems('failOn: error\n---\nfailOn: info\n')).toEqual([
+      '.kubeplan.yaml:2:1: the configuration must be a single YAML document',
+    ]);
   });
 
   it('is found in the working directory or a parent', () => {
@@ -144,8 +181,14 @@ cluster:
       expect(findConfigFile(nested)).toBeUndefined();
       writeFileSync(join(dir, '.kubeplan.yaml'), 'failOn: warning\n');
       expect(findConfigFile(nested)).toBe(join(dir, '.kubeplan.yaml'));
-      expect(loadConfigFile(join(dir, '.kubeplan.yaml'), BUILTIN_RULES)).toMatchObject({ ok: true, config: { failOn: 'warning' } });
-      expect(loadConfigFile(join(dir, 'missing.yaml'), BUILTIN_RULES)).toMatchObject({ ok: false, problems: [{ message: 'cannot read the configuration: no such file' }] });
+      expect(loadConfigFile(join(dir, '.kubeplan.yaml'), BUILTIN_RULES)).toMatchObject({
+        ok: true,
+        config: { failOn: 'warning' },
+      });
+      expect(loadConfigFile(join(dir, 'missing.yaml'), BUILTIN_RULES)).toMatchObject({
+        ok: false,
+        problems: [{ message: 'cannot read the configuration: no such file' }],
+      });
     } finally {
       cleanup();
     }
@@ -154,8 +197,15 @@ cluster:
 
 describe('YAML 1.1 switches', () => {
   it('read an unquoted off (false) as turning a rule off, and on (true) as its default', () => {
-    const result = parseConfig('.kubeplan.yaml', 'rules:\n  image-tag-latest: off\n  host-port: on\n  host-path-volume:\n    severity: off\n', BUILTIN_RULES);
-    expect(result).toMatchObject({ ok: true, config: { rules: { 'image-tag-latest': 'off', 'host-path-volume': { severity: 'off' } } } });
+    const result = parseConfig(
+      '.kubeplan.yaml',
+      'rules:\n  image-tag-latest: off\n  host-port: on\n  host-path-volume:\n    severity: off\n',
+      BUILTIN_RULES,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      config: { rules: { 'image-tag-latest': 'off', 'host-path-volume': { severity: 'off' } } },
+    });
     expect(result.ok && result.config.rules).not.toHaveProperty('host-port');
   });
 });

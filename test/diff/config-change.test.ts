@@ -29,21 +29,39 @@ describe('changed ConfigMaps and Secrets', () => {
         'Deployment shop/api (1 pod, environment variables), Deployment shop/edge (1 pod, a subPath mount), Deployment shop/web (2 pods, environment variables) and StatefulSet shop/legacy (1 pod, environment variables) keep the old values until their pods restart',
       '17:13 config-change-not-rolled-out Secret shop/db-credentials changes (key password), but nothing restarts the pods that read it at start: Deployment shop/api (1 pod, environment variables) keeps the old values until its pods restart',
     ]);
-    expect(result.findings.map((f) => [f.severity, f.phase])).toEqual([['warning', 'diff'], ['warning', 'diff']]);
+    expect(result.findings.map((f) => [f.severity, f.phase])).toEqual([
+      ['warning', 'diff'],
+      ['warning', 'diff'],
+    ]);
     const json = JSON.stringify(diffSectionsJson(result).consequences);
     expect(json).not.toContain('new-password');
     expect((diffSectionsJson(result).consequences as { configs: unknown[] }).configs[1]).toEqual({
       config: { apiVersion: 'v1', kind: 'Secret', namespace: 'shop', name: 'db-credentials' },
       keys: ['password'],
-      readers: [{ workload: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'api' }, pods: 1, env: true, subPath: false, volumes: [] }],
+      readers: [
+        {
+          workload: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'api' },
+          pods: 1,
+          env: true,
+          subPath: false,
+          volumes: [],
+        },
+      ],
     });
   });
 
   it('compares values key by key, masked Secret values included', () => {
     const secret = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Secret', data });
     expect(changedKeys(secret({ a: '***', b: '***' }), secret({ a: '***', b: '***' }))).toEqual([]);
-    expect(changedKeys(secret({ a: '***', b: '*** (before)' }), secret({ a: '***', b: '*** (after)', c: '***' }))).toEqual(['b', 'c']);
-    expect(changedKeys({ apiVersion: 'v1', kind: 'ConfigMap', binaryData: { x: 'AA==' } }, { apiVersion: 'v1', kind: 'ConfigMap' })).toEqual(['x']);
+    expect(
+      changedKeys(secret({ a: '***', b: '*** (before)' }), secret({ a: '***', b: '*** (after)', c: '***' })),
+    ).toEqual(['b', 'c']);
+    expect(
+      changedKeys(
+        { apiVersion: 'v1', kind: 'ConfigMap', binaryData: { x: 'AA==' } },
+        { apiVersion: 'v1', kind: 'ConfigMap' },
+      ),
+    ).toEqual(['x']);
     expect(keysText(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe('keys a, b, c, d, e and 2 more');
   });
 

@@ -4,9 +4,13 @@ import { consequenceLines } from '../../src/report/diff-consequences.js';
 import { briefAt } from '../helpers/findings.js';
 
 /** Three workers of 4 CPU: the `search` surge pod (3500m) finds no room beside the old ones. */
-const clusterConfig = { nodeGroups: [{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }], file: '.kubeplan.yaml' };
+const clusterConfig = {
+  nodeGroups: [{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }],
+  file: '.kubeplan.yaml',
+};
 const DIR = 'fixtures/diff/consequences';
-const UNSCHEDULABLE = '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+const UNSCHEDULABLE =
+  '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
 
 describe('consequences', () => {
   it('says how each workload rolls out or scales, which Services lose endpoints and which routes move', async () => {
@@ -30,12 +34,18 @@ describe('consequences', () => {
   it('runs on the node groups of the configuration when no nodes are given', async () => {
     const config = { cluster: { nodeGroups: [{ name: 'big', count: 3, cpu: '16', memory: '64Gi' }] } };
     const result = await diff([`${DIR}/desired.yaml`], { current: [`${DIR}/current.yaml`], config });
-    expect(consequenceLines(result.consequences!)[2]).toBe('Deployment store/search: rolls out, 2 pods replaced by 2 new (RollingUpdate, maxSurge 1, maxUnavailable 0): new 0→1, old 2→1, new 1→2, old 1→0');
+    expect(consequenceLines(result.consequences!)[2]).toBe(
+      'Deployment store/search: rolls out, 2 pods replaced by 2 new (RollingUpdate, maxSurge 1, maxUnavailable 0): new 0→1, old 2→1, new 1→2, old 1→0',
+    );
     expect(result.findings.map((f) => f.ruleId)).toEqual(['service-endpoints-lost']);
   });
 
   it('deletes the pods of pruned workloads with them', async () => {
-    const pruned = await diff([`${DIR}/current.yaml`], { current: [`${DIR}/current.yaml`, `${DIR}/extra.yaml`], clusterConfig, prune: true });
+    const pruned = await diff([`${DIR}/current.yaml`], {
+      current: [`${DIR}/current.yaml`, `${DIR}/extra.yaml`],
+      clusterConfig,
+      prune: true,
+    });
     expect(pruned.changes.filter((c) => c.action === 'delete').map((c) => c.ref.name)).toEqual(['reports']);
     expect(consequenceLines(pruned.consequences!)).toEqual(['Deployment store/reports: deletes its 2 pods']);
   });
@@ -45,6 +55,8 @@ describe('consequences', () => {
     const web = result.changes.find((c) => c.ref.name === 'web' && c.ref.kind === 'Deployment')!;
     expect(web.refused).toBe('spec.replicas: expected integer, got string "four"');
     expect(result.consequences!.workloads).toEqual([]);
-    expect(result.findings.map(briefAt)).toEqual(['8:13 object-rejected the API server refuses this object, so the plan leaves it out: spec.replicas: expected integer, got string "four"']);
+    expect(result.findings.map(briefAt)).toEqual([
+      '8:13 object-rejected the API server refuses this object, so the plan leaves it out: spec.replicas: expected integer, got string "four"',
+    ]);
   });
 });

@@ -33,7 +33,11 @@ describe('diffObjects', () => {
 
   it('matches list items by their merge keys: reordering is no change, except where order matters', async () => {
     const diff = await diffFixture('reordered');
-    expect(actions(diff)).toEqual(['unchanged Service shop/checkout', 'unchanged Deployment shop/checkout', 'update Deployment shop/migrate']);
+    expect(actions(diff)).toEqual([
+      'unchanged Service shop/checkout',
+      'unchanged Deployment shop/checkout',
+      'update Deployment shop/migrate',
+    ]);
     expect(diff.changes[2]!.text).toBe(`--- current/Deployment.apps/shop/migrate
 +++ desired/Deployment.apps/shop/migrate
 @@ -13,13 +13,13 @@
@@ -60,8 +64,20 @@ describe('diffObjects', () => {
         op: 'replace',
         path: '/spec/template/spec/initContainers',
         value: [
-          { name: 'migrate', image: 'ghcr.io/example/migrate:2.0.0', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' },
-          { name: 'wait-for-db', image: 'ghcr.io/example/wait-for-db:1.2.0', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' },
+          {
+            name: 'migrate',
+            image: 'ghcr.io/example/migrate:2.0.0',
+            imagePullPolicy: 'IfNotPresent',
+            terminationMessagePath: '/dev/termination-log',
+            terminationMessagePolicy: 'File',
+          },
+          {
+            name: 'wait-for-db',
+            image: 'ghcr.io/example/wait-for-db:1.2.0',
+            imagePullPolicy: 'IfNotPresent',
+            terminationMessagePath: '/dev/termination-log',
+            terminationMessagePolicy: 'File',
+          },
         ],
       },
     ]);
@@ -69,7 +85,11 @@ describe('diffObjects', () => {
 
   it('masks Secret values: changed, added, removed and unchanged keys', async () => {
     const diff = await diffFixture('secrets');
-    expect(actions(diff)).toEqual(['update Secret pay/billing', 'update Secret pay/ci-token', 'create Secret pay/signing-key']);
+    expect(actions(diff)).toEqual([
+      'update Secret pay/billing',
+      'update Secret pay/ci-token',
+      'create Secret pay/signing-key',
+    ]);
     const [billing, token, signing] = diff.changes;
     expect(billing!.text).toBe(`--- current/Secret/pay/billing\n+++ desired/Secret/pay/billing\n${BILLING_HUNK}`);
     expect(billing!.patch).toEqual([
@@ -79,7 +99,19 @@ describe('diffObjects', () => {
     ]);
     expect(token!.patch).toEqual([{ op: 'add', path: '/metadata/labels', value: { team: 'payments' } }]);
     expect(token!.after!.data).toEqual({ token: '***' });
-    expect(signing!.patch).toEqual([{ op: 'add', path: '', value: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'signing-key', namespace: 'pay' }, type: 'Opaque', data: { 'key.pem': '*** (after)' } } }]);
+    expect(signing!.patch).toEqual([
+      {
+        op: 'add',
+        path: '',
+        value: {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'signing-key', namespace: 'pay' },
+          type: 'Opaque',
+          data: { 'key.pem': '*** (after)' },
+        },
+      },
+    ]);
   });
 
   it('reports each change the API server refuses, at the changed line of the desired manifest', async () => {
@@ -104,8 +136,10 @@ describe('diffObjects', () => {
     ]);
   });
 
-  it('lists objects only the current side has as unmanaged, or deletes them with prune; the cluster\'s own objects are left out', async () => {
-    const current = parseManifests('cluster.yaml', `apiVersion: v1
+  it("lists objects only the current side has as unmanaged, or deletes them with prune; the cluster's own objects are left out", async () => {
+    const current = parseManifests(
+      'cluster.yaml',
+      `apiVersion: v1
 kind: List
 items:
   - {apiVersion: v1, kind: ConfigMap, metadata: {name: kept, namespace: shop}, data: {a: "1"}}
@@ -115,8 +149,11 @@ items:
   - {apiVersion: v1, kind: ConfigMap, metadata: {name: theirs, namespace: billing}}
   - {apiVersion: rbac.authorization.k8s.io/v1, kind: ClusterRole, metadata: {name: old-reader}}
   - {apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: fast}, provisioner: x}
-`).manifests;
-    const desired = parseManifests('app.yaml', `apiVersion: v1
+`,
+    ).manifests;
+    const desired = parseManifests(
+      'app.yaml',
+      `apiVersion: v1
 kind: ConfigMap
 metadata: {name: kept, namespace: shop}
 data: {a: "1"}
@@ -124,12 +161,23 @@ data: {a: "1"}
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: reader}
-`).manifests;
+`,
+    ).manifests;
     const kept = diffObjects(current, desired);
-    expect(actions(kept)).toEqual(['unchanged ConfigMap shop/kept', 'unmanaged ConfigMap shop/leftover', 'unmanaged ClusterRole old-reader', 'create ClusterRole reader']);
+    expect(actions(kept)).toEqual([
+      'unchanged ConfigMap shop/kept',
+      'unmanaged ConfigMap shop/leftover',
+      'unmanaged ClusterRole old-reader',
+      'create ClusterRole reader',
+    ]);
     expect([kept.generated, kept.outside]).toEqual([2, 2]);
     const pruned = diffObjects(current, desired, { prune: true });
-    expect(actions(pruned)).toEqual(['unchanged ConfigMap shop/kept', 'delete ConfigMap shop/leftover', 'delete ClusterRole old-reader', 'create ClusterRole reader']);
+    expect(actions(pruned)).toEqual([
+      'unchanged ConfigMap shop/kept',
+      'delete ConfigMap shop/leftover',
+      'delete ClusterRole old-reader',
+      'create ClusterRole reader',
+    ]);
     expect(pruned.changes[1]!.patch).toEqual([{ op: 'remove', path: '' }]);
     expect(pruned.changes[1]!.text).toBe(`--- current/ConfigMap/shop/leftover
 +++ /dev/null
@@ -145,7 +193,9 @@ metadata: {name: reader}
   });
 
   it('reports an object defined twice, comparing the later one, and an object without a name', async () => {
-    const desired = parseManifests('app.yaml', `apiVersion: v1
+    const desired = parseManifests(
+      'app.yaml',
+      `apiVersion: v1
 kind: ConfigMap
 metadata: {name: a}
 data: {v: "1"}
@@ -158,7 +208,8 @@ data: {v: "2"}
 apiVersion: batch/v1
 kind: Job
 metadata: {generateName: migrate-}
-`).manifests;
+`,
+    ).manifests;
     const diff = diffObjects([], desired);
     expect(diff.findings.map(briefAt)).toEqual([
       '8:18 diff-duplicate-object ConfigMap default/a is defined twice (also at app.yaml:1); this later definition is compared',
@@ -168,7 +219,10 @@ metadata: {generateName: migrate-}
   });
 
   it('reports an object that contains itself through YAML aliases instead of walking it forever', () => {
-    const cyclic = parseManifests('loop.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: a}\ndata: &d\n  self: *d\n').manifests;
+    const cyclic = parseManifests(
+      'loop.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: a}\ndata: &d\n  self: *d\n',
+    ).manifests;
     const diff = diffObjects(cyclic, cyclic);
     expect(diff.findings.map(briefAt)).toEqual([
       '1:1 diff-cyclic-object ConfigMap loop contains itself through a YAML alias, which has no JSON form (kubectl cannot send it); it is not compared',

@@ -11,7 +11,9 @@ export async function diffFixture(name: string, options: DiffObjectsOptions = {}
 
 /** `update Deployment shop/web`: one comparable line per object. */
 export function actions(diff: ObjectDiff): string[] {
-  return diff.changes.map((c) => `${c.action} ${c.ref.kind} ${c.ref.namespace ? `${c.ref.namespace}/` : ''}${c.ref.name}`);
+  return diff.changes.map(
+    (c) => `${c.action} ${c.ref.kind} ${c.ref.namespace ? `${c.ref.namespace}/` : ''}${c.ref.name}`,
+  );
 }
 
 /** The unified diff of the `billing` Secret of `fixtures/diff/secrets`, masked, after its two header lines. */

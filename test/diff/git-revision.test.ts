@@ -8,11 +8,16 @@ import { loadAtRevision } from '../../src/diff/git-revision.js';
 import { briefAt } from '../helpers/findings.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: app\ndata:\n  level: ${value}\n`;
+const configMap = (name: string, value: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: app\ndata:\n  level: ${value}\n`;
 
 describe('--current git:<revision>', () => {
   const { dir, cleanup } = tempDir('kubeplan-git-');
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=kubeplan', '-c', 'user.email=kubeplan@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=kubeplan', '-c', 'user.email=kubeplan@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
 
   beforeAll(() => {
     git('init', '-q', '-b', 'main');
@@ -33,10 +38,21 @@ describe('--current git:<revision>', () => {
 
   it('reads the same paths at the revision, without touching the working tree or the index', async () => {
     const status = git('status', '--porcelain');
-    const result = await diff([join(dir, 'deploy')], { current: ['git:HEAD'], cwd: dir, prune: true, consequences: false });
-    expect(result.changes.map((c) => `${c.action} ${c.ref.name}`)).toEqual(['create fresh', 'delete old', 'update settings']);
+    const result = await diff([join(dir, 'deploy')], {
+      current: ['git:HEAD'],
+      cwd: dir,
+      prune: true,
+      consequences: false,
+    });
+    expect(result.changes.map((c) => `${c.action} ${c.ref.name}`)).toEqual([
+      'create fresh',
+      'delete old',
+      'update settings',
+    ]);
     expect(result.changes[2]!.current!.source.file).toBe('HEAD:deploy/config.yaml');
-    expect(result.findings.map((f) => `${f.file} ${briefAt(f)}`)).toEqual(['HEAD:deploy/broken.yaml 3:1 yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    expect(result.findings.map((f) => `${f.file} ${briefAt(f)}`)).toEqual([
+      'HEAD:deploy/broken.yaml 3:1 yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
     expect(git('status', '--porcelain')).toBe(status);
   });
 
@@ -45,7 +61,10 @@ describe('--current git:<revision>', () => {
     expect([...new Set(loaded.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
     expect(loaded.files).toBe(2);
     // A glob with a slash matches the whole path, as for the files on disk; an anchored one too.
-    const byPath = await loadAtRevision('main', ['deploy'], { cwd: dir, exclude: ['deploy/gone.yaml', 'deploy/broken.*'] });
+    const byPath = await loadAtRevision('main', ['deploy'], {
+      cwd: dir,
+      exclude: ['deploy/gone.yaml', 'deploy/broken.*'],
+    });
     expect([...new Set(byPath.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
     const anchored = await loadAtRevision('main', ['deploy'], { cwd: dir, exclude: [`${dir}/deploy/g*.yaml`] });
     expect([...new Set(anchored.manifests.map((m) => m.source.file))]).toEqual(['main:deploy/config.yaml']);
@@ -60,14 +79,20 @@ describe('--current git:<revision>', () => {
     await expect(diff([join(dir, 'deploy')], { current: ['git:no-such-branch'], cwd: dir })).rejects.toThrow(
       new CurrentSourceError(`--current git:no-such-branch: unknown revision "no-such-branch" in ${dir}`),
     );
-    await expect(loadAtRevision('HEAD', ['/'], { cwd: dir })).rejects.toThrow(`--current git:HEAD: / is outside the repository ${dir}`);
+    await expect(loadAtRevision('HEAD', ['/'], { cwd: dir })).rejects.toThrow(
+      `--current git:HEAD: / is outside the repository ${dir}`,
+    );
     const outside = tempDir('kubeplan-nogit-');
     try {
       await expect(loadAtRevision('HEAD', ['.'], { cwd: outside.dir })).rejects.toThrow(/is not in a git repository/);
     } finally {
       outside.cleanup();
     }
-    await expect(diff(['-'], { current: ['git:HEAD'], cwd: dir })).rejects.toThrow('--current git:<revision> reads the same paths at that revision; standard input has none');
-    await expect(diff([join(dir, 'deploy')], { current: ['git:HEAD', 'other.yaml'], cwd: dir })).rejects.toThrow('--current git:HEAD cannot be combined with other --current sources');
+    await expect(diff(['-'], { current: ['git:HEAD'], cwd: dir })).rejects.toThrow(
+      '--current git:<revision> reads the same paths at that revision; standard input has none',
+    );
+    await expect(diff([join(dir, 'deploy')], { current: ['git:HEAD', 'other.yaml'], cwd: dir })).rejects.toThrow(
+      '--current git:HEAD cannot be combined with other --current sources',
+    );
   });
 });

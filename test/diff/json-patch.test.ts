@@ -5,7 +5,12 @@ import { createJsonPatch } from '../../src/diff/json-patch.js';
 import { shapeOf } from '../../src/diff/merge-keys.js';
 import { diffFixture } from './fixtures.js';
 
-const pod = (containers: unknown[], extra: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers, ...extra } });
+const pod = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p' },
+  spec: { containers, ...extra },
+});
 
 function patchOf(current: Record<string, unknown>, desired: Record<string, unknown>) {
   const aligned = alignTo(current, desired, shapeOf(desired));
@@ -14,8 +19,16 @@ function patchOf(current: Record<string, unknown>, desired: Record<string, unkno
 
 describe('createJsonPatch', () => {
   it('adds, removes and patches keyed items at their desired index, without moves', () => {
-    const current = pod([{ name: 'app', image: 'app:1' }, { name: 'old-sidecar', image: 'x:1' }, { name: 'proxy', image: 'proxy:1' }]);
-    const desired = pod([{ name: 'init-config', image: 'cfg:1' }, { name: 'proxy', image: 'proxy:2' }, { name: 'app', image: 'app:1' }]);
+    const current = pod([
+      { name: 'app', image: 'app:1' },
+      { name: 'old-sidecar', image: 'x:1' },
+      { name: 'proxy', image: 'proxy:1' },
+    ]);
+    const desired = pod([
+      { name: 'init-config', image: 'cfg:1' },
+      { name: 'proxy', image: 'proxy:2' },
+      { name: 'app', image: 'app:1' },
+    ]);
     const { aligned, patch } = patchOf(current, desired);
     expect(patch).toEqual([
       { op: 'remove', path: '/spec/containers/2' },
@@ -26,8 +39,20 @@ describe('createJsonPatch', () => {
   });
 
   it('replaces atomic lists whole and patches lists nobody describes item by item', () => {
-    const current = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { parts: [1, 2, 3] }, command: ['a'] };
-    const desired = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { parts: [1, 5] }, command: ['a'] };
+    const current = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { parts: [1, 2, 3] },
+      command: ['a'],
+    };
+    const desired = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { parts: [1, 5] },
+      command: ['a'],
+    };
     expect(patchOf(current, desired).patch).toEqual([
       { op: 'remove', path: '/spec/parts/2' },
       { op: 'replace', path: '/spec/parts/1', value: 5 },
@@ -37,8 +62,16 @@ describe('createJsonPatch', () => {
   });
 
   it('escapes keys in paths', () => {
-    const current = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { 'app.kubernetes.io/name': 'a' } } };
-    const desired = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { 'app.kubernetes.io/name': 'b', '~tilde': 'x' } } };
+    const current = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', labels: { 'app.kubernetes.io/name': 'a' } },
+    };
+    const desired = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', labels: { 'app.kubernetes.io/name': 'b', '~tilde': 'x' } },
+    };
     expect(patchOf(current, desired).patch).toEqual([
       { op: 'replace', path: '/metadata/labels/app.kubernetes.io~1name', value: 'b' },
       { op: 'add', path: '/metadata/labels/~0tilde', value: 'x' },

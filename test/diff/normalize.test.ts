@@ -12,7 +12,10 @@ const deployment = (containers: unknown[], extra: Record<string, unknown> = {}) 
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web', namespace: 'shop' },
-  spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers, ...extra } } },
+  spec: {
+    selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers, ...extra } },
+  },
 });
 
 describe('dropServerFields', () => {
@@ -21,10 +24,24 @@ describe('dropServerFields', () => {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: {
-        name: 'report', uid: 'u', resourceVersion: '1', generation: 2, creationTimestamp: 't', selfLink: '/x', managedFields: [{}],
-        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"stringData":{"k":"secret"}}', team: 'data' },
+        name: 'report',
+        uid: 'u',
+        resourceVersion: '1',
+        generation: 2,
+        creationTimestamp: 't',
+        selfLink: '/x',
+        managedFields: [{}],
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': '{"stringData":{"k":"secret"}}',
+          team: 'data',
+        },
       },
-      spec: { jobTemplate: { metadata: { creationTimestamp: null }, spec: { template: { metadata: { creationTimestamp: null, labels: { a: 'b' } } } } } },
+      spec: {
+        jobTemplate: {
+          metadata: { creationTimestamp: null },
+          spec: { template: { metadata: { creationTimestamp: null, labels: { a: 'b' } } } },
+        },
+      },
       status: { lastScheduleTime: 't' },
     };
     dropServerFields(object);
@@ -38,39 +55,85 @@ describe('dropServerFields', () => {
 
   it('drops an annotations map left empty and the status of StatefulSet claim templates', () => {
     const object = {
-      apiVersion: 'apps/v1', kind: 'StatefulSet',
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: { name: 'db', annotations: { 'deployment.kubernetes.io/revision': '3' } },
-      spec: { volumeClaimTemplates: [{ metadata: { name: 'data', creationTimestamp: null }, spec: {}, status: { phase: 'Pending' } }] },
+      spec: {
+        volumeClaimTemplates: [
+          { metadata: { name: 'data', creationTimestamp: null }, spec: {}, status: { phase: 'Pending' } },
+        ],
+      },
     };
     dropServerFields(object);
-    expect(object).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: {} }] } });
+    expect(object).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: {} }] },
+    });
   });
 });
 
 describe('quantities', () => {
   it('writes every quantity-typed field in its canonical spelling and leaves non-quantities alone', () => {
     const object = deployment(
-      [{ name: 'a', resources: { requests: { cpu: 0.5, memory: '1024Mi', 'nvidia.com/gpu': 1 }, limits: { cpu: '1000m', memory: 'lots' } } }],
+      [
+        {
+          name: 'a',
+          resources: {
+            requests: { cpu: 0.5, memory: '1024Mi', 'nvidia.com/gpu': 1 },
+            limits: { cpu: '1000m', memory: 'lots' },
+          },
+        },
+      ],
       { overhead: { cpu: '0.25' }, volumes: [{ name: 's', emptyDir: { sizeLimit: '1024Ki' } }] },
     );
     canonicalizeQuantities(object);
     const spec = object.spec.template.spec as Record<string, any>;
-    expect(spec.containers[0].resources).toEqual({ requests: { cpu: '500m', memory: '1Gi', 'nvidia.com/gpu': '1' }, limits: { cpu: '1', memory: 'lots' } });
+    expect(spec.containers[0].resources).toEqual({
+      requests: { cpu: '500m', memory: '1Gi', 'nvidia.com/gpu': '1' },
+      limits: { cpu: '1', memory: 'lots' },
+    });
     expect(spec.overhead).toEqual({ cpu: '250m' });
     expect(spec.volumes[0].emptyDir).toEqual({ sizeLimit: '1Mi' });
   });
 
   it('covers claims, claim templates, quotas, limit ranges and autoscaler targets', () => {
-    const quota = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { 'requests.cpu': '2000m', pods: 10 } } };
-    const range = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'l' }, spec: { limits: [{ type: 'Container', max: { memory: '2048Mi' }, defaultRequest: { cpu: 0.1 } }] } };
-    const hpa = {
-      apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' },
-      spec: { metrics: [{ type: 'Pods', pods: { metric: { name: 'qps' }, target: { type: 'AverageValue', averageValue: '1000m' } } }] },
+    const quota = {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'q' },
+      spec: { hard: { 'requests.cpu': '2000m', pods: 10 } },
     };
-    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { volumeClaimTemplates: [{ spec: { resources: { requests: { storage: '1024Gi' } } } }] } };
+    const range = {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'l' },
+      spec: { limits: [{ type: 'Container', max: { memory: '2048Mi' }, defaultRequest: { cpu: 0.1 } }] },
+    };
+    const hpa = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: {
+        metrics: [
+          { type: 'Pods', pods: { metric: { name: 'qps' }, target: { type: 'AverageValue', averageValue: '1000m' } } },
+        ],
+      },
+    };
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's' },
+      spec: { volumeClaimTemplates: [{ spec: { resources: { requests: { storage: '1024Gi' } } } }] },
+    };
     for (const o of [quota, range, hpa, sts]) canonicalizeQuantities(o);
     expect(quota.spec.hard).toEqual({ 'requests.cpu': '2', pods: '10' });
-    expect(range.spec.limits[0]).toEqual({ type: 'Container', max: { memory: '2Gi' }, defaultRequest: { cpu: '100m' } });
+    expect(range.spec.limits[0]).toEqual({
+      type: 'Container',
+      max: { memory: '2Gi' },
+      defaultRequest: { cpu: '100m' },
+    });
     expect(hpa.spec.metrics[0]!.pods.target.averageValue).toBe('1');
     expect(sts.spec.volumeClaimTemplates[0]!.spec.resources.requests.storage).toBe('1Ti');
   });
@@ -79,36 +142,68 @@ describe('quantities', () => {
     const current = deployment([{ name: 'a', resources: { requests: { memory: '512M', cpu: '250m' } } }]);
     const desired = deployment([{ name: 'a', resources: { requests: { memory: '500000Ki', cpu: '300m' } } }]);
     equalizeQuantities(current, desired);
-    expect(current.spec.template.spec.containers[0]).toEqual({ name: 'a', resources: { requests: { memory: '500000Ki', cpu: '250m' } } });
+    expect(current.spec.template.spec.containers[0]).toEqual({
+      name: 'a',
+      resources: { requests: { memory: '500000Ki', cpu: '250m' } },
+    });
   });
 });
 
 describe('canonicalizeSecretData', () => {
   it('folds stringData into data (stringData wins) and re-encodes data without line breaks', () => {
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'b2xk', wrapped: 'aGVs\nbG8=\n' }, stringData: { a: 'new', port: 5432 } };
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      data: { a: 'b2xk', wrapped: 'aGVs\nbG8=\n' },
+      stringData: { a: 'new', port: 5432 },
+    };
     canonicalizeSecretData(secret);
-    expect(secret).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'bmV3', wrapped: 'aGVsbG8=' }, stringData: { port: 5432 } });
+    expect(secret).toEqual({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      data: { a: 'bmV3', wrapped: 'aGVsbG8=' },
+      stringData: { port: 5432 },
+    });
   });
 });
 
 describe('normalizeObject', () => {
   it('applies defaults, drops unknown fields and nulls, and makes the namespace explicit', () => {
-    const object = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', labels: null }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }], tpye: 'NodePort' } };
+    const object = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api', labels: null },
+      spec: { selector: { app: 'api' }, ports: [{ port: 80 }], tpye: 'NodePort' },
+    };
     expect(normalizeObject(object, { namespace: 'staging' })).toEqual({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'api', namespace: 'staging' },
-      spec: { selector: { app: 'api' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster' },
+      spec: {
+        selector: { app: 'api' },
+        ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }],
+        type: 'ClusterIP',
+        sessionAffinity: 'None',
+        internalTrafficPolicy: 'Cluster',
+      },
     });
     expect(object.spec.tpye).toBe('NodePort');
   });
 
   it('removes a namespace from cluster-scoped kinds, custom ones included', () => {
-    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r', namespace: 'x' } };
+    const role = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'r', namespace: 'x' },
+    };
     const issuer = { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name: 'letsencrypt' } };
     expect(normalizeObject(role).metadata).toEqual({ name: 'r' });
     expect(normalizeObject(issuer).metadata).toEqual({ name: 'letsencrypt', namespace: 'default' });
-    expect(normalizeObject(issuer, { clusterScoped: new Set(['cert-manager.io/ClusterIssuer']) }).metadata).toEqual({ name: 'letsencrypt' });
+    expect(normalizeObject(issuer, { clusterScoped: new Set(['cert-manager.io/ClusterIssuer']) }).metadata).toEqual({
+      name: 'letsencrypt',
+    });
   });
 
   it('removes the fields of matching ignore rules, with the list extensions', () => {
@@ -118,8 +213,16 @@ describe('normalizeObject', () => {
     ]);
     const normalized = normalizeObject(object, {
       ignore: [
-        { kind: 'Deployment', name: 'web', jsonPointers: ['/spec/template/spec/containers/name=sidecar/image', '/spec/replicas'] },
-        { group: 'apps', kind: '*', jsonPointers: ['/spec/template/spec/containers/*/ports/containerPort=15090,protocol=TCP'] },
+        {
+          kind: 'Deployment',
+          name: 'web',
+          jsonPointers: ['/spec/template/spec/containers/name=sidecar/image', '/spec/replicas'],
+        },
+        {
+          group: 'apps',
+          kind: '*',
+          jsonPointers: ['/spec/template/spec/containers/*/ports/containerPort=15090,protocol=TCP'],
+        },
         { kind: 'Deployment', name: 'other', jsonPointers: ['/spec/template/spec/containers/0/image'] },
         { group: '', kind: 'Deployment', jsonPointers: ['/metadata/name'] },
       ],
@@ -136,10 +239,39 @@ describe('normalizeObject', () => {
 
 describe('alignTo', () => {
   it('orders keys and keyed lists like the desired side, current-only items last', () => {
-    const current = { spec: { ports: [{ port: 9090, protocol: 'TCP', name: 'metrics' }, { port: 80, protocol: 'TCP', name: 'web' }, { port: 53, protocol: 'UDP' }] }, kind: 'Service', apiVersion: 'v1' };
-    const desired = { apiVersion: 'v1', kind: 'Service', spec: { ports: [{ name: 'http', port: 80, protocol: 'TCP' }, { name: 'metrics', port: 9090, protocol: 'TCP' }] } };
+    const current = {
+      spec: {
+        ports: [
+          { port: 9090, protocol: 'TCP', name: 'metrics' },
+          { port: 80, protocol: 'TCP', name: 'web' },
+          { port: 53, protocol: 'UDP' },
+        ],
+      },
+      kind: 'Service',
+      apiVersion: 'v1',
+    };
+    const desired = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      spec: {
+        ports: [
+          { name: 'http', port: 80, protocol: 'TCP' },
+          { name: 'metrics', port: 9090, protocol: 'TCP' },
+        ],
+      },
+    };
     expect(JSON.stringify(alignTo(current, desired, shapeOf(desired)))).toBe(
-      JSON.stringify({ apiVersion: 'v1', kind: 'Service', spec: { ports: [{ name: 'web', port: 80, protocol: 'TCP' }, { name: 'metrics', port: 9090, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }] } }),
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Service',
+        spec: {
+          ports: [
+            { name: 'web', port: 80, protocol: 'TCP' },
+            { name: 'metrics', port: 9090, protocol: 'TCP' },
+            { port: 53, protocol: 'UDP' },
+          ],
+        },
+      }),
     );
   });
 
@@ -147,12 +279,43 @@ describe('alignTo', () => {
     const init = (names: string[]) => deployment([], { initContainers: names.map((name) => ({ name })) });
     const aligned = alignTo(init(['a', 'b']), init(['b', 'a']), shapeOf(init([]))) as ReturnType<typeof deployment>;
     expect((aligned.spec.template.spec as any).initContainers).toEqual([{ name: 'a' }, { name: 'b' }]);
-    const env = (vars: Array<[string, string]>) => deployment([{ name: 'c', env: vars.map(([name, value]) => ({ name, value })) }]);
-    const dependent = alignTo(env([['A', 'x'], ['B', '$(A)/y']]), env([['B', '$(A)/y'], ['A', 'x']]), shapeOf(env([]))) as any;
+    const env = (vars: Array<[string, string]>) =>
+      deployment([{ name: 'c', env: vars.map(([name, value]) => ({ name, value })) }]);
+    const dependent = alignTo(
+      env([
+        ['A', 'x'],
+        ['B', '$(A)/y'],
+      ]),
+      env([
+        ['B', '$(A)/y'],
+        ['A', 'x'],
+      ]),
+      shapeOf(env([])),
+    ) as any;
     expect(dependent.spec.template.spec.containers[0].env.map((e: any) => e.name)).toEqual(['A', 'B']);
-    const independent = alignTo(env([['A', 'x'], ['B', 'y']]), env([['B', 'y'], ['A', 'x']]), shapeOf(env([]))) as any;
+    const independent = alignTo(
+      env([
+        ['A', 'x'],
+        ['B', 'y'],
+      ]),
+      env([
+        ['B', 'y'],
+        ['A', 'x'],
+      ]),
+      shapeOf(env([])),
+    ) as any;
     expect(independent.spec.template.spec.containers[0].env.map((e: any) => e.name)).toEqual(['B', 'A']);
-    const duplicates = alignTo(env([['A', '1'], ['A', '2']]), env([['A', '2'], ['A', '1']]), shapeOf(env([]))) as any;
+    const duplicates = alignTo(
+      env([
+        ['A', '1'],
+        ['A', '2'],
+      ]),
+      env([
+        ['A', '2'],
+        ['A', '1'],
+      ]),
+      shapeOf(env([])),
+    ) as any;
     expect(duplicates.spec.template.spec.containers[0].env.map((e: any) => e.value)).toEqual(['1', '2']);
   });
 });
@@ -160,16 +323,40 @@ describe('alignTo', () => {
 describe('dropClusterFilledFields', () => {
   it('drops allocated and admitted fields the desired side leaves out, and keeps those it sets', () => {
     const current = {
-      apiVersion: 'v1', kind: 'Service', metadata: { name: 's' },
-      spec: { clusterIP: '10.0.0.1', clusterIPs: ['10.0.0.1'], ipFamilies: ['IPv4'], type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }, { port: 81, nodePort: 30081 }] },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: {
+        clusterIP: '10.0.0.1',
+        clusterIPs: ['10.0.0.1'],
+        ipFamilies: ['IPv4'],
+        type: 'NodePort',
+        ports: [
+          { port: 80, nodePort: 30080 },
+          { port: 81, nodePort: 30081 },
+        ],
+      },
     };
-    const desired = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { clusterIP: '10.0.0.1', type: 'NodePort', ports: [{ port: 80 }, { port: 81, nodePort: 30099 }] } };
+    const desired = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { clusterIP: '10.0.0.1', type: 'NodePort', ports: [{ port: 80 }, { port: 81, nodePort: 30099 }] },
+    };
     dropClusterFilledFields(current, desired);
-    expect(current.spec).toEqual({ clusterIP: '10.0.0.1', type: 'NodePort', ports: [{ port: 80 }, { port: 81, nodePort: 30081 }] });
+    expect(current.spec).toEqual({
+      clusterIP: '10.0.0.1',
+      type: 'NodePort',
+      ports: [{ port: 80 }, { port: 81, nodePort: 30081 }],
+    });
   });
 
   it('drops only the finalizers the cluster adds', () => {
-    const claim = (finalizers?: string[]) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c', ...(finalizers ? { finalizers } : {}) } });
+    const claim = (finalizers?: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'c', ...(finalizers ? { finalizers } : {}) },
+    });
     const current = claim(['kubernetes.io/pvc-protection', 'example.com/backup']);
     dropClusterFilledFields(current, claim());
     expect(current.metadata).toEqual({ name: 'c', finalizers: ['example.com/backup'] });
@@ -182,14 +369,26 @@ describe('dropClusterFilledFields', () => {
 describe('isClusterGenerated', () => {
   it('recognizes objects made by controllers and the objects every namespace gets', () => {
     const generated = [
-      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'api-5d9f', ownerReferences: [{ kind: 'Deployment', name: 'api', controller: true }] } },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: { name: 'api-5d9f', ownerReferences: [{ kind: 'Deployment', name: 'api', controller: true }] },
+      },
       { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'api-x' } },
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'shop' } },
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' } },
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } } },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+      },
     ];
     const written = [
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'api', ownerReferences: [{ kind: 'Thing', name: 'x' }] } },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'api', ownerReferences: [{ kind: 'Thing', name: 'x' }] },
+      },
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'shop' } },
     ];
     expect(generated.map(isClusterGenerated)).toEqual([true, true, true, true, true]);

@@ -7,7 +7,10 @@ import type { CliIo } from '../../src/cli/io.js';
  * Runs `kubeplan diff` or `kubeplan check` in-process, the way `cli()` runs its commands, and
  * captures what they write.
  */
-export async function runCommand(argv: string[], options: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCommand(
+  argv: string[],
+  options: { stdin?: string; tty?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   let code = 0;
@@ -17,9 +20,13 @@ export async function runCommand(argv: string[], options: { stdin?: string; tty?
     env: {},
     ...(options.stdin !== undefined ? { readStdin: async () => Buffer.from(options.stdin!) } : {}),
   };
-  const program = new Command('kubeplan').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
+  const program = new Command('kubeplan')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   for (const command of [diffCommand(io, (c) => (code = c)), checkCommand(io, (c) => (code = c))]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) }));
+    program.addCommand(
+      command.exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) }),
+    );
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

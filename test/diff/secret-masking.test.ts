@@ -8,9 +8,17 @@ const base64 = (s: string): string => Buffer.from(s).toString('base64');
 
 /** Every Secret value of the fixtures, as written and as stored. */
 const SECRET_VALUES = [
-  'postgres://app:s3cr3t-old@db:5432/app', 'postgres://app:s3cr3t-new@db:5432/app', 'sk_live_old_4242', 'ghp_tokenvalue_0001',
-  'unchanged-value', 'whsec_added_9999', '-----BEGIN PRIVATE KEY-----new-----END PRIVATE KEY-----',
-  'Tr0ub4dor&3', 'correct-horse-battery-staple', '-----BEGIN CERTIFICATE-----\n', '-----BEGIN PRIVATE KEY-----\n',
+  'postgres://app:s3cr3t-old@db:5432/app',
+  'postgres://app:s3cr3t-new@db:5432/app',
+  'sk_live_old_4242',
+  'ghp_tokenvalue_0001',
+  'unchanged-value',
+  'whsec_added_9999',
+  '-----BEGIN PRIVATE KEY-----new-----END PRIVATE KEY-----',
+  'Tr0ub4dor&3',
+  'correct-horse-battery-staple',
+  '-----BEGIN CERTIFICATE-----\n',
+  '-----BEGIN PRIVATE KEY-----\n',
 ];
 const FORBIDDEN = [...SECRET_VALUES.flatMap((v) => [v, base64(v)]), 's3cr3t', 'Tr0ub4dor', 'correct-horse'];
 
@@ -19,10 +27,17 @@ async function everyOutput(inputs: string[], current: string[]): Promise<string>
   for (const change of result.changes) {
     if (change.ref.kind !== 'Secret') continue;
     for (const side of [change.before, change.after]) {
-      for (const value of Object.values((side?.data ?? {}) as Record<string, unknown>)) expect(['***', '*** (before)', '*** (after)']).toContain(value);
+      for (const value of Object.values((side?.data ?? {}) as Record<string, unknown>))
+        expect(['***', '*** (before)', '*** (after)']).toContain(value);
     }
   }
-  return [formatDiffText(result), formatDiffText(result, { color: true }), formatDiffJson(result), formatDiffMarkdown(result), JSON.stringify(result.consequences)].join('\n');
+  return [
+    formatDiffText(result),
+    formatDiffText(result, { color: true }),
+    formatDiffJson(result),
+    formatDiffMarkdown(result),
+    JSON.stringify(result.consequences),
+  ].join('\n');
 }
 
 describe('Secret values', () => {

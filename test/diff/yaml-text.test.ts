@@ -4,7 +4,8 @@ import { toYamlText } from '../../src/diff/yaml-text.js';
 import { loadManifests } from '../../src/load/load-manifests.js';
 import { normalizeObject } from '../../src/diff/normalize.js';
 
-const yamlPackage = (value: unknown): string => stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+const yamlPackage = (value: unknown): string =>
+  stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 
 /** Whether a value holds a string the package prints plain but kubeplan quotes (`yes`, `on`). */
 function hasYaml11Word(value: unknown): boolean {
@@ -24,7 +25,24 @@ describe('toYamlText', () => {
 
   it('prints awkward strings, keys, nesting and empty collections like the package', () => {
     const value = {
-      strings: ['a: b', 'x #y', '-lead', '1.0', '0x1F', '"q"', "it's", 'key: ', '', ' padded', 'tab\there', 'é', '*** (before)', 'a,b;c', 'nginx:1.27.3', 'ends:'],
+      strings: [
+        'a: b',
+        'x #y',
+        '-lead',
+        '1.0',
+        '0x1F',
+        '"q"',
+        "it's",
+        'key: ',
+        '',
+        ' padded',
+        'tab\there',
+        'é',
+        '*** (before)',
+        'a,b;c',
+        'nginx:1.27.3',
+        'ends:',
+      ],
       multi: { text: 'line 1\nline 2\n', kept: '  indented\nnext', last: 'no newline\nat end' },
       'k:{"name":"api"}': { '.': {} },
       nested: [[1, [2, 3]], [], {}, [{ a: [{ b: null }] }]],
@@ -35,6 +53,8 @@ describe('toYamlText', () => {
   });
 
   it('quotes the words a YAML 1.1 reader would take for booleans or null', () => {
-    expect(toYamlText({ a: 'yes', b: 'on', c: 'Off', d: 'y', e: 'N', f: 'null', g: '~' })).toBe('a: "yes"\nb: "on"\nc: "Off"\nd: "y"\ne: "N"\nf: "null"\ng: "~"\n');
+    expect(toYamlText({ a: 'yes', b: 'on', c: 'Off', d: 'y', e: 'N', f: 'null', g: '~' })).toBe(
+      'a: "yes"\nb: "on"\nc: "Off"\nd: "y"\ne: "N"\nf: "null"\ng: "~"\n',
+    );
   });
 });

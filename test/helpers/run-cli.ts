@@ -1,7 +1,10 @@
 import { cli } from '../../src/cli.js';
 
 /** Runs the CLI in-process and captures what it writes. */
-export async function runCli(argv: string[], options: { stdin?: string; tty?: boolean; env?: Record<string, string>; cwd?: string } = {}) {
+export async function runCli(
+  argv: string[],
+  options: { stdin?: string; tty?: boolean; env?: Record<string, string>; cwd?: string } = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = await cli(argv, {

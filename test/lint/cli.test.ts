@@ -6,13 +6,19 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const LATEST = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  annotations:\n    kubeplan.io/ignore: all\nspec:\n  containers:\n    - name: debug\n      image: busybox\n';
+const LATEST =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  annotations:\n    kubeplan.io/ignore: all\nspec:\n  containers:\n    - name: debug\n      image: busybox\n';
 
 /** Runs the CLI with a working directory, for the configuration found upward from it. */
 async function runIn(cwd: string, argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await cli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd });
+  const code = await cli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,13 +28,23 @@ describe('kubeplan rules', () => {
     expect(r.code).toBe(0);
     for (const rule of BUILTIN_RULES) expect(r.stdout).toContain(`  ${rule.meta.id} `);
     expect(r.stdout).toContain('Security (Pod Security Standards):');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`${BUILTIN_RULES.length} rules. Configure them in .kubeplan.yaml; read one with kubeplan explain <id>.`);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${BUILTIN_RULES.length} rules. Configure them in .kubeplan.yaml; read one with kubeplan explain <id>.`,
+    );
   });
 
   it('prints JSON', async () => {
-    const rules = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{ id: string; severity: string; options: object }>;
+    const rules = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{
+      id: string;
+      severity: string;
+      options: object;
+    }>;
     expect(rules.map((r) => r.id)).toEqual(BUILTIN_RULES.map((r) => r.meta.id));
-    expect(rules.find((r) => r.id === 'image-tag-latest')).toMatchObject({ severity: 'warning', category: 'images', options: { mutableTags: ['latest'] } });
+    expect(rules.find((r) => r.id === 'image-tag-latest')).toMatchObject({
+      severity: 'warning',
+      category: 'images',
+      options: { mutableTags: ['latest'] },
+    });
   });
 });
 
@@ -36,14 +52,18 @@ describe('kubeplan explain', () => {
   it("prints a rule's documentation", async () => {
     const r = await runCli(['explain', 'hpa-replicas-conflict']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^## hpa-replicas-conflict\n\nA workload scaled by a HorizontalPodAutoscaler also sets `spec.replicas`\.\n/);
+    expect(r.stdout).toMatch(
+      /^## hpa-replicas-conflict\n\nA workload scaled by a HorizontalPodAutoscaler also sets `spec.replicas`\.\n/,
+    );
     expect(r.stdout).toContain('**How to fix it.**');
   });
 
   it('exits 2 for an unknown rule, suggesting the closest', async () => {
     const r = await runCli(['explain', 'image-tag-lastest']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('kubeplan: unknown rule "image-tag-lastest"; did you mean "image-tag-latest"? (kubeplan rules lists them)\n');
+    expect(r.stderr).toBe(
+      'kubeplan: unknown rule "image-tag-lastest"; did you mean "image-tag-latest"? (kubeplan rules lists them)\n',
+    );
   });
 });
 
@@ -51,7 +71,9 @@ describe('kubeplan lint with rules', () => {
   it('counts suppressed findings in the text and JSON summaries', async () => {
     const text = await runCli(['lint', '-'], { stdin: LATEST });
     expect(text.stdout).toContain('No problems found (1 file, 1 object).\n');
-    expect(text.stdout).toMatch(/\n\d+ findings suppressed by kubeplan.io\/ignore annotations \(--no-inline-ignores shows them\)\.\n$/);
+    expect(text.stdout).toMatch(
+      /\n\d+ findings suppressed by kubeplan.io\/ignore annotations \(--no-inline-ignores shows them\)\.\n$/,
+    );
     const json = JSON.parse((await runCli(['lint', '-f', 'json', '-'], { stdin: LATEST })).stdout);
     expect(json.summary.suppressed).toBeGreaterThan(0);
     const shown = await runCli(['lint', '--no-inline-ignores', '-'], { stdin: LATEST });
@@ -59,9 +81,14 @@ describe('kubeplan lint with rules', () => {
   });
 
   it('checks against --kube-version and rejects one that is not a version', async () => {
-    const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n';
-    expect((await runCli(['lint', '--kube-version', '1.24', '-'], { stdin: pdb })).stdout).toContain('is deprecated and removed in Kubernetes 1.25 (target 1.24)');
-    expect((await runCli(['lint', '-'], { stdin: pdb })).stdout).toContain('was removed in Kubernetes 1.25 (target 1.36)');
+    const pdb =
+      'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n';
+    expect((await runCli(['lint', '--kube-version', '1.24', '-'], { stdin: pdb })).stdout).toContain(
+      'is deprecated and removed in Kubernetes 1.25 (target 1.24)',
+    );
+    expect((await runCli(['lint', '-'], { stdin: pdb })).stdout).toContain(
+      'was removed in Kubernetes 1.25 (target 1.36)',
+    );
     const bad = await runCli(['lint', '--kube-version', 'latest', '-'], { stdin: pdb });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('kubeplan: --kube-version "latest" is not a Kubernetes version such as 1.30\n');
@@ -89,7 +116,9 @@ describe('kubeplan lint with rules', () => {
       const r = await runCli(['lint', '--config', config, '-'], { stdin: LATEST });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`kubeplan: ${config}:3:1: unknown key "fail-on" in the top level; did you mean "failOn"?\n`);
+      expect(r.stderr).toBe(
+        `kubeplan: ${config}:3:1: unknown key "fail-on" in the top level; did you mean "failOn"?\n`,
+      );
     } finally {
       cleanup();
     }

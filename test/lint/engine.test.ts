@@ -8,7 +8,8 @@ import { runRules } from '../../src/lint/run-rules.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
 
 const input = (yaml: string) => ({ readStdin: async () => Buffer.from(yaml) });
-const brief = (f: { line: number; column: number; ruleId: string; message: string }) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`;
+const brief = (f: { line: number; column: number; ruleId: string; message: string }) =>
+  `${f.line}:${f.column} ${f.ruleId} ${f.message}`;
 
 const WEB = (annotations: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -41,13 +42,22 @@ describe('suppression annotations', () => {
     const r = await run(WEB('    kubeplan.io/ignore: image-tag-latest, liveness-probe-missing'));
     expect(r.findings).toEqual([]);
     expect(r.summary.suppressed).toBe(4);
-    expect(r.suppressed.map((s) => `${s.finding.line} ${s.finding.ruleId}`)).toEqual(['17 liveness-probe-missing', '18 image-tag-latest', '19 liveness-probe-missing', '20 image-tag-latest']);
+    expect(r.suppressed.map((s) => `${s.finding.line} ${s.finding.ruleId}`)).toEqual([
+      '17 liveness-probe-missing',
+      '18 image-tag-latest',
+      '19 liveness-probe-missing',
+      '20 image-tag-latest',
+    ]);
   });
 
   it('suppress everything with "all", keeping the reason', async () => {
-    const r = await run(WEB('    kubeplan.io/ignore: all\n    kubeplan.io/ignore-reason: vendor chart, pinned by digest at deploy time'));
+    const r = await run(
+      WEB('    kubeplan.io/ignore: all\n    kubeplan.io/ignore-reason: vendor chart, pinned by digest at deploy time'),
+    );
     expect(r.findings).toEqual([]);
-    expect(new Set(r.suppressed.map((s) => s.reason))).toEqual(new Set(['vendor chart, pinned by digest at deploy time']));
+    expect(new Set(r.suppressed.map((s) => s.reason))).toEqual(
+      new Set(['vendor chart, pinned by digest at deploy time']),
+    );
   });
 
   it('suppress per container with kubeplan.io/ignore.<container>', async () => {
@@ -61,7 +71,10 @@ describe('suppression annotations', () => {
   });
 
   it('report unknown rule ids and containers, which would suppress nothing', async () => {
-    const r = await lint(['-'], { ...input(WEB('    kubeplan.io/ignore: image-tag-lates\n    kubeplan.io/ignore.prxy: all')), onlyRules: [] });
+    const r = await lint(['-'], {
+      ...input(WEB('    kubeplan.io/ignore: image-tag-lates\n    kubeplan.io/ignore.prxy: all')),
+      onlyRules: [],
+    });
     expect(r.findings.map(brief)).toEqual([
       '7:25 ignore-annotation-invalid suppression names unknown rule "image-tag-lates"; did you mean "image-tag-latest"? (it suppresses nothing)',
       '8:30 ignore-annotation-invalid suppression names container "prxy", which this object does not have; did you mean "proxy"?',
@@ -87,8 +100,13 @@ describe('suppression annotations', () => {
 
 describe('rule severities from the configuration', () => {
   it('override the default, and off disables a rule', async () => {
-    const r = await run(WEB('    note: none'), { config: { rules: { 'image-tag-latest': 'error', 'liveness-probe-missing': { severity: 'off' } } } });
-    expect(r.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['image-tag-latest error', 'image-tag-latest error']);
+    const r = await run(WEB('    note: none'), {
+      config: { rules: { 'image-tag-latest': 'error', 'liveness-probe-missing': { severity: 'off' } } },
+    });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
+      'image-tag-latest error',
+      'image-tag-latest error',
+    ]);
     expect(r.summary.errors).toBe(2);
   });
 });
@@ -102,8 +120,17 @@ describe('the engine', () => {
         throw new TypeError("Cannot read properties of undefined (reading 'name')");
       },
     });
-    const settings = [...resolveRuleSettings([broken]), ...resolveRuleSettings(BUILTIN_RULES, {}, ['image-tag-latest'])];
-    const run = runRules(manifests, { settings, kubernetesVersion: parseKubeVersion('1.36')!, inlineIgnores: true, forbidIgnore: new Set(), knownRuleIds: new Set() });
+    const settings = [
+      ...resolveRuleSettings([broken]),
+      ...resolveRuleSettings(BUILTIN_RULES, {}, ['image-tag-latest']),
+    ];
+    const run = runRules(manifests, {
+      settings,
+      kubernetesVersion: parseKubeVersion('1.36')!,
+      inlineIgnores: true,
+      forbidIgnore: new Set(),
+      knownRuleIds: new Set(),
+    });
     expect(run.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.message}`)).toEqual([
       "1:1 rule-error error rule broken failed on this object (Cannot read properties of undefined (reading 'name')); the other rules still ran; please report this",
       '18:18 image-tag-latest warning container "web": image "nginx:latest" uses the moving tag "latest"; pin a version or a digest',
@@ -114,7 +141,11 @@ describe('the engine', () => {
   it('attaches the rule id, phase and remediation to findings', async () => {
     const r = await run(WEB('    note: none'));
     const finding = r.findings.find((f) => f.ruleId === 'image-tag-latest');
-    expect(finding).toMatchObject({ phase: 'rule', pointer: '/spec/template/spec/containers/0/image', object: { kind: 'Deployment', namespace: 'shop', name: 'web' } });
+    expect(finding).toMatchObject({
+      phase: 'rule',
+      pointer: '/spec/template/spec/containers/0/image',
+      object: { kind: 'Deployment', namespace: 'shop', name: 'web' },
+    });
     expect(finding!.remediation).toContain('Pin the image');
   });
 

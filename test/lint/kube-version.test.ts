@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_KUBERNETES_VERSION, MODELS_VERSION_OF_DEFAULT, parseKubeVersion, schemaModelsVersion } from '../../src/lint/kube-version.js';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  MODELS_VERSION_OF_DEFAULT,
+  parseKubeVersion,
+  schemaModelsVersion,
+} from '../../src/lint/kube-version.js';
 
 describe('the target Kubernetes version', () => {
   it('defaults to the release whose schemas kubeplan ships (update both when kubernetes-models changes)', () => {

@@ -5,7 +5,10 @@ import { renderRulesMarkdown } from '../../src/lint/rule-docs.js';
 import { CATEGORY_TITLES } from '../../src/lint/rule.js';
 
 const ids = BUILTIN_RULES.map((r) => r.meta.id);
-const ruleFiles = readdirSync('rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+const ruleFiles = readdirSync('rules')
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 describe('the rule registry', () => {
   it('has every file of rules/ exactly once, in id order, each named after its id', () => {
@@ -21,7 +24,8 @@ describe('the rule registry', () => {
     const { meta } = BUILTIN_RULES.find((r) => r.meta.id === id)!;
     expect(meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(Object.keys(CATEGORY_TITLES)).toContain(meta.category);
-    for (const text of [meta.description, meta.rationale, meta.remediation, meta.example.invalid, meta.example.valid]) expect(text.trim().length).toBeGreaterThan(10);
+    for (const text of [meta.description, meta.rationale, meta.remediation, meta.example.invalid, meta.example.valid])
+      expect(text.trim().length).toBeGreaterThan(10);
     expect(meta.description).toMatch(/\.$/);
     if (meta.options) {
       const properties = Object.keys((meta.options.schema.properties ?? {}) as object).sort();
@@ -50,6 +54,9 @@ describe('rule descriptors for reports', () => {
     const { ruleDescriptors } = await import('../../src/lint/rule-descriptors.js');
     const descriptors = ruleDescriptors(BUILTIN_RULES);
     expect(descriptors.map((d) => d.id)).toEqual([...ids, 'rule-error', 'ignore-annotation-invalid']);
-    expect(descriptors.find((d) => d.id === 'host-port')).toMatchObject({ defaultSeverity: 'warning', tags: ['security'] });
+    expect(descriptors.find((d) => d.id === 'host-port')).toMatchObject({
+      defaultSeverity: 'warning',
+      tags: ['security'],
+    });
   });
 });

@@ -22,13 +22,22 @@ describe('the fast parser reads YAML exactly as the full parser does', () => {
     ['booleans of YAML 1.1', 'a: yes\nb: No\nc: on\nd: OFF\ne: y\nf: "yes"\ng: true'],
     ['octal, hex, binary and underscores', 'a: 0644\nb: 0x1F\nc: 0b101\nd: 1_000\ne: 09\nf: -012\ng: +7'],
     ['floats', 'a: 1e3\nb: .5\nc: 1.5e+3\nd: -.inf\ne: .NaN\nf: 1.0\ng: 3.'],
-    ['strings that look like other things', 'a: 22:22\nb: 2024-01-31T12:00:00Z\nc: 1:2:3\nd: 0o17\ne: 1.2.3\nf: "0644"\ng: 10.0.0.1'],
+    [
+      'strings that look like other things',
+      'a: 22:22\nb: 2024-01-31T12:00:00Z\nc: 1:2:3\nd: 0o17\ne: 1.2.3\nf: "0644"\ng: 10.0.0.1',
+    ],
     ['nulls', 'a: ~\nb: null\nc:\nd: NULL'],
     ['keys that are not strings', 'y: 1\n1: a\nno: b\n0644: c'],
     ['merge keys', 'base: {x: "1"}\nother:\n  <<: {x: "0", y: "2"}\n  x: "3"'],
-    ['block scalars and quoting', 'a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: \'it\'\'s\'\nd: "tab\\tnew\\nline"'],
+    [
+      'block scalars and quoting',
+      "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: 'it''s'\nd: \"tab\\tnew\\nline\"",
+    ],
   ])('%s', (_name, body) => {
-    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n${body
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n')}\n`;
     const fast = fastParse(text);
     expect(fast).toBeDefined();
     expect(JSON.stringify(fast!.map((d) => d.value))).toBe(JSON.stringify(fullParse(text)));
@@ -40,7 +49,10 @@ describe('the fast parser reads YAML exactly as the full parser does', () => {
       const text = readFileSync(file, 'utf8');
       const fast = fastParse(text);
       if (!fast) continue;
-      expect({ file, values: JSON.stringify(fast.map((d) => d.value)) }).toEqual({ file, values: JSON.stringify(fullParse(text)) });
+      expect({ file, values: JSON.stringify(fast.map((d) => d.value)) }).toEqual({
+        file,
+        values: JSON.stringify(fullParse(text)),
+      });
       // Each document's own text parses to the same value, at the line where it starts.
       for (const d of fast) {
         expect(JSON.stringify(fullParse(d.text))).toBe(JSON.stringify([d.value]));

@@ -26,7 +26,9 @@ describe('inputs that cannot be parsed as text', () => {
     writeFileSync(join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     writeFileSync(join(dir, 'ok.yaml'), CONFIG_MAP);
     const result = await load('image.yaml', 'ok.yaml');
-    expect(result.lines).toEqual(['image.yaml:1:1 error file-binary binary file (contains NUL bytes); not a YAML or JSON manifest']);
+    expect(result.lines).toEqual([
+      'image.yaml:1:1 error file-binary binary file (contains NUL bytes); not a YAML or JSON manifest',
+    ]);
     expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
     expect(result.ioErrors).toBe(0);
   });
@@ -53,12 +55,24 @@ describe('inputs that cannot be parsed as text', () => {
   });
 
   it('reports bytes that are not UTF-8 at their line and column', async () => {
-    writeFileSync(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata:\n  city: M'), Buffer.from([0xfc]), Buffer.from('nchen\n')]));
-    expect((await load('latin1.yaml')).lines).toEqual(['latin1.yaml:4:10 error file-encoding file is not valid UTF-8 (invalid byte 0xfc)']);
+    writeFileSync(
+      join(dir, 'latin1.yaml'),
+      Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata:\n  city: M'),
+        Buffer.from([0xfc]),
+        Buffer.from('nchen\n'),
+      ]),
+    );
+    expect((await load('latin1.yaml')).lines).toEqual([
+      'latin1.yaml:4:10 error file-encoding file is not valid UTF-8 (invalid byte 0xfc)',
+    ]);
   });
 
   it('decodes UTF-16 with a byte-order mark', async () => {
-    writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONFIG_MAP, 'utf16le')]));
+    writeFileSync(
+      join(dir, 'utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONFIG_MAP, 'utf16le')]),
+    );
     const result = await load('utf16.yaml');
     expect(result.lines).toEqual([]);
     expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
@@ -84,14 +98,26 @@ describe('inputs that cannot be parsed as text', () => {
     symlinkSync(join(dir, 'app'), join(dir, 'app/base/loop'));
     const result = await load('app');
     expect(result.manifests.map((m) => m.source.file.slice(dir.length + 1))).toEqual(['app/base/cm.yaml']);
-    expect(result.findings.map((f) => [f.ruleId, f.severity, f.file.slice(dir.length + 1)])).toEqual([['directory-loop', 'warning', 'app/base/loop']]);
-    expect(result.findings[0]!.message).toMatch(/^symbolic link loop: .*app\/base\/loop leads back to .*app, which is already being read; not followed$/);
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.file.slice(dir.length + 1)])).toEqual([
+      ['directory-loop', 'warning', 'app/base/loop'],
+    ]);
+    expect(result.findings[0]!.message).toMatch(
+      /^symbolic link loop: .*app\/base\/loop leads back to .*app, which is already being read; not followed$/,
+    );
   });
 
   it('bounds alias expansion instead of hanging', async () => {
     const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 12; i++) levels.push(`${'abcdefghijklmnop'[i]}: &${'abcdefghijklmnop'[i]} [${Array(10).fill(`*${'abcdefghijklmnop'[i - 1]}`).join(',')}]`);
-    writeFileSync(join(dir, 'bomb.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n---\n${CONFIG_MAP}`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `${'abcdefghijklmnop'[i]}: &${'abcdefghijklmnop'[i]} [${Array(10)
+          .fill(`*${'abcdefghijklmnop'[i - 1]}`)
+          .join(',')}]`,
+      );
+    writeFileSync(
+      join(dir, 'bomb.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n---\n${CONFIG_MAP}`,
+    );
     const result = await load('bomb.yaml');
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['1:1 yaml-alias-limit']);
     expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
@@ -109,11 +135,25 @@ describe('directories and globs', () => {
   it('walks directories recursively, in name order, picking only manifest extensions', async () => {
     mkdirSync(join(dir, 'b/nested'), { recursive: true });
     mkdirSync(join(dir, 'a'));
-    for (const name of ['b/nested/z.yml', 'b/one.yaml', 'a/two.JSON', 'a/notes.txt', 'a/script.sh', 'b/values.yaml.bak']) {
-      writeFileSync(join(dir, name), name.endsWith('JSON') ? '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"}}' : CONFIG_MAP);
+    for (const name of [
+      'b/nested/z.yml',
+      'b/one.yaml',
+      'a/two.JSON',
+      'a/notes.txt',
+      'a/script.sh',
+      'b/values.yaml.bak',
+    ]) {
+      writeFileSync(
+        join(dir, name),
+        name.endsWith('JSON') ? '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"}}' : CONFIG_MAP,
+      );
     }
     const result = await loadManifests([dir]);
-    expect(result.manifests.map((m) => m.source.file.slice(dir.length + 1))).toEqual(['a/two.JSON', 'b/nested/z.yml', 'b/one.yaml']);
+    expect(result.manifests.map((m) => m.source.file.slice(dir.length + 1))).toEqual([
+      'a/two.JSON',
+      'b/nested/z.yml',
+      'b/one.yaml',
+    ]);
   });
 
   it('reads a file named explicitly whatever its extension', async () => {
@@ -127,7 +167,8 @@ describe('directories and globs', () => {
     writeFileSync(join(dir, 'charts/templates/deploy.yaml'), CONFIG_MAP);
     writeFileSync(join(dir, 'app/cm.yaml'), CONFIG_MAP);
     writeFileSync(join(dir, 'app/extra.yaml'), CONFIG_MAP);
-    const relative = (r: Awaited<ReturnType<typeof loadManifests>>) => r.manifests.map((m) => m.source.file.slice(dir.length + 1));
+    const relative = (r: Awaited<ReturnType<typeof loadManifests>>) =>
+      r.manifests.map((m) => m.source.file.slice(dir.length + 1));
     expect(relative(await loadManifests([dir], { exclude: ['**/charts/**', 'extra.yaml'] }))).toEqual(['app/cm.yaml']);
     expect(relative(await loadManifests([dir], { exclude: ['charts'] }))).toEqual(['app/cm.yaml', 'app/extra.yaml']);
   });
@@ -139,16 +180,17 @@ describe('directories and globs', () => {
     writeFileSync(join(dir, 'app/new.yaml'), CONFIG_MAP);
     writeFileSync(join(dir, 'app/.hidden.yaml'), CONFIG_MAP);
     writeFileSync(join(dir, '.github/workflows/ci.yaml'), 'on: push\njobs: {}\n');
-    const relative = (r: Awaited<ReturnType<typeof loadManifests>>) => r.manifests.map((m) => m.source.file.slice(dir.length + 1));
+    const relative = (r: Awaited<ReturnType<typeof loadManifests>>) =>
+      r.manifests.map((m) => m.source.file.slice(dir.length + 1));
     const [legacy, direct] = anchorIgnorePaths(['app/legacy/**', 'app/*.yaml'], dir);
     // Hidden files and folders are not walked into.
     expect(relative(await loadManifests([dir]))).toEqual(['app/legacy/old.yaml', 'app/new.yaml']);
     expect(relative(await loadManifests([dir], { exclude: [legacy!] }))).toEqual(['app/new.yaml']);
     expect(relative(await loadManifests([dir], { exclude: [direct!] }))).toEqual(['app/legacy/old.yaml']);
     expect((await loadManifests([join(dir, 'app/.hidden.yaml')])).manifests).toHaveLength(1);
-    expect(anchorIgnorePaths(['vendor', '*.generated.yaml', '**/charts/**', './charts/', 'charts/*.yaml'], '/repo')).toEqual([
-      'vendor', '*.generated.yaml', '**/charts/**', '/repo/charts', '/repo/charts/*.yaml',
-    ]);
+    expect(
+      anchorIgnorePaths(['vendor', '*.generated.yaml', '**/charts/**', './charts/', 'charts/*.yaml'], '/repo'),
+    ).toEqual(['vendor', '*.generated.yaml', '**/charts/**', '/repo/charts', '/repo/charts/*.yaml']);
   });
 
   it('skips kustomize configuration, which is not a cluster object', async () => {
@@ -161,8 +203,13 @@ describe('directories and globs', () => {
   });
 
   it('reads standard input for -', async () => {
-    const result = await loadManifests(['-'], { readStdin: async () => Buffer.from(`${CONFIG_MAP}---\n${CONFIG_MAP.replace('ok', 'second')}`) });
-    expect(result.manifests.map((m) => `${m.source.file}:${m.locate('/metadata/name').line}`)).toEqual(['<stdin>:4', '<stdin>:9']);
+    const result = await loadManifests(['-'], {
+      readStdin: async () => Buffer.from(`${CONFIG_MAP}---\n${CONFIG_MAP.replace('ok', 'second')}`),
+    });
+    expect(result.manifests.map((m) => `${m.source.file}:${m.locate('/metadata/name').line}`)).toEqual([
+      '<stdin>:4',
+      '<stdin>:9',
+    ]);
   });
 
   it('reads each file once even when named twice', async () => {

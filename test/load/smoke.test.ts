@@ -19,7 +19,9 @@ describe('lint on the demo', () => {
   it('counts the finding that the redis StatefulSet suppresses, with its reason', async () => {
     const result = await lint(['fixtures/demo']);
     expect(result.summary.suppressed).toBe(1);
-    expect(result.suppressed.map((s) => `${s.finding.file}:${s.finding.line} ${s.finding.ruleId} (${s.reason})`)).toEqual([
+    expect(
+      result.suppressed.map((s) => `${s.finding.file}:${s.finding.line} ${s.finding.ruleId} (${s.reason})`),
+    ).toEqual([
       'fixtures/demo/redis.yaml:11 single-replica-without-pdb (a cache; the API rebuilds it after a restart, so a drain may take it down)',
     ]);
     const unsuppressed = await lint(['fixtures/demo'], { inlineIgnores: false });

@@ -47,33 +47,55 @@ describe('source map', () => {
   });
 
   it('maps pointers of List items relative to the item', () => {
-    const list = parseManifests('list.yaml', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: b}\n').manifests;
-    expect(list.map((x) => `${x.ref.kind} ${x.source.itemIndex} ${x.locate('/metadata/name').line}:${x.locate('/metadata/name').column}`)).toEqual(['ConfigMap 0 6:20', 'Secret 1 9:20']);
+    const list = parseManifests(
+      'list.yaml',
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: b}\n',
+    ).manifests;
+    expect(
+      list.map(
+        (x) =>
+          `${x.ref.kind} ${x.source.itemIndex} ${x.locate('/metadata/name').line}:${x.locate('/metadata/name').column}`,
+      ),
+    ).toEqual(['ConfigMap 0 6:20', 'Secret 1 9:20']);
   });
 
   it('gives items of a typed list the apiVersion and kind of the list', () => {
-    const [item] = parseManifests('dump.yaml', 'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: web}\n').manifests;
+    const [item] = parseManifests(
+      'dump.yaml',
+      'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: web}\n',
+    ).manifests;
     expect(item!.ref).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' });
   });
 
   it('counts columns from the start of a line with CRLF line ends and a byte-order mark', () => {
-    const [crlf] = parseManifests('w.yaml', '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: w\r\n').manifests;
+    const [crlf] = parseManifests(
+      'w.yaml',
+      '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: w\r\n',
+    ).manifests;
     expect(crlf!.locate('/metadata/name')).toMatchObject({ line: 4, column: 9 });
   });
 
   it('maps pointers in JSON files', () => {
-    const [json] = parseManifests('svc.json', '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "s"}\n}\n').manifests;
+    const [json] = parseManifests(
+      'svc.json',
+      '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "s"}\n}\n',
+    ).manifests;
     expect(json!.locate('/metadata/name')).toMatchObject({ line: 4, column: 24 });
   });
 
   it('escapes ~ and / in pointers', () => {
-    const [cm] = parseManifests('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    example.com/x~y: "1"\n').manifests;
+    const [cm] = parseManifests(
+      'a.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    example.com/x~y: "1"\n',
+    ).manifests;
     expect(cm!.locate('/metadata/annotations/example.com~1x~0y')).toMatchObject({ line: 6, column: 22 });
   });
 });
 
 describe('YAML as kubectl reads it (YAML 1.1)', () => {
-  const value = (yaml: string) => parseManifests('a.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n${yaml}`).manifests[0]!.object.data;
+  const value = (yaml: string) =>
+    parseManifests('a.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n${yaml}`).manifests[0]!
+      .object.data;
 
   it('reads yes/no/on/off as booleans and 0644 as octal', () => {
     expect(value('  a: yes\n  b: off\n  c: 0644\n  d: "0644"\n')).toEqual({ a: true, b: false, c: 420, d: '0644' });
@@ -84,7 +106,10 @@ describe('YAML as kubectl reads it (YAML 1.1)', () => {
   });
 
   it('resolves merge keys', () => {
-    const [m] = parseManifests('m.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  base: &base {x: "1"}\n  merged:\n    <<: *base\n    z: "2"\n').manifests;
+    const [m] = parseManifests(
+      'm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  base: &base {x: "1"}\n  merged:\n    <<: *base\n    z: "2"\n',
+    ).manifests;
     expect((m!.object.data as Record<string, unknown>).merged).toEqual({ x: '1', z: '2' });
   });
 

@@ -11,15 +11,24 @@ describe('GitHub workflow commands', () => {
   });
 
   it('escapes %, CR and LF in messages and also : and , in properties', () => {
-    const [line] = formatGithub([{ ...SAMPLE_FINDINGS[0]!, file: 'a:b,c%d.yaml', message: '100% wrong\r\nnext: line, here' }]).commands.split('\n');
-    expect(line).toBe('::error file=a%3Ab%2Cc%25d.yaml,line=10,endLine=10,col=13,endColumn=16,title=kubeplan schema-invalid::100%25 wrong%0D%0Anext: line, here');
+    const [line] = formatGithub([
+      { ...SAMPLE_FINDINGS[0]!, file: 'a:b,c%d.yaml', message: '100% wrong\r\nnext: line, here' },
+    ]).commands.split('\n');
+    expect(line).toBe(
+      '::error file=a%3Ab%2Cc%25d.yaml,line=10,endLine=10,col=13,endColumn=16,title=kubeplan schema-invalid::100%25 wrong%0D%0Anext: line, here',
+    );
   });
 
   it(`annotates ${ANNOTATIONS_PER_LEVEL} findings of each level and lists the rest in the job summary`, () => {
     const errors = Array.from({ length: 12 }, (_, i) => ({ ...SAMPLE_FINDINGS[0]!, line: i + 1 }));
     const notes = Array.from({ length: 3 }, (_, i) => ({ ...SAMPLE_FINDINGS[2]!, line: i + 1 }));
     const out = formatGithub([...errors, ...notes]);
-    expect(out.commands.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf(' ')))).toEqual([...Array(10).fill('::error'), ...Array(3).fill('::notice')]);
+    expect(
+      out.commands
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf(' '))),
+    ).toEqual([...Array(10).fill('::error'), ...Array(3).fill('::notice')]);
     expect(out.summary).toBe(
       [
         '### kubeplan: 2 more findings',

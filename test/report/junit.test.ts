@@ -11,7 +11,11 @@ const OBJECTS = [
 
 describe('JUnit XML', () => {
   it('matches the golden file: failing cases per object and rule, passing ones for clean objects', () => {
-    expectGolden('report', 'sample.junit.xml', formatJunit({ findings: SAMPLE_FINDINGS, objects: OBJECTS }, { failOn: 'error' }));
+    expectGolden(
+      'report',
+      'sample.junit.xml',
+      formatJunit({ findings: SAMPLE_FINDINGS, objects: OBJECTS }, { failOn: 'error' }),
+    );
   });
 
   it('fails warnings too with --fail-on warning', () => {
@@ -20,7 +24,10 @@ describe('JUnit XML', () => {
   });
 
   it('escapes XML and drops characters XML cannot carry', () => {
-    const xml = formatJunit({ findings: [{ ...SAMPLE_FINDINGS[0]!, message: 'a < b & "c"\u0007' }], objects: [] }, { failOn: 'error' });
+    const xml = formatJunit(
+      { findings: [{ ...SAMPLE_FINDINGS[0]!, message: 'a < b & "c"\u0007' }], objects: [] },
+      { failOn: 'error' },
+    );
     expect(xml).toContain('message="a &lt; b &amp; &quot;c&quot;\uFFFD"');
   });
 });

@@ -19,7 +19,8 @@ export const SAMPLE_FINDINGS: Finding[] = [
   {
     ruleId: 'image-tag-latest',
     severity: 'warning',
-    message: 'spec.template.spec.containers[0].image: "nginx:latest" uses the latest tag, 100% mutable: pods, nodes, rollbacks, all differ',
+    message:
+      'spec.template.spec.containers[0].image: "nginx:latest" uses the latest tag, 100% mutable: pods, nodes, rollbacks, all differ',
     file: 'deploy/web, v2.yaml',
     line: 21,
     column: 18,
@@ -43,7 +44,19 @@ export const SAMPLE_FINDINGS: Finding[] = [
 ];
 
 export const SAMPLE_RULES: RuleDescriptor[] = [
-  { id: 'schema-invalid', description: 'A field does not match the Kubernetes API schema.', help: 'The API server rejects the object.\n\nFix the field.', defaultSeverity: 'error' },
-  { id: 'image-tag-latest', description: 'An image uses the latest tag or no tag.', help: 'Pods of one workload may run different images.\n\nPin a version.', defaultSeverity: 'warning', docsUrl: 'https://example.org/rules#image-tag-latest', tags: ['images'] },
+  {
+    id: 'schema-invalid',
+    description: 'A field does not match the Kubernetes API schema.',
+    help: 'The API server rejects the object.\n\nFix the field.',
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'image-tag-latest',
+    description: 'An image uses the latest tag or no tag.',
+    help: 'Pods of one workload may run different images.\n\nPin a version.',
+    defaultSeverity: 'warning',
+    docsUrl: 'https://example.org/rules#image-tag-latest',
+    tags: ['images'],
+  },
   { id: 'yaml-empty', description: 'An empty file or document.', help: 'Nothing to apply.', defaultSeverity: 'info' },
 ];

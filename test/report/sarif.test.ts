@@ -8,12 +8,16 @@ import { SAMPLE_FINDINGS, SAMPLE_RULES } from './sample-findings.js';
 import { lint } from '../../src/index.js';
 
 const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+) as Record<string, unknown>;
 // The published schema names itself with draft-04's `id`; ajv expects `$id`.
 delete schema.$schema;
 schema.$id = schema.id;
 delete schema.id;
-const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(
+  schema,
+);
 
 function expectValidSarif(text: string): void {
   const valid = validateSarif(JSON.parse(text));
@@ -34,7 +38,12 @@ describe('SARIF 2.1.0', () => {
 
   it('is checked by a schema that rejects broken logs', () => {
     expect(validateSarif({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
-    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
+    expect(
+      validateSarif({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }],
+      }),
+    ).toBe(false);
   });
 
   it('is valid for a real lint run', async () => {
@@ -44,7 +53,14 @@ describe('SARIF 2.1.0', () => {
 
   it('makes paths relative to the repository root and URI-encodes them', () => {
     const uri = (file: string, cwd?: string) =>
-      JSON.parse(formatSarif([{ ...SAMPLE_FINDINGS[1]!, file }], { rules: SAMPLE_RULES, toolVersion: '1', repositoryRoot: '/repo', ...(cwd ? { cwd } : {}) })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+      JSON.parse(
+        formatSarif([{ ...SAMPLE_FINDINGS[1]!, file }], {
+          rules: SAMPLE_RULES,
+          toolVersion: '1',
+          repositoryRoot: '/repo',
+          ...(cwd ? { cwd } : {}),
+        }),
+      ).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
     expect(uri('/repo/deploy/web, v2.yaml')).toBe('deploy/web%2C%20v2.yaml');
     expect(uri('web.yaml', '/repo/deploy')).toBe('deploy/web.yaml');
     expect(uri('./deploy/web.yaml')).toBe('deploy/web.yaml');
@@ -52,7 +68,10 @@ describe('SARIF 2.1.0', () => {
   });
 
   it('keeps fingerprints when lines move, and tells different problems apart', () => {
-    const fingerprint = (f: (typeof SAMPLE_FINDINGS)[number]) => JSON.parse(formatSarif([f], { rules: SAMPLE_RULES, toolVersion: '1' })).runs[0].results[0].partialFingerprints['kubeplan/v1'];
+    const fingerprint = (f: (typeof SAMPLE_FINDINGS)[number]) =>
+      JSON.parse(formatSarif([f], { rules: SAMPLE_RULES, toolVersion: '1' })).runs[0].results[0].partialFingerprints[
+        'kubeplan/v1'
+      ];
     const base = SAMPLE_FINDINGS[0]!;
     expect(fingerprint({ ...base, line: 40, endLine: 40 })).toBe(fingerprint(base));
     expect(fingerprint({ ...base, pointer: '/spec/minReadySeconds' })).not.toBe(fingerprint(base));
@@ -61,7 +80,11 @@ describe('SARIF 2.1.0', () => {
 
   it('adds a rule entry for a finding whose rule is not listed', () => {
     const sarif = JSON.parse(formatSarif(SAMPLE_FINDINGS, { rules: [], toolVersion: '1' }));
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['schema-invalid', 'image-tag-latest', 'yaml-empty']);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'schema-invalid',
+      'image-tag-latest',
+      'yaml-empty',
+    ]);
     expect(sarif.runs[0].results.map((r: { ruleIndex: number }) => r.ruleIndex)).toEqual([0, 1, 2]);
   });
 
@@ -69,6 +92,8 @@ describe('SARIF 2.1.0', () => {
     const many = Array.from({ length: MAX_SARIF_RESULTS + 5 }, (_, i) => ({ ...SAMPLE_FINDINGS[0]!, line: i + 1 }));
     const run = JSON.parse(formatSarif(many, { rules: SAMPLE_RULES, toolVersion: '1' })).runs[0];
     expect(run.results).toHaveLength(MAX_SARIF_RESULTS);
-    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('5 of 25005 findings were left out: code scanning accepts at most 25000 results per run.');
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe(
+      '5 of 25005 findings were left out: code scanning accepts at most 25000 results per run.',
+    );
   });
 });

@@ -3,9 +3,7 @@ import { ruleFindingsIn, testRule } from './rule-tester.js';
 
 testRule('api-deprecated', {
   invalid: {
-    'endpoints.yaml': [
-      '2:7 v1 Endpoints is deprecated since Kubernetes 1.33: use discovery.k8s.io/v1 EndpointSlice',
-    ],
+    'endpoints.yaml': ['2:7 v1 Endpoints is deprecated since Kubernetes 1.33: use discovery.k8s.io/v1 EndpointSlice'],
   },
 });
 
@@ -39,7 +37,8 @@ describe('api-deprecated and the Kubernetes version', () => {
     expect(await ruleFindingsIn('api-removed', CRONJOB, { kubernetesVersion: 'v1.25.3' })).toEqual([
       '1:13 batch/v1beta1 CronJob was removed in Kubernetes 1.25 (target 1.25): use batch/v1 (available since 1.21)',
     ]);
-    const flowSchema = 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta1\nkind: FlowSchema\nmetadata:\n  name: jobs\nspec:\n  priorityLevelConfiguration:\n    name: low\n';
+    const flowSchema =
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta1\nkind: FlowSchema\nmetadata:\n  name: jobs\nspec:\n  priorityLevelConfiguration:\n    name: low\n';
     expect(await ruleFindingsIn('api-removed', flowSchema, { kubernetesVersion: '1.27' })).toEqual([
       '1:13 flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema was removed in Kubernetes 1.26 (target 1.27): use flowcontrol.apiserver.k8s.io/v1beta3 (available since 1.26)',
     ]);

@@ -14,8 +14,10 @@ testRule('capabilities-dangerous', {
 describe('capabilities-dangerous options', () => {
   it('accepts the capabilities the configuration allows', async () => {
     const config = { rules: { 'capabilities-dangerous': { options: { allowed: ['NET_ADMIN', 'ALL'] } } } };
-    expect(await ruleFindings('capabilities-dangerous', ['fixtures/rules/capabilities-dangerous/invalid/added.yaml'], { config })).toEqual([
-      '27:39 container "web" adds the capability SYS_ADMIN, outside the baseline Pod Security Standard',
-    ]);
+    expect(
+      await ruleFindings('capabilities-dangerous', ['fixtures/rules/capabilities-dangerous/invalid/added.yaml'], {
+        config,
+      }),
+    ).toEqual(['27:39 container "web" adds the capability SYS_ADMIN, outside the baseline Pod Security Standard']);
   });
 });

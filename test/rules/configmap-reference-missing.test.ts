@@ -13,7 +13,13 @@ testRule('configmap-reference-missing', {
 describe('configmap-reference-missing with assumeComplete', () => {
   it('reports references to kinds the input does not define at all', async () => {
     const config = { rules: { 'configmap-reference-missing': { options: { assumeComplete: true } } } };
-    expect(await ruleFindings('configmap-reference-missing', ['fixtures/rules/configmap-reference-missing/valid/no-configmaps-in-input.yaml'], { config })).toEqual([
+    expect(
+      await ruleFindings(
+        'configmap-reference-missing',
+        ['fixtures/rules/configmap-reference-missing/valid/no-configmaps-in-input.yaml'],
+        { config },
+      ),
+    ).toEqual([
       '21:23 container "web" envFrom references ConfigMap "managed-elsewhere", which is not in the input: the pod does not start without it',
     ]);
   });

@@ -16,7 +16,9 @@ testRule('image-tag-latest', {
 describe('image-tag-latest options', () => {
   it('treats the configured tags as moving', async () => {
     const config = { rules: { 'image-tag-latest': { options: { mutableTags: ['latest', '1.0.0'] } } } };
-    expect(await ruleFindings('image-tag-latest', ['fixtures/rules/image-tag-latest/invalid/cronjob.yaml'], { config })).toEqual([
+    expect(
+      await ruleFindings('image-tag-latest', ['fixtures/rules/image-tag-latest/invalid/cronjob.yaml'], { config }),
+    ).toEqual([
       '16:22 container "cleanup": image "registry.example.com/tools/cleanup:1.0.0" uses the moving tag "1.0.0"; pin a version or a digest',
       '18:22 container "uploader": image "registry.example.com/tools/uploader:latest" uses the moving tag "latest"; pin a version or a digest',
     ]);

@@ -13,7 +13,9 @@ export async function ruleFindings(id: string, files: string[], options: LintOpt
 /** Parse and schema problems of a fixture: fixtures are valid Kubernetes objects apart from what their rule reports. */
 async function fixtureProblems(file: string): Promise<string[]> {
   const result = await lint([file], { onlyRules: [] });
-  return result.findings.filter((f) => f.ruleId !== 'schema-missing').map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+  return result.findings
+    .filter((f) => f.ruleId !== 'schema-missing')
+    .map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
 }
 
 /**
@@ -41,9 +43,12 @@ export function testRule(id: string, expected: { invalid: Record<string, string[
       expect(findings).toEqual(expected.invalid[file]);
     });
 
-    it.each([...valid.map((f) => `valid/${f}`), ...invalid.map((f) => `invalid/${f}`)])('%s is otherwise a valid manifest', async (file) => {
-      expect(await fixtureProblems(`${dir}/${file}`)).toEqual([]);
-    });
+    it.each([...valid.map((f) => `valid/${f}`), ...invalid.map((f) => `invalid/${f}`)])(
+      '%s is otherwise a valid manifest',
+      async (file) => {
+        expect(await fixtureProblems(`${dir}/${file}`)).toEqual([]);
+      },
+    );
   });
 }
 

@@ -4,21 +4,32 @@ import { DEFAULT_NODE_GROUPS, defaultClusterNodes } from '../../src/simulate/clu
 import { nodeGroupsToNodes } from '../../src/simulate/cluster/node-groups.js';
 import { brief } from '../helpers/findings.js';
 
-type Node = { metadata: { name: string; labels?: Record<string, string> }; spec?: Record<string, unknown>; status?: { allocatable?: Record<string, string> } };
+type Node = {
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: Record<string, unknown>;
+  status?: { allocatable?: Record<string, string> };
+};
 
 describe('loadCluster (--cluster)', () => {
   it('reads kubectl get nodes -o yaml: allocatable, capacity when allocatable is missing, labels, taints, cordoned nodes', async () => {
     const cluster = await loadCluster(['fixtures/clusters/kubectl-nodes.yaml']);
     expect(cluster.findings).toEqual([]);
     const nodes = cluster.nodes as unknown as Node[];
-    expect(nodes.map((n) => n.metadata.name)).toEqual(['ip-10-0-1-17.eu-west-1.compute.internal', 'ip-10-0-2-41.eu-west-1.compute.internal', 'ip-10-0-3-9.eu-west-1.compute.internal']);
+    expect(nodes.map((n) => n.metadata.name)).toEqual([
+      'ip-10-0-1-17.eu-west-1.compute.internal',
+      'ip-10-0-2-41.eu-west-1.compute.internal',
+      'ip-10-0-3-9.eu-west-1.compute.internal',
+    ]);
     expect(nodes.map((n) => n.status?.allocatable)).toEqual([
       { cpu: '3920m', 'ephemeral-storage': '95491281146', memory: '15236Mi', pods: '58' },
       { cpu: '8', memory: '32Gi', pods: '110' },
       { cpu: '3920m', memory: '15236Mi', pods: '58' },
     ]);
     expect(nodes[0]!.metadata.labels!['topology.kubernetes.io/zone']).toBe('eu-west-1a');
-    expect(nodes[1]!.spec!.taints).toEqual([{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }, { key: 'spot', effect: 'PreferNoSchedule' }]);
+    expect(nodes[1]!.spec!.taints).toEqual([
+      { key: 'dedicated', value: 'batch', effect: 'NoSchedule' },
+      { key: 'spot', effect: 'PreferNoSchedule' },
+    ]);
     expect(nodes[2]!.spec!.unschedulable).toBe(true);
     expect([...cluster.sources.keys()]).toEqual(nodes.map((n) => n.metadata.name));
   });
@@ -27,7 +38,12 @@ describe('loadCluster (--cluster)', () => {
     const cluster = await loadCluster(['fixtures/clusters/nodelist.yaml']);
     expect(cluster.findings).toEqual([]);
     expect(cluster.nodes).toEqual([
-      { apiVersion: 'v1', kind: 'Node', metadata: { name: 'edge-1', labels: { 'kubernetes.io/hostname': 'edge-1' } }, status: { allocatable: { cpu: '2', memory: '4Gi', pods: '30' } } },
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'edge-1', labels: { 'kubernetes.io/hostname': 'edge-1' } },
+        status: { allocatable: { cpu: '2', memory: '4Gi', pods: '30' } },
+      },
     ]);
   });
 
@@ -70,11 +86,33 @@ describe('loadCluster (--cluster)', () => {
 describe('nodeGroupsToNodes (cluster.nodeGroups of .kubeplan.yaml)', () => {
   it('makes count nodes per group, zones round-robin with their region, labels and taints', () => {
     const { nodes, problems } = nodeGroupsToNodes([
-      { name: 'general', count: 3, cpu: '3920m', memory: '14880Mi', zones: ['eu-1a', 'eu-1b'], instanceType: 'm6i.xlarge', labels: { pool: 'general' } },
-      { name: 'batch', count: 1, cpu: 8, memory: '32Gi', pods: 58, ephemeralStorage: '50Gi', taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }], unschedulable: true },
+      {
+        name: 'general',
+        count: 3,
+        cpu: '3920m',
+        memory: '14880Mi',
+        zones: ['eu-1a', 'eu-1b'],
+        instanceType: 'm6i.xlarge',
+        labels: { pool: 'general' },
+      },
+      {
+        name: 'batch',
+        count: 1,
+        cpu: 8,
+        memory: '32Gi',
+        pods: 58,
+        ephemeralStorage: '50Gi',
+        taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }],
+        unschedulable: true,
+      },
     ]);
     expect(problems).toEqual([]);
-    expect(nodes.map((n) => (n as unknown as Node).metadata.name)).toEqual(['general-1', 'general-2', 'general-3', 'batch-1']);
+    expect(nodes.map((n) => (n as unknown as Node).metadata.name)).toEqual([
+      'general-1',
+      'general-2',
+      'general-3',
+      'batch-1',
+    ]);
     expect(nodes[1]).toEqual({
       apiVersion: 'v1',
       kind: 'Node',
@@ -113,7 +151,10 @@ describe('nodeGroupsToNodes (cluster.nodeGroups of .kubeplan.yaml)', () => {
     expect(nodes.map((n) => (n as unknown as Node).metadata.name)).toEqual(['b-1', 'b-2']);
     expect(problems).toEqual([
       { pointer: '/0/cpu', message: 'node group a: cpu "lots" is not a quantity (e.g. 4, 3920m, 16Gi); group skipped' },
-      { pointer: '/2/ephemeralStorage', message: 'node group b: ephemeralStorage "big" is not a quantity (e.g. 4, 3920m, 16Gi); group skipped' },
+      {
+        pointer: '/2/ephemeralStorage',
+        message: 'node group b: ephemeralStorage "big" is not a quantity (e.g. 4, 3920m, 16Gi); group skipped',
+      },
       { pointer: '/2/name', message: 'node group b is defined twice; the second is skipped' },
     ]);
   });
@@ -121,7 +162,11 @@ describe('nodeGroupsToNodes (cluster.nodeGroups of .kubeplan.yaml)', () => {
   it('describes the embedded default cluster: a tainted control plane and six workers over three zones', () => {
     const nodes = defaultClusterNodes() as unknown as Node[];
     expect(DEFAULT_NODE_GROUPS.map((g) => `${g.name}×${g.count}`)).toEqual(['control-plane×1', 'worker×6']);
-    expect(nodes.map((n) => `${n.metadata.name} ${n.metadata.labels!['topology.kubernetes.io/zone']} ${n.status!.allocatable!.cpu}`)).toEqual([
+    expect(
+      nodes.map(
+        (n) => `${n.metadata.name} ${n.metadata.labels!['topology.kubernetes.io/zone']} ${n.status!.allocatable!.cpu}`,
+      ),
+    ).toEqual([
       'control-plane-1 region-1a 1930m',
       'worker-1 region-1a 3920m',
       'worker-2 region-1b 3920m',

@@ -12,7 +12,10 @@ import { briefAt } from '../helpers/findings.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** Three workers of 4 CPU, each with a `filler` pod of 3 CPU: 1 CPU left for daemon pods. */
-const clusterConfig = { nodeGroups: [{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }], file: '.kubeplan.yaml' };
+const clusterConfig = {
+  nodeGroups: [{ name: 'worker', count: 3, cpu: '4', memory: '16Gi', zones: ['z1'] }],
+  file: '.kubeplan.yaml',
+};
 const DIR = 'fixtures/diff/daemonset-update';
 const AGENT_PENDING =
   "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.";
@@ -44,13 +47,25 @@ describe('DaemonSet rolling update, one sync', () => {
   });
 
   it('maxSurge 0: a new pod that is not ready uses up the budget; an old pod that is not ready goes at once', () => {
-    const nodes = [{ node: 'a', pods: [pod('new-a', false)] }, { node: 'b', pods: [pod('old-b', false)] }, { node: 'c', pods: [pod('old-c')] }];
+    const nodes = [
+      { node: 'a', pods: [pod('new-a', false)] },
+      { node: 'b', pods: [pod('old-b', false)] },
+      { node: 'c', pods: [pod('old-c')] },
+    ];
     // a's new pod and b's old one are both unavailable: with 1, nothing more goes; with 3, c goes too.
     expect(step(nodes, { maxUnavailable: 1 })).toEqual({ remove: ['old-b'], create: [] });
     expect(step(nodes, { maxUnavailable: 2 })).toEqual({ remove: ['old-b'], create: [] });
     expect(step(nodes, { maxUnavailable: 3 })).toEqual({ remove: ['old-b', 'old-c'], create: [] });
     // A node with both an old and a new pod counts as unavailable.
-    expect(step([{ node: 'a', pods: [pod('old-a'), pod('new-a')] }, { node: 'b', pods: [pod('old-b')] }], { maxUnavailable: 1 })).toEqual({ remove: [], create: [] });
+    expect(
+      step(
+        [
+          { node: 'a', pods: [pod('old-a'), pod('new-a')] },
+          { node: 'b', pods: [pod('old-b')] },
+        ],
+        { maxUnavailable: 1 },
+      ),
+    ).toEqual({ remove: [], create: [] });
   });
 
   it('maxSurge: starts new pods beside old ones, and removes an old pod once its new one is ready', () => {
@@ -94,10 +109,17 @@ describe('DaemonSet template change over a running cluster', () => {
   /** The DaemonSets' events, each pod named by its node (`-`: not scheduled). */
   function daemonEvents(...results: PlanResult[]): string[] {
     const pods = results.flatMap((r) => r.state.objects.filter((o) => o.kind === 'Pod'));
-    const nodeOf = new Map(pods.map((p) => [(p.metadata as { name: string }).name, (p.spec as { nodeName?: string }).nodeName ?? '-']));
-    const named = (text: string): string => text.replace(/\b(agent|shipper|watcher)-[a-z0-9]{5}\b/, (name) => `${name.split('-')[0]} pod on ${nodeOf.get(name)}`);
-    return results.at(-1)!.state.events
-      .filter((e) => /^(agent|shipper|watcher)\b/.test(e.involvedObject.name))
+    const nodeOf = new Map(
+      pods.map((p) => [(p.metadata as { name: string }).name, (p.spec as { nodeName?: string }).nodeName ?? '-']),
+    );
+    const named = (text: string): string =>
+      text.replace(
+        /\b(agent|shipper|watcher)-[a-z0-9]{5}\b/,
+        (name) => `${name.split('-')[0]} pod on ${nodeOf.get(name)}`,
+      );
+    return results
+      .at(-1)!
+      .state.events.filter((e) => /^(agent|shipper|watcher)\b/.test(e.involvedObject.name))
       .map((e) => `${e.reason} ${named(e.involvedObject.name)}: ${named(e.message)}`);
   }
 
@@ -121,14 +143,57 @@ describe('DaemonSet template change over a running cluster', () => {
       'SuccessfulDelete shipper: Deleted pod: shipper pod on worker-3',
       // watcher (OnDelete): nothing.
     ]);
-    const daemonSets = Object.fromEntries(result.state.objects.filter((o) => o.kind === 'DaemonSet').map((ds) => [
-      (ds.metadata as { name: string }).name,
-      [(ds.metadata as { annotations: Record<string, string> }).annotations['deprecated.daemonset.template.generation'], ds.status],
-    ]));
+    const daemonSets = Object.fromEntries(
+      result.state.objects
+        .filter((o) => o.kind === 'DaemonSet')
+        .map((ds) => [
+          (ds.metadata as { name: string }).name,
+          [
+            (ds.metadata as { annotations: Record<string, string> }).annotations[
+              'deprecated.daemonset.template.generation'
+            ],
+            ds.status,
+          ],
+        ]),
+    );
     expect(daemonSets).toEqual({
-      agent: ['2', { observedGeneration: 2, currentNumberScheduled: 2, desiredNumberScheduled: 3, numberMisscheduled: 0, numberReady: 2, numberAvailable: 2, numberUnavailable: 1, updatedNumberScheduled: 0 }],
-      shipper: ['2', { observedGeneration: 2, currentNumberScheduled: 3, desiredNumberScheduled: 3, numberMisscheduled: 0, numberReady: 3, numberAvailable: 3, updatedNumberScheduled: 3 }],
-      watcher: ['2', { observedGeneration: 2, currentNumberScheduled: 3, desiredNumberScheduled: 3, numberMisscheduled: 0, numberReady: 3, numberAvailable: 3, updatedNumberScheduled: 0 }],
+      agent: [
+        '2',
+        {
+          observedGeneration: 2,
+          currentNumberScheduled: 2,
+          desiredNumberScheduled: 3,
+          numberMisscheduled: 0,
+          numberReady: 2,
+          numberAvailable: 2,
+          numberUnavailable: 1,
+          updatedNumberScheduled: 0,
+        },
+      ],
+      shipper: [
+        '2',
+        {
+          observedGeneration: 2,
+          currentNumberScheduled: 3,
+          desiredNumberScheduled: 3,
+          numberMisscheduled: 0,
+          numberReady: 3,
+          numberAvailable: 3,
+          updatedNumberScheduled: 3,
+        },
+      ],
+      watcher: [
+        '2',
+        {
+          observedGeneration: 2,
+          currentNumberScheduled: 3,
+          desiredNumberScheduled: 3,
+          numberMisscheduled: 0,
+          numberReady: 3,
+          numberAvailable: 3,
+          updatedNumberScheduled: 0,
+        },
+      ],
     });
   });
 

@@ -55,12 +55,21 @@ describe('applyDefaults', () => {
                 terminationMessagePath: '/dev/termination-log',
                 terminationMessagePolicy: 'File',
                 ports: [{ containerPort: 80, protocol: 'TCP' }],
-                readinessProbe: { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+                readinessProbe: {
+                  httpGet: { port: 80, path: '/', scheme: 'HTTP' },
+                  timeoutSeconds: 1,
+                  periodSeconds: 10,
+                  successThreshold: 1,
+                  failureThreshold: 3,
+                },
                 // Requests are copied from limits only in Pods, never in templates.
                 resources: { limits: { cpu: '1', memory: '1Gi' } },
               },
             ],
-            volumes: [{ name: 'config', configMap: { name: 'web', defaultMode: 420 } }, { name: 'scratch', emptyDir: {} }],
+            volumes: [
+              { name: 'config', configMap: { name: 'web', defaultMode: 420 } },
+              { name: 'scratch', emptyDir: {} },
+            ],
           },
         },
       },
@@ -80,14 +89,28 @@ describe('applyDefaults', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'w' },
-      spec: { replicas: 0, revisionHistoryLimit: 0, strategy: { type: 'Recreate' }, template: { spec: { containers: [] } } },
+      spec: {
+        replicas: 0,
+        revisionHistoryLimit: 0,
+        strategy: { type: 'Recreate' },
+        template: { spec: { containers: [] } },
+      },
     });
     expect(result.spec).toEqual({
       replicas: 0,
       revisionHistoryLimit: 0,
       progressDeadlineSeconds: 600,
       strategy: { type: 'Recreate' },
-      template: { spec: { containers: [], dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } },
+      template: {
+        spec: {
+          containers: [],
+          dnsPolicy: 'ClusterFirst',
+          restartPolicy: 'Always',
+          schedulerName: 'default-scheduler',
+          securityContext: {},
+          terminationGracePeriodSeconds: 30,
+        },
+      },
     });
   });
 
@@ -98,7 +121,14 @@ describe('applyDefaults', () => {
       metadata: { name: 'p' },
       spec: {
         hostNetwork: true,
-        containers: [{ name: 'c', image: 'busybox@sha256:abc', ports: [{ containerPort: 9100 }], resources: { limits: { cpu: '500m' }, requests: { memory: '64Mi' } } }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox@sha256:abc',
+            ports: [{ containerPort: 9100 }],
+            resources: { limits: { cpu: '500m' }, requests: { memory: '64Mi' } },
+          },
+        ],
       },
     });
     const container = pod.spec.containers[0] as Record<string, unknown>;
@@ -113,13 +143,28 @@ describe('applyDefaults', () => {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'p' },
-      spec: { resources: { limits: { cpu: '2', memory: '1Gi' } }, containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '1' } } }] },
+      spec: {
+        resources: { limits: { cpu: '2', memory: '1Gi' } },
+        containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '1' } } }],
+      },
     });
-    expect((pod.spec as Record<string, unknown>).resources).toEqual({ limits: { cpu: '2', memory: '1Gi' }, requests: { memory: '1Gi' } });
+    expect((pod.spec as Record<string, unknown>).resources).toEqual({
+      limits: { cpu: '2', memory: '1Gi' },
+      requests: { memory: '1Gi' },
+    });
   });
 
   it('defaults a Service: type, protocol, targetPort, traffic policies', () => {
-    const service = applyDefaults({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'LoadBalancer', selector: { app: 's' }, ports: [{ port: 80 }, { port: 53, protocol: 'UDP', targetPort: 'dns' }] } });
+    const service = applyDefaults({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: {
+        type: 'LoadBalancer',
+        selector: { app: 's' },
+        ports: [{ port: 80 }, { port: 53, protocol: 'UDP', targetPort: 'dns' }],
+      },
+    });
     expect(service.spec).toEqual({
       type: 'LoadBalancer',
       selector: { app: 's' },
@@ -127,11 +172,29 @@ describe('applyDefaults', () => {
       externalTrafficPolicy: 'Cluster',
       internalTrafficPolicy: 'Cluster',
       allocateLoadBalancerNodePorts: true,
-      ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }, { port: 53, protocol: 'UDP', targetPort: 'dns' }],
+      ports: [
+        { port: 80, protocol: 'TCP', targetPort: 80 },
+        { port: 53, protocol: 'UDP', targetPort: 'dns' },
+      ],
     });
-    const clientIp = applyDefaults({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { sessionAffinity: 'ClientIP' } });
-    expect(clientIp.spec).toEqual({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } }, type: 'ClusterIP', internalTrafficPolicy: 'Cluster' });
-    const external = applyDefaults({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'ExternalName', externalName: 'db.example.com' } });
+    const clientIp = applyDefaults({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { sessionAffinity: 'ClientIP' },
+    });
+    expect(clientIp.spec).toEqual({
+      sessionAffinity: 'ClientIP',
+      sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } },
+      type: 'ClusterIP',
+      internalTrafficPolicy: 'Cluster',
+    });
+    const external = applyDefaults({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { type: 'ExternalName', externalName: 'db.example.com' },
+    });
     expect(external.spec).toEqual({ type: 'ExternalName', externalName: 'db.example.com', sessionAffinity: 'None' });
   });
 
@@ -140,7 +203,11 @@ describe('applyDefaults', () => {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
       metadata: { name: 'db' },
-      spec: { serviceName: 'db', template: { spec: { containers: [] } }, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] },
+      spec: {
+        serviceName: 'db',
+        template: { spec: { containers: [] } },
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }],
+      },
     });
     const spec = sts.spec as Record<string, unknown>;
     expect(spec.podManagementPolicy).toBe('OrderedReady');
@@ -148,23 +215,60 @@ describe('applyDefaults', () => {
     expect(spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
     expect(spec.replicas).toBe(1);
     expect(spec.revisionHistoryLimit).toBe(10);
-    expect(spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
-    const explicit = applyDefaults({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { updateStrategy: { type: 'RollingUpdate' } } });
+    expect(spec.volumeClaimTemplates).toEqual([
+      {
+        metadata: { name: 'data' },
+        spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
+        status: { phase: 'Pending' },
+      },
+    ]);
+    const explicit = applyDefaults({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: { updateStrategy: { type: 'RollingUpdate' } },
+    });
     expect((explicit.spec as Record<string, unknown>).updateStrategy).toEqual({ type: 'RollingUpdate' });
   });
 
   it('defaults a DaemonSet update strategy', () => {
     const ds = applyDefaults({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: {} });
-    expect(ds.spec).toEqual({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 });
+    expect(ds.spec).toEqual({
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+      revisionHistoryLimit: 10,
+    });
   });
 
   it('defaults Jobs and CronJobs', () => {
-    const job = applyDefaults({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [] } } } });
+    const job = applyDefaults({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'j' },
+      spec: { template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [] } } },
+    });
     const { template, ...jobSpec } = job.spec as Record<string, unknown>;
     expect(template).toBeDefined();
-    expect(jobSpec).toEqual({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed', manualSelector: false });
+    expect(jobSpec).toEqual({
+      completions: 1,
+      parallelism: 1,
+      backoffLimit: 6,
+      completionMode: 'NonIndexed',
+      suspend: false,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      manualSelector: false,
+    });
     expect(job.metadata).toEqual({ name: 'j', labels: { app: 'j' } });
-    const parallel = applyDefaults({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: 3, backoffLimitPerIndex: 1, completionMode: 'Indexed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } } });
+    const parallel = applyDefaults({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'j' },
+      spec: {
+        parallelism: 3,
+        backoffLimitPerIndex: 1,
+        completionMode: 'Indexed',
+        podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      },
+    });
     expect(parallel.spec).toEqual({
       parallelism: 3,
       backoffLimit: 2147483647,
@@ -173,9 +277,16 @@ describe('applyDefaults', () => {
       suspend: false,
       podReplacementPolicy: 'Failed',
       manualSelector: false,
-      podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] },
+      podFailurePolicy: {
+        rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }],
+      },
     });
-    const cron = applyDefaults({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [] } } } } } });
+    const cron = applyDefaults({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [] } } } } },
+    });
     const cronSpec = cron.spec as Record<string, unknown>;
     expect(cronSpec.concurrencyPolicy).toBe('Allow');
     expect(cronSpec.suspend).toBe(false);
@@ -186,22 +297,94 @@ describe('applyDefaults', () => {
   });
 
   it('defaults autoscalers: minReplicas, the CPU metric, and behavior only when given', () => {
-    const hpa = applyDefaults({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { maxReplicas: 5 } });
-    expect(hpa.spec).toEqual({ maxReplicas: 5, minReplicas: 1, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }] });
-    const withBehavior = applyDefaults({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { maxReplicas: 5, metrics: [{ type: 'Pods' }], behavior: { scaleDown: { stabilizationWindowSeconds: 60 } } } });
+    const hpa = applyDefaults({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: { maxReplicas: 5 },
+    });
+    expect(hpa.spec).toEqual({
+      maxReplicas: 5,
+      minReplicas: 1,
+      metrics: [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+      ],
+    });
+    const withBehavior = applyDefaults({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: {
+        maxReplicas: 5,
+        metrics: [{ type: 'Pods' }],
+        behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
+      },
+    });
     expect((withBehavior.spec as Record<string, unknown>).behavior).toEqual({
-      scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 4, periodSeconds: 15 }, { type: 'Percent', value: 100, periodSeconds: 15 }] },
-      scaleDown: { stabilizationWindowSeconds: 60, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
+      scaleUp: {
+        stabilizationWindowSeconds: 0,
+        selectPolicy: 'Max',
+        policies: [
+          { type: 'Pods', value: 4, periodSeconds: 15 },
+          { type: 'Percent', value: 100, periodSeconds: 15 },
+        ],
+      },
+      scaleDown: {
+        stabilizationWindowSeconds: 60,
+        selectPolicy: 'Max',
+        policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+      },
     });
   });
 
   it('defaults the small kinds', () => {
-    expect(applyDefaults({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } })).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque' });
-    expect(applyDefaults({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' } }, status: { phase: 'Active' } });
-    expect(applyDefaults({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: {} })).toEqual({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
-    expect(applyDefaults({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: { egress: [{ ports: [{ port: 53 }] }] } }).spec).toEqual({ egress: [{ ports: [{ port: 53, protocol: 'TCP' }] }], policyTypes: ['Ingress', 'Egress'] });
-    expect(applyDefaults({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 })).toEqual({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000, preemptionPolicy: 'PreemptLowerPriority' });
-    expect(applyDefaults({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { capacity: { cpu: '4' } } }).status).toEqual({ capacity: { cpu: '4' }, allocatable: { cpu: '4' } });
+    expect(applyDefaults({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } })).toEqual({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      type: 'Opaque',
+    });
+    expect(applyDefaults({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' } },
+      status: { phase: 'Active' },
+    });
+    expect(
+      applyDefaults({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: {} }),
+    ).toEqual({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'c' },
+      spec: { volumeMode: 'Filesystem' },
+      status: { phase: 'Pending' },
+    });
+    expect(
+      applyDefaults({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'n' },
+        spec: { egress: [{ ports: [{ port: 53 }] }] },
+      }).spec,
+    ).toEqual({ egress: [{ ports: [{ port: 53, protocol: 'TCP' }] }], policyTypes: ['Ingress', 'Egress'] });
+    expect(
+      applyDefaults({
+        apiVersion: 'scheduling.k8s.io/v1',
+        kind: 'PriorityClass',
+        metadata: { name: 'high' },
+        value: 1000,
+      }),
+    ).toEqual({
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'high' },
+      value: 1000,
+      preemptionPolicy: 'PreemptLowerPriority',
+    });
+    expect(
+      applyDefaults({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { capacity: { cpu: '4' } } })
+        .status,
+    ).toEqual({ capacity: { cpu: '4' }, allocatable: { cpu: '4' } });
   });
 
   it('leaves unknown versions and odd shapes alone instead of failing', () => {
@@ -209,13 +392,24 @@ describe('applyDefaults', () => {
     expect(applyDefaults(custom)).toEqual(custom);
     expect(hasDefaults(custom)).toBe(false);
     expect(hasDefaults({ apiVersion: 'v1', kind: 'ConfigMap' })).toBe(true);
-    const odd = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'odd' }, spec: { replicas: '2', strategy: 'fast', template: { spec: { containers: ['nginx', { name: 'c', image: 'x', ports: 'http' }], volumes: 'none' } } } };
+    const odd = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'odd' },
+      spec: {
+        replicas: '2',
+        strategy: 'fast',
+        template: { spec: { containers: ['nginx', { name: 'c', image: 'x', ports: 'http' }], volumes: 'none' } },
+      },
+    };
     const result = applyDefaults(odd);
     expect(result.spec.replicas).toBe('2');
     expect(result.spec.strategy).toBe('fast');
     expect(result.spec.template.spec.containers[0]).toBe('nginx');
     expect((result.spec.template.spec.containers[1] as Record<string, unknown>).ports).toBe('http');
-    expect(applyDefaults({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: 'nope' }).spec).toBe('nope');
+    expect(applyDefaults({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: 'nope' }).spec).toBe(
+      'nope',
+    );
   });
 });
 
@@ -252,7 +446,10 @@ describe('applyPodAdmission', () => {
     expect(applyPodAdmission({ serviceAccountName: 'api', tolerations: [own] })).toEqual({
       serviceAccountName: 'api',
       serviceAccount: 'api',
-      tolerations: [own, { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      tolerations: [
+        own,
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ],
     });
     expect(applyPodAdmission({ tolerations: [{ operator: 'Exists' }] }).tolerations).toEqual([{ operator: 'Exists' }]);
   });

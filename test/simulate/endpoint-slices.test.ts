@@ -5,12 +5,32 @@ import { PodIndex } from '../../src/simulate/objects/pod-index.js';
 import type { Entry } from '../../src/simulate/state.js';
 
 /** A pod of the settled cluster: bound to `node` with `ip` (or not), Ready or not. */
-function pod(name: string, options: { ip?: string; ready?: boolean; labels?: Record<string, string>; ports?: Array<Record<string, unknown>>; phase?: string; spec?: Record<string, unknown> } = {}): KubeObject {
+function pod(
+  name: string,
+  options: {
+    ip?: string;
+    ready?: boolean;
+    labels?: Record<string, string>;
+    ports?: Array<Record<string, unknown>>;
+    phase?: string;
+    spec?: Record<string, unknown>;
+  } = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace: 'shop', uid: `uid-${name}`, labels: options.labels ?? { app: 'web' } },
-    spec: { nodeName: 'worker-1', containers: [{ name: 'web', image: 'nginx:1.27.3', ports: options.ports ?? [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] }], ...options.spec },
+    spec: {
+      nodeName: 'worker-1',
+      containers: [
+        {
+          name: 'web',
+          image: 'nginx:1.27.3',
+          ports: options.ports ?? [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+        },
+      ],
+      ...options.spec,
+    },
     status: {
       phase: options.phase ?? 'Running',
       ...(options.ip !== undefined ? { podIP: options.ip } : {}),
@@ -24,11 +44,24 @@ function index(pods: KubeObject[]): PodIndex {
 }
 
 function service(spec: Record<string, unknown>, name = 'web'): KubeObject {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop', uid: `uid-svc-${name}` }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }], ...spec } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'shop', uid: `uid-svc-${name}` },
+    spec: {
+      selector: { app: 'web' },
+      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+      ...spec,
+    },
+  };
 }
 
 const zoneOf = (node: string): string | undefined => (node === 'worker-1' ? 'region-1a' : undefined);
-type Slice = { metadata: { name: string; labels: Record<string, string> }; endpoints: Array<{ addresses: string[]; conditions: Record<string, boolean>; hostname?: string }>; ports: unknown };
+type Slice = {
+  metadata: { name: string; labels: Record<string, string> };
+  endpoints: Array<{ addresses: string[]; conditions: Record<string, boolean>; hostname?: string }>;
+  ports: unknown;
+};
 
 describe('EndpointSlices', () => {
   it('splits more than 100 endpoints into slices of at most 100, as the controller does', () => {
@@ -57,7 +90,11 @@ describe('EndpointSlices', () => {
       { ready: false, serving: false, terminating: false },
     ]);
     expect(readyEndpointCount(plain as unknown as KubeObject[])).toBe(1);
-    const published = endpointSlicesFor(service({ publishNotReadyAddresses: true }), index(pods), zoneOf) as unknown as Slice[];
+    const published = endpointSlicesFor(
+      service({ publishNotReadyAddresses: true }),
+      index(pods),
+      zoneOf,
+    ) as unknown as Slice[];
     expect(published[0]!.endpoints.map((e) => e.conditions)).toEqual([
       { ready: true, serving: true, terminating: false },
       { ready: true, serving: false, terminating: false },
@@ -72,14 +109,44 @@ describe('EndpointSlices', () => {
       // A port of that name but another protocol does not match either.
       pod('web-c', { ip: '10.244.1.4', ports: [{ name: 'http', containerPort: 8080, protocol: 'UDP' }] }),
       // A sidecar (restartable init container) may carry it.
-      pod('web-d', { ip: '10.244.1.5', ports: [], spec: { initContainers: [{ name: 'proxy', image: 'envoy:1.31', restartPolicy: 'Always', ports: [{ name: 'http', containerPort: 15001, protocol: 'TCP' }] }] } }),
+      pod('web-d', {
+        ip: '10.244.1.5',
+        ports: [],
+        spec: {
+          initContainers: [
+            {
+              name: 'proxy',
+              image: 'envoy:1.31',
+              restartPolicy: 'Always',
+              ports: [{ name: 'http', containerPort: 15001, protocol: 'TCP' }],
+            },
+          ],
+        },
+      }),
     ];
-    const svc = service({ ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }, { name: 'admin', port: 81, targetPort: 9901, protocol: 'TCP' }] });
+    const svc = service({
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+        { name: 'admin', port: 81, targetPort: 9901, protocol: 'TCP' },
+      ],
+    });
     const slices = endpointSlicesFor(svc, index(pods), zoneOf) as unknown as Slice[];
     expect(slices.map((s) => [s.ports, s.endpoints.map((e) => e.addresses[0])])).toEqual([
-      [[{ name: 'http', port: 8080, protocol: 'TCP' }, { name: 'admin', port: 9901, protocol: 'TCP' }], ['10.244.1.2']],
+      [
+        [
+          { name: 'http', port: 8080, protocol: 'TCP' },
+          { name: 'admin', port: 9901, protocol: 'TCP' },
+        ],
+        ['10.244.1.2'],
+      ],
       [[{ name: 'admin', port: 9901, protocol: 'TCP' }], ['10.244.1.3', '10.244.1.4']],
-      [[{ name: 'http', port: 15001, protocol: 'TCP' }, { name: 'admin', port: 9901, protocol: 'TCP' }], ['10.244.1.5']],
+      [
+        [
+          { name: 'http', port: 15001, protocol: 'TCP' },
+          { name: 'admin', port: 9901, protocol: 'TCP' },
+        ],
+        ['10.244.1.5'],
+      ],
     ]);
     expect(readyEndpointCount(slices as unknown as KubeObject[], 'http')).toBe(2);
     expect(readyEndpointCount(slices as unknown as KubeObject[], 'admin')).toBe(4);
@@ -89,7 +156,9 @@ describe('EndpointSlices', () => {
     const pods = [pod('web-a', { ip: '10.244.1.2' })];
     expect(endpointSlicesFor(service({ selector: undefined }), index(pods), zoneOf)).toEqual([]);
     expect(endpointSlicesFor(service({ selector: {} }), index(pods), zoneOf)).toEqual([]);
-    expect(endpointSlicesFor(service({ type: 'ExternalName', externalName: 'example.com' }), index(pods), zoneOf)).toEqual([]);
+    expect(
+      endpointSlicesFor(service({ type: 'ExternalName', externalName: 'example.com' }), index(pods), zoneOf),
+    ).toEqual([]);
     const empty = endpointSlicesFor(service({ selector: { app: 'api' } }), index(pods), zoneOf) as unknown as Slice[];
     expect(empty.map((s) => [s.metadata.name, s.endpoints, s.ports])).toEqual([['web-4m7fc', [], null]]);
   });

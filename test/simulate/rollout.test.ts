@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { nextNewReplicaSetSize, planRollingUpdate, resolveIntOrPercent, rollingParameters } from '../../src/simulate/controllers/rollout.js';
+import {
+  nextNewReplicaSetSize,
+  planRollingUpdate,
+  resolveIntOrPercent,
+  rollingParameters,
+} from '../../src/simulate/controllers/rollout.js';
 import { generatedName, podTemplateHash, safeEncodeHash, deterministicUid } from '../../src/simulate/objects/names.js';
 
 describe('rollout arithmetic', () => {
@@ -22,18 +27,36 @@ describe('rollout arithmetic', () => {
 
   it('scales a new ReplicaSet up within the surge', () => {
     const params = { maxSurge: 3, maxUnavailable: 2 };
-    expect(nextNewReplicaSetSize(10, params, { replicas: 0, available: 0 }, [{ replicas: 10, available: 10 }, { replicas: 0, available: 0 }])).toBe(3);
+    expect(
+      nextNewReplicaSetSize(10, params, { replicas: 0, available: 0 }, [
+        { replicas: 10, available: 10 },
+        { replicas: 0, available: 0 },
+      ]),
+    ).toBe(3);
     expect(nextNewReplicaSetSize(10, params, { replicas: 0, available: 0 }, [{ replicas: 0, available: 0 }])).toBe(10);
   });
 
   it('plans a rolling update of 3 replicas at maxSurge 1 / maxUnavailable 0 step by step', () => {
     const plan = planRollingUpdate({ replicas: 3, maxSurge: 1, maxUnavailable: 0, oldReplicas: [3] });
-    expect(plan.steps.map((s) => `${s.replicaSet} ${s.from}→${s.to}`)).toEqual(['new 0→1', '0 3→2', 'new 1→2', '0 2→1', 'new 2→3', '0 1→0']);
+    expect(plan.steps.map((s) => `${s.replicaSet} ${s.from}→${s.to}`)).toEqual([
+      'new 0→1',
+      '0 3→2',
+      'new 1→2',
+      '0 2→1',
+      'new 2→3',
+      '0 1→0',
+    ]);
     expect(plan.complete).toBe(true);
   });
 
   it('stalls when the surge pods do not fit, keeping the old pods', () => {
-    const plan = planRollingUpdate({ replicas: 4, maxSurge: '25%', maxUnavailable: 0, oldReplicas: [4], newPodsThatFit: 0 });
+    const plan = planRollingUpdate({
+      replicas: 4,
+      maxSurge: '25%',
+      maxUnavailable: 0,
+      oldReplicas: [4],
+      newPodsThatFit: 0,
+    });
     expect(plan.steps).toEqual([{ replicaSet: 'new', from: 0, to: 1 }]);
     expect(plan.complete).toBe(false);
   });
@@ -50,8 +73,12 @@ describe('rollout arithmetic', () => {
 describe('deterministic names', () => {
   it('encodes hashes with the pod-template-hash alphabet (digits map to 4-9, b, c, d, f)', () => {
     expect(safeEncodeHash(1234567890)).toBe('56789bcdf4');
-    expect(podTemplateHash({ spec: { containers: [{ name: 'a' }] } })).toBe(podTemplateHash({ spec: { containers: [{ name: 'a' }] } }));
-    expect(podTemplateHash({ metadata: { labels: { a: '1', b: '2' } } })).toBe(podTemplateHash({ metadata: { labels: { b: '2', a: '1' } } }));
+    expect(podTemplateHash({ spec: { containers: [{ name: 'a' }] } })).toBe(
+      podTemplateHash({ spec: { containers: [{ name: 'a' }] } }),
+    );
+    expect(podTemplateHash({ metadata: { labels: { a: '1', b: '2' } } })).toBe(
+      podTemplateHash({ metadata: { labels: { b: '2', a: '1' } } }),
+    );
   });
 
   it('gives the k-th generated name the same suffix every time and skips taken names', () => {
@@ -66,7 +93,9 @@ describe('deterministic names', () => {
   });
 
   it('derives UUID-shaped uids from identities', () => {
-    expect(deterministicUid('apps|Deployment|shop|web')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deterministicUid('apps|Deployment|shop|web')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(deterministicUid('a')).not.toBe(deterministicUid('b'));
   });
 });

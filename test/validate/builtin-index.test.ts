@@ -10,7 +10,16 @@ describe('built-in schema index', () => {
   });
 
   it('covers the kinds of a current Kubernetes release', () => {
-    for (const key of ['v1 Pod', 'apps/v1 Deployment', 'batch/v1 CronJob', 'networking.k8s.io/v1 Ingress', 'autoscaling/v2 HorizontalPodAutoscaler', 'policy/v1 PodDisruptionBudget', 'resource.k8s.io/v1 ResourceClaim', 'networking.k8s.io/v1 ServiceCIDR']) {
+    for (const key of [
+      'v1 Pod',
+      'apps/v1 Deployment',
+      'batch/v1 CronJob',
+      'networking.k8s.io/v1 Ingress',
+      'autoscaling/v2 HorizontalPodAutoscaler',
+      'policy/v1 PodDisruptionBudget',
+      'resource.k8s.io/v1 ResourceClaim',
+      'networking.k8s.io/v1 ServiceCIDR',
+    ]) {
       expect(BUILTIN_INDEX.kinds[key]).toBeDefined();
     }
     // Fields added in Kubernetes 1.33+ prove the release is current.

@@ -23,7 +23,9 @@ describe('built-in schemas', () => {
   });
 
   it('reports a wrong type with the value it got', async () => {
-    expect(await validateYaml(deployment('  replicas: "3"\n'))).toEqual(['15:13 schema-invalid spec.replicas: expected integer, got string "3"']);
+    expect(await validateYaml(deployment('  replicas: "3"\n'))).toEqual([
+      '15:13 schema-invalid spec.replicas: expected integer, got string "3"',
+    ]);
   });
 
   it('reports a missing required field at its parent', async () => {
@@ -65,7 +67,8 @@ spec:
   });
 
   it('never shows the values of a Secret, even invalid ones', async () => {
-    const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: "hunter2 is not base64"\nstringData:\n  token: 12345\n';
+    const text =
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: "hunter2 is not base64"\nstringData:\n  token: 12345\n';
     const lines = await validateYaml(text);
     expect(lines).toEqual([
       '5:13 schema-invalid data.password: the value is not valid base64',
@@ -75,14 +78,18 @@ spec:
   });
 
   it('requires metadata.name unless generateName is set', async () => {
-    expect(await validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n')).toEqual(['4:3 schema-invalid metadata.name: required field is missing']);
+    expect(await validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n')).toEqual([
+      '4:3 schema-invalid metadata.name: required field is missing',
+    ]);
     expect(await validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cm-\n')).toEqual([]);
   });
 });
 
 describe('strict validation: unknown fields', () => {
   it('suggests the field a typo was meant to be, pointing at the key', async () => {
-    expect(await validateYaml(deployment('  replica: 3\n'))).toEqual(['15:3 schema-unknown-field spec.replica: unknown field "replica"; did you mean "replicas"?']);
+    expect(await validateYaml(deployment('  replica: 3\n'))).toEqual([
+      '15:3 schema-unknown-field spec.replica: unknown field "replica"; did you mean "replicas"?',
+    ]);
   });
 
   it('matches a field written with the wrong case', async () => {
@@ -98,16 +105,25 @@ describe('strict validation: unknown fields', () => {
   });
 
   it('names the type when nothing is close', async () => {
-    expect(await validateYaml(deployment('  colour: blue\n'))).toEqual(['15:3 schema-unknown-field spec.colour: unknown field "colour" (DeploymentSpec has no such field)']);
+    expect(await validateYaml(deployment('  colour: blue\n'))).toEqual([
+      '15:3 schema-unknown-field spec.colour: unknown field "colour" (DeploymentSpec has no such field)',
+    ]);
   });
 
   it('checks inside lists and maps of objects', async () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: i:1\n      env:\n        - name: A\n          valeu: "1"\n';
-    expect(await validateYaml(text)).toEqual(['10:11 schema-unknown-field spec.containers[0].env[0].valeu: unknown field "valeu"; did you mean "value"?']);
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: i:1\n      env:\n        - name: A\n          valeu: "1"\n';
+    expect(await validateYaml(text)).toEqual([
+      '10:11 schema-unknown-field spec.containers[0].env[0].valeu: unknown field "valeu"; did you mean "value"?',
+    ]);
   });
 
   it('accepts any keys in maps such as labels and data', async () => {
-    expect(await validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {"example.com/anything": "x"}\ndata: {whatever: "1"}\n')).toEqual([]);
+    expect(
+      await validateYaml(
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {"example.com/anything": "x"}\ndata: {whatever: "1"}\n',
+      ),
+    ).toEqual([]);
   });
 
   it('is off with strict: false', async () => {
@@ -117,19 +133,27 @@ describe('strict validation: unknown fields', () => {
 
 describe('kinds without a schema', () => {
   it('reports an unknown version of a built-in kind, naming the one to use', async () => {
-    expect(await validateYaml('apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: x}\n')).toEqual(['1:13 api-unknown Deployment is not served by apps/v9; use apps/v1']);
+    expect(await validateYaml('apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: x}\n')).toEqual([
+      '1:13 api-unknown Deployment is not served by apps/v9; use apps/v1',
+    ]);
   });
 
   it('reports a built-in kind in the wrong group', async () => {
-    expect(await validateYaml('apiVersion: v1\nkind: Ingress\nmetadata: {name: x}\n')).toEqual(['1:13 api-unknown Ingress is not served by v1; use networking.k8s.io/v1']);
+    expect(await validateYaml('apiVersion: v1\nkind: Ingress\nmetadata: {name: x}\n')).toEqual([
+      '1:13 api-unknown Ingress is not served by v1; use networking.k8s.io/v1',
+    ]);
   });
 
   it('suggests the kind a typo was meant to be', async () => {
-    expect(await validateYaml('apiVersion: v1\nkind: ConfigMpa\nmetadata: {name: x}\n')).toEqual(['2:7 api-unknown v1 has no kind "ConfigMpa"; did you mean "ConfigMap"?']);
+    expect(await validateYaml('apiVersion: v1\nkind: ConfigMpa\nmetadata: {name: x}\n')).toEqual([
+      '2:7 api-unknown v1 has no kind "ConfigMpa"; did you mean "ConfigMap"?',
+    ]);
   });
 
   it('reports an unknown version in a built-in group', async () => {
-    expect(await validateYaml('apiVersion: batch/v7\nkind: Frobnicator\nmetadata: {name: x}\n')).toEqual(['1:13 api-unknown unknown apiVersion "batch/v7" for kind Frobnicator']);
+    expect(await validateYaml('apiVersion: batch/v7\nkind: Frobnicator\nmetadata: {name: x}\n')).toEqual([
+      '1:13 api-unknown unknown apiVersion "batch/v7" for kind Frobnicator',
+    ]);
   });
 
   it('warns about a custom kind without a CRD', async () => {
@@ -139,6 +163,10 @@ describe('kinds without a schema', () => {
   });
 
   it('validates removed API versions against their old schema', async () => {
-    expect(await validateYaml('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: x}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n')).toEqual([]);
+    expect(
+      await validateYaml(
+        'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: x}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n',
+      ),
+    ).toEqual([]);
   });
 });

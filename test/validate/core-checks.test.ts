@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { CORE_CHECKS } from '../../src/validate/core-checks.js';
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('core checks catalog', () => {
@@ -12,7 +14,10 @@ describe('core checks catalog', () => {
     const emitted = new Set<string>();
     for (const file of [...sources('src/load'), ...sources('src/validate')]) {
       if (file.endsWith('core-checks.ts')) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/ruleId: '([a-z-]+)'|'((?:file|yaml|directory|document)-[a-z-]+)'/g)) emitted.add(m[1] ?? m[2]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /ruleId: '([a-z-]+)'|'((?:file|yaml|directory|document)-[a-z-]+)'/g,
+      ))
+        emitted.add(m[1] ?? m[2]!);
     }
     expect(CORE_CHECKS.map((c) => c.id).sort()).toEqual([...emitted].sort());
   });

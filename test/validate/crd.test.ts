@@ -67,7 +67,9 @@ spec: {code: x}
 `;
     const lines = await validateYaml(text);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^14:11 crd-schema-invalid this schema cannot be used to validate things\.example\.com resources: .*\(unclosed/);
+    expect(lines[0]).toMatch(
+      /^14:11 crd-schema-invalid this schema cannot be used to validate things\.example\.com resources: .*\(unclosed/,
+    );
   });
 
   it('accepts embedded resources in a schema marked x-kubernetes-embedded-resource', async () => {
@@ -108,11 +110,11 @@ spec:
 });
 
 describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
-  it('refuses what the rules refuse, in the API server\'s words, at the field concerned', async () => {
+  it("refuses what the rules refuse, in the API server's words, at the field concerned", async () => {
     const result = await lint(['fixtures/crds-cel']);
     expect(result.findings.filter(notRule).map(brief)).toEqual([
       // The rule calls semver(), a Kubernetes library function kubeplan lacks: said once, on the CRD.
-      'fixtures/crds-cel/queue-crd.yaml:40:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule "!has(self.version) || semver(self.version).isGreaterThan(semver(\'1.0.0\'))" (found no matching overload for \'semver(dyn)\'); Queue objects are not checked against it',
+      "fixtures/crds-cel/queue-crd.yaml:40:25 info crd-rule-not-evaluated kubeplan cannot evaluate the validation rule \"!has(self.version) || semver(self.version).isGreaterThan(semver('1.0.0'))\" (found no matching overload for 'semver(dyn)'); Queue objects are not checked against it",
       // `orders` keeps every rule; `payments` breaks each once (integers are CEL ints: partitions % 2 works;
       // quantities compare by value: 20Gi is not below 10Gi, 512Mi is; fd00::1 is not IPv4).
       'fixtures/crds-cel/queues.yaml:23:3 error schema-invalid spec: Invalid value: network must be an IPv4 address',
@@ -135,15 +137,26 @@ describe('CEL validation rules of a CRD (x-kubernetes-validations)', () => {
       'metadata: {name: broken, namespace: shop}',
       'spec: {name: broken, minReplicas: "one", maxReplicas: 2, partitions: 2}',
     ].join('\n');
-    const result = await lint(['-'], { crds: ['fixtures/crds-cel/queue-crd.yaml'], readStdin: async () => Buffer.from(text) });
+    const result = await lint(['-'], {
+      crds: ['fixtures/crds-cel/queue-crd.yaml'],
+      readStdin: async () => Buffer.from(text),
+    });
     expect(result.findings.filter(notRule).map(brief)).toEqual([
       '<stdin>:1:1 info crd-rule-not-evaluated some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation',
       '<stdin>:4:35 error schema-invalid spec.minReplicas: expected integer, got string "one"',
     ]);
     // With the shape right, the rules run.
     const shaped = text.replace('minReplicas: "one"', 'minReplicas: 3');
-    const checked = await lint(['-'], { crds: ['fixtures/crds-cel/queue-crd.yaml'], readStdin: async () => Buffer.from(shaped) });
-    expect(checked.findings.filter(notRule).filter((f) => f.file === '<stdin>').map(brief)).toEqual([
+    const checked = await lint(['-'], {
+      crds: ['fixtures/crds-cel/queue-crd.yaml'],
+      readStdin: async () => Buffer.from(shaped),
+    });
+    expect(
+      checked.findings
+        .filter(notRule)
+        .filter((f) => f.file === '<stdin>')
+        .map(brief),
+    ).toEqual([
       '<stdin>:4:35 error schema-invalid spec.minReplicas: Invalid value: minReplicas must not exceed maxReplicas',
     ]);
   });
@@ -160,20 +173,41 @@ describe('evaluateValidationRules', () => {
     properties: { total: { type: 'integer' }, parts: { type: 'integer' }, endpoint: { type: 'string' } },
   };
 
-  it('refuses the object for a runtime error, evaluates Kubernetes\' libraries, and skips a rule whose function kubeplan lacks', () => {
+  it("refuses the object for a runtime error, evaluates Kubernetes' libraries, and skips a rule whose function kubeplan lacks", () => {
     const { failures, skipped } = evaluateValidationRules(schema, { total: 4, parts: 0, endpoint: 'https://x' });
-    expect(failures).toEqual([{ pointer: '', message: '<nil>: Invalid value: "object": division by zero evaluating rule: parts must divide total' }]);
-    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([['/x-kubernetes-validations/2', "semver(self.endpoint).isGreaterThan(semver('1.0.0'))"]]);
+    expect(failures).toEqual([
+      {
+        pointer: '',
+        message: '<nil>: Invalid value: "object": division by zero evaluating rule: parts must divide total',
+      },
+    ]);
+    expect(skipped.map((s) => [s.schemaPointer, s.rule])).toEqual([
+      ['/x-kubernetes-validations/2', "semver(self.endpoint).isGreaterThan(semver('1.0.0'))"],
+    ]);
     expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'https://x' }).failures).toEqual([]);
     // Kubernetes' URL, quantity and list libraries.
-    expect(evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'http://x' }).failures.map((f) => f.message)).toEqual(['<nil>: Invalid value: the endpoint must use https']);
-    const library = (rule: string, self: unknown): unknown => evaluateValidationRules({ 'x-kubernetes-validations': [{ rule }] }, self).failures.length === 0;
+    expect(
+      evaluateValidationRules(schema, { total: 4, parts: 2, endpoint: 'http://x' }).failures.map((f) => f.message),
+    ).toEqual(['<nil>: Invalid value: the endpoint must use https']);
+    const library = (rule: string, self: unknown): unknown =>
+      evaluateValidationRules({ 'x-kubernetes-validations': [{ rule }] }, self).failures.length === 0;
     expect(library("quantity(self.a).add(quantity('500m')).isGreaterThan(quantity('1'))", { a: '0.6' })).toBe(true);
-    expect(library("quantity(self.a).isInteger() && quantity(self.a).asInteger() == 2048", { a: '2Ki' })).toBe(true);
-    expect(library('self.l.isSorted() && self.l.sum() == 6 && self.l.max() == 3 && self.l.indexOf(2) == 1', { l: [1, 2, 3] })).toBe(true);
+    expect(library('quantity(self.a).isInteger() && quantity(self.a).asInteger() == 2048', { a: '2Ki' })).toBe(true);
+    expect(
+      library('self.l.isSorted() && self.l.sum() == 6 && self.l.max() == 3 && self.l.indexOf(2) == 1', {
+        l: [1, 2, 3],
+      }),
+    ).toBe(true);
     expect(library('self.l.isSorted()', { l: [2, 1] })).toBe(false);
-    expect(library("self.s.replace('-', '.').charAt(1) == '.' && ['a', 'b'].join('/') == 'a/b'", { s: 'a-b' })).toBe(true);
-    expect(library("cidr('10.0.0.0/8').containsIP(self.ip) && ip(self.ip).family() == 4 && !isIP('::ffff:1.2.3.4') && isCIDR('fd00::/8')", { ip: '10.2.3.4' })).toBe(true);
+    expect(library("self.s.replace('-', '.').charAt(1) == '.' && ['a', 'b'].join('/') == 'a/b'", { s: 'a-b' })).toBe(
+      true,
+    );
+    expect(
+      library(
+        "cidr('10.0.0.0/8').containsIP(self.ip) && ip(self.ip).family() == 4 && !isIP('::ffff:1.2.3.4') && isCIDR('fd00::/8')",
+        { ip: '10.2.3.4' },
+      ),
+    ).toBe(true);
     expect(library("cidr('10.0.0.0/8').containsIP(self.ip)", { ip: '11.0.0.1' })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { ClusterState } from '../../model/cluster-state.js';
 import type { KubeObject } from '../../model/manifest.js';
 import { identityKey, type ObjectRef } from '../../model/object-ref.js';
 import { nodeNameOf, isTerminal, isTerminating } from '../../simulate/objects/pod-status.js';
-import { pushTo } from '../../model/multimap.js';
+import { pushTo } from '../../model/maps.js';
 import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
 
 /** A simulated cluster's objects by identity and by controlling owner. */

@@ -8,11 +8,18 @@ import { describeRef, groupOf, identityKey, type ObjectRef } from '../../model/o
 import { controllerUidOf, namespaceOf, refOf } from '../../simulate/state.js';
 import { deepEqual, isObject, type JsonObject } from '../json.js';
 import type { ObjectChange } from '../types.js';
-import { ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
+import { type ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { ConfigChange, ConfigReader, WorkloadConsequence } from './types.js';
 
 /** Kinds whose pods keep running across a config change, `<group>/<kind>`; owned ReplicaSets and pods are read through their owner. */
-const READER_KINDS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet', '/ReplicationController', '/Pod']);
+const READER_KINDS = new Set([
+  'apps/Deployment',
+  'apps/StatefulSet',
+  'apps/DaemonSet',
+  'apps/ReplicaSet',
+  '/ReplicationController',
+  '/Pod',
+]);
 
 /** The fields of a ConfigMap or Secret that hold its values (normalized: `stringData` is folded into `data`). */
 const VALUE_FIELDS = ['data', 'binaryData'];
@@ -26,12 +33,22 @@ const VALUE_FIELDS = ['data', 'binaryData'];
  * projects other keys, sees nothing. A reader with running pods that misses the change is a
  * warning at the config (`config-change-not-rolled-out`).
  */
-export function configConsequences(changes: readonly ObjectChange[], index: TransitionIndex, workloads: readonly WorkloadConsequence[]): { configs: ConfigChange[]; findings: Finding[] } {
+export function configConsequences(
+  changes: readonly ObjectChange[],
+  index: TransitionIndex,
+  workloads: readonly WorkloadConsequence[],
+): { configs: ConfigChange[]; findings: Finding[] } {
   const readers = runningReaders(index, workloads);
   const configs: ConfigChange[] = [];
   const findings: Finding[] = [];
   for (const change of changes) {
-    if (change.action !== 'update' || change.refused || change.ref.apiVersion !== 'v1' || (change.ref.kind !== 'ConfigMap' && change.ref.kind !== 'Secret')) continue;
+    if (
+      change.action !== 'update' ||
+      change.refused ||
+      change.ref.apiVersion !== 'v1' ||
+      (change.ref.kind !== 'ConfigMap' && change.ref.kind !== 'Secret')
+    )
+      continue;
     const keys = changedKeys(change.before, change.after);
     if (!keys.length) continue;
     const found: ConfigReader[] = [];
@@ -45,14 +62,17 @@ export function configConsequences(changes: readonly ObjectChange[], index: Tran
     configs.push(config);
     const stale = found.filter((r) => r.env || r.subPath);
     if (stale.length && change.desired) {
-      findings.push(findingAt(change.desired, {
-        ruleId: 'config-change-not-rolled-out',
-        severity: 'warning',
-        pointer: keyPointer(change.desired.object, keys[0]!),
-        phase: 'diff',
-        message: `${describeRef(change.ref)} changes (${keysText(keys)}), but nothing restarts the pods that read it at start: ${listText(stale.map(staleText))} ${stale.length === 1 ? 'keeps the old values until its pods restart' : 'keep the old values until their pods restart'}`,
-        remediation: 'roll the readers out with the change: put a hash of the data in an annotation of their pod templates, or give the changed config a new name and point the templates at it; otherwise restart them after the apply',
-      }));
+      findings.push(
+        findingAt(change.desired, {
+          ruleId: 'config-change-not-rolled-out',
+          severity: 'warning',
+          pointer: keyPointer(change.desired.object, keys[0]!),
+          phase: 'diff',
+          message: `${describeRef(change.ref)} changes (${keysText(keys)}), but nothing restarts the pods that read it at start: ${listText(stale.map(staleText))} ${stale.length === 1 ? 'keeps the old values until its pods restart' : 'keep the old values until their pods restart'}`,
+          remediation:
+            'roll the readers out with the change: put a hash of the data in an annotation of their pod templates, or give the changed config a new name and point the templates at it; otherwise restart them after the apply',
+        }),
+      );
     }
   }
   return { configs, findings };
@@ -63,7 +83,11 @@ export function configConsequences(changes: readonly ObjectChange[], index: Tran
  * workload. OnDelete replaces none, a StatefulSet partition keeps the pods below it.
  */
 function rollsOutItsPods(w: WorkloadConsequence): boolean {
-  return w.change === 'create' || w.change === 'delete' || (w.change === 'rollout' && w.rollout?.strategy !== 'OnDelete' && !w.rollout?.partition);
+  return (
+    w.change === 'create' ||
+    w.change === 'delete' ||
+    (w.change === 'rollout' && w.rollout?.strategy !== 'OnDelete' && !w.rollout?.partition)
+  );
 }
 
 function runningPods(index: ClusterIndex, workload: KubeObject): number {
@@ -108,11 +132,17 @@ function runningReaders(index: TransitionIndex, workloads: readonly WorkloadCons
   const replaced = new Set(workloads.filter(rollsOutItsPods).map((w) => identityKey(w.ref)));
   const readers: RunningReader[] = [];
   for (const workload of index.after.objects) {
-    if (!READER_KINDS.has(`${groupOf(String(workload.apiVersion))}/${workload.kind}`) || controllerUidOf(workload) || replaced.has(identityKey(refOf(workload)))) continue;
+    if (
+      !READER_KINDS.has(`${groupOf(String(workload.apiVersion))}/${workload.kind}`) ||
+      controllerUidOf(workload) ||
+      replaced.has(identityKey(refOf(workload)))
+    )
+      continue;
     const pods = runningPods(index.before, workload);
     const current = index.before.get(refOf(workload)) ?? workload;
     const template = pods ? podTemplateOf({ ref: refOf(current), object: current }) : undefined;
-    if (template) readers.push({ workload: refOf(workload), namespace: namespaceOf(workload), pods, reads: readsOf(template) });
+    if (template)
+      readers.push({ workload: refOf(workload), namespace: namespaceOf(workload), pods, reads: readsOf(template) });
   }
   return readers;
 }
@@ -141,13 +171,18 @@ function readsOf(template: PodTemplate): Read[] {
 }
 
 /** How a workload's pods read the config, counting only references that see one of the changed keys. */
-function howItReads(reads: readonly Read[], config: ObjectRef, keys: readonly string[]): Omit<ConfigReader, 'workload' | 'pods'> | undefined {
+function howItReads(
+  reads: readonly Read[],
+  config: ObjectRef,
+  keys: readonly string[],
+): Omit<ConfigReader, 'workload' | 'pods'> | undefined {
   const changed = new Set(keys);
   let env = false;
   let subPath = false;
   const inPlace = new Set<string>();
   for (const read of reads) {
-    if (read.kind !== config.kind || read.name !== config.name || (read.key !== undefined && !changed.has(read.key))) continue;
+    if (read.kind !== config.kind || read.name !== config.name || (read.key !== undefined && !changed.has(read.key)))
+      continue;
     if (read.how === 'env') env = true;
     else if (read.how === 'subPath') subPath = true;
     else inPlace.add(read.how.volume);
@@ -157,7 +192,8 @@ function howItReads(reads: readonly Read[], config: ObjectRef, keys: readonly st
 }
 
 function keyPointer(object: KubeObject, key: string): string {
-  for (const field of ['data', 'stringData', 'binaryData']) if (isObject(object[field]) && key in (object[field] as JsonObject)) return `/${field}/${key}`;
+  for (const field of ['data', 'stringData', 'binaryData'])
+    if (isObject(object[field]) && key in (object[field] as JsonObject)) return `/${field}/${key}`;
   return isObject(object.data) ? '/data' : '';
 }
 
@@ -170,7 +206,9 @@ function listText(items: readonly string[]): string {
 export function keysText(keys: readonly string[]): string {
   if (keys.length === 1) return `key ${keys[0]}`;
   const shown = keys.slice(0, 5);
-  return keys.length > shown.length ? `keys ${shown.join(', ')} and ${keys.length - shown.length} more` : `keys ${listText(shown)}`;
+  return keys.length > shown.length
+    ? `keys ${shown.join(', ')} and ${keys.length - shown.length} more`
+    : `keys ${listText(shown)}`;
 }
 
 /** `Deployment shop/web (2 pods, environment variables)`. */

@@ -27,16 +27,34 @@ export interface ConsequenceInput {
  * change target. A refused change does not happen (the object stays as it is); a deleted object
  * (`--prune`) leaves the cluster with everything it owns.
  */
-export function computeConsequences(input: ConsequenceInput): { consequences: Consequences; transition: Transition; applied: Manifest[] } {
+export function computeConsequences(input: ConsequenceInput): {
+  consequences: Consequences;
+  transition: Transition;
+  applied: Manifest[];
+} {
   const refused = new Set(input.changes.filter((c) => c.refused && c.desired).map((c) => c.desired!));
-  const applied = [...input.admission.stored].filter(([manifest]) => !refused.has(manifest)).map(([, stored]) => stored);
+  const applied = [...input.admission.stored]
+    .filter(([manifest]) => !refused.has(manifest))
+    .map(([, stored]) => stored);
   const deleted = new Set(input.changes.filter((c) => c.action === 'delete').map((c) => identityKey(c.ref)));
   const transition = simulateTransition({
-    current: input.current, desired: applied, refused: [...input.admission.refused.keys()], deleted, nodes: input.nodes, now: input.now,
+    current: input.current,
+    desired: applied,
+    refused: [...input.admission.refused.keys()],
+    deleted,
+    nodes: input.nodes,
+    now: input.now,
     ...(input.schedule ? { schedule: input.schedule } : {}),
   });
-  const index: TransitionIndex = { before: new ClusterIndex(transition.before.state), after: new ClusterIndex(transition.after.state) };
-  const workloads = workloadConsequences(input.changes.filter((c) => !c.refused), transition, index);
+  const index: TransitionIndex = {
+    before: new ClusterIndex(transition.before.state),
+    after: new ClusterIndex(transition.after.state),
+  };
+  const workloads = workloadConsequences(
+    input.changes.filter((c) => !c.refused),
+    transition,
+    index,
+  );
   const configs = configConsequences(input.changes, index, workloads.workloads);
   const endpoints = endpointConsequences(input.changes, transition);
   const routes = routeConsequences(input.changes, transition);

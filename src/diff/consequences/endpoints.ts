@@ -16,7 +16,10 @@ function byService(services: readonly ServiceSummary[]): Map<string, ServiceSumm
  * Service counts from 0; a removed one is left out). A Service that had endpoints and has none
  * afterwards is an error: whatever sends it traffic gets connection refusals.
  */
-export function endpointConsequences(changes: readonly ObjectChange[], transition: Transition): { endpoints: EndpointChange[]; findings: Finding[] } {
+export function endpointConsequences(
+  changes: readonly ObjectChange[],
+  transition: Transition,
+): { endpoints: EndpointChange[]; findings: Finding[] } {
   const before = byService(transition.before.services);
   const changeOf = new Map(changes.map((c) => [identityKey(c.ref), c]));
   const endpoints: EndpointChange[] = [];
@@ -29,14 +32,17 @@ export function endpointConsequences(changes: readonly ObjectChange[], transitio
     const change = changeOf.get(key);
     const manifest = change?.desired ?? change?.current;
     if (next.endpoints === 0 && manifest) {
-      findings.push(findingAt(manifest, {
-        ruleId: 'service-endpoints-lost',
-        severity: 'error',
-        pointer: '/spec/selector',
-        phase: 'diff',
-        message: `${describeRef(next.service)} loses all ${plural(was, 'ready endpoint')}: no pod of the new state matches its selector with a ready port, so its clients get no answer`,
-        remediation: "keep the Service's selector and target ports in step with the labels and ports of the pods it is for",
-      }));
+      findings.push(
+        findingAt(manifest, {
+          ruleId: 'service-endpoints-lost',
+          severity: 'error',
+          pointer: '/spec/selector',
+          phase: 'diff',
+          message: `${describeRef(next.service)} loses all ${plural(was, 'ready endpoint')}: no pod of the new state matches its selector with a ready port, so its clients get no answer`,
+          remediation:
+            "keep the Service's selector and target ports in step with the labels and ports of the pods it is for",
+        }),
+      );
     }
   }
   return { endpoints: endpoints.sort((a, b) => compareRefs(a.service, b.service)), findings };

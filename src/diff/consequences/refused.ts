@@ -19,14 +19,21 @@ export interface Admission {
  * whole, so its change never happens; the others lose their unknown fields. Nulls go too: a
  * `creationTimestamp: null` in a template must not look like a template change that restarts pods.
  */
-export async function admitManifests(manifests: readonly Manifest[], crds: readonly Manifest[] = []): Promise<Admission> {
+export async function admitManifests(
+  manifests: readonly Manifest[],
+  crds: readonly Manifest[] = [],
+): Promise<Admission> {
   const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd));
-  const refused = new Map(result.refused.map((manifest, i) => [manifest, { finding: result.findings[i]!, reason: result.reasons[i]! }]));
+  const refused = new Map(
+    result.refused.map((manifest, i) => [manifest, { finding: result.findings[i]!, reason: result.reasons[i]! }]),
+  );
   const kept = manifests.filter((m) => !refused.has(m));
-  const stored = new Map(kept.map((manifest, i) => {
-    const accepted = result.accepted[i]!;
-    return [manifest, { ...accepted, object: dropNulls(copyJson(accepted.object)) as KubeObject }];
-  }));
+  const stored = new Map(
+    kept.map((manifest, i) => {
+      const accepted = result.accepted[i]!;
+      return [manifest, { ...accepted, object: dropNulls(copyJson(accepted.object)) as KubeObject }];
+    }),
+  );
   return { stored, refused };
 }
 
@@ -34,7 +41,10 @@ export async function admitManifests(manifests: readonly Manifest[], crds: reado
  * Marks the creates and updates of refused manifests with the reason (`refused`) and returns
  * the plan's findings about them: those changes do not happen.
  */
-export function markRefused(changes: readonly ObjectChange[], admission: Admission): { changes: ObjectChange[]; findings: Finding[] } {
+export function markRefused(
+  changes: readonly ObjectChange[],
+  admission: Admission,
+): { changes: ObjectChange[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const marked = changes.map((change) => {
     const rejection = change.desired && admission.refused.get(change.desired);

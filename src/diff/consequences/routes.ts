@@ -13,7 +13,9 @@ function target(route: IngressRoute): string {
   return route.problem ? `${route.backend} (${route.problem.replace('-', ' ')})` : route.backend;
 }
 
-function routesByKey(ingresses: readonly IngressSummary[]): Map<string, { ingress: IngressSummary['ingress']; route: IngressRoute }> {
+function routesByKey(
+  ingresses: readonly IngressSummary[],
+): Map<string, { ingress: IngressSummary['ingress']; route: IngressRoute }> {
   const map = new Map<string, { ingress: IngressSummary['ingress']; route: IngressRoute }>();
   for (const { ingress, routes } of ingresses) {
     for (const route of routes) map.set(`${identityKey(ingress)}|${route.host}|${route.path}`, { ingress, route });
@@ -28,7 +30,10 @@ function routesByKey(ingresses: readonly IngressSummary[]): Map<string, { ingres
  * and now leads nowhere (its Service or port is gone) is an error, at the route in the Ingress
  * manifest.
  */
-export function routeConsequences(changes: readonly ObjectChange[], transition: Transition): { routes: RouteChange[]; findings: Finding[] } {
+export function routeConsequences(
+  changes: readonly ObjectChange[],
+  transition: Transition,
+): { routes: RouteChange[]; findings: Finding[] } {
   const before = routesByKey(transition.before.ingresses);
   const after = routesByKey(transition.after.ingresses);
   const changeOf = new Map(changes.map((c) => [identityKey(c.ref), c]));
@@ -40,20 +45,30 @@ export function routeConsequences(changes: readonly ObjectChange[], transition: 
     const [from, to] = [was && target(was.route), now && target(now.route)];
     if (from === to) continue;
     const { ingress, route } = (now ?? was)!;
-    routes.push({ ingress, host: route.host, path: route.path, ...(from !== undefined ? { before: from } : {}), ...(to !== undefined ? { after: to } : {}) });
+    routes.push({
+      ingress,
+      host: route.host,
+      path: route.path,
+      ...(from !== undefined ? { before: from } : {}),
+      ...(to !== undefined ? { after: to } : {}),
+    });
     const change = changeOf.get(identityKey(ingress));
     const manifest = change?.desired ?? change?.current;
     if (was && !was.route.problem && now?.route.problem && manifest) {
-      findings.push(findingAt(manifest, {
-        ruleId: 'ingress-route-lost',
-        severity: 'error',
-        pointer: now.route.pointer,
-        phase: 'diff',
-        message: `route ${route.host}${route.path} of ${describeRef(ingress)} loses its target: ${from} becomes ${to}`,
-        remediation: 'keep the backend in step with the Service: its name and a port name or number it has',
-      }));
+      findings.push(
+        findingAt(manifest, {
+          ruleId: 'ingress-route-lost',
+          severity: 'error',
+          pointer: now.route.pointer,
+          phase: 'diff',
+          message: `route ${route.host}${route.path} of ${describeRef(ingress)} loses its target: ${from} becomes ${to}`,
+          remediation: 'keep the backend in step with the Service: its name and a port name or number it has',
+        }),
+      );
     }
   }
-  routes.sort((a, b) => compareRefs(a.ingress, b.ingress) || compareText(a.host, b.host) || compareText(a.path, b.path));
+  routes.sort(
+    (a, b) => compareRefs(a.ingress, b.ingress) || compareText(a.host, b.host) || compareText(a.path, b.path),
+  );
   return { routes, findings };
 }

@@ -43,20 +43,36 @@ export function simulateTransition(input: TransitionInput): Transition {
   // `kubectl get -o yaml` prints `creationTimestamp: null` in pod templates; null means unset,
   // and left in it would make every template differ from its manifest (a rollout of everything).
   // An object containing itself (YAML aliases) cannot exist in a cluster; the diff reports it.
-  const current = input.current.filter((m) => !isCyclic(m.object)).map((m) => ({ ...m, object: dropNulls(copyJson(m.object)) as KubeObject }));
+  const current = input.current
+    .filter((m) => !isCyclic(m.object))
+    .map((m) => ({ ...m, object: dropNulls(copyJson(m.object)) as KubeObject }));
   const before = simulate({ nodes: input.nodes, current, desired: [], now: input.now, schedule });
   const manifestOf = new Map(current.map((m) => [identityKey(refOf(m.object)), m]));
   const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
     const source = manifestOf.get(identityKey(refOf(object)));
-    return source ? { ...source, object } : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
+    return source
+      ? { ...source, object }
+      : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
   });
-  const after = simulate({ nodes: input.nodes, current: running, desired: input.desired, refused: input.refused ?? [], now: input.now, schedule });
+  const after = simulate({
+    nodes: input.nodes,
+    current: running,
+    desired: input.desired,
+    refused: input.refused ?? [],
+    now: input.now,
+    schedule,
+  });
   return { before, after };
 }
 
 /** The objects minus the deleted ones and, as the garbage collector does, everything they control. */
 function withoutDeleted(objects: readonly KubeObject[], deleted: ReadonlySet<string>): KubeObject[] {
-  const gone = new Set(objects.filter((o) => deleted.has(identityKey(refOf(o)))).map(uidOf).filter(Boolean));
+  const gone = new Set(
+    objects
+      .filter((o) => deleted.has(identityKey(refOf(o))))
+      .map(uidOf)
+      .filter(Boolean),
+  );
   let size = -1;
   while (gone.size !== size) {
     size = gone.size;
@@ -74,5 +90,13 @@ export function planFindings(after: SimulationResult, desired: readonly Manifest
   const mine = new Set(desired);
   return after.problems
     .filter((p) => p.origin && mine.has(p.origin))
-    .map((p) => findingAt(p.origin!, { ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.pointer, phase: 'simulate' }));
+    .map((p) =>
+      findingAt(p.origin!, {
+        ruleId: p.ruleId,
+        severity: p.severity,
+        message: p.message,
+        pointer: p.pointer,
+        phase: 'simulate',
+      }),
+    );
 }

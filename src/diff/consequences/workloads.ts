@@ -35,15 +35,29 @@ interface Sides extends TransitionIndex {
  * A CronJob's changed job template applies from its next run. A rollout that cannot finish
  * because new pods do not fit is an error finding.
  */
-export function workloadConsequences(changes: readonly ObjectChange[], transition: Transition, index: TransitionIndex): { workloads: WorkloadConsequence[]; findings: Finding[] } {
+export function workloadConsequences(
+  changes: readonly ObjectChange[],
+  transition: Transition,
+  index: TransitionIndex,
+): { workloads: WorkloadConsequence[]; findings: Finding[] } {
   const sides: Sides = { ...index, unschedulable: transition.after.unschedulable };
   const workloads: WorkloadConsequence[] = [];
   const findings: Finding[] = [];
   const nextRuns = new Map(transition.after.cronJobs.map((c) => [identityKey(c.cronJob), c.nextRuns[0]]));
   for (const change of changes) {
-    if (change.action === 'update' && change.ref.kind === 'CronJob' && !deepEqual(spec(change.before).jobTemplate, spec(change.after).jobTemplate)) {
+    if (
+      change.action === 'update' &&
+      change.ref.kind === 'CronJob' &&
+      !deepEqual(spec(change.before).jobTemplate, spec(change.after).jobTemplate)
+    ) {
       const nextRun = nextRuns.get(identityKey(change.ref));
-      workloads.push({ ref: change.ref, change: 'rollout', podsBefore: 0, podsAfter: 0, ...(nextRun ? { nextRun } : {}) });
+      workloads.push({
+        ref: change.ref,
+        change: 'rollout',
+        podsBefore: 0,
+        podsAfter: 0,
+        ...(nextRun ? { nextRun } : {}),
+      });
     }
     if (!WORKLOADS.has(`${groupOf(change.ref.apiVersion)}/${change.ref.kind}`)) continue;
     const consequence = consequenceOf(change, sides);
@@ -51,15 +65,18 @@ export function workloadConsequences(changes: readonly ObjectChange[], transitio
     workloads.push(consequence);
     const stalled = consequence.rollout && !consequence.rollout.complete && consequence.unschedulable;
     if (stalled && change.desired) {
-      const { pods, message } = consequence.unschedulable!;
-      findings.push(findingAt(change.desired, {
-        ruleId: 'rollout-stalls',
-        severity: 'error',
-        pointer: change.ref.kind === 'Deployment' ? '/spec/strategy' : '/spec/updateStrategy',
-        phase: 'diff',
-        message: `the rollout of ${describeRef(change.ref)} stalls: ${stallText(consequence)}: ${message}`,
-        remediation: 'make room in the cluster (more or larger nodes, fewer pods elsewhere), lower the requests, or let old pods go first (a higher maxUnavailable, or maxSurge 0)',
-      }));
+      const { message } = consequence.unschedulable!;
+      findings.push(
+        findingAt(change.desired, {
+          ruleId: 'rollout-stalls',
+          severity: 'error',
+          pointer: change.ref.kind === 'Deployment' ? '/spec/strategy' : '/spec/updateStrategy',
+          phase: 'diff',
+          message: `the rollout of ${describeRef(change.ref)} stalls: ${stallText(consequence)}: ${message}`,
+          remediation:
+            'make room in the cluster (more or larger nodes, fewer pods elsewhere), lower the requests, or let old pods go first (a higher maxUnavailable, or maxSurge 0)',
+        }),
+      );
     }
   }
   return { workloads, findings };
@@ -69,7 +86,9 @@ function stallText(w: WorkloadConsequence): string {
   const pods = w.unschedulable!.pods;
   const newPods = plural(pods, 'new pod');
   if (w.ref.kind !== 'DaemonSet') return `${newPods} cannot be scheduled beside the ${w.podsBefore} running ones`;
-  const meanwhile = w.rollout!.maxSurge ? 'keeping the old pod' : `running no pod of it (maxUnavailable ${w.rollout!.maxUnavailable})`;
+  const meanwhile = w.rollout!.maxSurge
+    ? 'keeping the old pod'
+    : `running no pod of it (maxUnavailable ${w.rollout!.maxUnavailable})`;
   return `${w.rollout!.updatedNodes} of ${w.podsAfter} nodes updated; ${newPods} cannot be scheduled, ${pods === 1 ? 'its node' : 'their nodes'} ${meanwhile}`;
 }
 
@@ -81,7 +100,11 @@ function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence 
   const podsAfter = next ? wantedPods(next, nextPods.length) : 0;
   const pending = nextPods.filter((p) => !isScheduled(p));
   const base: WorkloadConsequence = { ref: change.ref, change: 'scale', podsBefore, podsAfter };
-  if (pending.length) base.unschedulable = { pods: pending.length, message: sides.unschedulable.get(uidOf(pending[0]!)) ?? 'not scheduled' };
+  if (pending.length)
+    base.unschedulable = {
+      pods: pending.length,
+      message: sides.unschedulable.get(uidOf(pending[0]!)) ?? 'not scheduled',
+    };
 
   if (change.action === 'create' && next) return { ...base, change: 'create' };
   if (change.action === 'delete') return { ...base, change: 'delete', podsAfter: 0 };
@@ -109,16 +132,33 @@ function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides
   if (kind === 'Deployment') {
     const strategy = at(s, 'strategy');
     const replicas = typeof s.replicas === 'number' ? s.replicas : 1;
-    const old = sides.before.owned(now, 'ReplicaSet').map((rs) => Number(spec(rs).replicas ?? 0)).filter((r) => r > 0);
+    const old = sides.before
+      .owned(now, 'ReplicaSet')
+      .map((rs) => Number(spec(rs).replicas ?? 0))
+      .filter((r) => r > 0);
     if (strategy.type === 'Recreate') {
-      const steps = [...old.map((from, i) => ({ replicaSet: i, from, to: 0 })), { replicaSet: 'new' as const, from: 0, to: replicas }];
+      const steps = [
+        ...old.map((from, i) => ({ replicaSet: i, from, to: 0 })),
+        { replicaSet: 'new' as const, from: 0, to: replicas },
+      ];
       return { strategy: 'Recreate', steps, complete: pending === 0 };
     }
     const newRs = sides.after.owned(next, 'ReplicaSet').find((rs) => sameTemplate(spec(rs).template, s.template));
     const fit = newRs ? sides.after.owned(newRs, 'Pod').filter(isScheduled).length : 0;
     const rolling = at(strategy, 'rollingUpdate');
-    const planned = planRollingUpdate({ replicas, maxSurge: rolling.maxSurge, maxUnavailable: rolling.maxUnavailable, oldReplicas: old, ...(pending ? { newPodsThatFit: fit } : {}) });
-    return { strategy: 'RollingUpdate', parameters: planned.parameters, steps: planned.steps, complete: planned.complete };
+    const planned = planRollingUpdate({
+      replicas,
+      maxSurge: rolling.maxSurge,
+      maxUnavailable: rolling.maxUnavailable,
+      oldReplicas: old,
+      ...(pending ? { newPodsThatFit: fit } : {}),
+    });
+    return {
+      strategy: 'RollingUpdate',
+      parameters: planned.parameters,
+      steps: planned.steps,
+      complete: planned.complete,
+    };
   }
   const update = at(s, 'updateStrategy');
   if (update.type === 'OnDelete') return { strategy: 'OnDelete', complete: false };
@@ -127,11 +167,24 @@ function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides
     const replicas = typeof s.replicas === 'number' ? s.replicas : 1;
     const partition = typeof rolling.partition === 'number' ? rolling.partition : 0;
     const start = typeof at(s, 'ordinals').start === 'number' ? (at(s, 'ordinals').start as number) : 0;
-    const order = Array.from({ length: Math.max(0, replicas - partition) }, (_, i) => `${nameOf(next)}-${start + replicas - 1 - i}`);
-    return { strategy: 'RollingUpdate', order, ...(partition ? { partition } : {}), complete: partition === 0 && pending === 0 };
+    const order = Array.from(
+      { length: Math.max(0, replicas - partition) },
+      (_, i) => `${nameOf(next)}-${start + replicas - 1 - i}`,
+    );
+    return {
+      strategy: 'RollingUpdate',
+      order,
+      ...(partition ? { partition } : {}),
+      complete: partition === 0 && pending === 0,
+    };
   }
   const nodes = Number(status(next).desiredNumberScheduled ?? 0);
   const { maxSurge, maxUnavailable } = daemonUpdateLimits(rolling, nodes);
   const updatedNodes = Number(status(next).updatedNumberScheduled ?? 0);
-  return { strategy: 'RollingUpdate', ...(maxSurge ? { maxSurge } : { maxUnavailable }), updatedNodes, complete: pending === 0 && updatedNodes === nodes };
+  return {
+    strategy: 'RollingUpdate',
+    ...(maxSurge ? { maxSurge } : { maxUnavailable }),
+    updatedNodes,
+    complete: pending === 0 && updatedNodes === nodes,
+  };
 }

@@ -20,7 +20,10 @@ function inNamespace(state: SimulationState, kind: string, namespace: string): K
  * Priority (the class's value; a missing class refuses the pod), LimitRanger (defaults, then
  * min/max/ratio), ResourceQuota (last). Changes the pod; returns why it is refused, if it is.
  */
-export function admitPod(state: SimulationState, pod: KubeObject & { spec: Record<string, unknown> }): PodRefusal | undefined {
+export function admitPod(
+  state: SimulationState,
+  pod: KubeObject & { spec: Record<string, unknown> },
+): PodRefusal | undefined {
   const priority = admitPriority(state, pod.spec);
   if (priority) return { message: priority, pointer: 'priorityClassName' };
   const namespace = namespaceOf(pod);

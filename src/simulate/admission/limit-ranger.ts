@@ -11,7 +11,10 @@ export interface PodRefusal {
 }
 
 const ANNOTATION = 'kubernetes.io/limit-ranger';
-const CONTAINER_TYPES = [['containers', 'container'], ['initContainers', 'init container']] as const;
+const CONTAINER_TYPES = [
+  ['containers', 'container'],
+  ['initContainers', 'init container'],
+] as const;
 
 /** An item's `min`, `max` or `maxLimitRequestRatio`, by resource name. */
 function quantitiesOf(item: Record<string, unknown>, field: string): Array<[string, Quantity]> {
@@ -28,7 +31,10 @@ function itemsOf(limitRange: Record<string, unknown>, type: string): Array<Recor
  * namespace's `type: Container` items for the resources it does not set, and the pod an
  * annotation saying what was set. Changes the pod.
  */
-export function applyLimitRangeDefaults(pod: Record<string, unknown>, limitRanges: readonly Record<string, unknown>[]): void {
+export function applyLimitRangeDefaults(
+  pod: Record<string, unknown>,
+  limitRanges: readonly Record<string, unknown>[],
+): void {
   const spec = objectAt(pod, 'spec');
   if (!spec) return;
   const requests = new Map<string, unknown>();
@@ -48,7 +54,8 @@ export function applyLimitRangeDefaults(pod: Record<string, unknown>, limitRange
       const set = (key: 'requests' | 'limits', defaults: Map<string, unknown>): string[] => {
         const current = isObject(resources[key]) ? (resources[key] as Record<string, unknown>) : {};
         const added = [...defaults.keys()].filter((name) => !(name in current)).sort();
-        if (added.length) resources[key] = { ...current, ...Object.fromEntries(added.map((name) => [name, defaults.get(name)])) };
+        if (added.length)
+          resources[key] = { ...current, ...Object.fromEntries(added.map((name) => [name, defaults.get(name)])) };
         return added;
       };
       const setRequests = set('requests', requests);
@@ -59,7 +66,11 @@ export function applyLimitRangeDefaults(pod: Record<string, unknown>, limitRange
   }
   if (!notes.length) return;
   const metadata = ensureObject(pod, 'metadata');
-  if (metadata) metadata.annotations = { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}` };
+  if (metadata)
+    metadata.annotations = {
+      ...(isObject(metadata.annotations) ? metadata.annotations : {}),
+      [ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}`,
+    };
 }
 
 /** Kubernetes' `resource.MaxMilliValue`: beyond it a value has no milli form in an int64. */
@@ -74,7 +85,11 @@ function ceilDiv(a: bigint, b: bigint): bigint {
  * (rounded up) when none of them is too large for it, else all as whole units. An absent
  * quantity counts as 0.
  */
-function enforcedValues(request: Quantity | undefined, limit: Quantity | undefined, enforced: Quantity): [bigint, bigint, bigint] {
+function enforcedValues(
+  request: Quantity | undefined,
+  limit: Quantity | undefined,
+  enforced: Quantity,
+): [bigint, bigint, bigint] {
   const whole = (q: Quantity | undefined): bigint => (q ? ceilDiv(q.num, q.den) : 0n);
   const milli = (q: Quantity | undefined): bigint => (q ? ceilDiv(q.num * 1000n, q.den) : 0n);
   const useMilli = [request, limit, enforced].every((q) => whole(q) <= MAX_MILLI);
@@ -82,7 +97,13 @@ function enforcedValues(request: Quantity | undefined, limit: Quantity | undefin
   return [value(request), value(limit), value(enforced)];
 }
 
-function minConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+function minConstraint(
+  type: string,
+  name: string,
+  enforced: Quantity,
+  requests: ResourceList,
+  limits: ResourceList,
+): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
   const [r, l, e] = enforcedValues(req, lim, enforced);
@@ -93,7 +114,13 @@ function minConstraint(type: string, name: string, enforced: Quantity, requests:
   return undefined;
 }
 
-function maxConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+function maxConstraint(
+  type: string,
+  name: string,
+  enforced: Quantity,
+  requests: ResourceList,
+  limits: ResourceList,
+): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
   const [r, l, e] = enforcedValues(req, lim, enforced);
@@ -104,25 +131,44 @@ function maxConstraint(type: string, name: string, enforced: Quantity, requests:
   return undefined;
 }
 
-function ratioConstraint(type: string, name: string, enforced: Quantity, requests: ResourceList, limits: ResourceList): string | undefined {
+function ratioConstraint(
+  type: string,
+  name: string,
+  enforced: Quantity,
+  requests: ResourceList,
+  limits: ResourceList,
+): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
   const [r, l] = enforcedValues(req, lim, enforced);
   const max = canonicalQuantity(enforced);
-  if (!req || r === 0n) return `${name} max limit to request ratio per ${type} is ${max}, but no request is specified or request is 0`;
-  if (!lim || l === 0n) return `${name} max limit to request ratio per ${type} is ${max}, but no limit is specified or limit is 0`;
+  if (!req || r === 0n)
+    return `${name} max limit to request ratio per ${type} is ${max}, but no request is specified or request is 0`;
+  if (!lim || l === 0n)
+    return `${name} max limit to request ratio per ${type} is ${max}, but no limit is specified or limit is 0`;
   const ratio = Number(l) / Number(r);
   // The enforced ratio in thousandths when it fits, as Kubernetes compares it; Go prints %f.
   const [, , enforcedMilli] = enforcedValues(undefined, undefined, enforced);
-  const exceeds = ceilDiv(enforced.num, enforced.den) <= MAX_MILLI ? ratio * 1000 > Number(enforcedMilli) : ratio > Number(ceilDiv(enforced.num, enforced.den));
-  return exceeds ? `${name} max limit to request ratio per ${type} is ${max}, but provided ratio is ${ratio.toFixed(6)}` : undefined;
+  const exceeds =
+    ceilDiv(enforced.num, enforced.den) <= MAX_MILLI
+      ? ratio * 1000 > Number(enforcedMilli)
+      : ratio > Number(ceilDiv(enforced.num, enforced.den));
+  return exceeds
+    ? `${name} max limit to request ratio per ${type} is ${max}, but provided ratio is ${ratio.toFixed(6)}`
+    : undefined;
 }
 
-function checkItem(item: Record<string, unknown>, type: string, requests: ResourceList, limits: ResourceList): string[] {
+function checkItem(
+  item: Record<string, unknown>,
+  type: string,
+  requests: ResourceList,
+  limits: ResourceList,
+): string[] {
   const errors: string[] = [];
   for (const [name, q] of quantitiesOf(item, 'min')) errors.push(minConstraint(type, name, q, requests, limits) ?? '');
   for (const [name, q] of quantitiesOf(item, 'max')) errors.push(maxConstraint(type, name, q, requests, limits) ?? '');
-  for (const [name, q] of quantitiesOf(item, 'maxLimitRequestRatio')) errors.push(ratioConstraint(type, name, q, requests, limits) ?? '');
+  for (const [name, q] of quantitiesOf(item, 'maxLimitRequestRatio'))
+    errors.push(ratioConstraint(type, name, q, requests, limits) ?? '');
   return errors.filter(Boolean);
 }
 
@@ -132,14 +178,22 @@ function checkItem(item: Record<string, unknown>, type: string, requests: Resour
  * against the pod's totals. The API server walks resource names in map order; kubeplan in name
  * order. Several errors are joined as the API server joins them (`[a, b]`).
  */
-export function checkLimitRanges(spec: Record<string, unknown>, limitRanges: readonly Record<string, unknown>[]): PodRefusal | undefined {
+export function checkLimitRanges(
+  spec: Record<string, unknown>,
+  limitRanges: readonly Record<string, unknown>[],
+): PodRefusal | undefined {
   const errors: string[] = [];
   let pointer: string | undefined;
   for (const range of limitRanges) {
     for (const item of itemsOf(range, 'Container')) {
       for (const [field] of CONTAINER_TYPES) {
         objectsIn(spec, field).forEach((container, index) => {
-          const found = checkItem(item, 'Container', containerResources(container, 'requests'), containerResources(container, 'limits'));
+          const found = checkItem(
+            item,
+            'Container',
+            containerResources(container, 'requests'),
+            containerResources(container, 'limits'),
+          );
           if (found.length) pointer ??= `${field}/${index}/resources`;
           errors.push(...found);
         });

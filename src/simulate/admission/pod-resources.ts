@@ -36,7 +36,11 @@ function maxInto(list: ResourceList, other: ResourceList): void {
  * overhead of the RuntimeClass is added (to limits only where the pod has one), as the
  * ResourceQuota evaluator counts pods.
  */
-export function podResources(spec: Record<string, unknown>, field: 'requests' | 'limits', podLevel: boolean): ResourceList {
+export function podResources(
+  spec: Record<string, unknown>,
+  field: 'requests' | 'limits',
+  podLevel: boolean,
+): ResourceList {
   const total: ResourceList = new Map();
   for (const container of objectsIn(spec, 'containers')) addInto(total, containerResources(container, field));
   const sidecars: ResourceList = new Map();

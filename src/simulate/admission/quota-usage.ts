@@ -4,6 +4,7 @@ import { isTerminal } from '../objects/pod-status.js';
 import { namespaceOf, type SimulationState } from '../state.js';
 import type { ResourceList } from './pod-resources.js';
 import { addUsage, hardOf, inScope, podUsage } from './resource-quota.js';
+import { cached } from '../../model/maps.js';
 
 /** One quota's usage by the live pods of its namespace, as far into the state's pod log as read. */
 interface Tracker {
@@ -22,10 +23,8 @@ const trackers = new WeakMap<SimulationState, WeakMap<KubeObject, Tracker>>();
  * in between, not all of them.
  */
 export function quotaUsage(state: SimulationState, quota: KubeObject): ResourceList {
-  let perQuota = trackers.get(state);
-  if (!perQuota) trackers.set(state, (perQuota = new WeakMap()));
-  let tracker = perQuota.get(quota);
-  if (!tracker) perQuota.set(quota, (tracker = { position: 0, used: new Map(), counted: new Map() }));
+  const perQuota = cached(trackers, state, () => new WeakMap<KubeObject, Tracker>());
+  const tracker = cached(perQuota, quota, (): Tracker => ({ position: 0, used: new Map(), counted: new Map() }));
   const namespace = namespaceOf(quota);
   const hard = hardOf(quota);
   for (; tracker.position < state.podLog.length; tracker.position++) {

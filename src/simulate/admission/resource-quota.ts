@@ -3,6 +3,7 @@ import { objectAt, objectsIn } from '../defaults/fields.js';
 import { qosClass } from '../objects/pod-status.js';
 import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 import type { PodRefusal } from './limit-ranger.js';
+import { cached } from '../../model/maps.js';
 
 const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
 
@@ -18,9 +19,7 @@ const MUST_SPECIFY = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory'
  * extended resources (a domain-prefixed name) under `requests.`.
  */
 export function podUsage(spec: Record<string, unknown>): ResourceList {
-  let usage = usageCache.get(spec);
-  if (!usage) usageCache.set(spec, (usage = computeUsage(spec)));
-  return usage;
+  return cached(usageCache, spec, () => computeUsage(spec));
 }
 
 /**
@@ -30,7 +29,10 @@ export function podUsage(spec: Record<string, unknown>): ResourceList {
 const usageCache = new WeakMap<Record<string, unknown>, ResourceList>();
 
 function computeUsage(spec: Record<string, unknown>): ResourceList {
-  const usage: ResourceList = new Map([['pods', ONE], ['count/pods', ONE]]);
+  const usage: ResourceList = new Map([
+    ['pods', ONE],
+    ['count/pods', ONE],
+  ]);
   for (const [name, q] of podResources(spec, 'requests', true)) {
     if (STANDARD.includes(name) || name.startsWith('hugepages-')) {
       usage.set(name, q);
@@ -39,7 +41,8 @@ function computeUsage(spec: Record<string, unknown>): ResourceList {
       usage.set(`requests.${name}`, q);
     }
   }
-  for (const [name, q] of podResources(spec, 'limits', true)) if (STANDARD.includes(name)) usage.set(`limits.${name}`, q);
+  for (const [name, q] of podResources(spec, 'limits', true))
+    if (STANDARD.includes(name)) usage.set(`limits.${name}`, q);
   return usage;
 }
 
@@ -54,14 +57,20 @@ function isBestEffort(spec: Record<string, unknown>): boolean {
 /** Whether a quota's scopes (`scopes`, `scopeSelector`) select the pod; a scope kubeplan does not know selects nothing. */
 export function inScope(quota: Record<string, unknown>, spec: Record<string, unknown>): boolean {
   const spec_ = objectAt(quota, 'spec') ?? {};
-  const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map((scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>);
+  const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map(
+    (scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>,
+  );
   scopes.push(...objectsIn(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
   return scopes.every((s) => {
     switch (s.scopeName) {
-      case 'Terminating': return isTerminating(spec);
-      case 'NotTerminating': return !isTerminating(spec);
-      case 'BestEffort': return isBestEffort(spec);
-      case 'NotBestEffort': return !isBestEffort(spec);
+      case 'Terminating':
+        return isTerminating(spec);
+      case 'NotTerminating':
+        return !isTerminating(spec);
+      case 'BestEffort':
+        return isBestEffort(spec);
+      case 'NotBestEffort':
+        return !isBestEffort(spec);
       case 'PriorityClass': {
         const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
         const values = Array.isArray(s.values) ? s.values.map(String) : [];
@@ -71,7 +80,8 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
         if (s.operator === 'NotIn') return !values.includes(name);
         return false;
       }
-      default: return false;
+      default:
+        return false;
     }
   });
 }
@@ -81,13 +91,14 @@ const hardLimits = new WeakMap<object, ResourceList>();
 
 /** A quota's `spec.hard`. */
 export function hardOf(quota: Record<string, unknown>): ResourceList {
-  let hard = hardLimits.get(quota);
-  if (!hard) hardLimits.set(quota, (hard = resourceList(objectAt(objectAt(quota, 'spec') ?? {}, 'hard'))));
-  return hard;
+  return cached(hardLimits, quota, () => resourceList(objectAt(objectAt(quota, 'spec') ?? {}, 'hard')));
 }
 
 function prettyPrint(list: ResourceList): string {
-  return [...list.keys()].sort().map((name) => `${name}=${canonicalQuantity(list.get(name)!)}`).join(',');
+  return [...list.keys()]
+    .sort()
+    .map((name) => `${name}=${canonicalQuantity(list.get(name)!)}`)
+    .join(',');
 }
 
 /** `must specify limits.cpu for: app; limits.memory for: app,sidecar` at the first container concerned, or undefined. */
@@ -108,7 +119,10 @@ function missingSpecifications(spec: Record<string, unknown>, tracked: ReadonlyS
     });
   }
   if (!missing.size) return undefined;
-  const message = `must specify ${[...missing.keys()].sort().map((name) => `${name} for: ${[...missing.get(name)!].sort().join(',')}`).join('; ')}`;
+  const message = `must specify ${[...missing.keys()]
+    .sort()
+    .map((name) => `${name} for: ${[...missing.get(name)!].sort().join(',')}`)
+    .join('; ')}`;
   return { message, pointer: pointer! };
 }
 
@@ -121,7 +135,12 @@ export function sumUsage(quota: Record<string, unknown>, specs: Iterable<Record<
 }
 
 /** Adds (sign 1n) or takes away (-1n) a pod's usage of the resources in `hard`. */
-export function addUsage(used: ResourceList, usage: ResourceList, hard: ReadonlyMap<string, unknown>, sign: 1n | -1n): void {
+export function addUsage(
+  used: ResourceList,
+  usage: ResourceList,
+  hard: ReadonlyMap<string, unknown>,
+  sign: 1n | -1n,
+): void {
   for (const [resource, q] of usage) {
     if (!hard.has(resource)) continue;
     const signed = sign === 1n ? q : { ...q, num: -q.num };
@@ -135,22 +154,36 @@ export function addUsage(used: ResourceList, usage: ResourceList, hard: Readonly
  * requests or limits it tracks, then refuses the pod when its usage added to what the
  * namespace's live pods use (`usedOf`) exceeds a hard limit, with the API server's message.
  */
-export function checkQuotas(spec: Record<string, unknown>, quotas: readonly Record<string, unknown>[], usedOf: (quota: Record<string, unknown>) => ResourceList): PodRefusal | undefined {
+export function checkQuotas(
+  spec: Record<string, unknown>,
+  quotas: readonly Record<string, unknown>[],
+  usedOf: (quota: Record<string, unknown>) => ResourceList,
+): PodRefusal | undefined {
   for (const quota of quotas) {
     if (!inScope(quota, spec)) continue;
     const hard = hardOf(quota);
     const name = String(objectAt(quota, 'metadata')?.name ?? '');
     const missing = missingSpecifications(spec, new Set(hard.keys()));
     if (missing) return { message: `failed quota: ${name}: ${missing.message}`, pointer: missing.pointer };
-    const requested: ResourceList = new Map([...podUsage(spec)].filter(([resource, q]) => hard.has(resource) && q.num !== 0n));
+    const requested: ResourceList = new Map(
+      [...podUsage(spec)].filter(([resource, q]) => hard.has(resource) && q.num !== 0n),
+    );
     if (!requested.size) continue;
     const used = usedOf(quota);
     const exceeded = [...requested.keys()].filter((resource) => {
-      const total = used.has(resource) ? addQuantities(used.get(resource)!, requested.get(resource)!) : requested.get(resource)!;
+      const total = used.has(resource)
+        ? addQuantities(used.get(resource)!, requested.get(resource)!)
+        : requested.get(resource)!;
       return compareQuantities(total, hard.get(resource)!) > 0;
     });
     if (!exceeded.length) continue;
-    const mask = (list: ResourceList): ResourceList => new Map(exceeded.map((resource) => [resource, list.get(resource) ?? { num: 0n, den: 1n, format: 'DecimalSI' as const }]));
+    const mask = (list: ResourceList): ResourceList =>
+      new Map(
+        exceeded.map((resource) => [
+          resource,
+          list.get(resource) ?? { num: 0n, den: 1n, format: 'DecimalSI' as const },
+        ]),
+      );
     return {
       message: `exceeded quota: ${name}, requested: ${prettyPrint(mask(requested))}, used: ${prettyPrint(mask(used))}, limited: ${prettyPrint(mask(hard))}`,
       pointer: 'containers/0/resources',

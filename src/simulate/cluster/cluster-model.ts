@@ -33,7 +33,18 @@ export interface ClusterModel {
 function nodeGroupFinding(config: ClusterConfig, problem: NodeGroupProblem): Finding {
   const pointer = `/cluster/nodeGroups${problem.pointer}`;
   const { line, column, endLine, endColumn } = config.locate?.(pointer) ?? START_OF_FILE;
-  return { ruleId: 'cluster-node-invalid', severity: 'error', message: problem.message, file: config.file, line, column, endLine, endColumn, pointer, phase: 'simulate' };
+  return {
+    ruleId: 'cluster-node-invalid',
+    severity: 'error',
+    message: problem.message,
+    file: config.file,
+    line,
+    column,
+    endLine,
+    endColumn,
+    pointer,
+    phase: 'simulate',
+  };
 }
 
 /**
@@ -47,7 +58,12 @@ export async function resolveClusterModel(options: ClusterModelOptions, load: Lo
   }
   if (options.clusterConfig) {
     const configured = nodeGroupsToNodes(options.clusterConfig.nodeGroups);
-    return { nodes: configured.nodes, source: 'config', findings: configured.problems.map((p) => nodeGroupFinding(options.clusterConfig!, p)), ioErrors: 0 };
+    return {
+      nodes: configured.nodes,
+      source: 'config',
+      findings: configured.problems.map((p) => nodeGroupFinding(options.clusterConfig!, p)),
+      ioErrors: 0,
+    };
   }
   return { nodes: defaultClusterNodes(), source: 'default', findings: [], ioErrors: 0 };
 }

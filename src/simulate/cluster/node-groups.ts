@@ -37,7 +37,8 @@ export const NODE_GROUPS_SCHEMA = {
         type: 'string',
         pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
         maxLength: 50,
-        description: 'use lowercase letters, digits and "-", starting and ending with a letter or digit (it names the nodes <name>-1, <name>-2, ...)',
+        description:
+          'use lowercase letters, digits and "-", starting and ending with a letter or digit (it names the nodes <name>-1, <name>-2, ...)',
       },
       count: { type: 'integer', minimum: 0, maximum: 10000 },
       cpu: { type: ['string', 'number'] },
@@ -53,7 +54,11 @@ export const NODE_GROUPS_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['key', 'effect'],
-          properties: { key: { type: 'string', minLength: 1 }, value: { type: 'string' }, effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] } },
+          properties: {
+            key: { type: 'string', minLength: 1 },
+            value: { type: 'string' },
+            effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] },
+          },
         },
       },
       unschedulable: { type: 'boolean' },
@@ -78,9 +83,19 @@ export function nodeGroupsToNodes(groups: readonly NodeGroup[]): { nodes: KubeOb
   const problems: NodeGroupProblem[] = [];
   const seen = new Set<string>();
   groups.forEach((group, g) => {
-    const bad = (['cpu', 'memory', 'ephemeralStorage'] as const).filter((k) => group[k] !== undefined && parseQuantity(group[k]) === undefined);
-    for (const k of bad) problems.push({ pointer: `/${g}/${k}`, message: `node group ${group.name}: ${k} ${JSON.stringify(group[k])} is not a quantity (e.g. 4, 3920m, 16Gi); group skipped` });
-    if (seen.has(group.name)) problems.push({ pointer: `/${g}/name`, message: `node group ${group.name} is defined twice; the second is skipped` });
+    const bad = (['cpu', 'memory', 'ephemeralStorage'] as const).filter(
+      (k) => group[k] !== undefined && parseQuantity(group[k]) === undefined,
+    );
+    for (const k of bad)
+      problems.push({
+        pointer: `/${g}/${k}`,
+        message: `node group ${group.name}: ${k} ${JSON.stringify(group[k])} is not a quantity (e.g. 4, 3920m, 16Gi); group skipped`,
+      });
+    if (seen.has(group.name))
+      problems.push({
+        pointer: `/${g}/name`,
+        message: `node group ${group.name} is defined twice; the second is skipped`,
+      });
     if (bad.length || seen.has(group.name)) return;
     seen.add(group.name);
     for (let i = 0; i < group.count; i++) nodes.push(groupNode(group, i));
@@ -111,14 +126,23 @@ function groupNode(group: NodeGroup, index: number): KubeObject {
     pods: String(group.pods ?? DEFAULT_MAX_PODS),
   };
   const spec: Record<string, unknown> = {};
-  if (group.taints?.length) spec.taints = group.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect }));
+  if (group.taints?.length)
+    spec.taints = group.taints.map((t) => ({
+      key: t.key,
+      ...(t.value !== undefined ? { value: t.value } : {}),
+      effect: t.effect,
+    }));
   if (group.unschedulable) spec.unschedulable = true;
   return {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name, labels: sortKeys(labels) },
     spec,
-    status: { allocatable, capacity: { ...allocatable }, conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }] },
+    status: {
+      allocatable,
+      capacity: { ...allocatable },
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
+    },
   };
 }
 

@@ -38,7 +38,10 @@ export interface PodSpecRequest {
 export function createPod(state: SimulationState, request: PodSpecRequest): KubeObject | undefined {
   const owner = request.owner.object;
   const templateMeta = objectAt(request.template, 'metadata') ?? {};
-  const annotations = { ...(isObject(templateMeta.annotations) ? (templateMeta.annotations as Record<string, string>) : {}), ...request.annotations };
+  const annotations = {
+    ...(isObject(templateMeta.annotations) ? (templateMeta.annotations as Record<string, string>) : {}),
+    ...request.annotations,
+  };
   const metadata: Record<string, unknown> = {
     name: request.name,
     ...(request.generateName ? { generateName: request.generateName } : {}),
@@ -56,20 +59,35 @@ export function createPod(state: SimulationState, request: PodSpecRequest): Kube
   const refused = admitPod(state, pod);
   if (refused) {
     const shownName = request.generateName ?? request.name;
-    state.emitOnce({ type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${shownName}" is forbidden: ${refused.message}`, involvedObject: involved(owner), source: request.source });
+    state.emitOnce({
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message: `Error creating: pods "${shownName}" is forbidden: ${refused.message}`,
+      involvedObject: involved(owner),
+      source: request.source,
+    });
     const workload = state.topController(request.owner).object;
     // One finding per workload: a quota's usage figures can differ from one attempt to the next.
-    state.report({
-      ruleId: 'pod-forbidden',
-      severity: 'error',
-      message: `the API server refuses the pods of ${describeRef(refOf(workload))}: ${refused.message}`,
-      origin: request.owner.origin,
-      pointer: refused.pointer ? `${request.specPointer}/${refused.pointer}` : request.specPointer,
-    }, `pod-forbidden|${identityKey(refOf(workload))}`);
+    state.report(
+      {
+        ruleId: 'pod-forbidden',
+        severity: 'error',
+        message: `the API server refuses the pods of ${describeRef(refOf(workload))}: ${refused.message}`,
+        origin: request.owner.origin,
+        pointer: refused.pointer ? `${request.specPointer}/${refused.pointer}` : request.specPointer,
+      },
+      `pod-forbidden|${identityKey(refOf(workload))}`,
+    );
     return undefined;
   }
   pod.status = pendingStatus(pod.spec);
   state.create(pod, request.owner.origin);
-  state.emit({ type: 'Normal', reason: 'SuccessfulCreate', message: request.createdMessage(request.name), involvedObject: involved(owner), source: request.source });
+  state.emit({
+    type: 'Normal',
+    reason: 'SuccessfulCreate',
+    message: request.createdMessage(request.name),
+    involvedObject: involved(owner),
+    source: request.source,
+  });
   return pod;
 }

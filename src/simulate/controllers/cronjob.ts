@@ -32,7 +32,8 @@ function nextRunTimes(schedule: string, timeZone: string, now: string): string[]
     return Array.from({ length: NEXT_RUNS }, (_, i) => formatTime(Date.parse(now) + (i + 1) * seconds * 1000));
   }
   const fields = text.split(/\s+/).length;
-  if (!text.startsWith('@') && fields !== 5) throw new Error(`expected exactly 5 fields (minute hour day-of-month month day-of-week), found ${fields}`);
+  if (!text.startsWith('@') && fields !== 5)
+    throw new Error(`expected exactly 5 fields (minute hour day-of-month month day-of-week), found ${fields}`);
   const expression = CronExpressionParser.parse(text, { currentDate: new Date(now), tz: timeZone });
   return Array.from({ length: NEXT_RUNS }, () => formatTime(expression.next().getTime()));
 }

@@ -19,7 +19,10 @@ export interface DaemonUpdateStep {
  * when both come to 0, maxUnavailable is 1 (the API server rejects that setting, the controller
  * still moves).
  */
-export function daemonUpdateLimits(rollingUpdate: Record<string, unknown>, desired: number): { maxSurge: number; maxUnavailable: number } {
+export function daemonUpdateLimits(
+  rollingUpdate: Record<string, unknown>,
+  desired: number,
+): { maxSurge: number; maxUnavailable: number } {
   const maxSurge = resolveIntOrPercent(rollingUpdate.maxSurge ?? 0, desired, true) ?? 0;
   const maxUnavailable = resolveIntOrPercent(rollingUpdate.maxUnavailable ?? 1, desired, true) ?? 1;
   return { maxSurge, maxUnavailable: desired > 0 && maxSurge === 0 && maxUnavailable === 0 ? 1 : maxUnavailable };
@@ -38,7 +41,11 @@ export function daemonUpdateLimits(rollingUpdate: Record<string, unknown>, desir
  *
  * Nodes are taken in the cluster model's order, where the controller takes them in map order.
  */
-export function rollingUpdateStep(nodes: readonly DaemonNode[], updated: (pod: Entry) => boolean, rollingUpdate: Record<string, unknown>): DaemonUpdateStep {
+export function rollingUpdateStep(
+  nodes: readonly DaemonNode[],
+  updated: (pod: Entry) => boolean,
+  rollingUpdate: Record<string, unknown>,
+): DaemonUpdateStep {
   const { maxSurge, maxUnavailable } = daemonUpdateLimits(rollingUpdate, nodes.length);
   const step: DaemonUpdateStep = { remove: [], create: [] };
   let busy = 0;

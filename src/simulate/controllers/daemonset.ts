@@ -4,7 +4,7 @@ import { describeRef } from '../../model/object-ref.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
-import { pushTo } from '../../model/multimap.js';
+import { pushTo } from '../../model/maps.js';
 import { labelsOf, nodeMatchesPodNodeSelection } from '../objects/selectors.js';
 import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
 import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
@@ -36,7 +36,9 @@ export function daemonTolerations(hostNetwork: boolean): Array<Record<string, st
 /** The spec with the daemon tolerations added or replacing a toleration of the same key and effect. */
 function withDaemonTolerations(spec: Record<string, unknown>): void {
   const added = daemonTolerations(spec.hostNetwork === true);
-  const own = objectsIn(spec, 'tolerations').filter((t) => !added.some((a) => a.key === t.key && a.effect === t.effect));
+  const own = objectsIn(spec, 'tolerations').filter(
+    (t) => !added.some((a) => a.key === t.key && a.effect === t.effect),
+  );
   spec.tolerations = [...own, ...added];
 }
 
@@ -49,7 +51,8 @@ function eligibilitySpec(template: Record<string, unknown>): Record<string, unkn
 
 /** Why the controller would not run a daemon pod on a node, or undefined when it would. */
 function ineligibility(spec: Record<string, unknown>, node: KubeObject): string | undefined {
-  if (typeof spec.nodeName === 'string' && spec.nodeName !== '' && spec.nodeName !== nameOf(node)) return "didn't match the requested node name";
+  if (typeof spec.nodeName === 'string' && spec.nodeName !== '' && spec.nodeName !== nameOf(node))
+    return "didn't match the requested node name";
   if (!nodeMatchesPodNodeSelection(spec, node)) return "didn't match the DaemonSet's node affinity/selector";
   const taint = firstUntoleratedTaint(spec, node);
   return taint ? `had untolerated taint ${formatTaint(taint)}` : undefined;
@@ -76,7 +79,9 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   const reasons = new Map<string, number>();
   const revision = revisionOf(ds);
   const update = objectAt(shape.spec, 'updateStrategy');
-  const surge = update?.type !== 'OnDelete' && daemonUpdateLimits(objectAt(update ?? {}, 'rollingUpdate') ?? {}, nodes.length).maxSurge > 0;
+  const surge =
+    update?.type !== 'OnDelete' &&
+    daemonUpdateLimits(objectAt(update ?? {}, 'rollingUpdate') ?? {}, nodes.length).maxSurge > 0;
   const eligible: DaemonNode[] = [];
   const changesBefore = state.changes;
   for (const node of nodes) {
@@ -94,7 +99,10 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
     if (!createDaemonPod(state, entry, shape.template, nameOf(node), revision)) return;
   }
   if (eligible.length === 0) {
-    const detail = [...reasons].map(([why, n]) => `${plural(n, 'node')} ${why}`).sort().join(', ');
+    const detail = [...reasons]
+      .map(([why, n]) => `${plural(n, 'node')} ${why}`)
+      .sort()
+      .join(', ');
     state.report({
       ruleId: 'daemonset-no-nodes',
       severity: 'error',
@@ -107,13 +115,18 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   // Like the controller, which waits until it sees the pods it created or deleted, the update
   // starts in the next round.
   if (state.changes !== changesBefore || update?.type === 'OnDelete') return;
-  const steps = rollingUpdateStep(eligible, (pod) => isUpdated(pod, revision), objectAt(update ?? {}, 'rollingUpdate') ?? {});
+  const steps = rollingUpdateStep(
+    eligible,
+    (pod) => isUpdated(pod, revision),
+    objectAt(update ?? {}, 'rollingUpdate') ?? {},
+  );
   for (const pod of steps.remove) removeDaemonPod(state, ds, pod);
   // A node emptied without surge gets its new pod in the same round: the controller's next sync
   // would create it before any other change could, and a round per node is what large
   // DaemonSets cost.
   const emptied = surge ? [] : steps.remove.map((pod) => daemonNodeOf(pod.object));
-  for (const node of [...steps.create, ...emptied]) if (!createDaemonPod(state, entry, shape.template, node, revision)) return;
+  for (const node of [...steps.create, ...emptied])
+    if (!createDaemonPod(state, entry, shape.template, node, revision)) return;
 }
 
 /** What marks a daemon pod as made from the current template. */
@@ -140,16 +153,27 @@ export function templateGeneration(ds: KubeObject): string {
 export const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
 function revisionOf(ds: KubeObject): DaemonRevision {
-  return { hash: podTemplateHash(objectAt(objectAt(ds, 'spec') ?? {}, 'template')), generation: templateGeneration(ds) };
+  return {
+    hash: podTemplateHash(objectAt(objectAt(ds, 'spec') ?? {}, 'template')),
+    generation: templateGeneration(ds),
+  };
 }
 
 /** `IsPodUpdated`: the pod carries the current template generation or the current hash. */
 function isUpdated(pod: Entry, revision: DaemonRevision): boolean {
   const labels = labelsOf(pod.object);
-  return labels['pod-template-generation'] === revision.generation || labels['controller-revision-hash'] === revision.hash;
+  return (
+    labels['pod-template-generation'] === revision.generation || labels['controller-revision-hash'] === revision.hash
+  );
 }
 
-function createDaemonPod(state: SimulationState, entry: Entry, template: Record<string, unknown>, node: string, revision: DaemonRevision): boolean {
+function createDaemonPod(
+  state: SimulationState,
+  entry: Entry,
+  template: Record<string, unknown>,
+  node: string,
+  revision: DaemonRevision,
+): boolean {
   const generateName = `${nameOf(entry.object)}-`;
   const created = createPod(state, {
     owner: entry,
@@ -173,10 +197,15 @@ function createDaemonPod(state: SimulationState, entry: Entry, template: Record<
  * pass the controller's checks), those whose pod is bound, ready, and made from the current
  * template.
  */
-export function daemonSetStatus(state: SimulationState, ds: KubeObject, nodes: readonly KubeObject[]): Record<string, unknown> {
+export function daemonSetStatus(
+  state: SimulationState,
+  ds: KubeObject,
+  nodes: readonly KubeObject[],
+): Record<string, unknown> {
   const revision = revisionOf(ds);
   const pods = activePods(state, ds);
-  const nodesWhere = (test: (pod: Entry) => boolean): number => new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
+  const nodesWhere = (test: (pod: Entry) => boolean): number =>
+    new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
   const templateSpec = eligibilitySpec(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {});
   const desired = nodes.filter((node) => !ineligibility(templateSpec, node)).length;
   const ready = nodesWhere((p) => isPodReady(p.object));
@@ -194,7 +223,8 @@ export function daemonSetStatus(state: SimulationState, ds: KubeObject, nodes: r
 
 function pointerFor(spec: Record<string, unknown>, reasons: string[]): string {
   if (reasons.some((r) => r.startsWith('had untolerated taint'))) return '/spec/template/spec/tolerations';
-  if (reasons.some((r) => r.includes('affinity/selector'))) return spec.nodeSelector !== undefined ? '/spec/template/spec/nodeSelector' : '/spec/template/spec/affinity';
+  if (reasons.some((r) => r.includes('affinity/selector')))
+    return spec.nodeSelector !== undefined ? '/spec/template/spec/nodeSelector' : '/spec/template/spec/affinity';
   return '/spec/template/spec';
 }
 
@@ -214,14 +244,24 @@ function daemonNodeOf(pod: KubeObject): string {
   const bound = nodeNameOf(pod);
   if (bound) return bound;
   const spec = objectAt(pod, 'spec') ?? {};
-  const required = objectAt(objectAt(objectAt(spec, 'affinity') ?? {}, 'nodeAffinity') ?? {}, 'requiredDuringSchedulingIgnoredDuringExecution');
+  const required = objectAt(
+    objectAt(objectAt(spec, 'affinity') ?? {}, 'nodeAffinity') ?? {},
+    'requiredDuringSchedulingIgnoredDuringExecution',
+  );
   for (const term of objectsIn(required, 'nodeSelectorTerms')) {
-    for (const field of objectsIn(term, 'matchFields')) if (field.key === 'metadata.name' && Array.isArray(field.values)) return String(field.values[0]);
+    for (const field of objectsIn(term, 'matchFields'))
+      if (field.key === 'metadata.name' && Array.isArray(field.values)) return String(field.values[0]);
   }
   return '';
 }
 
 function removeDaemonPod(state: SimulationState, ds: KubeObject, pod: Entry): void {
   state.remove(pod.object);
-  state.emit({ type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${nameOf(pod.object)}`, involvedObject: involved(ds), source: SOURCE });
+  state.emit({
+    type: 'Normal',
+    reason: 'SuccessfulDelete',
+    message: `Deleted pod: ${nameOf(pod.object)}`,
+    involvedObject: involved(ds),
+    source: SOURCE,
+  });
 }

@@ -2,7 +2,15 @@ import type { KubeObject } from '../../model/manifest.js';
 import { ensureObject, isObject, objectAt } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { sameTemplate, sameTemplateAsOriginal } from '../objects/template-equality.js';
-import { controllerRef, involved, metadataOf, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
+import {
+  controllerRef,
+  involved,
+  metadataOf,
+  nameOf,
+  namespaceOf,
+  type Entry,
+  type SimulationState,
+} from '../state.js';
 import { activePods, availableCount } from './pods-of.js';
 import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
@@ -36,7 +44,10 @@ function reconcileDeployment(state: SimulationState, entry: Entry): void {
   }
   const rollingUpdate = objectAt(strategy, 'rollingUpdate') ?? {};
   const params = rollingParameters(shape.replicas, rollingUpdate.maxSurge, rollingUpdate.maxUnavailable);
-  const counts = (rs: Entry): ReplicaSetCounts => ({ replicas: replicasOf(rs.object), available: availableCount(state, rs.object) });
+  const counts = (rs: Entry): ReplicaSetCounts => ({
+    replicas: replicasOf(rs.object),
+    available: availableCount(state, rs.object),
+  });
   if (!newRs) {
     // The new ReplicaSet starts at the size of any scale-up within maxSurge (NewRSNewReplicas).
     const size = nextNewReplicaSetSize(shape.replicas, params, { replicas: 0, available: 0 }, old.map(counts));
@@ -61,7 +72,13 @@ function reconcileDeployment(state: SimulationState, entry: Entry): void {
  * the new ReplicaSet, created at full size; old ReplicaSets beyond the history limit go once
  * the new one is complete.
  */
-function recreateStep(state: SimulationState, entry: Entry, shape: WorkloadShape, newRs: Entry | undefined, old: Entry[]): void {
+function recreateStep(
+  state: SimulationState,
+  entry: Entry,
+  shape: WorkloadShape,
+  newRs: Entry | undefined,
+  old: Entry[],
+): void {
   const running = old.filter((rs) => replicasOf(rs.object) > 0);
   if (running.length) {
     for (const rs of running) scale(state, entry.object, rs, 0);
@@ -94,10 +111,21 @@ function scale(state: SimulationState, deployment: KubeObject, rs: Entry, to: nu
  * The ReplicaSet `<deployment>-<pod-template-hash>`: the Deployment's template and selector plus
  * the hash label, its revision one above the newest old ReplicaSet's.
  */
-function createReplicaSet(state: SimulationState, entry: Entry, template: Record<string, unknown>, replicas: number, old: Entry[]): Entry {
+function createReplicaSet(
+  state: SimulationState,
+  entry: Entry,
+  template: Record<string, unknown>,
+  replicas: number,
+  old: Entry[],
+): Entry {
   const deployment = entry.object;
   const hash = podTemplateHash(template);
-  const revision = 1 + Math.max(0, ...old.map((rs) => Number(objectAt(objectAt(rs.object, 'metadata') ?? {}, 'annotations')?.[REVISION] ?? 0) || 0));
+  const revision =
+    1 +
+    Math.max(
+      0,
+      ...old.map((rs) => Number(objectAt(objectAt(rs.object, 'metadata') ?? {}, 'annotations')?.[REVISION] ?? 0) || 0),
+    );
   const rsTemplate = copyJson(template);
   const templateMeta = ensureObject(rsTemplate, 'metadata')!;
   templateMeta.labels = { ...(isObject(templateMeta.labels) ? templateMeta.labels : {}), 'pod-template-hash': hash };
@@ -105,7 +133,11 @@ function createReplicaSet(state: SimulationState, entry: Entry, template: Record
   const selector = copyJson(objectAt(objectAt(deployment, 'spec') ?? {}, 'selector') ?? {});
   selector.matchLabels = { ...(isObject(selector.matchLabels) ? selector.matchLabels : {}), 'pod-template-hash': hash };
   const spec = objectAt(deployment, 'spec')!;
-  const maxSurge = rollingParameters(Number(spec.replicas), objectAt(objectAt(spec, 'strategy') ?? {}, 'rollingUpdate')?.maxSurge, undefined).maxSurge;
+  const maxSurge = rollingParameters(
+    Number(spec.replicas),
+    objectAt(objectAt(spec, 'strategy') ?? {}, 'rollingUpdate')?.maxSurge,
+    undefined,
+  ).maxSurge;
   const rs: KubeObject = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -123,7 +155,14 @@ function createReplicaSet(state: SimulationState, entry: Entry, template: Record
     spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template: rsTemplate },
   };
   const metadata = metadataOf(deployment);
-  state.replace(revised(deployment, { metadata: { ...metadata, annotations: { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [REVISION]: String(revision) } } }));
+  state.replace(
+    revised(deployment, {
+      metadata: {
+        ...metadata,
+        annotations: { ...(isObject(metadata.annotations) ? metadata.annotations : {}), [REVISION]: String(revision) },
+      },
+    }),
+  );
   const created = state.create(rs, entry.origin);
   if (replicas > 0) scaledEvent(state, deployment, rs, 0, replicas);
   return created;

@@ -4,7 +4,12 @@ import { involved, namespaceOf, refOf, type SimulationState } from '../state.js'
 import { withSpec } from './workload.js';
 import type { RefusedObjects } from '../refused-objects.js';
 
-const SCALABLE: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', ReplicationController: 'v1' };
+const SCALABLE: Record<string, string> = {
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  ReplicationController: 'v1',
+};
 
 /**
  * The HorizontalPodAutoscaler (`pkg/controller/podautoscaler`) without metrics: the target's
@@ -19,7 +24,10 @@ export function reconcileAutoscalers(state: SimulationState, refused: RefusedObj
     const target = objectAt(spec, 'scaleTargetRef') ?? {};
     const kind = String(target.kind ?? '');
     const apiVersion = SCALABLE[kind];
-    const found = apiVersion && typeof target.name === 'string' ? state.get({ apiVersion, kind, namespace: namespaceOf(hpa), name: target.name }) : undefined;
+    const found =
+      apiVersion && typeof target.name === 'string'
+        ? state.get({ apiVersion, kind, namespace: namespaceOf(hpa), name: target.name })
+        : undefined;
     if (!found) {
       state.report({
         ruleId: 'hpa-target-missing',
@@ -34,9 +42,20 @@ export function reconcileAutoscalers(state: SimulationState, refused: RefusedObj
     const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
     const max = typeof spec.maxReplicas === 'number' ? spec.maxReplicas : undefined;
     if (typeof replicas !== 'number' || replicas === 0 || max === undefined) continue;
-    const [size, reason] = replicas > max ? [max, 'Current number of replicas above Spec.MaxReplicas'] : replicas < min ? [min, 'Current number of replicas below Spec.MinReplicas'] : [replicas, ''];
+    const [size, reason] =
+      replicas > max
+        ? [max, 'Current number of replicas above Spec.MaxReplicas']
+        : replicas < min
+          ? [min, 'Current number of replicas below Spec.MinReplicas']
+          : [replicas, ''];
     if (size === replicas) continue;
     state.replace(withSpec(found.object, { replicas: size }));
-    state.emit({ type: 'Normal', reason: 'SuccessfulRescale', message: `New size: ${size}; reason: ${reason}`, involvedObject: involved(hpa), source: 'horizontal-pod-autoscaler' });
+    state.emit({
+      type: 'Normal',
+      reason: 'SuccessfulRescale',
+      message: `New size: ${size}; reason: ${reason}`,
+      involvedObject: involved(hpa),
+      source: 'horizontal-pod-autoscaler',
+    });
   }
 }

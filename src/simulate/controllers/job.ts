@@ -26,9 +26,16 @@ function reconcileJob(state: SimulationState, entry: Entry): void {
   const wanted = Math.max(0, completions === undefined ? parallelism : Math.min(parallelism, completions));
   const pods = activePods(state, job);
   const indexed = spec.completionMode === 'Indexed';
-  const taken = new Set(pods.map((p) => objectAt(objectAt(p.object, 'metadata') ?? {}, 'annotations')?.[COMPLETION_INDEX]).map(String));
+  const taken = new Set(
+    pods.map((p) => objectAt(objectAt(p.object, 'metadata') ?? {}, 'annotations')?.[COMPLETION_INDEX]).map(String),
+  );
   const namespace = namespaceOf(job);
-  const jobLabels = { 'batch.kubernetes.io/controller-uid': uidOf(job), 'batch.kubernetes.io/job-name': nameOf(job), 'controller-uid': uidOf(job), 'job-name': nameOf(job) };
+  const jobLabels = {
+    'batch.kubernetes.io/controller-uid': uidOf(job),
+    'batch.kubernetes.io/job-name': nameOf(job),
+    'controller-uid': uidOf(job),
+    'job-name': nameOf(job),
+  };
   let index = 0;
   for (let i = pods.length; i < wanted; i++) {
     while (indexed && taken.has(String(index))) index++;

@@ -16,7 +16,8 @@ interface PriorityClassInfo {
 
 function priorityClasses(state: SimulationState): Map<string, PriorityClassInfo> {
   const classes = new Map<string, PriorityClassInfo>();
-  for (const { name, value } of BUILTIN_PRIORITY_CLASSES) classes.set(name, { name, value, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' });
+  for (const { name, value } of BUILTIN_PRIORITY_CLASSES)
+    classes.set(name, { name, value, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' });
   for (const { object } of state.list('PriorityClass', 'scheduling.k8s.io')) {
     if (typeof object.value !== 'number' || !Number.isInteger(object.value)) continue;
     classes.set(nameOf(object), {
@@ -37,7 +38,8 @@ function priorityClasses(state: SimulationState): Map<string, PriorityClassInfo>
  */
 export function admitPriority(state: SimulationState, spec: Record<string, unknown>): string | undefined {
   const classes = priorityClasses(state);
-  const requested = typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '' ? spec.priorityClassName : undefined;
+  const requested =
+    typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '' ? spec.priorityClassName : undefined;
   let chosen: PriorityClassInfo | undefined;
   if (requested) {
     chosen = classes.get(requested);

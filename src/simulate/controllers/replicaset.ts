@@ -41,7 +41,13 @@ function reconcileReplicaSet(state: SimulationState, entry: Entry): void {
   if (missing < 0) {
     for (const pod of podsToDelete(pods, -missing)) {
       state.remove(pod.object);
-      state.emit({ type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${nameOf(pod.object)}`, involvedObject: involved(rs), source: SOURCE });
+      state.emit({
+        type: 'Normal',
+        reason: 'SuccessfulDelete',
+        message: `Deleted pod: ${nameOf(pod.object)}`,
+        involvedObject: involved(rs),
+        source: SOURCE,
+      });
     }
   }
 }

@@ -30,7 +30,8 @@ export interface RollingParameters {
  */
 export function rollingParameters(replicas: number, maxSurge: unknown, maxUnavailable: unknown): RollingParameters {
   const surge = resolveIntOrPercent(maxSurge ?? '25%', replicas, true) ?? resolveIntOrPercent('25%', replicas, true)!;
-  let unavailable = resolveIntOrPercent(maxUnavailable ?? '25%', replicas, false) ?? resolveIntOrPercent('25%', replicas, false)!;
+  let unavailable =
+    resolveIntOrPercent(maxUnavailable ?? '25%', replicas, false) ?? resolveIntOrPercent('25%', replicas, false)!;
   if (surge === 0 && unavailable === 0) unavailable = 1;
   return { maxSurge: surge, maxUnavailable: unavailable };
 }
@@ -47,7 +48,12 @@ export interface ReplicaSetCounts {
  * The new ReplicaSet's next size (reconcileNewReplicaSet): straight to `replicas` when it is
  * above; otherwise up by `min(replicas + maxSurge − Σ all, replicas − new)` when room is left.
  */
-export function nextNewReplicaSetSize(replicas: number, params: RollingParameters, newRs: ReplicaSetCounts, all: readonly ReplicaSetCounts[]): number {
+export function nextNewReplicaSetSize(
+  replicas: number,
+  params: RollingParameters,
+  newRs: ReplicaSetCounts,
+  all: readonly ReplicaSetCounts[],
+): number {
   if (newRs.replicas === replicas) return replicas;
   if (newRs.replicas > replicas) return replicas;
   const total = all.reduce((sum, rs) => sum + rs.replicas, 0);
@@ -61,7 +67,12 @@ export function nextNewReplicaSetSize(replicas: number, params: RollingParameter
  * are removed within `Σ all − (replicas − maxUnavailable) − (new spec − new available)`, then
  * available pods down to `replicas − maxUnavailable` available in total.
  */
-export function nextOldReplicaSetSizes(replicas: number, params: RollingParameters, newRs: ReplicaSetCounts, old: readonly ReplicaSetCounts[]): number[] {
+export function nextOldReplicaSetSizes(
+  replicas: number,
+  params: RollingParameters,
+  newRs: ReplicaSetCounts,
+  old: readonly ReplicaSetCounts[],
+): number[] {
   const sizes = old.map((rs) => rs.replicas);
   if (sizes.every((s) => s === 0)) return sizes;
   const minAvailable = replicas - params.maxUnavailable;
@@ -130,7 +141,9 @@ export function planRollingUpdate(input: RollingUpdateInput): RollingUpdatePlan 
       continue;
     }
     const sizes = nextOldReplicaSetSizes(input.replicas, parameters, newRs, old);
-    const changed = sizes.map((to, i) => ({ replicaSet: i, from: old[i]!.replicas, to })).filter((s) => s.from !== s.to);
+    const changed = sizes
+      .map((to, i) => ({ replicaSet: i, from: old[i]!.replicas, to }))
+      .filter((s) => s.from !== s.to);
     if (changed.length === 0) break;
     steps.push(...changed);
     old = sizes.map((r, i) => ({ replicas: r, available: Math.min(old[i]!.available, r) }));

@@ -46,12 +46,20 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
       owner: entry,
       template: shape.template,
       name: podName,
-      labels: { 'apps.kubernetes.io/pod-index': String(ordinal), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': podName },
+      labels: {
+        'apps.kubernetes.io/pod-index': String(ordinal),
+        'controller-revision-hash': revision,
+        'statefulset.kubernetes.io/pod-name': podName,
+      },
       adjustSpec: (spec) => {
         spec.hostname = podName;
-        if (typeof shape.spec.serviceName === 'string' && shape.spec.serviceName !== '') spec.subdomain = shape.spec.serviceName;
+        if (typeof shape.spec.serviceName === 'string' && shape.spec.serviceName !== '')
+          spec.subdomain = shape.spec.serviceName;
         const volumes = objectsIn(spec, 'volumes').filter((v) => !claims.has(String(v.name)));
-        spec.volumes = [...volumes, ...[...claims].map(([volume, claimName]) => ({ name: volume, persistentVolumeClaim: { claimName } }))];
+        spec.volumes = [
+          ...volumes,
+          ...[...claims].map(([volume, claimName]) => ({ name: volume, persistentVolumeClaim: { claimName } })),
+        ];
       },
       source: SOURCE,
       createdMessage: (pod) => `create Pod ${pod} in StatefulSet ${name} successful`,
@@ -60,15 +68,26 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
     if (!created || ordered) return;
   }
 
-  const surplus = [...pods].filter(([ordinal]) => ordinal < first || ordinal >= first + shape.replicas).sort(([a], [b]) => b - a);
+  const surplus = [...pods]
+    .filter(([ordinal]) => ordinal < first || ordinal >= first + shape.replicas)
+    .sort(([a], [b]) => b - a);
   const outdated = [...pods]
-    .filter(([ordinal, pod]) => ordinal >= partitionOf(shape.spec) && labelOf(pod.object, 'controller-revision-hash') !== revision)
+    .filter(
+      ([ordinal, pod]) =>
+        ordinal >= partitionOf(shape.spec) && labelOf(pod.object, 'controller-revision-hash') !== revision,
+    )
     .sort(([a], [b]) => b - a);
   const strategy = objectAt(shape.spec, 'updateStrategy')?.type;
   const toDelete = surplus.length ? surplus : strategy === 'OnDelete' ? [] : outdated;
   for (const [, pod] of ordered || !surplus.length ? toDelete.slice(0, 1) : toDelete) {
     state.remove(pod.object);
-    state.emit({ type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${nameOf(pod.object)} in StatefulSet ${name} successful`, involvedObject: involved(set), source: SOURCE });
+    state.emit({
+      type: 'Normal',
+      reason: 'SuccessfulDelete',
+      message: `delete Pod ${nameOf(pod.object)} in StatefulSet ${name} successful`,
+      involvedObject: involved(set),
+      source: SOURCE,
+    });
   }
 }
 
@@ -130,7 +149,13 @@ function createClaims(state: SimulationState, entry: Entry, podName: string, ord
       spec: objectAt(template, 'spec') ?? {},
     });
     state.create(claim, entry.origin);
-    state.emit({ type: 'Normal', reason: 'SuccessfulCreate', message: `create Claim ${claimName} Pod ${podName} in StatefulSet ${nameOf(set)} success`, involvedObject: involved(set), source: SOURCE });
+    state.emit({
+      type: 'Normal',
+      reason: 'SuccessfulCreate',
+      message: `create Claim ${claimName} Pod ${podName} in StatefulSet ${nameOf(set)} success`,
+      involvedObject: involved(set),
+      source: SOURCE,
+    });
   }
   return claims;
 }

@@ -17,7 +17,11 @@ export interface WorkloadShape {
  * the API server refuses a workload whose selector does not select its own template
  * (`selector` does not match template `labels`), so no controller ever sees one.
  */
-export function workloadShape(state: SimulationState, entry: Entry, options: { replicas: boolean } = { replicas: true }): WorkloadShape | undefined {
+export function workloadShape(
+  state: SimulationState,
+  entry: Entry,
+  options: { replicas: boolean } = { replicas: true },
+): WorkloadShape | undefined {
   const spec = objectAt(entry.object, 'spec');
   const template = spec && objectAt(spec, 'template');
   const selector = spec && objectAt(spec, 'selector');

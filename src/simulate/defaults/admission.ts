@@ -40,11 +40,20 @@ function addDefaultTolerations(spec: Obj): void {
   const existing = objectsIn(spec, 'tolerations');
   // An empty key tolerates every key, an empty effect every effect.
   const tolerates = (taintKey: string): boolean =>
-    existing.some((t) => (t.key === taintKey || t.key === undefined || t.key === '') && (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''));
+    existing.some(
+      (t) =>
+        (t.key === taintKey || t.key === undefined || t.key === '') &&
+        (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
+    );
   const added: Obj[] = [];
   for (const taintKey of [NOT_READY, UNREACHABLE]) {
-    if (!tolerates(taintKey)) added.push({ key: taintKey, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+    if (!tolerates(taintKey))
+      added.push({
+        key: taintKey,
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+      });
   }
   if (added.length) spec.tolerations = [...((spec.tolerations as unknown[] | undefined) ?? []), ...added];
 }
-

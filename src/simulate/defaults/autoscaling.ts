@@ -36,7 +36,12 @@ export function defaultHorizontalPodAutoscalerV2(hpa: Obj): void {
   if (!spec) return;
   defaultPointer(spec, 'minReplicas', 1);
   if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) {
-    spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: DEFAULT_CPU_UTILIZATION } } }];
+    spec.metrics = [
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: DEFAULT_CPU_UTILIZATION } },
+      },
+    ];
   }
   // Scaling rules are completed only when the autoscaler has a behavior section at all.
   const behavior = objectAt(spec, 'behavior');

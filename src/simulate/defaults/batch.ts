@@ -1,5 +1,13 @@
 import { defaultPodTemplate } from './pod-spec.js';
-import { defaultPointer, defaultString, ensureObject, isEmptyCollection, objectAt, objectsIn, type Obj } from './fields.js';
+import {
+  defaultPointer,
+  defaultString,
+  ensureObject,
+  isEmptyCollection,
+  objectAt,
+  objectsIn,
+  type Obj,
+} from './fields.js';
 
 /** Facts from `pkg/apis/batch/v1/defaults.go`. */
 

@@ -1,5 +1,14 @@
 import { defaultPodOnlyFields, defaultPodSpec, defaultPodTemplate } from './pod-spec.js';
-import { defaultPointer, defaultString, ensureObject, isEmptyCollection, isObject, objectAt, objectsIn, type Obj } from './fields.js';
+import {
+  defaultPointer,
+  defaultString,
+  ensureObject,
+  isEmptyCollection,
+  isObject,
+  objectAt,
+  objectsIn,
+  type Obj,
+} from './fields.js';
 
 /** Pod: everything a pod spec gets, plus what only Pods get (SetObjectDefaults_Pod). */
 export function defaultPod(pod: Obj): void {
@@ -31,7 +40,11 @@ export function defaultReplicationController(rc: Obj): void {
 
 /** Whether traffic can reach the Service from outside the cluster (`pkg/api/v1/service`, ExternallyAccessible). */
 function externallyAccessible(spec: Obj): boolean {
-  return spec.type === 'LoadBalancer' || spec.type === 'NodePort' || (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  return (
+    spec.type === 'LoadBalancer' ||
+    spec.type === 'NodePort' ||
+    (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)
+  );
 }
 
 /** Service (SetDefaults_Service). ClusterIP, node port and IP family allocation are not defaulting. */
@@ -48,14 +61,17 @@ export function defaultService(service: Obj): void {
   defaultString(spec, 'type', 'ClusterIP');
   for (const port of objectsIn(spec, 'ports')) {
     defaultString(port, 'protocol', 'TCP');
-    if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
+    if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '')
+      port.targetPort = port.port;
   }
   if (externallyAccessible(spec)) defaultString(spec, 'externalTrafficPolicy', 'Cluster');
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.type === 'ClusterIP') defaultPointer(spec, 'internalTrafficPolicy', 'Cluster');
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.type === 'ClusterIP')
+    defaultPointer(spec, 'internalTrafficPolicy', 'Cluster');
   if (spec.type === 'LoadBalancer') {
     defaultPointer(spec, 'allocateLoadBalancerNodePorts', true);
     const status = objectAt(objectAt(service, 'status') ?? {}, 'loadBalancer');
-    for (const ingress of objectsIn(status, 'ingress')) if (typeof ingress.ip === 'string' && ingress.ip !== '') defaultPointer(ingress, 'ipMode', 'VIP');
+    for (const ingress of objectsIn(status, 'ingress'))
+      if (typeof ingress.ip === 'string' && ingress.ip !== '') defaultPointer(ingress, 'ipMode', 'VIP');
   }
 }
 
@@ -78,11 +94,13 @@ export function defaultNamespace(namespace: Obj): void {
 export function defaultNode(node: Obj): void {
   const status = objectAt(node, 'status');
   const capacity = status && objectAt(status, 'capacity');
-  if (status && capacity && (status.allocatable === undefined || status.allocatable === null)) status.allocatable = { ...capacity };
+  if (status && capacity && (status.allocatable === undefined || status.allocatable === null))
+    status.allocatable = { ...capacity };
 }
 
 export function defaultEndpoints(endpoints: Obj): void {
-  for (const subset of objectsIn(endpoints, 'subsets')) for (const port of objectsIn(subset, 'ports')) defaultString(port, 'protocol', 'TCP');
+  for (const subset of objectsIn(endpoints, 'subsets'))
+    for (const port of objectsIn(subset, 'ports')) defaultString(port, 'protocol', 'TCP');
 }
 
 /**

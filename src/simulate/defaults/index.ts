@@ -3,8 +3,15 @@ import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStateful
 import { defaultHorizontalPodAutoscalerV1, defaultHorizontalPodAutoscalerV2 } from './autoscaling.js';
 import { defaultCronJob, defaultJob } from './batch.js';
 import {
-  defaultEndpoints, defaultLimitRange, defaultNamespace, defaultNode, defaultPod, defaultPodTemplateObject,
-  defaultReplicationController, defaultSecret, defaultService,
+  defaultEndpoints,
+  defaultLimitRange,
+  defaultNamespace,
+  defaultNode,
+  defaultPod,
+  defaultPodTemplateObject,
+  defaultReplicationController,
+  defaultSecret,
+  defaultService,
 } from './core.js';
 import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
@@ -47,8 +54,14 @@ const DEFAULTERS: Record<string, (object: Obj) => void> = {
  * "nothing to default" from "unknown to kubeplan".
  */
 const WITHOUT_DEFAULTS = new Set([
-  'v1|ConfigMap', 'v1|ServiceAccount', 'v1|ResourceQuota', 'networking.k8s.io/v1|Ingress', 'policy/v1|PodDisruptionBudget',
-  'discovery.k8s.io/v1|EndpointSlice', 'rbac.authorization.k8s.io/v1|Role', 'rbac.authorization.k8s.io/v1|ClusterRole',
+  'v1|ConfigMap',
+  'v1|ServiceAccount',
+  'v1|ResourceQuota',
+  'networking.k8s.io/v1|Ingress',
+  'policy/v1|PodDisruptionBudget',
+  'discovery.k8s.io/v1|EndpointSlice',
+  'rbac.authorization.k8s.io/v1|Role',
+  'rbac.authorization.k8s.io/v1|ClusterRole',
 ]);
 
 function key(object: KubeObject): string {
@@ -81,4 +94,3 @@ export function applyDefaults<T extends KubeObject>(object: T): T {
 export function defaultInPlace(object: KubeObject): void {
   DEFAULTERS[key(object)]?.(object);
 }
-

@@ -6,7 +6,8 @@ export function defaultNetworkPolicy(policy: Obj): void {
   const spec = ensureObject(policy, 'spec');
   if (!spec) return;
   for (const direction of ['ingress', 'egress']) {
-    for (const rule of objectsIn(spec, direction)) for (const port of objectsIn(rule, 'ports')) defaultPointer(port, 'protocol', 'TCP');
+    for (const rule of objectsIn(spec, direction))
+      for (const port of objectsIn(rule, 'ports')) defaultPointer(port, 'protocol', 'TCP');
   }
   if (!Array.isArray(spec.policyTypes) || spec.policyTypes.length === 0) {
     spec.policyTypes = Array.isArray(spec.egress) && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];

@@ -1,5 +1,15 @@
 import { defaultPullPolicy } from './image-pull-policy.js';
-import { defaultInteger, defaultPointer, defaultString, ensureObject, isEmptyCollection, isObject, objectAt, objectsIn, type Obj } from './fields.js';
+import {
+  defaultInteger,
+  defaultPointer,
+  defaultString,
+  ensureObject,
+  isEmptyCollection,
+  isObject,
+  objectAt,
+  objectsIn,
+  type Obj,
+} from './fields.js';
 import { defaultPersistentVolumeClaimSpec } from './storage.js';
 
 /**
@@ -34,7 +44,8 @@ export function defaultPodOnlyFields(spec: Obj): void {
     for (const key of ['containers', 'initContainers']) {
       for (const container of objectsIn(spec, key)) {
         for (const port of objectsIn(container, 'ports')) {
-          if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) port.hostPort = port.containerPort;
+          if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0)
+            port.hostPort = port.containerPort;
         }
       }
     }
@@ -117,10 +128,36 @@ function defaultHttpGet(httpGet: Obj): void {
 
 /** The volume sources a pod volume can name; a volume with none of them becomes an emptyDir. */
 const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi', 'glusterfs',
-  'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap',
-  'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos', 'csi',
-  'ephemeral', 'image',
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
 ];
 
 /** Volume file permissions default to 0644 (420) for Secret, ConfigMap, downward API and projected volumes. */

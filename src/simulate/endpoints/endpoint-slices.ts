@@ -26,7 +26,10 @@ export function resolveTargetPort(servicePort: Record<string, unknown>, pod: Kub
   if (typeof target === 'string' && /^\d+$/.test(target)) return Number(target);
   const spec = objectAt(pod, 'spec') ?? {};
   const protocol = servicePort.protocol ?? 'TCP';
-  const containers = [...objectsIn(spec, 'containers'), ...objectsIn(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always')];
+  const containers = [
+    ...objectsIn(spec, 'containers'),
+    ...objectsIn(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always'),
+  ];
   for (const container of containers) {
     const port = objectsIn(container, 'ports').find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
     if (port && typeof port.containerPort === 'number') return port.containerPort;
@@ -56,7 +59,11 @@ export function selectedPods(service: KubeObject, pods: PodIndex): Entry[] {
  * ready = publishNotReadyAddresses or (serving and not terminating). Slice names are
  * `<service>-<5 characters>` from FNV-1a of the service name, port set and slice number.
  */
-export function endpointSlicesFor(service: KubeObject, pods: PodIndex, zoneOf: (node: string) => string | undefined): KubeObject[] {
+export function endpointSlicesFor(
+  service: KubeObject,
+  pods: PodIndex,
+  zoneOf: (node: string) => string | undefined,
+): KubeObject[] {
   const spec = objectAt(service, 'spec') ?? {};
   if (!hasSelector(service)) return [];
   const serviceName = nameOf(service);
@@ -87,7 +94,9 @@ export function endpointSlicesFor(service: KubeObject, pods: PodIndex, zoneOf: (
       addresses: [ip],
       conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
       // A pod's hostname is published when its subdomain is this Service (StatefulSet pods).
-      ...(typeof podSpec.hostname === 'string' && podSpec.subdomain === serviceName ? { hostname: podSpec.hostname } : {}),
+      ...(typeof podSpec.hostname === 'string' && podSpec.subdomain === serviceName
+        ? { hostname: podSpec.hostname }
+        : {}),
       ...(node ? { nodeName: node } : {}),
       targetRef: { kind: 'Pod', name: nameOf(pod), namespace: namespaceOf(pod), uid: objectAt(pod, 'metadata')?.uid },
       ...(zone ? { zone } : {}),
@@ -104,7 +113,10 @@ export function endpointSlicesFor(service: KubeObject, pods: PodIndex, zoneOf: (
           name: `${serviceName}-${nameSuffix(`${serviceName}|${key}|${i / MAX_ENDPOINTS_PER_SLICE}`)}`,
           namespace: namespaceOf(service),
           generateName: `${serviceName}-`,
-          labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': serviceName },
+          labels: {
+            'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+            'kubernetes.io/service-name': serviceName,
+          },
           ownerReferences: [controllerRef(service)],
         },
         addressType: 'IPv4',

@@ -28,7 +28,11 @@ export interface IngressRoute {
  * its port by number (`port`) or by name; the route's endpoints are the ready endpoints of the
  * Service's slices that carry that port. Resource backends are listed but not followed.
  */
-export function ingressRoutes(ingress: KubeObject, findService: (namespace: string, name: string) => KubeObject | undefined, slicesOf: (service: KubeObject) => KubeObject[]): IngressRoute[] {
+export function ingressRoutes(
+  ingress: KubeObject,
+  findService: (namespace: string, name: string) => KubeObject | undefined,
+  slicesOf: (service: KubeObject) => KubeObject[],
+): IngressRoute[] {
   const spec = objectAt(ingress, 'spec') ?? {};
   const routes: IngressRoute[] = [];
   const add = (host: string, path: string, pathType: unknown, backend: unknown, pointer: string): void => {
@@ -37,7 +41,13 @@ export function ingressRoutes(ingress: KubeObject, findService: (namespace: stri
   objectsIn(spec, 'rules').forEach((rule, r) => {
     const host = typeof rule.host === 'string' && rule.host !== '' ? rule.host : '*';
     objectsIn(objectAt(rule, 'http'), 'paths').forEach((path, p) => {
-      add(host, typeof path.path === 'string' ? path.path : '/', path.pathType, path.backend, `/spec/rules/${r}/http/paths/${p}/backend`);
+      add(
+        host,
+        typeof path.path === 'string' ? path.path : '/',
+        path.pathType,
+        path.backend,
+        `/spec/rules/${r}/http/paths/${p}/backend`,
+      );
     });
   });
   if (isObject(spec.defaultBackend)) add('*', '', undefined, spec.defaultBackend, '/spec/defaultBackend');
@@ -64,10 +74,16 @@ function resolveBackend(
   const route: IngressRoute = { ...base, backend: `${name}:${portText}`, service: name, endpoints: 0 };
   const target = findService(namespace, name);
   if (!target) return { ...route, problem: 'service-missing' };
-  const servicePort = objectsIn(objectAt(target, 'spec'), 'ports').find((p) => (typeof port.name === 'string' ? p.name === port.name : p.port === port.number));
+  const servicePort = objectsIn(objectAt(target, 'spec'), 'ports').find((p) =>
+    typeof port.name === 'string' ? p.name === port.name : p.port === port.number,
+  );
   if (!servicePort || typeof servicePort.port !== 'number') return { ...route, problem: 'port-missing' };
   const portName = typeof servicePort.name === 'string' ? servicePort.name : '';
   const endpoints = readyEndpointCount(slicesOf(target), portName);
-  return { ...route, servicePort: servicePort.port, endpoints, ...(endpoints === 0 ? { problem: 'no-endpoints' as const } : {}) };
+  return {
+    ...route,
+    servicePort: servicePort.port,
+    endpoints,
+    ...(endpoints === 0 ? { problem: 'no-endpoints' as const } : {}),
+  };
 }
-

@@ -21,10 +21,15 @@ export class AddressAllocator {
   constructor(nodes: readonly KubeObject[]) {
     const sorted = [...nodes].sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
     sorted.forEach((node, i) => {
-      const internal = objectsIn(objectAt(node, 'status'), 'addresses').find((a) => a.type === 'InternalIP' && typeof a.address === 'string');
+      const internal = objectsIn(objectAt(node, 'status'), 'addresses').find(
+        (a) => a.type === 'InternalIP' && typeof a.address === 'string',
+      );
       this.nodeIps.set(nameOf(node), internal ? String(internal.address) : `10.0.${(i + 10) >> 8}.${(i + 10) & 255}`);
       const cidr = parseCidr(objectAt(node, 'spec')?.podCIDR);
-      this.podRanges.set(nameOf(node), cidr ? { ...cidr, next: 2 } : { base: ipToNumber(`10.${244 + (i >> 8)}.${i & 255}.0`), size: 256, next: 2 });
+      this.podRanges.set(
+        nameOf(node),
+        cidr ? { ...cidr, next: 2 } : { base: ipToNumber(`10.${244 + (i >> 8)}.${i & 255}.0`), size: 256, next: 2 },
+      );
     });
   }
 
@@ -60,7 +65,12 @@ const SERVICE_BASE = ipToNumber('10.96.0.0');
 const SERVICE_SIZE = 1 << 20;
 
 /** A cluster IP for a Service without one (see AddressAllocator), avoiding `taken`. */
-export function serviceClusterIp(namespace: string, name: string, hash: (text: string) => number, taken: Set<string>): string {
+export function serviceClusterIp(
+  namespace: string,
+  name: string,
+  hash: (text: string) => number,
+  taken: Set<string>,
+): string {
   let offset = hash(`${namespace}/${name}`) % SERVICE_SIZE;
   for (;;) {
     const ip = numberToIp(SERVICE_BASE + offset);
@@ -90,4 +100,3 @@ function numberToIp(n: number): string {
 export function isIpv4(value: unknown): boolean {
   return typeof value === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(value);
 }
-

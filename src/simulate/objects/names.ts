@@ -70,7 +70,11 @@ export function podTemplateHash(template: unknown): string {
  * first that gives a free name, so the k-th pod of a ReplicaSet always gets the same name.
  * `from` skips candidates the caller knows to be taken; returns the name and its n.
  */
-export function generatedName(generateName: string, taken: (name: string) => boolean, from = 0): { name: string; n: number } {
+export function generatedName(
+  generateName: string,
+  taken: (name: string) => boolean,
+  from = 0,
+): { name: string; n: number } {
   for (let n = from; ; n++) {
     const name = `${generateName}${nameSuffix(`${generateName}#${n}`)}`;
     if (!taken(name)) return { name, n };

@@ -1,6 +1,6 @@
 import { isObject } from '../defaults/fields.js';
 import { namespaceOf, type Entry } from '../state.js';
-import { pushTo } from '../../model/multimap.js';
+import { pushTo } from '../../model/maps.js';
 import { isTerminal } from './pod-status.js';
 import { labelsOf, matchesLabelSelector, matchesMapSelector, type Labels } from './selectors.js';
 
@@ -37,9 +37,12 @@ export class PodIndex {
 
   /** Pods a `metav1.LabelSelector` picks (see matchesLabelSelector: `{}` selects every pod of the namespace). */
   selectByLabelSelector(namespace: string, selector: unknown): Entry[] {
-    const matchLabels = isObject(selector) && isObject(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
+    const matchLabels =
+      isObject(selector) && isObject(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
     const first = matchLabels[0];
-    const candidates = first ? this.byLabel.get(labelKey(namespace, first[0], String(first[1]))) ?? [] : this.byNamespace.get(namespace) ?? [];
+    const candidates = first
+      ? (this.byLabel.get(labelKey(namespace, first[0], String(first[1]))) ?? [])
+      : (this.byNamespace.get(namespace) ?? []);
     return candidates.filter((pod) => matchesLabelSelector(selector, this.labels.get(pod)!));
   }
 }

@@ -14,7 +14,8 @@ export function qosClass(spec: Record<string, unknown>): 'Guaranteed' | 'Burstab
     const resources = objectAt(container, 'resources') ?? {};
     const requests = objectAt(resources, 'requests') ?? {};
     const limits = objectAt(resources, 'limits') ?? {};
-    const relevant = (list: Record<string, unknown>): string[] => Object.keys(list).filter((k) => k === 'cpu' || k === 'memory' || k.startsWith('hugepages-'));
+    const relevant = (list: Record<string, unknown>): string[] =>
+      Object.keys(list).filter((k) => k === 'cpu' || k === 'memory' || k.startsWith('hugepages-'));
     if (relevant(requests).length || relevant(limits).length) any = true;
     for (const name of ['cpu', 'memory']) {
       const limit = parseQuantity(limits[name]);
@@ -38,10 +39,23 @@ function recordedQosClass(pod: Record<string, unknown>): string {
 }
 
 /** The status of a pod the scheduler could not place: `PodScheduled=False`, reason Unschedulable. */
-export function unschedulableStatus(pod: Record<string, unknown>, message: string, now: string): Record<string, unknown> {
+export function unschedulableStatus(
+  pod: Record<string, unknown>,
+  message: string,
+  now: string,
+): Record<string, unknown> {
   return {
     phase: 'Pending',
-    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: now }],
+    conditions: [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+        lastTransitionTime: now,
+      },
+    ],
     qosClass: recordedQosClass(pod),
   };
 }
@@ -50,9 +64,19 @@ export function unschedulableStatus(pod: Record<string, unknown>, message: strin
  * The status of a bound pod. The simulation assumes every bound pod starts and passes its
  * readiness probe at once (docs/plan.md), so it is Running and Ready with its IP.
  */
-export function runningStatus(pod: Record<string, unknown>, hostIP: string, podIP: string, now: string): Record<string, unknown> {
+export function runningStatus(
+  pod: Record<string, unknown>,
+  hostIP: string,
+  podIP: string,
+  now: string,
+): Record<string, unknown> {
   const spec = objectAt(pod, 'spec') ?? {};
-  const condition = (type: string): Record<string, unknown> => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+  const condition = (type: string): Record<string, unknown> => ({
+    type,
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+  });
   const containerStatuses = objectsIn(spec, 'containers').map((c) => ({
     name: c.name,
     image: c.image,
@@ -98,5 +122,7 @@ export function isTerminal(pod: Record<string, unknown>): boolean {
 }
 
 export function isTerminating(pod: Record<string, unknown>): boolean {
-  return isObject(pod.metadata) && pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null;
+  return (
+    isObject(pod.metadata) && pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null
+  );
 }

@@ -33,9 +33,12 @@ export function matchesLabelSelector(selector: unknown, labels: Labels): boolean
   return objectsIn(selector, 'matchExpressions').every((e) => matchesExpression(e, (key) => labels[key]));
 }
 
-function matchesExpression(expression: Record<string, unknown>, valueOf: (key: string) => string | undefined): boolean {
+function matchesExpression(
+  expression: Record<string, unknown>,
+  labelValue: (key: string) => string | undefined,
+): boolean {
   if (typeof expression.key !== 'string') return false;
-  const value = valueOf(expression.key);
+  const value = labelValue(expression.key);
   const values = Array.isArray(expression.values) ? expression.values.map(String) : [];
   switch (expression.operator) {
     case 'In':
@@ -49,7 +52,8 @@ function matchesExpression(expression: Record<string, unknown>, valueOf: (key: s
     case 'Gt':
     case 'Lt': {
       // Node selectors only: both sides must be integers.
-      if (value === undefined || values.length !== 1 || !/^-?\d+$/.test(value) || !/^-?\d+$/.test(values[0]!)) return false;
+      if (value === undefined || values.length !== 1 || !/^-?\d+$/.test(value) || !/^-?\d+$/.test(values[0]!))
+        return false;
       return expression.operator === 'Gt' ? BigInt(value) > BigInt(values[0]!) : BigInt(value) < BigInt(values[0]!);
     }
     default:
@@ -61,9 +65,14 @@ function matchesExpression(expression: Record<string, unknown>, valueOf: (key: s
 export function nodeMatchesPodNodeSelection(podSpec: Record<string, unknown>, node: unknown): boolean {
   const labels = labelsOf(node);
   const nodeName = isObject(node) && isObject(node.metadata) ? String(node.metadata.name) : '';
-  if (isObject(podSpec.nodeSelector) && !Object.entries(podSpec.nodeSelector).every(([k, v]) => labels[k] === v)) return false;
-  const affinity = isObject(podSpec.affinity) && isObject(podSpec.affinity.nodeAffinity) ? podSpec.affinity.nodeAffinity : undefined;
-  const required = affinity && isObject(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
+  if (isObject(podSpec.nodeSelector) && !Object.entries(podSpec.nodeSelector).every(([k, v]) => labels[k] === v))
+    return false;
+  const affinity =
+    isObject(podSpec.affinity) && isObject(podSpec.affinity.nodeAffinity) ? podSpec.affinity.nodeAffinity : undefined;
+  const required =
+    affinity && isObject(affinity.requiredDuringSchedulingIgnoredDuringExecution)
+      ? affinity.requiredDuringSchedulingIgnoredDuringExecution
+      : undefined;
   if (!required) return true;
   const terms = objectsIn(required, 'nodeSelectorTerms');
   return terms.some((term) => {

@@ -14,11 +14,15 @@ export function tolerates(toleration: Record<string, unknown>, taint: Record<str
 }
 
 /** The node's first NoSchedule/NoExecute taint the pod spec does not tolerate. */
-export function firstUntoleratedTaint(podSpec: Record<string, unknown>, node: unknown): Record<string, unknown> | undefined {
+export function firstUntoleratedTaint(
+  podSpec: Record<string, unknown>,
+  node: unknown,
+): Record<string, unknown> | undefined {
   const spec = isObject(node) && isObject(node.spec) ? node.spec : {};
   const tolerations = objectsIn(podSpec, 'tolerations');
   return objectsIn(spec, 'taints').find(
-    (taint) => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerations.some((t) => tolerates(t, taint)),
+    (taint) =>
+      (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerations.some((t) => tolerates(t, taint)),
   );
 }
 

@@ -2,6 +2,7 @@ import { canonicalQuantity, parseQuantity } from '../../model/quantity.js';
 import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { canonicalJson } from './names.js';
 import { copyJson } from './copy-json.js';
+import { cached } from '../../model/maps.js';
 
 /** Template labels controllers add themselves; they never count as a change of template. */
 const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
@@ -48,9 +49,7 @@ const comparableForms = new WeakMap<object, string>();
 
 function cachedComparable(template: unknown): string {
   if (!isObject(template)) return comparableTemplate(template);
-  let form = comparableForms.get(template);
-  if (form === undefined) comparableForms.set(template, (form = comparableTemplate(template)));
-  return form;
+  return cached(comparableForms, template, () => comparableTemplate(template));
 }
 
 /**

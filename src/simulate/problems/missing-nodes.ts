@@ -1,6 +1,6 @@
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { pushTo } from '../../model/multimap.js';
+import { pushTo } from '../../model/maps.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { podSpecPointer } from './unschedulable.js';
@@ -11,12 +11,21 @@ import { podSpecPointer } from './unschedulable.js';
  * their status but take no room in the plan: a warning. Pods of the input that name such a node
  * (`spec.nodeName`) are started by no kubelet and stay Pending: an error.
  */
-export function reportPodsOnMissingNodes(state: SimulationState, nodes: readonly KubeObject[], isInput: (origin: Manifest) => boolean): void {
+export function reportPodsOnMissingNodes(
+  state: SimulationState,
+  nodes: readonly KubeObject[],
+  isInput: (origin: Manifest) => boolean,
+): void {
   const known = new Set(nodes.map(nameOf));
   const groups = new Map<string, Entry[]>();
   for (const pod of state.list('Pod', '')) {
     const node = nodeNameOf(pod.object);
-    if (node !== undefined && !known.has(node) && pod.origin) pushTo(groups, `${node}\0${pod.origin.source.file}\0${pod.origin.source.docIndex}\0${pod.origin.source.itemIndex ?? ''}`, pod);
+    if (node !== undefined && !known.has(node) && pod.origin)
+      pushTo(
+        groups,
+        `${node}\0${pod.origin.source.file}\0${pod.origin.source.docIndex}\0${pod.origin.source.itemIndex ?? ''}`,
+        pod,
+      );
   }
   for (const pods of groups.values()) {
     const first = pods[0]!.object;
@@ -25,7 +34,10 @@ export function reportPodsOnMissingNodes(state: SimulationState, nodes: readonly
     if (isInput(origin)) {
       // The origin is the pod itself or its workload, in the pod's (defaulted) namespace.
       const source = describeRef({ ...origin.ref, namespace: namespaceOf(first) });
-      const what = origin.ref.kind === 'Pod' ? `${source} names` : `${pods.length === 1 ? '1 pod' : `${pods.length} pods`} of ${source} name`;
+      const what =
+        origin.ref.kind === 'Pod'
+          ? `${source} names`
+          : `${pods.length === 1 ? '1 pod' : `${pods.length} pods`} of ${source} name`;
       state.report({
         ruleId: 'node-missing',
         severity: 'error',

@@ -17,25 +17,53 @@ export function reportDisruptionBudget(state: SimulationState, entry: Entry, pod
   const pdb = entry.object;
   const spec = objectAt(pdb, 'spec') ?? {};
   // policy/v1: an empty selector selects every pod of the namespace, an absent one none.
-  const matching = spec.selector === undefined || spec.selector === null ? [] : pods.selectByLabelSelector(namespaceOf(pdb), spec.selector);
+  const matching =
+    spec.selector === undefined || spec.selector === null
+      ? []
+      : pods.selectByLabelSelector(namespaceOf(pdb), spec.selector);
   const expected = matching.length;
   const healthy = matching.filter((p) => isPodReady(p.object)).length;
   const name = describeRef(refOf(pdb));
   if (expected === 0) {
-    state.report({ ruleId: 'pdb-no-pods', severity: 'warning', message: `${name} selects no pod`, origin: entry.origin, pointer: '/spec/selector' });
+    state.report({
+      ruleId: 'pdb-no-pods',
+      severity: 'warning',
+      message: `${name} selects no pod`,
+      origin: entry.origin,
+      pointer: '/spec/selector',
+    });
     return;
   }
-  const field = spec.minAvailable !== undefined ? 'minAvailable' : spec.maxUnavailable !== undefined ? 'maxUnavailable' : undefined;
+  const field =
+    spec.minAvailable !== undefined ? 'minAvailable' : spec.maxUnavailable !== undefined ? 'maxUnavailable' : undefined;
   if (!field) return;
   const value = resolveIntOrPercent(spec[field], expected, true);
   if (value === undefined) return;
   const desired = field === 'minAvailable' ? value : Math.max(0, expected - value);
   const pods_ = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
   if (desired > expected) {
-    state.report({ ruleId: 'pdb-never-satisfied', severity: 'error', message: `${name} can never be satisfied: it requires ${pods_(desired)} available but selects ${pods_(expected)}`, origin: entry.origin, pointer: `/spec/${field}` });
+    state.report({
+      ruleId: 'pdb-never-satisfied',
+      severity: 'error',
+      message: `${name} can never be satisfied: it requires ${pods_(desired)} available but selects ${pods_(expected)}`,
+      origin: entry.origin,
+      pointer: `/spec/${field}`,
+    });
   } else if (desired === expected) {
-    state.report({ ruleId: 'pdb-blocks-eviction', severity: 'warning', message: `${name} allows no disruption: it requires all ${pods_(expected)} it selects to stay available, so node drains will wait forever`, origin: entry.origin, pointer: `/spec/${field}` });
+    state.report({
+      ruleId: 'pdb-blocks-eviction',
+      severity: 'warning',
+      message: `${name} allows no disruption: it requires all ${pods_(expected)} it selects to stay available, so node drains will wait forever`,
+      origin: entry.origin,
+      pointer: `/spec/${field}`,
+    });
   } else if (healthy < desired) {
-    state.report({ ruleId: 'pdb-not-satisfied', severity: 'warning', message: `${name} is not satisfied: it requires ${pods_(desired)} available but only ${healthy} of the ${pods_(expected)} it selects will be ready`, origin: entry.origin, pointer: `/spec/${field}` });
+    state.report({
+      ruleId: 'pdb-not-satisfied',
+      severity: 'warning',
+      message: `${name} is not satisfied: it requires ${pods_(desired)} available but only ${healthy} of the ${pods_(expected)} it selects will be ready`,
+      origin: entry.origin,
+      pointer: `/spec/${field}`,
+    });
   }
 }

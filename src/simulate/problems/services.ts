@@ -9,18 +9,29 @@ import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.j
 import type { RefusedObjects } from '../refused-objects.js';
 
 /** A Service with a selector and no ready endpoint, with the reason why. */
-export function reportServiceWithoutEndpoints(state: SimulationState, service: Entry, slices: readonly KubeObject[], pods: PodIndex, refused: RefusedObjects): void {
+export function reportServiceWithoutEndpoints(
+  state: SimulationState,
+  service: Entry,
+  slices: readonly KubeObject[],
+  pods: PodIndex,
+  refused: RefusedObjects,
+): void {
   const spec = objectAt(service.object, 'spec') ?? {};
   if (!hasSelector(service.object) || readyEndpointCount(slices) > 0) return;
   const selected = selectedPods(service.object, pods);
-  const selector = Object.entries(spec.selector as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  const selector = Object.entries(spec.selector as Record<string, unknown>)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(',');
   let why: string;
   if (selected.length === 0) {
     const missing = refused.workloadsSelectedBy(namespaceOf(service.object), spec.selector);
     why = `no pod matches its selector ${selector}${missing.length ? ` (${missing.join(', ')} would run them, but the API server refuses ${missing.length === 1 ? 'it' : 'them'})` : ''}`;
-  }
-  else if (selected.every((p) => nodeNameOf(p.object) === undefined)) why = `none of the ${selected.length} pod${selected.length === 1 ? '' : 's'} it selects can be scheduled`;
-  else if (selected.every((p) => objectsIn(spec, 'ports').every((port) => resolveTargetPort(port, p.object) === undefined))) why = 'no selected pod has a container port matching its targetPort';
+  } else if (selected.every((p) => nodeNameOf(p.object) === undefined))
+    why = `none of the ${selected.length} pod${selected.length === 1 ? '' : 's'} it selects can be scheduled`;
+  else if (
+    selected.every((p) => objectsIn(spec, 'ports').every((port) => resolveTargetPort(port, p.object) === undefined))
+  )
+    why = 'no selected pod has a container port matching its targetPort';
   else why = 'none of the pods it selects is ready';
   state.report({
     ruleId: 'service-no-endpoints',

@@ -17,11 +17,17 @@ export function podSpecPointer(kind: string): string {
  */
 export function pointerForMessage(message: string, kind: string, podSpec: Record<string, unknown>): string {
   const base = podSpecPointer(kind);
-  const counted = [...message.replace(/^0\/\d+ nodes are available: /, '').split(/\. preemption: /)[0]!.matchAll(/(\d+) ([^,]+?)(?:, |\.$|$)/g)].map((m) => ({ count: Number(m[1]), reason: m[2]! }));
+  const counted = [
+    ...message
+      .replace(/^0\/\d+ nodes are available: /, '')
+      .split(/\. preemption: /)[0]!
+      .matchAll(/(\d+) ([^,]+?)(?:, |\.$|$)/g),
+  ].map((m) => ({ count: Number(m[1]), reason: m[2]! }));
   const top = counted.sort((a, b) => b.count - a.count)[0]?.reason ?? '';
   if (top.startsWith('Insufficient') || top === 'Too many pods') return `${base}/containers/0/resources`;
   if (top.includes('untolerated taint') || top.includes('were unschedulable')) return `${base}/tolerations`;
-  if (top.includes("node affinity/selector")) return podSpec.nodeSelector !== undefined ? `${base}/nodeSelector` : `${base}/affinity/nodeAffinity`;
+  if (top.includes('node affinity/selector'))
+    return podSpec.nodeSelector !== undefined ? `${base}/nodeSelector` : `${base}/affinity/nodeAffinity`;
   if (top.includes('pod affinity') || top.includes('anti-affinity')) return `${base}/affinity`;
   if (top.includes('topology spread')) return `${base}/topologySpreadConstraints`;
   if (top.includes('free ports')) return `${base}/containers/0/ports`;
@@ -32,7 +38,13 @@ export function pointerForMessage(message: string, kind: string, podSpec: Record
 /** For an OrderedReady StatefulSet with fewer pods than replicas: the pods its unschedulable pod holds back. */
 function heldBack(workload: KubeObject, pods: number): string {
   const spec = objectAt(workload, 'spec') ?? {};
-  if (workload.kind !== 'StatefulSet' || spec.podManagementPolicy === 'Parallel' || typeof spec.replicas !== 'number' || spec.replicas <= pods) return '';
+  if (
+    workload.kind !== 'StatefulSet' ||
+    spec.podManagementPolicy === 'Parallel' ||
+    typeof spec.replicas !== 'number' ||
+    spec.replicas <= pods
+  )
+    return '';
   const missing = spec.replicas - pods;
   return ` (OrderedReady: the ${missing === 1 ? 'next pod is' : `next ${missing} pods are`} not created until it is Ready)`;
 }
@@ -55,7 +67,10 @@ export function reportUnschedulable(state: SimulationState, failures: Map<string
     if (failed.length === 0) continue;
     const first = failures.get(uidOf(failed[0]!.object))!;
     const allSame = failed.every((p) => failures.get(uidOf(p.object)) === first);
-    const what = owner.object.kind === 'Pod' ? `${describeRef(refOf(owner.object))} cannot be scheduled` : `${failed.length} of ${total} pod${total === 1 ? '' : 's'} of ${describeRef(refOf(owner.object))} cannot be scheduled`;
+    const what =
+      owner.object.kind === 'Pod'
+        ? `${describeRef(refOf(owner.object))} cannot be scheduled`
+        : `${failed.length} of ${total} pod${total === 1 ? '' : 's'} of ${describeRef(refOf(owner.object))} cannot be scheduled`;
     const podSpec = objectAt(failed[0]!.object, 'spec') ?? {};
     state.report({
       ruleId: 'pod-unschedulable',
@@ -66,4 +81,3 @@ export function reportUnschedulable(state: SimulationState, failures: Map<string
     });
   }
 }
-

@@ -5,7 +5,7 @@
  * as pods are placed or evicted, so spreading and inter-pod affinity never rescan every pod).
  */
 import type { INode } from 'kubernetes-models/v1/Node';
-import { cached } from './cached.js';
+import { cached } from '../../model/maps.js';
 import { type DomainCounts, type DomainMap, sumByDomain } from './domains.js';
 import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
@@ -44,11 +44,11 @@ export interface HeldTermGroup {
 
 export interface Topology {
   /** Per node, the index of its value in `values`; -1 when the node lacks the label. */
-  valueOf: Int32Array;
+  valueIdOf: Int32Array;
   values: string[];
   /**
    * Per node, its domain as kube-scheduler's spreading reads it, which takes a missing label for
-   * the value "": valueOf, or for a node without the label the index of "" in `values` when a node
+   * the value "": valueIdOf, or for a node without the label the index of "" in `values` when a node
    * has that value, else `values.length`.
    */
   slotOf: Int32Array;
@@ -111,7 +111,11 @@ export class Cluster {
   readonly nodeIndex = new Map<string, number>();
   /** Resource names; index 0 cpu, 1 memory, 2 ephemeral-storage, then scalar resources. */
   readonly resourceNames: string[] = [CPU, MEMORY, EPHEMERAL_STORAGE];
-  readonly resourceIndex = new Map<string, number>([[CPU, 0], [MEMORY, 1], [EPHEMERAL_STORAGE, 2]]);
+  readonly resourceIndex = new Map<string, number>([
+    [CPU, 0],
+    [MEMORY, 1],
+    [EPHEMERAL_STORAGE, 2],
+  ]);
   R = 0;
   allocatable!: Float64Array;
   requested!: Float64Array;
@@ -191,7 +195,8 @@ export class Cluster {
 
   /** Allocates the resource vectors once every resource name is known. */
   freeze(): void {
-    const R = (this.R = this.resourceNames.length);
+    this.R = this.resourceNames.length;
+    const R = this.R;
     this.allocatable = new Float64Array(this.N * R);
     this.requested = new Float64Array(this.N * R);
     this.allocatableByNode.forEach((resources, n) => {
@@ -202,11 +207,11 @@ export class Cluster {
   topology(key: string): Topology {
     let t = this.topologies.get(key);
     if (!t) {
-      const valueOf = new Int32Array(this.N).fill(-1);
+      const valueIdOf = new Int32Array(this.N).fill(-1);
       const values: string[] = [];
       const ids = new Map<string, number>();
       this.nodes.forEach((node, n) => {
-        if (!Object.prototype.hasOwnProperty.call(node.labels, key)) return;
+        if (!Object.hasOwn(node.labels, key)) return;
         const v = node.labels[key]!;
         let id = ids.get(v);
         if (id === undefined) {
@@ -214,11 +219,11 @@ export class Cluster {
           values.push(v);
           ids.set(v, id);
         }
-        valueOf[n] = id;
+        valueIdOf[n] = id;
       });
       const missing = ids.get('') ?? values.length;
-      const slotOf = valueOf.map((v) => (v >= 0 ? v : missing));
-      t = { valueOf, values, slotOf, slots: values.length + 1 };
+      const slotOf = valueIdOf.map((v) => (v >= 0 ? v : missing));
+      t = { valueIdOf, values, slotOf, slots: values.length + 1 };
       this.topologies.set(key, t);
     }
     return t;
@@ -298,7 +303,8 @@ export class Cluster {
     this.nodeVersion[node]!++;
     this.changes.push(node);
     if (info.hostPorts.length > 0) {
-      const used = this.ports[node] ?? (this.ports[node] = new Map());
+      const used = this.ports[node] ?? new Map<string, number>();
+      this.ports[node] = used;
       for (const hp of info.hostPorts) {
         const key = `${hp.ip}|${hp.protocol}|${hp.port}`;
         const count = (used.get(key) ?? 0) + sign;
@@ -335,7 +341,6 @@ export class Cluster {
     for (const t of info.preferredAffinity) hold(t, 'preferred', t.weight);
     for (const t of info.preferredAntiAffinity) hold(t, 'preferred', -t.weight);
   }
-
 }
 
 /** Items keyed by a label their pods must carry; items without one are candidates for every pod. */

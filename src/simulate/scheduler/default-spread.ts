@@ -4,7 +4,14 @@
  * its controlling ReplicaSet, StatefulSet or ReplicationController (found by owner reference).
  * An empty result means the pod gets no default constraints.
  */
-import { andSelectors, compileLabelSelector, EVERYTHING, type Selector, selectorFromMap, selectorMatches } from './labels.js';
+import {
+  andSelectors,
+  compileLabelSelector,
+  EVERYTHING,
+  type Selector,
+  selectorFromMap,
+  selectorMatches,
+} from './labels.js';
 import type { PodInfo } from './pod-info.js';
 import { isRecord, list } from './read.js';
 
@@ -27,7 +34,6 @@ function metaOf(o: unknown): { namespace: string; name: string } {
 function specOf(o: unknown): Record<string, unknown> {
   return isRecord(o) && isRecord(o.spec) ? o.spec : {};
 }
-
 
 /**
  * The objects indexed once per run: the selectors of the Services by namespace (in input order,
@@ -74,7 +80,10 @@ export class DefaultSpreadSelectors {
     const controller = this.controllers.get(controllerKey(owner.kind, pod.namespace, owner.name));
     if (controller === undefined) return selector;
     if (owner.kind === 'ReplicationController' && group === '') {
-      selector = selectorFromMap({ ...merged, ...(isRecord(specOf(controller).selector) ? (specOf(controller).selector as object) : {}) });
+      selector = selectorFromMap({
+        ...merged,
+        ...(isRecord(specOf(controller).selector) ? (specOf(controller).selector as object) : {}),
+      });
     } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
       const own = compileLabelSelector(specOf(controller).selector);
       // A selector that does not parse adds nothing, as in kube-scheduler.

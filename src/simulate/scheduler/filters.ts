@@ -65,7 +65,10 @@ export class FilterRunner {
       const names = this.cluster.resourceNames;
       // Fixed resources first in kube-scheduler's order, then scalar resources by name.
       const fixed = failing.filter((id) => id < 3).sort((a, b) => a - b);
-      const scalar = failing.filter((id) => id >= 3).map((id) => names[id]!).sort();
+      const scalar = failing
+        .filter((id) => id >= 3)
+        .map((id) => names[id]!)
+        .sort();
       const reasons = [
         ...(tooManyPods ? [fit.TOO_MANY_PODS] : []),
         ...fixed.map((id) => fit.insufficientReason(names[id]!)),
@@ -92,7 +95,8 @@ export class FilterRunner {
    * has anything to check.
    */
   beyondNode(pod: PodInfo, hardSpread: readonly spread.BoundConstraint[]): BeyondNode | undefined {
-    const spreadState = hardSpread.length > 0 ? spread.filterState(this.cluster, pod, hardSpread, this.fresh) : undefined;
+    const spreadState =
+      hardSpread.length > 0 ? spread.filterState(this.cluster, pod, hardSpread, this.fresh) : undefined;
     const affinityState = interPodAffinity.filterState(this.cluster, pod);
     return spreadState || affinityState ? { spread: spreadState, affinity: affinityState } : undefined;
   }
@@ -102,7 +106,14 @@ export class FilterRunner {
    * the nodes that passed, in the given order. Without `beyond`, only the filters that look at the
    * node alone run (their results depend on nothing else: see template-cache.ts).
    */
-  run(pod: PodInfo, shape: Shape, request: RequestVector, codes: Uint16Array, beyond: BeyondNode | undefined, nodes?: ArrayLike<number>): Int32Array {
+  run(
+    pod: PodInfo,
+    shape: Shape,
+    request: RequestVector,
+    codes: Uint16Array,
+    beyond: BeyondNode | undefined,
+    nodes?: ArrayLike<number>,
+  ): Int32Array {
     const c = this.cluster;
     const R = c.R;
     // Locals for the hot loop: V8 does not hoist these loads out of it by itself.
@@ -192,7 +203,8 @@ export class FilterRunner {
     if (this.statuses.entries[code]!.plugin !== fit.NAME) return PASSED;
     const freed = new Float64Array(request.ids.length);
     for (const p of without) {
-      for (let k = 0; k < request.ids.length; k++) freed[k]! += p.info.resources.requests.get(this.cluster.resourceNames[request.ids[k]!]!) ?? 0;
+      for (let k = 0; k < request.ids.length; k++)
+        freed[k]! += p.info.resources.requests.get(this.cluster.resourceNames[request.ids[k]!]!) ?? 0;
     }
     const tooManyPods = this.cluster.podCount[n]! - without.length + 1 > this.cluster.maxPods[n]!;
     return this.fitFailure(n, request, tooManyPods, freed);

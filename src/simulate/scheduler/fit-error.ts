@@ -6,7 +6,12 @@
 
 export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
 
-export function formatFitError(numAllNodes: number, reasonCounts: ReadonlyMap<string, number>, preFilterMessage = '', postFilterMessage = ''): string {
+export function formatFitError(
+  numAllNodes: number,
+  reasonCounts: ReadonlyMap<string, number>,
+  preFilterMessage = '',
+  postFilterMessage = '',
+): string {
   let message = `0/${numAllNodes} nodes are available:`;
   if (preFilterMessage !== '') {
     message += ` ${preFilterMessage}.`;

@@ -124,7 +124,7 @@ export function labelIndexKey(key: string, value: string): string {
 }
 
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
-  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  const has = Object.hasOwn(labels, r.key);
   const value = has ? labels[r.key] : undefined;
   switch (r.op) {
     case 'In':

@@ -20,7 +20,9 @@ export interface Attempt {
 export function verdictsOf(cluster: Cluster, statuses: StatusTable, attempt: Attempt): NodeVerdict[] {
   const { codes, feasible, scores } = attempt;
   const slot = new Map<number, number>();
-  feasible.forEach((n, j) => slot.set(n, j));
+  feasible.forEach((n, j) => {
+    slot.set(n, j);
+  });
   return cluster.nodes.map((node, n) => {
     const code = codes[n]!;
     if (code !== PASSED) {
@@ -41,7 +43,10 @@ export function verdictsOf(cluster: Cluster, statuses: StatusTable, attempt: Att
 }
 
 /** Defines `verdicts` as an enumerable property computed on first read (then kept). */
-export function withLazyVerdicts(outcome: Omit<SchedulingOutcome, 'verdicts'>, build: () => NodeVerdict[]): SchedulingOutcome {
+export function withLazyVerdicts(
+  outcome: Omit<SchedulingOutcome, 'verdicts'>,
+  build: () => NodeVerdict[],
+): SchedulingOutcome {
   Object.defineProperty(outcome, 'verdicts', {
     enumerable: true,
     configurable: true,

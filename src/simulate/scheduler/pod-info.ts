@@ -13,7 +13,7 @@ import {
   selectorKey,
   selectorMatches,
 } from './labels.js';
-import { cached } from './cached.js';
+import { cached } from '../../model/maps.js';
 import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
 import { isRecord, list, record, str, stringMap } from './read.js';
@@ -85,7 +85,6 @@ function intOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
 }
 
-
 function affinityTerm(raw: unknown, ownNamespace: string): AffinityTerm | undefined {
   if (!isRecord(raw)) return undefined;
   const listed = list(raw.namespaces).filter((n): n is string => typeof n === 'string');
@@ -99,7 +98,9 @@ function affinityTerm(raw: unknown, ownNamespace: string): AffinityTerm | undefi
 }
 
 function terms(raw: unknown, ns: string): AffinityTerm[] {
-  return list(raw).map((t) => affinityTerm(t, ns)).filter((t): t is AffinityTerm => t !== undefined);
+  return list(raw)
+    .map((t) => affinityTerm(t, ns))
+    .filter((t): t is AffinityTerm => t !== undefined);
 }
 
 function weightedTerms(raw: unknown, ns: string): WeightedAffinityTerm[] {
@@ -193,9 +194,7 @@ export function podReader(): (pod: IPod) => PodInfo {
     });
   return (pod) => {
     if (pod === null || typeof pod !== 'object') return read(pod);
-    let info = readPods.get(pod);
-    if (!info) readPods.set(pod, (info = read(pod)));
-    return info;
+    return cached(readPods, pod, () => read(pod));
   };
 }
 
@@ -226,7 +225,12 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
     hostPorts: hostPorts(spec),
     images: [...list(spec.initContainers), ...list(spec.containers)].map((c) => str(record(c).image)),
     tolerations,
-    shapeKey: JSON.stringify([spec.nodeSelector ?? null, affinity.nodeAffinity ?? null, tolerations, str(spec.nodeName)]),
+    shapeKey: JSON.stringify([
+      spec.nodeSelector ?? null,
+      affinity.nodeAffinity ?? null,
+      tolerations,
+      str(spec.nodeName),
+    ]),
     requiredAffinity: terms(podAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
     requiredAntiAffinity: terms(podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
     preferredAffinity: weightedTerms(podAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),

@@ -57,7 +57,13 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   return a.node - b.node;
 }
 
-export function preempt(cluster: Cluster, pod: PodInfo, codes: Uint16Array, statuses: StatusTable, check: NodeCheck): PreemptionResult {
+export function preempt(
+  cluster: Cluster,
+  pod: PodInfo,
+  codes: Uint16Array,
+  statuses: StatusTable,
+  check: NodeCheck,
+): PreemptionResult {
   if (pod.preemptNever) return { victims: [], message: `preemption: ${NEVER}` };
   const potential: number[] = [];
   for (let n = 0; n < cluster.N; n++) {

@@ -44,7 +44,9 @@ interface Rational {
 const ZERO: Rational = { num: 0n, den: 1n };
 
 function add(a: Rational, b: Rational): Rational {
-  return a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
+  return a.den === b.den
+    ? { num: a.num + b.num, den: a.den }
+    : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 }
 
 function greater(a: Rational, b: Rational): boolean {

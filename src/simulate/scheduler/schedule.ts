@@ -5,7 +5,7 @@
  * FailedScheduling message and, when lower-priority pods could make room, preempt them.
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
-import { cached } from './cached.js';
+import { cached } from '../../model/maps.js';
 import { Cluster } from './cluster.js';
 import { FilterRunner, type RequestVector, requestVector } from './filters.js';
 import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
@@ -48,7 +48,6 @@ function isTerminal(pod: IPod): boolean {
   const phase = isRecord(pod?.status) ? pod.status.phase : undefined;
   return phase === 'Succeeded' || phase === 'Failed';
 }
-
 
 class SchedulingRun {
   private readonly cluster: Cluster;
@@ -126,22 +125,39 @@ class SchedulingRun {
     const N = this.cluster.N;
     if (shape.conflict) {
       const code = this.statuses.code(nodeAffinity.NAME, [nodeAffinity.CONFLICT_REASON], true);
-      return { attempt: { codes: new Uint16Array(N).fill(code), feasible: new Int32Array(0) }, preFilterMessage: nodeAffinity.CONFLICT_REASON };
+      return {
+        attempt: { codes: new Uint16Array(N).fill(code), feasible: new Int32Array(0) },
+        preFilterMessage: nodeAffinity.CONFLICT_REASON,
+      };
     }
     const beyond = this.filters.beyondNode(info, plan.hard);
     if (!this.reuse) {
       const codes = new Uint16Array(N);
-      return { attempt: { codes, feasible: this.filters.run(info, shape, request, codes, beyond) }, preFilterMessage: '' };
+      return {
+        attempt: { codes, feasible: this.filters.run(info, shape, request, codes, beyond) },
+        preFilterMessage: '',
+      };
     }
     // The node-local filters from pods alike; the others, if any, on the nodes those passed.
     const known = this.templates.refresh(templateKey(shape, requests, info), info, shape, request);
     if (!beyond) return { attempt: { codes: known.codes, feasible: known.passed }, known, preFilterMessage: '' };
     const codes = known.codes.slice();
-    return { attempt: { codes, feasible: this.filters.runBeyondNode(beyond, codes, known.passed) }, known, preFilterMessage: '' };
+    return {
+      attempt: { codes, feasible: this.filters.runBeyondNode(beyond, codes, known.passed) },
+      known,
+      preFilterMessage: '',
+    };
   }
 
   /** FailedScheduling, then PostFilter: preemption evicts victims and binds the pod, or adds its reasons. */
-  private fail(info: PodInfo, shape: Shape, request: RequestVector, plan: SpreadPlan, attempt: Attempt, preFilterMessage: string): SchedulingOutcome {
+  private fail(
+    info: PodInfo,
+    shape: Shape,
+    request: RequestVector,
+    plan: SpreadPlan,
+    attempt: Attempt,
+    preFilterMessage: string,
+  ): SchedulingOutcome {
     const { cluster, statuses } = this;
     const failure = formatFitError(cluster.N, statuses.countReasons(attempt.codes), preFilterMessage);
     const one = this.oneNode;
@@ -168,7 +184,10 @@ class SchedulingRun {
 
   /** The pod's request vector, computed once for pods that share their requests, and an id of those. */
   private requestsOf(info: PodInfo): { id: number; vector: RequestVector } {
-    return cached(this.requests, info.resources, () => ({ id: this.requests.size, vector: requestVector(this.cluster, info) }));
+    return cached(this.requests, info.resources, () => ({
+      id: this.requests.size,
+      vector: requestVector(this.cluster, info),
+    }));
   }
 
   private shapeOf(info: PodInfo): Shape {
@@ -178,7 +197,9 @@ class SchedulingRun {
 
 export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {
   const read = podReader();
-  const bound = list(input?.boundPods).filter((p) => !isTerminal(p)).map(read);
+  const bound = list(input?.boundPods)
+    .filter((p) => !isTerminal(p))
+    .map(read);
   const pending = list(input?.pendingPods).map(read);
   const run = new SchedulingRun(input, options.reuseTemplates ?? true, [...bound, ...pending]);
   for (const info of bound) run.occupy(info);
@@ -186,4 +207,3 @@ export function runScheduler(input: SchedulingInput, options: SchedulerOptions =
   const order = [...pending].sort((a, b) => b.priority - a.priority);
   return order.map((info) => run.schedule(info));
 }
-

@@ -136,7 +136,14 @@ export class Scorer {
     wide = false,
   ): NodeScores {
     const F = feasible.length;
-    const st = this.staticScores.columnsOf(shape, this.staticScores.imageScoresOf(pod), feasible, this.store, wide, shared);
+    const st = this.staticScores.columnsOf(
+      shape,
+      this.staticScores.imageScoresOf(pod),
+      feasible,
+      this.store,
+      wide,
+      shared,
+    );
     const spreadScores = spreading ? this.spreadScores(spreading, feasible) : undefined;
     const affinityScores = affinityState ? this.affinityScores(affinityState, feasible) : undefined;
     const scores: NodeScores = { plugins: [], columns: [], factors: [], best: 0 };
@@ -151,8 +158,12 @@ export class Scorer {
     if (st.affinity) add(nodeAffinity.NAME, nodeAffinity.WEIGHT, st.affinity);
     const fitColumn = add(fit.NAME, fit.WEIGHT, this.store.take(F, wide));
     const spreadColumn = spreadScores ? add(spread.NAME, spread.WEIGHT, this.store.take(F, wide)) : undefined;
-    const interPodColumn = affinityScores ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, this.store.take(F, wide)) : undefined;
-    const balancedColumn = balancedApplies(pod) ? add(balanced.NAME, balanced.WEIGHT, this.store.take(F, wide)) : undefined;
+    const interPodColumn = affinityScores
+      ? add(interPodAffinity.NAME, interPodAffinity.WEIGHT, this.store.take(F, wide))
+      : undefined;
+    const balancedColumn = balancedApplies(pod)
+      ? add(balanced.NAME, balanced.WEIGHT, this.store.take(F, wide))
+      : undefined;
     add(imageLocality.NAME, imageLocality.WEIGHT, st.image);
     const fitScale = storedScale(fit.WEIGHT, wide);
     const spreadScale = storedScale(spread.WEIGHT, wide);
@@ -194,7 +205,8 @@ export class Scorer {
         best = j;
       }
     }
-    if (!wide && outsideByte(bits)) return this.scoreKnown(pod, shape, feasible, shared, known, spreading, affinityState, true);
+    if (!wide && outsideByte(bits))
+      return this.scoreKnown(pod, shape, feasible, shared, known, spreading, affinityState, true);
     scores.best = best;
     return scores;
   }
@@ -273,6 +285,11 @@ export class Scorer {
     // Ties go to the first node in name order (feasible is in name order).
     let best = 0;
     for (let j = 1; j < F; j++) if (totals[j]! > totals[best]!) best = j;
-    return { plugins, columns: plugins.map((_, i) => weighted.subarray(i * F, (i + 1) * F)), factors: plugins.map(() => 1), best };
+    return {
+      plugins,
+      columns: plugins.map((_, i) => weighted.subarray(i * F, (i + 1) * F)),
+      factors: plugins.map(() => 1),
+      best,
+    };
   }
 }

@@ -5,7 +5,7 @@
  * only). Pods alike share one plan: the same namespace, shape (it decides which nodes count) and
  * constraints, or for the defaults the same namespace, labels and owner, which decide the selector.
  */
-import { cached } from './cached.js';
+import { cached } from '../../model/maps.js';
 import type { Cluster } from './cluster.js';
 import { DefaultSpreadSelectors, type SpreadingOwners } from './default-spread.js';
 import { isEmptySelector } from './labels.js';
@@ -49,7 +49,12 @@ export class SpreadPlans {
       const bindOwn = (): SpreadPlan => {
         const soft = info.spread.filter((c) => !c.hard);
         return {
-          hard: spread.bindHard(this.cluster, info.namespace, info.spread.filter((c) => c.hard), shape),
+          hard: spread.bindHard(
+            this.cluster,
+            info.namespace,
+            info.spread.filter((c) => c.hard),
+            shape,
+          ),
           soft: soft.length > 0 ? spread.bindSoft(this.cluster, info.namespace, soft, true, shape) : undefined,
         };
       };
@@ -58,7 +63,9 @@ export class SpreadPlans {
     }
     if (!this.selectors) return NO_SPREADING;
     const defaults = this.share
-      ? cached(this.defaults, JSON.stringify([info.namespace, info.labels, info.owner ?? null]), () => this.defaultSpreading(info))
+      ? cached(this.defaults, JSON.stringify([info.namespace, info.labels, info.owner ?? null]), () =>
+          this.defaultSpreading(info),
+        )
       : this.defaultSpreading(info);
     if (!defaults) return NO_SPREADING;
     return cached(defaults.plans, shape.id, () => ({

@@ -58,7 +58,14 @@ export class StaticScores {
    * The columns for a pod over `feasible`, kept in `store` (`wide`: as weighted 16-bit scores).
    * `share`: the feasible list is shared by pods alike, and so may be the columns.
    */
-  columnsOf(shape: Shape, images: ImageScores, feasible: Int32Array, store: ScoreColumns, wide: boolean, share: boolean): StaticColumns {
+  columnsOf(
+    shape: Shape,
+    images: ImageScores,
+    feasible: Int32Array,
+    store: ScoreColumns,
+    wide: boolean,
+    share: boolean,
+  ): StaticColumns {
     const key = `${shape.id}:${images.id}`;
     const cacheable = share && !wide;
     const byKey = cacheable ? this.shared.get(feasible) : undefined;
@@ -81,7 +88,9 @@ export class StaticScores {
     const affinity = preferred ? store.take(F, wide) : undefined;
     const image = images.same === undefined ? store.take(F, wide) : images.same;
     const totals = cacheable ? new Int32Array(F) : this.scratch.subarray(0, F);
-    const fixed = (typeof taint === 'number' ? taint * taintToleration.WEIGHT : 0) + (typeof image === 'number' ? image * imageLocality.WEIGHT : 0);
+    const fixed =
+      (typeof taint === 'number' ? taint * taintToleration.WEIGHT : 0) +
+      (typeof image === 'number' ? image * imageLocality.WEIGHT : 0);
     const taintScale = storedScale(taintToleration.WEIGHT, wide);
     const affinityScale = storedScale(nodeAffinity.WEIGHT, wide);
     const imageScale = storedScale(imageLocality.WEIGHT, wide);

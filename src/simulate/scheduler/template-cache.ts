@@ -65,7 +65,15 @@ export class TemplateCache {
     const { N, nodeVersion, changes } = this.cluster;
     let e = this.entries.get(key);
     if (!e) {
-      e = { codes: new Uint16Array(N), least: new Int16Array(N), balanced: new Int16Array(N), passed: undefined, shared: false, seen: new Int32Array(N).fill(-1), logged: -1 };
+      e = {
+        codes: new Uint16Array(N),
+        least: new Int16Array(N),
+        balanced: new Int16Array(N),
+        passed: undefined,
+        shared: false,
+        seen: new Int32Array(N).fill(-1),
+        logged: -1,
+      };
       this.entries.set(key, e);
     }
     const stale = this.staleNodes(e, nodeVersion, changes);
@@ -76,7 +84,9 @@ export class TemplateCache {
       }
       const { codes } = e;
       const before = this.before;
-      stale.forEach((n, i) => (before[i] = codes[n]!));
+      stale.forEach((n, i) => {
+        before[i] = codes[n]!;
+      });
       this.filters.run(pod, shape, request, codes, undefined, stale);
       stale.forEach((n, i) => {
         e.least[n] = leastAllocatedOnNode(this.cluster, pod, n);

@@ -37,14 +37,25 @@ export class CrdRegistry {
     const group = typeof spec.group === 'string' ? spec.group : '';
     const names = isObject(spec.names) ? spec.names : {};
     const kind = typeof names.kind === 'string' ? names.kind : '';
-    if (!group || !kind || !Array.isArray(spec.versions) && !isObject(spec.validation)) return;
+    if (!group || !kind || (!Array.isArray(spec.versions) && !isObject(spec.validation))) return;
     // apiextensions.k8s.io/v1beta1 could give one schema for every version.
-    const shared = isObject(spec.validation) && isObject(spec.validation.openAPIV3Schema) ? spec.validation.openAPIV3Schema : undefined;
-    const versions = Array.isArray(spec.versions) ? spec.versions : typeof spec.version === 'string' ? [{ name: spec.version }] : [];
+    const shared =
+      isObject(spec.validation) && isObject(spec.validation.openAPIV3Schema)
+        ? spec.validation.openAPIV3Schema
+        : undefined;
+    const versions = Array.isArray(spec.versions)
+      ? spec.versions
+      : typeof spec.version === 'string'
+        ? [{ name: spec.version }]
+        : [];
     versions.forEach((v: unknown, i) => {
       if (!isObject(v) || typeof v.name !== 'string') return;
       const own = isObject(v.schema) && isObject(v.schema.openAPIV3Schema) ? v.schema.openAPIV3Schema : undefined;
-      const schemaPointer = own ? `/spec/versions/${i}/schema/openAPIV3Schema` : shared ? '/spec/validation/openAPIV3Schema' : `/spec/versions/${i}`;
+      const schemaPointer = own
+        ? `/spec/versions/${i}/schema/openAPIV3Schema`
+        : shared
+          ? '/spec/validation/openAPIV3Schema'
+          : `/spec/versions/${i}`;
       const key = `${group}/${v.name} ${kind}`;
       if (!this.versions.has(key)) this.versions.set(key, { crd, schemaPointer, schema: own ?? shared });
     });
@@ -57,14 +68,19 @@ export class CrdRegistry {
 
   /** Kinds declared for a group, for "did you mean" on a misspelled kind. */
   kindsOf(apiVersion: string): string[] {
-    return [...this.versions.keys()].filter((k) => k.startsWith(`${apiVersion} `)).map((k) => k.slice(apiVersion.length + 1));
+    return [...this.versions.keys()]
+      .filter((k) => k.startsWith(`${apiVersion} `))
+      .map((k) => k.slice(apiVersion.length + 1));
   }
 
   /**
    * The validator for a custom resource; `undefined` when its CRD has no schema, an Error when
    * the schema cannot be compiled.
    */
-  validator(apiVersion: string, kind: string): { validate?: ValidateFunction; error?: Error; entry: CrdVersion } | undefined {
+  validator(
+    apiVersion: string,
+    kind: string,
+  ): { validate?: ValidateFunction; error?: Error; entry: CrdVersion } | undefined {
     const entry = this.versions.get(`${apiVersion} ${kind}`);
     if (!entry) return undefined;
     if (!entry.schema) return { entry };
@@ -80,7 +96,14 @@ export class CrdRegistry {
 
   private compiler(): Ajv {
     if (!this.ajv) {
-      this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false, formats: formats as never, validateFormats: true });
+      this.ajv = new Ajv({
+        allErrors: true,
+        verbose: true,
+        strict: false,
+        logger: false,
+        formats: formats as never,
+        validateFormats: true,
+      });
     }
     return this.ajv;
   }

@@ -1,5 +1,11 @@
 import { Environment } from '@marcbachmann/cel-js';
-import { addQuantities, canonicalQuantity, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
+import {
+  addQuantities,
+  canonicalQuantity,
+  compareQuantities,
+  parseQuantity,
+  type Quantity,
+} from '../../model/quantity.js';
 
 /**
  * The parts of Kubernetes' CEL libraries (`k8s.io/apiserver/pkg/cel/library`) that CRD rules use
@@ -43,12 +49,18 @@ function urlOf(text: string): KubeUrl {
 
 /** An `ip("10.0.0.1")` value: its family and its bits. */
 class KubeIp {
-  constructor(readonly family: 4 | 6, readonly bits: bigint) {}
+  constructor(
+    readonly family: 4 | 6,
+    readonly bits: bigint,
+  ) {}
 }
 
 /** A `cidr("10.0.0.0/8")` value. */
 class KubeCidr {
-  constructor(readonly address: KubeIp, readonly prefix: number) {}
+  constructor(
+    readonly address: KubeIp,
+    readonly prefix: number,
+  ) {}
   contains(ip: KubeIp): boolean {
     const width = this.address.family === 4 ? 32 : 128;
     const shift = BigInt(width - this.prefix);
@@ -99,7 +111,8 @@ function cidrOf(text: string): KubeCidr {
   const slash = text.indexOf('/');
   const prefix = slash < 0 ? NaN : Number(text.slice(slash + 1));
   const address = slash < 0 ? undefined : ipOf(text.slice(0, slash));
-  if (!address || !/^\d{1,3}$/.test(text.slice(slash + 1)) || prefix > (address.family === 4 ? 32 : 128)) throw new Error(`network address parse error during conversion from string: ${text}`);
+  if (!address || !/^\d{1,3}$/.test(text.slice(slash + 1)) || prefix > (address.family === 4 ? 32 : 128))
+    throw new Error(`network address parse error during conversion from string: ${text}`);
   return new KubeCidr(address, prefix);
 }
 
@@ -131,13 +144,33 @@ export function kubernetesCel(): Environment {
     .registerType('Quantity', KubeQuantity)
     .registerFunction('quantity(string): Quantity', quantityOf)
     .registerFunction('isQuantity(string): bool', (s: string) => parseQuantity(s) !== undefined)
-    .registerFunction('Quantity.isLessThan(Quantity): bool', (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) < 0)
-    .registerFunction('Quantity.isGreaterThan(Quantity): bool', (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) > 0)
-    .registerFunction('Quantity.compareTo(Quantity): int', (a: KubeQuantity, b: KubeQuantity) => BigInt(compareQuantities(a.q, b.q)))
-    .registerFunction('Quantity.add(Quantity): Quantity', (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, b.q)))
-    .registerFunction('Quantity.add(int): Quantity', (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(b))))
-    .registerFunction('Quantity.sub(Quantity): Quantity', (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, { ...b.q, num: -b.q.num })))
-    .registerFunction('Quantity.sub(int): Quantity', (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(-b))))
+    .registerFunction(
+      'Quantity.isLessThan(Quantity): bool',
+      (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) < 0,
+    )
+    .registerFunction(
+      'Quantity.isGreaterThan(Quantity): bool',
+      (a: KubeQuantity, b: KubeQuantity) => compareQuantities(a.q, b.q) > 0,
+    )
+    .registerFunction('Quantity.compareTo(Quantity): int', (a: KubeQuantity, b: KubeQuantity) =>
+      BigInt(compareQuantities(a.q, b.q)),
+    )
+    .registerFunction(
+      'Quantity.add(Quantity): Quantity',
+      (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, b.q)),
+    )
+    .registerFunction(
+      'Quantity.add(int): Quantity',
+      (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(b))),
+    )
+    .registerFunction(
+      'Quantity.sub(Quantity): Quantity',
+      (a: KubeQuantity, b: KubeQuantity) => new KubeQuantity(addQuantities(a.q, { ...b.q, num: -b.q.num })),
+    )
+    .registerFunction(
+      'Quantity.sub(int): Quantity',
+      (a: KubeQuantity, b: bigint) => new KubeQuantity(addQuantities(a.q, fromInt(-b))),
+    )
     .registerFunction('Quantity.isInteger(): bool', (a: KubeQuantity) => a.q.den === 1n)
     .registerFunction('Quantity.asInteger(): int', (a: KubeQuantity) => {
       if (a.q.den !== 1n) throw new Error('cannot convert value to integer');
@@ -145,18 +178,34 @@ export function kubernetesCel(): Environment {
     })
     .registerFunction('Quantity.asApproximateFloat(): double', (a: KubeQuantity) => Number(a.q.num) / Number(a.q.den))
     .registerFunction('Quantity.sign(): int', (a: KubeQuantity) => BigInt(a.q.num > 0n ? 1 : a.q.num < 0n ? -1 : 0))
-    .registerFunction('list.isSorted(): bool', (list: unknown[]) => list.every((item, i) => i === 0 || compareValues(list[i - 1], item) <= 0))
-    .registerFunction('list.sum(): dyn', (list: unknown[]) => list.reduce((total: unknown, item) => (typeof item === 'bigint' ? (total as bigint) + item : (total as number) + (item as number)), list.some((i) => typeof i === 'number') ? 0 : 0n))
+    .registerFunction('list.isSorted(): bool', (list: unknown[]) =>
+      list.every((item, i) => i === 0 || compareValues(list[i - 1], item) <= 0),
+    )
+    .registerFunction('list.sum(): dyn', (list: unknown[]) =>
+      list.reduce(
+        (total: unknown, item) =>
+          typeof item === 'bigint' ? (total as bigint) + item : (total as number) + (item as number),
+        list.some((i) => typeof i === 'number') ? 0 : 0n,
+      ),
+    )
     .registerFunction('list.min(): dyn', (list: unknown[]) => extreme(list, -1))
     .registerFunction('list.max(): dyn', (list: unknown[]) => extreme(list, 1))
-    .registerFunction('list.indexOf(dyn): int', (list: unknown[], value: unknown) => BigInt(list.findIndex((item) => item === value)))
-    .registerFunction('list.lastIndexOf(dyn): int', (list: unknown[], value: unknown) => BigInt(list.findLastIndex((item) => item === value)))
+    .registerFunction('list.indexOf(dyn): int', (list: unknown[], value: unknown) => BigInt(list.indexOf(value)))
+    .registerFunction('list.lastIndexOf(dyn): int', (list: unknown[], value: unknown) =>
+      BigInt(list.lastIndexOf(value)),
+    )
     .registerFunction('isURL(string): bool', (s: string) => succeeds(() => urlOf(s)))
     .registerType('URL', KubeUrl)
     .registerFunction('url(string): URL', urlOf)
-    .registerFunction('URL.getScheme(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.protocol.replace(/:$/, '')))
-    .registerFunction('URL.getHost(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.host))
-    .registerFunction('URL.getHostname(): string', (u: KubeUrl) => (u.url.hostname === 'placeholder.invalid' ? '' : u.url.hostname.replace(/^\[|\]$/g, '')))
+    .registerFunction('URL.getScheme(): string', (u: KubeUrl) =>
+      u.url.hostname === 'placeholder.invalid' ? '' : u.url.protocol.replace(/:$/, ''),
+    )
+    .registerFunction('URL.getHost(): string', (u: KubeUrl) =>
+      u.url.hostname === 'placeholder.invalid' ? '' : u.url.host,
+    )
+    .registerFunction('URL.getHostname(): string', (u: KubeUrl) =>
+      u.url.hostname === 'placeholder.invalid' ? '' : u.url.hostname.replace(/^\[|\]$/g, ''),
+    )
     .registerFunction('URL.getPort(): string', (u: KubeUrl) => u.url.port)
     .registerFunction('URL.getEscapedPath(): string', (u: KubeUrl) => u.url.pathname)
     .registerType('IP', KubeIp)
@@ -165,14 +214,19 @@ export function kubernetesCel(): Environment {
     .registerFunction('isIP(string): bool', (s: string) => succeeds(() => ipOf(s)))
     .registerFunction('IP.family(): int', (ip: KubeIp) => BigInt(ip.family))
     .registerFunction('IP.isUnspecified(): bool', (ip: KubeIp) => ip.bits === 0n)
-    .registerFunction('IP.isLoopback(): bool', (ip: KubeIp) => (ip.family === 4 ? ip.bits >> 24n === 127n : ip.bits === 1n))
+    .registerFunction('IP.isLoopback(): bool', (ip: KubeIp) =>
+      ip.family === 4 ? ip.bits >> 24n === 127n : ip.bits === 1n,
+    )
     .registerFunction('cidr(string): CIDR', cidrOf)
     .registerFunction('isCIDR(string): bool', (s: string) => succeeds(() => cidrOf(s)))
     .registerFunction('CIDR.prefixLength(): int', (c: KubeCidr) => BigInt(c.prefix))
     .registerFunction('CIDR.ip(): IP', (c: KubeCidr) => c.address)
     .registerFunction('CIDR.containsIP(IP): bool', (c: KubeCidr, ip: KubeIp) => c.contains(ip))
     .registerFunction('CIDR.containsIP(string): bool', (c: KubeCidr, ip: string) => c.contains(ipOf(ip)))
-    .registerFunction('CIDR.containsCIDR(CIDR): bool', (c: KubeCidr, other: KubeCidr) => other.prefix >= c.prefix && c.contains(other.address))
+    .registerFunction(
+      'CIDR.containsCIDR(CIDR): bool',
+      (c: KubeCidr, other: KubeCidr) => other.prefix >= c.prefix && c.contains(other.address),
+    )
     .registerFunction('CIDR.containsCIDR(string): bool', (c: KubeCidr, other: string) => {
       const o = cidrOf(other);
       return o.prefix >= c.prefix && c.contains(o.address);
@@ -181,7 +235,11 @@ export function kubernetesCel(): Environment {
       if (i < 0n || i > BigInt(s.length)) throw new Error(`index out of range: ${i}`);
       return s.charAt(Number(i));
     })
-    .registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) => s.split(from).join(to))
+    .registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) =>
+      s.split(from).join(to),
+    )
     .registerFunction('list.join(): string', (list: unknown[]) => list.map(String).join(''))
-    .registerFunction('list.join(string): string', (list: unknown[], separator: string) => list.map(String).join(separator));
+    .registerFunction('list.join(string): string', (list: unknown[], separator: string) =>
+      list.map(String).join(separator),
+    );
 }

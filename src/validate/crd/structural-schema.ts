@@ -11,9 +11,23 @@
 export type Schema = Record<string, unknown>;
 
 const PASSTHROUGH = [
-  'description', 'enum', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties',
-  'maxProperties', 'required',
+  'description',
+  'enum',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'required',
 ] as const;
 
 export function isSchema(value: unknown): value is Schema {
@@ -24,10 +38,14 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
   const out: Schema = {};
   for (const key of PASSTHROUGH) if (input[key] !== undefined) out[key] = input[key];
   // draft-04 booleans → draft-07 numbers, as Kubernetes still accepts the old form.
-  if (input.exclusiveMinimum === true) out.exclusiveMinimum = input.minimum, delete out.minimum;
-  else if (input.exclusiveMinimum === false) delete out.exclusiveMinimum;
-  if (input.exclusiveMaximum === true) out.exclusiveMaximum = input.maximum, delete out.maximum;
-  else if (input.exclusiveMaximum === false) delete out.exclusiveMaximum;
+  if (input.exclusiveMinimum === true) {
+    out.exclusiveMinimum = input.minimum;
+    delete out.minimum;
+  } else if (input.exclusiveMinimum === false) delete out.exclusiveMinimum;
+  if (input.exclusiveMaximum === true) {
+    out.exclusiveMaximum = input.maximum;
+    delete out.maximum;
+  } else if (input.exclusiveMaximum === false) delete out.exclusiveMaximum;
 
   const intOrString = input['x-kubernetes-int-or-string'] === true;
   const preserve = input['x-kubernetes-preserve-unknown-fields'] === true;
@@ -35,7 +53,8 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
 
   if (intOrString) out.type = ['integer', 'string'];
   else if (typeof input.type === 'string') out.type = input.type;
-  if (input.nullable === true && out.type !== undefined) out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
+  if (input.nullable === true && out.type !== undefined)
+    out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
   if (input.nullable === true && Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];
 
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -47,7 +66,8 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
 
   const properties: Schema = {};
   if (isSchema(input.properties)) {
-    for (const [name, prop] of Object.entries(input.properties)) if (isSchema(prop)) properties[name] = toJsonSchema(prop);
+    for (const [name, prop] of Object.entries(input.properties))
+      if (isSchema(prop)) properties[name] = toJsonSchema(prop);
   }
   if (embedded || options.root) {
     properties.apiVersion ??= { type: 'string' };

@@ -50,7 +50,9 @@ function compile(expression: string): ParseResult | Error {
 /** The first line of an error: cel-js adds the expression with a caret below. */
 function summary(error: unknown): string {
   const e = error as { summary?: unknown; message?: unknown };
-  return String(typeof e.summary === 'string' ? e.summary : e.message ?? error).split('\n')[0]!.trim();
+  return String(typeof e.summary === 'string' ? e.summary : (e.message ?? error))
+    .split('\n')[0]!
+    .trim();
 }
 
 /**
@@ -60,7 +62,10 @@ function summary(error: unknown): string {
  */
 function toCel(value: unknown, schema: Schema | undefined): unknown {
   if (typeof value === 'number') {
-    const integer = schema?.type === 'integer' || schema?.['x-kubernetes-int-or-string'] === true || (schema?.type !== 'number' && Number.isInteger(value));
+    const integer =
+      schema?.type === 'integer' ||
+      schema?.['x-kubernetes-int-or-string'] === true ||
+      (schema?.type !== 'number' && Number.isInteger(value));
     return integer && Number.isSafeInteger(value) ? BigInt(value) : value;
   }
   if (Array.isArray(value)) return value.map((item) => toCel(item, isSchema(schema?.items) ? schema.items : undefined));
@@ -68,7 +73,8 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
   const properties = isSchema(schema?.properties) ? schema.properties : {};
   const additional = isSchema(schema?.additionalProperties) ? schema.additionalProperties : undefined;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = toCel(item, isSchema(properties[key]) ? properties[key] : additional);
+  for (const [key, item] of Object.entries(value))
+    out[key] = toCel(item, isSchema(properties[key]) ? properties[key] : additional);
   return out;
 }
 
@@ -81,7 +87,9 @@ function fieldPathSegments(path: string): Array<{ name: string; keyed: boolean }
     token.lastIndex = at;
     const m = token.exec(path);
     if (!m) return undefined;
-    segments.push(m[1] !== undefined ? { name: m[1], keyed: false } : { name: m[2]!.replace(/\\(.)/g, '$1'), keyed: true });
+    segments.push(
+      m[1] !== undefined ? { name: m[1], keyed: false } : { name: m[2]!.replace(/\\(.)/g, '$1'), keyed: true },
+    );
     at = token.lastIndex;
   }
   return segments;
@@ -93,7 +101,13 @@ function child(path: string, name: string | number, keyed: boolean): string {
 }
 
 /** `field.Error` text: the path, the error type, the value for scalars (objects and arrays omit it), the detail. */
-function fieldError(fieldPath: string, reason: string | undefined, schemaType: unknown, value: unknown, detail: string): string {
+function fieldError(
+  fieldPath: string,
+  reason: string | undefined,
+  schemaType: unknown,
+  value: unknown,
+  detail: string,
+): string {
   const path = fieldPath || '<nil>';
   if (reason === 'FieldValueForbidden') return `${path}: Forbidden: ${detail}`;
   if (reason === 'FieldValueRequired') return `${path}: Required value: ${detail}`;
@@ -111,7 +125,10 @@ function fieldError(fieldPath: string, reason: string | undefined, schemaType: u
  * reaching for a field that is absent gives `no such key: <field> evaluating rule: ...`. A rule
  * kubeplan cannot evaluate (a Kubernetes library function it lacks) is reported as skipped.
  */
-export function evaluateValidationRules(schema: Schema, object: unknown): { failures: RuleFailure[]; skipped: RuleSkipped[] } {
+export function evaluateValidationRules(
+  schema: Schema,
+  object: unknown,
+): { failures: RuleFailure[]; skipped: RuleSkipped[] } {
   const failures: RuleFailure[] = [];
   const skipped: RuleSkipped[] = [];
   const visit = (node: Schema, value: unknown, pointer: string, path: string, schemaPointer: string): void => {
@@ -124,7 +141,12 @@ export function evaluateValidationRules(schema: Schema, object: unknown): { fail
         const rule = raw as unknown as ValidationRule;
         const rulePointer = `${schemaPointer}/x-kubernetes-validations/${index}`;
         if (/\boldSelf\b/.test(rule.rule)) {
-          if (rule.optionalOldSelf === true) skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: 'optionalOldSelf rules are not evaluated' });
+          if (rule.optionalOldSelf === true)
+            skipped.push({
+              schemaPointer: rulePointer,
+              rule: rule.rule,
+              reason: 'optionalOldSelf rules are not evaluated',
+            });
           return;
         }
         const program = compile(rule.rule);
@@ -144,8 +166,19 @@ export function evaluateValidationRules(schema: Schema, object: unknown): { fail
             return;
           }
           // Any other runtime error refuses the object; the API server shows the node's type as the value.
-          const detail = reason.replace(/^no such key: (index out of bounds)/i, '$1').replace(/^no such key:/i, 'no such key:');
-          failures.push({ pointer, message: fieldError(path, undefined, 'string', node.type ?? 'object', `${detail} evaluating rule: ${errorText}`) });
+          const detail = reason
+            .replace(/^no such key: (index out of bounds)/i, '$1')
+            .replace(/^no such key:/i, 'no such key:');
+          failures.push({
+            pointer,
+            message: fieldError(
+              path,
+              undefined,
+              'string',
+              node.type ?? 'object',
+              `${detail} evaluating rule: ${errorText}`,
+            ),
+          });
           return;
         }
         if (result === true) return;
@@ -157,15 +190,33 @@ export function evaluateValidationRules(schema: Schema, object: unknown): { fail
       });
     }
     if (Array.isArray(value)) {
-      if (isSchema(node.items)) value.forEach((item, i) => visit(node.items as Schema, item, appendPointer(pointer, i), child(path, i, true), `${schemaPointer}/items`));
+      if (isSchema(node.items)) {
+        const items = node.items;
+        for (const [i, item] of value.entries())
+          visit(items, item, appendPointer(pointer, i), child(path, i, true), `${schemaPointer}/items`);
+      }
       return;
     }
     if (!isSchema(value)) return;
     const properties = isSchema(node.properties) ? node.properties : {};
     for (const [key, item] of Object.entries(value)) {
       const sub = properties[key];
-      if (isSchema(sub)) visit(sub, item, appendPointer(pointer, key), child(path, key, false), appendPointer(`${schemaPointer}/properties`, key));
-      else if (isSchema(node.additionalProperties)) visit(node.additionalProperties, item, appendPointer(pointer, key), child(path, key, true), `${schemaPointer}/additionalProperties`);
+      if (isSchema(sub))
+        visit(
+          sub,
+          item,
+          appendPointer(pointer, key),
+          child(path, key, false),
+          appendPointer(`${schemaPointer}/properties`, key),
+        );
+      else if (isSchema(node.additionalProperties))
+        visit(
+          node.additionalProperties,
+          item,
+          appendPointer(pointer, key),
+          child(path, key, true),
+          `${schemaPointer}/additionalProperties`,
+        );
     }
   };
   visit(schema, object, '', '', '');

@@ -8,11 +8,25 @@ import { balancedAllocationScore } from '../../../src/simulate/scheduler/plugins
 import { node, pluginScores, pod, run } from './builders.js';
 
 const makeNode = (name: string, milliCpu: number, memory: number, gpu?: number) =>
-  node(name, { allocatable: { cpu: `${milliCpu}m`, memory: String(memory), ...(gpu ? { 'nvidia.com/gpu': String(gpu) } : {}) } });
+  node(name, {
+    allocatable: { cpu: `${milliCpu}m`, memory: String(memory), ...(gpu ? { 'nvidia.com/gpu': String(gpu) } : {}) },
+  });
 const cpuAndMemory = (name: string, nodeName?: string) =>
-  pod(name, { nodeName, requests: [{ cpu: '1000m', memory: '2000' }, { cpu: '2000m', memory: '3000' }] });
+  pod(name, {
+    nodeName,
+    requests: [
+      { cpu: '1000m', memory: '2000' },
+      { cpu: '2000m', memory: '3000' },
+    ],
+  });
 const cpuOnly = (name: string, nodeName?: string) =>
-  pod(name, { nodeName, requests: [{ cpu: '1000m', memory: '0' }, { cpu: '2000m', memory: '0' }] });
+  pod(name, {
+    nodeName,
+    requests: [
+      { cpu: '1000m', memory: '0' },
+      { cpu: '2000m', memory: '0' },
+    ],
+  });
 const score = (o: Parameters<typeof pluginScores>[0]) => pluginScores(o, 'NodeResourcesBalancedAllocation');
 
 describe('BalancedAllocation (balanced_allocation_test.go)', () => {

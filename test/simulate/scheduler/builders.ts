@@ -18,7 +18,10 @@ export function node(name: string, opts: NodeOptions = {}): INode {
   return {
     metadata: { name, labels: { 'kubernetes.io/hostname': name, ...opts.labels } },
     spec: { ...(opts.taints ? { taints: opts.taints } : {}), ...(opts.unschedulable ? { unschedulable: true } : {}) },
-    status: { ...(opts.allocatable ? { allocatable: opts.allocatable } : {}), ...(opts.capacity ? { capacity: opts.capacity } : {}) },
+    status: {
+      ...(opts.allocatable ? { allocatable: opts.allocatable } : {}),
+      ...(opts.capacity ? { capacity: opts.capacity } : {}),
+    },
   } as unknown as INode;
 }
 
@@ -46,7 +49,12 @@ export function pod(name: string, opts: PodOptions = {}): IPod {
   } as unknown as IPod;
 }
 
-export function run(nodes: INode[], pending: IPod[], bound: IPod[] = [], extra: Partial<SchedulingInput> = {}): SchedulingOutcome[] {
+export function run(
+  nodes: INode[],
+  pending: IPod[],
+  bound: IPod[] = [],
+  extra: Partial<SchedulingInput> = {},
+): SchedulingOutcome[] {
   return schedule({ nodes, boundPods: bound, pendingPods: pending, ...extra });
 }
 
@@ -57,5 +65,7 @@ export function pluginScores(outcome: SchedulingOutcome, plugin: string): Record
 
 /** The rejecting plugin and its reasons per node name. */
 export function rejections(outcome: SchedulingOutcome): Record<string, string> {
-  return Object.fromEntries(outcome.verdicts.map((v) => [v.node, v.plugin ? `${v.plugin}: ${v.reasons.join('; ')}` : 'fits']));
+  return Object.fromEntries(
+    outcome.verdicts.map((v) => [v.node, v.plugin ? `${v.plugin}: ${v.reasons.join('; ')}` : 'fits']),
+  );
 }

@@ -46,7 +46,9 @@ const RECORDED: Record<string, string> = {
  */
 function oddInput() {
   const zone = 'topology.kubernetes.io/zone';
-  const nodes = ['a', 'b', 'c', 'd'].map((n, i) => node(n, { allocatable: { cpu: '4', memory: '8Gi' }, labels: { [zone]: `z${i % 2}` } }));
+  const nodes = ['a', 'b', 'c', 'd'].map((n, i) =>
+    node(n, { allocatable: { cpu: '4', memory: '8Gi' }, labels: { [zone]: `z${i % 2}` } }),
+  );
   const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u', controller: true };
   const group = (prefix: string, spec: Record<string, unknown>, requests = [{ cpu: '500m', memory: '1Gi' }]) =>
     Array.from({ length: 4 }, (_, i) => {
@@ -54,16 +56,38 @@ function oddInput() {
       (p.metadata as Record<string, unknown>).ownerReferences = [owner];
       return p;
     });
-  const preference = (weight: number, value: string) => ({ weight, preference: { matchExpressions: [{ key: zone, operator: 'In', values: [value] }] } });
+  const preference = (weight: number, value: string) => ({
+    weight,
+    preference: { matchExpressions: [{ key: zone, operator: 'In', values: [value] }] },
+  });
   const pending = [
     ...group('negative', {}, [{ cpu: '-40', memory: '1Gi' }]),
-    ...group('dislike', { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [preference(-50, 'z0'), preference(10, 'z1')] } } }),
+    ...group('dislike', {
+      affinity: {
+        nodeAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [preference(-50, 'z0'), preference(10, 'z1')],
+        },
+      },
+    }),
     ...group('skew', {
-      topologySpreadConstraints: [{ maxSkew: -3, topologyKey: zone, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'skew' } } }],
+      topologySpreadConstraints: [
+        {
+          maxSkew: -3,
+          topologyKey: zone,
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: { matchLabels: { app: 'skew' } },
+        },
+      ],
     }),
   ];
   const replicaSets = [{ metadata: { name: 'rs', namespace: 'default' }, spec: { selector: { matchLabels: {} } } }];
-  return { nodes, boundPods: [], pendingPods: pending, replicaSets: replicaSets as never, services: [{ metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'negative' } } }] as never };
+  return {
+    nodes,
+    boundPods: [],
+    pendingPods: pending,
+    replicaSets: replicaSets as never,
+    services: [{ metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'negative' } } }] as never,
+  };
 }
 
 describe('optimisations change no outcome', () => {
@@ -75,9 +99,30 @@ describe('optimisations change no outcome', () => {
     const optimised = runScheduler(input);
     // The workload takes every path it is meant to.
     const scored = new Set(optimised.flatMap((o) => o.verdicts.flatMap((v) => Object.keys(v.scores ?? {}))));
-    expect(scored).toEqual(new Set(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesBalancedAllocation', 'ImageLocality']));
+    expect(scored).toEqual(
+      new Set([
+        'TaintToleration',
+        'NodeAffinity',
+        'NodeResourcesFit',
+        'PodTopologySpread',
+        'InterPodAffinity',
+        'NodeResourcesBalancedAllocation',
+        'ImageLocality',
+      ]),
+    );
     const plugins = new Set(optimised.flatMap((o) => o.verdicts.map((v) => v.plugin)));
-    expect(plugins).toEqual(new Set([undefined, 'NodeUnschedulable', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']));
+    expect(plugins).toEqual(
+      new Set([
+        undefined,
+        'NodeUnschedulable',
+        'TaintToleration',
+        'NodeAffinity',
+        'NodePorts',
+        'NodeResourcesFit',
+        'PodTopologySpread',
+        'InterPodAffinity',
+      ]),
+    );
     expect(optimised.some((o) => o.preemption)).toBe(true);
     expect(optimised.some((o) => o.message && !o.preemption)).toBe(true);
 
@@ -85,7 +130,9 @@ describe('optimisations change no outcome', () => {
     const reference = fingerprints(runScheduler(input, { reuseTemplates: false }));
     // The first outcome that differs, if any, rather than a diff of thousands.
     const first = actual.findIndex((f, i) => f !== reference[i]);
-    expect(first === -1 ? undefined : JSON.parse(actual[first]!)).toEqual(first === -1 ? undefined : JSON.parse(reference[first]!));
+    expect(first === -1 ? undefined : JSON.parse(actual[first]!)).toEqual(
+      first === -1 ? undefined : JSON.parse(reference[first]!),
+    );
     expect(actual).toHaveLength(reference.length);
     expect(sha256(`[${actual.join(',')}]`)).toBe(RECORDED[label]);
   });
@@ -93,9 +140,15 @@ describe('optimisations change no outcome', () => {
   it('on odd input', () => {
     const input = oddInput();
     const actual = fingerprints(runScheduler(input));
-    expect(actual.map((f) => JSON.parse(f))).toEqual(fingerprints(runScheduler(input, { reuseTemplates: false })).map((f) => JSON.parse(f)));
+    expect(actual.map((f) => JSON.parse(f))).toEqual(
+      fingerprints(runScheduler(input, { reuseTemplates: false })).map((f) => JSON.parse(f)),
+    );
     // Scores beyond 0..255 and below 0 are there to be kept.
-    const values = actual.flatMap((f) => (JSON.parse(f) as { verdicts: Array<{ scores?: Record<string, number> }> }).verdicts.flatMap((v) => Object.values(v.scores ?? {})));
+    const values = actual.flatMap((f) =>
+      (JSON.parse(f) as { verdicts: Array<{ scores?: Record<string, number> }> }).verdicts.flatMap((v) =>
+        Object.values(v.scores ?? {}),
+      ),
+    );
     expect(Math.max(...values)).toBeGreaterThan(255);
     expect(Math.min(...values)).toBeLessThan(0);
     expect(sha256(`[${actual.join(',')}]`)).toBe(RECORDED['odd input']);

@@ -13,12 +13,19 @@ const roomy = { cpu: '8', memory: '16Gi' };
 describe('NodeUnschedulable', () => {
   it('rejects cordoned nodes unless the pod tolerates node.kubernetes.io/unschedulable', () => {
     const nodes = [node('a', { unschedulable: true, allocatable: roomy }), node('b', { allocatable: roomy })];
-    expect(rejections(run(nodes, [pod('p')])[0]!)).toEqual({ a: 'NodeUnschedulable: node(s) were unschedulable', b: 'fits' });
-    const tolerant = pod('p', { spec: { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] } });
+    expect(rejections(run(nodes, [pod('p')])[0]!)).toEqual({
+      a: 'NodeUnschedulable: node(s) were unschedulable',
+      b: 'fits',
+    });
+    const tolerant = pod('p', {
+      spec: { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] },
+    });
     expect(rejections(run(nodes, [tolerant])[0]!).a).toBe('fits');
   });
   it('comes before TaintToleration in the profile', () => {
-    const nodes = [node('a', { unschedulable: true, taints: [{ key: 'x', effect: 'NoSchedule' }], allocatable: roomy })];
+    const nodes = [
+      node('a', { unschedulable: true, taints: [{ key: 'x', effect: 'NoSchedule' }], allocatable: roomy }),
+    ];
     expect(run(nodes, [pod('p')])[0]!.message).toBe(
       '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );
@@ -33,7 +40,10 @@ describe('NodeName', () => {
     expect(nodeName.REASON).toBe("node(s) didn't match the requested node name");
   });
   it('a pending pod that already names its node is bound there without scheduling', () => {
-    const [o] = run([node('a', { allocatable: roomy }), node('b', { allocatable: roomy })], [pod('p', { nodeName: 'b' })]);
+    const [o] = run(
+      [node('a', { allocatable: roomy }), node('b', { allocatable: roomy })],
+      [pod('p', { nodeName: 'b' })],
+    );
     expect(o!.nodeName).toBe('b');
     expect(o!.verdicts).toEqual([]);
   });
@@ -47,8 +57,13 @@ describe('NodeAffinity', () => {
   ];
   const REASON = "NodeAffinity: node(s) didn't match Pod's node affinity/selector";
   const fitting = (expressions: unknown[], fields?: unknown[]) => {
-    const term = { ...(expressions.length ? { matchExpressions: expressions } : {}), ...(fields ? { matchFields: fields } : {}) };
-    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } };
+    const term = {
+      ...(expressions.length ? { matchExpressions: expressions } : {}),
+      ...(fields ? { matchFields: fields } : {}),
+    };
+    const affinity = {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } },
+    };
     const r = rejections(run(nodes, [pod('p', { spec: { affinity } })])[0]!);
     return Object.keys(r).filter((k) => r[k] === 'fits');
   };
@@ -70,11 +85,20 @@ describe('NodeAffinity', () => {
     expect(fitting([{ key: 'gen', operator: 'Gt', values: ['not-a-number'] }])).toEqual([]);
   });
   it('requirements of a term are ANDed, terms are ORed, an empty term matches nothing', () => {
-    expect(fitting([{ key: 'zone', operator: 'In', values: ['z1', 'z2'] }, { key: 'gen', operator: 'Gt', values: ['4'] }])).toEqual(['n2']);
+    expect(
+      fitting([
+        { key: 'zone', operator: 'In', values: ['z1', 'z2'] },
+        { key: 'gen', operator: 'Gt', values: ['4'] },
+      ]),
+    ).toEqual(['n2']);
     const affinity = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{}, { matchExpressions: [{ key: 'zone', operator: 'In', values: ['z3'] }] }, { matchExpressions: [{ key: 'gpu', operator: 'Exists' }] }],
+          nodeSelectorTerms: [
+            {},
+            { matchExpressions: [{ key: 'zone', operator: 'In', values: ['z3'] }] },
+            { matchExpressions: [{ key: 'gpu', operator: 'Exists' }] },
+          ],
         },
       },
     };
@@ -83,8 +107,26 @@ describe('NodeAffinity', () => {
   });
   it('matchFields on metadata.name (In narrows in PreFilter, NotIn filters)', () => {
     expect(fitting([], [{ key: 'metadata.name', operator: 'NotIn', values: ['n2'] }])).toEqual(['n1', 'n3']);
-    const r = rejections(run(nodes, [pod('p', { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n2'] }] }] } } } } })])[0]!);
-    expect(r).toEqual({ n1: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]", n2: 'fits', n3: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]" });
+    const r = rejections(
+      run(nodes, [
+        pod('p', {
+          spec: {
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n2'] }] }],
+                },
+              },
+            },
+          },
+        }),
+      ])[0]!,
+    );
+    expect(r).toEqual({
+      n1: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]",
+      n2: 'fits',
+      n3: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]",
+    });
   });
   it('a malformed term (In without values) matches nothing instead of throwing', () => {
     expect(fitting([{ key: 'zone', operator: 'In', values: [] }])).toEqual([]);
@@ -101,7 +143,11 @@ describe('NodeAffinity', () => {
     };
     const [o] = run(nodes, [pod('p', { spec: { affinity } })]);
     // Raw: n1 80, n2 60, n3 0 → normalised 100, 75, 0 → weighted 200, 150, 0.
-    expect(Object.fromEntries(o!.verdicts.map((v) => [v.node, v.scores?.NodeAffinity]))).toEqual({ n1: 200, n2: 150, n3: 0 });
+    expect(Object.fromEntries(o!.verdicts.map((v) => [v.node, v.scores?.NodeAffinity]))).toEqual({
+      n1: 200,
+      n2: 150,
+      n3: 0,
+    });
     expect(o!.nodeName).toBe('n1');
   });
 });
@@ -126,7 +172,10 @@ describe('NodePorts', () => {
   });
   it('ports without hostPort take nothing; pods scheduled earlier in the call hold theirs', () => {
     expect(check({}, { hostPort: 80 })).toBe('fits');
-    const outcomes = run([node('a', { allocatable: roomy }), node('b', { allocatable: roomy })], [withPort('p1', { hostPort: 9100 }), withPort('p2', { hostPort: 9100 }), withPort('p3', { hostPort: 9100 })]);
+    const outcomes = run(
+      [node('a', { allocatable: roomy }), node('b', { allocatable: roomy })],
+      [withPort('p1', { hostPort: 9100 }), withPort('p2', { hostPort: 9100 }), withPort('p3', { hostPort: 9100 })],
+    );
     expect(outcomes.map((o) => o.nodeName ?? o.message)).toEqual([
       'a',
       'b',
@@ -137,8 +186,14 @@ describe('NodePorts', () => {
 
 describe('NodeResourcesFit', () => {
   it('lists every insufficient resource of a node, extended resources and hugepages included', () => {
-    const n = node('a', { allocatable: { cpu: '1', memory: '1Gi', 'ephemeral-storage': '1Gi', 'nvidia.com/gpu': '1', 'hugepages-2Mi': '0' } });
-    const p = pod('p', { requests: [{ cpu: '2', memory: '2Gi', 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '2', 'hugepages-2Mi': '4Mi' }] });
+    const n = node('a', {
+      allocatable: { cpu: '1', memory: '1Gi', 'ephemeral-storage': '1Gi', 'nvidia.com/gpu': '1', 'hugepages-2Mi': '0' },
+    });
+    const p = pod('p', {
+      requests: [
+        { cpu: '2', memory: '2Gi', 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '2', 'hugepages-2Mi': '4Mi' },
+      ],
+    });
     expect(rejections(run([n], [p])[0]!).a).toBe(
       'NodeResourcesFit: Insufficient cpu; Insufficient memory; Insufficient ephemeral-storage; Insufficient hugepages-2Mi; Insufficient nvidia.com/gpu',
     );
@@ -158,11 +213,22 @@ describe('NodeResourcesFit', () => {
   });
   it('defaults allocatable from capacity; requests default from limits', () => {
     const n = node('a', { capacity: { cpu: '2', memory: '2Gi' } });
-    const limited = pod('p', { spec: { containers: [{ name: 'c', image: 'x', resources: { limits: { cpu: '3' } } }] } });
+    const limited = pod('p', {
+      spec: { containers: [{ name: 'c', image: 'x', resources: { limits: { cpu: '3' } } }] },
+    });
     expect(rejections(run([n], [limited])[0]!).a).toBe('NodeResourcesFit: Insufficient cpu');
   });
   it('finished bound pods (Succeeded, Failed) hold nothing', () => {
-    const done = { ...pod('done', { nodeName: 'a', requests: [{ cpu: '2' }] }), status: { phase: 'Succeeded' } } as unknown as IPod;
-    expect(run([node('a', { allocatable: { cpu: '2', memory: '1Gi' } })], [pod('p', { requests: [{ cpu: '2' }] })], [done])[0]!.nodeName).toBe('a');
+    const done = {
+      ...pod('done', { nodeName: 'a', requests: [{ cpu: '2' }] }),
+      status: { phase: 'Succeeded' },
+    } as unknown as IPod;
+    expect(
+      run(
+        [node('a', { allocatable: { cpu: '2', memory: '1Gi' } })],
+        [pod('p', { requests: [{ cpu: '2' }] })],
+        [done],
+      )[0]!.nodeName,
+    ).toBe('a');
   });
 });

@@ -14,13 +14,22 @@ describe('FitError.Error (types_test.go)', () => {
     expect(formatFitError(3, nodeStatuses, 'Node(s) failed PreFilter plugin FalsePreFilter')).toBe(
       '0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter.',
     );
-    expect(formatFitError(3, nodeStatuses, 'Node(s) failed PreFilter plugin FalsePreFilter', 'Error running PostFilter plugin FailedPostFilter')).toBe(
+    expect(
+      formatFitError(
+        3,
+        nodeStatuses,
+        'Node(s) failed PreFilter plugin FalsePreFilter',
+        'Error running PostFilter plugin FailedPostFilter',
+      ),
+    ).toBe(
       '0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter. Error running PostFilter plugin FailedPostFilter',
     );
   });
   it('nodes failed one Filter plugin, with and without a PostFilter message', () => {
     const nodeStatuses = counts([['Node(s) failed Filter plugin FalseFilter-1', 3]]);
-    expect(formatFitError(3, nodeStatuses)).toBe('0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1.');
+    expect(formatFitError(3, nodeStatuses)).toBe(
+      '0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1.',
+    );
     expect(formatFitError(3, nodeStatuses, '', 'Error running PostFilter plugin FailedPostFilter')).toBe(
       '0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1. Error running PostFilter plugin FailedPostFilter',
     );
@@ -35,8 +44,12 @@ describe('FitError.Error (types_test.go)', () => {
     );
   });
   it('failed Permit / Reserve on the only node', () => {
-    expect(formatFitError(1, counts([['Node failed Permit plugin Permit-1', 1]]))).toBe('0/1 nodes are available: 1 Node failed Permit plugin Permit-1.');
-    expect(formatFitError(1, counts([['Node failed Reserve plugin Reserve-1', 1]]))).toBe('0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1.');
+    expect(formatFitError(1, counts([['Node failed Permit plugin Permit-1', 1]]))).toBe(
+      '0/1 nodes are available: 1 Node failed Permit plugin Permit-1.',
+    );
+    expect(formatFitError(1, counts([['Node failed Reserve plugin Reserve-1', 1]]))).toBe(
+      '0/1 nodes are available: 1 Node failed Reserve plugin Reserve-1.',
+    );
   });
 });
 
@@ -68,15 +81,27 @@ describe('FailedScheduling messages from schedule()', () => {
   });
 
   it('with preemptionPolicy: Never', () => {
-    const [o] = run([node('a', { allocatable: { cpu: '1', memory: '1Gi' } })], [pod('p', { requests: [{ cpu: '2' }], spec: { preemptionPolicy: 'Never' } })]);
-    expect(o!.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.');
+    const [o] = run(
+      [node('a', { allocatable: { cpu: '1', memory: '1Gi' } })],
+      [pod('p', { requests: [{ cpu: '2' }], spec: { preemptionPolicy: 'Never' } })],
+    );
+    expect(o!.message).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.',
+    );
   });
 
   it('with conflicting metadata.name terms (NodeAffinity PreFilter)', () => {
     const affinity = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a'] }, { key: 'metadata.name', operator: 'In', values: ['b'] }] }],
+          nodeSelectorTerms: [
+            {
+              matchFields: [
+                { key: 'metadata.name', operator: 'In', values: ['a'] },
+                { key: 'metadata.name', operator: 'In', values: ['b'] },
+              ],
+            },
+          ],
         },
       },
     };

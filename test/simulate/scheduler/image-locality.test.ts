@@ -12,7 +12,12 @@ type Images = Array<{ names: string[]; sizeBytes: number }>;
 const imageNode = (name: string, images: Images): INode =>
   ({ metadata: { name }, status: { allocatable: { cpu: '4', memory: '8Gi' }, images } }) as unknown as INode;
 const withImages = (containers: string[], init: string[] = []) =>
-  pod('p', { spec: { containers: containers.map((image, i) => ({ name: `c${i}`, image })), initContainers: init.map((image, i) => ({ name: `i${i}`, image })) } });
+  pod('p', {
+    spec: {
+      containers: containers.map((image, i) => ({ name: `c${i}`, image })),
+      initContainers: init.map((image, i) => ({ name: `i${i}`, image })),
+    },
+  });
 const scores = (nodes: INode[], p: ReturnType<typeof withImages>) => pluginScores(run(nodes, [p])[0]!, 'ImageLocality');
 
 const node403002000: Images = [
@@ -44,26 +49,75 @@ const node203040: Images = [
   { names: ['gcr.io/40:latest'], sizeBytes: 40 * mb },
 ];
 
-const cases: Array<{ name: string; nodes: Array<[string, Images]>; containers: string[]; init?: string[]; want: Record<string, number> }> = [
-  { name: 'two images spread on two nodes, prefer the larger image one', nodes: [['node1', node403002000], ['node2', node25010]], containers: ['gcr.io/40', 'gcr.io/250'], want: { node1: 0, node2: 5 } },
-  { name: 'two images on one node, prefer this node', nodes: [['node1', node403002000], ['node2', node25010]], containers: ['gcr.io/40', 'gcr.io/300'], want: { node1: 7, node2: 0 } },
-  { name: 'if exceed limit, use limit', nodes: [['node1', node400030], ['node2', node25010]], containers: ['gcr.io/10', 'gcr.io/4000'], want: { node1: 100, node2: 0 } },
+const cases: Array<{
+  name: string;
+  nodes: Array<[string, Images]>;
+  containers: string[];
+  init?: string[];
+  want: Record<string, number>;
+}> = [
+  {
+    name: 'two images spread on two nodes, prefer the larger image one',
+    nodes: [
+      ['node1', node403002000],
+      ['node2', node25010],
+    ],
+    containers: ['gcr.io/40', 'gcr.io/250'],
+    want: { node1: 0, node2: 5 },
+  },
+  {
+    name: 'two images on one node, prefer this node',
+    nodes: [
+      ['node1', node403002000],
+      ['node2', node25010],
+    ],
+    containers: ['gcr.io/40', 'gcr.io/300'],
+    want: { node1: 7, node2: 0 },
+  },
+  {
+    name: 'if exceed limit, use limit',
+    nodes: [
+      ['node1', node400030],
+      ['node2', node25010],
+    ],
+    containers: ['gcr.io/10', 'gcr.io/4000'],
+    want: { node1: 100, node2: 0 },
+  },
   {
     name: 'if exceed limit, use limit (with node which has no images present)',
-    nodes: [['node1', node400030], ['node2', node25010], ['node3', []]],
+    nodes: [
+      ['node1', node400030],
+      ['node2', node25010],
+      ['node3', []],
+    ],
     containers: ['gcr.io/10', 'gcr.io/4000'],
     want: { node1: 66, node2: 0, node3: 0 },
   },
   {
     name: 'pod with multiple large images, node2 is preferred',
-    nodes: [['node1', node60040900], ['node2', node300600900], ['node3', []]],
+    nodes: [
+      ['node1', node60040900],
+      ['node2', node300600900],
+      ['node3', []],
+    ],
     containers: ['gcr.io/300', 'gcr.io/600', 'gcr.io/900'],
     want: { node1: 32, node2: 36, node3: 0 },
   },
-  { name: 'pod with multiple small images', nodes: [['node1', node203040], ['node2', node400030]], containers: ['gcr.io/30', 'gcr.io/40'], want: { node1: 1, node2: 0 } },
+  {
+    name: 'pod with multiple small images',
+    nodes: [
+      ['node1', node203040],
+      ['node2', node400030],
+    ],
+    containers: ['gcr.io/30', 'gcr.io/40'],
+    want: { node1: 1, node2: 0 },
+  },
   {
     name: 'include InitContainers: two images spread on two nodes, prefer the larger image one',
-    nodes: [['node1', node403002000], ['node2', node203040]],
+    nodes: [
+      ['node1', node403002000],
+      ['node2', node203040],
+    ],
     containers: ['gcr.io/30'],
     init: ['gcr.io/300'],
     want: { node1: 6, node2: 0 },
@@ -72,7 +126,12 @@ const cases: Array<{ name: string; nodes: Array<[string, Images]>; containers: s
 
 describe('ImageLocality (image_locality_test.go)', () => {
   it.each(cases)('$name', ({ nodes, containers, init, want }) => {
-    expect(scores(nodes.map(([name, images]) => imageNode(name, images)), withImages(containers, init))).toEqual(want);
+    expect(
+      scores(
+        nodes.map(([name, images]) => imageNode(name, images)),
+        withImages(containers, init),
+      ),
+    ).toEqual(want);
   });
 
   it('normalizes image names (TestNormalizedImageName)', () => {

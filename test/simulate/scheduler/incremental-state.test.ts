@@ -59,7 +59,13 @@ describe('matching pods per domain', () => {
 });
 
 describe('default-spread selectors', () => {
-  const owned = (labels: Record<string, string>, kind: string, name: string, apiVersion = 'apps/v1', namespace = 'ns') => {
+  const owned = (
+    labels: Record<string, string>,
+    kind: string,
+    name: string,
+    apiVersion = 'apps/v1',
+    namespace = 'ns',
+  ) => {
     const p = pod('p', { labels, namespace });
     (p.metadata as Record<string, unknown>).ownerReferences = [{ apiVersion, kind, name, controller: true }];
     return podInfo(p);

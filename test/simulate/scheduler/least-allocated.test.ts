@@ -18,7 +18,12 @@ describe('LeastAllocated (least_allocated_test.go)', () => {
   });
 
   it('nothing scheduled, resources requested, differently sized nodes', () => {
-    const p = pod('p', { requests: [{ cpu: '1000', memory: '2000' }, { cpu: '2000', memory: '3000' }] });
+    const p = pod('p', {
+      requests: [
+        { cpu: '1000', memory: '2000' },
+        { cpu: '2000', memory: '3000' },
+      ],
+    });
     const [o] = run([sized('node1', '4000', '10000'), sized('node2', '6000', '10000')], [p]);
     expect(score(o!)).toEqual({ node1: 37, node2: 50 });
   });
@@ -40,7 +45,13 @@ describe('LeastAllocated (least_allocated_test.go)', () => {
     expect(score(o!)).toEqual({ node1: 70, node2: 57 });
   });
 
-  const requesting = () => pod('p', { requests: [{ cpu: '1000', memory: '2000' }, { cpu: '2000', memory: '3000' }] });
+  const requesting = () =>
+    pod('p', {
+      requests: [
+        { cpu: '1000', memory: '2000' },
+        { cpu: '2000', memory: '3000' },
+      ],
+    });
   const onBoth = () => [
     pod('e1', { nodeName: 'node1', requests: [{ cpu: '3000', memory: '0' }] }),
     pod('e2', { nodeName: 'node2', requests: [{ cpu: '3000', memory: '5000' }] }),
@@ -60,7 +71,11 @@ describe('LeastAllocated (least_allocated_test.go)', () => {
     // Requested 3000 + 3000 cores of 4000; memory 0 / 10000 and 5000 / 10000.
     expect(leastAllocatedScore([6000e3, 0], [4000e3, 10000], [1, 1])).toBe(50);
     expect(leastAllocatedScore([6000e3, 5000], [4000e3, 10000], [1, 1])).toBe(25);
-    const [o] = run([sized('node1', '4000', '10000'), sized('node2', '4000', '10000')], [pod('p', { requests: [{ cpu: '3000', memory: '0' }] })], onBoth());
+    const [o] = run(
+      [sized('node1', '4000', '10000'), sized('node2', '4000', '10000')],
+      [pod('p', { requests: [{ cpu: '3000', memory: '0' }] })],
+      onBoth(),
+    );
     expect(o!.nodeName).toBeUndefined();
   });
 

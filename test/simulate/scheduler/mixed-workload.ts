@@ -21,9 +21,19 @@ const small = { cpu: '250m', memory: '256Mi' };
 
 type Owner = { apiVersion: string; kind: string; name: string };
 
-function owned(name: string, namespace: string, labels: Record<string, string>, owner: Owner | undefined, spec: Record<string, unknown> = {}, priority?: number): IPod {
+function owned(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  owner: Owner | undefined,
+  spec: Record<string, unknown> = {},
+  priority?: number,
+): IPod {
   const p = pod(name, { namespace, labels, requests: [small], spec, priority });
-  if (owner) (p.metadata as Record<string, unknown>).ownerReferences = [{ ...owner, uid: `uid-${owner.name}`, controller: true }];
+  if (owner)
+    (p.metadata as Record<string, unknown>).ownerReferences = [
+      { ...owner, uid: `uid-${owner.name}`, controller: true },
+    ];
   return p;
 }
 
@@ -41,8 +51,16 @@ function extraNodes(): INode[] {
     // An empty zone value is a domain of its own, which also collects the nodes without a zone.
     node('odd-zone', { allocatable: alloc, labels: { [ZONE]: '' } }),
     // A fourth zone that only tolerating pods can use (nodeTaintsPolicy: Honor leaves it out).
-    node('zone-d-0', { allocatable: alloc, labels: { [ZONE]: 'zone-d' }, taints: [{ key: 'maintenance', effect: 'NoSchedule' }] }),
-    node('zone-d-1', { allocatable: alloc, labels: { [ZONE]: 'zone-d' }, taints: [{ key: 'maintenance', effect: 'NoSchedule' }] }),
+    node('zone-d-0', {
+      allocatable: alloc,
+      labels: { [ZONE]: 'zone-d' },
+      taints: [{ key: 'maintenance', effect: 'NoSchedule' }],
+    }),
+    node('zone-d-1', {
+      allocatable: alloc,
+      labels: { [ZONE]: 'zone-d' },
+      taints: [{ key: 'maintenance', effect: 'NoSchedule' }],
+    }),
     node('cordoned', { allocatable: alloc, labels: { [ZONE]: 'zone-0' }, unschedulable: true }),
     node('tiny', { allocatable: { cpu: '8', memory: '16Gi', pods: '4' }, labels: { [ZONE]: 'zone-1' } }),
   ];
@@ -66,14 +84,25 @@ function extraGroups(): IPod[][] {
     group(8, 'db', (n) => owned(n, 'team-0', { app: 'db', tier: 'data' }, sts)),
     group(6, 'legacy', (n) => owned(n, 'team-1', { app: 'legacy' }, rc)),
     // Two ReplicaSets that one Service ("frontend") selects together, each with its own Service too.
-    group(7, 'web-a', (n) => owned(n, 'team-2', { app: 'web-a', tier: 'frontend', 'pod-template-hash': 'a1' }, rs('web-a-a1'))),
-    group(7, 'web-b', (n) => owned(n, 'team-2', { app: 'web-b', tier: 'frontend', 'pod-template-hash': 'b1' }, rs('web-b-b1'))),
+    group(7, 'web-a', (n) =>
+      owned(n, 'team-2', { app: 'web-a', tier: 'frontend', 'pod-template-hash': 'a1' }, rs('web-a-a1')),
+    ),
+    group(7, 'web-b', (n) =>
+      owned(n, 'team-2', { app: 'web-b', tier: 'frontend', 'pod-template-hash': 'b1' }, rs('web-b-b1')),
+    ),
     // An owner that is not in the input: only the Service's selector is left.
     group(5, 'ghost', (n) => owned(n, 'team-3', { app: 'ghost' }, rs('ghost-1'))),
     // Neither a known owner nor a Service: no default spreading.
     group(5, 'orphan', (n) => owned(n, 'team-3', { app: 'orphan' }, rs('orphan-1'))),
     // Owners of kinds (or groups) default spreading does not read.
-    group(4, 'old-api', (n) => owned(n, 'team-4', { app: 'old-api' }, { apiVersion: 'extensions/v1beta1', kind: 'ReplicaSet', name: 'old-api-1' })),
+    group(4, 'old-api', (n) =>
+      owned(
+        n,
+        'team-4',
+        { app: 'old-api' },
+        { apiVersion: 'extensions/v1beta1', kind: 'ReplicaSet', name: 'old-api-1' },
+      ),
+    ),
     group(4, 'job', (n) => owned(n, 'team-4', { app: 'job' }, { apiVersion: 'batch/v1', kind: 'Job', name: 'job' })),
     // A ReplicaSet whose selector has a matchExpression with several values (not indexable by one label).
     group(9, 'expr', (n) => owned(n, 'team-5', { app: 'expr', track: 'stable' }, rs('expr-1'))),
@@ -81,14 +110,22 @@ function extraGroups(): IPod[][] {
     group(12, 'soft', (n) =>
       owned(n, 'team-6', { app: 'soft', 'pod-template-hash': 's1' }, rs('soft-s1'), {
         nodeSelector: { 'node.kubernetes.io/instance-type': 'm-16' },
-        topologySpreadConstraints: [zoneSpread('ScheduleAnyway', { matchLabels: { app: 'soft' } }, { matchLabelKeys: ['pod-template-hash'], nodeAffinityPolicy: 'Ignore' })],
+        topologySpreadConstraints: [
+          zoneSpread(
+            'ScheduleAnyway',
+            { matchLabels: { app: 'soft' } },
+            { matchLabelKeys: ['pod-template-hash'], nodeAffinityPolicy: 'Ignore' },
+          ),
+        ],
       }),
     ),
     // Hard zone spreading over four zones that honours taints, with minDomains; tolerates the fourth zone.
     group(14, 'hard', (n) =>
       owned(n, 'team-6', { app: 'hard' }, rs('hard-1'), {
         ...tolerateMaintenance,
-        topologySpreadConstraints: [zoneSpread('DoNotSchedule', { matchLabels: { app: 'hard' } }, { minDomains: 5, nodeTaintsPolicy: 'Honor' })],
+        topologySpreadConstraints: [
+          zoneSpread('DoNotSchedule', { matchLabels: { app: 'hard' } }, { minDomains: 5, nodeTaintsPolicy: 'Honor' }),
+        ],
       }),
     ),
     // Hard hostname spreading with soft zone spreading, preferring a zone.
@@ -96,11 +133,18 @@ function extraGroups(): IPod[][] {
       owned(n, 'team-1', { app: 'mixed' }, rs('mixed-1'), {
         affinity: {
           nodeAffinity: {
-            preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 30, preference: { matchExpressions: [{ key: ZONE, operator: 'In', values: ['zone-1'] }] } }],
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 30, preference: { matchExpressions: [{ key: ZONE, operator: 'In', values: ['zone-1'] }] } },
+            ],
           },
         },
         topologySpreadConstraints: [
-          { maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'mixed' } } },
+          {
+            maxSkew: 1,
+            topologyKey: HOSTNAME,
+            whenUnsatisfiable: 'DoNotSchedule',
+            labelSelector: { matchLabels: { app: 'mixed' } },
+          },
           zoneSpread('ScheduleAnyway', { matchLabels: { app: 'mixed' } }, { maxSkew: 2 }),
         ],
       }),
@@ -108,16 +152,32 @@ function extraGroups(): IPod[][] {
     // A topology key no node has: every node rejected as missing the label.
     group(2, 'rack', (n) =>
       owned(n, 'team-1', { app: 'rack' }, undefined, {
-        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'example.com/rack', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'rack' } } }],
+        topologySpreadConstraints: [
+          {
+            maxSkew: 1,
+            topologyKey: 'example.com/rack',
+            whenUnsatisfiable: 'DoNotSchedule',
+            labelSelector: { matchLabels: { app: 'rack' } },
+          },
+        ],
       }),
     ),
     // Required affinity to the database's zone, and preferred anti-affinity to each other, with default spreading.
     group(10, 'cache', (n) =>
       owned(n, 'team-0', { app: 'cache' }, rs('cache-1'), {
         affinity: {
-          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: ZONE, labelSelector: { matchLabels: { app: 'db' } } }] },
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { topologyKey: ZONE, labelSelector: { matchLabels: { app: 'db' } } },
+            ],
+          },
           podAntiAffinity: {
-            preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 80, podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: 'cache' } } } }],
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              {
+                weight: 80,
+                podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: 'cache' } } },
+              },
+            ],
           },
         },
       }),
@@ -131,7 +191,13 @@ function extraGroups(): IPod[][] {
     // Pods whose anti-affinity keeps others ("quiet") off their nodes (symmetry).
     group(6, 'guard', (n) =>
       owned(n, 'team-4', { app: 'guard' }, undefined, {
-        affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: 'quiet' } } }] } },
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: 'quiet' } } },
+            ],
+          },
+        },
       }),
     ),
     group(8, 'quiet', (n) => owned(n, 'team-4', { app: 'quiet' }, rs('quiet-1'))),
@@ -142,14 +208,31 @@ function extraGroups(): IPod[][] {
       return p;
     }),
     // Pods their author bound: they count for the pods after them.
-    group(3, 'pinned', (n) => owned(n, 'team-2', { app: 'web-a', tier: 'frontend', 'pod-template-hash': 'a1' }, rs('web-a-a1'), { nodeName: 'edge-0' })),
+    group(3, 'pinned', (n) =>
+      owned(n, 'team-2', { app: 'web-a', tier: 'frontend', 'pod-template-hash': 'a1' }, rs('web-a-a1'), {
+        nodeName: 'edge-0',
+      }),
+    ),
   ];
 }
 
-function ownersOfExtraGroups(): Pick<SchedulingInput, 'services' | 'replicaSets' | 'statefulSets' | 'replicationControllers'> {
+function ownersOfExtraGroups(): Pick<
+  SchedulingInput,
+  'services' | 'replicaSets' | 'statefulSets' | 'replicationControllers'
+> {
   const meta = (name: string, namespace: string) => ({ name, namespace });
-  const rs = (name: string, namespace: string, selector: unknown) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta(name, namespace), spec: { selector } });
-  const svc = (name: string, namespace: string, selector?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name, namespace), spec: selector ? { selector } : {} });
+  const rs = (name: string, namespace: string, selector: unknown) => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: meta(name, namespace),
+    spec: { selector },
+  });
+  const svc = (name: string, namespace: string, selector?: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(name, namespace),
+    spec: selector ? { selector } : {},
+  });
   return {
     services: [
       svc('db', 'team-0', { app: 'db' }),
@@ -177,8 +260,22 @@ function ownersOfExtraGroups(): Pick<SchedulingInput, 'services' | 'replicaSets'
       // In another namespace than its pods: not their owner.
       rs('orphan-1', 'team-0', { matchLabels: { app: 'orphan' } }),
     ],
-    statefulSets: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta('db', 'team-0'), spec: { selector: { matchLabels: { app: 'db' } } } }],
-    replicationControllers: [{ apiVersion: 'v1', kind: 'ReplicationController', metadata: meta('legacy', 'team-1'), spec: { selector: { app: 'legacy' } } }],
+    statefulSets: [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: meta('db', 'team-0'),
+        spec: { selector: { matchLabels: { app: 'db' } } },
+      },
+    ],
+    replicationControllers: [
+      {
+        apiVersion: 'v1',
+        kind: 'ReplicationController',
+        metadata: meta('legacy', 'team-1'),
+        spec: { selector: { app: 'legacy' } },
+      },
+    ],
   } as unknown as Pick<SchedulingInput, 'services' | 'replicaSets' | 'statefulSets' | 'replicationControllers'>;
 }
 
@@ -209,7 +306,9 @@ export function mixedWorkload(nodes = 60, synthetic = 2000): SchedulingInput {
   });
   for (const rest of groups) pending.push(...rest);
   const extra = ownersOfExtraGroups();
-  const namespaces = Array.from({ length: 7 }, (_, i) => ({ metadata: { name: `team-${i}`, labels: { team: String(i % 3) } } }));
+  const namespaces = Array.from({ length: 7 }, (_, i) => ({
+    metadata: { name: `team-${i}`, labels: { team: String(i % 3) } },
+  }));
   return {
     nodes: cluster,
     boundPods: [...makeBoundPods(cluster), ...runningReplicas(workload.pods, cluster)],

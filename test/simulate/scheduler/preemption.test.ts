@@ -13,10 +13,18 @@ const names = (pods: Array<{ metadata?: { name?: string } }> | undefined) => pod
 
 describe('preemption', () => {
   it('evicts a lower-priority pod and binds the preemptor to its node', () => {
-    const [o] = run([small('a')], [pod('high', { priority: 100, requests: [{ cpu: '2' }] })], [using('low', 'a', '2', 0)]);
+    const [o] = run(
+      [small('a')],
+      [pod('high', { priority: 100, requests: [{ cpu: '2' }] })],
+      [using('low', 'a', '2', 0)],
+    );
     expect(o!.nodeName).toBe('a');
     expect(o!.message).toBeUndefined();
-    expect(o!.preemption).toEqual({ nominatedNodeName: 'a', victims: [expect.objectContaining({ metadata: expect.objectContaining({ name: 'low' }) })], message: '0/1 nodes are available: 1 Insufficient cpu.' });
+    expect(o!.preemption).toEqual({
+      nominatedNodeName: 'a',
+      victims: [expect.objectContaining({ metadata: expect.objectContaining({ name: 'low' }) })],
+      message: '0/1 nodes are available: 1 Insufficient cpu.',
+    });
     expect(o!.verdicts).toEqual([{ node: 'a', plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'] }]);
   });
 
@@ -27,20 +35,32 @@ describe('preemption', () => {
   });
 
   it('never evicts pods of equal or higher priority', () => {
-    const [o] = run([small('a')], [pod('mid', { priority: 5, requests: [{ cpu: '2' }] })], [using('same', 'a', '2', 5)]);
+    const [o] = run(
+      [small('a')],
+      [pod('mid', { priority: 5, requests: [{ cpu: '2' }] })],
+      [using('same', 'a', '2', 5)],
+    );
     expect(o!.nodeName).toBeUndefined();
-    expect(o!.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    expect(o!.message).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
   });
 
   it('reports the reasons of nodes where even removing every lower-priority pod is not enough', () => {
     const bound = [using('low', 'a', '1', 0), using('keep', 'a', '2', 50)];
     const [o] = run([small('a')], [pod('high', { priority: 10, requests: [{ cpu: '2' }] })], bound);
-    expect(o!.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.');
+    expect(o!.message).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.',
+    );
   });
 
   it('host ports: evicts the lower-priority pod holding the port, or reports the port when others hold it', () => {
     const withPort = (name: string, priority: number, nodeName?: string) =>
-      pod(name, { nodeName, priority, spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }] }] } });
+      pod(name, {
+        nodeName,
+        priority,
+        spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }] }] },
+      });
     const [o] = run([small('a')], [withPort('high', 10)], [withPort('low', 0, 'a')]);
     expect(names(o!.preemption?.victims)).toEqual(['low']);
     const [kept] = run([small('a')], [withPort('high', 10)], [withPort('peer', 10, 'a'), using('low', 'a', '1', 0)]);
@@ -60,13 +80,20 @@ describe('preemption', () => {
   });
 
   it('breaks the remaining ties by the latest start of the most important victims, then node name', () => {
-    const bound = [using('old', 'a', '3', 1, '2024-01-01T00:00:00Z'), using('new', 'b', '3', 1, '2024-06-01T00:00:00Z')];
-    expect(run([small('a'), small('b')], [pod('high', { priority: 10, requests: [{ cpu: '3' }] })], bound)[0]!.nodeName).toBe('b');
+    const bound = [
+      using('old', 'a', '3', 1, '2024-01-01T00:00:00Z'),
+      using('new', 'b', '3', 1, '2024-06-01T00:00:00Z'),
+    ];
+    expect(
+      run([small('a'), small('b')], [pod('high', { priority: 10, requests: [{ cpu: '3' }] })], bound)[0]!.nodeName,
+    ).toBe('b');
     const same = [using('x', 'a', '3', 1), using('y', 'b', '3', 1)];
-    expect(run([small('a'), small('b')], [pod('high', { priority: 10, requests: [{ cpu: '3' }] })], same)[0]!.nodeName).toBe('a');
+    expect(
+      run([small('a'), small('b')], [pod('high', { priority: 10, requests: [{ cpu: '3' }] })], same)[0]!.nodeName,
+    ).toBe('a');
   });
 
-  it('frees the victims\' resources for the pods that follow', () => {
+  it("frees the victims' resources for the pods that follow", () => {
     const outcomes = run(
       [small('a')],
       [pod('high', { priority: 10, requests: [{ cpu: '1' }] }), pod('next', { requests: [{ cpu: '2' }] })],

@@ -6,9 +6,19 @@
 import { describe, expect, it } from '@jest/globals';
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IPod } from 'kubernetes-models/v1/Pod';
-import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, nodeAllocatable, podRequests } from '../../../src/simulate/scheduler/resources.js';
+import {
+  DEFAULT_MEMORY_REQUEST,
+  DEFAULT_MILLI_CPU_REQUEST,
+  nodeAllocatable,
+  podRequests,
+} from '../../../src/simulate/scheduler/resources.js';
 
-const container = (requests?: Record<string, string>, extra: Record<string, unknown> = {}) => ({ name: 'c', image: 'x', ...(requests ? { resources: { requests } } : {}), ...extra });
+const container = (requests?: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+  name: 'c',
+  image: 'x',
+  ...(requests ? { resources: { requests } } : {}),
+  ...extra,
+});
 const requests = (spec: Record<string, unknown>) => {
   const r = podRequests({ spec } as unknown as IPod);
   return { requests: Object.fromEntries(r.requests), nonZeroCpu: r.nonZeroCpu, nonZeroMemory: r.nonZeroMemory };
@@ -17,12 +27,24 @@ const Mi = 1024 * 1024;
 
 describe('podRequests (TestPodInfoCalculateResources)', () => {
   it('requestless container: nothing requested, the defaults for scoring', () => {
-    expect(requests({ containers: [container()] })).toEqual({ requests: {}, nonZeroCpu: DEFAULT_MILLI_CPU_REQUEST, nonZeroMemory: DEFAULT_MEMORY_REQUEST });
+    expect(requests({ containers: [container()] })).toEqual({
+      requests: {},
+      nonZeroCpu: DEFAULT_MILLI_CPU_REQUEST,
+      nonZeroMemory: DEFAULT_MEMORY_REQUEST,
+    });
     expect(DEFAULT_MEMORY_REQUEST).toBe(209715200);
   });
   it('1X and 2X containers with requests', () => {
-    expect(requests({ containers: [container({ cpu: '500m', memory: '500Mi' })] })).toEqual({ requests: { cpu: 500, memory: 500 * Mi }, nonZeroCpu: 500, nonZeroMemory: 500 * Mi });
-    expect(requests({ containers: [container({ cpu: '500m', memory: '500Mi' }), container({ cpu: '700m', memory: '800Mi' })] })).toEqual({
+    expect(requests({ containers: [container({ cpu: '500m', memory: '500Mi' })] })).toEqual({
+      requests: { cpu: 500, memory: 500 * Mi },
+      nonZeroCpu: 500,
+      nonZeroMemory: 500 * Mi,
+    });
+    expect(
+      requests({
+        containers: [container({ cpu: '500m', memory: '500Mi' }), container({ cpu: '700m', memory: '800Mi' })],
+      }),
+    ).toEqual({
       requests: { cpu: 1200, memory: 1300 * Mi },
       nonZeroCpu: 1200,
       nonZeroMemory: 1300 * Mi,
@@ -31,12 +53,24 @@ describe('podRequests (TestPodInfoCalculateResources)', () => {
   it('pod-level requests override containers, init containers and sidecars', () => {
     const podLevel = { resources: { requests: { cpu: '1200m', memory: '1200Mi' } } };
     const init = [container({ cpu: '500m', memory: '500Mi' })];
-    expect(requests({ ...podLevel, initContainers: init, containers: [container({ cpu: '500m', memory: '500Mi' })] }).requests).toEqual({ cpu: 1200, memory: 1200 * Mi });
+    expect(
+      requests({ ...podLevel, initContainers: init, containers: [container({ cpu: '500m', memory: '500Mi' })] })
+        .requests,
+    ).toEqual({ cpu: 1200, memory: 1200 * Mi });
     const sidecar = [container({ cpu: '500m', memory: '500Mi' }, { restartPolicy: 'Always' })];
-    expect(requests({ ...podLevel, initContainers: sidecar, containers: [container({ cpu: '500m', memory: '500Mi' })] }).requests).toEqual({ cpu: 1200, memory: 1200 * Mi });
+    expect(
+      requests({ ...podLevel, initContainers: sidecar, containers: [container({ cpu: '500m', memory: '500Mi' })] })
+        .requests,
+    ).toEqual({ cpu: 1200, memory: 1200 * Mi });
   });
   it('pod-level memory only: cpu falls back to the default for scoring', () => {
-    expect(requests({ resources: { requests: { memory: '1200Mi' } }, initContainers: [container()], containers: [container()] })).toEqual({
+    expect(
+      requests({
+        resources: { requests: { memory: '1200Mi' } },
+        initContainers: [container()],
+        containers: [container()],
+      }),
+    ).toEqual({
       requests: { memory: 1200 * Mi },
       nonZeroCpu: DEFAULT_MILLI_CPU_REQUEST,
       nonZeroMemory: 1200 * Mi,
@@ -49,7 +83,11 @@ describe('podRequests (TestPodInfoCalculateResources)', () => {
         initContainers: [container({ 'ephemeral-storage': '500Mi' })],
         containers: [container({ 'ephemeral-storage': '800Mi' })],
       }),
-    ).toEqual({ requests: { cpu: 500, 'ephemeral-storage': 800 * Mi }, nonZeroCpu: 500, nonZeroMemory: DEFAULT_MEMORY_REQUEST });
+    ).toEqual({
+      requests: { cpu: 500, 'ephemeral-storage': 800 * Mi },
+      nonZeroCpu: 500,
+      nonZeroMemory: DEFAULT_MEMORY_REQUEST,
+    });
   });
 });
 
@@ -71,20 +109,33 @@ describe('podRequests: init containers, sidecars, overhead, odd input', () => {
     expect(requests(spec).requests.cpu).toBe(3000);
   });
   it('adds overhead; sums exactly before rounding up', () => {
-    expect(requests({ containers: [container({ cpu: '100m' })], overhead: { cpu: '250m', memory: '120Mi' } }).requests).toEqual({ cpu: 350, memory: 120 * Mi });
+    expect(
+      requests({ containers: [container({ cpu: '100m' })], overhead: { cpu: '250m', memory: '120Mi' } }).requests,
+    ).toEqual({ cpu: 350, memory: 120 * Mi });
     expect(requests({ containers: [container({ cpu: '0.0005' }), container({ cpu: '0.0005' })] }).requests.cpu).toBe(1);
   });
   it('defaults requests from limits, reads an unparsable quantity as 0 and never throws', () => {
-    expect(requests({ containers: [container(undefined, { resources: { limits: { cpu: '2', 'nvidia.com/gpu': '1' } } })] }).requests).toEqual({ cpu: 2000, 'nvidia.com/gpu': 1 });
-    expect(requests({ containers: [container({ cpu: 'lots', memory: '1Gi' })] })).toEqual({ requests: { memory: 1024 * Mi }, nonZeroCpu: 0, nonZeroMemory: 1024 * Mi });
-    expect(() => podRequests({ spec: { containers: 'nope', initContainers: [null, 3] } } as unknown as IPod)).not.toThrow();
+    expect(
+      requests({ containers: [container(undefined, { resources: { limits: { cpu: '2', 'nvidia.com/gpu': '1' } } })] })
+        .requests,
+    ).toEqual({ cpu: 2000, 'nvidia.com/gpu': 1 });
+    expect(requests({ containers: [container({ cpu: 'lots', memory: '1Gi' })] })).toEqual({
+      requests: { memory: 1024 * Mi },
+      nonZeroCpu: 0,
+      nonZeroMemory: 1024 * Mi,
+    });
+    expect(() =>
+      podRequests({ spec: { containers: 'nope', initContainers: [null, 3] } } as unknown as IPod),
+    ).not.toThrow();
     expect(() => podRequests(undefined as unknown as IPod)).not.toThrow();
   });
 });
 
 describe('nodeAllocatable', () => {
   it('takes allocatable, falls back to capacity per resource, pods to 110, bad quantities to 0', () => {
-    const n = { status: { capacity: { cpu: '4', memory: '8Gi', pods: '50' }, allocatable: { cpu: '3900m', memory: 'garbage' } } } as unknown as INode;
+    const n = {
+      status: { capacity: { cpu: '4', memory: '8Gi', pods: '50' }, allocatable: { cpu: '3900m', memory: 'garbage' } },
+    } as unknown as INode;
     const a = nodeAllocatable(n);
     expect(Object.fromEntries(a.resources)).toEqual({ cpu: 3900, memory: 0 });
     expect(a.pods).toBe(50);

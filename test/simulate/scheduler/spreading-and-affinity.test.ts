@@ -16,7 +16,13 @@ const SPREAD = "PodTopologySpread: node(s) didn't match pod topology spread cons
 
 const zoneSpread = (extra: Record<string, unknown> = {}) => ({
   topologySpreadConstraints: [
-    { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } }, ...extra },
+    {
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'DoNotSchedule',
+      labelSelector: { matchLabels: { app: 'web' } },
+      ...extra,
+    },
   ],
 });
 
@@ -50,11 +56,25 @@ describe('PodTopologySpread filter', () => {
   });
   it('nodeAffinityPolicy Honor (default): nodes the pod cannot use are not domains', () => {
     const more = [...nodes, zoned('x', 'z3', { pool: 'other' })];
-    const spec = { ...zoneSpread(), affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'DoesNotExist' }] }] } } } };
+    const spec = {
+      ...zoneSpread(),
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'DoesNotExist' }] }],
+          },
+        },
+      },
+    };
     // z3 (min 0) is excluded, so z2's 0 is the minimum as before and z1 still fails.
     const [honor] = run(more, [app('p', 'web', undefined, { spec })], existing);
     expect(rejections(honor!)).toMatchObject({ a: SPREAD, c: 'fits' });
-    const ignore = { ...spec, topologySpreadConstraints: [{ ...zoneSpread().topologySpreadConstraints[0], nodeAffinityPolicy: 'Ignore', maxSkew: 2 }] };
+    const ignore = {
+      ...spec,
+      topologySpreadConstraints: [
+        { ...zoneSpread().topologySpreadConstraints[0], nodeAffinityPolicy: 'Ignore', maxSkew: 2 },
+      ],
+    };
     const withZ3 = [...existing, app('e3', 'web', 'c')];
     // Ignore: z3 counts with 0, so z2 (1): 1 + 1 − 0 = 2 ≤ 2 passes, z1 (2): 3 > 2 fails.
     const [ign] = run(more, [app('p', 'web', undefined, { spec: ignore })], withZ3);
@@ -69,21 +89,33 @@ describe('PodTopologySpread filter', () => {
 
 describe('PodTopologySpread score', () => {
   it('ScheduleAnyway: fewer matching pods in the domain scores higher', () => {
-    const spec = { topologySpreadConstraints: [{ ...zoneSpread().topologySpreadConstraints[0], whenUnsatisfiable: 'ScheduleAnyway' }] };
-    const [o] = run([zoned('a', 'z1'), zoned('b', 'z2')], [app('p', 'web', undefined, { spec })], [app('e1', 'web', 'a'), app('e2', 'web', 'a')]);
+    const spec = {
+      topologySpreadConstraints: [
+        { ...zoneSpread().topologySpreadConstraints[0], whenUnsatisfiable: 'ScheduleAnyway' },
+      ],
+    };
+    const [o] = run(
+      [zoned('a', 'z1'), zoned('b', 'z2')],
+      [app('p', 'web', undefined, { spec })],
+      [app('e1', 'web', 'a'), app('e2', 'web', 'a')],
+    );
     // a: 2 × ln(2 + 2) + 0 = 2.77 → 3; b: 0. Normalised: a 100 × (3 + 0 − 3) / 3 = 0, b 100; × 2.
     expect(pluginScores(o!, 'PodTopologySpread')).toEqual({ a: 0, b: 200 });
     expect(o!.nodeName).toBe('b');
   });
   it('system defaults apply to a pod without constraints that a Service or ReplicaSet selects', () => {
     const nodes = [zoned('a'), zoned('b'), zoned('c')];
-    const owned = (name: string, nodeName?: string) =>
-      pod(name, { labels: { app: 'x' }, nodeName, spec: {} });
+    const owned = (name: string, nodeName?: string) => pod(name, { labels: { app: 'x' }, nodeName, spec: {} });
     const withOwner = (p: ReturnType<typeof owned>) => ({
       ...p,
-      metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'x-1', uid: 'u', controller: true }] },
+      metadata: {
+        ...p.metadata,
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'x-1', uid: 'u', controller: true }],
+      },
     });
-    const replicaSets = [{ metadata: { name: 'x-1', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'x' } } } }];
+    const replicaSets = [
+      { metadata: { name: 'x-1', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'x' } } } },
+    ];
     const bound = [withOwner(owned('e1', 'a')), withOwner(owned('e2', 'a'))];
     const [o] = run(nodes, [withOwner(owned('p'))], bound, { replicaSets: replicaSets as never });
     // Hostname (maxSkew 3): a 2 × ln(3 + 2) + 2 = 5.22 → 5, b and c 2; no zone labels, so no zone score.
@@ -106,12 +138,24 @@ describe('InterPodAffinity filter', () => {
     labelSelector: { matchLabels: { app: label } },
     ...extra,
   });
-  const anti = (...terms: unknown[]) => ({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: terms } } });
-  const affinity = (...terms: unknown[]) => ({ affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: terms } } });
+  const anti = (...terms: unknown[]) => ({
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: terms } },
+  });
+  const affinity = (...terms: unknown[]) => ({
+    affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: terms } },
+  });
 
   it("the pod's anti-affinity rejects nodes in a domain with a matching pod", () => {
-    const [o] = run(nodes, [app('p', 'web', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')) })], [app('e', 'web', 'a')]);
-    expect(rejections(o!)).toEqual({ a: "InterPodAffinity: node(s) didn't match pod anti-affinity rules", b: 'fits', c: 'fits' });
+    const [o] = run(
+      nodes,
+      [app('p', 'web', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')) })],
+      [app('e', 'web', 'a')],
+    );
+    expect(rejections(o!)).toEqual({
+      a: "InterPodAffinity: node(s) didn't match pod anti-affinity rules",
+      b: 'fits',
+      c: 'fits',
+    });
   });
   it("existing pods' anti-affinity rejects the pod they select (symmetry), over their whole domain", () => {
     const guard = app('e', 'guard', 'a', { spec: anti(term('db', 'topology.kubernetes.io/zone')) });
@@ -120,7 +164,11 @@ describe('InterPodAffinity filter', () => {
     expect(rejections(o!)).toEqual({ a: reason, b: reason, c: 'fits' });
   });
   it('required affinity: a matching pod in the domain, and the topology label on the node', () => {
-    const [o] = run([...nodes, zoned('d')], [app('p', 'web', undefined, { spec: affinity(term('cache', 'topology.kubernetes.io/zone')) })], [app('e', 'cache', 'a')]);
+    const [o] = run(
+      [...nodes, zoned('d')],
+      [app('p', 'web', undefined, { spec: affinity(term('cache', 'topology.kubernetes.io/zone')) })],
+      [app('e', 'cache', 'a')],
+    );
     const reason = "InterPodAffinity: node(s) didn't match pod affinity rules";
     expect(rejections(o!)).toEqual({ a: 'fits', b: 'fits', c: reason, d: reason });
   });
@@ -134,16 +182,33 @@ describe('InterPodAffinity filter', () => {
   });
   it('namespaces and namespaceSelector decide which pods a term sees', () => {
     const spec = anti(term('web', 'kubernetes.io/hostname', { namespaceSelector: { matchLabels: { team: 'a' } } }));
-    const namespaces = [{ metadata: { name: 'ns-a', labels: { team: 'a' } } }, { metadata: { name: 'ns-b', labels: { team: 'b' } } }];
+    const namespaces = [
+      { metadata: { name: 'ns-a', labels: { team: 'a' } } },
+      { metadata: { name: 'ns-b', labels: { team: 'b' } } },
+    ];
     const bound = [app('e1', 'web', 'a', { namespace: 'ns-a' }), app('e2', 'web', 'b', { namespace: 'ns-b' })];
-    const [o] = run(nodes, [app('p', 'x', undefined, { spec, namespace: 'ns-b' })], bound, { namespaces: namespaces as never });
-    expect(rejections(o!)).toMatchObject({ a: "InterPodAffinity: node(s) didn't match pod anti-affinity rules", b: 'fits' });
+    const [o] = run(nodes, [app('p', 'x', undefined, { spec, namespace: 'ns-b' })], bound, {
+      namespaces: namespaces as never,
+    });
+    expect(rejections(o!)).toMatchObject({
+      a: "InterPodAffinity: node(s) didn't match pod anti-affinity rules",
+      b: 'fits',
+    });
     // Without namespaces or namespaceSelector a term sees only its own pod's namespace.
-    const [own] = run(nodes, [app('p', 'x', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')), namespace: 'ns-b' })], bound);
-    expect(rejections(own!)).toMatchObject({ a: 'fits', b: "InterPodAffinity: node(s) didn't match pod anti-affinity rules" });
+    const [own] = run(
+      nodes,
+      [app('p', 'x', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')), namespace: 'ns-b' })],
+      bound,
+    );
+    expect(rejections(own!)).toMatchObject({
+      a: 'fits',
+      b: "InterPodAffinity: node(s) didn't match pod anti-affinity rules",
+    });
   });
   it('anti-affinity is resolvable by preemption; pods scheduled earlier in the call count', () => {
-    const pods = ['p1', 'p2', 'p3', 'p4'].map((n) => app(n, 'web', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')) }));
+    const pods = ['p1', 'p2', 'p3', 'p4'].map((n) =>
+      app(n, 'web', undefined, { spec: anti(term('web', 'kubernetes.io/hostname')) }),
+    );
     const outcomes = run(nodes, pods);
     expect(outcomes.map((o) => o.nodeName ?? '-')).toEqual(['a', 'b', 'c', '-']);
     expect(outcomes[3]!.message).toBe(
@@ -155,17 +220,53 @@ describe('InterPodAffinity filter', () => {
 describe('InterPodAffinity score', () => {
   const nodes = [zoned('a', 'z1'), zoned('b', 'z1'), zoned('c', 'z2')];
   it("the pod's preferred affinity: weight × matching pods per domain, min-max normalised, × 2", () => {
-    const spec = { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: { topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchLabels: { app: 'cache' } } } }] } } };
+    const spec = {
+      affinity: {
+        podAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            {
+              weight: 50,
+              podAffinityTerm: {
+                topologyKey: 'topology.kubernetes.io/zone',
+                labelSelector: { matchLabels: { app: 'cache' } },
+              },
+            },
+          ],
+        },
+      },
+    };
     const [o] = run(nodes, [app('p', 'web', undefined, { spec })], [app('e', 'cache', 'c')]);
     expect(pluginScores(o!, 'InterPodAffinity')).toEqual({ a: 0, b: 0, c: 200 });
     expect(o!.nodeName).toBe('c');
   });
   it("placed pods' preferred anti-affinity and required affinity count for the pods they select", () => {
-    const avoid = { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } } } }] } } };
+    const avoid = {
+      affinity: {
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            {
+              weight: 10,
+              podAffinityTerm: {
+                topologyKey: 'kubernetes.io/hostname',
+                labelSelector: { matchLabels: { app: 'web' } },
+              },
+            },
+          ],
+        },
+      },
+    };
     const [o] = run(nodes, [app('p', 'web')], [app('e', 'guard', 'a', { spec: avoid })]);
     // a: −10, b and c: 0 → normalised a 0, b and c 100.
     expect(pluginScores(o!, 'InterPodAffinity')).toEqual({ a: 0, b: 200, c: 200 });
-    const want = { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchLabels: { app: 'web' } } }] } } };
+    const want = {
+      affinity: {
+        podAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchLabels: { app: 'web' } } },
+          ],
+        },
+      },
+    };
     const [o2] = run(nodes, [app('p', 'web')], [app('e', 'friend', 'c', { spec: want })]);
     // The placed pod's required affinity term counts with weight 1 in its zone.
     expect(pluginScores(o2!, 'InterPodAffinity')).toEqual({ a: 0, b: 0, c: 200 });

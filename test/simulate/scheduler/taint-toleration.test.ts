@@ -24,7 +24,10 @@ describe('TaintToleration score (taint_toleration_test.go)', () => {
       tainted('nodeA', [{ key: 'foo', value: 'bar', effect: 'PreferNoSchedule' }]),
       tainted('nodeB', [{ key: 'foo', value: 'blah', effect: 'PreferNoSchedule' }]),
     ];
-    expect(normalised(nodes, [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }])).toEqual({ nodeA: 100, nodeB: 0 });
+    expect(normalised(nodes, [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }])).toEqual({
+      nodeA: 100,
+      nodeB: 0,
+    });
   });
 
   it('nodes whose taints are all tolerated score the same, however many taints they have', () => {
@@ -42,7 +45,11 @@ describe('TaintToleration score (taint_toleration_test.go)', () => {
     const arm = { key: 'cpu-type', value: 'arm64', effect: 'PreferNoSchedule' };
     const ssd = { key: 'disk-type', value: 'ssd', effect: 'PreferNoSchedule' };
     const nodes = [tainted('nodeA', []), tainted('nodeB', [arm]), tainted('nodeC', [arm, ssd])];
-    expect(normalised(nodes, [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }])).toEqual({ nodeA: 100, nodeB: 50, nodeC: 0 });
+    expect(normalised(nodes, [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }])).toEqual({
+      nodeA: 100,
+      nodeB: 50,
+      nodeC: 0,
+    });
   });
 
   it('only PreferNoSchedule taints and tolerations count', () => {
@@ -62,7 +69,10 @@ describe('TaintToleration score (taint_toleration_test.go)', () => {
   });
 
   it('no taints and no tolerations: the untainted node wins', () => {
-    const nodes = [tainted('nodeA', []), tainted('nodeB', [{ key: 'cpu-type', value: 'arm64', effect: 'PreferNoSchedule' }])];
+    const nodes = [
+      tainted('nodeA', []),
+      tainted('nodeB', [{ key: 'cpu-type', value: 'arm64', effect: 'PreferNoSchedule' }]),
+    ];
     expect(normalised(nodes, [])).toEqual({ nodeA: 100, nodeB: 0 });
     const [o] = run(nodes, [tolerating([])]);
     expect(o!.nodeName).toBe('nodeA');
@@ -71,7 +81,8 @@ describe('TaintToleration score (taint_toleration_test.go)', () => {
 
 describe('TaintToleration filter', () => {
   const filter = (taints: Taint[], tolerations: Toleration[]) =>
-    rejections(run([tainted('nodeA', taints), node('other', { unschedulable: true })], [tolerating(tolerations)])[0]!).nodeA;
+    rejections(run([tainted('nodeA', taints), node('other', { unschedulable: true })], [tolerating(tolerations)])[0]!)
+      .nodeA;
   const dedicated = { key: 'dedicated', value: 'user1', effect: 'NoSchedule' };
 
   it('a pod without tolerations cannot land on a node with a NoSchedule taint', () => {
@@ -81,15 +92,29 @@ describe('TaintToleration filter', () => {
     expect(filter([dedicated], [{ key: 'dedicated', value: 'user1', effect: 'NoSchedule' }])).toBe('fits');
   });
   it('a different value does not', () => {
-    expect(filter([dedicated], [{ key: 'dedicated', operator: 'Equal', value: 'user2', effect: 'NoSchedule' }])).toMatch(/untolerated taint \{dedicated: user1\}/);
+    expect(
+      filter([dedicated], [{ key: 'dedicated', operator: 'Equal', value: 'user2', effect: 'NoSchedule' }]),
+    ).toMatch(/untolerated taint \{dedicated: user1\}/);
   });
   it('Exists tolerates any value; an empty effect tolerates every effect', () => {
-    expect(filter([{ key: 'foo', value: 'bar', effect: 'NoSchedule' }], [{ key: 'foo', operator: 'Exists', effect: 'NoSchedule' }])).toBe('fits');
-    expect(filter([{ key: 'foo', value: 'bar', effect: 'NoSchedule' }], [{ key: 'foo', operator: 'Equal', value: 'bar' }])).toBe('fits');
+    expect(
+      filter(
+        [{ key: 'foo', value: 'bar', effect: 'NoSchedule' }],
+        [{ key: 'foo', operator: 'Exists', effect: 'NoSchedule' }],
+      ),
+    ).toBe('fits');
+    expect(
+      filter([{ key: 'foo', value: 'bar', effect: 'NoSchedule' }], [{ key: 'foo', operator: 'Equal', value: 'bar' }]),
+    ).toBe('fits');
     expect(filter([{ key: 'foo', value: 'bar', effect: 'NoExecute' }], [{ operator: 'Exists' }])).toBe('fits');
   });
   it('a matching key and value with another (non-empty) effect does not tolerate', () => {
-    expect(filter([{ key: 'foo', value: 'bar', effect: 'NoSchedule' }], [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }])).toMatch(/^TaintToleration/);
+    expect(
+      filter(
+        [{ key: 'foo', value: 'bar', effect: 'NoSchedule' }],
+        [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }],
+      ),
+    ).toMatch(/^TaintToleration/);
   });
   it('PreferNoSchedule never rejects', () => {
     expect(filter([{ key: 'dedicated', value: 'user1', effect: 'PreferNoSchedule' }], [])).toBe('fits');
@@ -105,7 +130,11 @@ describe('TaintToleration filter', () => {
     );
   });
   it('is unresolvable: preemption does not help', () => {
-    const [o] = run([tainted('nodeA', [dedicated])], [pod('p', { priority: 1000 })], [pod('low', { nodeName: 'nodeA', priority: -5 })]);
+    const [o] = run(
+      [tainted('nodeA', [dedicated])],
+      [pod('p', { priority: 1000 })],
+      [pod('low', { nodeName: 'nodeA', priority: -5 })],
+    );
     expect(o!.message).toBe(
       '0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: user1}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );

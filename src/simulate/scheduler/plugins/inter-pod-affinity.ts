@@ -19,8 +19,8 @@ export const EXISTING_ANTI_AFFINITY_REASON = "node(s) didn't satisfy existing po
 /** Matching pods per domain of `topo`, counting only nodes that have the label. */
 function domainCounts(topo: Topology, m: Matcher): Int32Array {
   const counts = new Int32Array(topo.values.length);
-  for (let n = 0; n < topo.valueOf.length; n++) {
-    const d = topo.valueOf[n]!;
+  for (let n = 0; n < topo.valueIdOf.length; n++) {
+    const d = topo.valueIdOf[n]!;
     if (d >= 0) counts[d]! += m.perNode[n]!;
   }
   return counts;
@@ -51,17 +51,18 @@ export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState
       const topo = cluster.topology(g.term.topologyKey);
       let entry = byKey.get(g.term.topologyKey);
       for (let n = 0; n < cluster.N; n++) {
-        if (g.perNode[n]! <= 0 || topo.valueOf[n]! < 0) continue;
+        if (g.perNode[n]! <= 0 || topo.valueIdOf[n]! < 0) continue;
         if (!entry) {
           entry = { topo, domains: new Uint8Array(topo.values.length) };
           byKey.set(g.term.topologyKey, entry);
           blocked.push(entry);
         }
-        entry.domains[topo.valueOf[n]!] = 1;
+        entry.domains[topo.valueIdOf[n]!] = 1;
       }
     }
   }
-  if (blocked.length === 0 && pod.requiredAffinity.length === 0 && pod.requiredAntiAffinity.length === 0) return undefined;
+  if (blocked.length === 0 && pod.requiredAffinity.length === 0 && pod.requiredAntiAffinity.length === 0)
+    return undefined;
   let affinity: TermCounts[] = [];
   let affinityAnywhere = false;
   if (pod.requiredAffinity.length > 0) {
@@ -93,17 +94,18 @@ export interface AffinityVerdict {
 export function filterNode(s: AffinityFilterState, n: number): AffinityVerdict | undefined {
   let podsExist = true;
   for (const a of s.affinity) {
-    const d = a.topo.valueOf[n]!;
+    const d = a.topo.valueIdOf[n]!;
     if (d < 0) return { reason: AFFINITY_REASON, unresolvable: true };
     if (a.counts[d]! <= 0) podsExist = false;
   }
-  if (!podsExist && (s.affinityAnywhere || !s.selfMatchesAffinity)) return { reason: AFFINITY_REASON, unresolvable: true };
+  if (!podsExist && (s.affinityAnywhere || !s.selfMatchesAffinity))
+    return { reason: AFFINITY_REASON, unresolvable: true };
   for (const a of s.antiAffinity) {
-    const d = a.topo.valueOf[n]!;
+    const d = a.topo.valueIdOf[n]!;
     if (d >= 0 && a.counts[d]! > 0) return { reason: ANTI_AFFINITY_REASON, unresolvable: false };
   }
   for (const b of s.blocked) {
-    const d = b.topo.valueOf[n]!;
+    const d = b.topo.valueIdOf[n]!;
     if (d >= 0 && b.domains[d]) return { reason: EXISTING_ANTI_AFFINITY_REASON, unresolvable: false };
   }
   return undefined;
@@ -121,7 +123,7 @@ export function scoreState(cluster: Cluster, pod: PodInfo): AffinityScoreState |
     const topo = cluster.topology(key);
     for (let n = 0; n < cluster.N; n++) {
       const count = perNode[n]!;
-      const d = topo.valueOf[n]!;
+      const d = topo.valueIdOf[n]!;
       if (count === 0 || d < 0) continue;
       let entry = byKey.get(key);
       if (!entry) {
@@ -147,7 +149,7 @@ export function scoreState(cluster: Cluster, pod: PodInfo): AffinityScoreState |
 export function scoreNode(s: AffinityScoreState, n: number): number {
   let score = 0;
   for (const { topo, scores } of s.byKey) {
-    const d = topo.valueOf[n]!;
+    const d = topo.valueIdOf[n]!;
     if (d >= 0) score += scores[d]!;
   }
   return score;

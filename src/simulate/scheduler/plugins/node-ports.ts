@@ -15,7 +15,8 @@ export function fits(wanted: readonly HostPort[], inUse: ReadonlyMap<string, num
   for (const w of wanted) {
     if (w.ip === ANY_IP) {
       const suffix = `|${w.protocol}|${w.port}`;
-      for (const key of inUse.keys()) if (key.endsWith(suffix) && key.indexOf('|') === key.length - suffix.length) return false;
+      for (const key of inUse.keys())
+        if (key.endsWith(suffix) && key.indexOf('|') === key.length - suffix.length) return false;
     } else if (inUse.has(`${ANY_IP}|${w.protocol}|${w.port}`) || inUse.has(`${w.ip}|${w.protocol}|${w.port}`)) {
       return false;
     }

@@ -25,7 +25,11 @@ export function leastRequestedScore(requested: number, allocatable: number): num
  * The weighted mean of the per-resource scores; resources with nothing allocatable are left out
  * (and so are extended resources the pod does not request: callers pass allocatable 0 for them).
  */
-export function leastAllocatedScore(requested: readonly number[], allocatable: readonly number[], weights: readonly number[]): number {
+export function leastAllocatedScore(
+  requested: readonly number[],
+  allocatable: readonly number[],
+  weights: readonly number[],
+): number {
   let score = 0;
   let weightSum = 0;
   for (let i = 0; i < requested.length; i++) {

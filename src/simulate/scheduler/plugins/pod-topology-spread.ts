@@ -25,8 +25,11 @@ const MAX_INT32 = 2147483647;
 /** Pods in the namespace matching the constraint's selector, not being deleted; an empty selector counts none. */
 export function spreadMatcher(cluster: Cluster, namespace: string, c: SpreadConstraint): Matcher {
   const selector = c.selector;
-  return cluster.matcher(`spread|${namespace}|${c.selectorKey}`, selector, (p) =>
-    !p.terminating && p.namespace === namespace && !isEmptySelector(selector) && selectorMatches(selector, p.labels),
+  return cluster.matcher(
+    `spread|${namespace}|${c.selectorKey}`,
+    selector,
+    (p) =>
+      !p.terminating && p.namespace === namespace && !isEmptySelector(selector) && selectorMatches(selector, p.labels),
   );
 }
 
@@ -43,7 +46,7 @@ function included(c: SpreadConstraint, n: number, e: NodeEligibility): boolean {
 }
 
 function hasAllKeys(topologies: readonly Topology[], n: number): boolean {
-  for (const t of topologies) if (t.valueOf[n]! < 0) return false;
+  for (const t of topologies) if (t.valueIdOf[n]! < 0) return false;
   return true;
 }
 
@@ -60,19 +63,41 @@ export interface BoundConstraint {
  * Binds constraints for pods of `namespace` with eligibility `e`. A node counts for a constraint
  * when it has every key in `required` and passes the constraint's inclusion policies.
  */
-function bind(cluster: Cluster, namespace: string, constraints: readonly SpreadConstraint[], required: readonly string[], e: NodeEligibility): BoundConstraint[] {
+function bind(
+  cluster: Cluster,
+  namespace: string,
+  constraints: readonly SpreadConstraint[],
+  required: readonly string[],
+  e: NodeEligibility,
+): BoundConstraint[] {
   const needed = required.map((key) => cluster.topology(key));
   return constraints.map((c) => {
     const topo = cluster.topology(c.topologyKey);
-    const key = [c.topologyKey, required.join('\u0001'), c.honorNodeAffinity ? e.id : '', c.honorNodeTaints ? e.id : ''].join('\u0000');
+    const key = [
+      c.topologyKey,
+      required.join('\u0001'),
+      c.honorNodeAffinity ? e.id : '',
+      c.honorNodeTaints ? e.id : '',
+    ].join('\u0000');
     const map = cluster.domainMap(key, () => domainMap(key, topo, (n) => hasAllKeys(needed, n) && included(c, n, e)));
     return { c, topo, matcher: spreadMatcher(cluster, namespace, c), map };
   });
 }
 
 /** DoNotSchedule constraints: a node counts when it has every constraint's key. */
-export function bindHard(cluster: Cluster, namespace: string, hard: readonly SpreadConstraint[], e: NodeEligibility): BoundConstraint[] {
-  return bind(cluster, namespace, hard, hard.map((c) => c.topologyKey), e);
+export function bindHard(
+  cluster: Cluster,
+  namespace: string,
+  hard: readonly SpreadConstraint[],
+  e: NodeEligibility,
+): BoundConstraint[] {
+  return bind(
+    cluster,
+    namespace,
+    hard,
+    hard.map((c) => c.topologyKey),
+    e,
+  );
 }
 
 export interface SoftBinding {
@@ -85,12 +110,20 @@ export interface SoftBinding {
  * ScheduleAnyway constraints, or the system defaults. `requireAll` is false only for the system
  * defaults: then nodes without a zone label still get hostname spreading.
  */
-export function bindSoft(cluster: Cluster, namespace: string, soft: readonly SpreadConstraint[], requireAll: boolean, e: NodeEligibility): SoftBinding {
+export function bindSoft(
+  cluster: Cluster,
+  namespace: string,
+  soft: readonly SpreadConstraint[],
+  requireAll: boolean,
+  e: NodeEligibility,
+): SoftBinding {
   const required = requireAll ? soft.map((c) => c.topologyKey) : [];
   const topologies = required.map((key) => cluster.topology(key));
   return {
     constraints: bind(cluster, namespace, soft, required, e),
-    allKeys: requireAll ? Uint8Array.from({ length: cluster.N }, (_, n) => (hasAllKeys(topologies, n) ? 1 : 0)) : undefined,
+    allKeys: requireAll
+      ? Uint8Array.from({ length: cluster.N }, (_, n) => (hasAllKeys(topologies, n) ? 1 : 0))
+      : undefined,
   };
 }
 
@@ -112,7 +145,12 @@ interface FilterConstraint {
 
 export type SpreadFilterState = FilterConstraint[];
 
-export function filterState(cluster: Cluster, pod: PodInfo, hard: readonly BoundConstraint[], fresh: boolean): SpreadFilterState {
+export function filterState(
+  cluster: Cluster,
+  pod: PodInfo,
+  hard: readonly BoundConstraint[],
+  fresh: boolean,
+): SpreadFilterState {
   return hard.map((b) => {
     const counts = countsOf(cluster, b, fresh);
     const { present, domains } = b.map;
@@ -126,7 +164,7 @@ export function filterState(cluster: Cluster, pod: PodInfo, hard: readonly Bound
 /** undefined when the node passes, otherwise the reason. */
 export function filterNode(state: SpreadFilterState, n: number): string | undefined {
   for (const f of state) {
-    const d = f.topo.valueOf[n]!;
+    const d = f.topo.valueIdOf[n]!;
     if (d < 0) return MISSING_LABEL_REASON;
     if (f.counts[d]! + f.self - f.min > f.c.maxSkew) return REASON;
   }
@@ -177,7 +215,14 @@ export class SpreadScratch {
  * maxSkew − 1; nodes without a constraint's label skip it, and with `allKeys` nodes lacking any
  * key score 0. Sums are taken constraint by constraint, in float64 as Go does.
  */
-export function scoreFeasible(cluster: Cluster, soft: SoftBinding, feasible: Int32Array, fresh: boolean, out: Int32Array, scratch: SpreadScratch): void {
+export function scoreFeasible(
+  cluster: Cluster,
+  soft: SoftBinding,
+  feasible: Int32Array,
+  fresh: boolean,
+  out: Int32Array,
+  scratch: SpreadScratch,
+): void {
   const F = feasible.length;
   const ignored = scratch.ignored.subarray(0, F);
   const sums = scratch.sums.subarray(0, F);
@@ -194,20 +239,20 @@ export function scoreFeasible(cluster: Cluster, soft: SoftBinding, feasible: Int
     }
   }
   for (const b of soft.constraints) {
-    const { valueOf } = b.topo;
+    const { valueIdOf } = b.topo;
     const skew = b.c.maxSkew - 1;
     if (b.c.topologyKey === HOSTNAME) {
       const weight = Math.log(F - ignoredCount + 2);
       const counts = b.matcher.perNode;
       for (let j = 0; j < F; j++) {
         const n = feasible[j]!;
-        if (valueOf[n]! >= 0) sums[j]! += counts[n]! * weight + skew;
+        if (valueIdOf[n]! >= 0) sums[j]! += counts[n]! * weight + skew;
       }
     } else {
       const weight = Math.log(scratch.domains(b.topo, feasible, allKeys) + 2);
       const counts = countsOf(cluster, b, fresh);
       for (let j = 0; j < F; j++) {
-        const d = valueOf[feasible[j]!]!;
+        const d = valueIdOf[feasible[j]!]!;
         if (d >= 0) sums[j]! += counts[d]! * weight + skew;
       }
     }
@@ -231,7 +276,14 @@ export function scoreFeasible(cluster: Cluster, soft: SoftBinding, feasible: Int
 
 /** kube-scheduler's system-default constraints, applied for scoring to pods that declare none. */
 export function systemDefaultConstraints(selector: Selector): SpreadConstraint[] {
-  const base = { hard: false, selector, selectorKey: selectorKey(selector), minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
+  const base = {
+    hard: false,
+    selector,
+    selectorKey: selectorKey(selector),
+    minDomains: 1,
+    honorNodeAffinity: true,
+    honorNodeTaints: false,
+  };
   return [
     { ...base, topologyKey: HOSTNAME, maxSkew: 3 },
     { ...base, topologyKey: ZONE, maxSkew: 5 },
