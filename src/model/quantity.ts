@@ -13,7 +13,18 @@ export interface Quantity {
 
 const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+/** Decimal exponents (multiples of 3) back to their SI suffix, for canonical formatting. */
+const SUFFIX_OF_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([suffix, exp]) => [exp, suffix]));
+const BINARY_NAMES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
+const NANO = 1_000_000_000n;
+/** The largest BinarySI magnitude the API server keeps (2^63 - 1); larger ones are capped to it. */
+const MAX_BINARY = 2n ** 63n - 1n;
+
+/**
+ * The grammar of a quantity. Digits may be absent: the API server reads `Mi`, `.`, `-` or `e3`
+ * alone as zero. No white space is allowed anywhere (" 1" and "1 " are refused).
+ */
 const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -28,23 +39,36 @@ function make(num: bigint, den: bigint, format: Quantity['format']): Quantity {
   return { num: num / g, den: den / g, format };
 }
 
-/** Parses a quantity as written in a manifest (string or number); undefined when it is not one. */
+/** |a| / b rounded up (b > 0), with the sign of a: rounding away from zero. */
+function divideAwayFromZero(a: bigint, b: bigint): bigint {
+  const magnitude = a < 0n ? -a : a;
+  const q = (magnitude + b - 1n) / b;
+  return a < 0n ? -q : q;
+}
+
+/**
+ * Parses a quantity as written in a manifest (string or number); undefined when it is not one.
+ * As the API server does when it reads one, the value is rounded away from zero to a whole
+ * number of nano-units (`0.1n` is `1n`), a BinarySI value is capped at 2^63 - 1, and a BinarySI
+ * value between -1 and 1 becomes DecimalSI.
+ */
 export function parseQuantity(input: unknown): Quantity | undefined {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;
     input = String(input);
   }
-  if (typeof input !== 'string') return undefined;
-  const m = QUANTITY.exec(input.trim());
+  if (typeof input !== 'string' || input === '') return undefined;
+  const m = QUANTITY.exec(input);
   if (!m) return undefined;
   const [, sign, whole = '', fraction = '', suffix, exponent] = m;
-  if (whole === '' && fraction === '') return undefined;
-  let num = BigInt(`${sign}${whole}${fraction}` || '0');
+  let num = BigInt(`${whole}${fraction}` || '0');
+  if (sign === '-') num = -num;
   let den = 10n ** BigInt(fraction.length);
   let format: Quantity['format'] = 'DecimalSI';
   if (exponent !== undefined) {
     format = 'DecimalExponent';
     const e = Number(exponent);
+    // Kubernetes allows any 32-bit exponent; exact arithmetic on 10^e stays cheap up to here.
     if (Math.abs(e) > 100) return undefined;
     if (e >= 0) num *= 10n ** BigInt(e);
     else den *= 10n ** BigInt(-e);
@@ -56,7 +80,12 @@ export function parseQuantity(input: unknown): Quantity | undefined {
     if (e >= 0) num *= 10n ** BigInt(e);
     else den *= 10n ** BigInt(-e);
   }
-  return make(num, den, format);
+  let nanos = divideAwayFromZero(num * NANO, den);
+  const magnitude = nanos < 0n ? -nanos : nanos;
+  if (format === 'BinarySI' && magnitude > MAX_BINARY * NANO)
+    nanos = nanos < 0n ? -MAX_BINARY * NANO : MAX_BINARY * NANO;
+  if (format === 'BinarySI' && magnitude > 0n && magnitude < NANO) format = 'DecimalSI';
+  return make(nanos, NANO, format);
 }
 
 function ceilDiv(a: bigint, b: bigint): bigint {
@@ -91,57 +120,59 @@ export function sameQuantity(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The canonical spelling Kubernetes gives a quantity: binary suffixes stay binary when the value
- * is a whole multiple of 1024 (`1024Mi` → `1Gi`); otherwise the largest decimal suffix that keeps
- * an integer (`0.5` → `500m`, `1000` → `1k`); fractions below a nano-unit round up.
+ * A positive whole number as 1024^power × mantissa with the largest power, or undefined when
+ * that power has no binary suffix (past `Ei`).
+ */
+function binaryForm(value: bigint): string | undefined {
+  let power = 0;
+  while (value % 1024n === 0n) {
+    value /= 1024n;
+    power++;
+  }
+  return power < BINARY_NAMES.length ? `${value}${BINARY_NAMES[power]}` : undefined;
+}
+
+/**
+ * A positive number of nano-units as mantissa × 10^exponent: the largest exponent that is a
+ * multiple of 3 and keeps the mantissa whole.
+ */
+function decimalForm(nanos: bigint): { mantissa: bigint; exponent: number } {
+  let mantissa = nanos;
+  let exponent = -9;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent++;
+  }
+  const extra = ((exponent % 3) + 3) % 3;
+  return { mantissa: mantissa * 10n ** BigInt(extra), exponent: exponent - extra };
+}
+
+/**
+ * The canonical spelling Kubernetes gives a quantity (`resource.Quantity.String()`): BinarySI
+ * values that are whole and at least 1024 in magnitude keep a binary suffix (`1024Mi` → `1Gi`,
+ * `1025` stays `1025`); everything else is written with the largest power of 1000 that keeps a
+ * whole mantissa (`0.5` → `500m`, `1000` → `1k`, `12e6` → `12e6`). DecimalSI has no suffix past
+ * `E` and BinarySI none past `Ei`: such values fall back to exponent notation (`1000E` → `1e21`)
+ * rather than lose their magnitude.
  */
 export function canonicalQuantity(q: Quantity): string {
   const negative = q.num < 0n;
   const abs = negative ? -q.num : q.num;
   const sign = negative ? '-' : '';
   if (abs === 0n) return '0';
-  if (q.format === 'BinarySI' && q.den === 1n && abs >= 1024n) {
-    let value = abs;
-    let i = 0;
-    const names = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-    while (i < names.length - 1 && value % 1024n === 0n) {
-      value /= 1024n;
-      i++;
-    }
-    return `${sign}${value}${names[i]}`;
+  let format = q.format;
+  if (format === 'BinarySI') {
+    const binary = q.den === 1n && abs >= 1024n ? binaryForm(abs) : undefined;
+    if (binary !== undefined) return `${sign}${binary}`;
+    // Small or fractional values read better in decimal; values past Ei have no binary suffix.
+    format = q.den === 1n && abs >= 1024n ? 'DecimalExponent' : 'DecimalSI';
   }
-  // Decimal: scale to nano-units (rounding up), then use the largest suffix that divides.
-  let nanos = ceilDiv(abs * 1_000_000_000n, q.den);
-  const exponents: Array<[number, string]> =
-    q.format === 'DecimalExponent'
-      ? [
-          [18, 'e18'],
-          [15, 'e15'],
-          [12, 'e12'],
-          [9, 'e9'],
-          [6, 'e6'],
-          [3, 'e3'],
-          [0, ''],
-          [-3, 'e-3'],
-          [-6, 'e-6'],
-          [-9, 'e-9'],
-        ]
-      : [
-          [18, 'E'],
-          [15, 'P'],
-          [12, 'T'],
-          [9, 'G'],
-          [6, 'M'],
-          [3, 'k'],
-          [0, ''],
-          [-3, 'm'],
-          [-6, 'u'],
-          [-9, 'n'],
-        ];
-  for (const [exp, suffix] of exponents) {
-    const unit = 10n ** BigInt(exp + 9);
-    if (nanos % unit === 0n) return `${sign}${nanos / unit}${suffix}`;
-  }
-  nanos = nanos || 1n;
-  return `${sign}${nanos}n`;
+  const { mantissa, exponent } = decimalForm(divideAwayFromZero(abs * NANO, q.den));
+  const suffix =
+    format === 'DecimalSI' && SUFFIX_OF_EXPONENT.has(exponent)
+      ? SUFFIX_OF_EXPONENT.get(exponent)!
+      : exponent === 0
+        ? ''
+        : `e${exponent}`;
+  return `${sign}${mantissa}${suffix}`;
 }
