@@ -73,12 +73,13 @@ describe('rollout arithmetic', () => {
 describe('deterministic names', () => {
   it('encodes hashes with the pod-template-hash alphabet (digits map to 4-9, b, c, d, f)', () => {
     expect(safeEncodeHash(1234567890)).toBe('56789bcdf4');
-    expect(podTemplateHash({ spec: { containers: [{ name: 'a' }] } })).toBe(
-      podTemplateHash({ spec: { containers: [{ name: 'a' }] } }),
-    );
-    expect(podTemplateHash({ metadata: { labels: { a: '1', b: '2' } } })).toBe(
-      podTemplateHash({ metadata: { labels: { b: '2', a: '1' } } }),
-    );
+    // FNV-1a of the canonical JSON, worked out apart from the code: {"spec":{"containers":[{"name":"a"}]}}
+    // hashes to 1624067186, whose digits encode as 5b684bc5db.
+    expect(podTemplateHash({ spec: { containers: [{ name: 'a' }] } })).toBe('5b684bc5db');
+    expect(podTemplateHash({ spec: { containers: [{ name: 'b' }] } })).not.toBe('5b684bc5db');
+    // Key order does not matter: {"metadata":{"labels":{"a":"1","b":"2"}}} hashes to 426197057.
+    expect(podTemplateHash({ metadata: { labels: { a: '1', b: '2' } } })).toBe('86b5fc49c');
+    expect(podTemplateHash({ metadata: { labels: { b: '2', a: '1' } } })).toBe('86b5fc49c');
   });
 
   it('gives the k-th generated name the same suffix every time and skips taken names', () => {
@@ -93,9 +94,9 @@ describe('deterministic names', () => {
   });
 
   it('derives UUID-shaped uids from identities', () => {
-    expect(deterministicUid('apps|Deployment|shop|web')).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
+    // SHA-1 of "kubeplan:apps|Deployment|shop|web" is 690a23ea2d1d4d88cf9fd0d978ada8d7...: its 13th
+    // digit (4) becomes the version, 5, and its 17th (c) the variant, 8 (its low two bits, plus 8).
+    expect(deterministicUid('apps|Deployment|shop|web')).toBe('690a23ea-2d1d-5d88-8f9f-d0d978ada8d7');
     expect(deterministicUid('a')).not.toBe(deterministicUid('b'));
   });
 });
