@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/lint/shape.js';
+import { asObject } from '../src/model/json.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { checkCronSchedule, neverRuns } from '../src/lint/cron-schedule.js';
 import { defineRule } from '../src/lint/rule.js';
-import { dig } from '../src/lint/shape.js';
+import { dig } from '../src/model/json.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString, objectsIn } from '../src/lint/shape.js';
+import { asString, indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
     if (!ctx.podTemplate) return;
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const seen = new Map<string, number>();
-      for (const { item, index } of objectsIn(c.container.env)) {
+      for (const { item, index } of indexedObjectsIn(c.container.env)) {
         const name = asString(item.name);
         if (!name) continue;
         const first = seen.get(name);

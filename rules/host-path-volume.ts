@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule.js';
-import { asObject, asString, objectsIn } from '../src/lint/shape.js';
+import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const { item, index } of objectsIn(ctx.podTemplate.spec.volumes)) {
+    for (const { item, index } of indexedObjectsIn(ctx.podTemplate.spec.volumes)) {
       const hostPath = asObject(item.hostPath);
       if (!hostPath) continue;
       const path = asString(hostPath.path);

@@ -1,6 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { objectsIn } from '../src/lint/shape.js';
+import { indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
   check(ctx) {
     if (!ctx.podTemplate) return;
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      for (const { item, index } of objectsIn(c.container.ports)) {
+      for (const { item, index } of indexedObjectsIn(c.container.ports)) {
         if (typeof item.hostPort === 'number' && item.hostPort !== 0) {
           ctx.report(
             `${c.pointer}/ports/${index}/hostPort`,

@@ -1,8 +1,8 @@
 import { describeRef } from '../src/model/object-ref.js';
 import { REPLICATED_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/lint/shape.js';
 import { autoscalerOf } from '../src/lint/workload-replicas.js';
+import { asObject } from '../src/model/json.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { isMutableImage, MUTABLE_TAGS_OPTION, parseImage } from '../src/lint/image-reference.js';
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString } from '../src/lint/shape.js';
+import { asString } from '../src/model/json.js';
 
 export default defineRule<{ mutableTags: string[] }>({
   meta: {

@@ -1,7 +1,7 @@
 import type { Manifest } from '../src/model/manifest.js';
 import { describeRef } from '../src/model/object-ref.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString, dig, objectsIn } from '../src/lint/shape.js';
+import { asString, dig, indexedObjectsIn } from '../src/model/json.js';
 
 interface Claim {
   manifest: Manifest;
@@ -16,9 +16,9 @@ function claims(ingresses: readonly Manifest[]): Map<string, Claim[]> {
       asString(dig(m.object, 'spec', 'ingressClassName')) ??
       asString(dig(m.object, 'metadata', 'annotations', 'kubernetes.io/ingress.class')) ??
       '';
-    for (const { item: rule, index: r } of objectsIn(dig(m.object, 'spec', 'rules'))) {
+    for (const { item: rule, index: r } of indexedObjectsIn(dig(m.object, 'spec', 'rules'))) {
       const host = asString(rule.host) ?? '*';
-      for (const { item: path, index: p } of objectsIn(dig(rule, 'http', 'paths'))) {
+      for (const { item: path, index: p } of indexedObjectsIn(dig(rule, 'http', 'paths'))) {
         const key = [ingressClass, host, asString(path.pathType) ?? '', asString(path.path) ?? '/'].join('\u0000');
         const list = map.get(key) ?? [];
         list.push({ manifest: m, pointer: `/spec/rules/${r}/http/paths/${p}/path` });

@@ -1,6 +1,6 @@
 import { reportsMissing, REFERENCE_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asStringMap, asString, dig, objectsIn } from '../src/lint/shape.js';
+import { asString, asStringMap, dig, indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
   meta: {
@@ -44,7 +44,7 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
   check(ctx) {
     const annotations = asStringMap(dig(ctx.object, 'metadata', 'annotations'));
     if (ctx.options.issuerAnnotations.some((a) => annotations[a] !== undefined)) return;
-    for (const { item, index } of objectsIn(dig(ctx.object, 'spec', 'tls'))) {
+    for (const { item, index } of indexedObjectsIn(dig(ctx.object, 'spec', 'tls'))) {
       const name = asString(item.secretName);
       if (!name || ctx.index.find('Secret', ctx.namespace, name) || !reportsMissing(ctx, 'Secret', ctx.namespace))
         continue;

@@ -1,7 +1,7 @@
 import { appendPointer } from '../src/model/json-pointer.js';
 import { labelValue, qualifiedName } from '../src/lint/name-validation.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
-import { asObject, dig } from '../src/lint/shape.js';
+import { asObject, dig } from '../src/model/json.js';
 
 /** Checks every key (and, for labels, value) of a map at `pointer`. */
 function checkMap(

@@ -10,7 +10,7 @@ import {
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString, dig } from '../src/lint/shape.js';
+import { asString, dig } from '../src/model/json.js';
 
 /** How the API server validates the name of each kind; every other kind uses a DNS-1123 subdomain. */
 const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: string) => string[] }>> = {

@@ -1,7 +1,7 @@
 import { formatSelector, isEmptySelector, parseLabelSelector } from '../src/lint/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { dig } from '../src/lint/shape.js';
+import { dig } from '../src/model/json.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {

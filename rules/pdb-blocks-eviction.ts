@@ -1,7 +1,7 @@
 import { parseLabelSelector } from '../src/lint/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/lint/shape.js';
 import { expectedReplicas } from '../src/lint/workload-replicas.js';
+import { asObject } from '../src/model/json.js';
 
 /** `0`, `"0%"`; undefined for anything that is not an int-or-percent. */
 function intOrPercent(value: unknown): { value: number; percent: boolean } | undefined {

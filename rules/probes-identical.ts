@@ -1,6 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { stableStringify } from '../src/lint/stable-json.js';
+import { canonicalJson } from '../src/model/json.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
     for (const c of containersOf(ctx.podTemplate)) {
       const { livenessProbe, readinessProbe } = c.container;
       if (livenessProbe === undefined || readinessProbe === undefined) continue;
-      if (stableStringify(livenessProbe) === stableStringify(readinessProbe)) {
+      if (canonicalJson(livenessProbe) === canonicalJson(readinessProbe)) {
         ctx.report(
           `${c.pointer}/livenessProbe`,
           `${describeContainer(c)}: the liveness probe is identical to the readiness probe, so a slow container is restarted instead of only taken out of rotation`,

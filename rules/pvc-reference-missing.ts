@@ -1,6 +1,6 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject, asString, objectsIn } from '../src/lint/shape.js';
+import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule<ReferenceOptions>({
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const { item, index } of objectsIn(ctx.podTemplate.spec.volumes)) {
+    for (const { item, index } of indexedObjectsIn(ctx.podTemplate.spec.volumes)) {
       const claim = asString(asObject(item.persistentVolumeClaim)?.claimName);
       if (
         !claim ||

@@ -1,6 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString, objectsIn } from '../src/lint/shape.js';
+import { asString, indexedObjectsIn } from '../src/model/json.js';
 
 const DEFAULT_PATTERN = '(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)';
 
@@ -40,7 +40,7 @@ export default defineRule<{ namePattern: string }>({
     if (!ctx.podTemplate) return;
     const pattern = new RegExp(ctx.options.namePattern, 'i');
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      for (const { item, index } of objectsIn(c.container.env)) {
+      for (const { item, index } of indexedObjectsIn(c.container.env)) {
         const name = asString(item.name);
         const value = asString(item.value);
         if (!name || !value || /^(\$\([^)]*\))+$/.test(value) || !pattern.test(name)) continue;

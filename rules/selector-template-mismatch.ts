@@ -6,7 +6,7 @@ import {
   selectorMatches,
 } from '../src/lint/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/lint/shape.js';
+import { asObject } from '../src/model/json.js';
 
 /** Kinds whose `spec.selector` must select their own template (a LabelSelector, or a map for ReplicationController). */
 const SELECTOR_KINDS = [

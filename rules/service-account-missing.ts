@@ -1,6 +1,6 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString } from '../src/lint/shape.js';
+import { asString } from '../src/model/json.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {

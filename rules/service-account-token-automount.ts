@@ -1,5 +1,5 @@
 import { defineRule } from '../src/lint/rule.js';
-import { asString } from '../src/lint/shape.js';
+import { asString } from '../src/model/json.js';
 
 export default defineRule({
   meta: {

@@ -6,8 +6,8 @@ import { parseLabelSelector, selectorMatches, type LabelSelector } from '../src/
 import type { ObjectIndex } from '../src/lint/object-index.js';
 import { REPLICATED_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { dig } from '../src/lint/shape.js';
 import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js';
+import { dig } from '../src/model/json.js';
 
 /** True when a PodDisruptionBudget of the input selects the pod template's labels. */
 function hasDisruptionBudget(

@@ -1,7 +1,7 @@
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
 import { stringListOption } from '../src/lint/rule-options.js';
-import { asObject, asString, objectsIn } from '../src/lint/shape.js';
+import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
 /** The sysctls the baseline Pod Security Standard allows, with the release that added each. */
 const SAFE_SYSCTLS: ReadonlyArray<[name: string, since: string]> = [
@@ -46,7 +46,7 @@ export default defineRule<{ allowed: string[] }>({
       ...ctx.options.allowed,
     ]);
     const sysctls = asObject(ctx.podTemplate.spec.securityContext)?.sysctls;
-    for (const { item, index } of objectsIn(sysctls)) {
+    for (const { item, index } of indexedObjectsIn(sysctls)) {
       const name = asString(item.name);
       if (!name || safe.has(name.replace(/\//g, '.'))) continue;
       ctx.report(

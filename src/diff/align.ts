@@ -1,5 +1,5 @@
-import { isObject, type JsonObject } from './json.js';
 import { indexByKey, type ListRule, type Shape } from './merge-keys.js';
+import { type JsonObject, isObject } from '../model/json.js';
 
 /**
  * How the items of two versions of a keyed list correspond: for each desired item, the index of

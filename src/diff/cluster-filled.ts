@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /**
  * A field that the cluster fills in after the object is written (allocators, admission plugins,

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /** Kinds that controllers and components write, never people: `<group>/<kind>`. */
 const GENERATED_KINDS = new Set([

@@ -9,7 +9,6 @@ import { isClusterGenerated } from './cluster-generated.js';
 import { compareRefs, refOfObject } from './identity.js';
 import type { IgnoreRule } from './ignore-rules.js';
 import { immutableFieldFindings } from './immutable-fields.js';
-import { deepEqual } from './json.js';
 import { createJsonPatch } from './json-patch.js';
 import { shapeOf } from './merge-keys.js';
 import { normalizeObject, type NormalizeOptions } from './normalize.js';
@@ -17,6 +16,7 @@ import { equalizeQuantities } from './quantities.js';
 import { maskSecretPair } from './secret-mask.js';
 import { CHANGE_ACTIONS, type ChangeAction, type ObjectChange, type ObjectDiff } from './types.js';
 import { DEFAULT_CONTEXT, unifiedText } from './unified-text.js';
+import { deepEqual } from '../model/json.js';
 
 export interface DiffObjectsOptions {
   /** Namespace of namespaced objects that set none (`--namespace`, default `default`). */

@@ -1,5 +1,5 @@
 import { appendPointer } from '../model/json-pointer.js';
-import { deepEqual, isObject } from './json.js';
+import { deepEqual, isObject } from '../model/json.js';
 
 /**
  * The pointer to the first place, in the desired object's key order, where two values differ:

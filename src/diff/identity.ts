@@ -1,7 +1,7 @@
 import type { KubeObject } from '../model/manifest.js';
 import { compareText } from '../model/compare-text.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /** The identity of a (normalized) object: its apiVersion, kind, namespace and name. */
 export function refOfObject(object: KubeObject): ObjectRef {

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /**
  * A user rule of `.kubeplan.yaml` (`diff.ignoreDifferences`): fields of matching objects that

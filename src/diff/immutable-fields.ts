@@ -5,7 +5,7 @@ import type { KubeObject, Manifest } from '../model/manifest.js';
 import { describeRef, groupOf, type ObjectRef } from '../model/object-ref.js';
 import { compareQuantities, parseQuantity } from '../model/quantity.js';
 import { firstDifference } from './first-difference.js';
-import { deepEqual, isObject, type JsonObject } from './json.js';
+import { deepEqual, isObject, objectAt, type JsonObject } from '../model/json.js';
 
 /** A field whose change the API server refuses, with the reason it gives. */
 interface Violation {
@@ -43,7 +43,7 @@ const SUSPENDED_JOB_MUTABLE = [
 ];
 
 function spec(object: KubeObject): JsonObject {
-  return isObject(object.spec) ? object.spec : {};
+  return objectAt(object, 'spec') ?? {};
 }
 
 function changed(current: KubeObject, desired: KubeObject, pointer: string): boolean {

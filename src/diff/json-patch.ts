@@ -1,8 +1,8 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { formatPointer } from '../model/json-pointer.js';
 import { matchItems } from './align.js';
-import { deepEqual, isObject } from './json.js';
 import type { Shape } from './merge-keys.js';
+import { deepEqual, isObject } from '../model/json.js';
 
 export type { Operation } from 'fast-json-patch';
 

@@ -1,5 +1,5 @@
 import { groupOf } from '../model/object-ref.js';
-import { isObject, type JsonObject } from './json.js';
+import { type JsonObject, isObject } from '../model/json.js';
 
 /**
  * How the items of a list are told apart, from the `patchMergeKey` / `listType=map` /

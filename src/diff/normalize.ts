@@ -3,12 +3,12 @@ import { copyJson } from '../simulate/objects/copy-json.js';
 import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
-import { dropNulls, isObject } from './json.js';
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData } from './secret-data.js';
 import { dropServerFields, withoutTopServerFields } from './server-fields.js';
 import { refOfObject } from './identity.js';
 import { dropUnknownFields } from './unknown-fields.js';
+import { dropNulls, isObject } from '../model/json.js';
 
 export interface NormalizeOptions {
   /** The namespace of namespaced objects that set none (`--namespace`; default `default`). */

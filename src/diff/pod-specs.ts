@@ -1,5 +1,5 @@
 import { groupOf } from '../model/object-ref.js';
-import type { JsonObject } from './json.js';
+import type { JsonObject } from '../model/json.js';
 
 /**
  * Where each kind keeps its pod template, as object keys from the root (`[]` for a Pod, whose

@@ -1,8 +1,8 @@
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
 import { canonicalQuantity, compareQuantities, parseQuantity } from '../model/quantity.js';
-import { isObject, type JsonObject } from './json.js';
 import { templatePath } from './pod-specs.js';
+import { asArray, asObject, dig, isObject, type JsonObject } from '../model/json.js';
 
 /**
  * Called for each quantity-typed field of `mine` (its parent and key), with the object at the
@@ -36,14 +36,13 @@ export function equalizeQuantities(current: KubeObject, desired: KubeObject): vo
   });
 }
 
+/** The object at a key of a map or an index of a list. */
 function child(parent: unknown, key: string | number): JsonObject | undefined {
-  const value = Array.isArray(parent) ? parent[key as number] : isObject(parent) ? parent[key] : undefined;
-  return isObject(value) ? value : undefined;
+  return asObject(dig(parent, String(key)));
 }
 
-function list(parent: unknown, key: string): unknown[] {
-  const value = isObject(parent) ? parent[key] : undefined;
-  return Array.isArray(value) ? value : [];
+function list(parent: unknown, key: string): readonly unknown[] {
+  return asArray(dig(parent, key));
 }
 
 /** Each field of a map of quantities (`requests`, `hard`, `capacity`). */

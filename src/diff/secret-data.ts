@@ -1,5 +1,5 @@
 import type { KubeObject } from '../model/manifest.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /** Whether the object is a core Secret (whose `data` and `stringData` values are never shown). */
 export function isSecret(object: KubeObject): boolean {

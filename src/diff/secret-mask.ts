@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
-import { deepEqual, isObject } from './json.js';
 import { isSecret } from './secret-data.js';
+import { deepEqual, isObject } from '../model/json.js';
 
 const MASK = '***';
 const MASK_BEFORE = '*** (before)';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../model/manifest.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /** Metadata fields the API server writes on every object; no manifest decides them. */
 const SERVER_METADATA = [

@@ -2,7 +2,7 @@ import { parsePointer } from '../model/json-pointer.js';
 import type { KubeObject } from '../model/manifest.js';
 import { builtinType } from '../validate/builtin-kinds.js';
 import { findUnknownFields } from '../validate/unknown-fields.js';
-import { isObject } from './json.js';
+import { isObject } from '../model/json.js';
 
 /**
  * Removes the fields a built-in kind does not have (a misspelled `imagePulPolicy`, a field at the

@@ -1,6 +1,6 @@
 import type { Manifest } from '../model/manifest.js';
 import { containersOf, describeContainer, type PodTemplate } from './pod-templates.js';
-import { asObject, asString, objectsIn, type JsonObject } from './shape.js';
+import { type JsonObject, asObject, asString, indexedObjectsIn } from '../model/json.js';
 
 /** A reference from a pod template to a ConfigMap or Secret, or to one key of it. */
 export interface ConfigReference {
@@ -27,7 +27,7 @@ function keyRefs(
   if (!name) return;
   const optional = ref.optional === true;
   const base = { kind, name, pointer: `${pointer}/${nameField}`, optional, via };
-  const items = objectsIn(ref.items);
+  const items = indexedObjectsIn(ref.items);
   if (items.length === 0) out.push(base);
   for (const { item, index } of items) {
     const key = asString(item.key);
@@ -43,7 +43,7 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
   const out: ConfigReference[] = [];
   for (const c of containersOf(template, ['initContainers', 'containers', 'ephemeralContainers'])) {
     const who = describeContainer(c);
-    for (const { item, index } of objectsIn(c.container.env)) {
+    for (const { item, index } of indexedObjectsIn(c.container.env)) {
       const valueFrom = asObject(item.valueFrom);
       const envName = asString(item.name) ?? `env[${index}]`;
       for (const [field, kind] of [
@@ -65,7 +65,7 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
         out.push(key ? { ...entry, key, keyPointer: `${pointer}/key` } : entry);
       }
     }
-    for (const { item, index } of objectsIn(c.container.envFrom)) {
+    for (const { item, index } of indexedObjectsIn(c.container.envFrom)) {
       for (const [field, kind] of [
         ['configMapRef', 'ConfigMap'],
         ['secretRef', 'Secret'],
@@ -83,21 +83,21 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
       }
     }
   }
-  for (const { item, index } of objectsIn(template.spec.volumes)) {
+  for (const { item, index } of indexedObjectsIn(template.spec.volumes)) {
     const pointer = `${template.specPointer}/volumes/${index}`;
     const via = `volume "${asString(item.name) ?? index}"`;
     const configMap = asObject(item.configMap);
     if (configMap) keyRefs(out, 'ConfigMap', configMap, `${pointer}/configMap`, 'name', via);
     const secret = asObject(item.secret);
     if (secret) keyRefs(out, 'Secret', secret, `${pointer}/secret`, 'secretName', via);
-    for (const { item: source, index: s } of objectsIn(asObject(item.projected)?.sources)) {
+    for (const { item: source, index: s } of indexedObjectsIn(asObject(item.projected)?.sources)) {
       const cm = asObject(source.configMap);
       if (cm) keyRefs(out, 'ConfigMap', cm, `${pointer}/projected/sources/${s}/configMap`, 'name', via);
       const sec = asObject(source.secret);
       if (sec) keyRefs(out, 'Secret', sec, `${pointer}/projected/sources/${s}/secret`, 'name', via);
     }
   }
-  for (const { item, index } of objectsIn(template.spec.imagePullSecrets)) {
+  for (const { item, index } of indexedObjectsIn(template.spec.imagePullSecrets)) {
     const name = asString(item.name);
     if (name)
       out.push({

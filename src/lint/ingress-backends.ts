@@ -1,5 +1,5 @@
 import type { Manifest } from '../model/manifest.js';
-import { asObject, asString, dig, objectsIn } from './shape.js';
+import { asObject, asString, dig, indexedObjectsIn } from '../model/json.js';
 
 export interface IngressBackend {
   /** Pointer to the backend's `service` object. */
@@ -25,8 +25,8 @@ export function ingressBackends(ingress: Manifest): IngressBackend[] {
     });
   };
   add(dig(ingress.object, 'spec', 'defaultBackend'), '/spec/defaultBackend');
-  for (const { item: rule, index: r } of objectsIn(dig(ingress.object, 'spec', 'rules'))) {
-    for (const { item: path, index: p } of objectsIn(dig(rule, 'http', 'paths')))
+  for (const { item: rule, index: r } of indexedObjectsIn(dig(ingress.object, 'spec', 'rules'))) {
+    for (const { item: path, index: p } of indexedObjectsIn(dig(rule, 'http', 'paths')))
       add(path.backend, `/spec/rules/${r}/http/paths/${p}/backend`);
   }
   return out;

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, asStringMap } from './shape.js';
+import { asArray, asObject, asString, asStringMap } from '../model/json.js';
 
 interface Requirement {
   key: string;

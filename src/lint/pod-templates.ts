@@ -1,6 +1,6 @@
 import type { Manifest } from '../model/manifest.js';
 import { groupKindOf, type GroupKind } from './kinds.js';
-import { asObject, asString, asStringMap, dig, objectsIn, type JsonObject } from './shape.js';
+import { type JsonObject, asObject, asString, asStringMap, dig, indexedObjectsIn } from '../model/json.js';
 
 /**
  * Where each pod-bearing kind keeps its pod template. Argo Rollouts' `Rollout` is listed so a
@@ -93,7 +93,7 @@ export function containersOf(
 ): ContainerEntry[] {
   const out: ContainerEntry[] = [];
   for (const type of types) {
-    for (const { item, index } of objectsIn(template.spec[type])) {
+    for (const { item, index } of indexedObjectsIn(template.spec[type])) {
       out.push({
         container: item,
         name: asString(item.name) ?? '',

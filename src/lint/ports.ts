@@ -1,5 +1,5 @@
 import type { ContainerEntry } from './pod-templates.js';
-import { asInteger, asString, objectsIn } from './shape.js';
+import { asInteger, asString, indexedObjectsIn } from '../model/json.js';
 
 export interface DeclaredPort {
   name?: string;
@@ -10,7 +10,7 @@ export interface DeclaredPort {
 
 /** The ports a container declares (`ports[]`), protocol defaulted to TCP as the API server does. */
 export function declaredPorts(c: ContainerEntry): DeclaredPort[] {
-  return objectsIn(c.container.ports).map(({ item, index }) => {
+  return indexedObjectsIn(c.container.ports).map(({ item, index }) => {
     const port: DeclaredPort = { protocol: asString(item.protocol) ?? 'TCP', pointer: `${c.pointer}/ports/${index}` };
     const name = asString(item.name);
     const number = asInteger(item.containerPort);

@@ -1,5 +1,5 @@
 import type { ContainerEntry, PodTemplate } from './pod-templates.js';
-import { asObject } from './shape.js';
+import { asObject } from '../model/json.js';
 
 /** A security setting as it applies to a container, and where it was written. */
 export interface EffectiveSetting {

@@ -2,7 +2,7 @@ import type { Manifest } from '../model/manifest.js';
 import { namespaceOf } from './kinds.js';
 import { isEmptySelector, selectorFromMap, type LabelSelector } from './label-selector.js';
 import type { ObjectIndex, PodOwner } from './object-index.js';
-import { asObject, dig } from './shape.js';
+import { asObject, dig } from '../model/json.js';
 
 /**
  * The selector of a core Service that routes to pods, or undefined: an ExternalName Service,

@@ -1,7 +1,7 @@
 import type { Manifest } from '../model/manifest.js';
 import { appendPointer } from '../model/json-pointer.js';
 import { closestName } from '../validate/suggest.js';
-import { asStringMap, dig } from './shape.js';
+import { asStringMap, dig } from '../model/json.js';
 
 /** `kubeplan.io/ignore: "image-tag-latest,host-port"` (or `all`) on an object's metadata. */
 export const IGNORE_ANNOTATION = 'kubeplan.io/ignore';

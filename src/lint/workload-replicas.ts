@@ -2,7 +2,7 @@ import type { Manifest } from '../model/manifest.js';
 import { groupKind, groupKindOf, namespaceOf } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { REPLICATED_WORKLOADS } from './pod-templates.js';
-import { asInteger, asObject, asString, dig } from './shape.js';
+import { asInteger, asObject, asString, dig } from '../model/json.js';
 
 /** The HorizontalPodAutoscaler of the input that scales `workload`, if any. */
 export function autoscalerOf(index: ObjectIndex, workload: Manifest): Manifest | undefined {

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
+import { isObject } from '../model/json.js';
 
 /** An object a document holds: the document itself, or an item of a List. */
 export interface DocumentObject {
@@ -16,8 +17,9 @@ export interface DocumentProblem {
   pointer: string;
 }
 
-export function isObject(value: unknown): value is KubeObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A document that is a map: the shape every Kubernetes object has. */
+export function isKubeObject(value: unknown): value is KubeObject {
+  return isObject(value);
 }
 
 export function describeValue(value: unknown): string {
@@ -78,7 +80,7 @@ export function documentObjects(value: KubeObject): { objects: DocumentObject[];
   // Items of a typed list (e.g. DeploymentList from the API) may omit apiVersion and kind.
   const itemKind = value.kind === 'List' ? undefined : String(value.kind).slice(0, -'List'.length);
   (value.items as unknown[]).forEach((item, i) => {
-    if (!isObject(item)) {
+    if (!isKubeObject(item)) {
       problems.push({
         ruleId: 'document-not-object',
         message: `items[${i}] is ${describeValue(item)}, not a Kubernetes object`,

@@ -1,5 +1,6 @@
 import { loadAll } from 'js-yaml';
 import { KUBECTL_FAST_SCHEMA } from './kubectl-scalars.js';
+import { isObject } from '../model/json.js';
 
 /**
  * Reads the documents of a clean file quickly, with js-yaml: an order of magnitude faster than
@@ -55,8 +56,4 @@ export function fastParse(text: string): FastDocument[] | undefined {
     counted = offset;
     return { value: value as Record<string, unknown>, text: documentText, offset, line };
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@ import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from '../model/finding.js';
 import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
-import { describeValue, documentObjects, isObject, refOf } from './document-objects.js';
+import { describeValue, documentObjects, isKubeObject, refOf } from './document-objects.js';
 import { fastParse } from './fast-parse.js';
 import { createLocator } from './source-map.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.js';
@@ -137,7 +137,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
       report('yaml-alias-limit', 'error', message, doc.contents.range?.[0] ?? doc.range[0]);
       return;
     }
-    if (!isObject(value)) {
+    if (!isKubeObject(value)) {
       report(
         'document-not-object',
         'error',

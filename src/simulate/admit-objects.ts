@@ -1,16 +1,18 @@
 import type { KubeObject, Manifest } from '../model/manifest.js';
+import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 import { describeRef } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
 import { applyDefaults } from './defaults/index.js';
-import { ensureObject, isObject, objectAt } from './defaults/fields.js';
+import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
-import { canonicalJson, fnv1a32 } from './objects/names.js';
+import { fnv1a32 } from './objects/names.js';
 import { isCyclic } from './objects/copy-json.js';
 import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
 import { admitPod } from './admission/admit-pod.js';
 import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
+import { canonicalJson, isObject, objectAt } from '../model/json.js';
 
 /** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
 const CLUSTER_SCOPED = new Set([
@@ -78,13 +80,17 @@ export function admitCurrent(state: SimulationState, manifests: readonly Manifes
 }
 
 /**
- * The input objects as the API server stores them: defaulted, in the `default` namespace when
- * namespaced and without one, replacing the current object of the same identity (keeping its
- * uid, creation time and status, with `generation` one higher when the spec changed), with
+ * The input objects as the API server stores them: defaulted, in `namespace` (kubectl's `-n`,
+ * default `default`) when namespaced and without one, replacing the current object of the same
+ * identity (keeping its uid, creation time and status, with `generation` one higher when the spec changed), with
  * what registries add: cluster IPs of Services, the selector and labels of Jobs, admission of
  * bare Pods. Returns the objects it could not admit (a bare Pod refused by admission).
  */
-export function admitDesired(state: SimulationState, manifests: readonly Manifest[]): void {
+export function admitDesired(
+  state: SimulationState,
+  manifests: readonly Manifest[],
+  namespace: string = DEFAULT_NAMESPACE,
+): void {
   const takenIps = new Set(state.list('Service', '').map((e) => String(objectAt(e.object, 'spec')?.clusterIP ?? '')));
   takenIps.add('10.96.0.1');
   for (const manifest of manifests) {
@@ -94,7 +100,7 @@ export function admitDesired(state: SimulationState, manifests: readonly Manifes
       !CLUSTER_SCOPED.has(String(object.kind)) &&
       (typeof metadata.namespace !== 'string' || metadata.namespace === '')
     )
-      metadata.namespace = 'default';
+      metadata.namespace = namespace;
     const current = state.get(refOf(object));
     if (current) {
       const old = metadataOf(current.object);

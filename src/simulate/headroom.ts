@@ -1,13 +1,13 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
-import { objectAt } from './defaults/fields.js';
 import { isTerminal, nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
 import { pushTo } from '../model/maps.js';
 import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
 import { controllerUidOf, nameOf, namespaceOf, refOf, uidOf } from './state.js';
+import { objectAt } from '../model/json.js';
 
 /** How many more pods of one workload the resulting cluster could run. */
 export interface Headroom {

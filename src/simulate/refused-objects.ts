@@ -1,7 +1,7 @@
 import type { Manifest } from '../model/manifest.js';
 import { describeRef, type ObjectRef } from '../model/object-ref.js';
-import { isObject, objectAt } from './defaults/fields.js';
 import { labelsOf, matchesMapSelector } from './objects/selectors.js';
+import { isObject, objectAt } from '../model/json.js';
 
 /**
  * The input objects the API server refused (object-rejected), so that the findings their

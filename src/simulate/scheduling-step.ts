@@ -7,11 +7,11 @@ import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { KubeObject } from '../model/manifest.js';
 import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
-import { objectAt, objectsIn } from './defaults/fields.js';
 import type { AddressAllocator } from './objects/addresses.js';
 import { isTerminal, nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
 import { revised, withSpec } from './controllers/workload.js';
+import { objectAt, objectsAt } from '../model/json.js';
 
 export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
 
@@ -140,7 +140,7 @@ function shouldTry(entry: Entry, memory: SchedulingMemory, removedPods: number):
   if (tried === undefined || removedPods > tried.removed) return true;
   if (memory.placed === tried.placed) return false;
   const spec = objectAt(entry.object, 'spec') ?? {};
-  const hardSpread = objectsIn(spec, 'topologySpreadConstraints').some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+  const hardSpread = objectsAt(spec, 'topologySpreadConstraints').some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
   return hardSpread || objectAt(objectAt(spec, 'affinity') ?? {}, 'podAffinity') !== undefined;
 }
 

@@ -10,7 +10,6 @@ import { reconcileJobs } from './controllers/job.js';
 import { reconcileReplicaSets } from './controllers/replicaset.js';
 import { reconcileStatefulSets } from './controllers/statefulset.js';
 import { revised, withSpec } from './controllers/workload.js';
-import { objectAt } from './defaults/fields.js';
 import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
@@ -26,6 +25,7 @@ import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type Schedul
 import { sortObjects } from './sort-objects.js';
 import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { writeWorkloadStatuses } from './workload-status.js';
+import { objectAt } from '../model/json.js';
 
 export interface SimulationInput {
   /** Node objects of the cluster model, defaulted. */
@@ -38,6 +38,8 @@ export interface SimulationInput {
   refused?: readonly Manifest[];
   /** The simulation's clock (RFC 3339): creation times, CronJob next runs. */
   now: string;
+  /** The namespace of namespaced input objects that set none (`-n`; default `default`). */
+  namespace?: string;
   schedule: ScheduleFunction;
   /** Upper bound on controller rounds; the loop normally settles in a few. */
   maxRounds?: number;
@@ -98,7 +100,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const refused = new RefusedObjects(input.refused ?? []);
   for (const node of input.nodes) state.create(copyJson(node));
   admitCurrent(state, input.current);
-  admitDesired(state, input.desired);
+  admitDesired(state, input.desired, input.namespace);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
 

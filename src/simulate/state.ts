@@ -1,9 +1,9 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { identityKey, type ObjectRef } from '../model/object-ref.js';
-import { isObject } from './defaults/fields.js';
 import { deterministicUid, generatedName } from './objects/names.js';
 import { cached } from '../model/maps.js';
+import { isObject } from '../model/json.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {

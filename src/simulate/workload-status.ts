@@ -1,5 +1,4 @@
 import type { KubeObject } from '../model/manifest.js';
-import { objectAt } from './defaults/fields.js';
 import { isPodReady } from './objects/pod-status.js';
 import { activePods } from './controllers/pods-of.js';
 import { daemonSetStatus } from './controllers/daemonset.js';
@@ -7,6 +6,7 @@ import { statefulSetRevision } from './controllers/statefulset.js';
 import { labelsOf } from './objects/selectors.js';
 import { revised } from './controllers/workload.js';
 import { uidOf, type SimulationState } from './state.js';
+import { objectAt } from '../model/json.js';
 
 /**
  * The status fields controllers write once the simulation settles: how many pods exist, are

@@ -2,6 +2,7 @@ import { formatPointer, parsePointer } from '../model/json-pointer.js';
 import { BUILTIN_INDEX } from './builtin-index/index.generated.js';
 import { shortTypeName } from './builtin-kinds.js';
 import { closestName } from './suggest.js';
+import { isObject } from '../model/json.js';
 
 export interface UnknownField {
   pointer: string;
@@ -15,10 +16,6 @@ export interface UnknownField {
 }
 
 const types = BUILTIN_INDEX.types;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Finds a field that was indented at the wrong level: the shortest path below `type` (at most
@@ -64,7 +61,7 @@ function walk(value: unknown, shape: string, path: Array<string | number>, out: 
     return;
   }
   if (shape.startsWith('{}')) {
-    if (!isPlainObject(value)) return;
+    if (!isObject(value)) return;
     const inner = shape.slice(2);
     if (inner === 'scalar') return;
     for (const key of Object.keys(value)) {
@@ -74,7 +71,7 @@ function walk(value: unknown, shape: string, path: Array<string | number>, out: 
     }
     return;
   }
-  if (shape.charCodeAt(0) !== 35 /* # */ || !isPlainObject(value)) return;
+  if (shape.charCodeAt(0) !== 35 /* # */ || !isObject(value)) return;
   const type = shape.slice(1);
   const fields = types[type];
   if (!fields) return;

@@ -1,15 +1,14 @@
 import { configReferences } from '../../lint/config-references.js';
 import { plural } from '../../model/plural.js';
 import { containersOf, podTemplateOf, type PodTemplate } from '../../lint/pod-templates.js';
-import { asObject, asString, objectsIn } from '../../lint/shape.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef, groupOf, identityKey, type ObjectRef } from '../../model/object-ref.js';
 import { controllerUidOf, namespaceOf, refOf } from '../../simulate/state.js';
-import { deepEqual, isObject, type JsonObject } from '../json.js';
 import type { ObjectChange } from '../types.js';
 import { type ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { ConfigChange, ConfigReader, WorkloadConsequence } from './types.js';
+import { type JsonObject, asObject, asString, deepEqual, indexedObjectsIn, isObject } from '../../model/json.js';
 
 /** Kinds whose pods keep running across a config change, `<group>/<kind>`; owned ReplicaSets and pods are read through their owner. */
 const READER_KINDS = new Set([
@@ -149,10 +148,10 @@ function runningReaders(index: TransitionIndex, workloads: readonly WorkloadCons
 
 /** The ConfigMap and Secret references of a pod template, each with how the pods read it (env, subPath, volume). */
 function readsOf(template: PodTemplate): Read[] {
-  const volumes = objectsIn(template.spec.volumes);
+  const volumes = indexedObjectsIn(template.spec.volumes);
   const subPathVolumes = new Set(
     containersOf(template, ['initContainers', 'containers', 'ephemeralContainers'])
-      .flatMap((c) => objectsIn(c.container.volumeMounts).map((m) => m.item))
+      .flatMap((c) => indexedObjectsIn(c.container.volumeMounts).map((m) => m.item))
       .filter((m) => asString(m.subPath) || asString(m.subPathExpr))
       .map((m) => asString(m.name)),
   );

@@ -3,8 +3,8 @@ import { copyJson } from '../../simulate/objects/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { acceptManifests } from '../../simulate/accept-manifests.js';
 import { isCrd } from '../../validate/crd/crd-registry.js';
-import { dropNulls } from '../json.js';
 import type { ObjectChange } from '../types.js';
+import { dropNulls } from '../../model/json.js';
 
 export interface Admission {
   /** Each manifest the API server takes → the object as it stores it (unknown fields and nulls dropped). */
@@ -22,8 +22,9 @@ export interface Admission {
 export async function admitManifests(
   manifests: readonly Manifest[],
   crds: readonly Manifest[] = [],
+  validated?: (manifest: Manifest) => Promise<readonly Finding[]>,
 ): Promise<Admission> {
-  const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd));
+  const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd), validated);
   const refused = new Map(
     result.refused.map((manifest, i) => [manifest, { finding: result.findings[i]!, reason: result.reasons[i]! }]),
   );

@@ -7,7 +7,7 @@ import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
 import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
-import { dropNulls } from '../json.js';
+import { dropNulls } from '../../model/json.js';
 
 /** The cluster as it runs now, and after the desired manifests are applied to it. */
 export interface Transition {
@@ -28,6 +28,8 @@ export interface TransitionInput {
   nodes: readonly KubeObject[];
   /** The simulation's clock (see `planClock`). */
   now: string;
+  /** The namespace of desired objects that set none (`-n`). */
+  namespace?: string;
   schedule?: ScheduleFunction;
 }
 
@@ -60,6 +62,7 @@ export function simulateTransition(input: TransitionInput): Transition {
     desired: input.desired,
     refused: input.refused ?? [],
     now: input.now,
+    ...(input.namespace ? { namespace: input.namespace } : {}),
     schedule,
   });
   return { before, after };

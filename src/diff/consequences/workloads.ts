@@ -6,21 +6,21 @@ import { daemonUpdateLimits } from '../../simulate/controllers/daemonset-update.
 import { planRollingUpdate } from '../../simulate/controllers/rollout.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
 import { nameOf, uidOf } from '../../simulate/state.js';
-import { deepEqual, isObject, type JsonObject } from '../json.js';
 import type { ObjectChange } from '../types.js';
 import { isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { Transition } from './transition.js';
 import type { Rollout, WorkloadConsequence } from './types.js';
+import { deepEqual, objectAt, type JsonObject } from '../../model/json.js';
 
 /** Workload kinds whose pods the diff follows, `<group>/<kind>`. */
 const WORKLOADS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet']);
 
 function spec(object: KubeObject | undefined): JsonObject {
-  return object && isObject(object.spec) ? object.spec : {};
+  return objectAt(object, 'spec') ?? {};
 }
 
 function at(parent: JsonObject, key: string): JsonObject {
-  return isObject(parent[key]) ? (parent[key] as JsonObject) : {};
+  return objectAt(parent, key) ?? {};
 }
 
 interface Sides extends TransitionIndex {
@@ -124,7 +124,7 @@ function wantedPods(workload: KubeObject, made: number): number {
 }
 
 function status(object: KubeObject): JsonObject {
-  return isObject(object.status) ? object.status : {};
+  return objectAt(object, 'status') ?? {};
 }
 
 function rolloutOf(kind: string, now: KubeObject, next: KubeObject, sides: Sides, pending: number): Rollout {

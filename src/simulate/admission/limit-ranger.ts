@@ -1,7 +1,8 @@
 import { canonicalQuantity, type Quantity } from '../../model/quantity.js';
 import { compareText } from '../../model/compare-text.js';
-import { ensureObject, isObject, objectAt, objectsIn } from '../defaults/fields.js';
+import { ensureObject } from '../defaults/fields.js';
 import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Why admission refuses a pod: the API server's text, and where in the pod spec the cause is. */
 export interface PodRefusal {
@@ -22,7 +23,7 @@ function quantitiesOf(item: Record<string, unknown>, field: string): Array<[stri
 }
 
 function itemsOf(limitRange: Record<string, unknown>, type: string): Array<Record<string, unknown>> {
-  return objectsIn(objectAt(limitRange, 'spec'), 'limits').filter((item) => item.type === type);
+  return objectsAt(objectAt(limitRange, 'spec'), 'limits').filter((item) => item.type === type);
 }
 
 /**
@@ -48,7 +49,7 @@ export function applyLimitRangeDefaults(
   if (!requests.size && !limits.size) return;
   const notes: string[] = [];
   for (const [field, label] of CONTAINER_TYPES) {
-    for (const container of objectsIn(spec, field)) {
+    for (const container of objectsAt(spec, field)) {
       const resources = ensureObject(container, 'resources');
       if (!resources) continue;
       const set = (key: 'requests' | 'limits', defaults: Map<string, unknown>): string[] => {
@@ -187,7 +188,7 @@ export function checkLimitRanges(
   for (const range of limitRanges) {
     for (const item of itemsOf(range, 'Container')) {
       for (const [field] of CONTAINER_TYPES) {
-        objectsIn(spec, field).forEach((container, index) => {
+        objectsAt(spec, field).forEach((container, index) => {
           const found = checkItem(
             item,
             'Container',

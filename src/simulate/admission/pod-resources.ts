@@ -1,5 +1,5 @@
 import { addQuantities, compareQuantities, parseQuantity, type Quantity } from '../../model/quantity.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Resource name → quantity, as a container or pod asks for it. */
 export type ResourceList = Map<string, Quantity>;
@@ -42,10 +42,10 @@ export function podResources(
   podLevel: boolean,
 ): ResourceList {
   const total: ResourceList = new Map();
-  for (const container of objectsIn(spec, 'containers')) addInto(total, containerResources(container, field));
+  for (const container of objectsAt(spec, 'containers')) addInto(total, containerResources(container, field));
   const sidecars: ResourceList = new Map();
   const initSteps: ResourceList = new Map();
-  for (const container of objectsIn(spec, 'initContainers')) {
+  for (const container of objectsAt(spec, 'initContainers')) {
     const own = containerResources(container, field);
     if (container.restartPolicy === 'Always') {
       addInto(total, own);

@@ -1,9 +1,9 @@
 import { addQuantities, canonicalQuantity, compareQuantities, type Quantity } from '../../model/quantity.js';
-import { objectAt, objectsIn } from '../defaults/fields.js';
 import { qosClass } from '../objects/pod-status.js';
 import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 import type { PodRefusal } from './limit-ranger.js';
 import { cached } from '../../model/maps.js';
+import { objectAt, objectsAt } from '../../model/json.js';
 
 const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
 
@@ -60,7 +60,7 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
   const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map(
     (scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>,
   );
-  scopes.push(...objectsIn(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
+  scopes.push(...objectsAt(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
   return scopes.every((s) => {
     switch (s.scopeName) {
       case 'Terminating':
@@ -107,7 +107,7 @@ function missingSpecifications(spec: Record<string, unknown>, tracked: ReadonlyS
   const missing = new Map<string, Set<string>>();
   let pointer: string | undefined;
   for (const field of ['containers', 'initContainers']) {
-    objectsIn(spec, field).forEach((container, index) => {
+    objectsAt(spec, field).forEach((container, index) => {
       const requests = containerResources(container, 'requests');
       const limits = containerResources(container, 'limits');
       for (const name of required) {

@@ -3,11 +3,11 @@ import { describeRef, identityKey } from '../../model/object-ref.js';
 import { admitPod } from '../admission/admit-pod.js';
 import { admitInPlace } from '../defaults/admission.js';
 import { defaultInPlace } from '../defaults/index.js';
-import { isObject, objectAt } from '../defaults/fields.js';
 import { labelsOf } from '../objects/selectors.js';
 import { pendingStatus } from '../objects/pod-status.js';
 import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { copyJson } from '../objects/copy-json.js';
+import { isObject, objectAt } from '../../model/json.js';
 
 export interface PodSpecRequest {
   /** The owning workload's entry (its origin positions findings). */

@@ -1,8 +1,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import { describeRef } from '../../model/object-ref.js';
 import type { ObjectRef } from '../../model/object-ref.js';
-import { objectAt } from '../defaults/fields.js';
 import { refOf, type SimulationState } from '../state.js';
+import { objectAt } from '../../model/json.js';
 
 export interface CronJobSchedule {
   cronJob: ObjectRef;

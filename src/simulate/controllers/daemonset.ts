@@ -1,7 +1,6 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { plural } from '../../model/plural.js';
 import { describeRef } from '../../model/object-ref.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { pushTo } from '../../model/maps.js';
@@ -13,6 +12,7 @@ import { activePods } from './pods-of.js';
 import { daemonUpdateLimits, rollingUpdateStep, surplusPods, type DaemonNode } from './daemonset-update.js';
 import { workloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 const SOURCE = 'daemonset-controller';
 
@@ -36,7 +36,7 @@ export function daemonTolerations(hostNetwork: boolean): Array<Record<string, st
 /** The spec with the daemon tolerations added or replacing a toleration of the same key and effect. */
 function withDaemonTolerations(spec: Record<string, unknown>): void {
   const added = daemonTolerations(spec.hostNetwork === true);
-  const own = objectsIn(spec, 'tolerations').filter(
+  const own = objectsAt(spec, 'tolerations').filter(
     (t) => !added.some((a) => a.key === t.key && a.effect === t.effect),
   );
   spec.tolerations = [...own, ...added];
@@ -248,8 +248,8 @@ function daemonNodeOf(pod: KubeObject): string {
     objectAt(objectAt(spec, 'affinity') ?? {}, 'nodeAffinity') ?? {},
     'requiredDuringSchedulingIgnoredDuringExecution',
   );
-  for (const term of objectsIn(required, 'nodeSelectorTerms')) {
-    for (const field of objectsIn(term, 'matchFields'))
+  for (const term of objectsAt(required, 'nodeSelectorTerms')) {
+    for (const field of objectsAt(term, 'matchFields'))
       if (field.key === 'metadata.name' && Array.isArray(field.values)) return String(field.values[0]);
   }
   return '';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { ensureObject, isObject, objectAt } from '../defaults/fields.js';
+import { ensureObject } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { sameTemplate, sameTemplateAsOriginal } from '../objects/template-equality.js';
 import {
@@ -16,6 +16,7 @@ import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
 import { revised, withSpec, workloadShape, type WorkloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
+import { isObject, objectAt } from '../../model/json.js';
 
 const SOURCE = 'deployment-controller';
 const REVISION = 'deployment.kubernetes.io/revision';

@@ -1,8 +1,8 @@
 import { describeRef } from '../../model/object-ref.js';
-import { objectAt } from '../defaults/fields.js';
 import { involved, namespaceOf, refOf, type SimulationState } from '../state.js';
 import { withSpec } from './workload.js';
 import type { RefusedObjects } from '../refused-objects.js';
+import { objectAt } from '../../model/json.js';
 
 const SCALABLE: Record<string, string> = {
   Deployment: 'apps/v1',

@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { objectAt } from '../defaults/fields.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
+import { objectAt } from '../../model/json.js';
 
 const SOURCE = 'replicaset-controller';
 

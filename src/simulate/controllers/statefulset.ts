@@ -1,12 +1,12 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { applyDefaults } from '../defaults/index.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady } from '../objects/pod-status.js';
 import { controllerRef, involved, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 const SOURCE = 'statefulset-controller';
 
@@ -55,7 +55,7 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
         spec.hostname = podName;
         if (typeof shape.spec.serviceName === 'string' && shape.spec.serviceName !== '')
           spec.subdomain = shape.spec.serviceName;
-        const volumes = objectsIn(spec, 'volumes').filter((v) => !claims.has(String(v.name)));
+        const volumes = objectsAt(spec, 'volumes').filter((v) => !claims.has(String(v.name)));
         spec.volumes = [
           ...volumes,
           ...[...claims].map(([volume, claimName]) => ({ name: volume, persistentVolumeClaim: { claimName } })),
@@ -129,7 +129,7 @@ function createClaims(state: SimulationState, entry: Entry, podName: string, ord
   const matchLabels = objectAt(objectAt(spec, 'selector') ?? {}, 'matchLabels') ?? {};
   const retention = objectAt(spec, 'persistentVolumeClaimRetentionPolicy') ?? {};
   const claims = new Map<string, string>();
-  for (const template of objectsIn(spec, 'volumeClaimTemplates')) {
+  for (const template of objectsAt(spec, 'volumeClaimTemplates')) {
     const templateMeta = objectAt(template, 'metadata') ?? {};
     if (typeof templateMeta.name !== 'string') continue;
     const claimName = `${templateMeta.name}-${nameOf(set)}-${ordinal}`;

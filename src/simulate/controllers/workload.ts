@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { objectAt } from '../defaults/fields.js';
 import { labelsOf, matchesLabelSelector } from '../objects/selectors.js';
 import { refOf, type Entry, type SimulationState } from '../state.js';
+import { objectAt } from '../../model/json.js';
 
 /** What every workload controller checks before acting: replicas, selector, template. */
 export interface WorkloadShape {

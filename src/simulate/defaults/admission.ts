@@ -1,5 +1,6 @@
-import { defaultString, objectsIn, type Obj } from './fields.js';
+import { defaultString } from './fields.js';
 import { copyJson } from '../objects/copy-json.js';
+import { type JsonObject, objectsAt } from '../../model/json.js';
 
 /**
  * What the default admission plugins add to a Pod when it is created. These are not defaults:
@@ -16,14 +17,14 @@ import { copyJson } from '../objects/copy-json.js';
  * - Priority (spec.priority from the PriorityClass) is resolved by the priority step of the
  *   controllers, which knows the PriorityClasses of the input.
  */
-export function applyPodAdmission(spec: Obj): Obj {
+export function applyPodAdmission(spec: JsonObject): JsonObject {
   const result = copyJson(spec);
   admitInPlace(result);
   return result;
 }
 
 /** `applyPodAdmission` on a pod spec the caller owns, changed where it is. */
-export function admitInPlace(spec: Obj): void {
+export function admitInPlace(spec: JsonObject): void {
   defaultString(spec, 'serviceAccountName', 'default');
   defaultString(spec, 'serviceAccount', String(spec.serviceAccountName));
   addDefaultTolerations(spec);
@@ -35,9 +36,9 @@ export const DEFAULT_TOLERATION_SECONDS = 300;
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
-function addDefaultTolerations(spec: Obj): void {
+function addDefaultTolerations(spec: JsonObject): void {
   if (spec.tolerations !== undefined && spec.tolerations !== null && !Array.isArray(spec.tolerations)) return;
-  const existing = objectsIn(spec, 'tolerations');
+  const existing = objectsAt(spec, 'tolerations');
   // An empty key tolerates every key, an empty effect every effect.
   const tolerates = (taintKey: string): boolean =>
     existing.some(
@@ -45,7 +46,7 @@ function addDefaultTolerations(spec: Obj): void {
         (t.key === taintKey || t.key === undefined || t.key === '') &&
         (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
     );
-  const added: Obj[] = [];
+  const added: JsonObject[] = [];
   for (const taintKey of [NOT_READY, UNREACHABLE]) {
     if (!tolerates(taintKey))
       added.push({

@@ -1,10 +1,11 @@
 import { defaultPodTemplate } from './pod-spec.js';
 import { defaultPersistentVolumeClaim } from './storage.js';
-import { defaultPointer, defaultString, ensureObject, objectAt, objectsIn, type Obj } from './fields.js';
+import { defaultPointer, defaultString, ensureObject } from './fields.js';
+import { type JsonObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Facts from `pkg/apis/apps/v1/defaults.go`. */
 
-export function defaultDeployment(deployment: Obj): void {
+export function defaultDeployment(deployment: JsonObject): void {
   const spec = ensureObject(deployment, 'spec');
   if (!spec) return;
   defaultPointer(spec, 'replicas', 1);
@@ -24,14 +25,14 @@ export function defaultDeployment(deployment: Obj): void {
   defaultPodTemplate(spec.template);
 }
 
-export function defaultReplicaSet(replicaSet: Obj): void {
+export function defaultReplicaSet(replicaSet: JsonObject): void {
   const spec = ensureObject(replicaSet, 'spec');
   if (!spec) return;
   defaultPointer(spec, 'replicas', 1);
   defaultPodTemplate(spec.template);
 }
 
-export function defaultDaemonSet(daemonSet: Obj): void {
+export function defaultDaemonSet(daemonSet: JsonObject): void {
   const spec = ensureObject(daemonSet, 'spec');
   if (!spec) return;
   const strategy = ensureObject(spec, 'updateStrategy');
@@ -49,7 +50,7 @@ export function defaultDaemonSet(daemonSet: Obj): void {
   defaultPodTemplate(spec.template);
 }
 
-export function defaultStatefulSet(statefulSet: Obj): void {
+export function defaultStatefulSet(statefulSet: JsonObject): void {
   const spec = ensureObject(statefulSet, 'spec');
   if (!spec) return;
   defaultString(spec, 'podManagementPolicy', 'OrderedReady');
@@ -72,5 +73,5 @@ export function defaultStatefulSet(statefulSet: Obj): void {
   defaultPointer(spec, 'replicas', 1);
   defaultPointer(spec, 'revisionHistoryLimit', 10);
   defaultPodTemplate(spec.template);
-  for (const claim of objectsIn(spec, 'volumeClaimTemplates')) defaultPersistentVolumeClaim(claim);
+  for (const claim of objectsAt(spec, 'volumeClaimTemplates')) defaultPersistentVolumeClaim(claim);
 }

@@ -1,11 +1,12 @@
-import { defaultPointer, ensureObject, isObject, objectAt, type Obj } from './fields.js';
+import { defaultPointer, ensureObject } from './fields.js';
+import { type JsonObject, isObject, objectAt } from '../../model/json.js';
 
 /** Facts from `pkg/apis/autoscaling/v2/defaults.go` and `pkg/apis/autoscaling/v1/defaults.go`. */
 
 /** The CPU utilization target of an autoscaler that names no metric (`autoscaling.DefaultCPUUtilization`). */
 const DEFAULT_CPU_UTILIZATION = 80;
 
-function scaleUpRules(): Obj {
+function scaleUpRules(): JsonObject {
   return {
     stabilizationWindowSeconds: 0,
     selectPolicy: 'Max',
@@ -17,21 +18,21 @@ function scaleUpRules(): Obj {
 }
 
 /** Scale-down has no default stabilization window: the controller's command-line flag decides it. */
-function scaleDownRules(): Obj {
+function scaleDownRules(): JsonObject {
   return { selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] };
 }
 
 /** The given rules with every unset field taken from the defaults (copyHPAScalingRules). */
-function completeRules(given: unknown, defaults: Obj): Obj {
+function completeRules(given: unknown, defaults: JsonObject): JsonObject {
   if (!isObject(given)) return defaults;
-  const result: Obj = { ...defaults };
+  const result: JsonObject = { ...defaults };
   for (const key of ['selectPolicy', 'stabilizationWindowSeconds', 'policies', 'tolerance']) {
     if (given[key] !== undefined && given[key] !== null) result[key] = given[key];
   }
   return result;
 }
 
-export function defaultHorizontalPodAutoscalerV2(hpa: Obj): void {
+export function defaultHorizontalPodAutoscalerV2(hpa: JsonObject): void {
   const spec = ensureObject(hpa, 'spec');
   if (!spec) return;
   defaultPointer(spec, 'minReplicas', 1);
@@ -52,7 +53,7 @@ export function defaultHorizontalPodAutoscalerV2(hpa: Obj): void {
 }
 
 /** autoscaling/v1 defaults only the minimum; its CPU target applies in the controller. */
-export function defaultHorizontalPodAutoscalerV1(hpa: Obj): void {
+export function defaultHorizontalPodAutoscalerV1(hpa: JsonObject): void {
   const spec = ensureObject(hpa, 'spec');
   if (spec) defaultPointer(spec, 'minReplicas', 1);
 }

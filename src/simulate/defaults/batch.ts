@@ -1,20 +1,13 @@
 import { defaultPodTemplate } from './pod-spec.js';
-import {
-  defaultPointer,
-  defaultString,
-  ensureObject,
-  isEmptyCollection,
-  objectAt,
-  objectsIn,
-  type Obj,
-} from './fields.js';
+import { defaultPointer, defaultString, ensureObject, isEmptyCollection } from './fields.js';
+import { type JsonObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Facts from `pkg/apis/batch/v1/defaults.go`. */
 
 /** The largest int32: the backoff limit of a Job that limits retries per index instead. */
 const MAX_INT32 = 2147483647;
 
-export function defaultJob(job: Obj): void {
+export function defaultJob(job: JsonObject): void {
   const spec = ensureObject(job, 'spec');
   if (!spec) return;
   const unset = (key: string): boolean => spec[key] === undefined || spec[key] === null;
@@ -33,9 +26,9 @@ export function defaultJob(job: Obj): void {
 }
 
 /** What a job spec gets wherever it appears, CronJob job templates included. */
-function defaultJobSpecParts(spec: Obj): void {
-  for (const rule of objectsIn(objectAt(spec, 'podFailurePolicy'), 'rules')) {
-    for (const pattern of objectsIn(rule, 'onPodConditions')) defaultString(pattern, 'status', 'True');
+function defaultJobSpecParts(spec: JsonObject): void {
+  for (const rule of objectsAt(objectAt(spec, 'podFailurePolicy'), 'rules')) {
+    for (const pattern of objectsAt(rule, 'onPodConditions')) defaultString(pattern, 'status', 'True');
   }
   defaultPodTemplate(spec.template);
 }
@@ -45,7 +38,7 @@ function defaultJobSpecParts(spec: Obj): void {
  * job template's spec is not a Job, so Job defaults (parallelism, backoffLimit, ...) reach it
  * only when the controller creates the Job.
  */
-export function defaultCronJob(cronJob: Obj): void {
+export function defaultCronJob(cronJob: JsonObject): void {
   const spec = ensureObject(cronJob, 'spec');
   if (!spec) return;
   defaultString(spec, 'concurrencyPolicy', 'Allow');

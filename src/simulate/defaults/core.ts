@@ -1,17 +1,9 @@
 import { defaultPodOnlyFields, defaultPodSpec, defaultPodTemplate } from './pod-spec.js';
-import {
-  defaultPointer,
-  defaultString,
-  ensureObject,
-  isEmptyCollection,
-  isObject,
-  objectAt,
-  objectsIn,
-  type Obj,
-} from './fields.js';
+import { defaultPointer, defaultString, ensureObject, isEmptyCollection } from './fields.js';
+import { type JsonObject, isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Pod: everything a pod spec gets, plus what only Pods get (SetObjectDefaults_Pod). */
-export function defaultPod(pod: Obj): void {
+export function defaultPod(pod: JsonObject): void {
   const spec = objectAt(pod, 'spec');
   if (!spec) return;
   defaultPodOnlyFields(spec);
@@ -19,12 +11,12 @@ export function defaultPod(pod: Obj): void {
 }
 
 /** PodTemplate (the core kind): its template's pod spec. */
-export function defaultPodTemplateObject(podTemplate: Obj): void {
+export function defaultPodTemplateObject(podTemplate: JsonObject): void {
   defaultPodTemplate(podTemplate.template);
 }
 
 /** ReplicationController: selector and labels from the template's labels, one replica. */
-export function defaultReplicationController(rc: Obj): void {
+export function defaultReplicationController(rc: JsonObject): void {
   const spec = ensureObject(rc, 'spec');
   if (!spec) return;
   const template = objectAt(spec, 'template');
@@ -39,7 +31,7 @@ export function defaultReplicationController(rc: Obj): void {
 }
 
 /** Whether traffic can reach the Service from outside the cluster (`pkg/api/v1/service`, ExternallyAccessible). */
-function externallyAccessible(spec: Obj): boolean {
+function externallyAccessible(spec: JsonObject): boolean {
   return (
     spec.type === 'LoadBalancer' ||
     spec.type === 'NodePort' ||
@@ -48,7 +40,7 @@ function externallyAccessible(spec: Obj): boolean {
 }
 
 /** Service (SetDefaults_Service). ClusterIP, node port and IP family allocation are not defaulting. */
-export function defaultService(service: Obj): void {
+export function defaultService(service: JsonObject): void {
   const spec = ensureObject(service, 'spec');
   if (!spec) return;
   defaultString(spec, 'sessionAffinity', 'None');
@@ -59,7 +51,7 @@ export function defaultService(service: Obj): void {
     if (clientIP) defaultPointer(clientIP, 'timeoutSeconds', 10800);
   }
   defaultString(spec, 'type', 'ClusterIP');
-  for (const port of objectsIn(spec, 'ports')) {
+  for (const port of objectsAt(spec, 'ports')) {
     defaultString(port, 'protocol', 'TCP');
     if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '')
       port.targetPort = port.port;
@@ -70,17 +62,17 @@ export function defaultService(service: Obj): void {
   if (spec.type === 'LoadBalancer') {
     defaultPointer(spec, 'allocateLoadBalancerNodePorts', true);
     const status = objectAt(objectAt(service, 'status') ?? {}, 'loadBalancer');
-    for (const ingress of objectsIn(status, 'ingress'))
+    for (const ingress of objectsAt(status, 'ingress'))
       if (typeof ingress.ip === 'string' && ingress.ip !== '') defaultPointer(ingress, 'ipMode', 'VIP');
   }
 }
 
-export function defaultSecret(secret: Obj): void {
+export function defaultSecret(secret: JsonObject): void {
   defaultString(secret, 'type', 'Opaque');
 }
 
 /** Namespace: the `kubernetes.io/metadata.name` label and `status.phase: Active`. */
-export function defaultNamespace(namespace: Obj): void {
+export function defaultNamespace(namespace: JsonObject): void {
   const metadata = objectAt(namespace, 'metadata');
   if (metadata && typeof metadata.name === 'string' && metadata.name !== '') {
     const labels = ensureObject(metadata, 'labels');
@@ -91,29 +83,29 @@ export function defaultNamespace(namespace: Obj): void {
 }
 
 /** Node: allocatable copied from capacity when the node reports none. */
-export function defaultNode(node: Obj): void {
+export function defaultNode(node: JsonObject): void {
   const status = objectAt(node, 'status');
   const capacity = status && objectAt(status, 'capacity');
   if (status && capacity && (status.allocatable === undefined || status.allocatable === null))
     status.allocatable = { ...capacity };
 }
 
-export function defaultEndpoints(endpoints: Obj): void {
-  for (const subset of objectsIn(endpoints, 'subsets'))
-    for (const port of objectsIn(subset, 'ports')) defaultString(port, 'protocol', 'TCP');
+export function defaultEndpoints(endpoints: JsonObject): void {
+  for (const subset of objectsAt(endpoints, 'subsets'))
+    for (const port of objectsAt(subset, 'ports')) defaultString(port, 'protocol', 'TCP');
 }
 
 /**
  * LimitRange, for `type: Container` items: the default limit from max, the default request from
  * the default limit, then from min (SetDefaults_LimitRangeItem).
  */
-export function defaultLimitRange(limitRange: Obj): void {
-  for (const item of objectsIn(objectAt(limitRange, 'spec'), 'limits')) {
+export function defaultLimitRange(limitRange: JsonObject): void {
+  for (const item of objectsAt(objectAt(limitRange, 'spec'), 'limits')) {
     if (item.type !== 'Container') continue;
     const defaults = ensureObject(item, 'default');
     const defaultRequest = ensureObject(item, 'defaultRequest');
     if (!defaults || !defaultRequest) continue;
-    const fill = (target: Obj, source: unknown): void => {
+    const fill = (target: JsonObject, source: unknown): void => {
       if (!isObject(source)) return;
       for (const [name, value] of Object.entries(source)) if (!(name in target)) target[name] = value;
     };

@@ -5,33 +5,17 @@
  * A field holding a value of the wrong type (a string where an object belongs) is left alone:
  * validation reports it, defaulting must not crash on it or paper over it.
  */
-export type Obj = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The object at `parent[key]`, or undefined when absent or not an object. */
-export function objectAt(parent: Obj, key: string): Obj | undefined {
-  const value = parent[key];
-  return isObject(value) ? value : undefined;
-}
+import { isObject, type JsonObject } from '../../model/json.js';
 
 /** The object at `parent[key]`, created empty when absent; undefined when something else is there. */
-export function ensureObject(parent: Obj, key: string): Obj | undefined {
+export function ensureObject(parent: JsonObject, key: string): JsonObject | undefined {
   const value = parent[key];
   if (value === undefined || value === null) {
-    const created: Obj = {};
+    const created: JsonObject = {};
     parent[key] = created;
     return created;
   }
   return isObject(value) ? value : undefined;
-}
-
-/** The items of the list at `parent[key]` that are objects (other items are skipped). */
-export function objectsIn(parent: Obj | undefined, key: string): Obj[] {
-  const value = parent?.[key];
-  return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
 function absent(value: unknown): boolean {
@@ -39,17 +23,17 @@ function absent(value: unknown): boolean {
 }
 
 /** A pointer field (`*int32`, `*bool`, `*string`, a struct pointer): unset when absent. */
-export function defaultPointer(parent: Obj, key: string, value: unknown): void {
+export function defaultPointer(parent: JsonObject, key: string, value: unknown): void {
   if (absent(parent[key])) parent[key] = value;
 }
 
 /** A string field: unset when absent or empty. */
-export function defaultString(parent: Obj, key: string, value: string): void {
+export function defaultString(parent: JsonObject, key: string, value: string): void {
   if (absent(parent[key]) || parent[key] === '') parent[key] = value;
 }
 
 /** A plain integer field: unset when absent or 0. */
-export function defaultInteger(parent: Obj, key: string, value: number): void {
+export function defaultInteger(parent: JsonObject, key: string, value: number): void {
   if (absent(parent[key]) || parent[key] === 0) parent[key] = value;
 }
 

@@ -16,15 +16,15 @@ import {
 import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
-import type { Obj } from './fields.js';
 import { copyJson } from '../objects/copy-json.js';
+import type { JsonObject } from '../../model/json.js';
 
 /**
  * The defaulting function of each kind, keyed by `apiVersion|kind`. Only API versions a 1.34 API
  * server serves are listed: an object of another version (a removed beta, a CRD) is returned
  * unchanged, as kubeplan cannot know what that server would do with it.
  */
-const DEFAULTERS: Record<string, (object: Obj) => void> = {
+const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   'v1|Pod': defaultPod,
   'v1|PodTemplate': defaultPodTemplateObject,
   'v1|ReplicationController': defaultReplicationController,

@@ -1,31 +1,22 @@
 import { defaultPullPolicy } from './image-pull-policy.js';
-import {
-  defaultInteger,
-  defaultPointer,
-  defaultString,
-  ensureObject,
-  isEmptyCollection,
-  isObject,
-  objectAt,
-  objectsIn,
-  type Obj,
-} from './fields.js';
+import { defaultInteger, defaultPointer, defaultString, ensureObject, isEmptyCollection } from './fields.js';
 import { defaultPersistentVolumeClaimSpec } from './storage.js';
+import { type JsonObject, isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /**
  * Defaults of a pod spec wherever one appears: in a Pod and in every pod template (Deployment,
  * StatefulSet, Job, ...), after `pkg/apis/core/v1/defaults.go` (SetDefaults_PodSpec and what the
  * generated defaulters call for its containers, probes and volumes).
  */
-export function defaultPodSpec(spec: Obj): void {
+export function defaultPodSpec(spec: JsonObject): void {
   defaultString(spec, 'dnsPolicy', 'ClusterFirst');
   defaultString(spec, 'restartPolicy', 'Always');
   defaultPointer(spec, 'securityContext', {});
   defaultPointer(spec, 'terminationGracePeriodSeconds', 30);
   defaultString(spec, 'schedulerName', 'default-scheduler');
-  for (const volume of objectsIn(spec, 'volumes')) defaultVolume(volume);
+  for (const volume of objectsAt(spec, 'volumes')) defaultVolume(volume);
   for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of objectsIn(spec, key)) defaultContainer(container);
+    for (const container of objectsAt(spec, key)) defaultContainer(container);
   }
 }
 
@@ -34,16 +25,16 @@ export function defaultPodSpec(spec: Obj): void {
  * pod-level requests from pod-level limits, service links, and host ports under host networking.
  * This is why a Deployment's template never shows `enableServiceLinks` but its pods do.
  */
-export function defaultPodOnlyFields(spec: Obj): void {
+export function defaultPodOnlyFields(spec: JsonObject): void {
   for (const key of ['containers', 'initContainers']) {
-    for (const container of objectsIn(spec, key)) requestsFromLimits(objectAt(container, 'resources'));
+    for (const container of objectsAt(spec, key)) requestsFromLimits(objectAt(container, 'resources'));
   }
   defaultPodLevelRequests(spec);
   defaultPointer(spec, 'enableServiceLinks', true);
   if (spec.hostNetwork === true) {
     for (const key of ['containers', 'initContainers']) {
-      for (const container of objectsIn(spec, key)) {
-        for (const port of objectsIn(container, 'ports')) {
+      for (const container of objectsAt(spec, key)) {
+        for (const port of objectsAt(container, 'ports')) {
           if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0)
             port.hostPort = port.containerPort;
         }
@@ -52,7 +43,7 @@ export function defaultPodOnlyFields(spec: Obj): void {
   }
 }
 
-function requestsFromLimits(resources: Obj | undefined): void {
+function requestsFromLimits(resources: JsonObject | undefined): void {
   const limits = resources && objectAt(resources, 'limits');
   if (!resources || !limits) return;
   const requests = ensureObject(resources, 'requests');
@@ -66,13 +57,13 @@ function requestsFromLimits(resources: Obj | undefined): void {
  * resource containers do request would default to their aggregate; kubeplan leaves that one
  * unset (documented in docs/defaults.md) as the scheduler computes the same aggregate anyway.
  */
-function defaultPodLevelRequests(spec: Obj): void {
+function defaultPodLevelRequests(spec: JsonObject): void {
   const resources = objectAt(spec, 'resources');
   const limits = resources && objectAt(resources, 'limits');
   if (!resources || !limits || isEmptyCollection(limits)) return;
   const requested = new Set<string>();
   for (const key of ['containers', 'initContainers']) {
-    for (const container of objectsIn(spec, key)) {
+    for (const container of objectsAt(spec, key)) {
       const requests = objectAt(objectAt(container, 'resources') ?? {}, 'requests');
       for (const name of Object.keys(requests ?? {})) requested.add(name);
     }
@@ -85,12 +76,12 @@ function defaultPodLevelRequests(spec: Obj): void {
   for (const name of missing) if (!(name in requests)) requests[name] = limits[name];
 }
 
-function defaultContainer(container: Obj): void {
+function defaultContainer(container: JsonObject): void {
   if (isEmptyString(container.imagePullPolicy)) container.imagePullPolicy = defaultPullPolicy(container.image);
   defaultString(container, 'terminationMessagePath', '/dev/termination-log');
   defaultString(container, 'terminationMessagePolicy', 'File');
-  for (const port of objectsIn(container, 'ports')) defaultString(port, 'protocol', 'TCP');
-  for (const env of objectsIn(container, 'env')) {
+  for (const port of objectsAt(container, 'ports')) defaultString(port, 'protocol', 'TCP');
+  for (const env of objectsAt(container, 'env')) {
     const fieldRef = objectAt(objectAt(env, 'valueFrom') ?? {}, 'fieldRef');
     if (fieldRef) defaultString(fieldRef, 'apiVersion', 'v1');
   }
@@ -109,7 +100,7 @@ function isEmptyString(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function defaultProbe(probe: Obj): void {
+function defaultProbe(probe: JsonObject): void {
   defaultInteger(probe, 'timeoutSeconds', 1);
   defaultInteger(probe, 'periodSeconds', 10);
   defaultInteger(probe, 'successThreshold', 1);
@@ -121,7 +112,7 @@ function defaultProbe(probe: Obj): void {
   if (grpc) defaultPointer(grpc, 'service', '');
 }
 
-function defaultHttpGet(httpGet: Obj): void {
+function defaultHttpGet(httpGet: JsonObject): void {
   defaultString(httpGet, 'path', '/');
   defaultString(httpGet, 'scheme', 'HTTP');
 }
@@ -163,7 +154,7 @@ const VOLUME_SOURCES = [
 /** Volume file permissions default to 0644 (420) for Secret, ConfigMap, downward API and projected volumes. */
 const DEFAULT_MODE = 420;
 
-function defaultVolume(volume: Obj): void {
+function defaultVolume(volume: JsonObject): void {
   if (!VOLUME_SOURCES.some((key) => volume[key] !== undefined && volume[key] !== null)) volume.emptyDir = {};
   for (const key of ['secret', 'configMap', 'downwardAPI', 'projected']) {
     const source = objectAt(volume, key);
@@ -171,9 +162,9 @@ function defaultVolume(volume: Obj): void {
   }
   const hostPath = objectAt(volume, 'hostPath');
   if (hostPath) defaultPointer(hostPath, 'type', '');
-  for (const item of objectsIn(objectAt(volume, 'downwardAPI'), 'items')) defaultFieldRef(item);
-  for (const projection of objectsIn(objectAt(volume, 'projected'), 'sources')) {
-    for (const item of objectsIn(objectAt(projection, 'downwardAPI'), 'items')) defaultFieldRef(item);
+  for (const item of objectsAt(objectAt(volume, 'downwardAPI'), 'items')) defaultFieldRef(item);
+  for (const projection of objectsAt(objectAt(volume, 'projected'), 'sources')) {
+    for (const item of objectsAt(objectAt(projection, 'downwardAPI'), 'items')) defaultFieldRef(item);
     const token = objectAt(projection, 'serviceAccountToken');
     if (token) defaultPointer(token, 'expirationSeconds', 3600);
   }
@@ -184,7 +175,7 @@ function defaultVolume(volume: Obj): void {
   if (image && isEmptyString(image.pullPolicy)) image.pullPolicy = defaultPullPolicy(image.reference);
 }
 
-function defaultFieldRef(item: Obj): void {
+function defaultFieldRef(item: JsonObject): void {
   const fieldRef = objectAt(item, 'fieldRef');
   if (fieldRef) defaultString(fieldRef, 'apiVersion', 'v1');
 }
@@ -193,7 +184,7 @@ function defaultFieldRef(item: Obj): void {
  * Declarative defaults of the in-tree volume sources that still have them (their `+default`
  * markers in `staging/src/k8s.io/api/core/v1/types.go`).
  */
-export function defaultLegacyVolumeSource(source: Obj): void {
+export function defaultLegacyVolumeSource(source: JsonObject): void {
   const iscsi = objectAt(source, 'iscsi');
   if (iscsi) defaultString(iscsi, 'iscsiInterface', 'default');
   const rbd = objectAt(source, 'rbd');

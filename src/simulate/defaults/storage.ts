@@ -1,13 +1,14 @@
 import { defaultLegacyVolumeSource } from './pod-spec.js';
-import { defaultPointer, defaultString, ensureObject, objectAt, type Obj } from './fields.js';
+import { defaultPointer, defaultString, ensureObject } from './fields.js';
+import { type JsonObject, objectAt } from '../../model/json.js';
 
 /** A claim's spec, also inside StatefulSet claim templates and ephemeral volumes: volumeMode Filesystem. */
-export function defaultPersistentVolumeClaimSpec(spec: Obj): void {
+export function defaultPersistentVolumeClaimSpec(spec: JsonObject): void {
   defaultPointer(spec, 'volumeMode', 'Filesystem');
 }
 
 /** PersistentVolumeClaim: its spec, and `status.phase: Pending` (SetDefaults_PersistentVolumeClaim). */
-export function defaultPersistentVolumeClaim(claim: Obj): void {
+export function defaultPersistentVolumeClaim(claim: JsonObject): void {
   const spec = ensureObject(claim, 'spec');
   if (spec) defaultPersistentVolumeClaimSpec(spec);
   const status = ensureObject(claim, 'status');
@@ -15,7 +16,7 @@ export function defaultPersistentVolumeClaim(claim: Obj): void {
 }
 
 /** PersistentVolume: reclaim policy Retain, volumeMode Filesystem, `status.phase: Pending`. */
-export function defaultPersistentVolume(volume: Obj): void {
+export function defaultPersistentVolume(volume: JsonObject): void {
   const spec = ensureObject(volume, 'spec');
   if (spec) {
     defaultString(spec, 'persistentVolumeReclaimPolicy', 'Retain');

@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
-import { canonicalJson, nameSuffix } from '../objects/names.js';
+import { nameSuffix } from '../objects/names.js';
 import type { PodIndex } from '../objects/pod-index.js';
 import { isPodReady, isTerminating, nodeNameOf } from '../objects/pod-status.js';
 import { controllerRef, nameOf, namespaceOf, type Entry } from '../state.js';
+import { canonicalJson, isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** The endpoint slice controller's default `--max-endpoints-per-slice`. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -27,11 +27,11 @@ export function resolveTargetPort(servicePort: Record<string, unknown>, pod: Kub
   const spec = objectAt(pod, 'spec') ?? {};
   const protocol = servicePort.protocol ?? 'TCP';
   const containers = [
-    ...objectsIn(spec, 'containers'),
-    ...objectsIn(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always'),
+    ...objectsAt(spec, 'containers'),
+    ...objectsAt(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always'),
   ];
   for (const container of containers) {
-    const port = objectsIn(container, 'ports').find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
+    const port = objectsAt(container, 'ports').find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
     if (port && typeof port.containerPort === 'number') return port.containerPort;
   }
   return undefined;
@@ -73,7 +73,7 @@ export function endpointSlicesFor(
     const ip = objectAt(pod, 'status')?.podIP;
     if (typeof ip !== 'string' || ip === '') continue;
     const ports: SlicePort[] = [];
-    for (const servicePort of objectsIn(spec, 'ports')) {
+    for (const servicePort of objectsAt(spec, 'ports')) {
       const port = resolveTargetPort(servicePort, pod);
       if (port === undefined) continue;
       ports.push({
@@ -134,7 +134,7 @@ export function readyEndpointCount(slices: readonly KubeObject[], portName?: str
   for (const slice of slices) {
     const ports = Array.isArray(slice.ports) ? (slice.ports as Array<Record<string, unknown>>) : [];
     if (portName !== undefined && !ports.some((p) => p.name === portName)) continue;
-    for (const endpoint of objectsIn(slice, 'endpoints')) if (objectAt(endpoint, 'conditions')?.ready === true) count++;
+    for (const endpoint of objectsAt(slice, 'endpoints')) if (objectAt(endpoint, 'conditions')?.ready === true) count++;
   }
   return count;
 }

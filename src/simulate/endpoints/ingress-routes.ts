@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
 import { namespaceOf } from '../state.js';
 import { readyEndpointCount } from './endpoint-slices.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** One route of an Ingress resolved through its Service to endpoints. */
 export interface IngressRoute {
@@ -38,9 +38,9 @@ export function ingressRoutes(
   const add = (host: string, path: string, pathType: unknown, backend: unknown, pointer: string): void => {
     routes.push(resolveBackend(host, path, pathType, backend, pointer, namespaceOf(ingress), findService, slicesOf));
   };
-  objectsIn(spec, 'rules').forEach((rule, r) => {
+  objectsAt(spec, 'rules').forEach((rule, r) => {
     const host = typeof rule.host === 'string' && rule.host !== '' ? rule.host : '*';
-    objectsIn(objectAt(rule, 'http'), 'paths').forEach((path, p) => {
+    objectsAt(objectAt(rule, 'http'), 'paths').forEach((path, p) => {
       add(
         host,
         typeof path.path === 'string' ? path.path : '/',
@@ -74,7 +74,7 @@ function resolveBackend(
   const route: IngressRoute = { ...base, backend: `${name}:${portText}`, service: name, endpoints: 0 };
   const target = findService(namespace, name);
   if (!target) return { ...route, problem: 'service-missing' };
-  const servicePort = objectsIn(objectAt(target, 'spec'), 'ports').find((p) =>
+  const servicePort = objectsAt(objectAt(target, 'spec'), 'ports').find((p) =>
     typeof port.name === 'string' ? p.name === port.name : p.port === port.number,
   );
   if (!servicePort || typeof servicePort.port !== 'number') return { ...route, problem: 'port-missing' };

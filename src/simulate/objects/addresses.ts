@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { objectAt, objectsIn } from '../defaults/fields.js';
 import { nameOf } from '../state.js';
+import { objectAt, objectsAt } from '../../model/json.js';
 
 /**
  * Deterministic addresses (docs/plan.md):
@@ -21,7 +21,7 @@ export class AddressAllocator {
   constructor(nodes: readonly KubeObject[]) {
     const sorted = [...nodes].sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
     sorted.forEach((node, i) => {
-      const internal = objectsIn(objectAt(node, 'status'), 'addresses').find(
+      const internal = objectsAt(objectAt(node, 'status'), 'addresses').find(
         (a) => a.type === 'InternalIP' && typeof a.address === 'string',
       );
       this.nodeIps.set(nameOf(node), internal ? String(internal.address) : `10.0.${(i + 10) >> 8}.${(i + 10) & 255}`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../model/json.js';
 
 /**
  * Deterministic stand-ins for the names and identifiers Kubernetes makes up at random or with
@@ -32,27 +33,6 @@ function fnv1a32Bytes(bytes: Uint8Array): number {
  */
 export function safeEncodeHash(hash: number): string {
   return [...String(hash)].map((c) => NAME_ALPHABET[c.charCodeAt(0) % NAME_ALPHABET.length]).join('');
-}
-
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
-    return `${text}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    // Keys sort by UTF-16 code units, as the default sort does.
-    const keys = Object.keys(value).sort();
-    let text = '{';
-    for (const key of keys) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
-    }
-    return `${text}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**

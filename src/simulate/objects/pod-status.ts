@@ -1,5 +1,5 @@
 import { parseQuantity, compareQuantities } from '../../model/quantity.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
+import { isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /**
  * The QoS class the API server records in a new pod's status (`pkg/apis/core/v1/helper/qos`):
@@ -7,7 +7,7 @@ import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
  * none sets any request or limit, Burstable otherwise.
  */
 export function qosClass(spec: Record<string, unknown>): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = [...objectsIn(spec, 'initContainers'), ...objectsIn(spec, 'containers')];
+  const containers = [...objectsAt(spec, 'initContainers'), ...objectsAt(spec, 'containers')];
   let any = false;
   let guaranteed = containers.length > 0;
   for (const container of containers) {
@@ -77,7 +77,7 @@ export function runningStatus(
     lastProbeTime: null,
     lastTransitionTime: now,
   });
-  const containerStatuses = objectsIn(spec, 'containers').map((c) => ({
+  const containerStatuses = objectsAt(spec, 'containers').map((c) => ({
     name: c.name,
     image: c.image,
     imageID: '',
@@ -102,7 +102,7 @@ export function runningStatus(
 /** Whether a pod counts as Ready (its Ready condition is True). */
 export function isPodReady(pod: Record<string, unknown>): boolean {
   const status = objectAt(pod, 'status');
-  return objectsIn(status, 'conditions').some((c) => c.type === 'Ready' && c.status === 'True');
+  return objectsAt(status, 'conditions').some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
 /** Whether a pod is bound to a node. */

@@ -1,4 +1,4 @@
-import { isObject, objectsIn } from '../defaults/fields.js';
+import { isObject, objectsAt } from '../../model/json.js';
 
 export type Labels = Record<string, string>;
 
@@ -30,7 +30,7 @@ export function matchesLabelSelector(selector: unknown, labels: Labels): boolean
     if (!Object.entries(matchLabels).every(([k, v]) => labels[k] === v)) return false;
   }
   if (selector.matchExpressions !== undefined && !Array.isArray(selector.matchExpressions)) return false;
-  return objectsIn(selector, 'matchExpressions').every((e) => matchesExpression(e, (key) => labels[key]));
+  return objectsAt(selector, 'matchExpressions').every((e) => matchesExpression(e, (key) => labels[key]));
 }
 
 function matchesExpression(
@@ -74,10 +74,10 @@ export function nodeMatchesPodNodeSelection(podSpec: Record<string, unknown>, no
       ? affinity.requiredDuringSchedulingIgnoredDuringExecution
       : undefined;
   if (!required) return true;
-  const terms = objectsIn(required, 'nodeSelectorTerms');
+  const terms = objectsAt(required, 'nodeSelectorTerms');
   return terms.some((term) => {
-    const expressions = objectsIn(term, 'matchExpressions');
-    const fields = objectsIn(term, 'matchFields');
+    const expressions = objectsAt(term, 'matchExpressions');
+    const fields = objectsAt(term, 'matchFields');
     // A term without requirements selects no node.
     if (expressions.length === 0 && fields.length === 0) return false;
     return (

@@ -1,4 +1,4 @@
-import { isObject, objectsIn } from '../defaults/fields.js';
+import { isObject, objectsAt } from '../../model/json.js';
 
 /**
  * Whether a toleration tolerates a taint (`k8s.io/api/core/v1` Toleration.ToleratesTaint): the
@@ -19,8 +19,8 @@ export function firstUntoleratedTaint(
   node: unknown,
 ): Record<string, unknown> | undefined {
   const spec = isObject(node) && isObject(node.spec) ? node.spec : {};
-  const tolerations = objectsIn(podSpec, 'tolerations');
-  return objectsIn(spec, 'taints').find(
+  const tolerations = objectsAt(podSpec, 'tolerations');
+  return objectsAt(spec, 'taints').find(
     (taint) =>
       (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerations.some((t) => tolerates(t, taint)),
   );

@@ -1,8 +1,7 @@
 import { canonicalQuantity, parseQuantity } from '../../model/quantity.js';
-import { isObject, objectAt, objectsIn } from '../defaults/fields.js';
-import { canonicalJson } from './names.js';
 import { copyJson } from './copy-json.js';
 import { cached } from '../../model/maps.js';
+import { canonicalJson, isObject, objectAt, objectsAt } from '../../model/json.js';
 
 /** Template labels controllers add themselves; they never count as a change of template. */
 const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
@@ -18,7 +17,7 @@ export function comparableTemplate(template: unknown): string {
   if (labels) for (const key of CONTROLLER_LABELS) delete labels[key];
   const spec = objectAt(copy, 'spec') ?? {};
   for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of objectsIn(spec, key)) canonicalizeResources(objectAt(container, 'resources'));
+    for (const container of objectsAt(spec, key)) canonicalizeResources(objectAt(container, 'resources'));
   }
   canonicalizeResources(objectAt(spec, 'resources'));
   const overhead = objectAt(spec, 'overhead');

@@ -1,9 +1,9 @@
 import { describeRef } from '../../model/object-ref.js';
-import { objectAt } from '../defaults/fields.js';
 import { resolveIntOrPercent } from '../controllers/rollout.js';
 import type { PodIndex } from '../objects/pod-index.js';
 import { isPodReady } from '../objects/pod-status.js';
 import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import { objectAt } from '../../model/json.js';
 
 /**
  * PodDisruptionBudgets against the pods of the plan (`pkg/controller/disruption`): the desired

@@ -1,12 +1,12 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { objectAt, objectsIn } from '../defaults/fields.js';
 import { hasSelector, readyEndpointCount, resolveTargetPort, selectedPods } from '../endpoints/endpoint-slices.js';
 import type { PodIndex } from '../objects/pod-index.js';
 import type { IngressRoute } from '../endpoints/ingress-routes.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import type { RefusedObjects } from '../refused-objects.js';
+import { objectAt, objectsAt } from '../../model/json.js';
 
 /** A Service with a selector and no ready endpoint, with the reason why. */
 export function reportServiceWithoutEndpoints(
@@ -29,7 +29,7 @@ export function reportServiceWithoutEndpoints(
   } else if (selected.every((p) => nodeNameOf(p.object) === undefined))
     why = `none of the ${selected.length} pod${selected.length === 1 ? '' : 's'} it selects can be scheduled`;
   else if (
-    selected.every((p) => objectsIn(spec, 'ports').every((port) => resolveTargetPort(port, p.object) === undefined))
+    selected.every((p) => objectsAt(spec, 'ports').every((port) => resolveTargetPort(port, p.object) === undefined))
   )
     why = 'no selected pod has a container port matching its targetPort';
   else why = 'none of the pods it selects is ready';

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
-import { objectAt } from '../defaults/fields.js';
 import { nameOf, refOf, uidOf, type Entry, type SimulationState } from '../state.js';
+import { objectAt } from '../../model/json.js';
 
 /** Where in a workload's manifest the pod spec lives. */
 export function podSpecPointer(kind: string): string {

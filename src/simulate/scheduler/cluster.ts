@@ -11,7 +11,7 @@ import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labe
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
 import { readTaints, type Taint } from './taints.js';
-import { isRecord, record, stringMap } from './read.js';
+import { asArray, asStringMap, dig, isObject, objectsIn } from '../../model/json.js';
 
 export interface NodeModel {
   name: string;
@@ -71,10 +71,10 @@ export interface Placed {
 }
 
 function nodeModel(node: INode): NodeModel | undefined {
-  const meta = isRecord(node?.metadata) ? node.metadata : {};
+  const meta = isObject(node?.metadata) ? node.metadata : {};
   if (typeof meta.name !== 'string' || meta.name === '') return undefined;
-  const labels = stringMap(meta.labels);
-  const spec = isRecord(node.spec) ? node.spec : {};
+  const labels = asStringMap(meta.labels);
+  const spec = isObject(node.spec) ? node.spec : {};
   return {
     name: meta.name,
     labels,
@@ -89,11 +89,9 @@ function readImages(nodes: readonly NodeModel[]): NodeImages {
   const byName = new Map<string, { size: number; nodes: number }>();
   const byNode = nodes.map((m) => {
     const names = new Set<string>();
-    const images = record(m.node.status).images;
-    for (const image of Array.isArray(images) ? images : []) {
-      const size = typeof record(image).sizeBytes === 'number' ? (record(image).sizeBytes as number) : 0;
-      const list = record(image).names;
-      for (const name of Array.isArray(list) ? list : []) {
+    for (const image of objectsIn(dig(m.node, 'status', 'images'))) {
+      const size = typeof image.sizeBytes === 'number' ? image.sizeBytes : 0;
+      for (const name of asArray(image.names)) {
         if (typeof name !== 'string' || names.has(name)) continue;
         names.add(name);
         const known = byName.get(name);

@@ -13,7 +13,7 @@ import {
   selectorMatches,
 } from './labels.js';
 import type { PodInfo } from './pod-info.js';
-import { isRecord, list } from './read.js';
+import { asArray, isObject, objectAt } from '../../model/json.js';
 
 /** The objects kube-scheduler reads for default spreading; plain Kubernetes objects. */
 export interface SpreadingOwners {
@@ -24,7 +24,7 @@ export interface SpreadingOwners {
 }
 
 function metaOf(o: unknown): { namespace: string; name: string } {
-  const m = isRecord(o) && isRecord(o.metadata) ? o.metadata : {};
+  const m = isObject(o) && isObject(o.metadata) ? o.metadata : {};
   return {
     namespace: typeof m.namespace === 'string' && m.namespace !== '' ? m.namespace : 'default',
     name: typeof m.name === 'string' ? m.name : '',
@@ -32,7 +32,7 @@ function metaOf(o: unknown): { namespace: string; name: string } {
 }
 
 function specOf(o: unknown): Record<string, unknown> {
-  return isRecord(o) && isRecord(o.spec) ? o.spec : {};
+  return objectAt(o, 'spec') ?? {};
 }
 
 /**
@@ -45,10 +45,10 @@ export class DefaultSpreadSelectors {
   private readonly controllers = new Map<string, unknown>();
 
   constructor(owners: SpreadingOwners) {
-    for (const svc of list(owners.services)) {
+    for (const svc of asArray(owners.services)) {
       const selector = specOf(svc).selector;
       // A Service without a selector selects nothing (not everything).
-      if (!isRecord(selector)) continue;
+      if (!isObject(selector)) continue;
       const { namespace } = metaOf(svc);
       const entry = { map: selector, selector: selectorFromMap(selector) };
       const inNamespace = this.services.get(namespace);
@@ -56,7 +56,7 @@ export class DefaultSpreadSelectors {
       else this.services.set(namespace, [entry]);
     }
     const index = (kind: string, objects: unknown[] | undefined): void => {
-      for (const o of list(objects)) {
+      for (const o of asArray(objects)) {
         const { namespace, name } = metaOf(o);
         const key = controllerKey(kind, namespace, name);
         if (!this.controllers.has(key)) this.controllers.set(key, o);
@@ -82,7 +82,7 @@ export class DefaultSpreadSelectors {
     if (owner.kind === 'ReplicationController' && group === '') {
       selector = selectorFromMap({
         ...merged,
-        ...(isRecord(specOf(controller).selector) ? (specOf(controller).selector as object) : {}),
+        ...(isObject(specOf(controller).selector) ? (specOf(controller).selector as object) : {}),
       });
     } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
       const own = compileLabelSelector(specOf(controller).selector);

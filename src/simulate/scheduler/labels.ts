@@ -1,10 +1,9 @@
+import { isObject } from '../../model/json.js';
 /**
  * Label selectors (metav1.LabelSelector) and node selector terms (v1.NodeSelectorTerm), compiled
  * once and matched many times. Semantics follow Kubernetes: a missing selector selects nothing, an
  * empty one selects everything; a malformed selector selects nothing instead of throwing.
  */
-
-import { isRecord } from './read.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -58,10 +57,10 @@ function requirement(key: unknown, op: unknown, rawValues: unknown): Requirement
 /** metav1.LabelSelectorAsSelector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
 export function compileLabelSelector(raw: unknown): Selector {
   if (raw === undefined || raw === null) return NOTHING;
-  if (!isRecord(raw)) return NOTHING;
+  if (!isObject(raw)) return NOTHING;
   const out: Requirement[] = [];
   if (raw.matchLabels !== undefined && raw.matchLabels !== null) {
-    if (!isRecord(raw.matchLabels)) return NOTHING;
+    if (!isObject(raw.matchLabels)) return NOTHING;
     for (const [key, value] of Object.entries(raw.matchLabels)) {
       const r = typeof value === 'string' ? requirement(key, 'In', [value]) : undefined;
       if (!r) return NOTHING;
@@ -71,7 +70,7 @@ export function compileLabelSelector(raw: unknown): Selector {
   if (raw.matchExpressions !== undefined && raw.matchExpressions !== null) {
     if (!Array.isArray(raw.matchExpressions)) return NOTHING;
     for (const expr of raw.matchExpressions) {
-      if (!isRecord(expr) || expr.operator === 'Gt' || expr.operator === 'Lt') return NOTHING;
+      if (!isObject(expr) || expr.operator === 'Gt' || expr.operator === 'Lt') return NOTHING;
       const r = requirement(expr.key, expr.operator, expr.values);
       if (!r) return NOTHING;
       out.push(r);
@@ -82,7 +81,7 @@ export function compileLabelSelector(raw: unknown): Selector {
 
 /** A selector from a plain map (nodeSelector, Service and ReplicationController selectors). */
 export function selectorFromMap(map: unknown): Selector {
-  if (!isRecord(map)) return EVERYTHING;
+  if (!isObject(map)) return EVERYTHING;
   const out: Requirement[] = [];
   for (const [key, value] of Object.entries(map)) {
     if (typeof value !== 'string') return NOTHING;
@@ -166,7 +165,7 @@ function compileNodeSelectorRequirements(raw: unknown): Requirement[] | undefine
   if (!Array.isArray(raw)) return undefined;
   const out: Requirement[] = [];
   for (const expr of raw) {
-    if (!isRecord(expr)) return undefined;
+    if (!isObject(expr)) return undefined;
     const r = requirement(expr.key, expr.operator, expr.values);
     if (!r) return undefined;
     out.push(r);
@@ -178,7 +177,7 @@ function compileFieldRequirements(raw: unknown): NodeSelectorTerm['fields'] | un
   if (!Array.isArray(raw)) return undefined;
   const out: Array<{ key: string; equal: boolean; value: string }> = [];
   for (const expr of raw) {
-    if (!isRecord(expr) || typeof expr.key !== 'string') return undefined;
+    if (!isObject(expr) || typeof expr.key !== 'string') return undefined;
     const values = stringList(expr.values);
     // Only In and NotIn with exactly one value are valid for fields.
     if (values?.length !== 1 || (expr.operator !== 'In' && expr.operator !== 'NotIn')) return undefined;
@@ -192,7 +191,7 @@ export function compileNodeSelectorTerms(raw: unknown): NodeSelectorTerm[] {
   if (!Array.isArray(raw)) return [];
   const out: NodeSelectorTerm[] = [];
   for (const term of raw) {
-    if (!isRecord(term)) continue;
+    if (!isObject(term)) continue;
     const hasExpr = Array.isArray(term.matchExpressions) && term.matchExpressions.length > 0;
     const hasFields = Array.isArray(term.matchFields) && term.matchFields.length > 0;
     if (!hasExpr && !hasFields) continue;

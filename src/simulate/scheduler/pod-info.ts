@@ -16,7 +16,7 @@ import {
 import { cached } from '../../model/maps.js';
 import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
-import { isRecord, list, record, str, stringMap } from './read.js';
+import { asArray, asString, asStringMap, dig, isObject } from '../../model/json.js';
 
 export interface AffinityTerm {
   /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
@@ -86,27 +86,27 @@ function intOr(value: unknown, fallback: number): number {
 }
 
 function affinityTerm(raw: unknown, ownNamespace: string): AffinityTerm | undefined {
-  if (!isRecord(raw)) return undefined;
-  const listed = list(raw.namespaces).filter((n): n is string => typeof n === 'string');
+  if (!isObject(raw)) return undefined;
+  const listed = asArray(raw.namespaces).filter((n): n is string => typeof n === 'string');
   const hasNamespaceSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
   const namespaces = new Set(listed.length === 0 && !hasNamespaceSelector ? [ownNamespace] : listed);
   const namespaceSelector = hasNamespaceSelector ? compileLabelSelector(raw.namespaceSelector) : NOTHING;
   const selector = compileLabelSelector(raw.labelSelector);
-  const topologyKey = str(raw.topologyKey);
+  const topologyKey = asString(raw.topologyKey) ?? '';
   const key = `${[...namespaces].sort().join(',')}|${selectorKey(namespaceSelector)}|${selectorKey(selector)}`;
   return { namespaces, namespaceSelector, selector, topologyKey, key };
 }
 
 function terms(raw: unknown, ns: string): AffinityTerm[] {
-  return list(raw)
+  return asArray(raw)
     .map((t) => affinityTerm(t, ns))
     .filter((t): t is AffinityTerm => t !== undefined);
 }
 
 function weightedTerms(raw: unknown, ns: string): WeightedAffinityTerm[] {
   const out: WeightedAffinityTerm[] = [];
-  for (const w of list(raw)) {
-    if (!isRecord(w)) continue;
+  for (const w of asArray(raw)) {
+    if (!isObject(w)) continue;
     const t = affinityTerm(w.podAffinityTerm, ns);
     if (t) out.push({ ...t, weight: intOr(w.weight, 0) });
   }
@@ -123,12 +123,12 @@ export function termMatches(term: AffinityTerm, pod: PodInfo, namespaceLabels: (
 
 function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] {
   const out: SpreadConstraint[] = [];
-  for (const c of list(raw)) {
-    if (!isRecord(c)) continue;
+  for (const c of asArray(raw)) {
+    if (!isObject(c)) continue;
     let selector = compileLabelSelector(c.labelSelector);
     // matchLabelKeys: the pod's own values for those keys narrow the selector.
     const extra: Record<string, string> = {};
-    for (const key of list(c.matchLabelKeys)) {
+    for (const key of asArray(c.matchLabelKeys)) {
       if (typeof key === 'string' && key in podLabels) extra[key] = podLabels[key]!;
     }
     if (Object.keys(extra).length > 0) {
@@ -139,7 +139,7 @@ function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] 
     }
     out.push({
       maxSkew: intOr(c.maxSkew, 1),
-      topologyKey: str(c.topologyKey),
+      topologyKey: asString(c.topologyKey) ?? '',
       hard: c.whenUnsatisfiable !== 'ScheduleAnyway',
       selector,
       selectorKey: selectorKey(selector),
@@ -154,22 +154,22 @@ function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] 
 function hostPorts(spec: Record<string, unknown>): HostPort[] {
   const out: HostPort[] = [];
   const collect = (container: unknown): void => {
-    if (!isRecord(container)) return;
-    for (const p of list(container.ports)) {
-      if (!isRecord(p)) continue;
+    if (!isObject(container)) return;
+    for (const p of asArray(container.ports)) {
+      if (!isObject(p)) continue;
       const port = intOr(p.hostPort, 0);
       if (port <= 0) continue;
-      out.push({ ip: str(p.hostIP) || '0.0.0.0', protocol: str(p.protocol) || 'TCP', port });
+      out.push({ ip: asString(p.hostIP) || '0.0.0.0', protocol: asString(p.protocol) || 'TCP', port });
     }
   };
   // Sidecars (restartable init containers) hold their ports for the pod's whole life.
-  for (const c of list(spec.initContainers)) if (isRecord(c) && c.restartPolicy === 'Always') collect(c);
-  for (const c of list(spec.containers)) collect(c);
+  for (const c of asArray(spec.initContainers)) if (isObject(c) && c.restartPolicy === 'Always') collect(c);
+  for (const c of asArray(spec.containers)) collect(c);
   return out;
 }
 
 function startTime(status: unknown): number {
-  if (!isRecord(status) || typeof status.startTime !== 'string') return Number.POSITIVE_INFINITY;
+  if (!isObject(status) || typeof status.startTime !== 'string') return Number.POSITIVE_INFINITY;
   const t = Date.parse(status.startTime);
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
@@ -199,37 +199,37 @@ export function podReader(): (pod: IPod) => PodInfo {
 }
 
 export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podRequests): PodInfo {
-  const meta = isRecord(pod?.metadata) ? pod.metadata : {};
-  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
-  const namespace = str(meta.namespace, 'default') || 'default';
-  const labels = stringMap(meta.labels);
-  const affinity = isRecord(spec.affinity) ? spec.affinity : {};
-  const podAffinity = isRecord(affinity.podAffinity) ? affinity.podAffinity : {};
-  const podAntiAffinity = isRecord(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
-  const owner = list(meta.ownerReferences).find((r) => isRecord(r) && r.controller === true) as
+  const meta = isObject(pod?.metadata) ? pod.metadata : {};
+  const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const namespace = (asString(meta.namespace) ?? 'default') || 'default';
+  const labels = asStringMap(meta.labels);
+  const affinity = isObject(spec.affinity) ? spec.affinity : {};
+  const podAffinity = isObject(affinity.podAffinity) ? affinity.podAffinity : {};
+  const podAntiAffinity = isObject(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
+  const owner = asArray(meta.ownerReferences).find((r) => isObject(r) && r.controller === true) as
     | Record<string, unknown>
     | undefined;
   const tolerations = readTolerations(spec.tolerations);
   return {
     pod,
     namespace,
-    name: str(meta.name),
+    name: asString(meta.name) ?? '',
     labels,
     priority: intOr(spec.priority, 0),
     terminating: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null,
     startTime: startTime(pod?.status),
     preemptNever: spec.preemptionPolicy === 'Never',
-    gated: list(spec.schedulingGates).length > 0,
-    nodeName: str(spec.nodeName),
+    gated: asArray(spec.schedulingGates).length > 0,
+    nodeName: asString(spec.nodeName) ?? '',
     resources: requestsOf(pod),
     hostPorts: hostPorts(spec),
-    images: [...list(spec.initContainers), ...list(spec.containers)].map((c) => str(record(c).image)),
+    images: [...asArray(spec.initContainers), ...asArray(spec.containers)].map((c) => asString(dig(c, 'image')) ?? ''),
     tolerations,
     shapeKey: JSON.stringify([
       spec.nodeSelector ?? null,
       affinity.nodeAffinity ?? null,
       tolerations,
-      str(spec.nodeName),
+      asString(spec.nodeName) ?? '',
     ]),
     requiredAffinity: terms(podAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
     requiredAntiAffinity: terms(podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution, namespace),
@@ -237,6 +237,12 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
     preferredAntiAffinity: weightedTerms(podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
     spread: spreadConstraints(spec.topologySpreadConstraints, labels),
     // Always present, so every PodInfo has the same hidden class (the hot loops stay monomorphic).
-    owner: owner ? { apiVersion: str(owner.apiVersion), kind: str(owner.kind), name: str(owner.name) } : undefined,
+    owner: owner
+      ? {
+          apiVersion: asString(owner.apiVersion) ?? '',
+          kind: asString(owner.kind) ?? '',
+          name: asString(owner.name) ?? '',
+        }
+      : undefined,
   };
 }

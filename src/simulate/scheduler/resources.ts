@@ -9,7 +9,7 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { INode } from 'kubernetes-models/v1/Node';
 import { parseQuantity } from '../../model/quantity.js';
-import { isRecord, record } from './read.js';
+import { asObject, isObject } from '../../model/json.js';
 
 export const CPU = 'cpu';
 export const MEMORY = 'memory';
@@ -73,15 +73,15 @@ type RList = Map<string, Rational>;
 /** A container's requests, defaulted from its limits where unset (as the API server does). */
 function containerRequests(container: unknown): RList {
   const out: RList = new Map();
-  if (!isRecord(container) || !isRecord(container.resources)) return out;
+  if (!isObject(container) || !isObject(container.resources)) return out;
   const { requests, limits } = container.resources;
-  if (isRecord(limits)) {
+  if (isObject(limits)) {
     for (const [name, raw] of Object.entries(limits)) {
       const q = parse(raw);
       if (q) out.set(name, q);
     }
   }
-  if (isRecord(requests)) {
+  if (isObject(requests)) {
     for (const [name, raw] of Object.entries(requests)) {
       // An unparsable quantity counts as zero: it is still "set", so no default replaces it.
       out.set(name, parse(raw) ?? ZERO);
@@ -122,7 +122,7 @@ function aggregate(spec: Record<string, unknown>, defaults: RList | undefined): 
   const inits = Array.isArray(spec.initContainers) ? spec.initContainers : [];
   for (const c of inits) {
     const own = withDefaults(containerRequests(c), defaults);
-    if (isRecord(c) && c.restartPolicy === 'Always') {
+    if (isObject(c) && c.restartPolicy === 'Always') {
       // A sidecar runs for the pod's whole life: it adds to the sum and to every later init step.
       addInto(reqs, own);
       addInto(sidecars, own);
@@ -140,7 +140,7 @@ function aggregate(spec: Record<string, unknown>, defaults: RList | undefined): 
 
 /** Pod-level requests of cpu and memory (spec.resources.requests) override the container sums. */
 function podLevelRequests(spec: Record<string, unknown>): RList | undefined {
-  if (!isRecord(spec.resources) || !isRecord(spec.resources.requests)) return undefined;
+  if (!isObject(spec.resources) || !isObject(spec.resources.requests)) return undefined;
   const out: RList = new Map();
   for (const name of [CPU, MEMORY]) {
     const raw = spec.resources.requests[name];
@@ -151,7 +151,7 @@ function podLevelRequests(spec: Record<string, unknown>): RList | undefined {
 
 function finish(reqs: RList, spec: Record<string, unknown>, podLevel: RList | undefined): RList {
   if (podLevel) for (const [name, q] of podLevel) reqs.set(name, q);
-  if (isRecord(spec.overhead)) {
+  if (isObject(spec.overhead)) {
     for (const [name, raw] of Object.entries(spec.overhead)) {
       const q = parse(raw);
       if (q) reqs.set(name, add(reqs.get(name) ?? ZERO, q));
@@ -175,9 +175,9 @@ export interface PodRequests {
  * written out faithfully (a cycle, a bigint, an object that writes itself as something else).
  */
 export function requestsKey(pod: IPod): string | undefined {
-  const spec = record(pod?.spec);
+  const spec = asObject(pod?.spec) ?? {};
   const containers = (list: unknown): unknown[] =>
-    Array.isArray(list) ? list.map((c) => (isRecord(c) ? [c.resources, c.restartPolicy === 'Always'] : null)) : [];
+    Array.isArray(list) ? list.map((c) => (isObject(c) ? [c.resources, c.restartPolicy === 'Always'] : null)) : [];
   const parts = [containers(spec.containers), containers(spec.initContainers), spec.resources, spec.overhead];
   let faithful = true;
   try {
@@ -193,7 +193,7 @@ export function requestsKey(pod: IPod): string | undefined {
 }
 
 export function podRequests(pod: IPod): PodRequests {
-  const spec = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const spec = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
   const podLevel = podLevelRequests(spec);
   const actual = finish(aggregate(spec, undefined), spec, podLevel);
   // With pod-level requests, a default applies only to a resource set at neither level.
@@ -220,9 +220,9 @@ export function podRequests(pod: IPod): PodRequests {
  * pods defaulting to 110. An unparsable or negative quantity counts as 0.
  */
 export function nodeAllocatable(node: INode): { resources: Map<string, number>; pods: number } {
-  const status = isRecord(node?.status) ? node.status : {};
-  const allocatable = isRecord(status.allocatable) ? status.allocatable : {};
-  const capacity = isRecord(status.capacity) ? status.capacity : {};
+  const status = isObject(node?.status) ? node.status : {};
+  const allocatable = isObject(status.allocatable) ? status.allocatable : {};
+  const capacity = isObject(status.capacity) ? status.capacity : {};
   const resources = new Map<string, number>();
   let pods = DEFAULT_MAX_PODS;
   for (const name of new Set([...Object.keys(capacity), ...Object.keys(allocatable)])) {

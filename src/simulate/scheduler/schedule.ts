@@ -17,12 +17,12 @@ import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import { preempt } from './preemption.js';
 import type { PodRequests } from './resources.js';
-import { isRecord, list, record, stringMap } from './read.js';
 import { Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { type SpreadPlan, SpreadPlans } from './spread-plans.js';
 import { StatusTable } from './statuses.js';
 import { TemplateCache, templateKey, type TemplateResults } from './template-cache.js';
+import { asArray, asObject, asStringMap, isObject } from '../../model/json.js';
 
 export interface SchedulerOptions {
   /**
@@ -36,8 +36,8 @@ export interface SchedulerOptions {
 function namespaceLabelLookup(namespaces: SchedulingInput['namespaces']): (ns: string) => Labels {
   const byName = new Map<string, Labels>();
   for (const ns of Array.isArray(namespaces) ? namespaces : []) {
-    const meta = record(ns?.metadata);
-    if (typeof meta.name === 'string') byName.set(meta.name, stringMap(meta.labels));
+    const meta = asObject(ns?.metadata) ?? {};
+    if (typeof meta.name === 'string') byName.set(meta.name, asStringMap(meta.labels));
   }
   const none: Labels = {};
   return (ns) => byName.get(ns) ?? none;
@@ -45,7 +45,7 @@ function namespaceLabelLookup(namespaces: SchedulingInput['namespaces']): (ns: s
 
 /** Pods that have finished hold no resources: kube-scheduler's cache leaves them out. */
 function isTerminal(pod: IPod): boolean {
-  const phase = isRecord(pod?.status) ? pod.status.phase : undefined;
+  const phase = isObject(pod?.status) ? pod.status.phase : undefined;
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
@@ -67,7 +67,7 @@ class SchedulingRun {
     private readonly reuse: boolean,
     pods: readonly PodInfo[],
   ) {
-    this.cluster = new Cluster(list(input?.nodes), namespaceLabelLookup(input?.namespaces));
+    this.cluster = new Cluster(asArray(input?.nodes), namespaceLabelLookup(input?.namespaces));
     for (const p of pods) for (const name of p.resources.requests.keys()) this.cluster.resourceId(name);
     this.cluster.freeze();
     this.filters = new FilterRunner(this.cluster, this.statuses, !reuse);
@@ -197,10 +197,10 @@ class SchedulingRun {
 
 export function runScheduler(input: SchedulingInput, options: SchedulerOptions = {}): SchedulingOutcome[] {
   const read = podReader();
-  const bound = list(input?.boundPods)
+  const bound = asArray(input?.boundPods)
     .filter((p) => !isTerminal(p))
     .map(read);
-  const pending = list(input?.pendingPods).map(read);
+  const pending = asArray(input?.pendingPods).map(read);
   const run = new SchedulingRun(input, options.reuseTemplates ?? true, [...bound, ...pending]);
   for (const info of bound) run.occupy(info);
   // Priority first; Array.prototype.sort is stable, so creation order breaks ties.

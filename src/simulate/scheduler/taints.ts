@@ -1,5 +1,5 @@
+import { asString } from '../../model/json.js';
 /** Taints and tolerations (core/v1 Toleration.ToleratesTaint), read defensively from plain objects. */
-import { str } from './read.js';
 
 export interface Taint {
   key: string;
@@ -18,14 +18,19 @@ export function readTaints(raw: unknown): Taint[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((t): t is Record<string, unknown> => typeof t === 'object' && t !== null)
-    .map((t) => ({ key: str(t.key), value: str(t.value), effect: str(t.effect) }));
+    .map((t) => ({ key: asString(t.key) ?? '', value: asString(t.value) ?? '', effect: asString(t.effect) ?? '' }));
 }
 
 export function readTolerations(raw: unknown): Toleration[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((t): t is Record<string, unknown> => typeof t === 'object' && t !== null)
-    .map((t) => ({ key: str(t.key), operator: str(t.operator), value: str(t.value), effect: str(t.effect) }));
+    .map((t) => ({
+      key: asString(t.key) ?? '',
+      operator: asString(t.operator) ?? '',
+      value: asString(t.value) ?? '',
+      effect: asString(t.effect) ?? '',
+    }));
 }
 
 /** An empty effect or key on the toleration matches any; operator "" means Equal. */

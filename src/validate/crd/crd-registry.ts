@@ -3,6 +3,7 @@ import { formats } from '@kubernetes-models/validate';
 import type { Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
+import { isObject } from '../../model/json.js';
 
 interface CrdVersion {
   crd: Manifest;
@@ -10,10 +11,6 @@ interface CrdVersion {
   schemaPointer: string;
   schema: Record<string, unknown> | undefined;
   compiled?: ValidateFunction | Error;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function isCrd(m: Manifest): boolean {

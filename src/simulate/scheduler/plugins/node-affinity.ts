@@ -15,7 +15,7 @@ import {
   selectorMatches,
 } from '../labels.js';
 import type { NodeModel } from '../cluster.js';
-import { isRecord } from '../read.js';
+import { isObject } from '../../../model/json.js';
 
 export const NAME = 'NodeAffinity';
 export const WEIGHT = 2;
@@ -34,16 +34,16 @@ export interface PreferredTerm {
 }
 
 function nodeAffinity(pod: IPod): Record<string, unknown> {
-  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
-  const affinity = isRecord(spec.affinity) ? spec.affinity : {};
-  return isRecord(affinity.nodeAffinity) ? affinity.nodeAffinity : {};
+  const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const affinity = isObject(spec.affinity) ? spec.affinity : {};
+  return isObject(affinity.nodeAffinity) ? affinity.nodeAffinity : {};
 }
 
 export function requiredNodeAffinity(pod: IPod): RequiredNodeAffinity {
-  const spec: Record<string, unknown> = isRecord(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
+  const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
   const out: RequiredNodeAffinity = { nodeSelector: selectorFromMap(spec.nodeSelector) };
   const required = nodeAffinity(pod).requiredDuringSchedulingIgnoredDuringExecution;
-  if (isRecord(required)) out.terms = compileNodeSelectorTerms(required.nodeSelectorTerms);
+  if (isObject(required)) out.terms = compileNodeSelectorTerms(required.nodeSelectorTerms);
   return out;
 }
 
@@ -61,13 +61,13 @@ export function matches(req: RequiredNodeAffinity, node: NodeModel): boolean {
  */
 export function preFilterNodeNames(pod: IPod): Set<string> | undefined {
   const required = nodeAffinity(pod).requiredDuringSchedulingIgnoredDuringExecution;
-  if (!isRecord(required) || !Array.isArray(required.nodeSelectorTerms)) return undefined;
+  if (!isObject(required) || !Array.isArray(required.nodeSelectorTerms)) return undefined;
   let names: Set<string> | undefined;
   for (const term of required.nodeSelectorTerms) {
     let termNames: Set<string> | undefined;
-    const fields = isRecord(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
+    const fields = isObject(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
     for (const r of fields) {
-      if (!isRecord(r) || r.key !== 'metadata.name' || r.operator !== 'In' || !Array.isArray(r.values)) continue;
+      if (!isObject(r) || r.key !== 'metadata.name' || r.operator !== 'In' || !Array.isArray(r.values)) continue;
       const s = new Set(r.values.filter((v): v is string => typeof v === 'string'));
       termNames = termNames ? new Set([...termNames].filter((n) => s.has(n))) : s;
     }
@@ -83,7 +83,7 @@ export function preferredTerms(pod: IPod): PreferredTerm[] {
   if (!Array.isArray(preferred)) return [];
   const out: PreferredTerm[] = [];
   for (const p of preferred) {
-    if (!isRecord(p) || typeof p.weight !== 'number' || p.weight === 0) continue;
+    if (!isObject(p) || typeof p.weight !== 'number' || p.weight === 0) continue;
     const [term] = compileNodeSelectorTerms([p.preference]);
     if (term && !term.invalid) out.push({ weight: Math.trunc(p.weight), term });
   }
