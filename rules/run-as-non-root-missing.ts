@@ -1,6 +1,6 @@
 import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
-import { effectiveSetting, isWindowsPod } from '../src/lint/security-context.js';
+import { effectiveSetting } from '../src/lint/security-context.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +12,8 @@ export default defineRule({
       'Many images run as root unless told otherwise; root in a container is one kernel bug away from root on the node. With `runAsNonRoot: true` the kubelet refuses to start a container whose user is root. The restricted Pod Security Standard requires it.',
     remediation:
       'Set `securityContext.runAsNonRoot: true` on the pod (or each container), with a non-zero `runAsUser` if the image does not set a user.',
+    notes:
+      'Windows pods (`spec.os.name: windows`) are checked too: the restricted standard requires `runAsNonRoot` on them, and the kubelet refuses to start a Windows container that would run as `ContainerAdministrator`.',
     target: 'pod-templates',
     example: {
       invalid: 'securityContext:\n  runAsUser: 10001',
@@ -19,7 +21,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
+    // No Windows exemption: the restricted standard exempts Windows pods only from the Linux-only
+    // controls (privilege escalation, seccomp, capabilities), and runAsNonRoot works on Windows.
+    if (!ctx.podTemplate) return;
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const setting = effectiveSetting(ctx.podTemplate, c, 'runAsNonRoot');
       if (setting.value === true) continue;

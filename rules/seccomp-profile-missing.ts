@@ -13,6 +13,8 @@ export default defineRule({
     rationale:
       'A seccomp profile blocks the system calls containers never need, many of them the entry points of kernel exploits. Unless set, containers run unconfined on most clusters. The baseline Pod Security Standard forbids `Unconfined`; the restricted one requires `RuntimeDefault` or `Localhost`.',
     remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.',
+    notes:
+      'Windows pods (`spec.os.name: windows`) are not checked: the restricted standard exempts them, and the API server refuses a seccomp profile on them.',
     target: 'pod-templates',
     example: {
       invalid: 'spec:\n  securityContext:\n    runAsNonRoot: true',
@@ -20,6 +22,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Seccomp is a Linux kernel feature: the restricted standard exempts Windows pods (from 1.25).
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
     // Unset everywhere is reported once, at the pod, where one line fixes every container.
     const unset: string[] = [];
