@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { applyDefaults, hasDefaults } from '../../src/simulate/defaults/index.js';
 import { applyPodAdmission } from '../../src/simulate/defaults/admission.js';
-import { defaultPullPolicy, imageTag } from '../../src/simulate/defaults/image-pull-policy.js';
+import { imageTag } from '../../src/model/image-reference.js';
+import { defaultPullPolicy } from '../../src/simulate/defaults/image-pull-policy.js';
 
 const deployment = {
   apiVersion: 'apps/v1',
@@ -420,8 +421,12 @@ describe('image pull policy', () => {
     ['nginx:1.27', '1.27', 'IfNotPresent'],
     ['registry:5000/team/app', 'latest', 'Always'],
     ['registry:5000/team/app:2', '2', 'IfNotPresent'],
-    ['app@sha256:0123', '', 'IfNotPresent'],
-    ['app:latest@sha256:0123', 'latest', 'Always'],
+    ['registry:5000/team/app:latest', 'latest', 'Always'],
+    [`app@sha256:${'a'.repeat(64)}`, '', 'IfNotPresent'],
+    [`app:latest@sha256:${'a'.repeat(64)}`, 'latest', 'Always'],
+    // Invalid references (a short digest, upper case): the server ignores the parse error.
+    ['app:latest@sha256:0123', '', 'IfNotPresent'],
+    ['NGINX', '', 'IfNotPresent'],
   ])('%s has tag "%s" and pull policy %s', (image, tag, policy) => {
     expect(imageTag(image)).toBe(tag);
     expect(defaultPullPolicy(image)).toBe(policy);

@@ -15,7 +15,13 @@ const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-/** Appends ":latest" when the name has no tag (no ':' after the last '/'); digests are kept. */
+/**
+ * The name kube-scheduler looks up among node.status.images: the image string as written, with
+ * ":latest" appended when there is no ':' after the last '/'. This is deliberately not a parse of
+ * the reference (src/model/image-reference.ts): the scheduler compares raw strings, so `nginx`
+ * and `docker.io/library/nginx` are different names here, a digest (`app@sha256:…`) is kept as
+ * it is, and an invalid reference still gets a name.
+ */
 export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
