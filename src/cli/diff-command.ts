@@ -7,7 +7,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
-import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
+import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
 export interface CurrentStateFlags {
@@ -55,7 +55,12 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
     )
     .option('--no-consequences', 'do not run the plan on both sides (no rollouts, endpoints or routes)')
     .option('--context <lines>', 'lines of context around each change', lines, 3)
-    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option(
+      '--exclude <glob>',
+      'skip paths matching the glob, as a .gitignore line relative to the working directory (repeatable; added to ignorePaths of .kubeplan.yaml; a --current dump is read whole)',
+      collect,
+      [],
+    )
     .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
     .addOption(sizeOption())
     .option('--color', 'force colours')
@@ -72,7 +77,7 @@ export function diffOptionsFrom(
   const config = loaded.config;
   const clusterConfig = clusterConfigOf(loaded);
   return {
-    failOn: flags.failOn ?? config.failOn ?? 'error',
+    failOn: failOnOf(flags.failOn, config),
     options: {
       current: flags.current,
       namespace: flags.namespace,

@@ -6,7 +6,7 @@ import { exitCodeFor } from '../model/summary.js';
 import { parseKubeVersion } from '../lint/kube-version.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { wantsColor, type CliIo } from './io.js';
-import { loadCliConfig } from './load-cli-config.js';
+import { failOnOf, loadCliConfig } from './load-cli-config.js';
 import { formatLintResult } from './lint-output.js';
 import { parseSize } from './parse-size.js';
 import { isReviewFormat, REVIEW_FORMATS, writeReviewFormat, type ReviewFormat } from './review-formats.js';
@@ -65,7 +65,12 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
       )
       .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
-      .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+      .option(
+        '--exclude <glob>',
+        'skip paths matching the glob, as a .gitignore line relative to the working directory (repeatable; added to ignorePaths of .kubeplan.yaml)',
+        collect,
+        [],
+      )
       .option('--crd <path>', 'CustomResourceDefinitions to validate custom resources with (repeatable)', collect, [])
       .option('--no-strict', 'do not report unknown fields')
       .addOption(sizeOption())
@@ -84,6 +89,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         }
         const result = await lint(paths, {
           exclude: flags.exclude,
+          ...(io.cwd ? { cwd: io.cwd } : {}),
           crds: flags.crd,
           strict: flags.strict,
           config: loaded.config,
@@ -92,7 +98,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
           ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
           ...(io.readStdin ? { readStdin: io.readStdin } : {}),
         });
-        const failOn = flags.failOn ?? loaded.config.failOn ?? 'error';
+        const failOn = failOnOf(flags.failOn, loaded.config);
         if (isReviewFormat(flags.format)) {
           writeReviewFormat(io, flags.format, {
             findings: result.findings,

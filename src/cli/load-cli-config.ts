@@ -3,6 +3,8 @@ import type { KubeplanConfig } from '../config/config-types.js';
 import { findConfigFile, formatConfigProblem, loadConfigFile } from '../config/load-config.js';
 import type { SourceRange } from '../model/source-range.js';
 import type { ClusterConfig } from '../simulate/cluster/cluster-model.js';
+import type { FailOn } from '../model/severity.js';
+import { configuredNodeGroups } from '../commands/configured-cluster.js';
 import type { CliIo } from './io.js';
 
 export interface CliConfig {
@@ -28,7 +30,10 @@ export function loadCliConfig(io: CliIo, explicit: string | undefined): CliConfi
 
 /** The configuration's node groups, with where they are written, for the plan's cluster model. */
 export function clusterConfigOf(loaded: CliConfig): ClusterConfig | undefined {
-  const nodeGroups = loaded.config.cluster?.nodeGroups;
-  if (!nodeGroups) return undefined;
-  return { nodeGroups, file: loaded.file ?? '.kubeplan.yaml', ...(loaded.locate ? { locate: loaded.locate } : {}) };
+  return configuredNodeGroups(loaded.config, loaded.locate);
+}
+
+/** The severity at which a run fails: `--fail-on`, else `failOn` of the configuration, else `error`. */
+export function failOnOf(flag: FailOn | undefined, config: KubeplanConfig): FailOn {
+  return flag ?? config.failOn ?? 'error';
 }

@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
 import { plan } from '../commands/plan.js';
 import type { FailOn } from '../model/severity.js';
-import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
+import { EXIT_ERROR } from '../model/summary.js';
 import { formatPlanJson } from '../report/plan-json.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { formatPlanYaml } from '../report/plan-yaml.js';
 import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
-import { clusterConfigOf, loadCliConfig } from './load-cli-config.js';
+import { reportSourceError } from './diff-command.js';
+import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
 
 interface PlanFlags {
   format: 'text' | 'json' | 'yaml';
@@ -69,7 +70,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       )
       .option(
         '--current <path>',
-        'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable)',
+        'objects already in the cluster, e.g. kubectl get all,cm,secret,pvc -A -o yaml (repeatable; read whole, excludes do not apply), or git:<revision> to read the same paths at that revision',
         collect,
         [],
       )
@@ -87,7 +88,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       )
       .option(
         '--exclude <glob>',
-        'skip paths matching the glob (repeatable; added to ignorePaths of .kubeplan.yaml)',
+        'skip paths matching the glob, as a .gitignore line relative to the working directory (repeatable; added to ignorePaths of .kubeplan.yaml)',
         collect,
         [],
       )
@@ -102,17 +103,26 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
           return;
         }
         const clusterConfig = clusterConfigOf(loaded);
-        const result = await plan(paths, {
-          exclude: [...flags.exclude, ...(loaded.config.ignorePaths ?? [])],
-          crds: flags.crd,
-          cluster: flags.cluster,
-          ...(clusterConfig ? { clusterConfig } : {}),
-          current: flags.current,
-          ...(flags.now ? { now: flags.now } : {}),
-          ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),
-          ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
-          ...(io.readStdin ? { readStdin: io.readStdin } : {}),
-        });
+        let result: Awaited<ReturnType<typeof plan>>;
+        try {
+          result = await plan(paths, {
+            config: loaded.config,
+            exclude: flags.exclude,
+            crds: flags.crd,
+            cluster: flags.cluster,
+            ...(clusterConfig ? { clusterConfig } : {}),
+            current: flags.current,
+            failOn: failOnOf(flags.failOn, loaded.config),
+            ...(flags.now ? { now: flags.now } : {}),
+            ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),
+            ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+            ...(io.cwd ? { cwd: io.cwd } : {}),
+            ...(io.readStdin ? { readStdin: io.readStdin } : {}),
+          });
+        } catch (error) {
+          setExit(reportSourceError(io, error));
+          return;
+        }
         const format = flags.output ?? flags.format;
         io.stdout.write(
           format === 'json'
@@ -121,7 +131,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
               ? formatPlanYaml(result)
               : formatPlanText(result, { color: wantsColor(io, flags.color) }),
         );
-        setExit(exitCodeFor(result.findings, result.summary.ioErrors, flags.failOn ?? loaded.config.failOn ?? 'error'));
+        setExit(result.exitCode);
       })
   );
 }

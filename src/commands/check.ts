@@ -1,9 +1,10 @@
-import { diff, type DiffOptions, type DiffResult } from './diff.js';
-import { lint, type LintResult } from './lint.js';
-import { plan, type PlanResult } from './plan.js';
+import type { ChangeCounts } from '../diff/types.js';
+import { isLoadedInputs, type LoadedInputs, loadFindings, loadInputs, loadIoErrors } from '../load/inputs.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { countBySeverity, type Summary } from '../model/summary.js';
-import type { ChangeCounts } from '../diff/types.js';
+import { type DiffOptions, type DiffResult, diffResult, runDiff } from './diff.js';
+import { type LintResult, lintResult, lintStage } from './lint.js';
+import { type PlanResult, planResult, runPlan } from './plan.js';
 
 export interface CheckOptions extends Omit<DiffOptions, 'current'> {
   /** The current state (see `DiffOptions.current`); without it there is no diff, and the plan runs on an empty cluster. */
@@ -33,13 +34,11 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-/** Inputs that could not be read at all: each stage reads the manifests, so they are counted once per file. */
-const IO_RULE = 'file-unreadable';
-
 /**
- * The findings of all stages, each once: the manifests are read by every stage, so loading
- * problems repeat; and the plan's and the diff's `object-rejected` repeat lint's schema error at
- * the same position.
+ * Findings of several lists, each once by rule, position and message, without a refusal that
+ * repeats a schema error at the same position.
+ * @deprecated `check` no longer needs it: each stage reports its own findings once. Kept for
+ * library users.
  */
 export function mergeFindings(...lists: ReadonlyArray<readonly Finding[]>): Finding[] {
   const seen = new Set<string>();
@@ -56,45 +55,38 @@ export function mergeFindings(...lists: ReadonlyArray<readonly Finding[]>): Find
   return merged.sort(compareFindings);
 }
 
-/** Reads standard input once for every stage that reads the manifests. */
-function sharedStdin(read: (() => Promise<Uint8Array>) | undefined): (() => Promise<Uint8Array>) | undefined {
-  if (!read) return undefined;
-  let once: Promise<Uint8Array> | undefined;
-  return () => (once ??= read());
-}
-
 /**
  * `kubeplan check`: lint, plan and diff in one run, one list of findings and one exit code (see
- * `exitCodeFor`). With a current state the plan is the one the diff runs (the manifests applied
- * over the current state, old pods included); without, `plan` on an empty cluster. Throws
- * `CurrentSourceError` when the current state cannot be used at all.
+ * `exitCodeFor`). The inputs are read once (loadInputs) and validated once; each finding comes
+ * from the stage that owns it: loading problems from the load, schema and rule findings from
+ * lint, the rest from the plan or the diff (which leave out the refusals lint's schema findings
+ * already explain). With a current state the plan is the one the diff runs (the manifests
+ * applied over the current state, old pods included); without, `plan` on an empty cluster.
+ * Throws `CurrentSourceError` when the current state cannot be used at all.
  */
-export async function check(inputs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
-  const readStdin = sharedStdin(options.readStdin);
-  const shared = { ...options, ...(readStdin ? { readStdin } : {}) };
-  const linted = await lint(inputs, {
-    ...shared,
-    ...(options.config ? { config: options.config } : {}),
-  });
+export async function check(
+  inputs: readonly string[] | LoadedInputs,
+  options: CheckOptions = {},
+): Promise<CheckResult> {
+  const loaded = isLoadedInputs(inputs) ? inputs : await loadInputs(inputs, options);
+  const linting = await lintStage(loaded, options);
+  const linted = lintResult(loaded, linting);
+  const findings = [...loadFindings(loaded), ...linting.findings];
+  let ioErrors = loadIoErrors(loaded);
   let diffed: DiffResult | undefined;
   let planned: PlanResult | undefined;
-  let findings: Finding[];
-  if (options.current?.length) {
-    diffed = await diff(inputs, { ...shared, current: options.current });
-    findings = mergeFindings(linted.findings, diffed.planFindings, diffed.findings);
+  if (loaded.current) {
+    const run = await runDiff(loaded, { ...options, refusalsReported: true });
+    diffed = diffResult(loaded, run);
+    findings.push(...run.findings, ...run.planFindings);
+    ioErrors += run.ioErrors;
   } else {
-    const nodeGroups = options.config?.cluster?.nodeGroups;
-    const clusterConfig = options.clusterConfig ?? (nodeGroups ? { nodeGroups, file: '.kubeplan.yaml' } : undefined);
-    planned = await plan(inputs, {
-      ...shared,
-      exclude: [...(options.exclude ?? []), ...(options.config?.ignorePaths ?? [])],
-      ...(options.cluster ? { cluster: options.cluster } : {}),
-      ...(clusterConfig ? { clusterConfig } : {}),
-    });
-    findings = mergeFindings(linted.findings, planned.findings);
+    const run = await runPlan(loaded, { ...options, refusalsReported: true });
+    planned = planResult(loaded, run, options);
+    findings.push(...run.findings);
+    ioErrors += run.ioErrors;
   }
-  const ioErrors = new Set(findings.filter((f) => f.ruleId === IO_RULE && f.severity === 'error').map((f) => f.file))
-    .size;
+  findings.sort(compareFindings);
   const s = linted.summary;
   return {
     lint: linted,

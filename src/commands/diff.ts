@@ -3,21 +3,31 @@ import { computeConsequences } from '../diff/consequences/consequences.js';
 import { admitManifests, markRefused } from '../diff/consequences/refused.js';
 import { planFindings } from '../diff/consequences/transition.js';
 import type { Consequences } from '../diff/consequences/types.js';
-import { loadCurrentSource } from '../diff/current-source.js';
 import { diffObjects } from '../diff/diff-objects.js';
 import type { IgnoreRule } from '../diff/ignore-rules.js';
 import type { ChangeCounts, ObjectChange } from '../diff/types.js';
-import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
+import { missingCurrentSource } from '../load/current-source.js';
+import {
+  type InputOptions,
+  isLoadedInputs,
+  type LoadedInputs,
+  loadFindings,
+  loadInputs,
+  loadIoErrors,
+} from '../load/inputs.js';
+import { emptyLoad } from '../load/load-manifests.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { meetsFailLevel, type FailOn } from '../model/severity.js';
 import { countBySeverity, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, type Summary } from '../model/summary.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
+import { clusterModelOptions } from './configured-cluster.js';
 import { planClock } from './plan.js';
+import { refusalReported, validateInputs } from './validate-inputs.js';
 
-export { CurrentSourceError } from '../diff/current-source.js';
+export { CurrentSourceError } from '../load/current-source-error.js';
 
-export interface DiffOptions extends LoadOptions {
+export interface DiffOptions extends Omit<InputOptions, 'current'> {
   /** The current side: files or directories (manifests or `kubectl get -o yaml` dumps), or one `git:<revision>`. */
   current: readonly string[];
   /** Namespace of namespaced objects that set none (default `default`, as kubectl). */
@@ -26,7 +36,7 @@ export interface DiffOptions extends LoadOptions {
   prune?: boolean;
   /** Fields to leave out of the comparison; default: `diff.ignoreDifferences` of the configuration. */
   ignore?: readonly IgnoreRule[];
-  /** A loaded `.kubeplan.yaml`: `ignorePaths` and the `diff` section. */
+  /** A loaded `.kubeplan.yaml`: `ignorePaths`, the `diff` section and `cluster.nodeGroups`. */
   config?: KubeplanConfig;
   /** Lines of context in the unified text (default 3). */
   context?: number;
@@ -38,10 +48,6 @@ export interface DiffOptions extends LoadOptions {
   clusterConfig?: ClusterConfig;
   /** The plan's clock (see `planClock`). */
   now?: string;
-  /** Extra CustomResourceDefinitions (custom resources are checked against them). */
-  crds?: readonly string[];
-  /** Where relative paths and the git repository are looked up (default: the process's). */
-  cwd?: string;
   schedule?: ScheduleFunction;
 }
 
@@ -65,21 +71,28 @@ export interface DiffResult {
   summary: DiffSummary;
 }
 
+/** What the diff adds to the loaded inputs; `findings` are its own (not the loading problems). */
+export interface DiffRun extends Omit<DiffResult, 'summary'> {
+  ioErrors: number;
+  counts: ChangeCounts;
+  generated: number;
+  outside: number;
+}
+
+export interface DiffRunOptions extends Omit<DiffOptions, 'current'> {
+  /** The schema findings of the run are reported already (check: lint's): no `object-rejected` repeats one. */
+  refusalsReported?: boolean;
+}
+
 /**
- * Compares the manifests (`inputs`) with the current state (`options.current`) and tells what
- * applying them changes: per object create / update / delete / unchanged / unmanaged with an
- * RFC 6902 patch and a unified text of the normalized YAML (Secret values masked), findings for
- * changes the API server refuses, and the consequences from the plan run on both sides.
- * Throws `CurrentSourceError` when the current side cannot be used at all (unknown revision).
+ * The diff over loaded inputs (their `current` is required): compares, finds the changes the
+ * API server refuses (from the run's one validation), and runs the plan on both sides for the
+ * consequences.
  */
-export async function diff(inputs: readonly string[], options: DiffOptions): Promise<DiffResult> {
+export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}): Promise<DiffRun> {
   const config = options.config ?? {};
-  const exclude = [...(options.exclude ?? []), ...(config.ignorePaths ?? [])];
-  const current = await loadCurrentSource(options.current, inputs, { ...options, exclude });
-  const desired = await loadManifests(inputs, { ...options, exclude });
-  const crds = options.crds?.length
-    ? await loadManifests(options.crds, { ...options, readStdin: undefined })
-    : undefined;
+  const current = loaded.current ?? emptyLoad();
+  const desired = loaded.desired;
   const objects = diffObjects(current.manifests, desired.manifests, {
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.prune ? { prune: true } : {}),
@@ -87,59 +100,87 @@ export async function diff(inputs: readonly string[], options: DiffOptions): Pro
     ...(options.context !== undefined ? { context: options.context } : {}),
   });
   // Changes the API server refuses do not happen, whether or not the plan runs.
-  const admission = await admitManifests(desired.manifests, crds?.manifests ?? []);
+  const validation = validateInputs(loaded);
+  const admission = await admitManifests(desired.manifests, loaded.crds.manifests, (m) => validation.of(m));
   const { changes, findings: rejections } = markRefused(objects.changes, admission);
-  const findings = [
-    ...current.findings,
-    ...desired.findings,
-    ...(crds?.findings ?? []),
-    ...objects.findings,
-    ...rejections,
-  ];
-  let ioErrors = current.ioErrors + desired.ioErrors + (crds?.ioErrors ?? 0);
+  const findings = [...objects.findings];
+  const refusedManifest = new Map([...admission.refused].map(([manifest, r]) => [r.finding, manifest]));
+  for (const rejection of rejections) {
+    const manifest = refusedManifest.get(rejection);
+    if (!options.refusalsReported || !manifest || !(await refusalReported(validation, manifest)))
+      findings.push(rejection);
+  }
+  let ioErrors = 0;
 
   let consequences: Consequences | undefined;
   let plan: Finding[] = [];
   if (options.consequences !== false) {
-    const groups = config.cluster?.nodeGroups;
-    const clusterConfig =
-      options.clusterConfig ?? (groups ? { nodeGroups: groups, file: '.kubeplan.yaml' } : undefined);
-    const model = await resolveClusterModel(
-      { ...(options.cluster ? { cluster: options.cluster } : {}), ...(clusterConfig ? { clusterConfig } : {}) },
-      options,
-    );
+    const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);
     findings.push(...model.findings);
     ioErrors += model.ioErrors;
-    const nodes = model.nodes;
     const computed = computeConsequences({
       changes,
       current: current.manifests,
       admission,
-      nodes,
+      nodes: model.nodes,
       now: planClock(options.now, current.manifests),
+      ...(options.namespace ? { namespace: options.namespace } : {}),
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     consequences = computed.consequences;
     findings.push(...consequences.findings);
     plan = planFindings(computed.transition.after, computed.applied).sort(compareFindings);
   }
-  findings.sort(compareFindings);
   return {
     changes,
     ...(consequences ? { consequences } : {}),
     findings,
     planFindings: plan,
+    ioErrors,
+    counts: objects.counts,
+    generated: objects.generated,
+    outside: objects.outside,
+  };
+}
+
+/** The result of `diff`: the loading problems of both sides and the diff's findings, sorted, with the summary. */
+export function diffResult(loaded: LoadedInputs, run: DiffRun): DiffResult {
+  const current = loaded.current ?? emptyLoad();
+  const findings = [...loadFindings(loaded), ...run.findings].sort(compareFindings);
+  return {
+    changes: run.changes,
+    ...(run.consequences ? { consequences: run.consequences } : {}),
+    findings,
+    planFindings: run.planFindings,
     summary: {
-      files: current.files + desired.files,
-      documents: current.documents + desired.documents,
-      objects: current.manifests.length + desired.manifests.length,
+      files: current.files + loaded.desired.files,
+      documents: current.documents + loaded.desired.documents,
+      objects: current.manifests.length + loaded.desired.manifests.length,
       ...countBySeverity(findings),
-      ioErrors,
-      changes: objects.counts,
-      generated: objects.generated,
-      outside: objects.outside,
+      ioErrors: loadIoErrors(loaded) + run.ioErrors,
+      changes: run.counts,
+      generated: run.generated,
+      outside: run.outside,
     },
   };
+}
+
+/**
+ * Compares the manifests (`inputs`) with the current state (`options.current`) and tells what
+ * applying them changes: per object create / update / delete / unchanged / unmanaged with an
+ * RFC 6902 patch and a unified text of the normalized YAML (Secret values masked), findings for
+ * changes the API server refuses, and the consequences from the plan run on both sides. Takes
+ * paths, or inputs loaded with their current state (loadInputs).
+ * Throws `CurrentSourceError` when the current side cannot be used at all (unknown revision).
+ */
+export async function diff(inputs: readonly string[] | LoadedInputs, options: DiffOptions): Promise<DiffResult> {
+  const loaded = isLoadedInputs(inputs)
+    ? inputs
+    : options.current?.length
+      ? await loadInputs(inputs, options)
+      : undefined;
+  if (!loaded?.current) throw missingCurrentSource();
+  return diffResult(loaded, await runDiff(loaded, options));
 }
 
 /** Whether applying changes anything: an object created, updated or deleted. */

@@ -1,20 +1,24 @@
-import { compareFindings, type Finding } from '../model/finding.js';
-import type { Manifest } from '../model/manifest.js';
-import { countBySeverity, type Summary } from '../model/summary.js';
-import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
-import { CrdRegistry, isCrd } from '../validate/crd/crd-registry.js';
-import { ManifestValidator } from '../validate/validate-manifests.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
 import type { KubeplanConfig } from '../config/config-types.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubeVersion } from '../lint/kube-version.js';
 import { resolveRuleSettings } from '../lint/rule-settings.js';
 import { runRules, type SuppressedFinding } from '../lint/run-rules.js';
-import { BUILTIN_RULES } from '../../rules/index.js';
+import {
+  type InputOptions,
+  isLoadedInputs,
+  type LoadedInputs,
+  loadFindings,
+  loadInputs,
+  loadIoErrors,
+} from '../load/inputs.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { Manifest } from '../model/manifest.js';
+import { countBySeverity, type Summary } from '../model/summary.js';
+import { validateInputs } from './validate-inputs.js';
 
-export interface LintOptions extends LoadOptions {
+export interface LintOptions extends Omit<InputOptions, 'current'> {
   /** Unknown fields are errors (default true). */
   strict?: boolean;
-  /** Extra files or directories whose CustomResourceDefinitions validate custom resources. */
-  crds?: readonly string[];
   /** A loaded `.kubeplan.yaml`; the options below take precedence over it. */
   config?: KubeplanConfig;
   /** The Kubernetes release to check against (`"1.30"`); default: the config's, else the release kubeplan ships schemas for. */
@@ -39,34 +43,35 @@ export interface LintResult {
   suppressed: SuppressedFinding[];
 }
 
+/** What lint adds to the loaded inputs: schema and rule findings. */
+export interface LintStage {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+/** The Kubernetes release of a run; an invalid one is a caller's mistake and throws. */
+function kubernetesVersionOf(options: LintOptions) {
+  const text = options.kubernetesVersion ?? options.config?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const version = parseKubeVersion(text);
+  if (!version) throw new TypeError(`invalid Kubernetes version "${text}" (expected e.g. 1.30)`);
+  return version;
+}
+
 /**
- * Loads the inputs, checks every object against its schema, then runs the rules over all
- * objects together. Findings come back sorted by file and position; bad input is reported as
- * findings, never thrown. An invalid `kubernetesVersion` is a caller's mistake and throws.
+ * The schema findings of every manifest (validated once per run: validateInputs) and the rules
+ * run over all of them together; loading problems are not among them (see `lint`).
  */
-export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+export async function lintStage(loaded: LoadedInputs, options: LintOptions = {}): Promise<LintStage> {
   const config = options.config ?? {};
-  const versionText = options.kubernetesVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const kubernetesVersion = parseKubeVersion(versionText);
-  if (!kubernetesVersion) throw new TypeError(`invalid Kubernetes version "${versionText}" (expected e.g. 1.30)`);
-
-  const exclude = [...(options.exclude ?? []), ...(config.ignorePaths ?? [])];
-  const loaded = await loadManifests(inputs, { ...options, exclude });
-  const findings = [...loaded.findings];
-  let ioErrors = loaded.ioErrors;
-
-  const crdManifests = loaded.manifests.filter(isCrd);
-  if (options.crds?.length) {
-    const extra = await loadManifests(options.crds, { ...options, readStdin: undefined });
-    crdManifests.push(...extra.manifests.filter(isCrd));
-    findings.push(...extra.findings.filter((f) => f.severity === 'error'));
-    ioErrors += extra.ioErrors;
+  const kubernetesVersion = kubernetesVersionOf(options);
+  const strict = options.strict ?? true;
+  const validation = validateInputs(loaded);
+  const findings: Finding[] = [];
+  for (const manifest of loaded.desired.manifests) {
+    const found = await validation.of(manifest);
+    findings.push(...(strict ? found : found.filter((f) => f.ruleId !== 'schema-unknown-field')));
   }
-
-  const validator = new ManifestValidator({ strict: options.strict ?? true, crds: new CrdRegistry(crdManifests) });
-  for (const manifest of loaded.manifests) findings.push(...(await validator.validate(manifest)));
-
-  const rules = runRules(loaded.manifests, {
+  const rules = runRules(loaded.desired.manifests, {
     settings: resolveRuleSettings(BUILTIN_RULES, config.rules, options.onlyRules),
     kubernetesVersion,
     inlineIgnores: options.inlineIgnores ?? config.inlineIgnores?.enabled ?? true,
@@ -74,19 +79,35 @@ export async function lint(inputs: readonly string[], options: LintOptions = {})
     knownRuleIds: new Set(BUILTIN_RULES.map((r) => r.meta.id)),
   });
   findings.push(...rules.findings);
-  findings.sort(compareFindings);
-  const suppressed = rules.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  return { findings, suppressed: rules.suppressed.sort((a, b) => compareFindings(a.finding, b.finding)) };
+}
+
+/** The result of `lint`: the loading problems and the stage's findings, sorted. */
+export function lintResult(loaded: LoadedInputs, stage: LintStage): LintResult {
+  const findings = [...loadFindings(loaded), ...stage.findings].sort(compareFindings);
   return {
     findings,
-    manifests: loaded.manifests,
-    suppressed,
+    manifests: loaded.desired.manifests,
+    suppressed: stage.suppressed,
     summary: {
-      files: loaded.files,
-      documents: loaded.documents,
-      objects: loaded.manifests.length,
+      files: loaded.desired.files,
+      documents: loaded.desired.documents,
+      objects: loaded.desired.manifests.length,
       ...countBySeverity(findings),
-      ioErrors,
-      suppressed: suppressed.length,
+      ioErrors: loadIoErrors(loaded),
+      suppressed: stage.suppressed.length,
     },
   };
+}
+
+/**
+ * Loads the inputs (or takes them loaded: loadInputs), checks every object against its schema,
+ * then runs the rules over all objects together. Findings come back sorted by file and position;
+ * bad input is reported as findings, never thrown. An invalid `kubernetesVersion` is a caller's
+ * mistake and throws.
+ */
+export async function lint(inputs: readonly string[] | LoadedInputs, options: LintOptions = {}): Promise<LintResult> {
+  kubernetesVersionOf(options);
+  const loaded = isLoadedInputs(inputs) ? inputs : await loadInputs(inputs, options);
+  return lintResult(loaded, await lintStage(loaded, options));
 }

@@ -2,27 +2,37 @@ import { measureHeadroom, type Headroom } from '../simulate/headroom.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { countBySeverity, type Summary } from '../model/summary.js';
-import { loadManifests, type LoadOptions } from '../load/load-manifests.js';
+import { countBySeverity, exitCodeFor, type Summary } from '../model/summary.js';
+import type { KubeplanConfig } from '../config/config-types.js';
+import {
+  type InputOptions,
+  isLoadedInputs,
+  type LoadedInputs,
+  loadFindings,
+  loadInputs,
+  loadIoErrors,
+} from '../load/inputs.js';
+import type { FailOn } from '../model/severity.js';
 import { acceptManifests } from '../simulate/accept-manifests.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
-import { isCrd } from '../validate/crd/crd-registry.js';
+import { clusterModelOptions } from './configured-cluster.js';
+import { refusalReported, validateInputs } from './validate-inputs.js';
 
-export interface PlanOptions extends LoadOptions {
+export interface PlanOptions extends InputOptions {
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
   cluster?: readonly string[];
-  /** The `cluster` section of `.kubeplan.yaml`: used when `cluster` is not given. */
+  /** The `cluster` section of `.kubeplan.yaml` with its positions; default: `cluster.nodeGroups` of `config`. */
   clusterConfig?: ClusterConfig;
-  /** Files with the objects already in the cluster (`kubectl get all,cm,secret,pvc -A -o yaml`). */
-  current?: readonly string[];
+  /** A loaded `.kubeplan.yaml`: `ignorePaths`, `cluster.nodeGroups` and `failOn`. */
+  config?: KubeplanConfig;
+  /** The level of `exitCode` (`--fail-on`); default: `failOn` of `config`, else `error`. */
+  failOn?: FailOn;
   /** The plan's clock, RFC 3339; see `planClock`. */
   now?: string;
-  /** CustomResourceDefinitions to validate custom resources with. */
-  crds?: readonly string[];
   /** The scheduler; kubeplan's kube-scheduler unless a test passes another. */
   schedule?: ScheduleFunction;
   /** Measure each workload's headroom (`measureHeadroom`), trying up to this many extra pods. */
@@ -50,6 +60,8 @@ export interface PlanResult {
   unschedulable: Map<string, string>;
   /** With the `headroom` option: how many more pods each workload could run. */
   headroom?: Headroom[];
+  /** 2 for an unreadable input, 1 for a finding at or above `failOn`, else 0 (see `exitCodeFor`). */
+  exitCode: number;
 }
 
 /** The clock when none is given: stable across runs, so the same input gives the same output. */
@@ -70,52 +82,46 @@ export function planClock(now: string | undefined, current: readonly Manifest[])
   return latest || DEFAULT_NOW;
 }
 
-/**
- * What the cluster will do with the inputs: loads them, sets aside the objects the API server
- * would refuse (acceptManifests), applies the rest over the current objects, runs the controllers
- * and the scheduler, and reports what goes wrong as findings at the manifests that cause it.
- */
-export async function plan(inputs: readonly string[], options: PlanOptions = {}): Promise<PlanResult> {
-  const stage = options.onStage ?? ((): void => {});
-  stage('load');
-  const loaded = await loadManifests(inputs, options);
-  const findings: Finding[] = [...loaded.findings];
-  let ioErrors = loaded.ioErrors;
-  const others = { ...options, readStdin: undefined };
+/** What the plan adds to the loaded inputs; `findings` are its own (not the loading problems). */
+export type PlanRun = Omit<PlanResult, 'findings' | 'summary' | 'exitCode'> & { findings: Finding[]; ioErrors: number };
 
-  const crdManifests = loaded.manifests.filter(isCrd);
-  if (options.crds?.length) {
-    const extra = await loadManifests(options.crds, others);
-    crdManifests.push(...extra.manifests.filter(isCrd));
-    findings.push(...extra.findings.filter((f) => f.severity === 'error'));
-    ioErrors += extra.ioErrors;
-  }
+export interface PlanRunOptions extends PlanOptions {
+  /**
+   * The schema findings of the run are reported already (check: lint's): an object the API server
+   * refuses for one of them is left out without an `object-rejected` of its own.
+   */
+  refusalsReported?: boolean;
+}
+
+/**
+ * The plan over loaded inputs: sets aside the objects the API server would refuse (from the
+ * run's one validation), applies the rest over the current objects, runs the controllers and
+ * the scheduler, and reports what goes wrong as findings at the manifests that cause it.
+ */
+export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}): Promise<PlanRun> {
+  const stage = options.onStage ?? ((): void => {});
   stage('validate');
-  const { accepted, refused, findings: rejections } = await acceptManifests(loaded.manifests, crdManifests);
-  findings.push(...rejections);
+  const validation = validateInputs(loaded);
+  const desired = loaded.desired.manifests;
+  const acceptance = await acceptManifests(desired, loaded.crdManifests, (m) => validation.of(m));
+  const findings: Finding[] = [];
+  for (const [i, refused] of acceptance.refused.entries())
+    if (!options.refusalsReported || !(await refusalReported(validation, refused)))
+      findings.push(acceptance.findings[i]!);
 
   stage('cluster');
-  const model = await resolveClusterModel(options, others);
+  const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);
   findings.push(...model.findings);
-  ioErrors += model.ioErrors;
   const nodes: readonly KubeObject[] = model.nodes;
-  const clusterSource = model.source;
 
   stage('current');
-  let current: Manifest[] = [];
-  if (options.current?.length) {
-    const loadedCurrent = await loadManifests(options.current, others);
-    findings.push(...loadedCurrent.findings.filter((f) => f.severity === 'error'));
-    ioErrors += loadedCurrent.ioErrors;
-    current = loadedCurrent.manifests;
-  }
-
+  const current = loaded.current?.manifests ?? [];
   const now = planClock(options.now, current);
   const result = simulate({
     nodes,
     current,
-    desired: accepted,
-    refused,
+    desired: acceptance.accepted,
+    refused: acceptance.refused,
     now,
     schedule: options.schedule ?? kubeScheduler,
     ...(options.onStage ? { onStage: options.onStage } : {}),
@@ -130,20 +136,12 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
     };
     findings.push(problem.origin ? findingAt(problem.origin, init) : { ...init, file: '<plan>', line: 1, column: 1 });
   }
-  findings.sort(compareFindings);
-  stage('done');
   return {
     state: result.state,
     findings,
-    summary: {
-      files: loaded.files,
-      documents: loaded.documents,
-      objects: loaded.manifests.length,
-      ...countBySeverity(findings),
-      ioErrors,
-    },
+    ioErrors: model.ioErrors,
     now,
-    clusterSource,
+    clusterSource: model.source,
     services: result.services,
     ingresses: result.ingresses,
     cronJobs: result.cronJobs,
@@ -152,4 +150,39 @@ export async function plan(inputs: readonly string[], options: PlanOptions = {})
       ? { headroom: measureHeadroom(result.state, nodes, options.schedule ?? kubeScheduler, options.headroom) }
       : {}),
   };
+}
+
+/** The result of `plan`: the loading problems and the plan's findings, sorted, with the summary and exit code. */
+export function planResult(
+  loaded: LoadedInputs,
+  run: PlanRun,
+  options: Pick<PlanOptions, 'failOn' | 'config'> = {},
+): PlanResult {
+  const { ioErrors: planIoErrors, ...rest } = run;
+  const findings = [...loadFindings(loaded), ...run.findings].sort(compareFindings);
+  const ioErrors = loadIoErrors(loaded) + planIoErrors;
+  return {
+    ...rest,
+    findings,
+    summary: {
+      files: loaded.desired.files,
+      documents: loaded.desired.documents,
+      objects: loaded.desired.manifests.length,
+      ...countBySeverity(findings),
+      ioErrors,
+    },
+    exitCode: exitCodeFor(findings, ioErrors, options.failOn ?? options.config?.failOn ?? 'error'),
+  };
+}
+
+/**
+ * What the cluster will do with the inputs: loads them (or takes them loaded: loadInputs) with
+ * the configuration's `ignorePaths`, node groups and `failOn`, and runs the plan (`runPlan`).
+ */
+export async function plan(inputs: readonly string[] | LoadedInputs, options: PlanOptions = {}): Promise<PlanResult> {
+  options.onStage?.('load');
+  const loaded = isLoadedInputs(inputs) ? inputs : await loadInputs(inputs, options);
+  const run = await runPlan(loaded, options);
+  options.onStage?.('done');
+  return planResult(loaded, run, options);
 }

@@ -11,6 +11,8 @@ export interface KubeplanConfig {
   failOn?: FailOn;
   /** Globs of paths not to read, added to `--exclude`. */
   ignorePaths?: string[];
+  /** The file this configuration was read from (set by loadConfigFile): `ignorePaths` are relative to its folder. */
+  file?: string;
   inlineIgnores?: {
     /** False makes `kubeplan.io/ignore` annotations ineffective (as `--no-inline-ignores`). */
     enabled?: boolean;

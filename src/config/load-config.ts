@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { displayPath } from '../load/collect-files.js';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments } from 'yaml';
@@ -154,30 +153,10 @@ export function loadConfigFile(file: string, rules: readonly Rule[]): ConfigResu
     };
   }
   const result = parseConfig(file, text, rules);
-  if (result.ok && result.config.ignorePaths) {
-    result.config = {
-      ...result.config,
-      ignorePaths: anchorIgnorePaths(result.config.ignorePaths, dirname(resolve(file))),
-    };
-  }
+  // `ignorePaths` are relative to the file's folder, as a repository's ignore files are, wherever
+  // kubeplan runs from: the file goes along with the configuration (runFilter in load/inputs.ts).
+  if (result.ok) result.config = { ...result.config, file };
   return result;
-}
-
-/**
- * `ignorePaths` are written relative to the configuration file, as a repository's ignore files
- * are, wherever kubeplan runs from. So a glob with a slash is anchored at the file's folder
- * (`charts/**` becomes `/repo/charts/**`; collect-files.ts matches absolute paths too); a bare
- * name (`vendor`, `*.generated.yaml`) and a glob starting with `**` match anywhere and stay.
- */
-export function anchorIgnorePaths(globs: readonly string[], configDir: string): string[] {
-  const base = displayPath(configDir).replace(/\/$/, '');
-  return globs.map((glob) => {
-    // `./charts` and `/charts` name the folder's own `charts`, like `charts/**`.
-    const anchored = /^\.?\//.test(glob);
-    const trimmed = glob.replace(/^\.?\//, '').replace(/\/$/, '');
-    if (!anchored && (!trimmed.includes('/') || trimmed.startsWith('**'))) return glob;
-    return `${base}/${trimmed}`;
-  });
 }
 
 /** `file:line:column: message`, as the CLI prints config problems. */

@@ -1,15 +1,27 @@
 import type { Finding } from '../model/finding.js';
 import type { Manifest } from '../model/manifest.js';
-import { collectFiles, STDIN_PATH } from './collect-files.js';
+import { diskTree, type FileReader, STDIN_NAME } from './disk-tree.js';
+import { createPathFilter, NO_FILTER, type PathFilter } from './path-filter.js';
 import { parseManifests } from './parse-manifests.js';
-import { decodeSource, DEFAULT_MAX_FILE_BYTES, readSource, type SourceText } from './read-source.js';
+import { DEFAULT_MAX_FILE_BYTES } from './read-source.js';
+import type { SourceTree } from './source-tree.js';
+import { walkTree } from './walk-tree.js';
+
+export { STDIN_NAME };
 
 export interface LoadOptions {
-  /** Globs of paths to skip (matched against the path relative to the working directory, or the base name). */
+  /**
+   * Paths to skip, as `.gitignore` lines relative to the working directory (`--exclude`); see
+   * path-filter.ts. `filter`, when given, is used instead.
+   */
   exclude?: readonly string[];
+  /** The resolved exclusion rule of a run (the configuration's `ignorePaths` and `--exclude`; see loadInputs). */
+  filter?: PathFilter;
   maxFileBytes?: number;
   /** Reads standard input for the `-` path; tests pass their own. */
   readStdin?: () => Promise<Uint8Array>;
+  /** Reads one file from disk; tests pass their own (to count reads). */
+  readFile?: FileReader;
 }
 
 export interface LoadResult {
@@ -21,25 +33,29 @@ export interface LoadResult {
   ioErrors: number;
 }
 
-export const STDIN_NAME = '<stdin>';
-
-async function readAllStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** Files are read a few at a time; parsing is synchronous and happens in input order. */
 const READ_AHEAD = 16;
 
+export const emptyLoad = (): LoadResult => ({ manifests: [], findings: [], files: 0, documents: 0, ioErrors: 0 });
+
+/** The filter of `options`: the resolved one, else `exclude` relative to `cwd` (default: the working directory). */
+export function filterOf(options: Pick<LoadOptions, 'exclude' | 'filter'>, cwd: string = process.cwd()): PathFilter {
+  if (options.filter) return options.filter;
+  return options.exclude?.length ? createPathFilter([{ base: cwd, patterns: options.exclude }]) : NO_FILTER;
+}
+
 /**
- * Loads every manifest from files, directories and standard input. Problems with one input
- * become findings and the rest is still loaded, in a deterministic order.
+ * Walks the inputs in a tree (walkTree), then reads, decodes and parses each file found. Problems
+ * with one input become findings and the rest is still loaded, in a deterministic order.
  */
-export async function loadManifests(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const { files, problems } = await collectFiles(inputs, options.exclude);
-  const result: LoadResult = { manifests: [], findings: [], files: files.length, documents: 0, ioErrors: 0 };
+export async function loadTree(
+  tree: SourceTree,
+  inputs: readonly string[],
+  filter: PathFilter,
+  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+): Promise<LoadResult> {
+  const { files, problems } = await walkTree(tree, inputs, filter);
+  const result: LoadResult = { ...emptyLoad(), files: files.length };
   for (const p of problems) {
     result.findings.push({
       ruleId: p.ruleId,
@@ -54,25 +70,12 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
     if (p.io) result.ioErrors++;
   }
 
-  const read = (file: string): Promise<SourceText> =>
-    file === STDIN_PATH
-      ? (options.readStdin ?? readAllStdin)().then(decodeSource, (e: Error) => ({
-          ok: false as const,
-          problem: {
-            ruleId: 'file-unreadable' as const,
-            message: `cannot read standard input: ${e.message}`,
-            line: 1,
-            column: 1,
-            io: true,
-          },
-        }))
-      : readSource(file, maxBytes);
-
-  const pending = files.slice(0, READ_AHEAD).map(read);
+  const read = tree.reader(files, maxBytes);
+  const pending = files.slice(0, READ_AHEAD).map((_, i) => read(i));
   for (let i = 0; i < files.length; i++) {
-    if (i + READ_AHEAD < files.length) pending.push(read(files[i + READ_AHEAD]!));
+    if (i + READ_AHEAD < files.length) pending.push(read(i + READ_AHEAD));
     const source = await pending[i]!;
-    const name = files[i] === STDIN_PATH ? STDIN_NAME : files[i]!;
+    const name = tree.display(files[i]!);
     if (!source.ok) {
       const { ruleId, message, line, column, io } = source.problem;
       result.findings.push({
@@ -94,4 +97,13 @@ export async function loadManifests(inputs: readonly string[], options: LoadOpti
     result.documents += parsed.documents;
   }
   return result;
+}
+
+/** Loads every manifest from files, directories and standard input (`-`) on disk. */
+export function loadManifests(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const tree = diskTree({
+    ...(options.readStdin ? { readStdin: options.readStdin } : {}),
+    ...(options.readFile ? { readFile: options.readFile } : {}),
+  });
+  return loadTree(tree, inputs, filterOf(options), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 }

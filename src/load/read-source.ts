@@ -95,6 +95,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.max(0, bytes.length - 1);
 }
 
+/** The problem of a file above the size bound (`--max-file-size`), or undefined. */
+export function tooLarge(size: number, maxBytes: number): SourceText | undefined {
+  if (size <= maxBytes) return undefined;
+  return problem(
+    'file-too-large',
+    `file is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`,
+  );
+}
+
 /** Reads a regular file with a size bound; never throws. */
 export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceText> {
   try {
@@ -103,13 +112,7 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES
     if (info.isDirectory()) return problem('file-unreadable', ioMessage({ code: 'EISDIR' }), true);
     if (!info.isFile())
       return problem('file-unreadable', 'cannot read file: not a regular file (a device, socket or pipe)', true);
-    if (info.size > maxBytes) {
-      return problem(
-        'file-too-large',
-        `file is ${formatBytes(info.size)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`,
-      );
-    }
-    return decodeSource(await readFile(path));
+    return tooLarge(info.size, maxBytes) ?? decodeSource(await readFile(path));
   } catch (error) {
     return problem('file-unreadable', ioMessage(error), true);
   }

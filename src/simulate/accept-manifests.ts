@@ -28,8 +28,11 @@ export interface AcceptedManifests {
 export async function acceptManifests(
   manifests: readonly Manifest[],
   crds: readonly Manifest[],
+  /** The strict schema findings of each manifest when already known (one validation per run); else validated here. */
+  validated?: (manifest: Manifest) => Promise<readonly Finding[]>,
 ): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
+  const validate = validated ?? ((manifest: Manifest) => validator.validate(manifest));
   const result: AcceptedManifests = { accepted: [], refused: [], findings: [], reasons: [] };
   const refuse = (manifest: Manifest, why: Finding): void => {
     result.refused.push(manifest);
@@ -56,7 +59,7 @@ export async function acceptManifests(
       );
       continue;
     }
-    const found = await validator.validate(manifest);
+    const found = await validate(manifest);
     const refusal = found.find((f) => REFUSING.has(f.ruleId));
     if (refusal) {
       refuse(manifest, refusal);

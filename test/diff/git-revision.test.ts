@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diff } from '../../src/commands/diff.js';
-import { CurrentSourceError } from '../../src/diff/current-source.js';
-import { loadAtRevision } from '../../src/diff/git-revision.js';
+import { CurrentSourceError } from '../../src/load/current-source.js';
+import { loadAtRevision } from '../../src/load/load-revision.js';
 import { briefAt } from '../helpers/findings.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -18,6 +18,8 @@ export interface ConsequenceInput {
   admission: Admission;
   nodes: readonly KubeObject[];
   now: string;
+  /** The namespace of desired objects that set none (`-n`). */
+  namespace?: string;
   schedule?: ScheduleFunction;
 }
 
@@ -44,6 +46,7 @@ export function computeConsequences(input: ConsequenceInput): {
     deleted,
     nodes: input.nodes,
     now: input.now,
+    ...(input.namespace ? { namespace: input.namespace } : {}),
     ...(input.schedule ? { schedule: input.schedule } : {}),
   });
   const index: TransitionIndex = {
