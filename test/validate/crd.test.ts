@@ -209,5 +209,30 @@ describe('evaluateValidationRules', () => {
       ),
     ).toBe(true);
     expect(library("cidr('10.0.0.0/8').containsIP(self.ip)", { ip: '11.0.0.1' })).toBe(false);
+    // Go's netip rules: no leading zeros in octets or prefix lengths, no zones, no IPv4-mapped addresses.
+    for (const rule of [
+      "isIP('010.1.2.3')",
+      "isIP('300.1.2.3')",
+      "isIP('fe80::1%eth0')",
+      "isCIDR('10.0.0.0/08')",
+      "isCIDR('::ffff:1.2.3.0/120')",
+      "isCIDR('10.0.0.0')",
+    ])
+      expect([rule, library(rule, {})]).toEqual([rule, false]);
+    for (const rule of [
+      "ip('::1.2.3.4').family() == 6",
+      "cidr('10.1.2.3/16').containsCIDR('10.1.0.0/24') && !cidr('10.1.0.0/24').containsCIDR('10.1.0.0/16')",
+      "cidr('fd00::/8').containsIP(ip('fd00::1')) && !cidr('fd00::/8').containsIP('10.0.0.1')",
+      "cidr('10.1.2.3/16').ip() == ip('10.1.2.3') && cidr('10.1.2.3/16').prefixLength() == 16",
+      "ip('::1').isLoopback() && ip('127.3.2.1').isLoopback() && ip('0.0.0.0').isUnspecified()",
+    ])
+      expect([rule, library(rule, {})]).toEqual([rule, true]);
+    const failure = (rule: string): string | undefined =>
+      evaluateValidationRules({ 'x-kubernetes-validations': [{ rule }] }, {}).failures[0]?.message;
+    expect(failure("ip('::ffff:1.2.3.4').family() == 6")).toContain('IPv4-mapped IPv6 address is not allowed');
+    expect(failure("ip('fe80::1%eth0').family() == 6")).toContain('IP Address with zone value is not allowed');
+    expect(failure("cidr('10.0.0.0/08').prefixLength() == 8")).toContain(
+      'network address parse error during conversion from string: 10.0.0.0/08',
+    );
   });
 });

@@ -6,6 +6,16 @@ import {
   parseQuantity,
   type Quantity,
 } from '../../model/quantity.js';
+import {
+  type IpAddress,
+  type IpPrefix,
+  type IpProblem,
+  ipAddressProblem,
+  ipPrefixProblem,
+  parseIpAddress,
+  parseIpPrefix,
+  prefixContains,
+} from '../../model/ip-address.js';
 
 /**
  * The parts of Kubernetes' CEL libraries (`k8s.io/apiserver/pkg/cel/library`) that CRD rules use
@@ -47,73 +57,43 @@ function urlOf(text: string): KubeUrl {
   }
 }
 
-/** An `ip("10.0.0.1")` value: its family and its bits. */
+/** An `ip("10.0.0.1")` value. */
 class KubeIp {
-  constructor(
-    readonly family: 4 | 6,
-    readonly bits: bigint,
-  ) {}
+  constructor(readonly ip: IpAddress) {}
 }
 
-/** A `cidr("10.0.0.0/8")` value. */
+/** A `cidr("10.0.0.0/8")` value; its address keeps the bits past the prefix, as written. */
 class KubeCidr {
-  constructor(
-    readonly address: KubeIp,
-    readonly prefix: number,
-  ) {}
-  contains(ip: KubeIp): boolean {
-    const width = this.address.family === 4 ? 32 : 128;
-    const shift = BigInt(width - this.prefix);
-    return ip.family === this.address.family && ip.bits >> shift === this.address.bits >> shift;
-  }
+  constructor(readonly prefix: IpPrefix) {}
 }
 
-function parseIpv4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255)) return undefined;
-  return parts.reduce((bits, p) => (bits << 8n) | BigInt(p), 0n);
-}
-
-function parseIpv6(text: string): bigint | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(text) || text.split('::').length > 2) return undefined;
-  const [head = '', tail] = text.split('::');
-  const groups = (part: string): string[] => (part === '' ? [] : part.split(':'));
-  const left = groups(head);
-  const right = tail === undefined ? [] : groups(tail);
-  // An IPv4 tail (`::ffff:1.2.3.4`) is two groups.
-  const expand = (list: string[]): string[] | undefined => {
-    const last = list.at(-1);
-    if (!last?.includes('.')) return list;
-    const v4 = parseIpv4(last);
-    return v4 === undefined ? undefined : [...list.slice(0, -1), (v4 >> 16n).toString(16), (v4 & 0xffffn).toString(16)];
-  };
-  const l = expand(left);
-  const r = expand(right);
-  if (!l || !r) return undefined;
-  const missing = 8 - l.length - r.length;
-  if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
-  const all = [...l, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...r];
-  if (all.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
-  return all.reduce((bits, g) => (bits << 16n) | BigInt(parseInt(g, 16)), 0n);
-}
+/** The messages of Kubernetes' CEL IP and CIDR libraries for a value they refuse. */
+const IP_PROBLEMS: Record<IpProblem, (text: string) => string> = {
+  invalid: (text) => `IP Address "${text}" parse error during conversion from string`,
+  zone: () => 'IP Address with zone value is not allowed',
+  'ipv4-mapped': () => 'IPv4-mapped IPv6 address is not allowed',
+};
+const CIDR_PROBLEMS: Record<IpProblem, (text: string) => string> = {
+  invalid: (text) => `network address parse error during conversion from string: ${text}`,
+  zone: () => 'CIDR with zone value is not allowed',
+  'ipv4-mapped': () => 'IPv4-mapped IPv6 address is not allowed',
+};
 
 function ipOf(text: string): KubeIp {
-  if (text.includes('%')) throw new Error('IP Address with zone value is not allowed');
-  const v4 = parseIpv4(text);
-  if (v4 !== undefined) return new KubeIp(4, v4);
-  const v6 = parseIpv6(text);
-  if (v6 === undefined) throw new Error(`IP Address "${text}" parse error`);
-  if (v6 >> 32n === 0xffffn) throw new Error('IPv4-mapped IPv6 address is not allowed');
-  return new KubeIp(6, v6);
+  const ip = parseIpAddress(text);
+  if (!ip) throw new Error(IP_PROBLEMS[ipAddressProblem(text) ?? 'invalid'](text));
+  return new KubeIp(ip);
 }
 
 function cidrOf(text: string): KubeCidr {
-  const slash = text.indexOf('/');
-  const prefix = slash < 0 ? NaN : Number(text.slice(slash + 1));
-  const address = slash < 0 ? undefined : ipOf(text.slice(0, slash));
-  if (!address || !/^\d{1,3}$/.test(text.slice(slash + 1)) || prefix > (address.family === 4 ? 32 : 128))
-    throw new Error(`network address parse error during conversion from string: ${text}`);
-  return new KubeCidr(address, prefix);
+  const prefix = parseIpPrefix(text);
+  if (!prefix) throw new Error(CIDR_PROBLEMS[ipPrefixProblem(text) ?? 'invalid'](text));
+  return new KubeCidr(prefix);
+}
+
+/** `containsCIDR`: the other prefix is no wider and lies inside this one. */
+function containsCidr(outer: KubeCidr, inner: KubeCidr): boolean {
+  return inner.prefix.length >= outer.prefix.length && prefixContains(outer.prefix, inner.prefix.address);
 }
 
 function succeeds(parse: () => unknown): boolean {
@@ -211,26 +191,22 @@ export function kubernetesCel(): Environment {
     .registerType('IP', KubeIp)
     .registerType('CIDR', KubeCidr)
     .registerFunction('ip(string): IP', ipOf)
-    .registerFunction('isIP(string): bool', (s: string) => succeeds(() => ipOf(s)))
-    .registerFunction('IP.family(): int', (ip: KubeIp) => BigInt(ip.family))
-    .registerFunction('IP.isUnspecified(): bool', (ip: KubeIp) => ip.bits === 0n)
+    .registerFunction('isIP(string): bool', (s: string) => parseIpAddress(s) !== undefined)
+    .registerFunction('IP.family(): int', (ip: KubeIp) => BigInt(ip.ip.family))
+    .registerFunction('IP.isUnspecified(): bool', (ip: KubeIp) => ip.ip.bits === 0n)
     .registerFunction('IP.isLoopback(): bool', (ip: KubeIp) =>
-      ip.family === 4 ? ip.bits >> 24n === 127n : ip.bits === 1n,
+      ip.ip.family === 4 ? ip.ip.bits >> 24n === 127n : ip.ip.bits === 1n,
     )
     .registerFunction('cidr(string): CIDR', cidrOf)
-    .registerFunction('isCIDR(string): bool', (s: string) => succeeds(() => cidrOf(s)))
-    .registerFunction('CIDR.prefixLength(): int', (c: KubeCidr) => BigInt(c.prefix))
-    .registerFunction('CIDR.ip(): IP', (c: KubeCidr) => c.address)
-    .registerFunction('CIDR.containsIP(IP): bool', (c: KubeCidr, ip: KubeIp) => c.contains(ip))
-    .registerFunction('CIDR.containsIP(string): bool', (c: KubeCidr, ip: string) => c.contains(ipOf(ip)))
-    .registerFunction(
-      'CIDR.containsCIDR(CIDR): bool',
-      (c: KubeCidr, other: KubeCidr) => other.prefix >= c.prefix && c.contains(other.address),
+    .registerFunction('isCIDR(string): bool', (s: string) => parseIpPrefix(s) !== undefined)
+    .registerFunction('CIDR.prefixLength(): int', (c: KubeCidr) => BigInt(c.prefix.length))
+    .registerFunction('CIDR.ip(): IP', (c: KubeCidr) => new KubeIp(c.prefix.address))
+    .registerFunction('CIDR.containsIP(IP): bool', (c: KubeCidr, ip: KubeIp) => prefixContains(c.prefix, ip.ip))
+    .registerFunction('CIDR.containsIP(string): bool', (c: KubeCidr, ip: string) =>
+      prefixContains(c.prefix, ipOf(ip).ip),
     )
-    .registerFunction('CIDR.containsCIDR(string): bool', (c: KubeCidr, other: string) => {
-      const o = cidrOf(other);
-      return o.prefix >= c.prefix && c.contains(o.address);
-    })
+    .registerFunction('CIDR.containsCIDR(CIDR): bool', containsCidr)
+    .registerFunction('CIDR.containsCIDR(string): bool', (c: KubeCidr, other: string) => containsCidr(c, cidrOf(other)))
     .registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
       if (i < 0n || i > BigInt(s.length)) throw new Error(`index out of range: ${i}`);
       return s.charAt(Number(i));
