@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { addedLines, commentableLines } from '../../src/action/diff-lines.js';
 import { MAX_REVIEW_COMMENTS, planReview } from '../../src/action/review-plan.js';
 import type { Finding } from '../../src/model/finding.js';
-import { findingFingerprint } from '../../src/report/fingerprint.js';
 
 const PATCH = [
   '@@ -1,4 +1,5 @@',
@@ -71,14 +70,24 @@ describe('review plan', () => {
       'deploy/a.yaml:10',
       'other.yaml:2',
     ]);
-    expect(plan.comments[0]!.body).toBe(
-      `<!-- kubeplan:finding:${findingFingerprint(finding('deploy/a.yaml', 2))} -->\n**error** \`schema-invalid\`: problem at 2`,
-    );
+    // The marker carries the first 32 hex digits of SHA-256 over the rule, file, object identity
+    // (none here), pointer and message joined by NUL: "schema-invalid\0deploy/a.yaml\0\0/l2\0problem at 2".
+    expect(plan.comments[0]).toEqual({
+      path: 'deploy/a.yaml',
+      line: 2,
+      side: 'RIGHT',
+      body: '<!-- kubeplan:finding:de57e280b0f0e02ec4323e101f0e20fb -->\n**error** `schema-invalid`: problem at 2',
+    });
   });
 
   it('does not repeat a comment an earlier run posted', () => {
-    const f = finding('deploy/a.yaml', 3);
-    const plan = planReview([f], lines, new Set([findingFingerprint(f)]), pathOf);
+    // The fingerprint of finding('deploy/a.yaml', 3), worked out as above.
+    const plan = planReview(
+      [finding('deploy/a.yaml', 3)],
+      lines,
+      new Set(['dd7eac2925aefd2b2395abf6ef449617']),
+      pathOf,
+    );
     expect(plan.comments).toEqual([]);
     expect(plan.elsewhere).toEqual([]);
     expect(plan.alreadyPosted).toBe(1);
@@ -93,8 +102,12 @@ describe('review plan', () => {
       { ...finding('deploy/a.yaml', 22), pointer: '/err' },
     ];
     const plan = planReview(many, lines, new Set(), pathOf);
-    expect(plan.comments).toHaveLength(MAX_REVIEW_COMMENTS);
-    expect(plan.comments.some((c) => c.body.includes('**error**'))).toBe(true);
-    expect(plan.elsewhere).toHaveLength(11);
+    // The error takes one of the 30 places; the first 29 infos take the rest, the other 11 are annotated.
+    expect(plan.comments.map((c) => `${c.line} ${c.body.split('\n')[1]}`)).toEqual([
+      ...Array.from({ length: 29 }, () => '3 info `yaml-empty`: problem at 3'),
+      '22 **error** `schema-invalid`: problem at 22',
+    ]);
+    expect(plan.elsewhere.map((f) => f.pointer)).toEqual(Array.from({ length: 11 }, (_, i) => `/info${29 + i}`));
+    expect(plan.alreadyPosted).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { plan } from '../../src/commands/plan.js';
 import { loadConfigFile } from '../../src/config/load-config.js';
+import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from '../../src/load/yaml-options.js';
 import { formatPlanJson } from '../../src/report/plan-json.js';
 import { formatPlanText } from '../../src/report/plan-text.js';
 import { formatPlanYaml } from '../../src/report/plan-yaml.js';
@@ -38,6 +39,17 @@ describe('plan text output', () => {
 });
 
 describe('plan JSON and YAML output', () => {
+  it('writes YAML that kubectl, reading YAML 1.1, reads as the JSON: strings like "yes" and "1_000" quoted', async () => {
+    const yaml =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: flags, namespace: web, labels: { enabled: "on" } }\n' +
+      'data: { a: "yes", b: "y", c: "NO", d: "1_000", e: "0b101", f: "-0b1", g: "1__0", h: "~", "on": "0o17" }\n';
+    const result = await plan(['-'], { readStdin: async () => Buffer.from(yaml) });
+    const text = formatPlanYaml(result);
+    const asKubectlReadsIt = parseAllDocuments(text, YAML_PARSE_OPTIONS)[0]!.toJS(YAML_TO_JS_OPTIONS);
+    expect(asKubectlReadsIt).toEqual(JSON.parse(formatPlanJson(result)));
+    expect(text).toContain('      data:\n        a: "yes"\n        b: "y"\n        c: "NO"\n        d: "1_000"\n');
+  });
+
   it('is the whole state as Kubernetes objects, then the events in order, as one document in both formats', async () => {
     const result = await plan(['fixtures/plan/shop']);
     const json = JSON.parse(formatPlanJson(result)) as Record<string, any>;
@@ -83,12 +95,15 @@ describe('plan JSON and YAML output', () => {
     ]);
     const unschedulable = pods.find((p) => p.metadata.name === 'search-84fb7f448d-bzf5d')!;
     expect(unschedulable.spec.nodeName).toBeUndefined();
-    // The condition itself is asserted in plan.test.ts; the document carries it as the state has it.
+    // search asks for 6 CPUs: the control-plane node is tainted, and 6 is more than a worker's
+    // 3920m allocatable, which no preemption can free (so preemption helps on none of the 7).
     expect(
       unschedulable.status.conditions.map(
         (c: Record<string, unknown>) => `${c.type}=${c.status} ${c.reason}: ${c.message}`,
       ),
-    ).toEqual([`PodScheduled=False Unschedulable: ${result.unschedulable.get(unschedulable.metadata.uid)}`]);
+    ).toEqual([
+      'PodScheduled=False Unschedulable: 0/7 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 6 Insufficient cpu. preemption: 0/7 nodes are available: 7 Preemption is not helpful for scheduling.',
+    ]);
     expect(json.events[0]).toEqual({
       apiVersion: 'v1',
       kind: 'Event',
@@ -109,7 +124,11 @@ describe('plan JSON and YAML output', () => {
       firstTimestamp: '2026-01-01T00:00:00Z',
       lastTimestamp: '2026-01-01T00:00:00Z',
     });
-    expect(json.events).toHaveLength(result.state.events.length);
+    // web: scaled, 3 pods created and scheduled (7); search: scaled, 2 created, 2 unschedulable (5);
+    // log-agent: a pod created and scheduled on each of the 6 workers (12); the migrate Job's pod
+    // refused for its missing PriorityClass (1); gpu-driver matches no node (0).
+    expect(json.events).toHaveLength(25);
+    expect(json.events.filter((e: { reason: string }) => e.reason === 'Scheduled')).toHaveLength(9);
     expect(json.summary).toEqual({
       files: 2,
       documents: 10,

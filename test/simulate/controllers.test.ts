@@ -17,6 +17,13 @@ function pods(result: PlanResult, prefix = ''): Pod[] {
   return (objectsOf(result, 'Pod') as unknown as Pod[]).filter((p) => p.metadata.name.startsWith(prefix));
 }
 
+/** Asserts that every one of `expected` happened, each after the one before it. */
+function expectInOrder(all: string[], expected: string[]): void {
+  expect(all).toEqual(expect.arrayContaining(expected));
+  const positions = expected.map((e) => all.indexOf(e));
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+}
+
 function events(result: PlanResult, name?: string): string[] {
   return result.state.events
     .filter((e) => name === undefined || e.involvedObject.name === name)
@@ -45,10 +52,14 @@ describe('StatefulSet', () => {
     ]);
     expect(db.at(-1)).toBe('Normal SuccessfulCreate StatefulSet/db: create Pod db-6 in StatefulSet db successful');
     // Each pod is created only after the one before it was scheduled (and so Ready).
-    const all = events(result);
-    expect(all.indexOf('Normal Scheduled Pod/db-0: Successfully assigned data/db-0 to worker-1')).toBeLessThan(
-      all.indexOf('Normal SuccessfulCreate StatefulSet/db: create Pod db-1 in StatefulSet db successful'),
-    );
+    const nodes = ['worker-1', 'worker-5', 'worker-6', 'worker-2', 'worker-3', 'worker-4'];
+    expectInOrder(events(result), [
+      ...nodes.flatMap((node, i) => [
+        `Normal SuccessfulCreate StatefulSet/db: create Pod db-${i} in StatefulSet db successful`,
+        `Normal Scheduled Pod/db-${i}: Successfully assigned data/db-${i} to ${node}`,
+      ]),
+      'Normal SuccessfulCreate StatefulSet/db: create Pod db-6 in StatefulSet db successful',
+    ]);
     const db0 = pods(result, 'db-0')[0]!;
     expect(db0.metadata.labels).toEqual({
       app: 'db',
