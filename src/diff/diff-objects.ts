@@ -1,12 +1,12 @@
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
-import { describeRef, groupOf, identityKey, type ObjectRef } from '../model/object-ref.js';
+import { describeRef, groupOf, identityKey, type ObjectRef, refOf } from '../model/object-ref.js';
 import { isCyclic } from '../simulate/objects/copy-json.js';
 import { alignTo } from './align.js';
 import { dropClusterFilledFields } from './cluster-filled.js';
 import { isClusterGenerated } from './cluster-generated.js';
-import { compareRefs, refOfObject } from './identity.js';
+import { compareRefs } from './identity.js';
 import type { IgnoreRule } from './ignore-rules.js';
 import { immutableFieldFindings } from './immutable-fields.js';
 import { createJsonPatch } from './json-patch.js';
@@ -112,7 +112,7 @@ function indexSide(
   for (const manifest of manifests) {
     const object = normalizeOrReport(manifest, options, findings);
     if (!object) continue;
-    const ref = refOfObject(object);
+    const ref = refOf(object);
     if (ref.name === '') {
       findings.push(
         findingAt(manifest, {

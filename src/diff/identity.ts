@@ -1,19 +1,5 @@
-import type { KubeObject } from '../model/manifest.js';
 import { compareText } from '../model/compare-text.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
-import { isObject } from '../model/json.js';
-
-/** The identity of a (normalized) object: its apiVersion, kind, namespace and name. */
-export function refOfObject(object: KubeObject): ObjectRef {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const ref: ObjectRef = {
-    apiVersion: String(object.apiVersion),
-    kind: String(object.kind),
-    name: typeof metadata.name === 'string' ? metadata.name : '',
-  };
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
-  return ref;
-}
 
 /**
  * The order of every diff output: by API group, kind, namespace and name (the version is not

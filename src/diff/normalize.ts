@@ -6,9 +6,9 @@ import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData } from './secret-data.js';
 import { dropServerFields, withoutTopServerFields } from './server-fields.js';
-import { refOfObject } from './identity.js';
 import { dropUnknownFields } from './unknown-fields.js';
 import { dropNulls, isObject } from '../model/json.js';
+import { refOf } from '../model/object-ref.js';
 
 export interface NormalizeOptions {
   /** The namespace of namespaced objects that set none (`--namespace`; default `default`). */
@@ -36,7 +36,7 @@ export function normalizeObject(object: KubeObject, options: NormalizeOptions = 
   canonicalizeSecretData(defaulted);
   canonicalizeQuantities(defaulted);
   setNamespace(defaulted, options);
-  if (options.ignore?.length) removeIgnored(defaulted, ignoredPointers(options.ignore, refOfObject(defaulted)));
+  if (options.ignore?.length) removeIgnored(defaulted, ignoredPointers(options.ignore, refOf(defaulted)));
   return defaulted;
 }
 

@@ -1,5 +1,4 @@
 import type { KubeObject } from '../model/manifest.js';
-import type { ObjectRef } from '../model/object-ref.js';
 import { isObject } from '../model/json.js';
 
 /** An object a document holds: the document itself, or an item of a List. */
@@ -27,19 +26,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   return `a ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'scalar'} (${String(value)})`;
-}
-
-export function refOf(object: KubeObject): ObjectRef {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name =
-    typeof metadata.name === 'string'
-      ? metadata.name
-      : typeof metadata.generateName === 'string'
-        ? metadata.generateName
-        : '';
-  const ref: ObjectRef = { apiVersion: String(object.apiVersion), kind: String(object.kind), name };
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
-  return ref;
 }
 
 /** `kind: List`, or a typed list such as `DeploymentList`, with an `items` array. */

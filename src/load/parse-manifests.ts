@@ -2,10 +2,11 @@ import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from '../model/finding.js';
 import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
-import { describeValue, documentObjects, isKubeObject, refOf } from './document-objects.js';
+import { describeValue, documentObjects, isKubeObject } from './document-objects.js';
 import { fastParse } from './fast-parse.js';
 import { createLocator } from './source-map.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.js';
+import { refOf } from '../model/object-ref.js';
 
 export interface ParsedFile {
   manifests: Manifest[];

@@ -23,9 +23,10 @@ import { reportUnschedulable } from './problems/unschedulable.js';
 import { RefusedObjects } from './refused-objects.js';
 import { newSchedulingMemory, scheduleCycle, type ScheduleFunction, type SchedulingMemory } from './scheduling-step.js';
 import { sortObjects } from './sort-objects.js';
-import { nameOf, namespaceOf, refOf, SimulationState, uidOf, type SimulationProblem } from './state.js';
+import { SimulationState, uidOf, type SimulationProblem } from './state.js';
 import { writeWorkloadStatuses } from './workload-status.js';
 import { objectAt } from '../model/json.js';
+import { nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 
 export interface SimulationInput {
   /** Node objects of the cluster model, defaulted. */

@@ -1,10 +1,11 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { compareText } from '../../model/compare-text.js';
 import { admitPriority } from '../controllers/priority.js';
-import { nameOf, namespaceOf, type SimulationState } from '../state.js';
+import type { SimulationState } from '../state.js';
 import { applyLimitRangeDefaults, checkLimitRanges, type PodRefusal } from './limit-ranger.js';
 import { quotaUsage } from './quota-usage.js';
 import { checkQuotas } from './resource-quota.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 /** The objects of one kind in a namespace, by name: the order kubeplan applies them in. */
 function inNamespace(state: SimulationState, kind: string, namespace: string): KubeObject[] {

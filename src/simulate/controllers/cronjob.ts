@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
-import { describeRef } from '../../model/object-ref.js';
+import { describeRef, refOf } from '../../model/object-ref.js';
 import type { ObjectRef } from '../../model/object-ref.js';
-import { refOf, type SimulationState } from '../state.js';
+import type { SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
 
 export interface CronJobSchedule {

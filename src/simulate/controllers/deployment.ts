@@ -2,21 +2,14 @@ import type { KubeObject } from '../../model/manifest.js';
 import { ensureObject } from '../defaults/fields.js';
 import { podTemplateHash } from '../objects/names.js';
 import { sameTemplate, sameTemplateAsOriginal } from '../objects/template-equality.js';
-import {
-  controllerRef,
-  involved,
-  metadataOf,
-  nameOf,
-  namespaceOf,
-  type Entry,
-  type SimulationState,
-} from '../state.js';
+import { controllerRef, involved, metadataOf, type Entry, type SimulationState } from '../state.js';
 import { activePods, availableCount } from './pods-of.js';
 import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
 import { revised, withSpec, workloadShape, type WorkloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
 import { isObject, objectAt } from '../../model/json.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 const SOURCE = 'deployment-controller';
 const REVISION = 'deployment.kubernetes.io/revision';

@@ -1,5 +1,5 @@
-import { describeRef } from '../../model/object-ref.js';
-import { involved, namespaceOf, refOf, type SimulationState } from '../state.js';
+import { describeRef, namespaceOf, refOf } from '../../model/object-ref.js';
+import { involved, type SimulationState } from '../state.js';
 import { withSpec } from './workload.js';
 import type { RefusedObjects } from '../refused-objects.js';
 import { objectAt } from '../../model/json.js';

@@ -1,5 +1,5 @@
 import type { SimulationState } from '../state.js';
-import { nameOf } from '../state.js';
+import { nameOf } from '../../model/object-ref.js';
 
 /** The PriorityClasses every cluster has (`pkg/apis/scheduling/types.go`). */
 export const BUILTIN_PRIORITY_CLASSES: ReadonlyArray<{ name: string; value: number }> = [

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { namespaceOf } from '../state.js';
 import { readyEndpointCount } from './endpoint-slices.js';
 import { isObject, objectAt, objectsAt } from '../../model/json.js';
+import { namespaceOf } from '../../model/object-ref.js';
 
 /** One route of an Ingress resolved through its Service to endpoints. */
 export interface IngressRoute {

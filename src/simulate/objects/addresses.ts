@@ -8,7 +8,7 @@ import {
 } from '../../model/ip-address.js';
 import { objectAt, objectsAt } from '../../model/json.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { nameOf } from '../state.js';
+import { nameOf } from '../../model/object-ref.js';
 
 /** A node's pod range: its first address, how many it holds, and the offset handed out next. */
 interface PodRange {
