@@ -1,3 +1,5 @@
+import { dig } from './json.js';
+
 /** RFC 6901 JSON pointers: `/spec/template/spec/containers/0/image`. */
 
 export function parsePointer(pointer: string): string[] {
@@ -30,12 +32,11 @@ export function fieldPath(pointer: string): string {
   return out;
 }
 
-/** The value at `pointer` in `value`, or undefined when any step is missing. */
+/**
+ * The value at `pointer` in `value`, or undefined when any step is missing. Steps read as `dig`
+ * reads keys: own properties only, list items by their index (`/x/length` and
+ * `/metadata/constructor` are missing, not a number and a function).
+ */
 export function valueAt(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const segment of parsePointer(pointer)) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return dig(value, ...parsePointer(pointer));
 }
