@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { formatBytes } from '../model/format-bytes.js';
 
 /** Files above this size are reported instead of parsed (`--max-file-size`). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -36,11 +37,6 @@ function ioMessage(error: unknown): string {
     default:
       return `cannot read file: ${e.code ?? ''} ${e.message ?? String(error)}`.replace(/\s+/g, ' ').trim();
   }
-}
-
-/** `12.5 MB` */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { IGNORE_ANNOTATION } from '../lint/suppression.js';
 import { plural, severityCounts } from '../model/plural.js';
 import { inline as cell, markdownReport } from './diff-markdown.js';
 import { changeSummary } from './diff-text.js';
-import { formatBytes, percent, planOverview } from './plan-overview.js';
+import { percent, planOverview } from './plan-overview.js';
+import { formatBytes } from '../model/format-bytes.js';
 
 /** The plan in a few lines: pods per workload, what cannot be scheduled and why, how full the nodes get. */
 function planSection(result: PlanResult): string {

@@ -40,7 +40,7 @@ describe('inputs that cannot be parsed as text', () => {
     writeFileSync(join(dir, 'ok.yaml'), CONFIG_MAP);
     const result = await load('huge.yaml', 'ok.yaml');
     expect(result.lines).toEqual([
-      'huge.yaml:1:1 error file-too-large file is 50.0 MiB, above the 10.0 MiB limit; not checked (raise it with --max-file-size)',
+      'huge.yaml:1:1 error file-too-large file is 50.0MiB, above the 10.0MiB limit; not checked (raise it with --max-file-size)',
     ]);
     expect(result.manifests).toHaveLength(1);
   });
