@@ -172,11 +172,107 @@ describe('the GitHub Action on a pull request', () => {
   }, 300_000);
 
   it('leaves exactly one summary comment and repeats no review comment on a second run', async () => {
-    await runAction(WRITE_TOKEN);
-    expect(github.issueComments).toHaveLength(1);
+    const summary = github.issueComments[0]!.body;
+    const reviewComments = github.reviewComments.map((c) => `${c.id} ${c.path}:${c.line}`);
+    const before = github.requests.length;
+    const run = await runAction(WRITE_TOKEN);
+    expect(run.status).toBe(0);
+    // It read both comment lists, found its own comments and wrote nothing.
+    expect(run.output).toContain('kubeplan: 0 review comments posted, 2 already there, 1 findings as annotations');
+    expect(run.output).toContain('kubeplan: summary comment updated');
+    expect(run.output).not.toContain('commenting on the pull request failed');
+    const calls = github.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(calls.filter((c) => !c.startsWith('GET '))).toEqual([]);
+    expect(calls).toEqual(
+      expect.arrayContaining(['GET /repos/shop/deploy/pulls/42/comments', 'GET /repos/shop/deploy/issues/42/comments']),
+    );
+    // The same single summary, unchanged, and the same two review comments.
+    expect(github.issueComments.map((c) => c.body)).toEqual([summary]);
     expect(github.reviews).toHaveLength(1);
-    expect(github.reviewComments).toHaveLength(2);
-    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(github.reviewComments.map((c) => `${c.id} ${c.path}:${c.line}`)).toEqual(reviewComments);
+    // Still annotated and still failing: the findings did not go away.
+    expect(run.output).toContain(
+      '::error file=deploy/settings.yaml,line=7,endLine=7,col=12,endColumn=13,title=kubeplan schema-invalid::data.workers: expected string, got number 3',
+    );
+    expect(run.output).toContain('::set-output name=errors::2');
+    expect(run.output).toContain('kubeplan: findings at or above "error" (2 errors, 1 warning, 0 info)');
+  }, 300_000);
+
+  it('works among many comments from people and other bots, over several pages', async () => {
+    const summary = github.issueComments[0]!.body;
+    const [imageTag, unknownField] = github.reviewComments;
+    expect([imageTag?.line, unknownField?.line]).toEqual([18, 20]);
+    // Issue comments: 120 from others (page 1 of 100 is all theirs), then kubeplan's own summary,
+    // out of date, and a second one a concurrent run left.
+    const people = Array.from({ length: 120 }, (_, i) => ({
+      id: i + 1,
+      body:
+        i % 3 === 0
+          ? `<!-- other-bot:report -->\nCoverage ${i}%`
+          : i % 3 === 1
+            ? `LGTM, but see the kubeplan summary below (${i})`
+            : '',
+      user: { login: i % 3 === 0 ? 'coverage[bot]' : `dev${i}` },
+    }));
+    github.issueComments.length = 0;
+    github.issueComments.push(
+      ...people.map((c) => ({ ...c })),
+      { id: 1000, body: '<!-- kubeplan:summary -->\nan old summary', user: { login: 'github-actions[bot]' } },
+      { id: 5000, body: '<!-- kubeplan:summary -->\na concurrent run', user: { login: 'github-actions[bot]' } },
+    );
+    // Review comments: 130 from others on the same lines (some outdated: no line), a reply to
+    // kubeplan's comment, kubeplan's comment on the moving tag (still a finding) and one on a
+    // finding that no longer exists. Its comment on the misspelled field was deleted by someone.
+    const others = Array.from({ length: 130 }, (_, i) => ({
+      id: i + 1,
+      body: i % 2 ? `nit: line ${i}` : '<!-- linter:finding:abc123 -->\n**warning** something else',
+      user: { login: i % 2 ? `dev${i}` : 'linter[bot]' },
+      path: 'deploy/web.yaml',
+      ...(i % 5 === 0 ? {} : { line: i % 2 ? 18 : 20 }),
+    }));
+    const stale = {
+      id: 900,
+      body: '<!-- kubeplan:finding:0123456789abcdef0123456789abcdef -->\n**error** `schema-invalid`: fixed since',
+      user: { login: 'github-actions[bot]' },
+      path: 'deploy/web.yaml',
+      line: 5,
+    };
+    const reply = {
+      id: 901,
+      body: 'We pin it in the next release.',
+      user: { login: 'dev1' },
+      path: 'deploy/web.yaml',
+      line: 18,
+    };
+    github.reviewComments.length = 0;
+    github.reviewComments.push(...others.map((c) => ({ ...c })), stale, { ...imageTag! }, reply);
+    const before = github.requests.length;
+
+    const run = await runAction(WRITE_TOKEN);
+    expect(run.status).toBe(0);
+    expect(run.output).not.toContain('commenting on the pull request failed');
+    expect(run.output).toContain('kubeplan: 1 review comments posted, 1 already there, 1 findings as annotations');
+    const calls = github.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    // Both lists were read to their second page.
+    expect(calls.filter((c) => c === 'GET /repos/shop/deploy/pulls/42/comments')).toHaveLength(2);
+    expect(calls.filter((c) => c === 'GET /repos/shop/deploy/issues/42/comments')).toHaveLength(2);
+    // One new review with only the missing comment; the summary brought up to date in place;
+    // the concurrent run's copy removed; nobody else's comment touched.
+    expect(calls.filter((c) => !c.startsWith('GET '))).toEqual([
+      'POST /repos/shop/deploy/pulls/42/reviews',
+      'PATCH /repos/shop/deploy/issues/comments/1000',
+      'DELETE /repos/shop/deploy/issues/comments/5000',
+    ]);
+    expect(github.reviews).toHaveLength(2);
+    const review = github.reviews[1]!.comments as Array<{ path: string; line: number; body: string }>;
+    expect(review.map((c) => `${c.path}:${c.line} ${c.body}`)).toEqual([`deploy/web.yaml:20 ${unknownField!.body}`]);
+    expect(github.issueComments).toEqual([
+      ...people,
+      { id: 1000, body: summary, user: { login: 'github-actions[bot]' } },
+    ]);
+    expect(github.reviewComments.slice(0, 133)).toEqual([...others, stale, imageTag, reply]);
+    expect(github.reviewComments).toHaveLength(134);
+    expect(run.output).toContain('kubeplan: findings at or above "error" (2 errors, 1 warning, 0 info)');
   }, 300_000);
 
   it('falls back to annotations with a read-only token, without failing for that reason', async () => {
