@@ -1,7 +1,8 @@
-import { isMutableImage, MUTABLE_TAGS_OPTION, parseImage } from '../src/lint/image-reference.js';
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
+import { MUTABLE_TAGS_OPTION } from '../src/lint/mutable-tags.js';
 import { defineRule } from '../src/lint/rule.js';
+import { isMutableImage, parseImageReference } from '../src/model/image-reference.js';
 import { asString } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule<{ mutableTags: string[] }>({
   meta: {
@@ -15,6 +16,8 @@ export default defineRule<{ mutableTags: string[] }>({
     remediation: 'Pin the image to a version or digest, or drop `imagePullPolicy` (or set `Always`) for a moving tag.',
     target: 'pod-templates',
     options: MUTABLE_TAGS_OPTION,
+    notes:
+      'Images are read as in `image-tag-latest`: a digest pins the build whatever its tag, a registry port (`registry:5000/app`) is not a tag, and an image the kubelet cannot parse is not judged.',
     example: {
       invalid:
         'containers:\n  - name: web\n    image: registry.example.com/web:latest\n    imagePullPolicy: IfNotPresent',
@@ -27,7 +30,8 @@ export default defineRule<{ mutableTags: string[] }>({
       const image = asString(c.container.image);
       const policy = c.container.imagePullPolicy;
       if (!image || (policy !== 'IfNotPresent' && policy !== 'Never')) continue;
-      if (!isMutableImage(parseImage(image), ctx.options.mutableTags)) continue;
+      const ref = parseImageReference(image);
+      if (!ref || !isMutableImage(ref, ctx.options.mutableTags)) continue;
       ctx.report(
         `${c.pointer}/imagePullPolicy`,
         `${describeContainer(c)}: imagePullPolicy ${policy} with the moving image "${image}": nodes keep whichever build they pulled first`,

@@ -1,7 +1,8 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
-import { isMutableImage, MUTABLE_TAGS_OPTION, parseImage } from '../src/lint/image-reference.js';
+import { MUTABLE_TAGS_OPTION } from '../src/lint/mutable-tags.js';
 import { defineRule } from '../src/lint/rule.js';
+import { isMutableImage, parseImageReference } from '../src/model/image-reference.js';
 import { asString } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule<{ mutableTags: string[] }>({
   meta: {
@@ -14,6 +15,8 @@ export default defineRule<{ mutableTags: string[] }>({
     remediation: 'Pin the image to a version tag (`app:1.8.2`) or, better, a digest (`app@sha256:…`).',
     target: 'pod-templates',
     options: MUTABLE_TAGS_OPTION,
+    notes:
+      'A digest pins the build whatever tag stands beside it, so `nginx:latest@sha256:…` is not reported (its pull policy still defaults to `Always`: that default reads the tag). A registry port is not a tag: `registry:5000/app` has none. An image the kubelet cannot parse (upper case in the repository, surrounding spaces, a malformed digest) is not judged here.',
     example: {
       invalid: 'containers:\n  - name: web\n    image: nginx:latest',
       valid: 'containers:\n  - name: web\n    image: nginx:1.27.3',
@@ -24,8 +27,9 @@ export default defineRule<{ mutableTags: string[] }>({
     for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const image = asString(c.container.image);
       if (!image) continue;
-      const ref = parseImage(image);
-      if (!isMutableImage(ref, ctx.options.mutableTags)) continue;
+      // A reference the kubelet cannot parse has no tag to judge.
+      const ref = parseImageReference(image);
+      if (!ref || !isMutableImage(ref, ctx.options.mutableTags)) continue;
       const what =
         ref.tag === undefined ? 'has no tag (Kubernetes pulls "latest")' : `uses the moving tag "${ref.tag}"`;
       ctx.report(`${c.pointer}/image`, `${describeContainer(c)}: image "${image}" ${what}; pin a version or a digest`);
