@@ -1,26 +1,27 @@
-import type { KubeObject } from '../model/manifest.js';
-import { groupOf } from '../model/object-ref.js';
+import { type GroupKind, groupKindOfObject } from '../model/group-kind.js';
 import { isObject } from '../model/json.js';
+import type { KubeObject } from '../model/manifest.js';
+import { nameOf, namespaceOf } from '../model/object-ref.js';
 
-/** Kinds that controllers and components write, never people: `<group>/<kind>`. */
-const GENERATED_KINDS = new Set([
-  '/Event',
-  'events.k8s.io/Event',
-  '/Endpoints',
-  'discovery.k8s.io/EndpointSlice',
-  'apps/ControllerRevision',
-  'coordination.k8s.io/Lease',
+/** Kinds that controllers and components write, never people. */
+const GENERATED_KINDS: ReadonlySet<GroupKind> = new Set([
+  'Event',
+  'Event.events.k8s.io',
+  'Endpoints',
+  'EndpointSlice.discovery.k8s.io',
+  'ControllerRevision.apps',
+  'Lease.coordination.k8s.io',
 ]);
 
 /** Objects every namespace (`<kind>/<name>`) or cluster (`<kind>/<namespace>/<name>`) gets by itself. */
 const BUILT_IN_OBJECTS = new Set([
-  '/ConfigMap/kube-root-ca.crt',
-  '/ServiceAccount/default',
-  '/Service/default/kubernetes',
-  '/Namespace/default',
-  '/Namespace/kube-system',
-  '/Namespace/kube-public',
-  '/Namespace/kube-node-lease',
+  'ConfigMap/kube-root-ca.crt',
+  'ServiceAccount/default',
+  'Service/default/kubernetes',
+  'Namespace/default',
+  'Namespace/kube-system',
+  'Namespace/kube-public',
+  'Namespace/kube-node-lease',
 ]);
 
 /**
@@ -32,11 +33,11 @@ const BUILT_IN_OBJECTS = new Set([
  * manifest declares it, it is compared as usual.
  */
 export function isClusterGenerated(object: KubeObject): boolean {
-  const kind = `${groupOf(String(object.apiVersion))}/${String(object.kind)}`;
+  const kind = groupKindOfObject(object);
   if (GENERATED_KINDS.has(kind)) return true;
   const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = String(metadata.name);
-  if (BUILT_IN_OBJECTS.has(`${kind}/${name}`) || BUILT_IN_OBJECTS.has(`${kind}/${String(metadata.namespace)}/${name}`))
+  const name = nameOf(object);
+  if (BUILT_IN_OBJECTS.has(`${kind}/${name}`) || BUILT_IN_OBJECTS.has(`${kind}/${namespaceOf(object)}/${name}`))
     return true;
   if (isObject(metadata.labels) && 'kubernetes.io/bootstrapping' in metadata.labels) return true;
   const owners = metadata.ownerReferences;

@@ -1,5 +1,6 @@
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
+import { groupKind } from '../model/group-kind.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, type ObjectRef, refOf } from '../model/object-ref.js';
 import { isCyclic } from '../simulate/objects/copy-json.js';
@@ -88,13 +89,11 @@ export function diffObjects(
  */
 function scopeOf(desired: readonly ObjectRef[]): (ref: ObjectRef) => boolean {
   const namespaces = new Set(desired.map((r) => r.namespace).filter((n): n is string => n !== undefined));
-  const kinds = new Set(
-    desired.filter((r) => r.namespace === undefined).map((r) => `${groupOf(r.apiVersion)}/${r.kind}`),
-  );
+  const kinds = new Set(desired.filter((r) => r.namespace === undefined).map((r) => groupKind(r.apiVersion, r.kind)));
   return (ref) => {
     if (ref.namespace !== undefined) return namespaces.has(ref.namespace);
     if (ref.kind === 'Namespace' && groupOf(ref.apiVersion) === '') return namespaces.has(ref.name);
-    return kinds.has(`${groupOf(ref.apiVersion)}/${ref.kind}`);
+    return kinds.has(groupKind(ref.apiVersion, ref.kind));
   };
 }
 

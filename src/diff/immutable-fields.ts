@@ -2,7 +2,8 @@ import { findingAt, type Finding } from '../model/finding.js';
 import { copyJson } from '../simulate/objects/copy-json.js';
 import { fieldPath, valueAt } from '../model/json-pointer.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { describeRef, groupOf, type ObjectRef } from '../model/object-ref.js';
+import { groupKindOfObject } from '../model/group-kind.js';
+import { describeRef, type ObjectRef } from '../model/object-ref.js';
 import { compareQuantities, parseQuantity } from '../model/quantity.js';
 import { firstDifference } from './first-difference.js';
 import { deepEqual, isObject, objectAt, type JsonObject } from '../model/json.js';
@@ -56,10 +57,10 @@ function immutable(pointers: readonly string[], remediation: string, reason = 'f
 }
 
 const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Violation[]> = {
-  'apps/Deployment': immutable(['/spec/selector'], RECREATE('Deployment')),
-  'apps/ReplicaSet': immutable(['/spec/selector'], RECREATE('ReplicaSet')),
-  'apps/DaemonSet': immutable(['/spec/selector'], RECREATE('DaemonSet')),
-  'apps/StatefulSet': (current, desired) => {
+  'Deployment.apps': immutable(['/spec/selector'], RECREATE('Deployment')),
+  'ReplicaSet.apps': immutable(['/spec/selector'], RECREATE('ReplicaSet')),
+  'DaemonSet.apps': immutable(['/spec/selector'], RECREATE('DaemonSet')),
+  'StatefulSet.apps': (current, desired) => {
     const fields = new Set([...Object.keys(spec(current)), ...Object.keys(spec(desired))]);
     return [...fields]
       .filter((f) => !STATEFULSET_MUTABLE.has(f) && !deepEqual(spec(current)[f], spec(desired)[f]))
@@ -69,7 +70,7 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
         remediation: `${RECREATE('StatefulSet')}; kubectl delete --cascade=orphan keeps its pods and volumes while it is recreated`,
       }));
   },
-  'batch/Job': (current, desired) => {
+  'Job.batch': (current, desired) => {
     const violations = immutable(['/spec/selector', '/spec/completionMode'], RECREATE('Job'))(current, desired);
     const s = spec(desired);
     const elastic = s.completionMode === 'Indexed' && s.completions === s.parallelism;
@@ -78,13 +79,13 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
       violations.push({ pointer: '/spec/template', reason: 'field is immutable', remediation: RECREATE('Job') });
     return violations;
   },
-  '/Service': (current, desired) => {
+  Service: (current, desired) => {
     const types = [spec(current).type, spec(desired).type];
     const allocated = typeof spec(current).clusterIP === 'string' && spec(current).clusterIP !== '';
     if (types.includes('ExternalName') || !allocated || !('clusterIP' in spec(desired))) return [];
     return immutable(['/spec/clusterIP'], RECREATE('Service'))(current, desired);
   },
-  '/PersistentVolumeClaim': (current, desired) => {
+  PersistentVolumeClaim: (current, desired) => {
     const violations: Violation[] = [];
     const rest = (o: KubeObject): JsonObject => {
       const { resources, volumeAttributesClassName, ...others } = spec(o);
@@ -110,18 +111,18 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
     }
     return violations;
   },
-  'rbac.authorization.k8s.io/RoleBinding': immutable(['/roleRef'], RECREATE('RoleBinding'), 'cannot change roleRef'),
-  'rbac.authorization.k8s.io/ClusterRoleBinding': immutable(
+  'RoleBinding.rbac.authorization.k8s.io': immutable(['/roleRef'], RECREATE('RoleBinding'), 'cannot change roleRef'),
+  'ClusterRoleBinding.rbac.authorization.k8s.io': immutable(
     ['/roleRef'],
     RECREATE('ClusterRoleBinding'),
     'cannot change roleRef',
   ),
-  'storage.k8s.io/StorageClass': immutable(
+  'StorageClass.storage.k8s.io': immutable(
     ['/provisioner', '/parameters', '/reclaimPolicy', '/volumeBindingMode'],
     RECREATE('StorageClass'),
   ),
-  '/Secret': immutableData,
-  '/ConfigMap': immutableData,
+  Secret: immutableData,
+  ConfigMap: immutableData,
 };
 
 /** A Secret or ConfigMap marked `immutable: true` keeps its data and the mark for good. */
@@ -172,7 +173,8 @@ export function immutableFieldFindings(
   desired: KubeObject,
   manifest: Manifest,
 ): { findings: Finding[]; refused?: string } {
-  const check = CHECKS[`${groupOf(String(desired.apiVersion))}/${String(desired.kind)}`];
+  const kind = groupKindOfObject(desired);
+  const check = Object.hasOwn(CHECKS, kind) ? CHECKS[kind] : undefined;
   const reasons: string[] = [];
   const findings = (check ? check(current, desired) : []).map((v) => {
     const pointer = firstDifference(valueAt(current, v.pointer), valueAt(desired, v.pointer), v.pointer);

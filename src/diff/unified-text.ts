@@ -1,6 +1,7 @@
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import type { KubeObject } from '../model/manifest.js';
-import { groupOf, type ObjectRef } from '../model/object-ref.js';
+import { groupKind } from '../model/group-kind.js';
+import type { ObjectRef } from '../model/object-ref.js';
 import { toYamlText } from './yaml-text.js';
 
 /** Lines of context around each change in the unified text. */
@@ -13,8 +14,7 @@ function toYaml(object: KubeObject | undefined): string {
 
 /** `Deployment.apps/shop/api`: the name of an object in a unified diff header. */
 function diffName(ref: ObjectRef): string {
-  const group = groupOf(ref.apiVersion);
-  return `${ref.kind}${group ? `.${group}` : ''}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+  return `${groupKind(ref.apiVersion, ref.kind)}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
 /**

@@ -20,9 +20,13 @@ import { copyJson } from '../objects/copy-json.js';
 import type { JsonObject } from '../../model/json.js';
 
 /**
- * The defaulting function of each kind, keyed by `apiVersion|kind`. Only API versions a 1.34 API
- * server serves are listed: an object of another version (a removed beta, a CRD) is returned
- * unchanged, as kubeplan cannot know what that server would do with it.
+ * The defaulting function of each kind, keyed by `apiVersion|kind`: the version is part of the
+ * key on purpose, unlike the GroupKind keys everywhere else (src/model/group-kind.ts), because
+ * defaults differ by version. An autoscaling/v2 HorizontalPodAutoscaler gets a CPU metric that a
+ * v1 one does not; a Deployment of the removed extensions/v1beta1 kept every old ReplicaSet
+ * where apps/v1 keeps 10. Only API versions a 1.34 API server serves are listed: an object of
+ * another version (a removed beta, a CRD) is returned unchanged, as kubeplan cannot know what
+ * that server would do with it.
  */
 const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   'v1|Pod': defaultPod,
