@@ -22,15 +22,24 @@ const SECRET_VALUES = [
 ];
 const FORBIDDEN = [...SECRET_VALUES.flatMap((v) => [v, base64(v)]), 's3cr3t', 'Tr0ub4dor', 'correct-horse'];
 
-async function everyOutput(inputs: string[], current: string[]): Promise<string> {
+/**
+ * Every output of a diff, and each Secret value as the changes carry it
+ * (`<name> <action> <side> <key>=<value>`): masked, marked when it differs between the sides.
+ */
+async function everyOutput(inputs: string[], current: string[], masked: string[]): Promise<string> {
   const result = await diff(inputs, { current, prune: true });
+  const seen: string[] = [];
   for (const change of result.changes) {
     if (change.ref.kind !== 'Secret') continue;
-    for (const side of [change.before, change.after]) {
-      for (const value of Object.values((side?.data ?? {}) as Record<string, unknown>))
-        expect(['***', '*** (before)', '*** (after)']).toContain(value);
+    for (const [side, object] of [
+      ['before', change.before],
+      ['after', change.after],
+    ] as const) {
+      for (const [key, value] of Object.entries((object?.data ?? {}) as Record<string, unknown>))
+        seen.push(`${change.ref.name} ${change.action} ${side} ${key}=${String(value)}`);
     }
   }
+  expect(seen).toEqual(masked);
   return [
     formatDiffText(result),
     formatDiffText(result, { color: true }),
@@ -43,10 +52,47 @@ async function everyOutput(inputs: string[], current: string[]): Promise<string>
 describe('Secret values', () => {
   it('never appear in any output, not even base64, whether changed, added, removed, unchanged or deleted', async () => {
     const outputs = [
-      await everyOutput(['fixtures/diff/secrets/desired.yaml'], ['fixtures/diff/secrets/current.yaml']),
+      // database-url changes, payment-key goes, webhook-secret comes, region stays; ci-token gains
+      // a label; signing-key is new.
+      await everyOutput(
+        ['fixtures/diff/secrets/desired.yaml'],
+        ['fixtures/diff/secrets/current.yaml'],
+        [
+          'billing update before region=***',
+          'billing update before database-url=*** (before)',
+          'billing update before payment-key=*** (before)',
+          'billing update after region=***',
+          'billing update after database-url=*** (after)',
+          'billing update after webhook-secret=*** (after)',
+          'ci-token update before token=***',
+          'ci-token update after token=***',
+          'signing-key create after key.pem=*** (after)',
+        ],
+      ),
       // Deleting: the billing Secret is no longer in the repository.
-      await everyOutput(['fixtures/diff/secrets/only-token.yaml'], ['fixtures/diff/secrets/current.yaml']),
-      await everyOutput(['fixtures/demo'], ['fixtures/diff/current']),
+      await everyOutput(
+        ['fixtures/diff/secrets/only-token.yaml'],
+        ['fixtures/diff/secrets/current.yaml'],
+        [
+          'billing delete before database-url=*** (before)',
+          'billing delete before payment-key=*** (before)',
+          'billing delete before region=*** (before)',
+          'ci-token unchanged before token=***',
+          'ci-token unchanged after token=***',
+        ],
+      ),
+      await everyOutput(
+        ['fixtures/demo'],
+        ['fixtures/diff/current'],
+        [
+          'api-secrets update before database-password=*** (before)',
+          'api-secrets update after database-password=*** (after)',
+          'shop-tls unchanged before tls.crt=***',
+          'shop-tls unchanged before tls.key=***',
+          'shop-tls unchanged after tls.crt=***',
+          'shop-tls unchanged after tls.key=***',
+        ],
+      ),
     ].join('\n');
     for (const value of FORBIDDEN) expect(outputs.includes(value) ? value : '').toBe('');
     expect(outputs).toContain('database-password: "*** (before)"');

@@ -248,7 +248,18 @@ describe('applyDefaults', () => {
       spec: { template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [] } } },
     });
     const { template, ...jobSpec } = job.spec as Record<string, unknown>;
-    expect(template).toBeDefined();
+    // The pod spec defaults of a template (SetDefaults_PodSpec); enableServiceLinks is a Pod's only.
+    expect(template).toEqual({
+      metadata: { labels: { app: 'j' } },
+      spec: {
+        restartPolicy: 'Never',
+        containers: [],
+        dnsPolicy: 'ClusterFirst',
+        securityContext: {},
+        terminationGracePeriodSeconds: 30,
+        schedulerName: 'default-scheduler',
+      },
+    });
     expect(jobSpec).toEqual({
       completions: 1,
       parallelism: 1,

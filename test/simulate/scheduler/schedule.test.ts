@@ -135,7 +135,7 @@ describe('schedule', () => {
       },
     ] as unknown as IPod[];
     expect(() => schedule({ nodes: odd, boundPods: pods, pendingPods: pods })).not.toThrow();
-    expect(() => schedule({} as never)).not.toThrow();
+    expect(schedule({} as never)).toEqual([]);
     const outcomes = schedule({ nodes: odd, boundPods: [], pendingPods: pods });
     expect(outcomes).toHaveLength(4);
     expect(() => JSON.stringify(outcomes)).not.toThrow();
