@@ -45,7 +45,31 @@ describe('pull request calls against GitHub rules', () => {
       github.issueComments.push({ id: i + 1, body: `comment ${i}`, user: { login: 'dev' } });
     github.issueComments.push({ id: 999, body: '<!-- kubeplan:summary -->\nold', user: { login: 'bot' } });
     expect(await upsertSummaryComment(client(), PR, 'new')).toBe('updated');
-    expect(github.requests.filter((r) => r.method === 'GET').length).toBe(3);
+    // 251 comments at 100 a page: three pages; the summary, on the last, updated in place.
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/shop/deploy/issues/7/comments',
+      'GET /repos/shop/deploy/issues/7/comments',
+      'GET /repos/shop/deploy/issues/7/comments',
+      'PATCH /repos/shop/deploy/issues/comments/999',
+    ]);
+    expect(github.issueComments).toHaveLength(251);
+    expect(github.issueComments[250]).toEqual({
+      id: 999,
+      body: '<!-- kubeplan:summary -->\nnew',
+      user: { login: 'bot' },
+    });
+    expect(github.issueComments[249]!.body).toBe('comment 249');
+  });
+
+  it('reads review comment fingerprints from every page, whoever wrote them', async () => {
+    for (let i = 0; i < 150; i++)
+      github.reviewComments.push({ id: i + 1, body: `nit ${i}`, user: { login: 'dev' }, path: 'a.yaml', line: 2 });
+    github.reviewComments.push(
+      { id: 500, body: '<!-- kubeplan:finding:00ff -->\nx', user: { login: 'bot' }, path: 'a.yaml' },
+      { id: 501, body: '<!-- other:finding:11 -->\n<!-- kubeplan:finding:beef -->', user: { login: 'dev' } },
+    );
+    expect([...(await postedFingerprints(client(), PR))]).toEqual(['00ff', 'beef']);
+    expect(github.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
   });
 
   it('sends review comments GitHub accepts, and reads back their fingerprints', async () => {
