@@ -79,11 +79,26 @@ describe('createJsonPatch', () => {
   });
 
   it('turns the shown current object into the shown desired one for every update of the fixtures', async () => {
+    const checked: string[] = [];
     for (const name of ['reordered', 'secrets', 'immutable', 'defaults-only']) {
       for (const change of (await diffFixture(name)).changes) {
         if (change.action !== 'update') continue;
         expect(jsonpatch.applyPatch(structuredClone(change.before!), change.patch).newDocument).toEqual(change.after);
+        checked.push(`${name} ${change.ref.kind}/${change.ref.name}`);
       }
     }
+    // Every update of the fixtures was checked (defaults-only has none: only defaults differ there).
+    expect(checked).toEqual([
+      'reordered Deployment/migrate',
+      'secrets Secret/billing',
+      'secrets Secret/ci-token',
+      'immutable PersistentVolumeClaim/uploads',
+      'immutable Secret/vendor',
+      'immutable Service/db',
+      'immutable Deployment/web',
+      'immutable StatefulSet/db',
+      'immutable Job/backfill',
+      'immutable RoleBinding/deployers',
+    ]);
   });
 });
