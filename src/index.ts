@@ -26,6 +26,8 @@ export {
 } from './config/load-config.js';
 export type { ConfigProblem } from './config/config-errors.js';
 export { plan, planClock, DEFAULT_NOW, type PlanOptions, type PlanResult, type PlanStage } from './commands/plan.js';
+export { loadInputs, runFilter, type InputOptions, type LoadedInputs } from './load/inputs.js';
+export { createPathFilter, type ExcludeRules, type PathFilter } from './load/path-filter.js';
 export { resolveClusterModel, type ClusterConfig, type ClusterModel } from './simulate/cluster/cluster-model.js';
 export type { ClusterState, ClusterEvent } from './model/cluster-state.js';
 export { applyDefaults, hasDefaults } from './simulate/defaults/index.js';
