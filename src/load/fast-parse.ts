@@ -7,8 +7,10 @@ import { isObject } from '../model/json.js';
  * the full parser, but without source positions, which are worked out later from each
  * document's own text, only for documents a finding is about. Returns undefined whenever the full parser must
  * run instead: a syntax error or a duplicate key (their findings need positions), anchors or
- * aliases (alias bombs are bounded there), tags and directives, a file without documents, and any
- * document that is empty or not an object with apiVersion and kind.
+ * aliases (alias bombs are bounded there), tags and directives, a null key (see kubectl-scalars.ts),
+ * a file without documents, and any document that is empty or not an object with apiVersion and
+ * kind. Positions always come from the full parser's tree, so they do not depend on which parser
+ * read the file (test/load/source-map.test.ts compares them).
  */
 export interface FastDocument {
   value: Record<string, unknown>;
