@@ -13,6 +13,7 @@ import configmapReferenceMissing from './configmap-reference-missing.js';
 import cpuRequestMissing from './cpu-request-missing.js';
 import cronjobDeadlineMissing from './cronjob-deadline-missing.js';
 import cronjobScheduleInvalid from './cronjob-schedule-invalid.js';
+import cronjobScheduleNeverRuns from './cronjob-schedule-never-runs.js';
 import duplicateContainerName from './duplicate-container-name.js';
 import duplicateContainerPort from './duplicate-container-port.js';
 import duplicateEnvName from './duplicate-env-name.js';
@@ -71,6 +72,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   cpuRequestMissing,
   cronjobDeadlineMissing,
   cronjobScheduleInvalid,
+  cronjobScheduleNeverRuns,
   duplicateContainerName,
   duplicateContainerPort,
   duplicateEnvName,

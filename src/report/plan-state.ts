@@ -77,6 +77,7 @@ export function planDocument(result: PlanResult): Record<string, unknown> {
       timeZone: c.timeZone,
       suspended: c.suspended,
       nextRuns: c.nextRuns,
+      noRuns: c.noRuns ?? null,
     })),
     ...(result.headroom
       ? {

@@ -44,7 +44,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
     if (rows.length) lines.push(...table(rows, '    '));
   }
   for (const cron of result.cronJobs) {
-    const when = cron.suspended ? 'suspended' : `next runs ${cron.nextRuns.join(', ')}`;
+    const when = cron.noRuns ?? (cron.suspended ? 'suspended' : `next runs ${cron.nextRuns.join(', ')}`);
     lines.push(`  ${describeRef(cron.cronJob)}: "${cron.schedule}" (${cron.timeZone}), ${when}`);
   }
 
