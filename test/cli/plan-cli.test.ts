@@ -138,6 +138,21 @@ describe('kubeplan plan: the cluster and what runs on it', () => {
     }
   });
 
+  it('reads --current as diff does: git:<revision> is the same paths at that revision; a bad source is a usage error', async () => {
+    const unknown = await runCli(['plan', 'fixtures/plan/jobs', '--current', 'git:no-such-revision-anywhere']);
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toMatch(
+      /^kubeplan: --current git:no-such-revision-anywhere: unknown revision "no-such-revision-anywhere" in /,
+    );
+    const stdin = await runCli(['plan', 'fixtures/plan/jobs', '--current', '-'], { stdin: '' });
+    expect([stdin.code, stdin.stderr]).toEqual([
+      2,
+      'kubeplan: --current cannot read standard input (the manifests may come from it); give a file or directory\n',
+    ]);
+    const head = await runCli(['plan', 'fixtures/plan/jobs', '--current', 'git:HEAD', '--format', 'json']);
+    expect([head.code, head.stderr]).toEqual([0, '']);
+  });
+
   it('stops with exit code 2 on a configuration mistake, naming it with its position', async () => {
     const { dir, cleanup } = tempDir();
     try {

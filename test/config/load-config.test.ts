@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { findConfigFile, formatConfigProblem, loadConfigFile, parseConfig } from '../../src/config/load-config.js';
+import { loadInputs } from '../../src/load/inputs.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 function problems(text: string): string[] {
@@ -171,6 +172,31 @@ cluster:
     expect(problems('failOn: error\n---\nfailOn: info\n')).toEqual([
       '.kubeplan.yaml:2:1: the configuration must be a single YAML document',
     ]);
+  });
+
+  it('keeps ignorePaths as written and records its file, whose folder they are relative to', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, '.kubeplan.yaml');
+      writeFileSync(file, 'ignorePaths: [charts/, "*.generated.yaml", "!keep.generated.yaml"]\n');
+      const result = loadConfigFile(file, BUILTIN_RULES);
+      expect(result).toEqual({
+        ok: true,
+        file,
+        locate: expect.any(Function),
+        config: { ignorePaths: ['charts/', '*.generated.yaml', '!keep.generated.yaml'], file },
+      });
+      // From a subfolder, `charts/` is still the configuration's charts folder.
+      mkdirSync(join(dir, 'charts'));
+      mkdirSync(join(dir, 'apps'));
+      writeFileSync(join(dir, 'charts', 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+      writeFileSync(join(dir, 'apps', 'b.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n');
+      const config = result.ok ? result.config : {};
+      const loaded = await loadInputs([dir], { config, cwd: join(dir, 'apps') });
+      expect(loaded.desired.manifests.map((m) => m.ref.name)).toEqual(['b']);
+    } finally {
+      cleanup();
+    }
   });
 
   it('is found in the working directory or a parent', () => {
