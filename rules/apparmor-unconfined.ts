@@ -1,8 +1,8 @@
 import { appendPointer } from '../src/model/json-pointer.js';
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { effectiveSetting } from '../src/lint/security-context.js';
 import { asObject, asStringMap, dig } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 

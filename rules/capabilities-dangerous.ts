@@ -1,7 +1,7 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { stringListOption } from '../src/lint/rule-options.js';
 import { asArray, asObject } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the runtime's defaults). */
 const BASELINE_CAPABILITIES: readonly string[] = [

@@ -1,7 +1,7 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { isWindowsPod } from '../src/lint/security-context.js';
 import { asArray, asObject } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

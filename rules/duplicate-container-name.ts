@@ -1,5 +1,5 @@
-import { containersOf } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
+import { containersOf } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

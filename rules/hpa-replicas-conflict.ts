@@ -1,6 +1,6 @@
 import { describeRef } from '../src/model/object-ref.js';
-import { REPLICATED_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
+import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf } from '../src/lint/workload-replicas.js';
 import { asObject } from '../src/model/json.js';
 

@@ -1,7 +1,7 @@
-import { groupKind } from '../src/lint/kinds.js';
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asObject, asString } from '../src/model/json.js';
+import { groupKind } from '../src/model/group-kind.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {

@@ -7,10 +7,10 @@ import {
   LABEL_VALUE_MAX,
   pathSegmentName,
 } from '../src/lint/name-validation.js';
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asString, dig } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 /** How the API server validates the name of each kind; every other kind uses a DNS-1123 subdomain. */
 const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: string) => string[] }>> = {

@@ -1,5 +1,6 @@
-import { containersOf, describeContainer, SERVING_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
+import { SERVING_WORKLOADS } from '../src/model/workload-kinds.js';
 
 export default defineRule({
   meta: {

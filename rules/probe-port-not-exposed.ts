@@ -1,7 +1,7 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { declaredPorts, declaresPort, describePort, portReference } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asObject } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;

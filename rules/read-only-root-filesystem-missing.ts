@@ -1,6 +1,6 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { containerSetting, isWindowsPod } from '../src/lint/security-context.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { describeRef } from '../src/model/object-ref.js';
-import { containersOf, describeContainer, type ContainerEntry } from '../src/lint/pod-templates.js';
 import { declaresPort, portReference } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { servicePorts, servicesTargeting } from '../src/lint/service-targets.js';
+import { type ContainerEntry, containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { compareQuantities, parseQuantity } from '../src/model/quantity.js';
 import { appendPointer } from '../src/model/json-pointer.js';
 import { resourcesOf } from '../src/lint/resource-fields.js';
 import { defineRule } from '../src/lint/rule.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asObject } from '../src/lint/shape.js';
 import { effectiveSetting, isWindowsPod } from '../src/lint/security-context.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

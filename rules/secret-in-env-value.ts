@@ -1,6 +1,6 @@
-import { containersOf, describeContainer } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asString, indexedObjectsIn } from '../src/model/json.js';
+import { containersOf, describeContainer } from '../src/model/containers.js';
 
 const DEFAULT_PATTERN = '(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)';
 

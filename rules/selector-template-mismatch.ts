@@ -6,18 +6,11 @@ import {
   selectorMatches,
 } from '../src/lint/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
+import { kindsWith } from '../src/model/workload-kinds.js';
 import { asObject } from '../src/model/json.js';
 
 /** Kinds whose `spec.selector` must select their own template (a LabelSelector, or a map for ReplicationController). */
-const SELECTOR_KINDS = [
-  'Deployment.apps',
-  'ReplicaSet.apps',
-  'StatefulSet.apps',
-  'DaemonSet.apps',
-  'Job.batch',
-  'ReplicationController',
-  'Rollout.argoproj.io',
-];
+const SELECTOR_KINDS = [...kindsWith('selectsTemplate')];
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
-import { containersOf } from '../src/lint/pod-templates.js';
 import { declaredPorts, declaresPort, describePort, portReference } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
+import { containersOf } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {

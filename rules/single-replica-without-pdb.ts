@@ -4,8 +4,8 @@ import type { Manifest } from '../src/model/manifest.js';
 import { namespaceOf } from '../src/lint/kinds.js';
 import { parseLabelSelector, selectorMatches, type LabelSelector } from '../src/lint/label-selector.js';
 import type { ObjectIndex } from '../src/lint/object-index.js';
-import { REPLICATED_WORKLOADS } from '../src/lint/pod-templates.js';
 import { defineRule } from '../src/lint/rule.js';
+import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js';
 import { dig } from '../src/model/json.js';
 

@@ -1,5 +1,7 @@
 import type { KubeObject } from '../model/manifest.js';
-import { groupOf } from '../model/object-ref.js';
+import { type GroupKind, groupKindOfObject } from '../model/group-kind.js';
+import { templatePath } from '../model/pod-template.js';
+import { SERVING_WORKLOADS } from '../model/workload-kinds.js';
 import { isObject } from '../model/json.js';
 
 /**
@@ -10,58 +12,51 @@ import { isObject } from '../model/json.js';
  * position after alignment); `values` limits a list of strings to the items the cluster adds.
  */
 interface FilledField {
-  kinds: readonly string[];
+  kinds: readonly GroupKind[];
   path: readonly string[];
   values?: readonly string[];
 }
 
-const POD_TEMPLATE_OWNERS = [
-  '/ReplicationController',
-  'apps/Deployment',
-  'apps/ReplicaSet',
-  'apps/StatefulSet',
-  'apps/DaemonSet',
-];
 const JOB_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid', 'job-name', 'batch.kubernetes.io/job-name'];
 
 const FILLED_FIELDS: readonly FilledField[] = [
   // Service IP and port allocation.
   ...['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'healthCheckNodePort'].map((f) => ({
-    kinds: ['/Service'],
+    kinds: ['Service'],
     path: ['spec', f],
   })),
-  { kinds: ['/Service'], path: ['spec', 'ports', '*', 'nodePort'] },
+  { kinds: ['Service'], path: ['spec', 'ports', '*', 'nodePort'] },
   // The Job registry's selector and labels.
-  { kinds: ['batch/Job'], path: ['spec', 'selector'] },
+  { kinds: ['Job.batch'], path: ['spec', 'selector'] },
   ...JOB_LABELS.flatMap((label) => [
-    { kinds: ['batch/Job'], path: ['spec', 'template', 'metadata', 'labels', label] },
-    { kinds: ['batch/Job'], path: ['metadata', 'labels', label] },
+    { kinds: ['Job.batch'], path: ['spec', 'template', 'metadata', 'labels', label] },
+    { kinds: ['Job.batch'], path: ['metadata', 'labels', label] },
   ]),
-  // `kubectl rollout restart` stamps the pod template.
-  {
-    kinds: POD_TEMPLATE_OWNERS,
-    path: ['spec', 'template', 'metadata', 'annotations', 'kubectl.kubernetes.io/restartedAt'],
-  },
+  // `kubectl rollout restart` stamps the pod template of a workload whose pods run until replaced.
+  ...[...SERVING_WORKLOADS].map((kind) => ({
+    kinds: [kind],
+    path: [...templatePath(kind)!, 'metadata', 'annotations', 'kubectl.kubernetes.io/restartedAt'],
+  })),
   // StatefulSet claim templates come back with their type.
-  { kinds: ['apps/StatefulSet'], path: ['spec', 'volumeClaimTemplates', '*', 'apiVersion'] },
-  { kinds: ['apps/StatefulSet'], path: ['spec', 'volumeClaimTemplates', '*', 'kind'] },
+  { kinds: ['StatefulSet.apps'], path: ['spec', 'volumeClaimTemplates', '*', 'apiVersion'] },
+  { kinds: ['StatefulSet.apps'], path: ['spec', 'volumeClaimTemplates', '*', 'kind'] },
   // Claim binding, the default storage class, and protection finalizers.
-  { kinds: ['/PersistentVolumeClaim'], path: ['spec', 'volumeName'] },
-  { kinds: ['/PersistentVolumeClaim'], path: ['spec', 'storageClassName'] },
+  { kinds: ['PersistentVolumeClaim'], path: ['spec', 'volumeName'] },
+  { kinds: ['PersistentVolumeClaim'], path: ['spec', 'storageClassName'] },
   ...[
     'pv.kubernetes.io/bind-completed',
     'pv.kubernetes.io/bound-by-controller',
     'volume.beta.kubernetes.io/storage-provisioner',
     'volume.kubernetes.io/storage-provisioner',
     'volume.kubernetes.io/selected-node',
-  ].map((a) => ({ kinds: ['/PersistentVolumeClaim'], path: ['metadata', 'annotations', a] })),
-  { kinds: ['/PersistentVolumeClaim'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pvc-protection'] },
-  { kinds: ['/PersistentVolume'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pv-protection'] },
-  { kinds: ['/PersistentVolume'], path: ['spec', 'claimRef'] },
-  { kinds: ['/Namespace'], path: ['spec', 'finalizers'], values: ['kubernetes'] },
+  ].map((a) => ({ kinds: ['PersistentVolumeClaim'], path: ['metadata', 'annotations', a] })),
+  { kinds: ['PersistentVolumeClaim'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pvc-protection'] },
+  { kinds: ['PersistentVolume'], path: ['metadata', 'finalizers'], values: ['kubernetes.io/pv-protection'] },
+  { kinds: ['PersistentVolume'], path: ['spec', 'claimRef'] },
+  { kinds: ['Namespace'], path: ['spec', 'finalizers'], values: ['kubernetes'] },
   // Scheduling and service-account admission of bare pods.
   ...['nodeName', 'serviceAccountName', 'serviceAccount', 'priority'].map((f) => ({
-    kinds: ['/Pod'],
+    kinds: ['Pod'],
     path: ['spec', f],
   })),
 ];
@@ -71,7 +66,7 @@ const FILLED_FIELDS: readonly FilledField[] = [
  * object does not set. Mutates `current`, which the caller owns.
  */
 export function dropClusterFilledFields(current: KubeObject, desired: KubeObject): void {
-  const kind = `${groupOf(String(current.apiVersion))}/${String(current.kind)}`;
+  const kind = groupKindOfObject(current);
   for (const field of FILLED_FIELDS) {
     if (field.kinds.includes(kind)) drop(current, desired, field.path, field.values);
   }

@@ -1,4 +1,5 @@
-import { groupOf } from '../model/object-ref.js';
+import { type GroupKind, groupKindOfObject } from '../model/group-kind.js';
+import { POD_BEARING_KINDS, templatePath } from '../model/pod-template.js';
 import { type JsonObject, isObject } from '../model/json.js';
 
 /**
@@ -74,38 +75,33 @@ const POD_SPEC = fields({
 
 const METADATA = fields({ ownerReferences: keyed(['uid']), finalizers: keyed([]) });
 const POD_TEMPLATE = fields({ metadata: METADATA, spec: POD_SPEC });
-const WORKLOAD = fields({ metadata: METADATA, spec: fields({ template: POD_TEMPLATE }) });
 
-/** The shape of each kind's root, keyed `<group>/<kind>`; other kinds only have `metadata`. */
-const ROOTS: Record<string, Shape> = {
-  '/Pod': fields({ metadata: METADATA, spec: POD_SPEC }),
-  '/PodTemplate': fields({ metadata: METADATA, template: POD_TEMPLATE }),
-  '/ReplicationController': WORKLOAD,
-  'apps/Deployment': WORKLOAD,
-  'apps/ReplicaSet': WORKLOAD,
-  'apps/StatefulSet': WORKLOAD,
-  'apps/DaemonSet': WORKLOAD,
-  'batch/Job': WORKLOAD,
-  'batch/CronJob': fields({
-    metadata: METADATA,
-    spec: fields({ jobTemplate: fields({ spec: fields({ template: POD_TEMPLATE }) }) }),
-  }),
-  '/Service': fields({ metadata: METADATA, spec: fields({ ports: keyed(['port', 'protocol']) }) }),
-  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': fields({
-    metadata: METADATA,
-    webhooks: keyed(['name']),
-  }),
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration': fields({
-    metadata: METADATA,
-    webhooks: keyed(['name']),
-  }),
-};
+/** The shape of a root whose pod template is at `path` (`[]` for a Pod, which is its own template). */
+function withPodTemplateAt(path: readonly string[]): Shape {
+  let shape = POD_TEMPLATE;
+  for (const key of [...path].reverse()) shape = fields({ [key]: shape });
+  return fields({ ...shape.fields, metadata: METADATA });
+}
+
+/** The shape of each kind's root, by group and kind; other kinds only have `metadata`. */
+const ROOTS: ReadonlyMap<GroupKind, Shape> = new Map([
+  ...POD_BEARING_KINDS.map((kind): [GroupKind, Shape] => [kind, withPodTemplateAt(templatePath(kind)!)]),
+  ['Service', fields({ metadata: METADATA, spec: fields({ ports: keyed(['port', 'protocol']) }) })],
+  [
+    'ValidatingWebhookConfiguration.admissionregistration.k8s.io',
+    fields({ metadata: METADATA, webhooks: keyed(['name']) }),
+  ],
+  [
+    'MutatingWebhookConfiguration.admissionregistration.k8s.io',
+    fields({ metadata: METADATA, webhooks: keyed(['name']) }),
+  ],
+]);
 
 const OTHER = fields({ metadata: METADATA });
 
 /** The shape of an object's root, from its apiVersion and kind. */
 export function shapeOf(object: JsonObject): Shape {
-  return ROOTS[`${groupOf(String(object.apiVersion))}/${String(object.kind)}`] ?? OTHER;
+  return ROOTS.get(groupKindOfObject(object)) ?? OTHER;
 }
 
 /** The key identifying `item` under `rule`, or undefined when it lacks one. */

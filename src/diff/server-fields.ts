@@ -1,5 +1,7 @@
 import type { KubeObject } from '../model/manifest.js';
-import { isObject } from '../model/json.js';
+import { asObject, dig, isObject } from '../model/json.js';
+import { groupKindOfObject } from '../model/group-kind.js';
+import { templatePath } from '../model/pod-template.js';
 
 /** Metadata fields the API server writes on every object; no manifest decides them. */
 const SERVER_METADATA = [
@@ -51,17 +53,24 @@ export function withoutTopServerFields(object: KubeObject): KubeObject {
  * Removes what the API server and controllers own: `status`, the server's metadata fields and
  * annotations, and the same inside embedded templates (`kubectl get -o yaml` prints
  * `creationTimestamp: null` in pod templates and a `status` in StatefulSet claim templates).
- * Mutates `object`, which the caller owns.
+ * The pod template is found where `model/pod-template.ts` says its kind keeps it; a custom
+ * resource's `spec.template` is not a pod template and is left as it is. Mutates `object`, which
+ * the caller owns.
  */
 export function dropServerFields(object: KubeObject): void {
   delete object.status;
   cleanMetadata(object.metadata);
+  const kind = groupKindOfObject(object);
+  const path = templatePath(kind);
+  if (path?.length) {
+    const template = asObject(dig(object, ...path));
+    if (template) cleanTemplateMetadata(template);
+  }
+  // A CronJob's job template has metadata of its own around the pod template.
+  const jobTemplate = kind === 'CronJob.batch' ? asObject(dig(object, 'spec', 'jobTemplate')) : undefined;
+  if (jobTemplate) cleanTemplateMetadata(jobTemplate);
   const spec = isObject(object.spec) ? object.spec : undefined;
-  if (!spec) return;
-  const templates = [spec.template, isObject(spec.jobTemplate) ? spec.jobTemplate : undefined];
-  if (isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec)) templates.push(spec.jobTemplate.spec.template);
-  for (const template of templates) if (isObject(template)) cleanTemplateMetadata(template);
-  if (Array.isArray(spec.volumeClaimTemplates)) {
+  if (spec && Array.isArray(spec.volumeClaimTemplates)) {
     for (const claim of spec.volumeClaimTemplates) {
       if (!isObject(claim)) continue;
       delete claim.status;

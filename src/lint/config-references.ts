@@ -1,6 +1,7 @@
 import type { Manifest } from '../model/manifest.js';
-import { containersOf, describeContainer, type PodTemplate } from './pod-templates.js';
 import { type JsonObject, asObject, asString, indexedObjectsIn } from '../model/json.js';
+import { containersOf, describeContainer } from '../model/containers.js';
+import type { PodTemplate } from '../model/pod-template.js';
 
 /** A reference from a pod template to a ConfigMap or Secret, or to one key of it. */
 export interface ConfigReference {

@@ -3,22 +3,6 @@ import { groupOf } from '../model/object-ref.js';
 import { builtinType } from '../validate/builtin-kinds.js';
 import { isBuiltinGroup } from '../validate/builtin-kinds.js';
 
-/**
- * `Deployment.apps`, `Service` (core group), `Rollout.argoproj.io`: a kind with its API group, the
- * way kubectl names resources. Rules compare these, never bare kinds, so a Knative `Service`
- * (serving.knative.dev) is not mistaken for a core Service.
- */
-export type GroupKind = string;
-
-export function groupKind(apiVersion: string, kind: string): GroupKind {
-  const group = groupOf(apiVersion);
-  return group ? `${kind}.${group}` : kind;
-}
-
-export function groupKindOf(m: Pick<Manifest, 'ref'>): GroupKind {
-  return groupKind(m.ref.apiVersion, m.ref.kind);
-}
-
 /** The namespace an object goes to; `""` when the manifest leaves it to the apply context. */
 export function namespaceOf(m: Manifest): string {
   return m.ref.namespace ?? '';

@@ -1,8 +1,9 @@
 import type { Manifest } from '../model/manifest.js';
 import { identityKey } from '../model/object-ref.js';
-import { groupKindOf, isRecognized, namespaceOf, type GroupKind } from './kinds.js';
+import { isRecognized, namespaceOf } from './kinds.js';
 import { isEmptySelector, selectorMatches, type LabelSelector } from './label-selector.js';
-import { podTemplateOf, type PodTemplate } from './pod-templates.js';
+import { type GroupKind, groupKindOf } from '../model/group-kind.js';
+import { type PodTemplate, podTemplateOf } from '../model/pod-template.js';
 
 /** A pod template and the object that owns it. */
 export interface PodOwner {
@@ -39,7 +40,7 @@ export class ObjectIndex {
       if (!this.byName.has(key)) this.byName.set(key, m);
       push(this.byIdentity, identityKey(m.ref), m);
       this.kindsInNamespace.add(`${kind}|${ns}`);
-      const template = podTemplateOf(m);
+      const template = podTemplateOf(m.object);
       if (template) {
         const owner = { manifest: m, template };
         push(this.podsByNamespace, ns, owner);

@@ -1,5 +1,5 @@
-import type { ContainerEntry } from './pod-templates.js';
 import { asInteger, asString, indexedObjectsIn } from '../model/json.js';
+import type { ContainerEntry } from '../model/containers.js';
 
 export interface DeclaredPort {
   name?: string;

@@ -1,5 +1,5 @@
-import type { GroupKind } from './kinds.js';
 import type { RuleContext, RuleOptions } from './rule.js';
+import type { GroupKind } from '../model/group-kind.js';
 
 /**
  * The option every missing-reference rule has. By default a reference to an object that is

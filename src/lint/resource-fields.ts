@@ -1,5 +1,5 @@
-import type { ContainerEntry } from './pod-templates.js';
 import { asObject } from '../model/json.js';
+import type { ContainerEntry } from '../model/containers.js';
 
 /** `resources.requests` and `resources.limits` of a container, as objects (empty when absent or malformed). */
 export function resourcesOf(c: ContainerEntry): { requests: Record<string, unknown>; limits: Record<string, unknown> } {

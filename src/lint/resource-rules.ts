@@ -1,6 +1,6 @@
-import { containersOf, describeContainer } from './pod-templates.js';
 import { hasRequest } from './resource-fields.js';
 import { defineRule, type Rule, type RuleMeta } from './rule.js';
+import { containersOf, describeContainer } from '../model/containers.js';
 
 type Docs = Pick<RuleMeta, 'id' | 'severity' | 'description' | 'rationale' | 'remediation' | 'example'>;
 

@@ -1,9 +1,9 @@
 import type { KubeObject, LocateTarget, Manifest } from '../model/manifest.js';
 import type { Severity } from '../model/severity.js';
-import type { GroupKind } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import type { ObjectIndex } from './object-index.js';
-import type { PodTemplate } from './pod-templates.js';
+import type { GroupKind } from '../model/group-kind.js';
+import type { PodTemplate } from '../model/pod-template.js';
 
 export type RuleCategory =
   | 'images'

@@ -1,12 +1,14 @@
 import { findingAt, type Finding } from '../model/finding.js';
 import type { LocateTarget, Manifest } from '../model/manifest.js';
-import { groupKindOf, isRecognized, namespaceOf, type GroupKind } from './kinds.js';
+import { isRecognized, namespaceOf } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import { ObjectIndex } from './object-index.js';
-import { containersOf, isPodBearing, podTemplateOf } from './pod-templates.js';
 import type { RuleContext, RuleTarget } from './rule.js';
 import type { RuleSetting } from './rule-settings.js';
 import { containerAt, IGNORE_ANNOTATION, isSuppressed, readSuppressions, type Suppressions } from './suppression.js';
+import { type GroupKind, groupKindOf } from '../model/group-kind.js';
+import { containersOf } from '../model/containers.js';
+import { isPodBearing, podTemplateOf } from '../model/pod-template.js';
 
 export interface RunRulesOptions {
   settings: readonly RuleSetting[];
@@ -61,7 +63,7 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
   for (const manifest of manifests) {
     if (!isRecognized(manifest)) continue;
     const kind = groupKindOf(manifest);
-    const podTemplate = podTemplateOf(manifest);
+    const podTemplate = podTemplateOf(manifest.object);
     const containerNames = podTemplate
       ? containersOf(podTemplate, ['initContainers', 'containers', 'ephemeralContainers']).map((c) => c.name)
       : [];

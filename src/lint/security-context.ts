@@ -1,5 +1,6 @@
-import type { ContainerEntry, PodTemplate } from './pod-templates.js';
 import { asObject } from '../model/json.js';
+import type { ContainerEntry } from '../model/containers.js';
+import type { PodTemplate } from '../model/pod-template.js';
 
 /** A security setting as it applies to a container, and where it was written. */
 export interface EffectiveSetting {

@@ -1,8 +1,9 @@
 import type { Manifest } from '../model/manifest.js';
-import { groupKind, groupKindOf, namespaceOf } from './kinds.js';
+import { namespaceOf } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
-import { REPLICATED_WORKLOADS } from './pod-templates.js';
 import { asInteger, asObject, asString, dig } from '../model/json.js';
+import { groupKind, groupKindOf } from '../model/group-kind.js';
+import { REPLICATED_WORKLOADS } from '../model/workload-kinds.js';
 
 /** The HorizontalPodAutoscaler of the input that scales `workload`, if any. */
 export function autoscalerOf(index: ObjectIndex, workload: Manifest): Manifest | undefined {

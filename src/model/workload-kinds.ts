@@ -37,6 +37,11 @@ const WORKLOAD_KINDS: Readonly<Record<GroupKind, readonly WorkloadTrait[]>> = {
 /** Every workload kind, in the order of the table (the order the plan lists them in). */
 export const WORKLOAD_KIND_ORDER: readonly GroupKind[] = Object.keys(WORKLOAD_KINDS);
 
+/** Whether a kind is a workload: its controller makes pods from its template (a PodTemplate is not one). */
+export function isWorkload(groupKind: GroupKind): boolean {
+  return Object.hasOwn(WORKLOAD_KINDS, groupKind);
+}
+
 export function hasTrait(groupKind: GroupKind, trait: WorkloadTrait): boolean {
   return Object.hasOwn(WORKLOAD_KINDS, groupKind) && WORKLOAD_KINDS[groupKind]!.includes(trait);
 }

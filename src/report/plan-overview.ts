@@ -3,12 +3,18 @@ import type { INode } from 'kubernetes-models/v1/Node';
 import type { PlanResult } from '../commands/plan.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
+import { groupKindOfObject } from '../model/group-kind.js';
+import { hasTrait } from '../model/workload-kinds.js';
 import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
 import { pushTo } from '../model/maps.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
 import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'Pod'];
+/** The objects listed with their pods: workloads the plan runs, and bare Pods. */
+function isListedWorkload(object: KubeObject): boolean {
+  const kind = groupKindOfObject(object);
+  return kind === 'Pod' || hasTrait(kind, 'runsInPlan');
+}
 
 export interface PodPlacement {
   name: string;
@@ -98,7 +104,7 @@ export function planOverview(result: PlanResult): PlanOverview {
   const workloads = objects
     .filter(
       (o) =>
-        WORKLOAD_KINDS.includes(String(o.kind)) &&
+        isListedWorkload(o) &&
         (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) &&
         (o.kind !== 'Pod' || topOf(o) === o),
     )

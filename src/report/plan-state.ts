@@ -3,6 +3,7 @@ import type { KubeObject } from '../model/manifest.js';
 import type { PlanResult } from '../commands/plan.js';
 import { findingToJson, summaryJson } from './json.js';
 import { copyJson } from '../simulate/objects/copy-json.js';
+import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 
 /** Shown instead of every Secret value. */
 export const MASK = '***';
@@ -38,7 +39,7 @@ function eventObject(event: ClusterEvent, index: number, now: string): KubeObjec
     kind: 'Event',
     metadata: {
       name: `${ref.name}.${(index + 1).toString(16).padStart(16, '0')}`,
-      namespace: ref.namespace ?? 'default',
+      namespace: ref.namespace ?? DEFAULT_NAMESPACE,
     },
     involvedObject: {
       apiVersion: ref.apiVersion,

@@ -1,5 +1,5 @@
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
+import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, isClusterScoped } from '../model/namespace-scope.js';
 import { describeRef } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
 import { applyDefaults } from './defaults/index.js';
@@ -13,31 +13,6 @@ import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './s
 import { admitPod } from './admission/admit-pod.js';
 import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
 import { canonicalJson, isObject, objectAt } from '../model/json.js';
-
-/** Kinds that live outside namespaces; any other kind without a namespace goes to `default`. */
-const CLUSTER_SCOPED = new Set([
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PriorityClass',
-  'StorageClass',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'IngressClass',
-  'RuntimeClass',
-  'CSIDriver',
-  'CSINode',
-  'VolumeAttachment',
-  'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'APIService',
-  'FlowSchema',
-  'PriorityLevelConfiguration',
-  'ComponentStatus',
-]);
 
 /** Objects kubeplan recomputes itself: those of `--current` are dropped, not kept stale. */
 export const RECOMPUTED_KINDS = new Set(['EndpointSlice', 'Endpoints', 'Event']);
@@ -93,11 +68,16 @@ export function admitDesired(
 ): void {
   const takenIps = new Set(state.list('Service', '').map((e) => String(objectAt(e.object, 'spec')?.clusterIP ?? '')));
   takenIps.add('10.96.0.1');
+  // Custom kinds whose CustomResourceDefinition (in the cluster or the input) says `scope: Cluster`.
+  const clusterScoped = clusterScopedCustomKinds([
+    ...state.list('CustomResourceDefinition', 'apiextensions.k8s.io').map((e) => e.object),
+    ...manifests.map((m) => m.object),
+  ]);
   for (const manifest of manifests) {
     const object = applyDefaults(manifest.object);
     const metadata = metadataOf(object);
     if (
-      !CLUSTER_SCOPED.has(String(object.kind)) &&
+      !isClusterScoped(String(object.apiVersion), String(object.kind), clusterScoped) &&
       (typeof metadata.namespace !== 'string' || metadata.namespace === '')
     )
       metadata.namespace = namespace;

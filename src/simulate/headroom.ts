@@ -1,6 +1,8 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
-import { groupOf, type ObjectRef } from '../model/object-ref.js';
+import type { ObjectRef } from '../model/object-ref.js';
+import { groupKindOfObject } from '../model/group-kind.js';
+import { hasTrait } from '../model/workload-kinds.js';
 import { isTerminal, nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
@@ -22,8 +24,11 @@ export interface Headroom {
   message?: string;
 }
 
-/** Workloads whose size is a replica count: each gets a headroom figure. */
-const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/ReplicaSet', '/ReplicationController']);
+/** Workloads whose size is a replica count and that have pods in the plan: each gets a headroom figure. */
+function scalable(workload: KubeObject): boolean {
+  const kind = groupKindOfObject(workload);
+  return hasTrait(kind, 'replicated') && hasTrait(kind, 'runsInPlan');
+}
 
 /**
  * Headroom per workload, on the state the plan ends with: copies of one of the workload's pods
@@ -62,8 +67,7 @@ export function measureHeadroom(
   const quotas = of('ResourceQuota');
   const results: Headroom[] = [];
   for (const workload of objects) {
-    if (!SCALABLE.has(`${groupOf(String(workload.apiVersion))}/${String(workload.kind)}`) || controllerUidOf(workload))
-      continue;
+    if (!scalable(workload) || controllerUidOf(workload)) continue;
     const prototype = prototypeOf(workload, replicaSets, podsByOwner);
     if (!prototype) continue;
     const quota = quotaRoom(prototype, quotas, pods, limit);
@@ -110,7 +114,7 @@ function prototypeOf(
   replicaSets: readonly KubeObject[],
   podsByOwner: ReadonlyMap<string, KubeObject[]>,
 ): KubeObject | undefined {
-  if (workload.kind !== 'Deployment') return podsByOwner.get(uidOf(workload))?.[0];
+  if (groupKindOfObject(workload) !== 'Deployment.apps') return podsByOwner.get(uidOf(workload))?.[0];
   const revision = (rs: KubeObject): number =>
     Number(objectAt(objectAt(rs, 'metadata') ?? {}, 'annotations')?.['deployment.kubernetes.io/revision'] ?? 0);
   const owned = replicaSets.filter((rs) => controllerUidOf(rs) === uidOf(workload) && podsByOwner.has(uidOf(rs)));

@@ -1,7 +1,11 @@
 import type { Manifest } from '../model/manifest.js';
 import { describeRef, type ObjectRef } from '../model/object-ref.js';
 import { labelsOf, matchesMapSelector } from './objects/selectors.js';
-import { isObject, objectAt } from '../model/json.js';
+import type { JsonObject } from '../model/json.js';
+import { groupKindOf } from '../model/group-kind.js';
+import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
+import { podTemplateOf } from '../model/pod-template.js';
+import { isWorkload } from '../model/workload-kinds.js';
 
 /**
  * The input objects the API server refused (object-rejected), so that the findings their
@@ -12,8 +16,8 @@ export class RefusedObjects {
   private readonly refs: ObjectRef[];
 
   constructor(private readonly manifests: readonly Manifest[]) {
-    // Namespaced objects without a namespace would have gone to `default`.
-    this.refs = manifests.map((m) => ({ ...m.ref, namespace: m.ref.namespace ?? 'default' }));
+    // Namespaced objects without a namespace would have gone to the default namespace.
+    this.refs = manifests.map((m) => ({ ...m.ref, namespace: m.ref.namespace ?? DEFAULT_NAMESPACE }));
   }
 
   has(kind: string, namespace: string, name: string): boolean {
@@ -25,18 +29,17 @@ export class RefusedObjects {
     return this.refs
       .filter(
         (ref, i) =>
-          ref.namespace === namespace && matchesMapSelector(selector, labelsOf(podTemplateOf(this.manifests[i]!))),
+          ref.namespace === namespace && matchesMapSelector(selector, labelsOf(runsPodsOf(this.manifests[i]!))),
       )
       .map(describeRef);
   }
 }
 
-/** The pod (template) whose labels a Service would select: the Pod itself, or a workload's template. */
-function podTemplateOf(manifest: Manifest): unknown {
-  if (manifest.ref.kind === 'Pod') return manifest.object;
-  const spec = objectAt(manifest.object, 'spec');
-  if (!spec) return undefined;
-  if (manifest.ref.kind === 'CronJob')
-    return objectAt(objectAt(objectAt(spec, 'jobTemplate') ?? {}, 'spec') ?? {}, 'template');
-  return isObject(spec.template) ? spec.template : undefined;
+/**
+ * The pod (template) whose labels a Service would select: the Pod itself, or the template of a
+ * workload. A PodTemplate runs no pods, and a custom resource's `spec.template` is no pod template.
+ */
+function runsPodsOf(manifest: Manifest): JsonObject | undefined {
+  const kind = groupKindOf(manifest);
+  return kind === 'Pod' || isWorkload(kind) ? podTemplateOf(manifest.object)?.template : undefined;
 }

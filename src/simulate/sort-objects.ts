@@ -1,5 +1,7 @@
 import type { KubeObject } from '../model/manifest.js';
 import { compareText } from '../model/compare-text.js';
+import { bareKind } from '../model/group-kind.js';
+import { WORKLOAD_KIND_ORDER } from '../model/workload-kinds.js';
 import { nameOf, namespaceOf } from './state.js';
 
 /** The order kinds appear in the plan's output: the cluster, then what defines, runs and serves. */
@@ -15,12 +17,8 @@ const KIND_ORDER = [
   'LimitRange',
   'ResourceQuota',
   'PersistentVolumeClaim',
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
+  // The workloads in the order of their table, then bare Pods.
+  ...new Set(WORKLOAD_KIND_ORDER.map(bareKind)),
   'Pod',
   'HorizontalPodAutoscaler',
   'PodDisruptionBudget',

@@ -201,7 +201,7 @@ describe('normalizeObject', () => {
     const issuer = { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name: 'letsencrypt' } };
     expect(normalizeObject(role).metadata).toEqual({ name: 'r' });
     expect(normalizeObject(issuer).metadata).toEqual({ name: 'letsencrypt', namespace: 'default' });
-    expect(normalizeObject(issuer, { clusterScoped: new Set(['cert-manager.io/ClusterIssuer']) }).metadata).toEqual({
+    expect(normalizeObject(issuer, { clusterScoped: new Set(['ClusterIssuer.cert-manager.io']) }).metadata).toEqual({
       name: 'letsencrypt',
     });
   });

@@ -1,24 +1,41 @@
 import { configReferences } from '../../lint/config-references.js';
 import { plural } from '../../model/plural.js';
-import { containersOf, podTemplateOf, type PodTemplate } from '../../lint/pod-templates.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef, groupOf, identityKey, type ObjectRef } from '../../model/object-ref.js';
+import { describeRef, identityKey, type ObjectRef } from '../../model/object-ref.js';
+import { groupKindOfObject } from '../../model/group-kind.js';
+import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
+import { hasTrait } from '../../model/workload-kinds.js';
+import { sameTemplate } from '../../simulate/objects/template-equality.js';
 import { controllerUidOf, namespaceOf, refOf } from '../../simulate/state.js';
 import type { ObjectChange } from '../types.js';
 import { type ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { ConfigChange, ConfigReader, WorkloadConsequence } from './types.js';
 import { type JsonObject, asObject, asString, deepEqual, indexedObjectsIn, isObject } from '../../model/json.js';
+import { containersOf } from '../../model/containers.js';
+import { type PodTemplate, podTemplateOf } from '../../model/pod-template.js';
 
-/** Kinds whose pods keep running across a config change, `<group>/<kind>`; owned ReplicaSets and pods are read through their owner. */
-const READER_KINDS = new Set([
-  'apps/Deployment',
-  'apps/StatefulSet',
-  'apps/DaemonSet',
-  'apps/ReplicaSet',
-  '/ReplicationController',
-  '/Pod',
-]);
+/**
+ * Whether an object's pods keep running across a config change: those of serving workloads and
+ * bare Pods. Owned ReplicaSets and pods are read through their owner.
+ */
+function keepsRunning(object: KubeObject): boolean {
+  const kind = groupKindOfObject(object);
+  return kind === 'Pod' || hasTrait(kind, 'serving');
+}
+
+/**
+ * A workload that rolls out but whose controller the plan does not run (an Argo Rollout): its
+ * pods come from the current cluster, and a changed template replaces them all the same.
+ */
+function rollsOutUnplanned(current: KubeObject, next: KubeObject): boolean {
+  const kind = groupKindOfObject(next);
+  return (
+    hasTrait(kind, 'rollsOut') &&
+    !hasTrait(kind, 'runsInPlan') &&
+    !sameTemplate(podTemplateOf(current)?.template, podTemplateOf(next)?.template)
+  );
+}
 
 /** The fields of a ConfigMap or Secret that hold its values (normalized: `stringData` is folded into `data`). */
 const VALUE_FIELDS = ['data', 'binaryData'];
@@ -52,7 +69,7 @@ export function configConsequences(
     if (!keys.length) continue;
     const found: ConfigReader[] = [];
     for (const reader of readers) {
-      if (reader.namespace !== (change.ref.namespace ?? 'default')) continue;
+      if (reader.namespace !== (change.ref.namespace ?? DEFAULT_NAMESPACE)) continue;
       const how = howItReads(reader.reads, change.ref, keys);
       if (how) found.push({ workload: reader.workload, pods: reader.pods, ...how });
     }
@@ -131,15 +148,11 @@ function runningReaders(index: TransitionIndex, workloads: readonly WorkloadCons
   const replaced = new Set(workloads.filter(rollsOutItsPods).map((w) => identityKey(w.ref)));
   const readers: RunningReader[] = [];
   for (const workload of index.after.objects) {
-    if (
-      !READER_KINDS.has(`${groupOf(String(workload.apiVersion))}/${workload.kind}`) ||
-      controllerUidOf(workload) ||
-      replaced.has(identityKey(refOf(workload)))
-    )
-      continue;
+    if (!keepsRunning(workload) || controllerUidOf(workload) || replaced.has(identityKey(refOf(workload)))) continue;
     const pods = runningPods(index.before, workload);
     const current = index.before.get(refOf(workload)) ?? workload;
-    const template = pods ? podTemplateOf({ ref: refOf(current), object: current }) : undefined;
+    if (rollsOutUnplanned(current, workload)) continue;
+    const template = pods ? podTemplateOf(current) : undefined;
     if (template)
       readers.push({ workload: refOf(workload), namespace: namespaceOf(workload), pods, reads: readsOf(template) });
   }

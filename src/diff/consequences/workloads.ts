@@ -1,7 +1,9 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import { plural } from '../../model/plural.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef, groupOf, identityKey } from '../../model/object-ref.js';
+import { describeRef, identityKey } from '../../model/object-ref.js';
+import { type GroupKind, groupKindOf } from '../../model/group-kind.js';
+import { hasTrait } from '../../model/workload-kinds.js';
 import { daemonUpdateLimits } from '../../simulate/controllers/daemonset-update.js';
 import { planRollingUpdate } from '../../simulate/controllers/rollout.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
@@ -12,8 +14,10 @@ import type { Transition } from './transition.js';
 import type { Rollout, WorkloadConsequence } from './types.js';
 import { deepEqual, objectAt, type JsonObject } from '../../model/json.js';
 
-/** Workload kinds whose pods the diff follows, `<group>/<kind>`. */
-const WORKLOADS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet']);
+/** Whether the diff follows the pods of a kind: serving workloads whose controller the plan runs. */
+function followsPods(kind: GroupKind): boolean {
+  return hasTrait(kind, 'serving') && hasTrait(kind, 'runsInPlan');
+}
 
 function spec(object: KubeObject | undefined): JsonObject {
   return objectAt(object, 'spec') ?? {};
@@ -47,7 +51,7 @@ export function workloadConsequences(
   for (const change of changes) {
     if (
       change.action === 'update' &&
-      change.ref.kind === 'CronJob' &&
+      groupKindOf(change) === 'CronJob.batch' &&
       !deepEqual(spec(change.before).jobTemplate, spec(change.after).jobTemplate)
     ) {
       const nextRun = nextRuns.get(identityKey(change.ref));
@@ -59,7 +63,7 @@ export function workloadConsequences(
         ...(nextRun ? { nextRun } : {}),
       });
     }
-    if (!WORKLOADS.has(`${groupOf(change.ref.apiVersion)}/${change.ref.kind}`)) continue;
+    if (!followsPods(groupKindOf(change))) continue;
     const consequence = consequenceOf(change, sides);
     if (!consequence) continue;
     workloads.push(consequence);
@@ -110,7 +114,10 @@ function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence 
   if (change.action === 'delete') return { ...base, change: 'delete', podsAfter: 0 };
   if (change.action !== 'update' || !now || !next) return undefined;
   // A ReplicaSet does not replace its pods when its template changes; the others roll out.
-  if (change.ref.kind !== 'ReplicaSet' && !deepEqual(spec(change.before).template, spec(change.after).template)) {
+  if (
+    hasTrait(groupKindOf(change), 'rollsOut') &&
+    !deepEqual(spec(change.before).template, spec(change.after).template)
+  ) {
     return { ...base, change: 'rollout', rollout: rolloutOf(change.ref.kind, now, next, sides, pending.length) };
   }
   return podsBefore !== podsAfter || spec(now).replicas !== spec(next).replicas ? base : undefined;

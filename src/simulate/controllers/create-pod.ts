@@ -8,6 +8,8 @@ import { pendingStatus } from '../objects/pod-status.js';
 import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
 import { copyJson } from '../objects/copy-json.js';
 import { isObject, objectAt } from '../../model/json.js';
+import { groupKindOf, groupKindOfObject } from '../../model/group-kind.js';
+import { podSpecPointer } from '../../model/pod-template.js';
 
 export interface PodSpecRequest {
   /** The owning workload's entry (its origin positions findings). */
@@ -24,8 +26,15 @@ export interface PodSpecRequest {
   /** Reporting component and the message of its SuccessfulCreate event. */
   source: string;
   createdMessage: (podName: string) => string;
-  /** Pointer to the pod spec inside the owner's manifest, for findings (`/spec/template/spec`). */
-  specPointer: string;
+}
+
+/**
+ * Where the pod spec is in the manifest findings about the pod point into: the owner's origin (a
+ * ReplicaSet's is its Deployment's manifest), else the owner itself.
+ */
+function specPointerOf(owner: Entry): string {
+  const origin = owner.origin;
+  return (origin && podSpecPointer(groupKindOf(origin))) ?? podSpecPointer(groupKindOfObject(owner.object)) ?? '';
 }
 
 /**
@@ -74,7 +83,7 @@ export function createPod(state: SimulationState, request: PodSpecRequest): Kube
         severity: 'error',
         message: `the API server refuses the pods of ${describeRef(refOf(workload))}: ${refused.message}`,
         origin: request.owner.origin,
-        pointer: refused.pointer ? `${request.specPointer}/${refused.pointer}` : request.specPointer,
+        pointer: `${specPointerOf(request.owner)}${refused.pointer ? `/${refused.pointer}` : ''}`,
       },
       `pod-forbidden|${identityKey(refOf(workload))}`,
     );

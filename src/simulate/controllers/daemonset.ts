@@ -13,6 +13,7 @@ import { daemonUpdateLimits, rollingUpdateStep, surplusPods, type DaemonNode } f
 import { workloadShape } from './workload.js';
 import { copyJson } from '../objects/copy-json.js';
 import { isObject, objectAt, objectsAt } from '../../model/json.js';
+import { podSpecPointer } from '../../model/pod-template.js';
 
 const SOURCE = 'daemonset-controller';
 
@@ -187,7 +188,6 @@ function createDaemonPod(
     },
     source: SOURCE,
     createdMessage: (pod) => `Created pod: ${pod}`,
-    specPointer: '/spec/template/spec',
   });
   return created !== undefined;
 }
@@ -221,11 +221,14 @@ export function daemonSetStatus(
   };
 }
 
+/** Where a DaemonSet keeps its pod spec. */
+const POD_SPEC = podSpecPointer('DaemonSet.apps')!;
+
 function pointerFor(spec: Record<string, unknown>, reasons: string[]): string {
-  if (reasons.some((r) => r.startsWith('had untolerated taint'))) return '/spec/template/spec/tolerations';
+  if (reasons.some((r) => r.startsWith('had untolerated taint'))) return `${POD_SPEC}/tolerations`;
   if (reasons.some((r) => r.includes('affinity/selector')))
-    return spec.nodeSelector !== undefined ? '/spec/template/spec/nodeSelector' : '/spec/template/spec/affinity';
-  return '/spec/template/spec';
+    return spec.nodeSelector !== undefined ? `${POD_SPEC}/nodeSelector` : `${POD_SPEC}/affinity`;
+  return POD_SPEC;
 }
 
 /** Node affinity on `metadata.name`, replacing any required node affinity (ReplaceDaemonSetPodNodeNameNodeAffinity). */

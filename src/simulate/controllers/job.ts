@@ -54,7 +54,6 @@ function reconcileJob(state: SimulationState, entry: Entry): void {
       },
       source: SOURCE,
       createdMessage: (pod) => `Created pod: ${pod}`,
-      specPointer: '/spec/template/spec',
     });
     if (!created) return;
     taken.add(podIndex);

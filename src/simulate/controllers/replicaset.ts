@@ -34,7 +34,6 @@ function reconcileReplicaSet(state: SimulationState, entry: Entry): void {
       generateName,
       source: SOURCE,
       createdMessage: (pod) => `Created pod: ${pod}`,
-      specPointer: '/spec/template/spec',
     });
     if (!created) return;
   }

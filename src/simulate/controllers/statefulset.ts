@@ -63,7 +63,6 @@ function reconcileStatefulSet(state: SimulationState, entry: Entry): void {
       },
       source: SOURCE,
       createdMessage: (pod) => `create Pod ${pod} in StatefulSet ${name} successful`,
-      specPointer: '/spec/template/spec',
     });
     if (!created || ordered) return;
   }

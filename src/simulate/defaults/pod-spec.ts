@@ -2,6 +2,7 @@ import { defaultPullPolicy } from './image-pull-policy.js';
 import { defaultInteger, defaultPointer, defaultString, ensureObject, isEmptyCollection } from './fields.js';
 import { defaultPersistentVolumeClaimSpec } from './storage.js';
 import { type JsonObject, isObject, objectAt, objectsAt } from '../../model/json.js';
+import { ALL_CONTAINER_TYPES, type ContainerType, specContainers } from '../../model/containers.js';
 
 /**
  * Defaults of a pod spec wherever one appears: in a Pod and in every pod template (Deployment,
@@ -15,10 +16,12 @@ export function defaultPodSpec(spec: JsonObject): void {
   defaultPointer(spec, 'terminationGracePeriodSeconds', 30);
   defaultString(spec, 'schedulerName', 'default-scheduler');
   for (const volume of objectsAt(spec, 'volumes')) defaultVolume(volume);
-  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of objectsAt(spec, key)) defaultContainer(container);
-  }
+  // Ephemeral containers too: their common fields are defaulted like the others'.
+  for (const c of specContainers(spec, ALL_CONTAINER_TYPES)) defaultContainer(c.container);
 }
+
+/** The containers SetDefaults_Pod walks: app and init containers, never ephemeral ones. */
+const APP_AND_INIT: readonly ContainerType[] = ['containers', 'initContainers'];
 
 /**
  * What only a Pod gets, not a pod template (SetDefaults_Pod): requests copied from limits,
@@ -26,18 +29,14 @@ export function defaultPodSpec(spec: JsonObject): void {
  * This is why a Deployment's template never shows `enableServiceLinks` but its pods do.
  */
 export function defaultPodOnlyFields(spec: JsonObject): void {
-  for (const key of ['containers', 'initContainers']) {
-    for (const container of objectsAt(spec, key)) requestsFromLimits(objectAt(container, 'resources'));
-  }
+  for (const c of specContainers(spec, APP_AND_INIT)) requestsFromLimits(objectAt(c.container, 'resources'));
   defaultPodLevelRequests(spec);
   defaultPointer(spec, 'enableServiceLinks', true);
   if (spec.hostNetwork === true) {
-    for (const key of ['containers', 'initContainers']) {
-      for (const container of objectsAt(spec, key)) {
-        for (const port of objectsAt(container, 'ports')) {
-          if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0)
-            port.hostPort = port.containerPort;
-        }
+    for (const c of specContainers(spec, APP_AND_INIT)) {
+      for (const port of objectsAt(c.container, 'ports')) {
+        if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0)
+          port.hostPort = port.containerPort;
       }
     }
   }
@@ -62,11 +61,9 @@ function defaultPodLevelRequests(spec: JsonObject): void {
   const limits = resources && objectAt(resources, 'limits');
   if (!resources || !limits || isEmptyCollection(limits)) return;
   const requested = new Set<string>();
-  for (const key of ['containers', 'initContainers']) {
-    for (const container of objectsAt(spec, key)) {
-      const requests = objectAt(objectAt(container, 'resources') ?? {}, 'requests');
-      for (const name of Object.keys(requests ?? {})) requested.add(name);
-    }
+  for (const c of specContainers(spec, APP_AND_INIT)) {
+    const requests = objectAt(objectAt(c.container, 'resources') ?? {}, 'requests');
+    for (const name of Object.keys(requests ?? {})) requested.add(name);
   }
   const supported = (name: string): boolean => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
   const missing = Object.keys(limits).filter((name) => supported(name) && !requested.has(name));

@@ -1,42 +1,26 @@
-import { canonicalQuantity, parseQuantity } from '../../model/quantity.js';
 import { copyJson } from './copy-json.js';
 import { cached } from '../../model/maps.js';
-import { canonicalJson, isObject, objectAt, objectsAt } from '../../model/json.js';
+import { canonicalJson, dropNulls, isObject, type JsonObject, objectAt } from '../../model/json.js';
+import { canonicalizePodSpecQuantities } from '../../model/pod-quantities.js';
 
 /** Template labels controllers add themselves; they never count as a change of template. */
 const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'pod-template-generation'];
 
 /**
- * A pod template reduced to what decides whether it changed: without controller-added labels,
- * with resource quantities in canonical form (the API server stores `0.5` CPU as `500m`, so a
- * template read back from the cluster must equal the manifest that wrote it).
+ * A pod template reduced to what decides whether it changed: without `null` fields and
+ * controller-added labels, with every quantity of its pod spec in canonical form (the API server
+ * stores `0.5` CPU as `500m` and a `1024Mi` emptyDir limit as `1Gi`, so a template read back
+ * from the cluster must equal the manifest that wrote it). The quantities are those the diff
+ * compares by value (`model/pod-quantities.ts`).
  */
 export function comparableTemplate(template: unknown): string {
-  const copy = isObject(template) ? copyJson(template) : {};
+  // `null` is "not set" to the API server: `kubectl get -o yaml` prints `creationTimestamp: null`.
+  const copy = isObject(template) ? (dropNulls(copyJson(template)) as JsonObject) : {};
   const labels = objectAt(objectAt(copy, 'metadata') ?? {}, 'labels');
   if (labels) for (const key of CONTROLLER_LABELS) delete labels[key];
-  const spec = objectAt(copy, 'spec') ?? {};
-  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const container of objectsAt(spec, key)) canonicalizeResources(objectAt(container, 'resources'));
-  }
-  canonicalizeResources(objectAt(spec, 'resources'));
-  const overhead = objectAt(spec, 'overhead');
-  if (overhead) canonicalizeList(overhead);
+  const spec = objectAt(copy, 'spec');
+  if (spec) canonicalizePodSpecQuantities(spec);
   return canonicalJson(copy);
-}
-
-function canonicalizeResources(resources: Record<string, unknown> | undefined): void {
-  for (const key of ['requests', 'limits']) {
-    const list = resources && objectAt(resources, key);
-    if (list) canonicalizeList(list);
-  }
-}
-
-function canonicalizeList(list: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(list)) {
-    const quantity = parseQuantity(value);
-    if (quantity) list[name] = canonicalQuantity(quantity);
-  }
 }
 
 /**

@@ -3,7 +3,8 @@ import { describeRef } from '../../model/object-ref.js';
 import { pushTo } from '../../model/maps.js';
 import { nodeNameOf } from '../objects/pod-status.js';
 import { nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
-import { podSpecPointer } from './unschedulable.js';
+import { groupKindOf } from '../../model/group-kind.js';
+import { podSpecPointer } from '../../model/pod-template.js';
 
 /**
  * Pods bound to a node the cluster model does not have, one finding per node and manifest.
@@ -43,7 +44,7 @@ export function reportPodsOnMissingNodes(
         severity: 'error',
         message: `${what} node ${node} (spec.nodeName), which the cluster does not have: no kubelet starts ${pods.length === 1 ? 'it, so it stays' : 'them, so they stay'} Pending`,
         origin,
-        pointer: `${podSpecPointer(origin.ref.kind)}/nodeName`,
+        pointer: `${podSpecPointer(groupKindOf(origin)) ?? ''}/nodeName`,
       });
     } else {
       state.report({

@@ -2,21 +2,17 @@ import type { KubeObject } from '../../model/manifest.js';
 import { describeRef } from '../../model/object-ref.js';
 import { nameOf, refOf, uidOf, type Entry, type SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
-
-/** Where in a workload's manifest the pod spec lives. */
-export function podSpecPointer(kind: string): string {
-  if (kind === 'Pod') return '/spec';
-  if (kind === 'CronJob') return '/spec/jobTemplate/spec/template/spec';
-  return '/spec/template/spec';
-}
+import { type GroupKind, groupKindOfObject } from '../../model/group-kind.js';
+import { podSpecPointer } from '../../model/pod-template.js';
 
 /**
  * The field to point at for a FailedScheduling message: the part of the pod spec behind the
  * reason that rejected the most nodes (resources → the first container's resources, taints →
  * tolerations, node selection → nodeSelector or affinity, ...). docs/plan.md lists the rule.
  */
-export function pointerForMessage(message: string, kind: string, podSpec: Record<string, unknown>): string {
-  const base = podSpecPointer(kind);
+export function pointerForMessage(message: string, kind: GroupKind, podSpec: Record<string, unknown>): string {
+  // An owner that keeps no pod template (a custom controller's kind) is pointed at as a whole.
+  const base = podSpecPointer(kind) ?? '';
   const counted = [
     ...message
       .replace(/^0\/\d+ nodes are available: /, '')
@@ -77,7 +73,7 @@ export function reportUnschedulable(state: SimulationState, failures: Map<string
       severity: 'error',
       message: `${allSame ? `${what}: ${first}` : `${what}; ${nameOf(failed[0]!.object)}: ${first}`}${heldBack(owner.object, total)}`,
       origin: owner.origin,
-      pointer: pointerForMessage(first, String(owner.object.kind), podSpec),
+      pointer: pointerForMessage(first, groupKindOfObject(owner.object), podSpec),
     });
   }
 }

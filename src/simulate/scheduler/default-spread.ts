@@ -14,6 +14,7 @@ import {
 } from './labels.js';
 import type { PodInfo } from './pod-info.js';
 import { asArray, isObject, objectAt } from '../../model/json.js';
+import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 
 /** The objects kube-scheduler reads for default spreading; plain Kubernetes objects. */
 export interface SpreadingOwners {
@@ -26,7 +27,7 @@ export interface SpreadingOwners {
 function metaOf(o: unknown): { namespace: string; name: string } {
   const m = isObject(o) && isObject(o.metadata) ? o.metadata : {};
   return {
-    namespace: typeof m.namespace === 'string' && m.namespace !== '' ? m.namespace : 'default',
+    namespace: typeof m.namespace === 'string' && m.namespace !== '' ? m.namespace : DEFAULT_NAMESPACE,
     name: typeof m.name === 'string' ? m.name : '',
   };
 }

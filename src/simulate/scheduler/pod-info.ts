@@ -17,6 +17,7 @@ import { cached } from '../../model/maps.js';
 import { podRequests, type PodRequests, requestsKey } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
 import { asArray, asString, asStringMap, dig, isObject } from '../../model/json.js';
+import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 
 export interface AffinityTerm {
   /** The namespaces listed (or the owner pod's own namespace when none and no namespaceSelector). */
@@ -201,7 +202,7 @@ export function podReader(): (pod: IPod) => PodInfo {
 export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podRequests): PodInfo {
   const meta = isObject(pod?.metadata) ? pod.metadata : {};
   const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
-  const namespace = (asString(meta.namespace) ?? 'default') || 'default';
+  const namespace = asString(meta.namespace) || DEFAULT_NAMESPACE;
   const labels = asStringMap(meta.labels);
   const affinity = isObject(spec.affinity) ? spec.affinity : {};
   const podAffinity = isObject(affinity.podAffinity) ? affinity.podAffinity : {};
