@@ -1,6 +1,6 @@
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/lint/shape.js';
 import { effectiveSetting, isWindowsPod } from '../src/lint/security-context.js';
+import { asObject } from '../src/model/json.js';
 import { containersOf, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
