@@ -1,9 +1,12 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { identityKey, type ObjectRef } from '../model/object-ref.js';
+import { groupOf, identityKey, nameOf, namespaceOf, type ObjectRef, refOf } from '../model/object-ref.js';
+// Transitional: the identity readers live in model/object-ref.ts; this keeps importers that are
+// still being moved working until they import from there.
+export { nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { deterministicUid, generatedName } from './objects/names.js';
 import { cached } from '../model/maps.js';
-import { isObject } from '../model/json.js';
+import { asString, isObject } from '../model/json.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -23,29 +26,9 @@ export interface SimulationProblem {
   pointer: string;
 }
 
-export function refOf(object: KubeObject): ObjectRef {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const ref: ObjectRef = {
-    apiVersion: String(object.apiVersion),
-    kind: String(object.kind),
-    name: String(metadata.name ?? ''),
-  };
-  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') ref.namespace = metadata.namespace;
-  return ref;
-}
-
 export function metadataOf(object: KubeObject): Record<string, unknown> {
   if (!isObject(object.metadata)) object.metadata = {};
   return object.metadata as Record<string, unknown>;
-}
-
-export function nameOf(object: KubeObject): string {
-  return String((object.metadata as { name?: unknown } | undefined)?.name ?? '');
-}
-
-export function namespaceOf(object: KubeObject): string {
-  const ns = (object.metadata as { namespace?: unknown } | undefined)?.namespace;
-  return typeof ns === 'string' ? ns : '';
 }
 
 export function uidOf(object: KubeObject): string {
@@ -174,7 +157,9 @@ export class SimulationState {
   /** Entries of one kind (and API group when given), in creation order (the maps keep it). */
   list(kind: string, group?: string): Entry[] {
     const entries = [...(this.byKind.get(kind)?.values() ?? [])];
-    return group === undefined ? entries : entries.filter((e) => groupOfObject(e.object) === group);
+    return group === undefined
+      ? entries
+      : entries.filter((e) => groupOf(asString(e.object.apiVersion) ?? '') === group);
   }
 
   /** Every entry, in creation order. */
@@ -258,12 +243,6 @@ export class SimulationState {
   }
 }
 
-function groupOfObject(object: KubeObject): string {
-  const apiVersion = String(object.apiVersion);
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
-
 /** The uid in an object's controller owner reference, or `` when it has none. */
 export function controllerUidOf(object: KubeObject): string {
   const refs = (object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
@@ -284,9 +263,9 @@ export function controllerRef(owner: KubeObject): Record<string, unknown> {
   };
 }
 
-/** The event `involvedObject` for an object. */
+/** The event `involvedObject` for an object (an object reference has no `generateName`). */
 export function involved(object: KubeObject): ObjectRef & { uid?: string } {
-  const ref = refOf(object) as ObjectRef & { uid?: string };
+  const { generateName: _, ...ref }: ObjectRef & { uid?: string } = refOf(object);
   const uid = uidOf(object);
   if (uid) ref.uid = uid;
   return ref;
