@@ -138,18 +138,6 @@ export function planOverview(result: PlanResult): PlanOverview {
   return { nodes, workloads };
 }
 
-/** `4.0GiB`-style memory: binary units, one decimal. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  return `${i === 0 ? value : value.toFixed(1)}${units[i]}`;
-}
-
 export function percent(used: number, total: number): string {
   return total > 0 ? `${Math.round((used * 100) / total)}%` : '-';
 }

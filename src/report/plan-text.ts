@@ -2,7 +2,8 @@ import pc from 'picocolors';
 import { plural } from '../model/plural.js';
 import type { PlanResult } from '../commands/plan.js';
 import { describeRef } from '../model/object-ref.js';
-import { formatBytes, percent, planOverview } from './plan-overview.js';
+import { percent, planOverview } from './plan-overview.js';
+import { formatBytes } from '../model/format-bytes.js';
 import { formatText, type TextOptions } from './text.js';
 
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
