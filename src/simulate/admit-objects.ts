@@ -1,18 +1,18 @@
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, isClusterScoped } from '../model/namespace-scope.js';
-import { describeRef } from '../model/object-ref.js';
+import { describeRef, nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
 import { applyDefaults } from './defaults/index.js';
 import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
-import { fnv1a32 } from './objects/names.js';
+import { fnv1a32, generatedName } from './objects/names.js';
 import { isCyclic } from './objects/copy-json.js';
 import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
-import { metadataOf, namespaceOf, refOf, uidOf, type SimulationState } from './state.js';
+import { metadataOf, uidOf, type SimulationState } from './state.js';
 import { admitPod } from './admission/admit-pod.js';
 import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
-import { canonicalJson, isObject, objectAt } from '../model/json.js';
+import { asString, canonicalJson, isObject, objectAt } from '../model/json.js';
 
 /** Objects kubeplan recomputes itself: those of `--current` are dropped, not kept stale. */
 export const RECOMPUTED_KINDS = new Set(['EndpointSlice', 'Endpoints', 'Event']);
@@ -81,6 +81,11 @@ export function admitDesired(
       (typeof metadata.namespace !== 'string' || metadata.namespace === '')
     )
       metadata.namespace = namespace;
+    // An object named only by generateName gets its name when the API server creates it (the
+    // first free generated name, as a controller's pods get theirs), so two such objects are two.
+    const generateName = asString(metadata.generateName);
+    if (nameOf(object) === '' && generateName)
+      metadata.name = generatedName(generateName, (name) => state.has({ ...refOf(object), name })).name;
     const current = state.get(refOf(object));
     if (current) {
       const old = metadataOf(current.object);
