@@ -88,7 +88,8 @@ export function parseQuantity(input: unknown): Quantity | undefined {
   return make(nanos, NANO, format);
 }
 
-function ceilDiv(a: bigint, b: bigint): bigint {
+/** a / b rounded up (towards +∞) for b > 0: BigInt division truncates towards zero, which is already up for a < 0. */
+export function ceilDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && a > 0n ? q + 1n : q;
 }

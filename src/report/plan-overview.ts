@@ -5,10 +5,11 @@ import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { groupKindOfObject } from '../model/group-kind.js';
 import { hasTrait } from '../model/workload-kinds.js';
-import { nodeAllocatable, podRequests } from '../simulate/scheduler/resources.js';
-import { pushTo } from '../model/maps.js';
+import { nodeAllocatable, schedulingRequests } from '../simulate/scheduler/resources.js';
+import { cached, pushTo } from '../model/maps.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
-import { controllerUidOf, nameOf, refOf, uidOf } from '../simulate/state.js';
+import { nameOf, refOf, uidOf } from '../simulate/state.js';
+import { topController } from '../model/owner-chain.js';
 
 /** The objects listed with their pods: workloads the plan runs, and bare Pods. */
 function isListedWorkload(object: KubeObject): boolean {
@@ -74,15 +75,9 @@ export function planOverview(result: PlanResult): PlanOverview {
   const pods = objects.filter((o) => o.kind === 'Pod');
   const nodeObjects = objects.filter((o) => o.kind === 'Node');
 
-  const topOf = (pod: KubeObject): KubeObject => {
-    let current = pod;
-    for (let i = 0; i < 5; i++) {
-      const owner = byUid.get(controllerUidOf(current));
-      if (!owner) break;
-      current = owner;
-    }
-    return current;
-  };
+  const tops = new Map<KubeObject, KubeObject>();
+  const topOf = (object: KubeObject): KubeObject =>
+    cached(tops, object, () => topController(object, (ref) => byUid.get(ref.uid)));
   const podsByWorkload = new Map<KubeObject, KubeObject[]>();
   const podsByNode = new Map<string, KubeObject[]>();
   for (const pod of pods) {
@@ -105,8 +100,8 @@ export function planOverview(result: PlanResult): PlanOverview {
     .filter(
       (o) =>
         isListedWorkload(o) &&
-        (o.kind !== 'ReplicaSet' || !byUid.has(controllerUidOf(o))) &&
-        (o.kind !== 'Pod' || topOf(o) === o),
+        // A ReplicaSet of a Deployment, or a pod of a workload, is listed under that workload.
+        ((o.kind !== 'ReplicaSet' && o.kind !== 'Pod') || topOf(o) === o),
     )
     .map((workload) => {
       const placed = (podsByWorkload.get(workload) ?? []).map(placement);
@@ -124,7 +119,7 @@ export function planOverview(result: PlanResult): PlanOverview {
     let cpu = 0;
     let memory = 0;
     for (const pod of here) {
-      const requests = podRequests(pod as unknown as IPod).requests;
+      const requests = schedulingRequests(pod as unknown as IPod).requests;
       cpu += requests.get('cpu') ?? 0;
       memory += requests.get('memory') ?? 0;
     }

@@ -3,13 +3,15 @@ import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { groupKindOfObject } from '../model/group-kind.js';
 import { hasTrait } from '../model/workload-kinds.js';
-import { isTerminal, nodeNameOf } from './objects/pod-status.js';
+import { nodeNameOf } from './objects/pod-status.js';
 import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
 import { pushTo } from '../model/maps.js';
 import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
-import { controllerUidOf, nameOf, namespaceOf, refOf, uidOf } from './state.js';
+import { nameOf, namespaceOf, refOf, uidOf } from './state.js';
 import { objectAt } from '../model/json.js';
+import { isTerminal } from '../model/pod-phase.js';
+import { controllerUidOf } from '../model/owner-chain.js';
 
 /** How many more pods of one workload the resulting cluster could run. */
 export interface Headroom {

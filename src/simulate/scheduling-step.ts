@@ -8,10 +8,11 @@ import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { KubeObject } from '../model/manifest.js';
 import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
 import type { AddressAllocator } from './objects/addresses.js';
-import { isTerminal, nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
+import { nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
 import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
 import { revised, withSpec } from './controllers/workload.js';
 import { objectAt, objectsAt } from '../model/json.js';
+import { isTerminal } from '../model/pod-phase.js';
 
 export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
 

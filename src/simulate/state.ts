@@ -7,6 +7,7 @@ export { nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { deterministicUid, generatedName } from './objects/names.js';
 import { cached } from '../model/maps.js';
 import { asString, isObject } from '../model/json.js';
+import { controllerUidOf, topController } from '../model/owner-chain.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -193,31 +194,16 @@ export class SimulationState {
 
   /**
    * The workload at the top of an object's controller chain (the Deployment of a ReplicaSet's
-   * pod), or the object itself: what findings about a pod name. Owners are looked up by the
-   * reference's kind and name in the object's namespace, and must have the referenced uid.
+   * pod), or the object itself: what findings about a pod name. An owner is looked up by the
+   * reference's kind and name in the object's namespace (model/owner-chain.ts checks its uid).
    */
   topController(entry: Entry): Entry {
-    let current = entry;
-    for (let depth = 0; depth < 5; depth++) {
-      const refs = (current.object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
-      const ref = Array.isArray(refs) ? refs.find((r) => isObject(r) && r.controller === true) : undefined;
-      if (
-        !isObject(ref) ||
-        typeof ref.apiVersion !== 'string' ||
-        typeof ref.kind !== 'string' ||
-        typeof ref.name !== 'string'
-      )
-        break;
-      const owner = this.get({
-        apiVersion: ref.apiVersion,
-        kind: ref.kind,
-        namespace: namespaceOf(current.object),
-        name: ref.name,
-      });
-      if (!owner || uidOf(owner.object) !== ref.uid) break;
-      current = owner;
-    }
-    return current;
+    return topController(
+      entry,
+      (ref, holder) =>
+        this.get({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: namespaceOf(holder.object), name: ref.name }),
+      (e) => e.object,
+    );
   }
 
   emit(event: ClusterEvent): void {
@@ -241,14 +227,6 @@ export class SimulationState {
     this.reported.add(key);
     this.problems.push(problem);
   }
-}
-
-/** The uid in an object's controller owner reference, or `` when it has none. */
-export function controllerUidOf(object: KubeObject): string {
-  const refs = (object.metadata as { ownerReferences?: unknown } | undefined)?.ownerReferences;
-  if (!Array.isArray(refs)) return '';
-  const controller = refs.find((r) => isObject(r) && r.controller === true);
-  return controller ? String((controller as { uid?: unknown }).uid ?? '') : '';
 }
 
 /** An owner reference to `owner` marking it as the controller, as controllers write them. */

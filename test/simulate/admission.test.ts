@@ -193,6 +193,19 @@ describe('ResourceQuota', () => {
     });
   });
 
+  it('Terminating scopes select pods with an active deadline, not pods being deleted', () => {
+    const deadline = (seconds: unknown) => ({ activeDeadlineSeconds: seconds, containers: [container('app')] });
+    const terminating = quota('jobs', { hard: { pods: '1' }, scopes: ['Terminating'] });
+    const notTerminating = quota('services', { hard: { pods: '1' }, scopes: ['NotTerminating'] });
+    const used = (q: Record<string, unknown>, specs: Array<Record<string, unknown>>) => sumUsage(q, specs);
+    expect(used(terminating, [deadline(0), deadline(600), deadline(-1), deadline('600'), { containers: [] }])).toEqual(
+      new Map([['pods', { num: 2n, den: 1n, format: 'DecimalSI' }]]),
+    );
+    expect(used(notTerminating, [deadline(0), deadline(-1), { containers: [] }])).toEqual(
+      new Map([['pods', { num: 2n, den: 1n, format: 'DecimalSI' }]]),
+    );
+  });
+
   it('applies a quota only to the pods its scopes select', () => {
     const bestEffort = { containers: [container('app')] };
     const guaranteed = {

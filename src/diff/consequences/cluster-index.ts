@@ -1,20 +1,27 @@
 import type { ClusterState } from '../../model/cluster-state.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { identityKey, type ObjectRef } from '../../model/object-ref.js';
-import { nodeNameOf, isTerminal, isTerminating } from '../../simulate/objects/pod-status.js';
+import { identityKey, type ObjectRef, refOf } from '../../model/object-ref.js';
+import { nodeNameOf } from '../../simulate/objects/pod-status.js';
+import { isTerminal, isTerminating } from '../../model/pod-phase.js';
 import { pushTo } from '../../model/maps.js';
-import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
+import { uidOf } from '../../simulate/state.js';
+import { controllerChain, controllerUidOf } from '../../model/owner-chain.js';
 
 /** A simulated cluster's objects by identity and by controlling owner. */
 export class ClusterIndex {
   private readonly byKey = new Map<string, KubeObject>();
+  private readonly byUid = new Map<string, KubeObject>();
   private readonly byOwner = new Map<string, KubeObject[]>();
+  /** Live pods under each object of their controller chain; built on first use. */
+  private podsUnder: Map<KubeObject, KubeObject[]> | undefined;
   readonly objects: readonly KubeObject[];
 
   constructor(state: ClusterState) {
     this.objects = state.objects;
     for (const object of state.objects) {
       this.byKey.set(identityKey(refOf(object)), object);
+      const uid = uidOf(object);
+      if (uid) this.byUid.set(uid, object);
       const owner = controllerUidOf(object);
       if (owner) pushTo(this.byOwner, owner, object);
     }
@@ -29,10 +36,20 @@ export class ClusterIndex {
     return (this.byOwner.get(uidOf(owner)) ?? []).filter((o) => o.kind === kind);
   }
 
-  /** The live pods of a workload: a Deployment's through its ReplicaSets, others' directly. */
+  /**
+   * The live pods of a workload, in the state's order: those whose controller chain passes through
+   * it (a Deployment's through its ReplicaSets, a CronJob's through its Jobs). Pods that have
+   * finished or are being deleted are not counted.
+   */
   pods(workload: KubeObject): KubeObject[] {
-    const owners = workload.kind === 'Deployment' ? this.owned(workload, 'ReplicaSet') : [workload];
-    return owners.flatMap((o) => this.owned(o, 'Pod')).filter((p) => !isTerminal(p) && !isTerminating(p));
+    if (!this.podsUnder) {
+      this.podsUnder = new Map();
+      for (const pod of this.objects) {
+        if (pod.kind !== 'Pod' || isTerminal(pod) || isTerminating(pod)) continue;
+        for (const owner of controllerChain(pod, (ref) => this.byUid.get(ref.uid))) pushTo(this.podsUnder, owner, pod);
+      }
+    }
+    return this.podsUnder.get(workload) ?? [];
   }
 }
 

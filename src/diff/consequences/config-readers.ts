@@ -7,13 +7,14 @@ import { groupKindOfObject } from '../../model/group-kind.js';
 import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 import { hasTrait } from '../../model/workload-kinds.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
-import { controllerUidOf, namespaceOf, refOf } from '../../simulate/state.js';
+import { namespaceOf, refOf } from '../../simulate/state.js';
 import type { ObjectChange } from '../types.js';
 import { type ClusterIndex, isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { ConfigChange, ConfigReader, WorkloadConsequence } from './types.js';
 import { type JsonObject, asObject, asString, deepEqual, indexedObjectsIn, isObject } from '../../model/json.js';
 import { containersOf } from '../../model/containers.js';
 import { type PodTemplate, podTemplateOf } from '../../model/pod-template.js';
+import { controllerUidOf } from '../../model/owner-chain.js';
 
 /**
  * Whether an object's pods keep running across a config change: those of serving workloads and

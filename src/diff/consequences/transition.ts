@@ -6,8 +6,9 @@ import { START_OF_FILE } from '../../model/source-range.js';
 import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
-import { controllerUidOf, refOf, uidOf } from '../../simulate/state.js';
+import { refOf, uidOf } from '../../simulate/state.js';
 import { dropNulls } from '../../model/json.js';
+import { controllerUidOf } from '../../model/owner-chain.js';
 
 /** The cluster as it runs now, and after the desired manifests are applied to it. */
 export interface Transition {

@@ -1,8 +1,16 @@
-import { canonicalQuantity, type Quantity } from '../../model/quantity.js';
+import { canonicalQuantity, ceilDiv, type Quantity } from '../../model/quantity.js';
 import { compareText } from '../../model/compare-text.js';
 import { ensureObject } from '../defaults/fields.js';
-import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 import { isObject, objectAt, objectsAt } from '../../model/json.js';
+import {
+  containerLimits,
+  containerRequests,
+  LIMIT_RANGER,
+  podLimits,
+  podRequests,
+  type ResourceList,
+  resourceList,
+} from '../../model/pod-resources.js';
 
 /** Why admission refuses a pod: the API server's text, and where in the pod spec the cause is. */
 export interface PodRefusal {
@@ -76,10 +84,6 @@ export function applyLimitRangeDefaults(
 
 /** Kubernetes' `resource.MaxMilliValue`: beyond it a value has no milli form in an int64. */
 const MAX_MILLI = 2n ** 63n / 1000n;
-
-function ceilDiv(a: bigint, b: bigint): bigint {
-  return a % b !== 0n && a > 0n ? a / b + 1n : a / b;
-}
 
 /**
  * `requestLimitEnforcedValues`: request, limit and enforced value compared at milli precision
@@ -189,19 +193,14 @@ export function checkLimitRanges(
     for (const item of itemsOf(range, 'Container')) {
       for (const [field] of CONTAINER_TYPES) {
         objectsAt(spec, field).forEach((container, index) => {
-          const found = checkItem(
-            item,
-            'Container',
-            containerResources(container, 'requests'),
-            containerResources(container, 'limits'),
-          );
+          const found = checkItem(item, 'Container', containerRequests(container), containerLimits(container));
           if (found.length) pointer ??= `${field}/${index}/resources`;
           errors.push(...found);
         });
       }
     }
     for (const item of itemsOf(range, 'Pod')) {
-      const found = checkItem(item, 'Pod', podResources(spec, 'requests', false), podResources(spec, 'limits', false));
+      const found = checkItem(item, 'Pod', podRequests(spec, LIMIT_RANGER), podLimits(spec, LIMIT_RANGER));
       if (found.length) pointer ??= 'containers/0/resources';
       errors.push(...found);
     }

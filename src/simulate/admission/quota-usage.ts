@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { isTerminal } from '../objects/pod-status.js';
 import { namespaceOf, type SimulationState } from '../state.js';
-import type { ResourceList } from './pod-resources.js';
 import { addUsage, hardOf, inScope, podUsage } from './resource-quota.js';
 import { cached } from '../../model/maps.js';
 import { objectAt } from '../../model/json.js';
+import { isTerminal } from '../../model/pod-phase.js';
+import type { ResourceList } from '../../model/pod-resources.js';
 
 /** One quota's usage by the live pods of its namespace, as far into the state's pod log as read. */
 interface Tracker {

@@ -1,9 +1,18 @@
 import { addQuantities, canonicalQuantity, compareQuantities, type Quantity } from '../../model/quantity.js';
-import { qosClass } from '../objects/pod-status.js';
-import { containerResources, podResources, resourceList, type ResourceList } from './pod-resources.js';
 import type { PodRefusal } from './limit-ranger.js';
 import { cached } from '../../model/maps.js';
+import {
+  containerLimits,
+  containerRequests,
+  podLimits,
+  podRequests,
+  QUOTA,
+  type ResourceList,
+  resourceList,
+} from '../../model/pod-resources.js';
+import { isExtendedResourceName, isHugePageResourceName } from '../../model/resource-names.js';
 import { objectAt, objectsAt } from '../../model/json.js';
+import { qosClass } from '../../model/pod-qos.js';
 
 const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
 
@@ -33,20 +42,24 @@ function computeUsage(spec: Record<string, unknown>): ResourceList {
     ['pods', ONE],
     ['count/pods', ONE],
   ]);
-  for (const [name, q] of podResources(spec, 'requests', true)) {
-    if (STANDARD.includes(name) || name.startsWith('hugepages-')) {
+  for (const [name, q] of podRequests(spec, QUOTA)) {
+    if (STANDARD.includes(name) || isHugePageResourceName(name)) {
       usage.set(name, q);
       usage.set(`requests.${name}`, q);
-    } else if (name.includes('/') && !name.startsWith('kubernetes.io/') && !name.includes('.kubernetes.io/')) {
+    } else if (isExtendedResourceName(name)) {
+      // Extended resources are quota'd under their `requests.` name only.
       usage.set(`requests.${name}`, q);
     }
   }
-  for (const [name, q] of podResources(spec, 'limits', true))
-    if (STANDARD.includes(name)) usage.set(`limits.${name}`, q);
+  for (const [name, q] of podLimits(spec, QUOTA)) if (STANDARD.includes(name)) usage.set(`limits.${name}`, q);
   return usage;
 }
 
-function isTerminating(spec: Record<string, unknown>): boolean {
+/**
+ * The `Terminating` quota scope: a pod with an active deadline (`activeDeadlineSeconds` ≥ 0), which
+ * the kubelet stops once it has run that long. Not a pod being deleted (model/pod-phase.ts).
+ */
+function hasActiveDeadline(spec: Record<string, unknown>): boolean {
   return typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds >= 0;
 }
 
@@ -64,9 +77,9 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
   return scopes.every((s) => {
     switch (s.scopeName) {
       case 'Terminating':
-        return isTerminating(spec);
+        return hasActiveDeadline(spec);
       case 'NotTerminating':
-        return !isTerminating(spec);
+        return !hasActiveDeadline(spec);
       case 'BestEffort':
         return isBestEffort(spec);
       case 'NotBestEffort':
@@ -108,8 +121,8 @@ function missingSpecifications(spec: Record<string, unknown>, tracked: ReadonlyS
   let pointer: string | undefined;
   for (const field of ['containers', 'initContainers']) {
     objectsAt(spec, field).forEach((container, index) => {
-      const requests = containerResources(container, 'requests');
-      const limits = containerResources(container, 'limits');
+      const requests = containerRequests(container);
+      const limits = containerLimits(container);
       for (const name of required) {
         const [kind, resource] = name.includes('.') ? (name.split('.') as [string, string]) : ['requests', name];
         if ((kind === 'limits' ? limits : requests).has(resource)) continue;

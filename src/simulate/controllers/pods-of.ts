@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { isPodReady, isTerminal, isTerminating } from '../objects/pod-status.js';
+import { isPodReady } from '../objects/pod-status.js';
 import { uidOf, type Entry, type SimulationState } from '../state.js';
+import { isTerminal, isTerminating } from '../../model/pod-phase.js';
 
 /** The live pods a controller owns: not finished, not being deleted. */
 export function activePods(state: SimulationState, owner: KubeObject): Entry[] {

@@ -1,9 +1,10 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { nameSuffix } from '../objects/names.js';
 import type { PodIndex } from '../objects/pod-index.js';
-import { isPodReady, isTerminating, nodeNameOf } from '../objects/pod-status.js';
+import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { controllerRef, nameOf, namespaceOf, type Entry } from '../state.js';
 import { canonicalJson, isObject, objectAt, objectsAt } from '../../model/json.js';
+import { isTerminating } from '../../model/pod-phase.js';
 
 /** The endpoint slice controller's default `--max-endpoints-per-slice`. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;

@@ -1,8 +1,8 @@
 import { namespaceOf, type Entry } from '../state.js';
 import { pushTo } from '../../model/maps.js';
-import { isTerminal } from './pod-status.js';
 import { labelsOf, matchesLabelSelector, matchesMapSelector, type Labels } from './selectors.js';
 import { isObject } from '../../model/json.js';
+import { isTerminal } from '../../model/pod-phase.js';
 
 /**
  * The live pods of the settled cluster (finished ones left out, as Services and disruption

@@ -1,41 +1,9 @@
-import { parseQuantity, compareQuantities } from '../../model/quantity.js';
-import { isObject, objectAt, objectsAt } from '../../model/json.js';
-
-/**
- * The QoS class the API server records in a new pod's status (`pkg/apis/core/v1/helper/qos`):
- * Guaranteed when every container sets equal CPU and memory requests and limits, BestEffort when
- * none sets any request or limit, Burstable otherwise.
- */
-export function qosClass(spec: Record<string, unknown>): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = [...objectsAt(spec, 'initContainers'), ...objectsAt(spec, 'containers')];
-  let any = false;
-  let guaranteed = containers.length > 0;
-  for (const container of containers) {
-    const resources = objectAt(container, 'resources') ?? {};
-    const requests = objectAt(resources, 'requests') ?? {};
-    const limits = objectAt(resources, 'limits') ?? {};
-    const relevant = (list: Record<string, unknown>): string[] =>
-      Object.keys(list).filter((k) => k === 'cpu' || k === 'memory' || k.startsWith('hugepages-'));
-    if (relevant(requests).length || relevant(limits).length) any = true;
-    for (const name of ['cpu', 'memory']) {
-      const limit = parseQuantity(limits[name]);
-      const request = requests[name] === undefined ? limit : parseQuantity(requests[name]);
-      if (!limit || !request || compareQuantities(limit, request) !== 0) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
+import { objectAt, objectsAt } from '../../model/json.js';
+import { podQosClass, qosClass } from '../../model/pod-qos.js';
 
 /** The status of a pod the scheduler has not bound (yet). */
 export function pendingStatus(spec: Record<string, unknown>): Record<string, unknown> {
   return { phase: 'Pending', qosClass: qosClass(spec) };
-}
-
-/** The QoS class recorded when the pod was created (it never changes afterwards), else computed. */
-function recordedQosClass(pod: Record<string, unknown>): string {
-  const recorded = objectAt(pod, 'status')?.qosClass;
-  return typeof recorded === 'string' ? recorded : qosClass(objectAt(pod, 'spec') ?? {});
 }
 
 /** The status of a pod the scheduler could not place: `PodScheduled=False`, reason Unschedulable. */
@@ -56,7 +24,7 @@ export function unschedulableStatus(
         lastTransitionTime: now,
       },
     ],
-    qosClass: recordedQosClass(pod),
+    qosClass: podQosClass(pod),
   };
 }
 
@@ -95,7 +63,7 @@ export function runningStatus(
     podIPs: [{ ip: podIP }],
     startTime: now,
     containerStatuses,
-    qosClass: recordedQosClass(pod),
+    qosClass: podQosClass(pod),
   };
 }
 
@@ -109,20 +77,4 @@ export function isPodReady(pod: Record<string, unknown>): boolean {
 export function nodeNameOf(pod: Record<string, unknown>): string | undefined {
   const spec = objectAt(pod, 'spec');
   return spec && typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : undefined;
-}
-
-export function podPhase(pod: Record<string, unknown>): string {
-  const status = objectAt(pod, 'status');
-  return status && typeof status.phase === 'string' ? status.phase : 'Pending';
-}
-
-export function isTerminal(pod: Record<string, unknown>): boolean {
-  const phase = podPhase(pod);
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
-export function isTerminating(pod: Record<string, unknown>): boolean {
-  return (
-    isObject(pod.metadata) && pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null
-  );
 }

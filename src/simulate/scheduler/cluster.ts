@@ -9,9 +9,10 @@ import { cached } from '../../model/maps.js';
 import { type DomainCounts, type DomainMap, sumByDomain } from './domains.js';
 import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
-import { CPU, EPHEMERAL_STORAGE, MEMORY, nodeAllocatable } from './resources.js';
+import { nodeAllocatable } from './resources.js';
 import { readTaints, type Taint } from './taints.js';
 import { asArray, asStringMap, dig, isObject, objectsIn } from '../../model/json.js';
+import { CPU, EPHEMERAL_STORAGE, MEMORY } from '../../model/resource-names.js';
 
 export interface NodeModel {
   name: string;

@@ -14,9 +14,11 @@ import {
   selectorMatches,
 } from './labels.js';
 import { cached } from '../../model/maps.js';
-import { podRequests, type PodRequests, requestsKey } from './resources.js';
+import { requestsKey, type SchedulingRequests, schedulingRequests } from './resources.js';
 import { readTolerations, type Toleration } from './taints.js';
 import { asArray, asString, asStringMap, dig, isObject } from '../../model/json.js';
+import { controllerRefOf } from '../../model/owner-chain.js';
+import { isTerminating } from '../../model/pod-phase.js';
 import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 
 export interface AffinityTerm {
@@ -65,7 +67,7 @@ export interface PodInfo {
   preemptNever: boolean;
   gated: boolean;
   nodeName: string;
-  resources: PodRequests;
+  resources: SchedulingRequests;
   hostPorts: HostPort[];
   /** Images of init containers and containers, in that order (ImageLocality). */
   images: string[];
@@ -183,15 +185,15 @@ function startTime(status: unknown): number {
 const readPods = new WeakMap<object, PodInfo>();
 
 /**
- * Reads pods for one scheduling run. Pods whose resources are written alike share one PodRequests
+ * Reads pods for one scheduling run. Pods whose resources are written alike share one SchedulingRequests
  * (parsing quantities is the costly part of reading a pod): callers may key caches by it.
  */
 export function podReader(): (pod: IPod) => PodInfo {
-  const requests = new Map<string, PodRequests>();
+  const requests = new Map<string, SchedulingRequests>();
   const read = (pod: IPod): PodInfo =>
     podInfo(pod, (p) => {
       const key = requestsKey(p);
-      return key === undefined ? podRequests(p) : cached(requests, key, () => podRequests(p));
+      return key === undefined ? schedulingRequests(p) : cached(requests, key, () => schedulingRequests(p));
     });
   return (pod) => {
     if (pod === null || typeof pod !== 'object') return read(pod);
@@ -199,7 +201,7 @@ export function podReader(): (pod: IPod) => PodInfo {
   };
 }
 
-export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podRequests): PodInfo {
+export function podInfo(pod: IPod, requestsOf: (pod: IPod) => SchedulingRequests = schedulingRequests): PodInfo {
   const meta = isObject(pod?.metadata) ? pod.metadata : {};
   const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
   const namespace = asString(meta.namespace) || DEFAULT_NAMESPACE;
@@ -207,9 +209,6 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
   const affinity = isObject(spec.affinity) ? spec.affinity : {};
   const podAffinity = isObject(affinity.podAffinity) ? affinity.podAffinity : {};
   const podAntiAffinity = isObject(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
-  const owner = asArray(meta.ownerReferences).find((r) => isObject(r) && r.controller === true) as
-    | Record<string, unknown>
-    | undefined;
   const tolerations = readTolerations(spec.tolerations);
   return {
     pod,
@@ -217,7 +216,7 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
     name: asString(meta.name) ?? '',
     labels,
     priority: intOr(spec.priority, 0),
-    terminating: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null,
+    terminating: isTerminating(pod),
     startTime: startTime(pod?.status),
     preemptNever: spec.preemptionPolicy === 'Never',
     gated: asArray(spec.schedulingGates).length > 0,
@@ -238,12 +237,6 @@ export function podInfo(pod: IPod, requestsOf: (pod: IPod) => PodRequests = podR
     preferredAntiAffinity: weightedTerms(podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution, namespace),
     spread: spreadConstraints(spec.topologySpreadConstraints, labels),
     // Always present, so every PodInfo has the same hidden class (the hot loops stay monomorphic).
-    owner: owner
-      ? {
-          apiVersion: asString(owner.apiVersion) ?? '',
-          kind: asString(owner.kind) ?? '',
-          name: asString(owner.name) ?? '',
-        }
-      : undefined,
+    owner: controllerRefOf(pod),
   };
 }

@@ -4,7 +4,6 @@
  * the pods after it (as kube-scheduler's assumed pods do). Unschedulable pods get the
  * FailedScheduling message and, when lower-priority pods could make room, preempt them.
  */
-import type { IPod } from 'kubernetes-models/v1/Pod';
 import { cached } from '../../model/maps.js';
 import { Cluster } from './cluster.js';
 import { FilterRunner, type RequestVector, requestVector } from './filters.js';
@@ -16,13 +15,14 @@ import { type PodInfo, podReader } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import { preempt } from './preemption.js';
-import type { PodRequests } from './resources.js';
 import { Scorer } from './scoring.js';
 import { buildShape, type Shape } from './shapes.js';
 import { type SpreadPlan, SpreadPlans } from './spread-plans.js';
 import { StatusTable } from './statuses.js';
 import { TemplateCache, templateKey, type TemplateResults } from './template-cache.js';
-import { asArray, asObject, asStringMap, isObject } from '../../model/json.js';
+import { asArray, asObject, asStringMap } from '../../model/json.js';
+import { isTerminal } from '../../model/pod-phase.js';
+import type { SchedulingRequests } from './resources.js';
 
 export interface SchedulerOptions {
   /**
@@ -43,12 +43,6 @@ function namespaceLabelLookup(namespaces: SchedulingInput['namespaces']): (ns: s
   return (ns) => byName.get(ns) ?? none;
 }
 
-/** Pods that have finished hold no resources: kube-scheduler's cache leaves them out. */
-function isTerminal(pod: IPod): boolean {
-  const phase = isObject(pod?.status) ? pod.status.phase : undefined;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
 class SchedulingRun {
   private readonly cluster: Cluster;
   private readonly statuses = new StatusTable();
@@ -57,7 +51,7 @@ class SchedulingRun {
   private readonly templates: TemplateCache;
   private readonly shapes = new Map<string, Shape>();
   private readonly plans: SpreadPlans;
-  private readonly requests = new Map<PodRequests, { id: number; vector: RequestVector }>();
+  private readonly requests = new Map<SchedulingRequests, { id: number; vector: RequestVector }>();
   /** Filter codes of preemption's trials, one node at a time. */
   private readonly oneNode: Uint16Array;
 

@@ -10,7 +10,7 @@ import { DefaultSpreadSelectors } from '../../../src/simulate/scheduler/default-
 import { domainMap, sumByDomain } from '../../../src/simulate/scheduler/domains.js';
 import { compileLabelSelector, selectorMatches } from '../../../src/simulate/scheduler/labels.js';
 import { podInfo, podReader } from '../../../src/simulate/scheduler/pod-info.js';
-import { podRequests, requestsKey } from '../../../src/simulate/scheduler/resources.js';
+import { requestsKey, schedulingRequests } from '../../../src/simulate/scheduler/resources.js';
 import { node, pod } from './builders.js';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -105,13 +105,13 @@ describe('requests shared by pods written alike', () => {
   it('are one object for pods alike and tell apart what JSON would merge', () => {
     const read = podReader();
     expect(read(withRequests({ cpu: '1' })).resources).toBe(read(withRequests({ cpu: '1' })).resources);
-    // A request set to something that is not a quantity counts as 0 and keeps the 100m default away.
+    // Specs JSON would write alike are read apart; a request that is not a quantity counts as absent.
     const unset = read(withRequests({}));
     const undefinedCpu = read(withRequests({ cpu: undefined }));
     expect(undefinedCpu.resources).not.toBe(unset.resources);
-    expect(undefinedCpu.resources).toEqual(podRequests(withRequests({ cpu: undefined })));
+    expect(undefinedCpu.resources).toEqual(schedulingRequests(withRequests({ cpu: undefined })));
     expect(unset.resources.nonZeroCpu).toBe(100);
-    expect(undefinedCpu.resources.nonZeroCpu).toBe(0);
+    expect(undefinedCpu.resources.nonZeroCpu).toBe(100);
   });
 
   it('are read on their own for a spec that cannot be written out', () => {

@@ -10,8 +10,9 @@ import {
   DEFAULT_MEMORY_REQUEST,
   DEFAULT_MILLI_CPU_REQUEST,
   nodeAllocatable,
-  podRequests,
+  schedulingRequests,
 } from '../../../src/simulate/scheduler/resources.js';
+import { node, pod, rejections, run } from './builders.js';
 
 const container = (requests?: Record<string, string>, extra: Record<string, unknown> = {}) => ({
   name: 'c',
@@ -20,12 +21,12 @@ const container = (requests?: Record<string, string>, extra: Record<string, unkn
   ...extra,
 });
 const requests = (spec: Record<string, unknown>) => {
-  const r = podRequests({ spec } as unknown as IPod);
+  const r = schedulingRequests({ spec } as unknown as IPod);
   return { requests: Object.fromEntries(r.requests), nonZeroCpu: r.nonZeroCpu, nonZeroMemory: r.nonZeroMemory };
 };
 const Mi = 1024 * 1024;
 
-describe('podRequests (TestPodInfoCalculateResources)', () => {
+describe('schedulingRequests (TestPodInfoCalculateResources)', () => {
   it('requestless container: nothing requested, the defaults for scoring', () => {
     expect(requests({ containers: [container()] })).toEqual({
       requests: {},
@@ -91,7 +92,7 @@ describe('podRequests (TestPodInfoCalculateResources)', () => {
   });
 });
 
-describe('podRequests: init containers, sidecars, overhead, odd input', () => {
+describe('schedulingRequests: init containers, sidecars, overhead, odd input', () => {
   it('takes the larger of the container sum and the largest init container', () => {
     // Init 2 cpu / 1G and 2 cpu / 3G; containers 2 + 1 cpu, 1G + 1G → cpu 3, memory 3G.
     const spec = {
@@ -107,6 +108,13 @@ describe('podRequests: init containers, sidecars, overhead, odd input', () => {
     };
     // Sum 1 + 1 = 2; the init step 2 + 1 (sidecar) = 3.
     expect(requests(spec).requests.cpu).toBe(3000);
+    // No ordinary init container: the sidecar counts in the sum alone, 1 + 1 = 2.
+    expect(
+      requests({
+        initContainers: [container({ cpu: '1' }, { restartPolicy: 'Always' })],
+        containers: [container({ cpu: '1' })],
+      }).requests.cpu,
+    ).toBe(2000);
   });
   it('adds overhead; sums exactly before rounding up', () => {
     expect(
@@ -114,20 +122,39 @@ describe('podRequests: init containers, sidecars, overhead, odd input', () => {
     ).toEqual({ cpu: 350, memory: 120 * Mi });
     expect(requests({ containers: [container({ cpu: '0.0005' }), container({ cpu: '0.0005' })] }).requests.cpu).toBe(1);
   });
-  it('defaults requests from limits, reads an unparsable quantity as 0 and never throws', () => {
+  it('reads a container as stored (limits stand in for missing requests), leaves an unparsable quantity out, never throws', () => {
+    // The API server copies limits into missing requests when it stores a Pod (SetDefaults_Pod).
     expect(
-      requests({ containers: [container(undefined, { resources: { limits: { cpu: '2', 'nvidia.com/gpu': '1' } } })] })
-        .requests,
-    ).toEqual({ cpu: 2000, 'nvidia.com/gpu': 1 });
+      requests({ containers: [container(undefined, { resources: { limits: { cpu: '2', 'nvidia.com/gpu': '1' } } })] }),
+    ).toEqual({
+      requests: { cpu: 2000, 'nvidia.com/gpu': 1 },
+      nonZeroCpu: 2000,
+      nonZeroMemory: DEFAULT_MEMORY_REQUEST,
+    });
+    // `lots` is not a quantity: absent, so the 100m stand-in applies for scoring.
     expect(requests({ containers: [container({ cpu: 'lots', memory: '1Gi' })] })).toEqual({
       requests: { memory: 1024 * Mi },
-      nonZeroCpu: 0,
+      nonZeroCpu: DEFAULT_MILLI_CPU_REQUEST,
       nonZeroMemory: 1024 * Mi,
     });
     expect(() =>
-      podRequests({ spec: { containers: 'nope', initContainers: [null, 3] } } as unknown as IPod),
+      schedulingRequests({ spec: { containers: 'nope', initContainers: [null, 3] } } as unknown as IPod),
     ).not.toThrow();
-    expect(() => podRequests(undefined as unknown as IPod)).not.toThrow();
+    expect(() => schedulingRequests(undefined as unknown as IPod)).not.toThrow();
+  });
+});
+
+describe('schedulingRequests in the filters', () => {
+  it('a sidecar takes room on the node beside the app', () => {
+    const n = node('a', { allocatable: { cpu: '1500m', memory: '4Gi' } });
+    const withSidecar = pod('p', {
+      requests: [{ cpu: '1' }],
+      spec: {
+        initContainers: [{ name: 'proxy', image: 'x', restartPolicy: 'Always', resources: { requests: { cpu: '1' } } }],
+      },
+    });
+    expect(rejections(run([n], [withSidecar])[0]!).a).toBe('NodeResourcesFit: Insufficient cpu');
+    expect(rejections(run([n], [pod('q', { requests: [{ cpu: '1' }] })])[0]!).a).toBe('fits');
   });
 });
 

@@ -1,0 +1,84 @@
+/**
+ * Which object controls which: the controller owner reference (metav1.GetControllerOf: the
+ * first entry of `metadata.ownerReferences` with `controller: true`) and the chain of them up to
+ * the workload a person wrote (a pod → its ReplicaSet → the Deployment; a pod → its Job → the
+ * CronJob). Findings about a pod name the top of its chain; "the pods of a workload" are those
+ * whose chain passes through it.
+ */
+import { groupOf } from './object-ref.js';
+import { asObject, asString, objectAt, objectsAt } from './json.js';
+
+export interface ControllerRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+}
+
+/** The object's controller reference; fields that are not strings read as ``. */
+export function controllerRefOf(object: unknown): ControllerRef | undefined {
+  const ref = objectsAt(objectAt(object, 'metadata'), 'ownerReferences').find((r) => r.controller === true);
+  if (!ref) return undefined;
+  return {
+    apiVersion: asString(ref.apiVersion) ?? '',
+    kind: asString(ref.kind) ?? '',
+    name: asString(ref.name) ?? '',
+    uid: asString(ref.uid) ?? '',
+  };
+}
+
+/** The uid in the object's controller reference, or `` when it has none. */
+export function controllerUidOf(object: unknown): string {
+  return controllerRefOf(object)?.uid ?? '';
+}
+
+/**
+ * Whether `owner` is the object `ref` points at: the same uid (a reference always carries one),
+ * kind, name and API group. A uid alone would accept a stale reference to a recreated object of
+ * another kind; coordinates alone would accept a new object that took an old one's name.
+ */
+export function isReferencedBy(ref: ControllerRef, owner: unknown): boolean {
+  const object = asObject(owner) ?? {};
+  const metadata = objectAt(object, 'metadata') ?? {};
+  return (
+    ref.uid !== '' &&
+    metadata.uid === ref.uid &&
+    metadata.name === ref.name &&
+    object.kind === ref.kind &&
+    groupOf(asString(object.apiVersion) ?? '') === groupOf(ref.apiVersion)
+  );
+}
+
+/**
+ * The controllers above `start`, nearest first. `find` looks up the object a controller reference
+ * names (by uid, or by kind and name in the namespace of the object holding the reference) and
+ * `objectOf` reads the Kubernetes object of whatever the caller indexes (objects themselves by
+ * default). The walk stops at an object without a controller, at a reference that resolves to
+ * nothing or to the wrong object, and at a cycle (which the API server does not prevent).
+ */
+export function controllerChain<T>(
+  start: T,
+  find: (ref: ControllerRef, holder: T) => T | undefined,
+  objectOf: (item: T) => unknown = (item) => item,
+): T[] {
+  const chain: T[] = [];
+  const seen = new Set<T>([start]);
+  let current = start;
+  for (;;) {
+    const ref = controllerRefOf(objectOf(current));
+    const owner = ref ? find(ref, current) : undefined;
+    if (owner === undefined || seen.has(owner) || !isReferencedBy(ref!, objectOf(owner))) return chain;
+    chain.push(owner);
+    seen.add(owner);
+    current = owner;
+  }
+}
+
+/** The top of the controller chain (the Deployment of a ReplicaSet's pod), or `start` itself. */
+export function topController<T>(
+  start: T,
+  find: (ref: ControllerRef, holder: T) => T | undefined,
+  objectOf: (item: T) => unknown = (item) => item,
+): T {
+  return controllerChain(start, find, objectOf).at(-1) ?? start;
+}
