@@ -1,10 +1,11 @@
 import { MUTABLE_TAGS_OPTION } from '../src/lint/mutable-tags.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { isMutableImage, parseImageReference } from '../src/model/image-reference.js';
 import { asString } from '../src/model/json.js';
 import { containersOf, describeContainer } from '../src/model/containers.js';
 
-export default defineRule<{ mutableTags: string[] }>({
+export default defineRule<{ mutableTags: string[] }, 'noTag' | 'movingTag'>({
   meta: {
     id: 'image-tag-latest',
     category: 'images',
@@ -18,8 +19,30 @@ export default defineRule<{ mutableTags: string[] }>({
     notes:
       'A digest pins the build whatever tag stands beside it, so `nginx:latest@sha256:…` is not reported (its pull policy still defaults to `Always`: that default reads the tag). A registry port is not a tag: `registry:5000/app` has none. An image the kubelet cannot parse (upper case in the repository, surrounding spaces, a malformed digest) is not judged here.',
     example: {
-      invalid: 'containers:\n  - name: web\n    image: nginx:latest',
-      valid: 'containers:\n  - name: web\n    image: nginx:1.27.3',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:latest
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+    },
+    messages: {
+      noTag: '{{container}}: image "{{image}}" has no tag (Kubernetes pulls "latest"); pin a version or a digest',
+      movingTag: '{{container}}: image "{{image}}" uses the moving tag "{{tag}}"; pin a version or a digest',
     },
   },
   check(ctx) {
@@ -30,9 +53,10 @@ export default defineRule<{ mutableTags: string[] }>({
       // A reference the kubelet cannot parse has no tag to judge.
       const ref = parseImageReference(image);
       if (!ref || !isMutableImage(ref, ctx.options.mutableTags)) continue;
-      const what =
-        ref.tag === undefined ? 'has no tag (Kubernetes pulls "latest")' : `uses the moving tag "${ref.tag}"`;
-      ctx.report(`${c.pointer}/image`, `${describeContainer(c)}: image "${image}" ${what}; pin a version or a digest`);
+      const pointer = `${c.pointer}/image`;
+      const container = describeContainer(c);
+      if (ref.tag === undefined) ctx.report({ pointer, messageId: 'noTag', data: { container, image } });
+      else ctx.report({ pointer, messageId: 'movingTag', data: { container, image, tag: ref.tag } });
     }
   },
 });

@@ -1,4 +1,5 @@
 import type { KubeObject, LocateTarget, Manifest } from '../model/manifest.js';
+import type { MessageData } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { KubeVersion } from './kube-version.js';
 import type { ObjectIndex } from './object-index.js';
@@ -35,8 +36,15 @@ export interface RuleOptions {
   defaults: Record<string, unknown>;
 }
 
+/**
+ * A rule's messages by id. The id (`movingTag`) is stable: findings carry it and fingerprints use
+ * it, so rewording a message keeps the identity of its findings. `{{name}}` placeholders are
+ * filled from the report's `data`.
+ */
+export type RuleMessages<M extends string = string> = Readonly<Record<M, string>>;
+
 /** Everything `docs/rules.md` and `kubeplan explain` say about a rule. */
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string> {
   /** kebab-case, stable forever: configuration and suppressions name it. */
   id: string;
   category: RuleCategory;
@@ -49,14 +57,29 @@ export interface RuleMeta {
   /** How to fix it, in a sentence or two (also attached to each finding). */
   remediation: string;
   target: RuleTarget;
-  /** A manifest that triggers the rule and the same manifest fixed. */
+  /**
+   * Complete manifests (several documents when the rule looks at other objects): one the rule
+   * reports, and the same fixed. The docs show them and a test runs them.
+   */
   example: { invalid: string; valid: string };
+  /** Every message the rule reports, by id. */
+  messages?: RuleMessages<M>; // TRANSITION: required once every rule has messages
   options?: RuleOptions;
   /** Behaviour worth knowing: references to objects not in the input, version handling. */
   notes?: string;
 }
 
-export interface RuleContext<O = Record<string, unknown>> {
+/** One problem a rule reports: where, which of its messages, and the values of its placeholders. */
+export interface RuleReport<M extends string = string> {
+  /** RFC 6901 pointer into the object; the engine adds the position. */
+  pointer: string;
+  messageId: M;
+  data?: MessageData;
+  /** `'key'` points at the key naming the field rather than its value (a bad label key). */
+  at?: LocateTarget;
+}
+
+export interface RuleContext<O = Record<string, unknown>, M extends string = string> {
   readonly manifest: Manifest;
   readonly object: KubeObject;
   readonly kind: GroupKind;
@@ -69,18 +92,23 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly options: O;
   readonly kubernetesVersion: KubeVersion;
   /**
-   * Reports a problem at an RFC 6901 pointer into this object; the engine adds the position.
-   * `at: 'key'` points at the key naming the field rather than its value (a bad label key).
+   * Reports a problem: the engine fills the message's placeholders from `data` (a report naming
+   * an unknown message, or leaving a placeholder without data, fails the rule on this object).
    */
+  report(problem: RuleReport<M>): void;
+  /** @deprecated TRANSITION: the message text without an id; removed once every rule has messages. */
   report(pointer: string, message: string, at?: LocateTarget): void;
 }
 
-export interface Rule<O = Record<string, unknown>> {
-  meta: RuleMeta;
-  check(ctx: RuleContext<O>): void;
+export interface Rule<O = Record<string, unknown>, M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<O, M>): void;
 }
 
-/** Declares a rule with typed options; the engine hands it the configured options merged over the defaults. */
-export function defineRule<O = Record<string, unknown>>(rule: Rule<O>): Rule {
+/**
+ * Declares a rule with typed options and message ids (inferred from `meta.messages` when no
+ * options type is given); the engine hands it the configured options merged over the defaults.
+ */
+export function defineRule<O = Record<string, unknown>, M extends string = string>(rule: Rule<O, M>): Rule {
   return rule as unknown as Rule;
 }

@@ -3,7 +3,8 @@ import type { LocateTarget, Manifest } from '../model/manifest.js';
 import { isRecognized, namespaceOf } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import { ObjectIndex } from './object-index.js';
-import type { RuleContext, RuleTarget } from './rule.js';
+import { fillMessage } from './message-template.js';
+import type { Rule, RuleContext, RuleReport, RuleTarget } from './rule.js';
 import type { RuleSetting } from './rule-settings.js';
 import { containerAt, IGNORE_ANNOTATION, isSuppressed, readSuppressions, type Suppressions } from './suppression.js';
 import { type GroupKind, groupKindOf } from '../model/group-kind.js';
@@ -83,15 +84,21 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
     for (const setting of options.settings) {
       const { rule, severity } = setting;
       if (!applies(rule.meta.target, kind)) continue;
-      const emit = (pointer: string, message: string, target?: LocateTarget): void => {
+      const emit = (problem: RuleReport | string, legacyMessage?: string, legacyAt?: LocateTarget): void => {
+        // TRANSITION: `report(pointer, message)` until every rule reports message ids.
+        const { pointer, at, ...message } =
+          typeof problem === 'string'
+            ? { pointer: problem, at: legacyAt, text: legacyMessage ?? '' }
+            : { ...problem, text: messageOf(rule, problem) };
         const finding = findingAt(manifest, {
           ruleId: rule.meta.id,
           severity,
-          message,
+          message: message.text,
           pointer,
           phase: 'rule',
           remediation: rule.meta.remediation,
-          ...(target ? { target } : {}),
+          ...('messageId' in message ? { messageId: message.messageId, data: message.data ?? {} } : {}),
+          ...(at ? { target: at } : {}),
         });
         route(finding, suppressions, manifest, options, findings, suppressed);
       };
@@ -122,6 +129,13 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
     }
   }
   return { findings, suppressed };
+}
+
+/** The text of a reported message; an id the rule does not declare is a bug of the rule, and throws. */
+function messageOf(rule: Rule, problem: RuleReport): string {
+  const template = rule.meta.messages?.[problem.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${problem.messageId}"`);
+  return fillMessage(template, problem.data);
 }
 
 /** Sends a finding to the suppressed list when an annotation allows it, or to the findings. */

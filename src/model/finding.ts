@@ -3,6 +3,9 @@ import { compareText } from './compare-text.js';
 import type { ObjectRef } from './object-ref.js';
 import type { Severity } from './severity.js';
 
+/** The values a rule's message template is filled with (`{ container: 'container "web"', tag: 'latest' }`). */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 /** The stage of the pipeline that produced a finding. */
 export type Phase = 'parse' | 'schema' | 'rule' | 'simulate' | 'diff';
 
@@ -22,6 +25,13 @@ export interface Finding {
   phase: Phase;
   remediation?: string;
   docsUrl?: string;
+  /**
+   * Which of its rule's messages this is (rule findings only): stable when the text is reworded,
+   * so fingerprints use it rather than the message.
+   */
+  messageId?: string;
+  /** The values the message template was filled with. */
+  data?: MessageData;
 }
 
 /** The one order every output uses: file, position, then rule and message. */
@@ -46,6 +56,8 @@ export interface FindingInit {
   target?: LocateTarget;
   remediation?: string;
   docsUrl?: string;
+  messageId?: string;
+  data?: MessageData;
 }
 
 /** A finding about `manifest` at `init.pointer`, positioned by the manifest's source map. */
@@ -63,5 +75,7 @@ export function findingAt(manifest: Manifest, init: FindingInit): Finding {
   };
   if (finding.remediation === undefined) delete finding.remediation;
   if (finding.docsUrl === undefined) delete finding.docsUrl;
+  if (finding.messageId === undefined) delete finding.messageId;
+  if (finding.data === undefined) delete finding.data;
   return finding;
 }

@@ -25,6 +25,7 @@ export function findingToJson(f: Finding): Record<string, unknown> {
       : null,
     pointer: f.pointer,
     phase: f.phase,
+    ...(f.messageId !== undefined ? { messageId: f.messageId, data: f.data ?? {} } : {}),
     ...(f.remediation ? { remediation: f.remediation } : {}),
     ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
   };
