@@ -1,15 +1,10 @@
 import { appendPointer } from '../src/model/json-pointer.js';
-import { labelValue, qualifiedName } from '../src/lint/name-validation.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import { asObject, dig } from '../src/model/json.js';
+import { labelValue, qualifiedName } from '../src/model/name-validation.js';
 
 /** Checks every key (and, for labels, value) of a map at `pointer`. */
-function checkMap(
-  ctx: RuleContext,
-  pointer: string,
-  what: 'label' | 'annotation' | 'selector label',
-  checkValues: boolean,
-): void {
+function checkMap(ctx: RuleContext, pointer: string, what: 'label' | 'annotation', checkValues: boolean): void {
   const map = asObject(dig(ctx.object, ...pointer.slice(1).split('/')));
   if (!map) return;
   for (const [key, value] of Object.entries(map)) {
@@ -30,15 +25,14 @@ export default defineRule({
     id: 'invalid-label',
     category: 'names',
     severity: 'error',
-    description:
-      'A label key or value, a selector label, or an annotation key has a syntax that the API server rejects.',
+    description: 'A label key or value, or an annotation key, has a syntax that the API server rejects.',
     rationale:
       'Label keys are qualified names (an optional DNS subdomain prefix and `/`, then at most 63 characters of letters, digits, `-`, `_` and `.`), label values at most 63 such characters or empty. A bad label fails the whole apply, often only in the environment where a templated value turned out longer or with a space.',
     remediation:
       'Shorten the value to 63 characters and keep to letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit; put free text in an annotation instead.',
     target: 'all',
     notes:
-      'Checks `metadata.labels` and `metadata.annotations` keys of the object and of its pod template, and `matchLabels` of its selector.',
+      "Checks `metadata.labels` and `metadata.annotations` keys of the object and of its pod template. Selector keys and values are checked by validation (`schema-invalid`, with the API server's message), as the API server checks them.",
     example: {
       invalid: 'metadata:\n  labels:\n    app.kubernetes.io/version: "1.8.2 (beta)"',
       valid: 'metadata:\n  labels:\n    app.kubernetes.io/version: 1.8.2-beta',
@@ -52,9 +46,5 @@ export default defineRule({
       checkMap(ctx, `${t.pointer}/metadata/labels`, 'label', true);
       checkMap(ctx, `${t.pointer}/metadata/annotations`, 'annotation', false);
     }
-    const selector = dig(ctx.object, 'spec', 'selector');
-    if (asObject(asObject(selector)?.matchLabels)) checkMap(ctx, '/spec/selector/matchLabels', 'selector label', true);
-    else if (ctx.kind === 'Service' || ctx.kind === 'ReplicationController')
-      checkMap(ctx, '/spec/selector', 'selector label', true);
   },
 });

@@ -1,16 +1,16 @@
 import { appendPointer } from '../src/model/json-pointer.js';
-import {
-  dns1035Label,
-  dns1123Label,
-  dns1123Subdomain,
-  ianaServiceName,
-  LABEL_VALUE_MAX,
-  pathSegmentName,
-} from '../src/lint/name-validation.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asString, dig } from '../src/model/json.js';
 import { containersOf, describeContainer } from '../src/model/containers.js';
+import {
+  LABEL_VALUE_MAX,
+  dns1035Label,
+  dns1123Label,
+  dns1123Subdomain,
+  ianaServiceName,
+  pathSegmentName,
+} from '../src/model/name-validation.js';
 
 /** How the API server validates the name of each kind; every other kind uses a DNS-1123 subdomain. */
 const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: string) => string[] }>> = {

@@ -1,7 +1,7 @@
-import { formatSelector, isEmptySelector, parseLabelSelector } from '../src/lint/label-selector.js';
+import { networkPolicyPodSelector } from '../src/model/selectors/consumers.js';
+import { formatSelector, isEmptySelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { dig } from '../src/model/json.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {
@@ -22,9 +22,9 @@ export default defineRule<ReferenceOptions>({
     },
   },
   check(ctx) {
-    const selector = parseLabelSelector(dig(ctx.object, 'spec', 'podSelector'));
+    const { selector, state } = networkPolicyPodSelector(ctx.object);
     if (
-      !selector ||
+      state !== 'set' ||
       isEmptySelector(selector) ||
       ctx.index.podsMatching(ctx.namespace, selector).length > 0 ||
       !reportsNoPods(ctx)

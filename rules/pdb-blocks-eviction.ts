@@ -1,4 +1,4 @@
-import { parseLabelSelector } from '../src/lint/label-selector.js';
+import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { defineRule } from '../src/lint/rule.js';
 import { expectedReplicas } from '../src/lint/workload-replicas.js';
 import { asObject } from '../src/model/json.js';
@@ -48,8 +48,7 @@ export default defineRule({
         );
       return;
     }
-    const selector = parseLabelSelector(spec.selector);
-    const pods = selector ? ctx.index.podsMatching(ctx.namespace, selector) : [];
+    const pods = ctx.index.podsMatching(ctx.namespace, disruptionBudgetSelector(ctx.object).selector);
     const counts = pods.map((p) => expectedReplicas(ctx.index, p.manifest));
     if (pods.length === 0 || counts.some((c) => c === undefined)) return;
     const total = counts.reduce<number>((a, b) => a + b!, 0);

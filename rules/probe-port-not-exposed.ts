@@ -1,7 +1,8 @@
-import { declaredPorts, declaresPort, describePort, portReference } from '../src/lint/ports.js';
+import { declaredPorts, declaresPort, describePort } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { asObject } from '../src/model/json.js';
 import { containersOf, describeContainer } from '../src/model/containers.js';
+import { portReference } from '../src/model/target-port.js';
 
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;

@@ -1,5 +1,5 @@
 import { describeRef } from '../src/model/object-ref.js';
-import { declaresPort, portReference } from '../src/lint/ports.js';
+import { declaresTargetPort } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { servicePorts, servicesTargeting } from '../src/lint/service-targets.js';
 import { type ContainerEntry, containersOf, describeContainer } from '../src/model/containers.js';
@@ -33,8 +33,7 @@ export default defineRule({
     const serving = new Set<ContainerEntry>();
     for (const service of services) {
       for (const p of servicePorts(service)) {
-        const ref = portReference(p.targetPort ?? p.port);
-        if (ref) for (const c of containers) if (declaresPort([c], ref)) serving.add(c);
+        for (const c of containers) if (declaresTargetPort(c, p)) serving.add(c);
       }
     }
     const names = services.map((s) => describeRef(s.ref)).join(', ');

@@ -1,16 +1,20 @@
-import {
-  formatSelector,
-  isEmptySelector,
-  parseLabelSelector,
-  selectorFromMap,
-  selectorMatches,
-} from '../src/lint/label-selector.js';
+import { workloadSelector } from '../src/model/selectors/consumers.js';
+import { formatSelector, selectorMatches } from '../src/model/selectors/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
 import { kindsWith } from '../src/model/workload-kinds.js';
 import { asObject } from '../src/model/json.js';
 
 /** Kinds whose `spec.selector` must select their own template (a LabelSelector, or a map for ReplicationController). */
 const SELECTOR_KINDS = [...kindsWith('selectsTemplate')];
+
+/** `{}`, or a LabelSelector without matchLabels and matchExpressions entries. */
+function isEmpty(selector: unknown): boolean {
+  const o = asObject(selector);
+  if (!o) return false;
+  const size = (v: unknown): number =>
+    Array.isArray(v) ? v.length : asObject(v) ? Object.keys(v as object).length : 0;
+  return size(o.matchLabels) + size(o.matchExpressions) === 0;
+}
 
 export default defineRule({
   meta: {
@@ -38,19 +42,16 @@ export default defineRule({
     if (!t || !spec) return;
     if (ctx.kind === 'Job.batch' && spec.manualSelector !== true) return;
     if (ctx.kind === 'ReplicationController' && spec.selector === undefined) return;
-    const selector =
-      ctx.kind === 'ReplicationController'
-        ? selectorFromMap(spec.selector)
-        : spec.selector === undefined
-          ? undefined
-          : parseLabelSelector(spec.selector);
-    // A missing selector is a schema error for the kinds that require one.
-    if (!selector) return;
-    if (isEmptySelector(selector)) {
-      ctx.report(
-        '/spec/selector',
-        `spec.selector is empty: the API server requires a selector that matches the pod template's labels`,
-      );
+    // A missing selector is a schema error, an invalid one a validation error (reported there).
+    if (spec.selector === undefined || spec.selector === null) return;
+    const { selector, state } = workloadSelector(ctx.kind, ctx.object);
+    if (state !== 'set') {
+      if (isEmpty(spec.selector)) {
+        ctx.report(
+          '/spec/selector',
+          `spec.selector is empty: the API server requires a selector that matches the pod template's labels`,
+        );
+      }
       return;
     }
     if (!selectorMatches(selector, t.labels)) {

@@ -1,7 +1,8 @@
-import { formatSelector } from '../src/lint/label-selector.js';
+import { serviceSelector } from '../src/model/selectors/consumers.js';
+import { formatSelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { podsOfService, serviceSelector } from '../src/lint/service-targets.js';
+import { podsOfService } from '../src/lint/service-targets.js';
 
 export default defineRule<ReferenceOptions>({
   meta: {
@@ -22,8 +23,8 @@ export default defineRule<ReferenceOptions>({
     },
   },
   check(ctx) {
-    const selector = serviceSelector(ctx.manifest);
-    if (!selector || podsOfService(ctx.index, ctx.manifest).length > 0 || !reportsNoPods(ctx)) return;
+    const { selector, state } = serviceSelector(ctx.object);
+    if (state !== 'set' || podsOfService(ctx.index, ctx.manifest).length > 0 || !reportsNoPods(ctx)) return;
     ctx.report(
       '/spec/selector',
       `selector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the Service has no endpoints`,

@@ -1,7 +1,8 @@
-import { declaredPorts, declaresPort, describePort, portReference } from '../src/lint/ports.js';
+import { declaredPorts, declaresTargetPort, describePort } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
-import { containersOf } from '../src/model/containers.js';
+import { longRunningContainers } from '../src/model/containers.js';
+import { protocolOf, servicePortTarget } from '../src/model/target-port.js';
 
 export default defineRule({
   meta: {
@@ -24,18 +25,20 @@ export default defineRule({
   check(ctx) {
     const pods = podsOfService(ctx.index, ctx.manifest);
     if (pods.length === 0) return;
-    // Named ports are also looked up in sidecars, as the endpoints controller does.
-    const containers = pods.flatMap((p) =>
-      containersOf(p.template, ['initContainers', 'containers']).filter((c) => c.type === 'containers' || c.sidecar),
-    );
+    // Named ports are looked up in app containers and sidecars, matching the Service port's
+    // protocol, as the endpoint slice controller does (model/target-port.ts).
+    const containers = pods.flatMap((p) => longRunningContainers(p.template));
     const anyDeclared = containers.some((c) => declaredPorts(c).length > 0);
     for (const p of servicePorts(ctx.manifest)) {
-      const ref = portReference(p.targetPort ?? p.port);
-      if (!ref || declaresPort(containers, ref) || ('number' in ref && !anyDeclared)) continue;
+      const ref = servicePortTarget(p);
+      if (!ref || containers.some((c) => declaresTargetPort(c, p)) || ('number' in ref && !anyDeclared)) continue;
       const pointer = p.targetPort === undefined ? `/spec/ports/${p.index}/port` : `/spec/ports/${p.index}/targetPort`;
+      const protocol = protocolOf(p);
+      const target =
+        'name' in ref && protocol !== 'TCP' ? `${describePort(ref)} (${String(protocol)})` : describePort(ref);
       ctx.report(
         pointer,
-        `targetPort ${describePort(ref)} is not declared by any container the Service selects: ${'name' in ref ? 'the port has no endpoints' : 'check the number'}`,
+        `targetPort ${target} is not declared by any container the Service selects: ${'name' in ref ? 'the port has no endpoints' : 'check the number'}`,
       );
     }
   },

@@ -1,13 +1,12 @@
 import { pushTo } from '../src/model/maps.js';
-import { describeRef } from '../src/model/object-ref.js';
+import { describeRef, namespaceOf } from '../src/model/object-ref.js';
 import type { Manifest } from '../src/model/manifest.js';
-import { namespaceOf } from '../src/lint/kinds.js';
-import { parseLabelSelector, selectorMatches, type LabelSelector } from '../src/lint/label-selector.js';
+import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
+import { type Selector, selectorMatches } from '../src/model/selectors/label-selector.js';
 import type { ObjectIndex } from '../src/lint/object-index.js';
 import { defineRule } from '../src/lint/rule.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js';
-import { dig } from '../src/model/json.js';
 
 /** True when a PodDisruptionBudget of the input selects the pod template's labels. */
 function hasDisruptionBudget(
@@ -16,14 +15,14 @@ function hasDisruptionBudget(
   labels: Readonly<Record<string, string>>,
 ): boolean {
   const byNamespace = index.memo('pdb-selectors-by-namespace', () => {
-    const map = new Map<string, LabelSelector[]>();
+    const map = new Map<string, Selector[]>();
     for (const pdb of index.ofKind('PodDisruptionBudget.policy')) {
-      const selector = parseLabelSelector(dig(pdb.object, 'spec', 'selector'));
-      if (selector) pushTo(map, namespaceOf(pdb), selector);
+      const read = disruptionBudgetSelector(pdb.object);
+      if (read.state === 'set') pushTo(map, namespaceOf(pdb.object), read.selector);
     }
     return map;
   });
-  return (byNamespace.get(namespaceOf(workload)) ?? []).some((selector) => selectorMatches(selector, labels));
+  return (byNamespace.get(namespaceOf(workload.object)) ?? []).some((selector) => selectorMatches(selector, labels));
 }
 
 export default defineRule({

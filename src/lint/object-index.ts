@@ -1,7 +1,8 @@
 import type { Manifest } from '../model/manifest.js';
-import { identityKey } from '../model/object-ref.js';
-import { isRecognized, namespaceOf } from './kinds.js';
-import { isEmptySelector, selectorMatches, type LabelSelector } from './label-selector.js';
+import { identityKey, namespaceOf } from '../model/object-ref.js';
+import { isRecognized } from './kinds.js';
+import { LabelIndex } from '../model/selectors/label-index.js';
+import type { Selector } from '../model/selectors/label-selector.js';
 import { type GroupKind, groupKindOf } from '../model/group-kind.js';
 import { type PodTemplate, podTemplateOf } from '../model/pod-template.js';
 
@@ -25,8 +26,7 @@ export class ObjectIndex {
   private readonly byName = new Map<string, Manifest>();
   private readonly byIdentity = new Map<string, Manifest[]>();
   private readonly kindsInNamespace = new Set<string>();
-  private readonly podsByNamespace = new Map<string, PodOwner[]>();
-  private readonly podsByLabel = new Map<string, PodOwner[]>();
+  private readonly pods = new LabelIndex<PodOwner>();
   private readonly memos = new Map<string, unknown>();
 
   constructor(manifests: readonly Manifest[]) {
@@ -34,7 +34,7 @@ export class ObjectIndex {
     for (const m of manifests) {
       if (!isRecognized(m)) continue;
       const kind = groupKindOf(m);
-      const ns = namespaceOf(m);
+      const ns = namespaceOf(m.object);
       push(this.byKind, kind, m);
       const key = nameKey(kind, ns, m.ref.name);
       if (!this.byName.has(key)) this.byName.set(key, m);
@@ -42,9 +42,7 @@ export class ObjectIndex {
       this.kindsInNamespace.add(`${kind}|${ns}`);
       const template = podTemplateOf(m.object);
       if (template) {
-        const owner = { manifest: m, template };
-        push(this.podsByNamespace, ns, owner);
-        for (const [k, v] of Object.entries(template.labels)) push(this.podsByLabel, labelKey(ns, k, v), owner);
+        this.pods.add(ns, template.labels, { manifest: m, template });
       }
     }
   }
@@ -70,21 +68,15 @@ export class ObjectIndex {
   }
 
   podOwnersIn(namespace: string): readonly PodOwner[] {
-    return this.podsByNamespace.get(namespace) ?? NONE;
+    return this.pods.inNamespace(namespace);
   }
 
   /**
-   * Pod templates in `namespace` whose labels match `selector`. An empty selector matches every
-   * pod of the namespace; callers decide whether that is what Kubernetes does for their kind.
+   * Pod templates in `namespace` whose labels match a compiled selector (consumers.ts decides
+   * what each kind's absent or empty selector means).
    */
-  podsMatching(namespace: string, selector: LabelSelector): PodOwner[] {
-    if (isEmptySelector(selector)) return [...this.podOwnersIn(namespace)];
-    let candidates: readonly PodOwner[] | undefined;
-    for (const [k, v] of Object.entries(selector.matchLabels)) {
-      const list = this.podsByLabel.get(labelKey(namespace, k, v)) ?? NONE;
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    return (candidates ?? this.podOwnersIn(namespace)).filter((p) => selectorMatches(selector, p.template.labels));
+  podsMatching(namespace: string, selector: Selector): PodOwner[] {
+    return this.pods.select(namespace, selector);
   }
 
   /**
@@ -105,8 +97,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function nameKey(kind: GroupKind, namespace: string, name: string): string {
   return `${kind}|${namespace}|${name}`;
-}
-
-function labelKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\u0000${key}\u0000${value}`;
 }

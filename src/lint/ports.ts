@@ -1,5 +1,6 @@
 import { asInteger, asString, indexedObjectsIn } from '../model/json.js';
 import type { ContainerEntry } from '../model/containers.js';
+import { namedContainerPort, type PortReference, protocolOf, servicePortTarget } from '../model/target-port.js';
 
 export interface DeclaredPort {
   name?: string;
@@ -20,17 +21,6 @@ export function declaredPorts(c: ContainerEntry): DeclaredPort[] {
   });
 }
 
-/** A port reference (`targetPort`, a probe's `port`): a number, or the name of a container port. */
-export type PortReference = { number: number } | { name: string };
-
-/** Reads an int-or-string port; a digit string is a number, as the API server reads it. */
-export function portReference(value: unknown): PortReference | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return { number: value };
-  if (typeof value === 'string' && value !== '')
-    return /^\d+$/.test(value) ? { number: Number(value) } : { name: value };
-  return undefined;
-}
-
 export function describePort(ref: PortReference): string {
   return 'name' in ref ? `"${ref.name}"` : String(ref.number);
 }
@@ -40,4 +30,16 @@ export function declaresPort(containers: readonly ContainerEntry[], ref: PortRef
   return containers.some((c) =>
     declaredPorts(c).some((p) => ('name' in ref ? p.name === ref.name : p.containerPort === ref.number)),
   );
+}
+
+/**
+ * True when a Service port's traffic lands on this container: a named target needs a port of that
+ * name AND the Service port's protocol (the endpoint slice controller's lookup, model/target-port.ts);
+ * a numbered one a port of that number.
+ */
+export function declaresTargetPort(c: ContainerEntry, servicePort: Readonly<Record<string, unknown>>): boolean {
+  const ref = servicePortTarget(servicePort);
+  if (!ref) return false;
+  if ('name' in ref) return namedContainerPort(c.container, ref.name, protocolOf(servicePort)) !== undefined;
+  return declaredPorts(c).some((p) => p.containerPort === ref.number);
 }

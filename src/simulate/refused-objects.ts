@@ -1,6 +1,6 @@
 import type { Manifest } from '../model/manifest.js';
 import { describeRef, type ObjectRef } from '../model/object-ref.js';
-import { labelsOf, matchesMapSelector } from './objects/selectors.js';
+import { labelsOf, type Selector, selectorMatches } from '../model/selectors/label-selector.js';
 import type { JsonObject } from '../model/json.js';
 import { groupKindOf } from '../model/group-kind.js';
 import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
@@ -24,12 +24,11 @@ export class RefusedObjects {
     return this.refs.some((r) => r.kind === kind && r.namespace === namespace && r.name === name);
   }
 
-  /** The refused workloads of the namespace whose pod template a Service-style selector picks. */
-  workloadsSelectedBy(namespace: string, selector: unknown): string[] {
+  /** The refused workloads of the namespace whose pod template a compiled selector picks. */
+  workloadsSelectedBy(namespace: string, selector: Selector): string[] {
     return this.refs
       .filter(
-        (ref, i) =>
-          ref.namespace === namespace && matchesMapSelector(selector, labelsOf(runsPodsOf(this.manifests[i]!))),
+        (ref, i) => ref.namespace === namespace && selectorMatches(selector, labelsOf(runsPodsOf(this.manifests[i]!))),
       )
       .map(describeRef);
   }

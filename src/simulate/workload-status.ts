@@ -3,10 +3,10 @@ import { isPodReady } from './objects/pod-status.js';
 import { activePods } from './controllers/pods-of.js';
 import { daemonSetStatus } from './controllers/daemonset.js';
 import { statefulSetRevision } from './controllers/statefulset.js';
-import { labelsOf } from './objects/selectors.js';
 import { revised } from './controllers/workload.js';
 import { uidOf, type SimulationState } from './state.js';
 import { objectAt } from '../model/json.js';
+import { labelsOf } from '../model/selectors/label-selector.js';
 
 /**
  * The status fields controllers write once the simulation settles: how many pods exist, are

@@ -10,6 +10,7 @@ import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rule
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
+import { selectorProblems } from './selector-checks.js';
 import { cached } from '../model/maps.js';
 
 export interface ValidateOptions {
@@ -89,6 +90,22 @@ export class ManifestValidator {
     const type = builtinType(apiVersion, kind);
     if (type) {
       await checkBuiltin(type, m.object, '');
+      // Selectors the schema lets through but the API server refuses; a place the schema already
+      // reported on is not reported twice.
+      const reported = new Set(findings.map((f) => f.pointer));
+      for (const p of selectorProblems(m.object)) {
+        if (reported.has(p.pointer)) continue;
+        findings.push(
+          findingAt(m, {
+            ruleId: 'schema-invalid',
+            severity: 'error',
+            message: p.message,
+            pointer: p.pointer,
+            phase: 'schema',
+            ...(p.target ? { target: p.target } : {}),
+          }),
+        );
+      }
     } else if (this.options.crds.has(apiVersion, kind)) {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));

@@ -1,6 +1,9 @@
 import { addQuantities, canonicalQuantity, compareQuantities, type Quantity } from '../../model/quantity.js';
 import type { PodRefusal } from './limit-ranger.js';
 import { cached } from '../../model/maps.js';
+import { newRequirement, type Operator, requirementMatches } from '../../model/selectors/requirement.js';
+import { objectAt, objectsAt } from '../../model/json.js';
+import { qosClass } from '../../model/pod-qos.js';
 import {
   containerLimits,
   containerRequests,
@@ -11,8 +14,6 @@ import {
   resourceList,
 } from '../../model/pod-resources.js';
 import { isExtendedResourceName, isHugePageResourceName } from '../../model/resource-names.js';
-import { objectAt, objectsAt } from '../../model/json.js';
-import { qosClass } from '../../model/pod-qos.js';
 
 const ONE: Quantity = { num: 1n, den: 1n, format: 'DecimalSI' };
 
@@ -84,19 +85,28 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
         return isBestEffort(spec);
       case 'NotBestEffort':
         return !isBestEffort(spec);
-      case 'PriorityClass': {
-        const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
-        const values = Array.isArray(s.values) ? s.values.map(String) : [];
-        if (s.operator === 'Exists') return name !== '';
-        if (s.operator === 'DoesNotExist') return name === '';
-        if (s.operator === 'In') return values.includes(name);
-        if (s.operator === 'NotIn') return !values.includes(name);
-        return false;
-      }
+      case 'PriorityClass':
+        return priorityClassInScope(s, spec);
       default:
         return false;
     }
   });
+}
+
+const SCOPE_OPERATORS: ReadonlySet<unknown> = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+/**
+ * The PriorityClass scope (`pkg/quota/v1/evaluator/core/pods.go`): `Exists` asks whether the pod
+ * names a priority class; the other operators are a label requirement on the key `PriorityClass`
+ * against a label set that holds the pod's class name when it has one. A requirement the
+ * selector library refuses (NotIn without values, a value that is not a label value) selects no pod.
+ */
+function priorityClassInScope(scope: Record<string, unknown>, spec: Record<string, unknown>): boolean {
+  const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+  if (scope.operator === 'Exists') return name !== '';
+  if (!SCOPE_OPERATORS.has(scope.operator)) return false;
+  const requirement = newRequirement('PriorityClass', scope.operator as Operator, scope.values);
+  return requirement !== undefined && requirementMatches(requirement, name === '' ? {} : { PriorityClass: name });
 }
 
 /** Hard limits per quota object: read once, as stored quotas are never edited in place. */

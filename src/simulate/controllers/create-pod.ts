@@ -1,15 +1,15 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef, identityKey } from '../../model/object-ref.js';
+import { describeRef, identityKey, namespaceOf, refOf } from '../../model/object-ref.js';
 import { admitPod } from '../admission/admit-pod.js';
 import { admitInPlace } from '../defaults/admission.js';
 import { defaultInPlace } from '../defaults/index.js';
-import { labelsOf } from '../objects/selectors.js';
 import { pendingStatus } from '../objects/pod-status.js';
-import { controllerRef, involved, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import { controllerRef, involved, type Entry, type SimulationState } from '../state.js';
 import { copyJson } from '../objects/copy-json.js';
 import { isObject, objectAt } from '../../model/json.js';
 import { groupKindOf, groupKindOfObject } from '../../model/group-kind.js';
 import { podSpecPointer } from '../../model/pod-template.js';
+import { labelsOf } from '../../model/selectors/label-selector.js';
 
 export interface PodSpecRequest {
   /** The owning workload's entry (its origin positions findings). */

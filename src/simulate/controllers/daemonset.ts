@@ -1,12 +1,23 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { plural } from '../../model/plural.js';
-import { describeRef } from '../../model/object-ref.js';
+import { describeRef, nameOf, namespaceOf, refOf } from '../../model/object-ref.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
 import { pushTo } from '../../model/maps.js';
-import { labelsOf, nodeMatchesPodNodeSelection } from '../objects/selectors.js';
-import { firstUntoleratedTaint, formatTaint } from '../objects/taints.js';
-import { involved, nameOf, namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import { labelsOf } from '../../model/selectors/label-selector.js';
+import {
+  matchesRequiredNodeAffinity,
+  type RequiredNodeAffinity,
+  requiredNodeAffinityOf,
+} from '../../model/selectors/node-selector.js';
+import {
+  firstUntoleratedTaint,
+  formatTaint,
+  readTaints,
+  readTolerations,
+  type Toleration,
+} from '../../model/selectors/tolerations.js';
+import { involved, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { daemonUpdateLimits, rollingUpdateStep, surplusPods, type DaemonNode } from './daemonset-update.js';
@@ -43,19 +54,36 @@ function withDaemonTolerations(spec: Record<string, unknown>): void {
   spec.tolerations = [...own, ...added];
 }
 
-/** The pod spec the controller checks nodes against: the template's, with the daemon tolerations. */
-function eligibilitySpec(template: Record<string, unknown>): Record<string, unknown> {
+/**
+ * What the controller checks nodes against (`NodeShouldRunDaemonPod`), read once per DaemonSet:
+ * the template's node name, its nodeSelector and required node affinity, and its tolerations
+ * with the daemon tolerations added. Node selection and taints are judged by the same functions
+ * kube-scheduler's NodeAffinity and TaintToleration filters use, so every pod the controller
+ * creates for a node is one the scheduler can place there (resources and ports aside).
+ */
+interface Eligibility {
+  nodeName: string;
+  affinity: RequiredNodeAffinity;
+  tolerations: Toleration[];
+}
+
+function eligibilityOf(template: Record<string, unknown>): Eligibility {
   const spec = copyJson(objectAt(template, 'spec') ?? {});
   withDaemonTolerations(spec);
-  return spec;
+  return {
+    nodeName: typeof spec.nodeName === 'string' ? spec.nodeName : '',
+    affinity: requiredNodeAffinityOf(spec),
+    tolerations: readTolerations(spec.tolerations),
+  };
 }
 
 /** Why the controller would not run a daemon pod on a node, or undefined when it would. */
-function ineligibility(spec: Record<string, unknown>, node: KubeObject): string | undefined {
-  if (typeof spec.nodeName === 'string' && spec.nodeName !== '' && spec.nodeName !== nameOf(node))
-    return "didn't match the requested node name";
-  if (!nodeMatchesPodNodeSelection(spec, node)) return "didn't match the DaemonSet's node affinity/selector";
-  const taint = firstUntoleratedTaint(spec, node);
+function ineligibility(eligibility: Eligibility, node: KubeObject): string | undefined {
+  const name = nameOf(node);
+  if (eligibility.nodeName !== '' && eligibility.nodeName !== name) return "didn't match the requested node name";
+  if (!matchesRequiredNodeAffinity(eligibility.affinity, { name, labels: labelsOf(node) }))
+    return "didn't match the DaemonSet's node affinity/selector";
+  const taint = firstUntoleratedTaint(readTaints(objectAt(node, 'spec')?.taints), eligibility.tolerations);
   return taint ? `had untolerated taint ${formatTaint(taint)}` : undefined;
 }
 
@@ -74,7 +102,7 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   const ds = entry.object;
   const shape = workloadShape(state, entry, { replicas: false });
   if (!shape) return;
-  const templateSpec = eligibilitySpec(shape.template);
+  const eligibility = eligibilityOf(shape.template);
   const podsByNode = new Map<string, Entry[]>();
   for (const pod of activePods(state, ds)) pushTo(podsByNode, daemonNodeOf(pod.object), pod);
   const reasons = new Map<string, number>();
@@ -86,7 +114,7 @@ function reconcileDaemonSet(state: SimulationState, entry: Entry, nodes: readonl
   const eligible: DaemonNode[] = [];
   const changesBefore = state.changes;
   for (const node of nodes) {
-    const why = ineligibility(templateSpec, node);
+    const why = ineligibility(eligibility, node);
     const onNode = podsByNode.get(nameOf(node)) ?? [];
     if (why) {
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
@@ -206,8 +234,8 @@ export function daemonSetStatus(
   const pods = activePods(state, ds);
   const nodesWhere = (test: (pod: Entry) => boolean): number =>
     new Set(pods.filter(test).map((p) => daemonNodeOf(p.object))).size;
-  const templateSpec = eligibilitySpec(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {});
-  const desired = nodes.filter((node) => !ineligibility(templateSpec, node)).length;
+  const eligibility = eligibilityOf(objectAt(objectAt(ds, 'spec') ?? {}, 'template') ?? {});
+  const desired = nodes.filter((node) => !ineligibility(eligibility, node)).length;
   const ready = nodesWhere((p) => isPodReady(p.object));
   return {
     observedGeneration: objectAt(ds, 'metadata')?.generation ?? 1,

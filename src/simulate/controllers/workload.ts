@@ -1,7 +1,9 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef } from '../../model/object-ref.js';
-import { labelsOf, matchesLabelSelector } from '../objects/selectors.js';
-import { refOf, type Entry, type SimulationState } from '../state.js';
+import { describeRef, refOf } from '../../model/object-ref.js';
+import { groupKindOfObject } from '../../model/group-kind.js';
+import { workloadSelector } from '../../model/selectors/consumers.js';
+import { labelsOf, selectorMatches } from '../../model/selectors/label-selector.js';
+import type { Entry, SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
 
 /** What every workload controller checks before acting: replicas, selector, template. */
@@ -14,8 +16,9 @@ export interface WorkloadShape {
 
 /**
  * The parts of a workload a controller needs, or undefined after reporting why it cannot run:
- * the API server refuses a workload whose selector does not select its own template
- * (`selector` does not match template `labels`), so no controller ever sees one.
+ * the API server refuses a workload whose selector is missing, empty (apps/v1) or does not select
+ * its own template (`selector` does not match template `labels`), so no controller ever sees one.
+ * A selector the API server refuses as malformed was left out before any controller ran.
  */
 export function workloadShape(
   state: SimulationState,
@@ -26,11 +29,16 @@ export function workloadShape(
   const template = spec && objectAt(spec, 'template');
   const selector = spec && objectAt(spec, 'selector');
   if (!spec || !template) return undefined;
-  if (!selector || !matchesLabelSelector(selector, labelsOf(template))) {
+  const owned = workloadSelector(groupKindOfObject(entry.object), entry.object);
+  if (!selector || owned.state !== 'set' || !selectorMatches(owned.selector, labelsOf(template))) {
+    const why =
+      owned.state === 'set'
+        ? 'its selector does not match the labels of its pod template'
+        : 'its selector is missing, empty or invalid';
     state.report({
       ruleId: 'workload-selector-mismatch',
       severity: 'error',
-      message: `${describeRef(refOf(entry.object))} is refused by the API server: its selector does not match the labels of its pod template`,
+      message: `${describeRef(refOf(entry.object))} is refused by the API server: ${why}`,
       origin: entry.origin,
       pointer: '/spec/selector',
     });

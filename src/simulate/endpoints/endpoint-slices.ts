@@ -2,9 +2,12 @@ import type { KubeObject } from '../../model/manifest.js';
 import { nameSuffix } from '../objects/names.js';
 import type { PodIndex } from '../objects/pod-index.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
-import { controllerRef, nameOf, namespaceOf, type Entry } from '../state.js';
-import { canonicalJson, isObject, objectAt, objectsAt } from '../../model/json.js';
+import { controllerRef, type Entry } from '../state.js';
+import { canonicalJson, objectAt, objectsAt } from '../../model/json.js';
+import { serviceSelector } from '../../model/selectors/consumers.js';
+import { resolveTargetPort } from '../../model/target-port.js';
 import { isTerminating } from '../../model/pod-phase.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 /** The endpoint slice controller's default `--max-endpoints-per-slice`. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -17,40 +20,18 @@ interface SlicePort {
 }
 
 /**
- * A Service port's target on one pod: a number as is; a name resolves to the first container
- * port with that name and protocol (regular containers, then restartable init containers); no
- * match drops the port for that pod (`pkg/api/v1/pod`, FindPort).
- */
-export function resolveTargetPort(servicePort: Record<string, unknown>, pod: KubeObject): number | undefined {
-  const target = servicePort.targetPort ?? servicePort.port;
-  if (typeof target === 'number') return target;
-  if (typeof target === 'string' && /^\d+$/.test(target)) return Number(target);
-  const spec = objectAt(pod, 'spec') ?? {};
-  const protocol = servicePort.protocol ?? 'TCP';
-  const containers = [
-    ...objectsAt(spec, 'containers'),
-    ...objectsAt(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always'),
-  ];
-  for (const container of containers) {
-    const port = objectsAt(container, 'ports').find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
-    if (port && typeof port.containerPort === 'number') return port.containerPort;
-  }
-  return undefined;
-}
-
-/**
  * Whether the endpoint slice controller manages the Service's endpoints: it has a selector and
- * is not an ExternalName. An empty selector counts as none: the API server stores an empty map
- * as absent, and the controller skips Services whose selector is nil.
+ * is not an ExternalName (consumers.ts: an empty selector counts as none, an invalid one, which
+ * the API server refuses, selects nothing and gets no slices).
  */
 export function hasSelector(service: KubeObject): boolean {
-  const spec = objectAt(service, 'spec') ?? {};
-  return isObject(spec.selector) && Object.keys(spec.selector).length > 0 && spec.type !== 'ExternalName';
+  return serviceSelector(service).state === 'set';
 }
 
 /** The pods a Service's selector picks: same namespace, labels match, not finished. */
 export function selectedPods(service: KubeObject, pods: PodIndex): Entry[] {
-  return hasSelector(service) ? pods.selectByMap(namespaceOf(service), objectAt(service, 'spec')?.selector) : [];
+  const selector = serviceSelector(service);
+  return selector.state === 'set' ? pods.select(namespaceOf(service), selector.selector) : [];
 }
 
 /**
@@ -75,7 +56,7 @@ export function endpointSlicesFor(
     if (typeof ip !== 'string' || ip === '') continue;
     const ports: SlicePort[] = [];
     for (const servicePort of objectsAt(spec, 'ports')) {
-      const port = resolveTargetPort(servicePort, pod);
+      const port = resolveTargetPort(servicePort, objectAt(pod, 'spec'));
       if (port === undefined) continue;
       ports.push({
         name: typeof servicePort.name === 'string' ? servicePort.name : '',

@@ -1,8 +1,9 @@
-import { describeRef } from '../../model/object-ref.js';
+import { describeRef, namespaceOf, refOf } from '../../model/object-ref.js';
 import { resolveIntOrPercent } from '../controllers/rollout.js';
 import type { PodIndex } from '../objects/pod-index.js';
+import { disruptionBudgetSelector } from '../../model/selectors/consumers.js';
 import { isPodReady } from '../objects/pod-status.js';
-import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import type { Entry, SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
 
 /**
@@ -16,11 +17,10 @@ import { objectAt } from '../../model/json.js';
 export function reportDisruptionBudget(state: SimulationState, entry: Entry, pods: PodIndex): void {
   const pdb = entry.object;
   const spec = objectAt(pdb, 'spec') ?? {};
-  // policy/v1: an empty selector selects every pod of the namespace, an absent one none.
-  const matching =
-    spec.selector === undefined || spec.selector === null
-      ? []
-      : pods.selectByLabelSelector(namespaceOf(pdb), spec.selector);
+  // policy/v1: an empty selector selects every pod of the namespace, an absent one none (consumers.ts).
+  const read = disruptionBudgetSelector(pdb);
+  if (read.state === 'invalid') return;
+  const matching = pods.select(namespaceOf(pdb), read.selector);
   const expected = matching.length;
   const healthy = matching.filter((p) => isPodReady(p.object)).length;
   const name = describeRef(refOf(pdb));

@@ -1,10 +1,13 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef } from '../../model/object-ref.js';
-import { hasSelector, readyEndpointCount, resolveTargetPort, selectedPods } from '../endpoints/endpoint-slices.js';
+import { describeRef, namespaceOf, refOf } from '../../model/object-ref.js';
+import { readyEndpointCount, selectedPods } from '../endpoints/endpoint-slices.js';
+import { serviceSelector } from '../../model/selectors/consumers.js';
+import { formatSelector } from '../../model/selectors/label-selector.js';
+import { resolveTargetPort } from '../../model/target-port.js';
 import type { PodIndex } from '../objects/pod-index.js';
 import type { IngressRoute } from '../endpoints/ingress-routes.js';
 import { nodeNameOf } from '../objects/pod-status.js';
-import { namespaceOf, refOf, type Entry, type SimulationState } from '../state.js';
+import type { Entry, SimulationState } from '../state.js';
 import type { RefusedObjects } from '../refused-objects.js';
 import { objectAt, objectsAt } from '../../model/json.js';
 
@@ -17,19 +20,24 @@ export function reportServiceWithoutEndpoints(
   refused: RefusedObjects,
 ): void {
   const spec = objectAt(service.object, 'spec') ?? {};
-  if (!hasSelector(service.object) || readyEndpointCount(slices) > 0) return;
+  const read = serviceSelector(service.object);
+  if (read.state !== 'set') return;
+  if (readyEndpointCount(slices) > 0) {
+    reportUnservedPorts(state, service, slices);
+    return;
+  }
   const selected = selectedPods(service.object, pods);
-  const selector = Object.entries(spec.selector as Record<string, unknown>)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(',');
+  const selector = formatSelector(read.selector);
   let why: string;
   if (selected.length === 0) {
-    const missing = refused.workloadsSelectedBy(namespaceOf(service.object), spec.selector);
+    const missing = refused.workloadsSelectedBy(namespaceOf(service.object), read.selector);
     why = `no pod matches its selector ${selector}${missing.length ? ` (${missing.join(', ')} would run them, but the API server refuses ${missing.length === 1 ? 'it' : 'them'})` : ''}`;
   } else if (selected.every((p) => nodeNameOf(p.object) === undefined))
     why = `none of the ${selected.length} pod${selected.length === 1 ? '' : 's'} it selects can be scheduled`;
   else if (
-    selected.every((p) => objectsAt(spec, 'ports').every((port) => resolveTargetPort(port, p.object) === undefined))
+    selected.every((p) =>
+      objectsAt(spec, 'ports').every((port) => resolveTargetPort(port, objectAt(p.object, 'spec')) === undefined),
+    )
   )
     why = 'no selected pod has a container port matching its targetPort';
   else why = 'none of the pods it selects is ready';
@@ -39,6 +47,26 @@ export function reportServiceWithoutEndpoints(
     message: `${describeRef(refOf(service.object))} has no endpoints: ${why}`,
     origin: service.origin,
     pointer: selected.length === 0 ? '/spec/selector' : '/spec/ports',
+  });
+}
+
+/**
+ * Ports of a Service with ready endpoints that none of them serves: their targetPort resolves on
+ * no ready pod (a name no container declares, or declares only with another protocol), so the
+ * endpoint slice controller leaves the port out and its traffic goes nowhere.
+ */
+function reportUnservedPorts(state: SimulationState, service: Entry, slices: readonly KubeObject[]): void {
+  objectsAt(objectAt(service.object, 'spec'), 'ports').forEach((port, index) => {
+    const name = typeof port.name === 'string' ? port.name : '';
+    if (readyEndpointCount(slices, name) > 0) return;
+    const which = `${name ? `${name} ` : ''}(${String(port.port)}/${String(port.protocol ?? 'TCP')})`;
+    state.report({
+      ruleId: 'service-no-endpoints',
+      severity: 'warning',
+      message: `${describeRef(refOf(service.object))} has no endpoints for port ${which}: no selected pod has a container port matching its targetPort`,
+      origin: service.origin,
+      pointer: `/spec/ports/${index}`,
+    });
   });
 }
 

@@ -7,12 +7,12 @@
 import type { INode } from 'kubernetes-models/v1/Node';
 import { cached } from '../../model/maps.js';
 import { type DomainCounts, type DomainMap, sumByDomain } from './domains.js';
-import { labelIndexKey, type Labels, requiredLabel, type Selector } from './labels.js';
 import { type AffinityTerm, type PodInfo, termMatches } from './pod-info.js';
 import { nodeAllocatable } from './resources.js';
-import { readTaints, type Taint } from './taints.js';
 import { asArray, asStringMap, dig, isObject, objectsIn } from '../../model/json.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY } from '../../model/resource-names.js';
+import { type Labels, type Selector, labelIndexKey, requiredLabel } from '../../model/selectors/label-selector.js';
+import { type Taint, readTaints } from '../../model/selectors/tolerations.js';
 
 export interface NodeModel {
   name: string;

@@ -4,16 +4,16 @@
  * its controlling ReplicaSet, StatefulSet or ReplicationController (found by owner reference).
  * An empty result means the pod gets no default constraints.
  */
-import {
-  andSelectors,
-  compileLabelSelector,
-  EVERYTHING,
-  type Selector,
-  selectorFromMap,
-  selectorMatches,
-} from './labels.js';
 import type { PodInfo } from './pod-info.js';
 import { asArray, isObject, objectAt } from '../../model/json.js';
+import {
+  EVERYTHING,
+  type Selector,
+  andSelectors,
+  compileLabelSelector,
+  selectorFromSet,
+  selectorMatches,
+} from '../../model/selectors/label-selector.js';
 import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 
 /** The objects kube-scheduler reads for default spreading; plain Kubernetes objects. */
@@ -51,7 +51,7 @@ export class DefaultSpreadSelectors {
       // A Service without a selector selects nothing (not everything).
       if (!isObject(selector)) continue;
       const { namespace } = metaOf(svc);
-      const entry = { map: selector, selector: selectorFromMap(selector) };
+      const entry = { map: selector, selector: selectorFromSet(selector) };
       const inNamespace = this.services.get(namespace);
       if (inNamespace) inNamespace.push(entry);
       else this.services.set(namespace, [entry]);
@@ -74,14 +74,14 @@ export class DefaultSpreadSelectors {
     for (const svc of this.services.get(pod.namespace) ?? []) {
       if (selectorMatches(svc.selector, pod.labels)) Object.assign(merged, svc.map);
     }
-    let selector: Selector = selectorFromMap(merged);
+    let selector: Selector = selectorFromSet(merged);
     const owner = pod.owner;
     if (!owner) return selector;
     const group = owner.apiVersion.includes('/') ? owner.apiVersion.slice(0, owner.apiVersion.indexOf('/')) : '';
     const controller = this.controllers.get(controllerKey(owner.kind, pod.namespace, owner.name));
     if (controller === undefined) return selector;
     if (owner.kind === 'ReplicationController' && group === '') {
-      selector = selectorFromMap({
+      selector = selectorFromSet({
         ...merged,
         ...(isObject(specOf(controller).selector) ? (specOf(controller).selector as object) : {}),
       });

@@ -4,21 +4,21 @@
  * wrong type reads as absent.
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
-import {
-  andSelectors,
-  compileLabelSelector,
-  type Labels,
-  NOTHING,
-  type Selector,
-  selectorKey,
-  selectorMatches,
-} from './labels.js';
 import { cached } from '../../model/maps.js';
 import { requestsKey, type SchedulingRequests, schedulingRequests } from './resources.js';
-import { readTolerations, type Toleration } from './taints.js';
 import { asArray, asString, asStringMap, dig, isObject } from '../../model/json.js';
 import { controllerRefOf } from '../../model/owner-chain.js';
 import { isTerminating } from '../../model/pod-phase.js';
+import {
+  type Labels,
+  NOTHING,
+  type Selector,
+  andSelectors,
+  compileLabelSelector,
+  selectorKey,
+  selectorMatches,
+} from '../../model/selectors/label-selector.js';
+import { type Toleration, readTolerations } from '../../model/selectors/tolerations.js';
 import { DEFAULT_NAMESPACE } from '../../model/namespace-scope.js';
 
 export interface AffinityTerm {

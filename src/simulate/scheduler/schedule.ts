@@ -9,7 +9,6 @@ import { Cluster } from './cluster.js';
 import { FilterRunner, type RequestVector, requestVector } from './filters.js';
 import { formatFitError, NO_NODES_MESSAGE } from './fit-error.js';
 import type { SchedulingInput, SchedulingOutcome } from './index.js';
-import type { Labels } from './labels.js';
 import { type Attempt, verdictsOf, withLazyVerdicts } from './outcome.js';
 import { type PodInfo, podReader } from './pod-info.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
@@ -23,6 +22,7 @@ import { TemplateCache, templateKey, type TemplateResults } from './template-cac
 import { asArray, asObject, asStringMap } from '../../model/json.js';
 import { isTerminal } from '../../model/pod-phase.js';
 import type { SchedulingRequests } from './resources.js';
+import type { Labels } from '../../model/selectors/label-selector.js';
 
 export interface SchedulerOptions {
   /**

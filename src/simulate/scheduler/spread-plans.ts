@@ -8,10 +8,10 @@
 import { cached } from '../../model/maps.js';
 import type { Cluster } from './cluster.js';
 import { DefaultSpreadSelectors, type SpreadingOwners } from './default-spread.js';
-import { isEmptySelector } from './labels.js';
 import type { PodInfo, SpreadConstraint } from './pod-info.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import type { Shape } from './shapes.js';
+import { isEmptySelector } from '../../model/selectors/label-selector.js';
 
 export interface SpreadPlan {
   hard: spread.BoundConstraint[];

@@ -8,10 +8,10 @@ import type { IPod } from 'kubernetes-models/v1/Pod';
 import { Cluster, type Placed } from '../../../src/simulate/scheduler/cluster.js';
 import { DefaultSpreadSelectors } from '../../../src/simulate/scheduler/default-spread.js';
 import { domainMap, sumByDomain } from '../../../src/simulate/scheduler/domains.js';
-import { compileLabelSelector, selectorMatches } from '../../../src/simulate/scheduler/labels.js';
 import { podInfo, podReader } from '../../../src/simulate/scheduler/pod-info.js';
 import { requestsKey, schedulingRequests } from '../../../src/simulate/scheduler/resources.js';
 import { node, pod } from './builders.js';
+import { compileLabelSelector, selectorMatches } from '../../../src/model/selectors/label-selector.js';
 
 const ZONE = 'topology.kubernetes.io/zone';
 

@@ -7,13 +7,13 @@
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import {
-  compileNodeSelectorTerms,
-  type NodeSelectorTerm,
-  nodeSelectorTermMatches,
-  type Selector,
-  selectorFromMap,
-  selectorMatches,
-} from '../labels.js';
+  matchesRequiredNodeAffinity,
+  type PreferredTerm,
+  preferredNodeScore,
+  preferredNodeTermsOf,
+  type RequiredNodeAffinity,
+  requiredNodeAffinityOf,
+} from '../../../model/selectors/node-selector.js';
 import type { NodeModel } from '../cluster.js';
 import { isObject } from '../../../model/json.js';
 
@@ -22,16 +22,7 @@ export const WEIGHT = 2;
 export const REASON = "node(s) didn't match Pod's node affinity/selector";
 export const CONFLICT_REASON = 'pod affinity terms conflict';
 
-export interface RequiredNodeAffinity {
-  nodeSelector: Selector;
-  /** undefined when the pod has no required node affinity. */
-  terms?: NodeSelectorTerm[];
-}
-
-export interface PreferredTerm {
-  weight: number;
-  term: NodeSelectorTerm;
-}
+export type { PreferredTerm, RequiredNodeAffinity };
 
 function nodeAffinity(pod: IPod): Record<string, unknown> {
   const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
@@ -39,19 +30,13 @@ function nodeAffinity(pod: IPod): Record<string, unknown> {
   return isObject(affinity.nodeAffinity) ? affinity.nodeAffinity : {};
 }
 
+/** The pod's nodeSelector and required node affinity, read once (shared with the DaemonSet controller). */
 export function requiredNodeAffinity(pod: IPod): RequiredNodeAffinity {
-  const spec: Record<string, unknown> = isObject(pod?.spec) ? (pod.spec as Record<string, unknown>) : {};
-  const out: RequiredNodeAffinity = { nodeSelector: selectorFromMap(spec.nodeSelector) };
-  const required = nodeAffinity(pod).requiredDuringSchedulingIgnoredDuringExecution;
-  if (isObject(required)) out.terms = compileNodeSelectorTerms(required.nodeSelectorTerms);
-  return out;
+  return requiredNodeAffinityOf(pod?.spec);
 }
 
 export function matches(req: RequiredNodeAffinity, node: NodeModel): boolean {
-  if (!selectorMatches(req.nodeSelector, node.labels)) return false;
-  if (!req.terms) return true;
-  for (const t of req.terms) if (nodeSelectorTermMatches(t, node.name, node.labels)) return true;
-  return false;
+  return matchesRequiredNodeAffinity(req, node);
 }
 
 /**
@@ -79,19 +64,9 @@ export function preFilterNodeNames(pod: IPod): Set<string> | undefined {
 
 /** Preferred terms with weight 0 or no requirements are ignored, as is a malformed term. */
 export function preferredTerms(pod: IPod): PreferredTerm[] {
-  const preferred = nodeAffinity(pod).preferredDuringSchedulingIgnoredDuringExecution;
-  if (!Array.isArray(preferred)) return [];
-  const out: PreferredTerm[] = [];
-  for (const p of preferred) {
-    if (!isObject(p) || typeof p.weight !== 'number' || p.weight === 0) continue;
-    const [term] = compileNodeSelectorTerms([p.preference]);
-    if (term && !term.invalid) out.push({ weight: Math.trunc(p.weight), term });
-  }
-  return out;
+  return preferredNodeTermsOf(pod?.spec);
 }
 
 export function preferredScore(terms: readonly PreferredTerm[], node: NodeModel): number {
-  let score = 0;
-  for (const t of terms) if (nodeSelectorTermMatches(t.term, node.name, node.labels)) score += t.weight;
-  return score;
+  return preferredNodeScore(terms, node);
 }

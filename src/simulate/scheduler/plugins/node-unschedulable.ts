@@ -1,6 +1,6 @@
 /** NodeUnschedulable filter: cordoned nodes (spec.unschedulable) take no new pods unless tolerated. */
 import type { NodeModel } from '../cluster.js';
-import { type Toleration, toleratesAny } from '../taints.js';
+import { type Toleration, toleratesAny } from '../../../model/selectors/tolerations.js';
 
 export const NAME = 'NodeUnschedulable';
 export const REASON = 'node(s) were unschedulable';

@@ -9,9 +9,14 @@
  */
 import type { Cluster, Matcher, Topology } from '../cluster.js';
 import { type DomainMap, domainMap, sumByDomain } from '../domains.js';
-import { isEmptySelector, type Selector, selectorKey, selectorMatches } from '../labels.js';
 import { MAX_NODE_SCORE } from '../normalize.js';
 import type { PodInfo, SpreadConstraint } from '../pod-info.js';
+import {
+  type Selector,
+  isEmptySelector,
+  selectorKey,
+  selectorMatches,
+} from '../../../model/selectors/label-selector.js';
 
 export const NAME = 'PodTopologySpread';
 export const WEIGHT = 2;

@@ -3,21 +3,15 @@
  * tolerate (naming the first such taint); the score counts untolerated PreferNoSchedule taints and is
  * normalised in reverse, so a node with none gets the maximum.
  */
-import { type Taint, type Toleration, toleratesAny } from '../taints.js';
+import { formatTaint, type Taint, type Toleration, toleratesAny } from '../../../model/selectors/tolerations.js';
+
+export { firstUntoleratedTaint } from '../../../model/selectors/tolerations.js';
 
 export const NAME = 'TaintToleration';
 export const WEIGHT = 3;
 
-export function firstUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint | undefined {
-  for (const taint of taints) {
-    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-    if (!toleratesAny(tolerations, taint)) return taint;
-  }
-  return undefined;
-}
-
 export function reason(taint: Taint): string {
-  return `node(s) had untolerated taint {${taint.key}: ${taint.value}}`;
+  return `node(s) had untolerated taint ${formatTaint(taint)}`;
 }
 
 /** Only tolerations with effect PreferNoSchedule or no effect count for scoring. */

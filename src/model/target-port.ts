@@ -1,0 +1,67 @@
+import { isObject } from './json.js';
+
+/**
+ * Which container port a Service port sends traffic to on a pod (`pkg/api/v1/pod` FindPort, as
+ * the endpoint slice controller calls it). Lint's target-port checks and the plan's endpoint
+ * slices both ask here, so they agree on every pod.
+ */
+
+/** A port reference (`targetPort`, a probe's `port`): a number, or the name of a container port. */
+export type PortReference = { number: number } | { name: string };
+
+/** Reads an int-or-string port; a string of digits reads as that number, as kubeplan reads it everywhere. */
+export function portReference(value: unknown): PortReference | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return { number: value };
+  if (typeof value === 'string' && value !== '')
+    return /^\d+$/.test(value) ? { number: Number(value) } : { name: value };
+  return undefined;
+}
+
+/** A Service port's target: `targetPort`, or `port` when it is unset (the API server's default). */
+export function servicePortTarget(servicePort: Readonly<Record<string, unknown>>): PortReference | undefined {
+  return portReference(servicePort.targetPort ?? servicePort.port);
+}
+
+/** The protocol of a Service or container port: TCP unless set. */
+export function protocolOf(port: Readonly<Record<string, unknown>>): unknown {
+  return port.protocol ?? 'TCP';
+}
+
+/** The number of the container's port with this name and protocol, or undefined. */
+export function namedContainerPort(container: unknown, name: string, protocol: unknown): number | undefined {
+  const ports = isObject(container) && Array.isArray(container.ports) ? container.ports : [];
+  for (const p of ports) {
+    if (isObject(p) && p.name === name && protocolOf(p) === protocol && typeof p.containerPort === 'number')
+      return p.containerPort;
+  }
+  return undefined;
+}
+
+/** App containers, then sidecars (init containers with `restartPolicy: Always`): the order FindPort searches. */
+export function portSearchOrder(podSpec: unknown): unknown[] {
+  if (!isObject(podSpec)) return [];
+  const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
+  const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
+  return [...containers, ...init.filter((c) => isObject(c) && c.restartPolicy === 'Always')];
+}
+
+/**
+ * The port a Service port reaches on a pod: a number as is; a name resolves to the first
+ * container port with that name AND the Service port's protocol (a UDP Service port never
+ * reaches a TCP container port of the same name), in app containers, then sidecars. Undefined
+ * when nothing matches: the pod is left out of the endpoints for that port.
+ */
+export function resolveTargetPort(
+  servicePort: Readonly<Record<string, unknown>>,
+  podSpec: unknown,
+): number | undefined {
+  const target = servicePortTarget(servicePort);
+  if (!target) return undefined;
+  if ('number' in target) return target.number;
+  const protocol = protocolOf(servicePort);
+  for (const container of portSearchOrder(podSpec)) {
+    const port = namedContainerPort(container, target.name, protocol);
+    if (port !== undefined) return port;
+  }
+  return undefined;
+}

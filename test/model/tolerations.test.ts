@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  firstUntoleratedTaint,
+  formatTaint,
+  readTaints,
+  readTolerations,
+  tolerates,
+} from '../../src/model/selectors/tolerations.js';
+
+const [taint] = readTaints([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]);
+
+/** Toleration.ToleratesTaint, one case per rule. */
+describe('tolerates', () => {
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    [
+      'Equal with the same key, value and effect',
+      { key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' },
+      true,
+    ],
+    ['no operator means Equal', { key: 'dedicated', value: 'gpu' }, true],
+    ['Equal with another value', { key: 'dedicated', operator: 'Equal', value: 'db' }, false],
+    ['Equal with no value does not match a value', { key: 'dedicated', operator: 'Equal' }, false],
+    ['Exists ignores the value', { key: 'dedicated', operator: 'Exists' }, true],
+    ['Exists with an empty key tolerates every taint', { operator: 'Exists' }, true],
+    ['another key', { key: 'other', operator: 'Exists' }, false],
+    ['an empty effect matches every effect', { key: 'dedicated', operator: 'Exists', effect: '' }, true],
+    ['another effect', { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' }, false],
+    ['null fields are empty', { key: 'dedicated', operator: 'Exists', effect: null }, true],
+    ['an unknown operator tolerates nothing', { key: 'dedicated', operator: 'exists' }, false],
+    ['a field of the wrong type makes the toleration tolerate nothing', { operator: 'Exists', effect: 1 }, false],
+  ];
+  it.each(cases)('%s', (_name, toleration, expected) => {
+    const [t] = readTolerations([toleration]);
+    expect(tolerates(t!, taint!)).toBe(expected);
+  });
+});
+
+describe('firstUntoleratedTaint', () => {
+  it('names the first NoSchedule or NoExecute taint no toleration tolerates; PreferNoSchedule never blocks', () => {
+    const taints = readTaints([
+      { key: 'soft', effect: 'PreferNoSchedule' },
+      { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+      { key: 'evict', effect: 'NoExecute' },
+      'not a taint',
+    ]);
+    expect(firstUntoleratedTaint(taints, [])).toEqual({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' });
+    const tolerations = readTolerations([{ key: 'dedicated', operator: 'Exists' }]);
+    expect(formatTaint(firstUntoleratedTaint(taints, tolerations)!)).toBe('{evict: }');
+    expect(firstUntoleratedTaint(taints, readTolerations([{ operator: 'Exists' }]))).toBeUndefined();
+  });
+});
