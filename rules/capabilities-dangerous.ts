@@ -1,7 +1,9 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { stringListOption } from '../src/lint/rule-options.js';
 import { asArray, asObject } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 /** The capabilities the baseline Pod Security Standard lets a container add (the runtime's defaults). */
 const BASELINE_CAPABILITIES: readonly string[] = [
@@ -20,7 +22,7 @@ const BASELINE_CAPABILITIES: readonly string[] = [
   'SYS_CHROOT',
 ];
 
-export default defineRule<{ allowed: string[] }>({
+export default defineRule<{ allowed: string[] }, 'dangerous'>({
   meta: {
     id: 'capabilities-dangerous',
     category: 'security',
@@ -33,21 +35,50 @@ export default defineRule<{ allowed: string[] }>({
     target: 'pod-templates',
     options: stringListOption('allowed', 'capabilities that may be added besides the baseline set', []),
     example: {
-      invalid: 'securityContext:\n  capabilities:\n    add: [NET_ADMIN]',
-      valid: 'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                capabilities:
+                  add: [NET_ADMIN]
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                capabilities:
+                  drop: [ALL]
+                  add: [NET_BIND_SERVICE]
+      `,
+    },
+    messages: {
+      dangerous: '{{container}} adds the capability {{capability}}, outside the baseline Pod Security Standard',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     const allowed = new Set([...BASELINE_CAPABILITIES, ...ctx.options.allowed]);
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const add = asArray(asObject(asObject(c.container.securityContext)?.capabilities)?.add);
       add.forEach((cap, i) => {
         if (typeof cap === 'string' && !allowed.has(cap)) {
-          ctx.report(
-            `${c.pointer}/securityContext/capabilities/add/${i}`,
-            `${describeContainer(c)} adds the capability ${cap}, outside the baseline Pod Security Standard`,
-          );
+          ctx.report({
+            pointer: `${c.pointer}/securityContext/capabilities/add/${i}`,
+            messageId: 'dangerous',
+            data: { container: describeContainer(c), capability: cap },
+          });
         }
       });
     }

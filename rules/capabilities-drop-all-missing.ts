@@ -1,7 +1,9 @@
+import { fieldOf, isList, WRONG_TYPE } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { isWindowsPod } from '../src/lint/security-context.js';
-import { asArray, asObject } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -14,20 +16,47 @@ export default defineRule({
     remediation: 'Set `securityContext.capabilities.drop: [ALL]`, and add back only what the process needs.',
     target: 'pod-templates',
     example: {
-      invalid: 'securityContext:\n  allowPrivilegeEscalation: false',
-      valid: 'securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop: [ALL]',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                allowPrivilegeEscalation: false
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                allowPrivilegeEscalation: false
+                capabilities:
+                  drop: [ALL]
+      `,
+    },
+    messages: {
+      notDropped: "{{container}} keeps the runtime's default capabilities: capabilities.drop does not include ALL",
     },
   },
   check(ctx) {
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      const drop = asArray(asObject(asObject(c.container.securityContext)?.capabilities)?.drop);
-      if (!drop.includes('ALL')) {
-        ctx.report(
-          `${c.pointer}/securityContext/capabilities/drop`,
-          `${describeContainer(c)} keeps the runtime's default capabilities: capabilities.drop does not include ALL`,
-        );
-      }
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const drop = fieldOf(c.container, ['securityContext', 'capabilities', 'drop'], isList);
+      if (drop === WRONG_TYPE || drop?.includes('ALL')) continue;
+      ctx.report({
+        pointer: `${c.pointer}/securityContext/capabilities/drop`,
+        messageId: 'notDropped',
+        data: { container: describeContainer(c) },
+      });
     }
   },
 });

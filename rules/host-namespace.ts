@@ -1,4 +1,5 @@
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 const FIELDS = { hostNetwork: 'network', hostPID: 'process', hostIPC: 'IPC' } as const;
 
@@ -13,16 +14,43 @@ export default defineRule({
     remediation:
       'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service instead of the host network.',
     target: 'pod-templates',
-    example: { invalid: 'spec:\n  hostNetwork: true\n  containers: [...]', valid: 'spec:\n  containers: [...]' },
+    example: {
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          hostNetwork: true
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+    },
+    messages: {
+      hostNamespace:
+        "the pod shares the node's {{namespace}} namespace ({{field}}: true), forbidden by the baseline Pod Security Standard",
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     for (const [field, what] of Object.entries(FIELDS)) {
       if (ctx.podTemplate.spec[field] === true) {
-        ctx.report(
-          `${ctx.podTemplate.specPointer}/${field}`,
-          `the pod shares the node's ${what} namespace (${field}: true), forbidden by the baseline Pod Security Standard`,
-        );
+        ctx.report({
+          pointer: `${ctx.podTemplate.specPointer}/${field}`,
+          messageId: 'hostNamespace',
+          data: { namespace: what, field },
+        });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
 export default defineRule({
@@ -13,8 +14,45 @@ export default defineRule({
       'Use a PersistentVolumeClaim, `emptyDir`, ConfigMap or Secret volume; node agents that need host files belong in a namespace with a privileged policy (suppress the finding there with a reason).',
     target: 'pod-templates',
     example: {
-      invalid: 'volumes:\n  - name: logs\n    hostPath:\n      path: /var/log',
-      valid: 'volumes:\n  - name: logs\n    emptyDir: {}',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: shipper
+        spec:
+          volumes:
+            - name: logs
+              hostPath:
+                path: /var/log
+          containers:
+            - name: shipper
+              image: registry.example.com/shipper:1.2.0
+              volumeMounts:
+                - name: logs
+                  mountPath: /logs
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: shipper
+        spec:
+          volumes:
+            - name: logs
+              emptyDir: {}
+          containers:
+            - name: shipper
+              image: registry.example.com/shipper:1.2.0
+              volumeMounts:
+                - name: logs
+                  mountPath: /logs
+      `,
+    },
+    messages: {
+      hostPath:
+        'volume "{{volume}}" mounts the node\'s {{path}} (hostPath), forbidden by the baseline Pod Security Standard',
+      hostPathWithoutPath:
+        'volume "{{volume}}" mounts a node directory (hostPath), forbidden by the baseline Pod Security Standard',
     },
   },
   check(ctx) {
@@ -23,10 +61,13 @@ export default defineRule({
       const hostPath = asObject(item.hostPath);
       if (!hostPath) continue;
       const path = asString(hostPath.path);
-      ctx.report(
-        `${ctx.podTemplate.specPointer}/volumes/${index}/hostPath`,
-        `volume "${asString(item.name) ?? ''}" mounts ${path ? `the node's ${path}` : 'a node directory'} (hostPath), forbidden by the baseline Pod Security Standard`,
-      );
+      const volume = asString(item.name) ?? '';
+      ctx.report({
+        pointer: `${ctx.podTemplate.specPointer}/volumes/${index}/hostPath`,
+        ...(path
+          ? { messageId: 'hostPath', data: { volume, path } }
+          : { messageId: 'hostPathWithoutPath', data: { volume } }),
+      });
     }
   },
 });

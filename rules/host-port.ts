@@ -1,6 +1,8 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { indexedObjectsIn } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -13,17 +15,48 @@ export default defineRule({
     remediation:
       'Remove `hostPort` and expose the port through a Service (NodePort or LoadBalancer if it must be reachable from outside).',
     target: 'pod-templates',
-    example: { invalid: 'ports:\n  - containerPort: 8080\n    hostPort: 80', valid: 'ports:\n  - containerPort: 8080' },
+    example: {
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - containerPort: 8080
+                  hostPort: 80
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - containerPort: 8080
+      `,
+    },
+    messages: {
+      hostPort:
+        '{{container}} binds port {{port}} on the node (hostPort): one such pod per node, outside NetworkPolicies',
+    },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       for (const { item, index } of indexedObjectsIn(c.container.ports)) {
-        if (typeof item.hostPort === 'number' && item.hostPort !== 0) {
-          ctx.report(
-            `${c.pointer}/ports/${index}/hostPort`,
-            `${describeContainer(c)} binds port ${item.hostPort} on the node (hostPort): one such pod per node, outside NetworkPolicies`,
-          );
+        if (Number.isInteger(item.hostPort) && item.hostPort !== 0) {
+          ctx.report({
+            pointer: `${c.pointer}/ports/${index}/hostPort`,
+            messageId: 'hostPort',
+            data: { container: describeContainer(c), port: item.hostPort as number },
+          });
         }
       }
     }

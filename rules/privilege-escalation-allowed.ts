@@ -1,6 +1,9 @@
 import { defineRule } from '../src/lint/rule.js';
+import { isBoolean, WRONG_TYPE } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { containerSetting, isWindowsPod } from '../src/lint/security-context.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -14,21 +17,49 @@ export default defineRule({
     target: 'pod-templates',
     notes: 'Windows pods (`spec.os.name: windows`) are not checked, as the restricted standard exempts them.',
     example: {
-      invalid: 'securityContext:\n  runAsNonRoot: true',
-      valid: 'securityContext:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                runAsNonRoot: true
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                runAsNonRoot: true
+                allowPrivilegeEscalation: false
+      `,
+    },
+    messages: {
+      notSet:
+        '{{container}} does not set allowPrivilegeEscalation: false: its processes can gain privileges (the restricted Pod Security Standard requires false)',
+      allowed:
+        '{{container}} sets allowPrivilegeEscalation: true: its processes can gain privileges (the restricted Pod Security Standard requires false)',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      const value = containerSetting(c, 'allowPrivilegeEscalation');
-      if (value === false) continue;
-      const what =
-        value === true ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false';
-      ctx.report(
-        `${c.pointer}/securityContext/allowPrivilegeEscalation`,
-        `${describeContainer(c)} ${what}: its processes can gain privileges (the restricted Pod Security Standard requires false)`,
-      );
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const value = containerSetting(c, 'allowPrivilegeEscalation', isBoolean);
+      if (value === false || value === WRONG_TYPE) continue;
+      ctx.report({
+        pointer: `${c.pointer}/securityContext/allowPrivilegeEscalation`,
+        messageId: value === true ? 'allowed' : 'notSet',
+        data: { container: describeContainer(c) },
+      });
     }
   },
 });

@@ -1,6 +1,9 @@
 import { defineRule } from '../src/lint/rule.js';
+import { isBoolean, WRONG_TYPE } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { containerSetting, isWindowsPod } from '../src/lint/security-context.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -14,19 +17,52 @@ export default defineRule({
       'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the application writes (e.g. `/tmp`).',
     target: 'pod-templates',
     example: {
-      invalid: 'securityContext:\n  allowPrivilegeEscalation: false',
-      valid: 'securityContext:\n  allowPrivilegeEscalation: false\n  readOnlyRootFilesystem: true',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                allowPrivilegeEscalation: false
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          volumes:
+            - name: tmp
+              emptyDir: {}
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              securityContext:
+                allowPrivilegeEscalation: false
+                readOnlyRootFilesystem: true
+              volumeMounts:
+                - name: tmp
+                  mountPath: /tmp
+      `,
+    },
+    messages: {
+      writable: '{{container}} has a writable root filesystem (readOnlyRootFilesystem is not true)',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
-    for (const c of containersOf(ctx.podTemplate)) {
-      if (containerSetting(c, 'readOnlyRootFilesystem') !== true) {
-        ctx.report(
-          `${c.pointer}/securityContext/readOnlyRootFilesystem`,
-          `${describeContainer(c)} has a writable root filesystem (readOnlyRootFilesystem is not true)`,
-        );
-      }
+    for (const c of judgedContainers(ctx.podTemplate)) {
+      const value = containerSetting(c, 'readOnlyRootFilesystem', isBoolean);
+      if (value === true || value === WRONG_TYPE) continue;
+      ctx.report({
+        pointer: `${c.pointer}/securityContext/readOnlyRootFilesystem`,
+        messageId: 'writable',
+        data: { container: describeContainer(c) },
+      });
     }
   },
 });

@@ -1,6 +1,9 @@
 import { defineRule } from '../src/lint/rule.js';
+import { isBoolean } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { effectiveSetting } from '../src/lint/security-context.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -16,22 +19,49 @@ export default defineRule({
       'Windows pods (`spec.os.name: windows`) are checked too: the restricted standard requires `runAsNonRoot` on them, and the kubelet refuses to start a Windows container that would run as `ContainerAdministrator`.',
     target: 'pod-templates',
     example: {
-      invalid: 'securityContext:\n  runAsUser: 10001',
-      valid: 'securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            runAsUser: 10001
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 10001
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+      `,
+    },
+    messages: {
+      notRequired:
+        '{{container}} is not required to run as non-root (runAsNonRoot is not true on it or on the pod): it may run as root',
+      optedOut: '{{container}} sets runAsNonRoot: false: it may run as root',
+      optedOutByPod: '{{container}} sets runAsNonRoot: false (from the pod): it may run as root',
     },
   },
   check(ctx) {
     // No Windows exemption: the restricted standard exempts Windows pods only from the Linux-only
     // controls (privilege escalation, seccomp, capabilities), and runAsNonRoot works on Windows.
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      const setting = effectiveSetting(ctx.podTemplate, c, 'runAsNonRoot');
-      if (setting.value === true) continue;
-      const what =
-        setting.value === false
-          ? `sets runAsNonRoot: false${setting.source === 'pod' ? ' (from the pod)' : ''}`
-          : 'is not required to run as non-root (runAsNonRoot is not true on it or on the pod)';
-      ctx.report(setting.pointer, `${describeContainer(c)} ${what}: it may run as root`);
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      const setting = effectiveSetting(ctx.podTemplate, c, 'runAsNonRoot', isBoolean);
+      if (setting.value === true || setting.source === 'wrong-type') continue;
+      const messageId =
+        setting.value === false ? (setting.source === 'pod' ? 'optedOutByPod' : 'optedOut') : 'notRequired';
+      ctx.report({ pointer: setting.pointer, messageId, data: { container: describeContainer(c) } });
     }
   },
 });

@@ -1,7 +1,10 @@
 import { defineRule } from '../src/lint/rule.js';
+import { isPlainObject } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { effectiveSetting, isWindowsPod } from '../src/lint/security-context.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -17,8 +20,40 @@ export default defineRule({
       'Windows pods (`spec.os.name: windows`) are not checked: the restricted standard exempts them, and the API server refuses a seccomp profile on them.',
     target: 'pod-templates',
     example: {
-      invalid: 'spec:\n  securityContext:\n    runAsNonRoot: true',
-      valid: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            runAsNonRoot: true
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            runAsNonRoot: true
+            seccompProfile:
+              type: RuntimeDefault
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+      `,
+    },
+    messages: {
+      unset:
+        'no seccomp profile for {{containers}}: set seccompProfile.type RuntimeDefault on the pod (required by the restricted Pod Security Standard)',
+      unconfined:
+        '{{container}} runs with the Unconfined seccomp profile, forbidden by the baseline Pod Security Standard',
+      unconfinedByPod:
+        '{{container}} runs with the Unconfined seccomp profile (from the pod), forbidden by the baseline Pod Security Standard',
     },
   },
   check(ctx) {
@@ -26,21 +61,23 @@ export default defineRule({
     if (!ctx.podTemplate || isWindowsPod(ctx.podTemplate)) return;
     // Unset everywhere is reported once, at the pod, where one line fixes every container.
     const unset: string[] = [];
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      const setting = effectiveSetting(ctx.podTemplate, c, 'seccompProfile');
-      const type = asObject(setting.value)?.type;
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      // A securityContext or seccompProfile of the wrong type is 'wrong-type': neither unset nor Unconfined.
+      const setting = effectiveSetting(ctx.podTemplate, c, 'seccompProfile', isPlainObject);
       if (setting.source === 'unset') unset.push(describeContainer(c));
-      else if (type === 'Unconfined')
-        ctx.report(
-          `${setting.pointer}/type`,
-          `${describeContainer(c)} runs with the Unconfined seccomp profile${setting.source === 'pod' ? ' (from the pod)' : ''}, forbidden by the baseline Pod Security Standard`,
-        );
+      else if (asObject(setting.value)?.type === 'Unconfined')
+        ctx.report({
+          pointer: `${setting.pointer}/type`,
+          messageId: setting.source === 'pod' ? 'unconfinedByPod' : 'unconfined',
+          data: { container: describeContainer(c) },
+        });
     }
     if (unset.length) {
-      ctx.report(
-        `${ctx.podTemplate.specPointer}/securityContext/seccompProfile`,
-        `no seccomp profile for ${unset.join(', ')}: set seccompProfile.type RuntimeDefault on the pod (required by the restricted Pod Security Standard)`,
-      );
+      ctx.report({
+        pointer: `${ctx.podTemplate.specPointer}/securityContext/seccompProfile`,
+        messageId: 'unset',
+        data: { containers: unset.join(', ') },
+      });
     }
   },
 });

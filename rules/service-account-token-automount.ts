@@ -1,5 +1,7 @@
+import { fieldOf, isBoolean, isString, WRONG_TYPE } from '../src/lint/field-of.js';
+import { namespaceIsKnown } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asString } from '../src/model/json.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -15,20 +17,45 @@ export default defineRule({
     notes:
       'Pods with their own `serviceAccountName` are not checked: a dedicated account says they call the API. A `default` ServiceAccount of the input with `automountServiceAccountToken: false` counts as turning it off.',
     example: {
-      invalid: 'spec:\n  containers: [...]',
-      valid: 'spec:\n  automountServiceAccountToken: false\n  containers: [...]',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          automountServiceAccountToken: false
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+    },
+    messages: {
+      automounted:
+        'the pod mounts an API token of the default service account that it has no use for: set automountServiceAccountToken: false',
     },
   },
   check(ctx) {
     const t = ctx.podTemplate;
     if (!t) return;
-    const account = asString(t.spec.serviceAccountName) ?? asString(t.spec.serviceAccount) ?? 'default';
-    if (account !== 'default' || t.spec.automountServiceAccountToken === false) return;
+    // Which account, whether it mounts, and where the pod lands: unknown when written with the wrong type.
+    const named = fieldOf(t.spec, ['serviceAccountName'], isString);
+    const legacy = fieldOf(t.spec, ['serviceAccount'], isString);
+    const automount = fieldOf(t.spec, ['automountServiceAccountToken'], isBoolean);
+    if (named === WRONG_TYPE || legacy === WRONG_TYPE || automount === WRONG_TYPE || !namespaceIsKnown(ctx.object))
+      return;
+    if ((named || legacy || 'default') !== 'default' || automount === false) return;
     if (ctx.index.find('ServiceAccount', ctx.namespace, 'default')?.object.automountServiceAccountToken === false)
       return;
-    ctx.report(
-      `${t.specPointer}/automountServiceAccountToken`,
-      'the pod mounts an API token of the default service account that it has no use for: set automountServiceAccountToken: false',
-    );
+    ctx.report({ pointer: `${t.specPointer}/automountServiceAccountToken`, messageId: 'automounted' });
   },
 });

@@ -1,5 +1,6 @@
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { stringListOption } from '../src/lint/rule-options.js';
 import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
@@ -19,7 +20,7 @@ const SAFE_SYSCTLS: ReadonlyArray<[name: string, since: string]> = [
   ['net.ipv4.tcp_wmem', '1.32'],
 ];
 
-export default defineRule<{ allowed: string[] }>({
+export default defineRule<{ allowed: string[] }, 'unsafe'>({
   meta: {
     id: 'sysctl-unsafe',
     category: 'security',
@@ -35,8 +36,38 @@ export default defineRule<{ allowed: string[] }>({
       'The safe set grows with the Kubernetes version (`--kube-version`): net.ipv4.ip_local_reserved_ports from 1.27, the TCP keepalive and fin_timeout parameters from 1.29, net.ipv4.tcp_rmem and tcp_wmem from 1.32. Names written with `/` separators are compared as with dots.',
     options: stringListOption('allowed', 'sysctls your nodes allow besides the safe set', []),
     example: {
-      invalid: 'securityContext:\n  sysctls:\n    - name: net.core.somaxconn\n      value: "1024"',
-      valid: 'securityContext:\n  sysctls:\n    - name: net.ipv4.ip_local_port_range\n      value: "1024 65535"',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            sysctls:
+              - name: net.core.somaxconn
+                value: "1024"
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          securityContext:
+            sysctls:
+              - name: net.ipv4.ip_local_port_range
+                value: "1024 65535"
+          containers:
+            - name: web
+              image: nginx:1.27.3
+      `,
+    },
+    messages: {
+      unsafe:
+        'sysctl {{sysctl}} is not in the safe set of Kubernetes {{version}}: the kubelet rejects the pod unless the node allows it',
     },
   },
   check(ctx) {
@@ -49,10 +80,11 @@ export default defineRule<{ allowed: string[] }>({
     for (const { item, index } of indexedObjectsIn(sysctls)) {
       const name = asString(item.name);
       if (!name || safe.has(name.replace(/\//g, '.'))) continue;
-      ctx.report(
-        `${ctx.podTemplate.specPointer}/securityContext/sysctls/${index}/name`,
-        `sysctl ${name} is not in the safe set of Kubernetes ${formatKubeVersion(ctx.kubernetesVersion)}: the kubelet rejects the pod unless the node allows it`,
-      );
+      ctx.report({
+        pointer: `${ctx.podTemplate.specPointer}/securityContext/sysctls/${index}/name`,
+        messageId: 'unsafe',
+        data: { sysctl: name, version: formatKubeVersion(ctx.kubernetesVersion) },
+      });
     }
   },
 });
