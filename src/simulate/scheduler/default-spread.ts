@@ -5,6 +5,7 @@
  * An empty result means the pod gets no default constraints.
  */
 import type { PodInfo } from './pod-info.js';
+import { cached } from '../../model/maps.js';
 import { asArray, isObject, objectAt } from '../../model/json.js';
 import {
   EVERYTHING,
@@ -44,6 +45,8 @@ function specOf(o: unknown): Record<string, unknown> {
 export class DefaultSpreadSelectors {
   private readonly services = new Map<string, Array<{ map: Record<string, unknown>; selector: Selector }>>();
   private readonly controllers = new Map<string, unknown>();
+  /** The compiled selector of each ReplicaSet and StatefulSet, compiled once rather than once a pod. */
+  private readonly ownSelectors = new Map<unknown, Selector>();
 
   constructor(owners: SpreadingOwners) {
     for (const svc of asArray(owners.services)) {
@@ -86,7 +89,7 @@ export class DefaultSpreadSelectors {
         ...(isObject(specOf(controller).selector) ? (specOf(controller).selector as object) : {}),
       });
     } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
-      const own = compileLabelSelector(specOf(controller).selector);
+      const own = cached(this.ownSelectors, controller, () => compileLabelSelector(specOf(controller).selector));
       // A selector that does not parse adds nothing, as in kube-scheduler.
       if (own !== null) selector = andSelectors(selector, own);
     }
