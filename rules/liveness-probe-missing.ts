@@ -1,5 +1,8 @@
+import { fieldOf, isPlainObject } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 import { SERVING_WORKLOADS } from '../src/model/workload-kinds.js';
 
 export default defineRule({
@@ -16,17 +19,59 @@ export default defineRule({
     notes:
       'Checked for Deployments, ReplicaSets, StatefulSets, DaemonSets, ReplicationControllers and Rollouts; Jobs, CronJobs and bare Pods run to completion or are managed by hand and are not checked.',
     example: {
-      invalid:
-        'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}',
-      valid:
-        'containers:\n  - name: api\n    image: shop/api:1.8.2\n    readinessProbe:\n      httpGet: {path: /ready, port: 8080}\n    livenessProbe:\n      httpGet: {path: /live, port: 8080}',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+                  readinessProbe:
+                    httpGet: {path: /ready, port: 8080}
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+                  readinessProbe:
+                    httpGet: {path: /ready, port: 8080}
+                  livenessProbe:
+                    httpGet: {path: /live, port: 8080}
+      `,
     },
+    messages: { noLivenessProbe: '{{container}} has no liveness probe: if it hangs, nothing restarts it' },
   },
   check(ctx) {
     if (!ctx.podTemplate || !SERVING_WORKLOADS.has(ctx.kind)) return;
-    for (const c of containersOf(ctx.podTemplate, ['containers'])) {
-      if (c.container.livenessProbe === undefined)
-        ctx.report(c.pointer, `${describeContainer(c)} has no liveness probe: if it hangs, nothing restarts it`);
+    for (const c of judgedContainers(ctx.podTemplate, ['containers'])) {
+      // A probe of the wrong type (`livenessProbe: true`) is the schema's finding, not a missing probe.
+      if (fieldOf(c.container, ['livenessProbe'], isPlainObject) !== undefined) continue;
+      ctx.report({ pointer: c.pointer, messageId: 'noLivenessProbe', data: { container: describeContainer(c) } });
     }
   },
 });

@@ -1,6 +1,8 @@
-import { resourcesOf } from '../src/lint/resource-fields.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
+import { limitState } from '../src/lint/resource-fields.js';
 import { defineRule } from '../src/lint/rule.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -14,19 +16,48 @@ export default defineRule({
       'Set `resources.limits.memory` (often equal to the request, which also gives the container a predictable out-of-memory behaviour).',
     target: 'pod-templates',
     example: {
-      invalid: 'resources:\n  requests:\n    cpu: 250m\n    memory: 256Mi',
-      valid: 'resources:\n  requests:\n    cpu: 250m\n    memory: 256Mi\n  limits:\n    memory: 512Mi',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              resources:
+                requests:
+                  cpu: 250m
+                  memory: 256Mi
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              resources:
+                requests:
+                  cpu: 250m
+                  memory: 256Mi
+                limits:
+                  memory: 512Mi
+      `,
     },
+    messages: { noLimit: '{{container}} has no memory limit: it can take all the memory of its node' },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate)) {
-      if (resourcesOf(c).limits.memory === undefined) {
-        ctx.report(
-          `${c.pointer}/resources/limits/memory`,
-          `${describeContainer(c)} has no memory limit: it can take all the memory of its node`,
-        );
-      }
+    for (const c of judgedContainers(ctx.podTemplate)) {
+      if (limitState(ctx.podTemplate, c, 'memory') !== 'missing') continue;
+      ctx.report({
+        pointer: `${c.pointer}/resources/limits/memory`,
+        messageId: 'noLimit',
+        data: { container: describeContainer(c) },
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { missingRequestRule } from '../src/lint/resource-rules.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingRequestRule('memory', {
   id: 'memory-request-missing',
@@ -8,9 +9,32 @@ export default missingRequestRule('memory', {
     'Without a memory request the scheduler counts the container as needing no memory, packs it onto full nodes, and the kubelet evicts its pod first when the node runs short.',
   remediation: 'Set `resources.requests.memory` to the working set the container needs (e.g. `256Mi`).',
   example: {
-    invalid:
-      'containers:\n  - name: api\n    image: shop/api:1.8.2\n    resources:\n      requests:\n        cpu: 250m',
-    valid:
-      'containers:\n  - name: api\n    image: shop/api:1.8.2\n    resources:\n      requests:\n        cpu: 250m\n        memory: 256Mi',
+    invalid: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            resources:
+              requests:
+                cpu: 250m
+    `,
+    valid: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            resources:
+              requests:
+                cpu: 250m
+                memory: 256Mi
+    `,
   },
 });

@@ -1,6 +1,8 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
-import { canonicalJson } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { asObject, canonicalJson } from '../src/model/json.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -14,22 +16,58 @@ export default defineRule({
       'Give the liveness probe its own, cheaper check (or a longer period and higher failure threshold) so it fails only when the process is truly stuck.',
     target: 'pod-templates',
     example: {
-      invalid:
-        'readinessProbe:\n  httpGet: {path: /healthz, port: http}\nlivenessProbe:\n  httpGet: {path: /healthz, port: http}',
-      valid:
-        'readinessProbe:\n  httpGet: {path: /ready, port: http}\nlivenessProbe:\n  httpGet: {path: /live, port: http}\n  periodSeconds: 20',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - {name: http, containerPort: 8080}
+              readinessProbe:
+                httpGet: {path: /healthz, port: http}
+              livenessProbe:
+                httpGet: {path: /healthz, port: http}
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - {name: http, containerPort: 8080}
+              readinessProbe:
+                httpGet: {path: /ready, port: http}
+              livenessProbe:
+                httpGet: {path: /live, port: http}
+                periodSeconds: 20
+      `,
+    },
+    messages: {
+      identical:
+        '{{container}}: the liveness probe is identical to the readiness probe, so a slow container is restarted instead of only taken out of rotation',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate)) {
-      const { livenessProbe, readinessProbe } = c.container;
-      if (livenessProbe === undefined || readinessProbe === undefined) continue;
+    for (const c of judgedContainers(ctx.podTemplate)) {
+      // Probes of the wrong type (`livenessProbe: true`) are not probes, whatever they equal.
+      const livenessProbe = asObject(c.container.livenessProbe);
+      const readinessProbe = asObject(c.container.readinessProbe);
+      if (!livenessProbe || !readinessProbe) continue;
       if (canonicalJson(livenessProbe) === canonicalJson(readinessProbe)) {
-        ctx.report(
-          `${c.pointer}/livenessProbe`,
-          `${describeContainer(c)}: the liveness probe is identical to the readiness probe, so a slow container is restarted instead of only taken out of rotation`,
-        );
+        ctx.report({
+          pointer: `${c.pointer}/livenessProbe`,
+          messageId: 'identical',
+          data: { container: describeContainer(c) },
+        });
       }
     }
   },

@@ -1,8 +1,10 @@
 import { compareQuantities, parseQuantity } from '../src/model/quantity.js';
 import { appendPointer } from '../src/model/json-pointer.js';
 import { resourcesOf } from '../src/lint/resource-fields.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -16,22 +18,60 @@ export default defineRule({
       'Lower the request or raise the limit so that request ≤ limit (quantities compare by value: `0.5` equals `500m`).',
     target: 'pod-templates',
     example: {
-      invalid: 'resources:\n  requests:\n    memory: 1Gi\n  limits:\n    memory: 512Mi',
-      valid: 'resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 1Gi',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              resources:
+                requests:
+                  memory: 1Gi
+                limits:
+                  memory: 512Mi
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              resources:
+                requests:
+                  memory: 512Mi
+                limits:
+                  memory: 1Gi
+      `,
+    },
+    messages: {
+      aboveLimit:
+        '{{container}} requests {{request}} {{resource}} but is limited to {{limit}}: the API server rejects a request above its limit',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate)) {
+    for (const c of judgedContainers(ctx.podTemplate)) {
       const { requests, limits } = resourcesOf(c);
       for (const resource of Object.keys(requests).sort()) {
         const request = parseQuantity(requests[resource]);
         const limit = parseQuantity(limits[resource]);
         if (!request || !limit || compareQuantities(request, limit) <= 0) continue;
-        ctx.report(
-          appendPointer(`${c.pointer}/resources/requests`, resource),
-          `${describeContainer(c)} requests ${String(requests[resource])} ${resource} but is limited to ${String(limits[resource])}: the API server rejects a request above its limit`,
-        );
+        ctx.report({
+          pointer: appendPointer(`${c.pointer}/resources/requests`, resource),
+          messageId: 'aboveLimit',
+          data: {
+            container: describeContainer(c),
+            request: String(requests[resource]),
+            resource,
+            limit: String(limits[resource]),
+          },
+        });
       }
     }
   },
