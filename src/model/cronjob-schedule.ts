@@ -1,4 +1,4 @@
-import { type CronSchedule, parseCronSchedule } from './cron-schedule.js';
+import { type CronParse, type CronSchedule, parseCronSchedule } from './cron-schedule.js';
 import { loadLocation, type TimeZone, timeZoneErrors, UTC } from './time-zone.js';
 
 /**
@@ -30,9 +30,12 @@ export type CronJobSchedule =
  * may set. Empty when it accepts the schedule.
  */
 export function cronScheduleErrors(schedule: string): string[] {
+  return scheduleErrors(schedule, parseCronSchedule(schedule));
+}
+
+function scheduleErrors(schedule: string, parsed: CronParse): string[] {
   if (schedule === '') return ['Required value'];
   const errors: string[] = [];
-  const parsed = parseCronSchedule(schedule);
   if (!parsed.ok) errors.push(parsed.error);
   if (schedule.includes('TZ')) errors.push('cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
   return errors;
@@ -46,8 +49,9 @@ export function readCronJobSchedule(spec: Readonly<Record<string, unknown>>): Cr
   const { schedule, timeZone } = spec;
   if (typeof schedule !== 'string') return undefined;
   if (timeZone !== undefined && timeZone !== null && typeof timeZone !== 'string') return undefined;
+  const parsed = parseCronSchedule(schedule);
   const problems: CronJobScheduleProblem[] = [
-    ...cronScheduleErrors(schedule).map((message) => ({
+    ...scheduleErrors(schedule, parsed).map((message) => ({
       pointer: '/spec/schedule' as const,
       value: schedule,
       message,
@@ -58,7 +62,6 @@ export function readCronJobSchedule(spec: Readonly<Record<string, unknown>>): Cr
       message,
     })),
   ];
-  const parsed = parseCronSchedule(schedule);
   if (problems.length || !parsed.ok) return { ok: false, problems };
   if (typeof timeZone !== 'string') return { ok: true, schedule: parsed.schedule, zone: UTC };
   const location = loadLocation(timeZone);
