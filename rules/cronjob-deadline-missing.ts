@@ -1,5 +1,6 @@
+import { fieldOf, isInteger, isPlainObject, isString, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
-import { asObject } from '../src/model/json.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -12,17 +13,50 @@ export default defineRule({
     remediation: 'Set `spec.startingDeadlineSeconds` to how late a run may still be useful (e.g. 600).',
     target: ['CronJob.batch'],
     example: {
-      invalid: 'spec:\n  schedule: "0 3 * * *"',
-      valid: 'spec:\n  schedule: "0 3 * * *"\n  startingDeadlineSeconds: 600',
+      invalid: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: report
+        spec:
+          schedule: "0 3 * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                    - name: report
+                      image: registry.example.com/shop/report:2.3.1
+      `,
+      valid: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: report
+        spec:
+          schedule: "0 3 * * *"
+          startingDeadlineSeconds: 600
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                    - name: report
+                      image: registry.example.com/shop/report:2.3.1
+      `,
+    },
+    messages: {
+      noDeadline:
+        'CronJob has no startingDeadlineSeconds: after more than 100 missed schedules the controller stops starting it',
     },
   },
   check(ctx) {
-    const spec = asObject(ctx.object.spec);
-    if (spec && spec.startingDeadlineSeconds === undefined) {
-      ctx.report(
-        '/spec',
-        'CronJob has no startingDeadlineSeconds: after more than 100 missed schedules the controller stops starting it',
-      );
-    }
+    // Missed schedules are counted only for a schedule: one of the wrong type is the schema's finding.
+    if (fieldOf(ctx.object, ['spec'], isPlainObject) === undefined) return;
+    if (fieldOf(ctx.object, ['spec', 'schedule'], isString) === WRONG_TYPE) return;
+    if (fieldOf(ctx.object, ['spec', 'startingDeadlineSeconds'], isInteger) !== undefined) return;
+    ctx.report({ pointer: '/spec', messageId: 'noDeadline' });
   },
 });

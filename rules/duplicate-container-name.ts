@@ -1,5 +1,6 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
-import { containersOf } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -13,23 +14,45 @@ export default defineRule({
     remediation: 'Give each container, init container and ephemeral container of the pod its own name.',
     target: 'pod-templates',
     example: {
-      invalid:
-        'initContainers:\n  - name: app\n    image: shop/migrate:1.0.0\ncontainers:\n  - name: app\n    image: shop/api:1.8.2',
-      valid:
-        'initContainers:\n  - name: migrate\n    image: shop/migrate:1.0.0\ncontainers:\n  - name: app\n    image: shop/api:1.8.2',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          initContainers:
+            - name: app
+              image: registry.example.com/shop/migrate:1.0.0
+          containers:
+            - name: app
+              image: registry.example.com/shop/api:1.8.2
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          initContainers:
+            - name: migrate
+              image: registry.example.com/shop/migrate:1.0.0
+          containers:
+            - name: app
+              image: registry.example.com/shop/api:1.8.2
+      `,
+    },
+    messages: {
+      duplicate:
+        'container name "{{name}}" is already used by {{first}}: the API server rejects duplicate container names',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     const seen = new Map<string, string>();
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       if (!c.name) continue;
       const first = seen.get(c.name);
-      if (first)
-        ctx.report(
-          `${c.pointer}/name`,
-          `container name "${c.name}" is already used by ${first}: the API server rejects duplicate container names`,
-        );
+      if (first) ctx.report({ pointer: `${c.pointer}/name`, messageId: 'duplicate', data: { name: c.name, first } });
       else seen.set(c.name, c.pointer.slice(ctx.podTemplate.specPointer.length + 1).replace(/\/(\d+)$/, '[$1]'));
     }
   },

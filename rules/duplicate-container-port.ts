@@ -1,6 +1,8 @@
 import { declaredPorts } from '../src/lint/ports.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -13,31 +15,70 @@ export default defineRule({
     remediation: 'Declare each port once: remove the duplicate or give it its own number and name.',
     target: 'pod-templates',
     example: {
-      invalid: 'ports:\n  - name: http\n    containerPort: 8080\n  - name: metrics\n    containerPort: 8080',
-      valid: 'ports:\n  - name: http\n    containerPort: 8080\n  - name: metrics\n    containerPort: 9090',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - name: http
+                  containerPort: 8080
+            - name: exporter
+              image: registry.example.com/exporter:0.15.0
+              ports:
+                - name: metrics
+                  containerPort: 8080
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27.3
+              ports:
+                - name: http
+                  containerPort: 8080
+            - name: exporter
+              image: registry.example.com/exporter:0.15.0
+              ports:
+                - name: metrics
+                  containerPort: 9090
+      `,
+    },
+    messages: {
+      duplicateName: '{{container}} declares the port name "{{name}}" twice',
+      duplicatePort: 'port {{port}} is already declared by {{first}}: containers of a pod share one network namespace',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     const numbers = new Map<string, string>();
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers'])) {
       // Ordinary init containers run alone, before the others: their ports cannot clash.
       const shared = c.type === 'containers' || c.sidecar;
       const names = new Set<string>();
       for (const p of declaredPorts(c)) {
         if (p.name !== undefined) {
           if (names.has(p.name))
-            ctx.report(`${p.pointer}/name`, `${describeContainer(c)} declares the port name "${p.name}" twice`);
+            ctx.report({
+              pointer: `${p.pointer}/name`,
+              messageId: 'duplicateName',
+              data: { container: describeContainer(c), name: p.name },
+            });
           names.add(p.name);
         }
         if (p.containerPort === undefined || !shared) continue;
         const key = `${p.containerPort}/${p.protocol}`;
         const first = numbers.get(key);
         if (first)
-          ctx.report(
-            `${p.pointer}/containerPort`,
-            `port ${key} is already declared by ${first}: containers of a pod share one network namespace`,
-          );
+          ctx.report({ pointer: `${p.pointer}/containerPort`, messageId: 'duplicatePort', data: { port: key, first } });
         else numbers.set(key, describeContainer(c));
       }
     }

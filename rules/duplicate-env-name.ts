@@ -1,6 +1,8 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asString, indexedObjectsIn } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -13,13 +15,42 @@ export default defineRule({
     remediation: 'Keep one entry per variable name.',
     target: 'pod-templates',
     example: {
-      invalid: 'env:\n  - name: LOG_LEVEL\n    value: info\n  - name: LOG_LEVEL\n    value: debug',
-      valid: 'env:\n  - name: LOG_LEVEL\n    value: debug',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+              env:
+                - name: LOG_LEVEL
+                  value: info
+                - name: LOG_LEVEL
+                  value: debug
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4.0
+              env:
+                - name: LOG_LEVEL
+                  value: debug
+      `,
+    },
+    messages: {
+      duplicate: '{{container}} sets {{name}} again (first at env[{{first}}]); only the last value takes effect',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const seen = new Map<string, number>();
       for (const { item, index } of indexedObjectsIn(c.container.env)) {
         const name = asString(item.name);
@@ -27,10 +58,11 @@ export default defineRule({
         const first = seen.get(name);
         if (first === undefined) seen.set(name, index);
         else
-          ctx.report(
-            `${c.pointer}/env/${index}/name`,
-            `${describeContainer(c)} sets ${name} again (first at env[${first}]); only the last value takes effect`,
-          );
+          ctx.report({
+            pointer: `${c.pointer}/env/${index}/name`,
+            messageId: 'duplicate',
+            data: { container: describeContainer(c), name, first },
+          });
       }
     }
   },

@@ -1,4 +1,6 @@
+import { fieldOf, isString, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -11,20 +13,47 @@ export default defineRule({
     remediation: 'Set `restartPolicy: OnFailure` or `restartPolicy: Never` in the pod template.',
     target: ['Job.batch', 'CronJob.batch'],
     example: {
-      invalid: 'template:\n  spec:\n    containers: [...]',
-      valid: 'template:\n  spec:\n    restartPolicy: OnFailure\n    containers: [...]',
+      invalid: yaml`
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: migrate
+        spec:
+          template:
+            spec:
+              containers:
+                - name: migrate
+                  image: registry.example.com/shop/migrate:1.0.0
+      `,
+      valid: yaml`
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: migrate
+        spec:
+          template:
+            spec:
+              restartPolicy: OnFailure
+              containers:
+                - name: migrate
+                  image: registry.example.com/shop/migrate:1.0.0
+      `,
+    },
+    messages: {
+      notSet:
+        'restartPolicy is not set (it defaults to Always): a {{kind}} needs OnFailure or Never, and the API server rejects anything else',
+      notAllowed:
+        'restartPolicy is {{policy}}: a {{kind}} needs OnFailure or Never, and the API server rejects anything else',
     },
   },
   check(ctx) {
     const t = ctx.podTemplate;
     if (!t) return;
-    const policy = t.spec.restartPolicy;
-    if (policy === 'OnFailure' || policy === 'Never') return;
-    const what =
-      policy === undefined ? 'restartPolicy is not set (it defaults to Always)' : `restartPolicy is ${String(policy)}`;
-    ctx.report(
-      `${t.specPointer}/restartPolicy`,
-      `${what}: a ${ctx.manifest.ref.kind} needs OnFailure or Never, and the API server rejects anything else`,
-    );
+    const policy = fieldOf(t.spec, ['restartPolicy'], isString);
+    if (policy === 'OnFailure' || policy === 'Never' || policy === WRONG_TYPE) return;
+    const pointer = `${t.specPointer}/restartPolicy`;
+    const kind = ctx.manifest.ref.kind;
+    if (policy === undefined) ctx.report({ pointer, messageId: 'notSet', data: { kind } });
+    else ctx.report({ pointer, messageId: 'notAllowed', data: { kind, policy } });
   },
 });
