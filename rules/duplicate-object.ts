@@ -1,5 +1,6 @@
 import { describeRef } from '../src/model/object-ref.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +15,35 @@ export default defineRule({
     notes:
       'Objects without a namespace are compared with each other only (they go to whatever namespace they are applied in).',
     example: {
-      invalid: '# a.yaml and b.yaml both contain:\nkind: ConfigMap\nmetadata:\n  name: api-config\n  namespace: shop',
-      valid: '# only a.yaml defines ConfigMap shop/api-config',
+      invalid: yaml`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: api-config
+          namespace: shop
+        data:
+          LOG_LEVEL: info
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: api-config
+          namespace: shop
+        data:
+          LOG_LEVEL: debug
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: api-config
+          namespace: shop
+        data:
+          LOG_LEVEL: info
+      `,
+    },
+    messages: {
+      duplicate: '{{object}} is already defined at {{first}}; the later definition replaces it when applied',
     },
   },
   check(ctx) {
@@ -23,9 +51,10 @@ export default defineRule({
     const position = same.indexOf(ctx.manifest);
     if (position <= 0 || !ctx.manifest.ref.name) return;
     const first = same[0]!;
-    ctx.report(
-      '/metadata/name',
-      `${describeRef(ctx.manifest.ref)} is already defined at ${first.source.file}:${first.locate('').line}; the later definition replaces it when applied`,
-    );
+    ctx.report({
+      pointer: '/metadata/name',
+      messageId: 'duplicate',
+      data: { object: describeRef(ctx.manifest.ref), first: `${first.source.file}:${first.locate('').line}` },
+    });
   },
 });

@@ -2,7 +2,8 @@ import { describeRef } from '../src/model/object-ref.js';
 import { defineRule } from '../src/lint/rule.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf } from '../src/lint/workload-replicas.js';
-import { asObject } from '../src/model/json.js';
+import { fieldOf, isInteger } from '../src/lint/field-of.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -15,19 +16,85 @@ export default defineRule({
     remediation: 'Remove `spec.replicas` from the manifest and let `minReplicas` of the autoscaler set the floor.',
     target: [...REPLICATED_WORKLOADS],
     example: {
-      invalid:
-        'kind: Deployment\nspec:\n  replicas: 3\n---\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
-      valid:
-        'kind: Deployment\nspec:\n  selector: ...\n---\nkind: HorizontalPodAutoscaler\nspec:\n  minReplicas: 3\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          replicas: 3
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: api
+          minReplicas: 3
+          maxReplicas: 10
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: api
+          minReplicas: 3
+          maxReplicas: 10
+      `,
+    },
+    messages: {
+      conflict: '{{autoscaler}} scales this {{kind}}, but spec.replicas resets the count on every apply; remove it',
     },
   },
   check(ctx) {
-    if (asObject(ctx.object.spec)?.replicas === undefined) return;
+    // Replicas of the wrong type are the schema's finding; only a count resets the autoscaler.
+    if (typeof fieldOf(ctx.object, ['spec', 'replicas'], isInteger) !== 'number') return;
     const hpa = autoscalerOf(ctx.index, ctx.manifest);
     if (hpa)
-      ctx.report(
-        '/spec/replicas',
-        `${describeRef(hpa.ref)} scales this ${ctx.manifest.ref.kind}, but spec.replicas resets the count on every apply; remove it`,
-      );
+      ctx.report({
+        pointer: '/spec/replicas',
+        messageId: 'conflict',
+        data: { autoscaler: describeRef(hpa.ref), kind: ctx.manifest.ref.kind },
+      });
   },
 });

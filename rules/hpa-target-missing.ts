@@ -1,9 +1,10 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject, asString } from '../src/model/json.js';
 import { groupKind } from '../src/model/group-kind.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'missing' | 'missingCore'>({
   meta: {
     id: 'hpa-target-missing',
     category: 'references',
@@ -16,8 +17,76 @@ export default defineRule<ReferenceOptions>({
     notes: REFERENCE_NOTES,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'scaleTargetRef:\n  apiVersion: apps/v1\n  kind: Deployment\n  name: api-server',
-      valid: 'scaleTargetRef:\n  apiVersion: apps/v1\n  kind: Deployment\n  name: api',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: api-server
+          minReplicas: 3
+          maxReplicas: 10
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.8.2
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          scaleTargetRef:
+            apiVersion: apps/v1
+            kind: Deployment
+            name: api
+          minReplicas: 3
+          maxReplicas: 10
+      `,
+    },
+    messages: {
+      missing:
+        'scaleTargetRef names {{kind}} "{{name}}" ({{apiVersion}}), which is not in the input: the autoscaler scales nothing',
+      missingCore:
+        'scaleTargetRef names {{kind}} "{{name}}" (no apiVersion), which is not in the input: the autoscaler scales nothing',
     },
   },
   check(ctx) {
@@ -27,9 +96,9 @@ export default defineRule<ReferenceOptions>({
     if (!ref || !kind || !name) return;
     const target = groupKind(asString(ref.apiVersion) ?? '', kind);
     if (ctx.index.find(target, ctx.namespace, name) || !reportsMissing(ctx, target, ctx.namespace)) return;
-    ctx.report(
-      '/spec/scaleTargetRef/name',
-      `scaleTargetRef names ${kind} "${name}" (${asString(ref.apiVersion) ?? 'no apiVersion'}), which is not in the input: the autoscaler scales nothing`,
-    );
+    const apiVersion = asString(ref.apiVersion);
+    const pointer = '/spec/scaleTargetRef/name';
+    if (apiVersion === undefined) ctx.report({ pointer, messageId: 'missingCore', data: { kind, name } });
+    else ctx.report({ pointer, messageId: 'missing', data: { kind, name, apiVersion } });
   },
 });

@@ -1,10 +1,12 @@
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asString, indexedObjectsIn } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
 const DEFAULT_PATTERN = '(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)';
 
-export default defineRule<{ namePattern: string }>({
+export default defineRule<{ namePattern: string }, 'plainText'>({
   meta: {
     id: 'secret-in-env-value',
     category: 'security',
@@ -31,23 +33,55 @@ export default defineRule<{ namePattern: string }>({
       defaults: { namePattern: DEFAULT_PATTERN },
     },
     example: {
-      invalid: 'env:\n  - name: DATABASE_PASSWORD\n    value: hunter2',
-      valid:
-        'env:\n  - name: DATABASE_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: api-secrets\n        key: database-password',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              env:
+                - name: DATABASE_PASSWORD
+                  value: hunter2
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              env:
+                - name: DATABASE_PASSWORD
+                  valueFrom:
+                    secretKeyRef:
+                      name: api-secrets
+                      key: database-password
+      `,
+    },
+    messages: {
+      plainText:
+        '{{container}}: {{name}} is set in plain text in the manifest; reference a Secret with valueFrom.secretKeyRef',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     const pattern = new RegExp(ctx.options.namePattern, 'i');
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       for (const { item, index } of indexedObjectsIn(c.container.env)) {
         const name = asString(item.name);
         const value = asString(item.value);
         if (!name || !value || /^(\$\([^)]*\))+$/.test(value) || !pattern.test(name)) continue;
-        ctx.report(
-          `${c.pointer}/env/${index}/value`,
-          `${describeContainer(c)}: ${name} is set in plain text in the manifest; reference a Secret with valueFrom.secretKeyRef`,
-        );
+        // Never the value: it is the secret.
+        ctx.report({
+          pointer: `${c.pointer}/env/${index}/value`,
+          messageId: 'plainText',
+          data: { container: describeContainer(c), name },
+        });
       }
     }
   },

@@ -1,8 +1,10 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
+import { fieldOf, isString, WRONG_TYPE } from '../src/lint/field-of.js';
 import { asString, dig } from '../src/model/json.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'noService' | 'notHeadless'>({
   meta: {
     id: 'statefulset-service-missing',
     category: 'workloads',
@@ -15,10 +17,70 @@ export default defineRule<ReferenceOptions>({
     notes: REFERENCE_NOTES,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid:
-        'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  ports: [{port: 6379}]',
-      valid:
-        'kind: StatefulSet\nspec:\n  serviceName: redis\n---\nkind: Service\nmetadata:\n  name: redis\nspec:\n  clusterIP: None\n  ports: [{port: 6379}]',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: redis
+        spec:
+          serviceName: redis
+          selector:
+            matchLabels:
+              app: redis
+          template:
+            metadata:
+              labels:
+                app: redis
+            spec:
+              containers:
+                - name: redis
+                  image: redis:7.4.1
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: redis
+        spec:
+          selector:
+            app: redis
+          ports:
+            - port: 6379
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: redis
+        spec:
+          serviceName: redis
+          selector:
+            matchLabels:
+              app: redis
+          template:
+            metadata:
+              labels:
+                app: redis
+            spec:
+              containers:
+                - name: redis
+                  image: redis:7.4.1
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: redis
+        spec:
+          clusterIP: None
+          selector:
+            app: redis
+          ports:
+            - port: 6379
+      `,
+    },
+    messages: {
+      noService: 'serviceName "{{name}}" names no Service in the input: the pods get no stable DNS names',
+      notHeadless:
+        'Service "{{name}}" is not headless (it lacks clusterIP: None): the StatefulSet\'s pods get no stable DNS names',
     },
   },
   check(ctx) {
@@ -27,15 +89,12 @@ export default defineRule<ReferenceOptions>({
     const service = ctx.index.find('Service', ctx.namespace, name);
     if (!service) {
       if (reportsMissing(ctx, 'Service', ctx.namespace))
-        ctx.report(
-          '/spec/serviceName',
-          `serviceName "${name}" names no Service in the input: the pods get no stable DNS names`,
-        );
-    } else if (dig(service.object, 'spec', 'clusterIP') !== 'None') {
-      ctx.report(
-        '/spec/serviceName',
-        `Service "${name}" is not headless (it lacks clusterIP: None): the StatefulSet's pods get no stable DNS names`,
-      );
+        ctx.report({ pointer: '/spec/serviceName', messageId: 'noService', data: { name } });
+    } else {
+      // A clusterIP of the wrong type says nothing about headlessness (the schema reports it).
+      const clusterIP = fieldOf(service.object, ['spec', 'clusterIP'], isString);
+      if (clusterIP === 'None' || clusterIP === WRONG_TYPE) return;
+      ctx.report({ pointer: '/spec/serviceName', messageId: 'notHeadless', data: { name } });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ruleFindings, testRule } from './rule-tester.js';
+import rule from '../../rules/secret-in-env-value.js';
+import { ruleFindings, runRuleTests, testRule } from './rule-tester.js';
 
 testRule('secret-in-env-value', {
   invalid: {
@@ -28,4 +29,160 @@ describe('secret-in-env-value', () => {
     ]);
     expect(findings.join('\n')).not.toMatch(/hunter2|sk_live/);
   });
+});
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'secrets by secretKeyRef; plain values of other names; references to other variables',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              env:
+                - {name: DATABASE_PASSWORD, valueFrom: {secretKeyRef: {name: api, key: password}}}
+                - {name: LOG_LEVEL, value: info}
+                - {name: API_TOKEN, value: "$(TOKEN_FROM_SECRET)"}
+                - {name: DB_PASSWORD, value: "$(A)$(B)"}
+                - {name: EMPTY_SECRET, value: ""}
+      `,
+    },
+    {
+      name: 'namePattern replaces the default pattern',
+      options: { namePattern: '^APP_SECRET$' },
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - {name: api, image: "api:1.0", env: [{name: DATABASE_PASSWORD, value: hunter2}]}
+      `,
+    },
+    {
+      name: 'a value of the wrong type is left to the schema',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - {name: api, image: "api:1.0", env: [{name: DATABASE_PASSWORD, value: 1234}]}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'names that look like secrets, in any case, never printing the value',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              env:
+                - name: DATABASE_PASSWORD
+                  value: hunter2
+                - {name: stripe_api_key, value: sk_live_1234}
+                - {name: GITHUB_TOKEN, value: "$(X)ghp_5678"}
+      `,
+      errors: [
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'DATABASE_PASSWORD' },
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 25,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'stripe_api_key' },
+          line: 11,
+          column: 41,
+          endLine: 11,
+          endColumn: 53,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'GITHUB_TOKEN' },
+          line: 12,
+          column: 39,
+          endLine: 12,
+          endColumn: 53,
+        },
+      ],
+    },
+    {
+      name: 'init, sidecar and ephemeral containers',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          initContainers:
+            - {name: setup, image: "setup:1.0", env: [{name: AWS_ACCESS_KEY_ID, value: AKIA0000}]}
+            - {name: mesh, image: "envoy:1.31", restartPolicy: Always, env: [{name: PRIVATE_KEY, value: "-----BEGIN"}]}
+          containers:
+            - {name: web, image: "nginx:1.27.3"}
+          ephemeralContainers:
+            - {name: debug, image: "busybox:1.36", env: [{name: ADMIN_PASSWD, value: admin}]}
+      `,
+      errors: [
+        {
+          messageId: 'plainText',
+          data: { container: 'init container "setup"', name: 'AWS_ACCESS_KEY_ID' },
+          line: 6,
+          column: 80,
+          endLine: 6,
+          endColumn: 88,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'sidecar container "mesh"', name: 'PRIVATE_KEY' },
+          line: 7,
+          column: 97,
+          endLine: 7,
+          endColumn: 109,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'ephemeral container "debug"', name: 'ADMIN_PASSWD' },
+          line: 11,
+          column: 78,
+          endLine: 11,
+          endColumn: 83,
+        },
+      ],
+    },
+    {
+      name: 'namePattern is case-insensitive',
+      options: { namePattern: '^log_' },
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - {name: api, image: "api:1.0", env: [{name: LOG_LEVEL, value: info}, {name: DATABASE_PASSWORD, value: hunter2}]}
+      `,
+      errors: [
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'LOG_LEVEL' },
+          line: 6,
+          column: 68,
+          endLine: 6,
+          endColumn: 72,
+        },
+      ],
+    },
+  ],
 });
