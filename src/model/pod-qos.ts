@@ -14,27 +14,24 @@
  */
 import { isObject, objectAt, objectsAt } from './json.js';
 import { compareQuantities, type Quantity } from './quantity.js';
-import {
-  containerLimits,
-  containerRequests,
-  podLevelLimits,
-  podLevelRequests,
-  type ResourceList,
-} from './pod-resources.js';
+import { containerLimit, containerRequest, podLevelLimits, podLevelRequests } from './pod-resources.js';
 import { CPU, MEMORY } from './resource-names.js';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
 const ZERO: Quantity = { num: 0n, den: 1n, format: 'DecimalSI' };
 
-/** The class of one set of requirements (a container's, or the pod-level ones). */
-function requirementsQos(requests: ResourceList, limits: ResourceList): QosClass {
+/** The class of one set of requirements (a container's, or the pod-level ones), given its request and limit of a resource. */
+function requirementsQos(
+  request: (name: string) => Quantity | undefined,
+  limit: (name: string) => Quantity | undefined,
+): QosClass {
   let qos: QosClass | undefined;
   for (const name of [CPU, MEMORY]) {
-    const request = requests.get(name) ?? ZERO;
-    const limit = limits.get(name) ?? ZERO;
-    if (compareQuantities(request, limit) !== 0) return 'Burstable';
-    const bestEffort = request.num === 0n;
+    const req = request(name) ?? ZERO;
+    const lim = limit(name) ?? ZERO;
+    if (compareQuantities(req, lim) !== 0) return 'Burstable';
+    const bestEffort = req.num === 0n;
     if (qos === undefined) qos = bestEffort ? 'BestEffort' : 'Guaranteed';
     else if (bestEffort !== (qos === 'BestEffort')) return 'Burstable';
   }
@@ -43,10 +40,20 @@ function requirementsQos(requests: ResourceList, limits: ResourceList): QosClass
 
 /** The QoS class of a pod, from its spec. */
 export function qosClass(spec: Record<string, unknown>): QosClass {
-  if (isObject(spec.resources)) return requirementsQos(podLevelRequests(spec), podLevelLimits(spec));
+  if (isObject(spec.resources)) {
+    const requests = podLevelRequests(spec);
+    const limits = podLevelLimits(spec);
+    return requirementsQos(
+      (name) => requests.get(name),
+      (name) => limits.get(name),
+    );
+  }
   let pod: QosClass | undefined;
   for (const container of [...objectsAt(spec, 'initContainers'), ...objectsAt(spec, 'containers')]) {
-    const own = requirementsQos(containerRequests(container), containerLimits(container));
+    const own = requirementsQos(
+      (name) => containerRequest(container, name),
+      (name) => containerLimit(container, name),
+    );
     if (own === 'Burstable') return own;
     if (pod === undefined) pod = own;
     else if (pod !== own) return 'Burstable';

@@ -91,6 +91,22 @@ export function containerRequests(container: Record<string, unknown>): ResourceL
   return requests;
 }
 
+/** `resources[field][name]` of a container (or of the pod spec), when it is a quantity. */
+function quantityAt(holder: Record<string, unknown>, field: 'requests' | 'limits', name: string): Quantity | undefined {
+  const list = objectAt(objectAt(holder, 'resources') ?? {}, field);
+  return list && Object.hasOwn(list, name) ? parseQuantity(list[name]) : undefined;
+}
+
+/** One resource of a container's requests as stored (its limit when it states no request), without reading the rest. */
+export function containerRequest(container: Record<string, unknown>, name: string): Quantity | undefined {
+  return quantityAt(container, 'requests', name) ?? quantityAt(container, 'limits', name);
+}
+
+/** One resource of a container's limits. */
+export function containerLimit(container: Record<string, unknown>, name: string): Quantity | undefined {
+  return quantityAt(container, 'limits', name);
+}
+
 /** A container's limits. */
 export function containerLimits(container: Record<string, unknown>): ResourceList {
   return resourcesAt(container, 'limits');

@@ -5,7 +5,7 @@ import type { KubeObject } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { groupKindOfObject } from '../model/group-kind.js';
 import { hasTrait } from '../model/workload-kinds.js';
-import { nodeAllocatable, schedulingRequests } from '../simulate/scheduler/resources.js';
+import { nodeAllocatable, requestsReader } from '../simulate/scheduler/resources.js';
 import { cached, pushTo } from '../model/maps.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
 import { nameOf, refOf, uidOf } from '../simulate/state.js';
@@ -113,13 +113,14 @@ export function planOverview(result: PlanResult): PlanOverview {
       };
     });
 
+  const requestsOf = requestsReader();
   const nodes = nodeObjects.map((node): NodeUsage => {
     const allocatable = nodeAllocatable(node as unknown as INode);
     const here = podsByNode.get(nameOf(node)) ?? [];
     let cpu = 0;
     let memory = 0;
     for (const pod of here) {
-      const requests = schedulingRequests(pod as unknown as IPod).requests;
+      const requests = requestsOf(pod as unknown as IPod).requests;
       cpu += requests.get('cpu') ?? 0;
       memory += requests.get('memory') ?? 0;
     }

@@ -5,7 +5,7 @@
  */
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { cached } from '../../model/maps.js';
-import { requestsKey, type SchedulingRequests, schedulingRequests } from './resources.js';
+import { requestsReader, type SchedulingRequests, schedulingRequests } from './resources.js';
 import { asArray, asString, asStringMap, dig, isObject } from '../../model/json.js';
 import { controllerRefOf } from '../../model/owner-chain.js';
 import { isTerminating } from '../../model/pod-phase.js';
@@ -189,12 +189,8 @@ const readPods = new WeakMap<object, PodInfo>();
  * (parsing quantities is the costly part of reading a pod): callers may key caches by it.
  */
 export function podReader(): (pod: IPod) => PodInfo {
-  const requests = new Map<string, SchedulingRequests>();
-  const read = (pod: IPod): PodInfo =>
-    podInfo(pod, (p) => {
-      const key = requestsKey(p);
-      return key === undefined ? schedulingRequests(p) : cached(requests, key, () => schedulingRequests(p));
-    });
+  const requestsOf = requestsReader();
+  const read = (pod: IPod): PodInfo => podInfo(pod, requestsOf);
   return (pod) => {
     if (pod === null || typeof pod !== 'object') return read(pod);
     return cached(readPods, pod, () => read(pod));

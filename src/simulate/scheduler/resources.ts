@@ -7,6 +7,7 @@
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { asObject, isObject } from '../../model/json.js';
+import { cached } from '../../model/maps.js';
 import { isPodLevelRequestsSet, podRequests, type ResourceList, SCHEDULER } from '../../model/pod-resources.js';
 import { integerValue, milliValue, parseQuantity, type Quantity } from '../../model/quantity.js';
 import { CPU, EPHEMERAL_STORAGE, isScalarResourceName, MEMORY, PODS } from '../../model/resource-names.js';
@@ -95,6 +96,18 @@ export function schedulingRequests(pod: IPod): SchedulingRequests {
     requests,
     nonZeroCpu: cpu ? milliValue(cpu) : 0,
     nonZeroMemory: memory ? integerValue(memory) : 0,
+  };
+}
+
+/**
+ * schedulingRequests() for many pods, read once per way of writing their resources (requestsKey):
+ * the pods of one ReplicaSet share one SchedulingRequests, which callers may key caches by.
+ */
+export function requestsReader(): (pod: IPod) => SchedulingRequests {
+  const byKey = new Map<string, SchedulingRequests>();
+  return (pod) => {
+    const key = requestsKey(pod);
+    return key === undefined ? schedulingRequests(pod) : cached(byKey, key, () => schedulingRequests(pod));
   };
 }
 
