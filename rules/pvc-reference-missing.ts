@@ -1,8 +1,9 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject, asString, indexedObjectsIn } from '../src/model/json.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'missing'>({
   meta: {
     id: 'pvc-reference-missing',
     category: 'references',
@@ -16,9 +17,68 @@ export default defineRule<ReferenceOptions>({
     notes: `Claims created by a StatefulSet's volumeClaimTemplates are mounted by name and are not references. ${REFERENCE_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: uploads',
-      valid:
-        'volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: uploads\n---\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads',
+      invalid: yaml`
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata:
+          name: uploads
+          namespace: shop
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources:
+            requests:
+              storage: 10Gi
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          volumes:
+            - name: data
+              persistentVolumeClaim:
+                claimName: upload
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              volumeMounts:
+                - name: data
+                  mountPath: /data
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata:
+          name: uploads
+          namespace: shop
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources:
+            requests:
+              storage: 10Gi
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          volumes:
+            - name: data
+              persistentVolumeClaim:
+                claimName: uploads
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              volumeMounts:
+                - name: data
+                  mountPath: /data
+      `,
+    },
+    messages: {
+      missing:
+        'volume "{{volume}}" uses PersistentVolumeClaim "{{claim}}", which is not in the input: the pod stays Pending',
     },
   },
   check(ctx) {
@@ -31,10 +91,11 @@ export default defineRule<ReferenceOptions>({
         !reportsMissing(ctx, 'PersistentVolumeClaim', ctx.namespace)
       )
         continue;
-      ctx.report(
-        `${ctx.podTemplate.specPointer}/volumes/${index}/persistentVolumeClaim/claimName`,
-        `volume "${asString(item.name) ?? index}" uses PersistentVolumeClaim "${claim}", which is not in the input: the pod stays Pending`,
-      );
+      ctx.report({
+        pointer: `${ctx.podTemplate.specPointer}/volumes/${index}/persistentVolumeClaim/claimName`,
+        messageId: 'missing',
+        data: { volume: asString(item.name) ?? index, claim },
+      });
     }
   },
 });

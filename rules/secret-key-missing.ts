@@ -1,4 +1,5 @@
 import { missingKeyRule } from '../src/lint/config-reference-rules.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingKeyRule('Secret', {
   id: 'secret-key-missing',
@@ -9,7 +10,55 @@ export default missingKeyRule('Secret', {
   remediation:
     'Add the key to the Secret (`data` or `stringData`), fix the key name, or mark the reference `optional: true`.',
   example: {
-    invalid: 'valueFrom:\n  secretKeyRef:\n    name: api-secrets\n    key: db-password',
-    valid: 'valueFrom:\n  secretKeyRef:\n    name: api-secrets\n    key: database-password',
+    invalid: yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: api-secrets
+        namespace: shop
+      stringData:
+        database-password: change-me
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            env:
+              - name: DATABASE_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: api-secrets
+                    key: db-password
+    `,
+    valid: yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: api-secrets
+        namespace: shop
+      stringData:
+        database-password: change-me
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            env:
+              - name: DATABASE_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: api-secrets
+                    key: database-password
+    `,
   },
 });

@@ -1,4 +1,5 @@
 import { missingObjectRule } from '../src/lint/config-reference-rules.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingObjectRule('Secret', {
   id: 'secret-reference-missing',
@@ -9,9 +10,55 @@ export default missingObjectRule('Secret', {
   remediation:
     'Create the Secret (in the same namespace) or fix the name; secrets managed outside the repository are not reported unless the option `assumeComplete` is set.',
   example: {
-    invalid:
-      'env:\n  - name: DATABASE_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: api-secret\n        key: database-password',
-    valid:
-      'env:\n  - name: DATABASE_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: api-secrets\n        key: database-password',
+    invalid: yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: api-secrets
+        namespace: shop
+      stringData:
+        database-password: change-me
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            env:
+              - name: DATABASE_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: api-secret
+                    key: database-password
+    `,
+    valid: yaml`
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: api-secrets
+        namespace: shop
+      stringData:
+        database-password: change-me
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:1.8.2
+            env:
+              - name: DATABASE_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: api-secrets
+                    key: database-password
+    `,
   },
 });

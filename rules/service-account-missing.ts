@@ -1,8 +1,10 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
+import { fieldOf, isString, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asString } from '../src/model/json.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'missing'>({
   meta: {
     id: 'service-account-missing',
     category: 'references',
@@ -15,14 +17,54 @@ export default defineRule<ReferenceOptions>({
     notes: `The \`default\` ServiceAccount exists in every namespace and is never reported. ${REFERENCE_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'spec:\n  serviceAccountName: reporter',
-      valid: 'spec:\n  serviceAccountName: reporter\n---\nkind: ServiceAccount\nmetadata:\n  name: reporter',
+      invalid: yaml`
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: reporter
+          namespace: shop
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: report
+          namespace: shop
+        spec:
+          serviceAccountName: reportr
+          containers:
+            - name: report
+              image: registry.example.com/shop/report:2.3.1
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: reporter
+          namespace: shop
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: report
+          namespace: shop
+        spec:
+          serviceAccountName: reporter
+          containers:
+            - name: report
+              image: registry.example.com/shop/report:2.3.1
+      `,
+    },
+    messages: {
+      missing: 'ServiceAccount "{{name}}" is not in the input: the API server refuses to create the pods',
     },
   },
   check(ctx) {
     const t = ctx.podTemplate;
     if (!t) return;
-    const field = asString(t.spec.serviceAccountName) !== undefined ? 'serviceAccountName' : 'serviceAccount';
+    // An account name of the wrong type is the schema's finding: which account is meant is unknown.
+    const named = fieldOf(t.spec, ['serviceAccountName'], isString);
+    if (named === WRONG_TYPE || fieldOf(t.spec, ['serviceAccount'], isString) === WRONG_TYPE) return;
+    const field = named !== undefined ? 'serviceAccountName' : 'serviceAccount';
     const name = asString(t.spec[field]);
     if (
       !name ||
@@ -31,9 +73,6 @@ export default defineRule<ReferenceOptions>({
       !reportsMissing(ctx, 'ServiceAccount', ctx.namespace)
     )
       return;
-    ctx.report(
-      `${t.specPointer}/${field}`,
-      `ServiceAccount "${name}" is not in the input: the API server refuses to create the pods`,
-    );
+    ctx.report({ pointer: `${t.specPointer}/${field}`, messageId: 'missing', data: { name } });
   },
 });

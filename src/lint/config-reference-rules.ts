@@ -7,13 +7,16 @@ type Docs = Pick<RuleMeta, 'id' | 'severity' | 'description' | 'rationale' | 're
 
 /** The rule that reports references to a ConfigMap or Secret that the input does not define. */
 export function missingObjectRule(kind: ConfigReference['kind'], docs: Docs): Rule {
-  return defineRule<ReferenceOptions>({
+  return defineRule<ReferenceOptions, 'missing'>({
     meta: {
       ...docs,
       category: 'references',
       target: 'pod-templates',
       options: REFERENCE_OPTIONS,
       notes: `References marked \`optional: true\` are not reported. ${REFERENCE_NOTES}`,
+      messages: {
+        missing: `{{via}} references ${kind} "{{name}}", which is not in the input: the pod does not start without it`,
+      },
     },
     check(ctx) {
       if (!ctx.podTemplate) return;
@@ -28,10 +31,7 @@ export function missingObjectRule(kind: ConfigReference['kind'], docs: Docs): Ru
           continue;
         if (!reportsMissing(ctx, kind, ctx.namespace)) continue;
         reported.add(ref.pointer);
-        ctx.report(
-          ref.pointer,
-          `${ref.via} references ${kind} "${ref.name}", which is not in the input: the pod does not start without it`,
-        );
+        ctx.report({ pointer: ref.pointer, messageId: 'missing', data: { via: ref.via, name: ref.name } });
       }
     },
   });
@@ -39,27 +39,37 @@ export function missingObjectRule(kind: ConfigReference['kind'], docs: Docs): Ru
 
 /** The rule that reports references to a key that a ConfigMap or Secret of the input does not have. */
 export function missingKeyRule(kind: ConfigReference['kind'], docs: Docs): Rule {
+  const missing = `{{via}} references key "{{key}}" of ${kind} "{{name}}", which has no such key`;
   return defineRule({
     meta: {
       ...docs,
       category: 'references',
       target: 'pod-templates',
       notes: `Checked only when the ${kind} is in the input; references marked \`optional: true\` are not reported.${kind === 'Secret' ? ' Only key names are compared and shown, never values.' : ''}`,
+      messages: {
+        didYouMean: `${missing}; did you mean "{{guess}}"?`,
+        otherKeys: `${missing} (it has {{keys}})`,
+        noKeys: `${missing} (it has no keys)`,
+      },
     },
     check(ctx) {
       if (!ctx.podTemplate) return;
       for (const ref of configReferences(ctx.podTemplate)) {
         if (ref.kind !== kind || ref.key === undefined || ref.optional) continue;
         const target = ctx.index.find(kind, ctx.namespace, ref.name);
-        if (!target) continue;
-        const keys = definedKeys(target);
-        if (keys.includes(ref.key)) continue;
+        const keys = target && definedKeys(target);
+        if (!keys || keys.includes(ref.key)) continue;
+        const data = { via: ref.via, key: ref.key, name: ref.name };
+        const pointer = ref.keyPointer!;
         const guess = closestName(ref.key, keys);
-        const has = keys.length ? `it has ${keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys';
-        ctx.report(
-          ref.keyPointer!,
-          `${ref.via} references key "${ref.key}" of ${kind} "${ref.name}", which has no such key${guess ? `; did you mean "${guess}"?` : ` (${has})`}`,
-        );
+        if (guess) ctx.report({ pointer, messageId: 'didYouMean', data: { ...data, guess } });
+        else if (keys.length)
+          ctx.report({
+            pointer,
+            messageId: 'otherKeys',
+            data: { ...data, keys: keys.map((k) => `"${k}"`).join(', ') },
+          });
+        else ctx.report({ pointer, messageId: 'noKeys', data });
       }
     },
   });

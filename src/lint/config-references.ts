@@ -3,6 +3,14 @@ import { type JsonObject, asObject, asString, indexedObjectsIn } from '../model/
 import { containersOf, describeContainer } from '../model/containers.js';
 import type { PodTemplate } from '../model/pod-template.js';
 
+/**
+ * Whether a reference is optional: `optional: true`, or an `optional` of the wrong type, which
+ * the schema reports and which leaves unknown whether the pod needs the object (rules say nothing).
+ */
+function isOptional(ref: JsonObject): boolean {
+  return ref.optional !== undefined && ref.optional !== null && ref.optional !== false;
+}
+
 /** A reference from a pod template to a ConfigMap or Secret, or to one key of it. */
 export interface ConfigReference {
   kind: 'ConfigMap' | 'Secret';
@@ -26,7 +34,7 @@ function keyRefs(
 ): void {
   const name = asString(ref[nameField]);
   if (!name) return;
-  const optional = ref.optional === true;
+  const optional = isOptional(ref);
   const base = { kind, name, pointer: `${pointer}/${nameField}`, optional, via };
   const items = indexedObjectsIn(ref.items);
   if (items.length === 0) out.push(base);
@@ -60,7 +68,7 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
           kind,
           name,
           pointer: `${pointer}/name`,
-          optional: ref.optional === true,
+          optional: isOptional(ref),
           via: `${who} env ${envName}`,
         };
         out.push(key ? { ...entry, key, keyPointer: `${pointer}/key` } : entry);
@@ -78,7 +86,7 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
             kind,
             name,
             pointer: `${c.pointer}/envFrom/${index}/${field}/name`,
-            optional: ref.optional === true,
+            optional: isOptional(ref),
             via: `${who} envFrom`,
           });
       }
@@ -112,10 +120,19 @@ export function configReferences(template: PodTemplate): ConfigReference[] {
   return out;
 }
 
-/** The keys a ConfigMap (`data`, `binaryData`) or Secret (`data`, `stringData`) defines; never their values. */
-export function definedKeys(m: Manifest): string[] {
+/**
+ * The keys a ConfigMap (`data`, `binaryData`) or Secret (`data`, `stringData`) defines; never
+ * their values. Undefined when one of those fields has the wrong type: the keys are unknown.
+ */
+export function definedKeys(m: Manifest): string[] | undefined {
   const fields = m.ref.kind === 'Secret' ? ['data', 'stringData'] : ['data', 'binaryData'];
   const keys = new Set<string>();
-  for (const field of fields) for (const key of Object.keys(asObject(m.object[field]) ?? {})) keys.add(key);
+  for (const field of fields) {
+    const value = m.object[field];
+    if (value === undefined || value === null) continue;
+    const map = asObject(value);
+    if (!map) return undefined;
+    for (const key of Object.keys(map)) keys.add(key);
+  }
   return [...keys].sort();
 }
