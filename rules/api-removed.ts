@@ -2,6 +2,7 @@ import { replacementAdvice } from '../src/lint/api-replacement.js';
 import { removedApi } from '../src/lint/deprecated-apis.js';
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
   meta: {
@@ -17,16 +18,46 @@ export default defineRule({
     notes:
       'The target version is `--kube-version`, or `kubernetesVersion` in `.kubeplan.yaml`, by default the release whose schemas kubeplan ships. The table covers every removal from 1.16 (extensions/v1beta1 workloads) to 1.32 (flowcontrol v1beta3); releases 1.33 to 1.36 removed none.',
     example: {
-      invalid: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget',
-      valid: 'apiVersion: policy/v1\nkind: PodDisruptionBudget',
+      invalid: yaml`
+        apiVersion: policy/v1beta1
+        kind: PodDisruptionBudget
+        metadata:
+          name: api
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels:
+              app: api
+      `,
+      valid: yaml`
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: api
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels:
+              app: api
+      `,
+    },
+    messages: {
+      removed: '{{apiVersion}} {{kind}} was removed in Kubernetes {{removedIn}} (target {{target}}): {{advice}}',
     },
   },
   check(ctx) {
     const api = removedApi(ctx.manifest.ref.apiVersion, ctx.manifest.ref.kind);
     if (!api || !atLeast(ctx.kubernetesVersion, api.removedIn)) return;
-    ctx.report(
-      '/apiVersion',
-      `${api.apiVersion} ${ctx.manifest.ref.kind} was removed in Kubernetes ${api.removedIn} (target ${formatKubeVersion(ctx.kubernetesVersion)}): ${replacementAdvice(api, ctx.kubernetesVersion)}`,
-    );
+    ctx.report({
+      pointer: '/apiVersion',
+      messageId: 'removed',
+      data: {
+        apiVersion: api.apiVersion,
+        kind: ctx.manifest.ref.kind,
+        removedIn: api.removedIn,
+        target: formatKubeVersion(ctx.kubernetesVersion),
+        advice: replacementAdvice(api, ctx.kubernetesVersion),
+      },
+    });
   },
 });

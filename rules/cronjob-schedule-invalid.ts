@@ -1,6 +1,11 @@
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { readCronJobSchedule } from '../src/model/cronjob-schedule.js';
 import { asObject } from '../src/model/json.js';
+
+/** The API server's texts for the problems that can come with another one at the same field. */
+const TIME_ZONE_IN_SCHEDULE = 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead';
+const NOT_EXPLICIT = 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
 
 export default defineRule({
   meta: {
@@ -14,8 +19,50 @@ export default defineRule({
       'Write five fields (minute hour day-of-month month day-of-week) or a descriptor such as `@daily` or `@every 1h`; set the time zone with `spec.timeZone`, e.g. `Europe/Paris` or `UTC`.',
     target: ['CronJob.batch'],
     example: {
-      invalid: 'spec:\n  schedule: "0 3 * * 7"\n  timeZone: Europe/paris',
-      valid: 'spec:\n  schedule: "0 3 * * 0"\n  timeZone: Europe/Paris',
+      invalid: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: report
+        spec:
+          schedule: "0 3 * * 7"
+          timeZone: Europe/paris
+          startingDeadlineSeconds: 600
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                    - name: report
+                      image: registry.example.com/shop/report:2.3.1
+      `,
+      valid: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: report
+        spec:
+          schedule: "0 3 * * 0"
+          timeZone: Europe/Paris
+          startingDeadlineSeconds: 600
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                    - name: report
+                      image: registry.example.com/shop/report:2.3.1
+      `,
+    },
+    // The API server's fixed texts have ids of their own, so that two problems of one field (a
+    // TZ in the schedule that also fails to parse) keep distinct fingerprints.
+    messages: {
+      invalidSchedule: 'schedule {{value}} is invalid: {{reason}}',
+      timeZoneInSchedule: `schedule {{value}} is invalid: ${TIME_ZONE_IN_SCHEDULE}`,
+      invalidTimeZone: 'timeZone {{value}} is invalid: {{reason}}',
+      timeZoneNotExplicit: `timeZone {{value}} is invalid: ${NOT_EXPLICIT}`,
     },
   },
   check(ctx) {
@@ -23,8 +70,22 @@ export default defineRule({
     const read = readCronJobSchedule(asObject(ctx.object.spec) ?? {});
     if (read && !read.ok)
       for (const problem of read.problems) {
-        const field = problem.pointer === '/spec/schedule' ? 'schedule' : 'timeZone';
-        ctx.report(problem.pointer, `${field} ${JSON.stringify(problem.value)} is invalid: ${problem.message}`);
+        const value = JSON.stringify(problem.value);
+        const reason = problem.message;
+        if (problem.pointer === '/spec/schedule')
+          ctx.report({
+            pointer: problem.pointer,
+            ...(reason === TIME_ZONE_IN_SCHEDULE
+              ? { messageId: 'timeZoneInSchedule', data: { value } }
+              : { messageId: 'invalidSchedule', data: { value, reason } }),
+          });
+        else
+          ctx.report({
+            pointer: problem.pointer,
+            ...(reason === NOT_EXPLICIT
+              ? { messageId: 'timeZoneNotExplicit', data: { value } }
+              : { messageId: 'invalidTimeZone', data: { value, reason } }),
+          });
       }
   },
 });

@@ -1,10 +1,12 @@
 import { MUTABLE_TAGS_OPTION } from '../src/lint/mutable-tags.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { isMutableImage, parseImageReference } from '../src/model/image-reference.js';
 import { asString } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 
-export default defineRule<{ mutableTags: string[] }>({
+export default defineRule<{ mutableTags: string[] }, 'policyWithMovingTag'>({
   meta: {
     id: 'image-pull-policy-mismatch',
     category: 'images',
@@ -19,23 +21,47 @@ export default defineRule<{ mutableTags: string[] }>({
     notes:
       'Images are read as in `image-tag-latest`: a digest pins the build whatever its tag, a registry port (`registry:5000/app`) is not a tag, and an image the kubelet cannot parse is not judged.',
     example: {
-      invalid:
-        'containers:\n  - name: web\n    image: registry.example.com/web:latest\n    imagePullPolicy: IfNotPresent',
-      valid: 'containers:\n  - name: web\n    image: registry.example.com/web:2.4.0\n    imagePullPolicy: IfNotPresent',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/web:latest
+              imagePullPolicy: IfNotPresent
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/web:2.4.0
+              imagePullPolicy: IfNotPresent
+      `,
+    },
+    messages: {
+      policyWithMovingTag:
+        '{{container}}: imagePullPolicy {{policy}} with the moving image "{{image}}": nodes keep whichever build they pulled first',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const image = asString(c.container.image);
       const policy = c.container.imagePullPolicy;
       if (!image || (policy !== 'IfNotPresent' && policy !== 'Never')) continue;
       const ref = parseImageReference(image);
       if (!ref || !isMutableImage(ref, ctx.options.mutableTags)) continue;
-      ctx.report(
-        `${c.pointer}/imagePullPolicy`,
-        `${describeContainer(c)}: imagePullPolicy ${policy} with the moving image "${image}": nodes keep whichever build they pulled first`,
-      );
+      ctx.report({
+        pointer: `${c.pointer}/imagePullPolicy`,
+        messageId: 'policyWithMovingTag',
+        data: { container: describeContainer(c), policy, image },
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
-import { testRule } from './rule-tester.js';
+import rule from '../../rules/cronjob-schedule-invalid.js';
+import { runRuleTests, testRule } from './rule-tester.js';
 
 testRule('cronjob-schedule-invalid', {
   invalid: {
@@ -27,4 +28,220 @@ testRule('cronjob-schedule-invalid', {
       '116:13 timeZone "europe/paris" is invalid: unknown time zone europe/paris',
     ],
   },
+});
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'five fields, names, steps, descriptors, a time zone',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: a}
+        spec:
+          schedule: "*/15 9-17 * JAN-jun mon-FRI"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: b}
+        spec:
+          schedule: "@every 1h30m"
+          timeZone: Europe/Paris
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: c}
+        spec:
+          schedule: "@daily"
+          timeZone: UTC
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+    },
+    {
+      name: 'a schedule or time zone of the wrong type is left to the schema',
+      malformed: true,
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: a}
+        spec:
+          schedule: [0, 3]
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: b}
+        spec:
+          schedule: "0 3 * * *"
+          timeZone: [UTC]
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+    },
+    {
+      name: 'Jobs have no schedule',
+      yaml: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec: {template: {spec: {restartPolicy: Never, containers: [{name: m, image: "m:1.0"}]}}}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'out of range, six fields, L',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: a}
+        spec:
+          schedule: "0 3 * * 7"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: b}
+        spec:
+          schedule: "0 0 3 * * *"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: c}
+        spec:
+          schedule: "0 0 L * *"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+      errors: [
+        {
+          messageId: 'invalidSchedule',
+          data: { value: '"0 3 * * 7"', reason: 'end of range (7) above maximum (6): 7' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 24,
+        },
+        {
+          messageId: 'invalidSchedule',
+          data: { value: '"0 0 3 * * *"', reason: 'expected exactly 5 fields, found 6: [0 0 3 * * *]' },
+          line: 12,
+          column: 13,
+          endLine: 12,
+          endColumn: 26,
+        },
+        {
+          messageId: 'invalidSchedule',
+          data: {
+            value: '"0 0 L * *"',
+            reason: 'failed to parse int from L: strconv.Atoi: parsing "L": invalid syntax',
+          },
+          line: 19,
+          column: 13,
+          endLine: 19,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'a time zone in the schedule that does not exist either: two problems, two ids',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report}
+        spec:
+          schedule: "TZ=Mars/Base 0 0 * * *"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+      errors: [
+        {
+          messageId: 'timeZoneInSchedule',
+          data: { value: '"TZ=Mars/Base 0 0 * * *"' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 37,
+        },
+        {
+          messageId: 'invalidSchedule',
+          data: {
+            value: '"TZ=Mars/Base 0 0 * * *"',
+            reason: 'provided bad location Mars/Base: unknown time zone Mars/Base',
+          },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 37,
+        },
+      ],
+    },
+    {
+      name: 'time zones: Local in any case, unknown names, the wrong case',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: a}
+        spec:
+          schedule: "0 3 * * *"
+          timeZone: local
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: b}
+        spec:
+          schedule: "0 3 * * *"
+          timeZone: europe/paris
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+      errors: [
+        {
+          messageId: 'timeZoneNotExplicit',
+          data: { value: '"local"' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 18,
+        },
+        {
+          messageId: 'invalidTimeZone',
+          data: { value: '"local"', reason: 'unknown time zone local' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 18,
+        },
+        {
+          messageId: 'invalidTimeZone',
+          data: { value: '"europe/paris"', reason: 'unknown time zone europe/paris' },
+          line: 14,
+          column: 13,
+          endLine: 14,
+          endColumn: 25,
+        },
+      ],
+    },
+    {
+      name: 'an empty schedule',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report}
+        spec:
+          schedule: ""
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+      errors: [
+        {
+          messageId: 'invalidSchedule',
+          data: { value: '""', reason: 'Required value' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 15,
+        },
+      ],
+    },
+  ],
 });
