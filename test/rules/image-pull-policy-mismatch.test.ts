@@ -47,7 +47,7 @@ runRuleTests(rule, {
             - {name: a, image: "web:latest", imagePullPolicy: Always}
             - {name: b, image: "web"}
             - {name: c, image: "web:2.4.0", imagePullPolicy: IfNotPresent}
-            - {name: d, image: "web@sha256:${'ab' * 32}", imagePullPolicy: Never}
+            - {name: d, image: "web@sha256:${'ab'.repeat(32)}", imagePullPolicy: Never}
       `,
     },
     {
