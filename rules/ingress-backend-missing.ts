@@ -1,9 +1,11 @@
 import { ingressBackends } from '../src/lint/ingress-backends.js';
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
+import { fieldOf, isList, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { servicePorts } from '../src/lint/service-targets.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'noService' | 'noPortNumber' | 'noPortName'>({
   meta: {
     id: 'ingress-backend-missing',
     category: 'references',
@@ -18,9 +20,78 @@ export default defineRule<ReferenceOptions>({
     notes: `The port is checked whenever the Service is in the input. ${REFERENCE_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid:
-        'backend:\n  service:\n    name: api\n    port:\n      number: 80\n# Service api has ports: [{name: http, port: 8080}]',
-      valid: 'backend:\n  service:\n    name: api\n    port:\n      number: 8080',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          selector:
+            app: api
+          ports:
+            - name: http
+              port: 8080
+              targetPort: 8080
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          namespace: shop
+        spec:
+          ingressClassName: nginx
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /api
+                    pathType: Prefix
+                    backend:
+                      service:
+                        name: api
+                        port:
+                          number: 80
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          selector:
+            app: api
+          ports:
+            - name: http
+              port: 8080
+              targetPort: 8080
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          namespace: shop
+        spec:
+          ingressClassName: nginx
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /api
+                    pathType: Prefix
+                    backend:
+                      service:
+                        name: api
+                        port:
+                          number: 8080
+      `,
+    },
+    messages: {
+      noService: 'backend Service "{{service}}" is not in the input: requests on this route fail',
+      noPortNumber: 'Service "{{service}}" has no port {{port}} (its ports: {{ports}}): requests on this route fail',
+      noPortName:
+        'Service "{{service}}" has no port named "{{port}}" (its ports: {{ports}}): requests on this route fail',
     },
   },
   check(ctx) {
@@ -28,14 +99,16 @@ export default defineRule<ReferenceOptions>({
       const service = ctx.index.find('Service', ctx.namespace, backend.service);
       if (!service) {
         if (reportsMissing(ctx, 'Service', ctx.namespace))
-          ctx.report(
-            `${backend.pointer}/name`,
-            `backend Service "${backend.service}" is not in the input: requests on this route fail`,
-          );
+          ctx.report({
+            pointer: `${backend.pointer}/name`,
+            messageId: 'noService',
+            data: { service: backend.service },
+          });
         continue;
       }
       const port = backend.port;
-      if (!port) continue;
+      // The ports of a Service whose spec.ports has the wrong type are unknown.
+      if (!port || fieldOf(service.object, ['spec', 'ports'], isList) === WRONG_TYPE) continue;
       const ports = servicePorts(service);
       const found =
         'number' in port ? ports.some((p) => p.port === port.number) : ports.some((p) => p.name === port.name);
@@ -43,11 +116,19 @@ export default defineRule<ReferenceOptions>({
       const has =
         ports.map((p) => (typeof p.name === 'string' ? `${String(p.port)} (${p.name})` : String(p.port))).join(', ') ||
         'none';
-      const what = 'number' in port ? `port ${port.number}` : `port named "${port.name}"`;
-      ctx.report(
-        `${backend.pointer}/port/${'number' in port ? 'number' : 'name'}`,
-        `Service "${backend.service}" has no ${what} (its ports: ${has}): requests on this route fail`,
-      );
+      const data = { service: backend.service, ports: has };
+      if ('number' in port)
+        ctx.report({
+          pointer: `${backend.pointer}/port/number`,
+          messageId: 'noPortNumber',
+          data: { ...data, port: port.number },
+        });
+      else
+        ctx.report({
+          pointer: `${backend.pointer}/port/name`,
+          messageId: 'noPortName',
+          data: { ...data, port: port.name },
+        });
     }
   },
 });

@@ -1,8 +1,9 @@
 import { reportsMissing, REFERENCE_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asString, asStringMap, dig, indexedObjectsIn } from '../src/model/json.js';
 
-export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
+export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }, 'missing'>({
   meta: {
     id: 'ingress-tls-secret-missing',
     category: 'references',
@@ -36,9 +37,76 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
       },
     },
     example: {
-      invalid:
-        'tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls-cert\n# no Secret shop-tls-cert in the namespace',
-      valid: 'tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: shop-tls
+          namespace: shop
+        type: kubernetes.io/tls
+        data:
+          tls.crt: ""
+          tls.key: ""
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          namespace: shop
+        spec:
+          ingressClassName: nginx
+          tls:
+            - hosts: [shop.example.com]
+              secretName: shop-tls-cert
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service:
+                        name: web
+                        port:
+                          number: 80
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: shop-tls
+          namespace: shop
+        type: kubernetes.io/tls
+        data:
+          tls.crt: ""
+          tls.key: ""
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          namespace: shop
+        spec:
+          ingressClassName: nginx
+          tls:
+            - hosts: [shop.example.com]
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service:
+                        name: web
+                        port:
+                          number: 80
+      `,
+    },
+    messages: {
+      missing:
+        'TLS Secret "{{name}}" is not in the input: the host is served with the controller\'s default certificate',
     },
   },
   check(ctx) {
@@ -48,10 +116,7 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }>({
       const name = asString(item.secretName);
       if (!name || ctx.index.find('Secret', ctx.namespace, name) || !reportsMissing(ctx, 'Secret', ctx.namespace))
         continue;
-      ctx.report(
-        `/spec/tls/${index}/secretName`,
-        `TLS Secret "${name}" is not in the input: the host is served with the controller's default certificate`,
-      );
+      ctx.report({ pointer: `/spec/tls/${index}/secretName`, messageId: 'missing', data: { name } });
     }
   },
 });
