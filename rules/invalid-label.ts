@@ -1,26 +1,44 @@
 import { appendPointer } from '../src/model/json-pointer.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject, dig } from '../src/model/json.js';
 import { labelValue, qualifiedName } from '../src/model/name-validation.js';
 
 /** Checks every key (and, for labels, value) of a map at `pointer`. */
-function checkMap(ctx: RuleContext, pointer: string, what: 'label' | 'annotation', checkValues: boolean): void {
+type MessageId = 'invalidLabelKey' | 'invalidAnnotationKey' | 'invalidLabelValue';
+
+function checkMap(
+  ctx: RuleContext<Record<string, unknown>, MessageId>,
+  pointer: string,
+  what: 'label' | 'annotation',
+  checkValues: boolean,
+): void {
   const map = asObject(dig(ctx.object, ...pointer.slice(1).split('/')));
   if (!map) return;
   for (const [key, value] of Object.entries(map)) {
     const at = appendPointer(pointer, key);
     // The API server lowercases annotation keys before checking them.
     const keyErrors = qualifiedName(what === 'annotation' ? key.toLowerCase() : key);
-    if (keyErrors.length) ctx.report(at, `${what} key "${key}" is invalid: ${keyErrors.join('; ')}`, 'key');
+    if (keyErrors.length)
+      ctx.report({
+        pointer: at,
+        at: 'key',
+        messageId: what === 'label' ? 'invalidLabelKey' : 'invalidAnnotationKey',
+        data: { key, errors: keyErrors.join('; ') },
+      });
     if (checkValues && typeof value === 'string') {
       const valueErrors = labelValue(value);
       if (valueErrors.length)
-        ctx.report(at, `${what} value "${value}" of ${key} is invalid: ${valueErrors.join('; ')}`);
+        ctx.report({
+          pointer: at,
+          messageId: 'invalidLabelValue',
+          data: { key, value, errors: valueErrors.join('; ') },
+        });
     }
   }
 }
 
-export default defineRule({
+export default defineRule<Record<string, unknown>, MessageId>({
   meta: {
     id: 'invalid-label',
     category: 'names',
@@ -34,8 +52,53 @@ export default defineRule({
     notes:
       "Checks `metadata.labels` and `metadata.annotations` keys of the object and of its pod template. Selector keys and values are checked by validation (`schema-invalid`, with the API server's message), as the API server checks them.",
     example: {
-      invalid: 'metadata:\n  labels:\n    app.kubernetes.io/version: "1.8.2 (beta)"',
-      valid: 'metadata:\n  labels:\n    app.kubernetes.io/version: 1.8.2-beta',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels:
+            app.kubernetes.io/name: web
+            app.kubernetes.io/version: "1.8.2 (beta)"
+        spec:
+          selector:
+            matchLabels:
+              app.kubernetes.io/name: web
+          template:
+            metadata:
+              labels:
+                app.kubernetes.io/name: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:1.8.2
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels:
+            app.kubernetes.io/name: web
+            app.kubernetes.io/version: 1.8.2-beta
+        spec:
+          selector:
+            matchLabels:
+              app.kubernetes.io/name: web
+          template:
+            metadata:
+              labels:
+                app.kubernetes.io/name: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:1.8.2
+      `,
+    },
+    messages: {
+      invalidLabelKey: 'label key "{{key}}" is invalid: {{errors}}',
+      invalidAnnotationKey: 'annotation key "{{key}}" is invalid: {{errors}}',
+      invalidLabelValue: 'label value "{{value}}" of {{key}} is invalid: {{errors}}',
     },
   },
   check(ctx) {

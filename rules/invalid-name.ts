@@ -1,8 +1,10 @@
 import { appendPointer } from '../src/model/json-pointer.js';
 import { declaredPorts } from '../src/lint/ports.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asString, dig } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 import {
   LABEL_VALUE_MAX,
   dns1035Label,
@@ -57,8 +59,35 @@ export default defineRule({
     notes:
       'Objects named only by `generateName` are not checked. Job names are limited to 63 characters and CronJob names to 52, as the API server does.',
     example: {
-      invalid: 'kind: Service\nmetadata:\n  name: Web_API',
-      valid: 'kind: Service\nmetadata:\n  name: web-api',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: Web_API
+        spec:
+          selector:
+            app: web-api
+          ports:
+            - port: 80
+              targetPort: 8080
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web-api
+        spec:
+          selector:
+            app: web-api
+          ports:
+            - port: 80
+              targetPort: 8080
+      `,
+    },
+    messages: {
+      objectName: '{{kind}} name "{{name}}" is not {{expected}}: {{errors}}',
+      containerName: 'container name "{{name}}" is not a DNS-1123 label: {{errors}}',
+      portName: '{{container}}: port name "{{name}}" is not an IANA service name: {{errors}}',
     },
   },
   check(ctx) {
@@ -67,23 +96,29 @@ export default defineRule({
       const rule = NAME_RULES[ctx.kind] ?? DEFAULT_RULE;
       const errors = rule.check(name);
       if (errors.length)
-        ctx.report(
-          '/metadata/name',
-          `${ctx.manifest.ref.kind} name "${name}" is not ${rule.describe}: ${errors.join('; ')}`,
-        );
+        ctx.report({
+          pointer: '/metadata/name',
+          messageId: 'objectName',
+          data: { kind: ctx.manifest.ref.kind, name, expected: rule.describe, errors: errors.join('; ') },
+        });
     }
     if (!ctx.podTemplate) return;
-    for (const c of containersOf(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const errors = c.name ? dns1123Label(c.name) : [];
       if (errors.length)
-        ctx.report(`${c.pointer}/name`, `container name "${c.name}" is not a DNS-1123 label: ${errors.join('; ')}`);
+        ctx.report({
+          pointer: `${c.pointer}/name`,
+          messageId: 'containerName',
+          data: { name: c.name, errors: errors.join('; ') },
+        });
       for (const p of declaredPorts(c)) {
         const portErrors = p.name !== undefined ? ianaServiceName(p.name) : [];
         if (portErrors.length)
-          ctx.report(
-            appendPointer(p.pointer, 'name'),
-            `${describeContainer(c)}: port name "${p.name}" is not an IANA service name: ${portErrors.join('; ')}`,
-          );
+          ctx.report({
+            pointer: appendPointer(p.pointer, 'name'),
+            messageId: 'portName',
+            data: { container: describeContainer(c), name: p.name!, errors: portErrors.join('; ') },
+          });
       }
     }
   },

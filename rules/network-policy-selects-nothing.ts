@@ -2,8 +2,9 @@ import { networkPolicyPodSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector, isEmptySelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'selectsNothing'>({
   meta: {
     id: 'network-policy-selects-nothing',
     category: 'references',
@@ -17,8 +18,92 @@ export default defineRule<ReferenceOptions>({
     notes: `An empty podSelector selects every pod of the namespace and is not reported. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: databse',
-      valid: 'kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: database',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: web-ingress
+          namespace: shop
+        spec:
+          podSelector:
+            matchLabels:
+              app: wbe
+          policyTypes: [Ingress]
+          ingress:
+            - ports:
+                - port: 8080
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: web-ingress
+          namespace: shop
+        spec:
+          podSelector:
+            matchLabels:
+              app: web
+          policyTypes: [Ingress]
+          ingress:
+            - ports:
+                - port: 8080
+      `,
+    },
+    messages: {
+      selectsNothing:
+        'podSelector {{selector}} matches no pod template in namespace {{namespace}}: the policy isolates nothing',
     },
   },
   check(ctx) {
@@ -30,9 +115,10 @@ export default defineRule<ReferenceOptions>({
       !reportsNoPods(ctx)
     )
       return;
-    ctx.report(
-      '/spec/podSelector',
-      `podSelector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the policy isolates nothing`,
-    );
+    ctx.report({
+      pointer: '/spec/podSelector',
+      messageId: 'selectsNothing',
+      data: { selector: formatSelector(selector), namespace: ctx.namespace || '(none set)' },
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { expectedReplicas } from '../src/lint/workload-replicas.js';
 import { asObject } from '../src/model/json.js';
 
@@ -25,9 +26,90 @@ export default defineRule({
     notes:
       "Replica counts come from the selected workloads of the input (an autoscaler's `minReplicas` when one scales them); `minAvailable` is only compared when every selected pod template has a known count.",
     example: {
-      invalid:
-        'spec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: web\n# the Deployment web runs 2 replicas',
-      valid: 'spec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          minAvailable: 2
+          selector:
+            matchLabels:
+              app: web
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          maxUnavailable: 1
+          selector:
+            matchLabels:
+              app: web
+      `,
+    },
+    messages: {
+      maxUnavailableZero: 'maxUnavailable 0 allows no eviction: node drains hang on these pods',
+      minAvailableAll: 'minAvailable {{minAvailable}} allows no eviction: node drains hang on these pods',
+      minAvailableOfOne:
+        'minAvailable {{minAvailable}} with 1 selected replica allows no eviction: node drains hang on these pods',
+      minAvailableOfReplicas:
+        'minAvailable {{minAvailable}} with {{replicas}} selected replicas allows no eviction: node drains hang on these pods',
     },
   },
   check(ctx) {
@@ -35,17 +117,18 @@ export default defineRule({
     if (!spec) return;
     const maxUnavailable = intOrPercent(spec.maxUnavailable);
     if (maxUnavailable?.value === 0) {
-      ctx.report('/spec/maxUnavailable', 'maxUnavailable 0 allows no eviction: node drains hang on these pods');
+      ctx.report({ pointer: '/spec/maxUnavailable', messageId: 'maxUnavailableZero' });
       return;
     }
     const minAvailable = intOrPercent(spec.minAvailable);
     if (!minAvailable) return;
     if (minAvailable.percent) {
       if (minAvailable.value >= 100)
-        ctx.report(
-          '/spec/minAvailable',
-          `minAvailable ${String(spec.minAvailable)} allows no eviction: node drains hang on these pods`,
-        );
+        ctx.report({
+          pointer: '/spec/minAvailable',
+          messageId: 'minAvailableAll',
+          data: { minAvailable: String(spec.minAvailable) },
+        });
       return;
     }
     const pods = ctx.index.podsMatching(ctx.namespace, disruptionBudgetSelector(ctx.object).selector);
@@ -53,10 +136,12 @@ export default defineRule({
     if (pods.length === 0 || counts.some((c) => c === undefined)) return;
     const total = counts.reduce<number>((a, b) => a + b!, 0);
     if (minAvailable.value >= total) {
-      ctx.report(
-        '/spec/minAvailable',
-        `minAvailable ${minAvailable.value} with ${total} selected replica${total === 1 ? '' : 's'} allows no eviction: node drains hang on these pods`,
-      );
+      ctx.report({
+        pointer: '/spec/minAvailable',
+        ...(total === 1
+          ? { messageId: 'minAvailableOfOne', data: { minAvailable: minAvailable.value } }
+          : { messageId: 'minAvailableOfReplicas', data: { minAvailable: minAvailable.value, replicas: total } }),
+      });
     }
   },
 });

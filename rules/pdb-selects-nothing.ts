@@ -1,9 +1,11 @@
 import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
+import { fieldOf, isPlainObject, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'noSelector' | 'selectsNothing'>({
   meta: {
     id: 'pdb-selects-nothing',
     category: 'references',
@@ -16,22 +18,102 @@ export default defineRule<ReferenceOptions>({
     notes: `An empty selector (\`{}\`) selects every pod of the namespace; a budget without \`spec.selector\` selects no pod at all (policy/v1) and is always reported. An invalid selector is reported once by validation, not here. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid:
-        'kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: fronted',
-      valid:
-        'kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: frontend',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          maxUnavailable: 1
+          selector:
+            matchLabels:
+              app: wbe
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          maxUnavailable: 1
+          selector:
+            matchLabels:
+              app: web
+      `,
+    },
+    messages: {
+      noSelector: 'the budget has no spec.selector, so it selects no pod (policy/v1): it protects nothing',
+      selectsNothing:
+        'selector {{selector}} matches no pod template in namespace {{namespace}}: the budget protects nothing',
     },
   },
   check(ctx) {
+    // A spec of the wrong type has no selector to read, which is not the same as none written.
+    if (fieldOf(ctx.object, ['spec'], isPlainObject) === WRONG_TYPE) return;
     const { selector, state } = disruptionBudgetSelector(ctx.object);
     if (state === 'none') {
-      ctx.report('/spec', 'the budget has no spec.selector, so it selects no pod (policy/v1): it protects nothing');
+      ctx.report({ pointer: '/spec', messageId: 'noSelector' });
       return;
     }
     if (state !== 'set' || ctx.index.podsMatching(ctx.namespace, selector).length > 0 || !reportsNoPods(ctx)) return;
-    ctx.report(
-      '/spec/selector',
-      `selector ${formatSelector(selector) || '{}'} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the budget protects nothing`,
-    );
+    ctx.report({
+      pointer: '/spec/selector',
+      messageId: 'selectsNothing',
+      data: { selector: formatSelector(selector) || '{}', namespace: ctx.namespace || '(none set)' },
+    });
   },
 });

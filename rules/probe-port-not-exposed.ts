@@ -1,7 +1,9 @@
-import { declaredPorts, declaresPort, describePort } from '../src/lint/ports.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
+import { declaredPorts, declaresPort, describePort, portsAreReadable } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { asObject } from '../src/model/json.js';
-import { containersOf, describeContainer } from '../src/model/containers.js';
+import { describeContainer } from '../src/model/containers.js';
 import { portReference } from '../src/model/target-port.js';
 
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
@@ -21,16 +23,53 @@ export default defineRule({
     target: 'pod-templates',
     notes: 'Numeric ports are only checked when the pod declares at least one port, since declaring ports is optional.',
     example: {
-      invalid:
-        'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: web',
-      valid:
-        'ports:\n  - name: http\n    containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http',
+      invalid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/shop/web:2.0.1
+              ports:
+                - name: http
+                  containerPort: 8080
+              readinessProbe:
+                httpGet:
+                  path: /ready
+                  port: web
+      `,
+      valid: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/shop/web:2.0.1
+              ports:
+                - name: http
+                  containerPort: 8080
+              readinessProbe:
+                httpGet:
+                  path: /ready
+                  port: http
+      `,
+    },
+    messages: {
+      namedPortMissing:
+        '{{container}}: {{probe}} uses port {{port}}, which the container does not declare: the probe always fails',
+      numberedPortMissing: '{{container}}: {{probe}} uses port {{port}}, which no container of the pod declares',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    const all = containersOf(ctx.podTemplate);
+    const all = judgedContainers(ctx.podTemplate);
     const podDeclaresPorts = all.some((c) => declaredPorts(c).length > 0);
+    // Ports written with the wrong type leave unknown which ports are declared.
+    const podPortsReadable = all.every(portsAreReadable);
     for (const c of all) {
       for (const probe of PROBES) {
         for (const handler of HANDLERS) {
@@ -38,16 +77,11 @@ export default defineRule({
           const ref = portReference(value);
           if (!ref) continue;
           const pointer = `${c.pointer}/${probe}/${handler}/port`;
-          if ('name' in ref && !declaresPort([c], ref)) {
-            ctx.report(
-              pointer,
-              `${describeContainer(c)}: ${probe} uses port ${describePort(ref)}, which the container does not declare: the probe always fails`,
-            );
-          } else if ('number' in ref && podDeclaresPorts && !declaresPort(all, ref)) {
-            ctx.report(
-              pointer,
-              `${describeContainer(c)}: ${probe} uses port ${ref.number}, which no container of the pod declares`,
-            );
+          const data = { container: describeContainer(c), probe, port: describePort(ref) };
+          if ('name' in ref && portsAreReadable(c) && !declaresPort([c], ref)) {
+            ctx.report({ pointer, messageId: 'namedPortMissing', data });
+          } else if ('number' in ref && podDeclaresPorts && podPortsReadable && !declaresPort(all, ref)) {
+            ctx.report({ pointer, messageId: 'numberedPortMissing', data });
           }
         }
       }

@@ -1,8 +1,11 @@
 import { describeRef } from '../src/model/object-ref.js';
 import { declaresTargetPort } from '../src/lint/ports.js';
+import { fieldOf, isPlainObject } from '../src/lint/field-of.js';
+import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { servicePorts, servicesTargeting } from '../src/lint/service-targets.js';
-import { type ContainerEntry, containersOf, describeContainer } from '../src/model/containers.js';
+import { type ContainerEntry, describeContainer } from '../src/model/containers.js';
 
 export default defineRule({
   meta: {
@@ -18,17 +21,93 @@ export default defineRule({
     notes:
       "Only pods selected by a Service of the input are checked. In a pod with several containers, the containers that declare one of the Service's target ports need the probe; when no container declares them, every container does.",
     example: {
-      invalid:
-        'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080',
-      valid:
-        'containers:\n  - name: web\n    image: shop/web:2.0.1\n    ports:\n      - name: http\n        containerPort: 8080\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: http',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+      `,
+    },
+    messages: {
+      noReadinessProbe:
+        '{{container}} has no readiness probe, but {{services}} sends it traffic: requests reach it before it can serve them',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
     const services = servicesTargeting(ctx.index, ctx.manifest);
     if (services.length === 0) return;
-    const containers = containersOf(ctx.podTemplate, ['containers']);
+    const containers = judgedContainers(ctx.podTemplate, ['containers']);
     // The containers that serve a target port; all of them when no container declares one.
     const serving = new Set<ContainerEntry>();
     for (const service of services) {
@@ -38,11 +117,13 @@ export default defineRule({
     }
     const names = services.map((s) => describeRef(s.ref)).join(', ');
     for (const c of serving.size ? containers.filter((c) => serving.has(c)) : containers) {
-      if (c.container.readinessProbe === undefined) {
-        ctx.report(
-          `${c.pointer}`,
-          `${describeContainer(c)} has no readiness probe, but ${names} sends it traffic: requests reach it before it can serve them`,
-        );
+      // A probe of the wrong type is the schema's finding, not a missing probe.
+      if (fieldOf(c.container, ['readinessProbe'], isPlainObject) === undefined) {
+        ctx.report({
+          pointer: c.pointer,
+          messageId: 'noReadinessProbe',
+          data: { container: describeContainer(c), services: names },
+        });
       }
     }
   },

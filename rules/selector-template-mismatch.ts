@@ -1,6 +1,7 @@
 import { workloadSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector, selectorMatches } from '../src/model/selectors/label-selector.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { kindsWith } from '../src/model/workload-kinds.js';
 import { asObject } from '../src/model/json.js';
 
@@ -30,10 +31,50 @@ export default defineRule({
     notes:
       "A Job's selector is generated unless `manualSelector: true`; only manual selectors are checked. A ReplicationController without a selector takes its template's labels and is not reported.",
     example: {
-      invalid:
-        'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend',
-      valid:
-        'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: frontend
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+      `,
+    },
+    messages: {
+      emptySelector:
+        "spec.selector is empty: the API server requires a selector that matches the pod template's labels",
+      mismatch:
+        "spec.selector ({{selector}}) does not match the pod template's labels ({{labels}}): the API server rejects the {{kind}}",
     },
   },
   check(ctx) {
@@ -47,10 +88,7 @@ export default defineRule({
     const { selector, state } = workloadSelector(ctx.kind, ctx.object);
     if (state !== 'set') {
       if (isEmpty(spec.selector)) {
-        ctx.report(
-          '/spec/selector',
-          `spec.selector is empty: the API server requires a selector that matches the pod template's labels`,
-        );
+        ctx.report({ pointer: '/spec/selector', messageId: 'emptySelector' });
       }
       return;
     }
@@ -59,10 +97,11 @@ export default defineRule({
         Object.entries(t.labels)
           .map(([k, v]) => `${k}=${v}`)
           .join(',') || 'none';
-      ctx.report(
-        '/spec/selector',
-        `spec.selector (${formatSelector(selector)}) does not match the pod template's labels (${labels}): the API server rejects the ${ctx.manifest.ref.kind}`,
-      );
+      ctx.report({
+        pointer: '/spec/selector',
+        messageId: 'mismatch',
+        data: { selector: formatSelector(selector), labels, kind: ctx.manifest.ref.kind },
+      });
     }
   },
 });

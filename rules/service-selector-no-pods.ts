@@ -2,9 +2,10 @@ import { serviceSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { podsOfService } from '../src/lint/service-targets.js';
 
-export default defineRule<ReferenceOptions>({
+export default defineRule<ReferenceOptions, 'noPods'>({
   meta: {
     id: 'service-selector-no-pods',
     category: 'references',
@@ -18,16 +19,98 @@ export default defineRule<ReferenceOptions>({
     notes: `Services without a selector (endpoints managed by hand) and ExternalName Services are not checked. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: 'kind: Service\nspec:\n  selector:\n    app: web-frontend',
-      valid: 'kind: Service\nspec:\n  selector:\n    app: frontend',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web-frontend
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+      `,
+    },
+    messages: {
+      noPods: 'selector {{selector}} matches no pod template in namespace {{namespace}}: the Service has no endpoints',
     },
   },
   check(ctx) {
     const { selector, state } = serviceSelector(ctx.object);
     if (state !== 'set' || podsOfService(ctx.index, ctx.manifest).length > 0 || !reportsNoPods(ctx)) return;
-    ctx.report(
-      '/spec/selector',
-      `selector ${formatSelector(selector)} matches no pod template in namespace ${ctx.namespace || '(none set)'}: the Service has no endpoints`,
-    );
+    ctx.report({
+      pointer: '/spec/selector',
+      messageId: 'noPods',
+      data: { selector: formatSelector(selector), namespace: ctx.namespace || '(none set)' },
+    });
   },
 });

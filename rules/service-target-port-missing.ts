@@ -1,5 +1,6 @@
-import { declaredPorts, declaresTargetPort, describePort } from '../src/lint/ports.js';
+import { declaredPorts, declaresTargetPort, describePort, portsAreReadable } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
 import { longRunningContainers } from '../src/model/containers.js';
 import { protocolOf, servicePortTarget } from '../src/model/target-port.js';
@@ -17,9 +18,92 @@ export default defineRule({
     notes:
       'Numeric target ports are only checked when the selected pods declare ports at all. Services that select no pod template of the input are left to `service-selector-no-pods`.',
     example: {
-      invalid:
-        'kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: web\n# the pods declare: ports: [{name: http, containerPort: 8080}]',
-      valid: 'kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: http',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+            - name: http
+              port: 80
+              targetPort: web
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            app: web
+          ports:
+            - name: http
+              port: 80
+              targetPort: http
+      `,
+    },
+    messages: {
+      namedPortMissing:
+        'targetPort {{target}} is not declared by any container the Service selects: the port has no endpoints',
+      numberedPortMissing:
+        'targetPort {{target}} is not declared by any container the Service selects: check the number',
     },
   },
   check(ctx) {
@@ -28,6 +112,8 @@ export default defineRule({
     // Named ports are looked up in app containers and sidecars, matching the Service port's
     // protocol, as the endpoint slice controller does (model/target-port.ts).
     const containers = pods.flatMap((p) => longRunningContainers(p.template));
+    // Ports written with the wrong type leave unknown which ports the pods declare.
+    if (!containers.every(portsAreReadable)) return;
     const anyDeclared = containers.some((c) => declaredPorts(c).length > 0);
     for (const p of servicePorts(ctx.manifest)) {
       const ref = servicePortTarget(p);
@@ -36,10 +122,7 @@ export default defineRule({
       const protocol = protocolOf(p);
       const target =
         'name' in ref && protocol !== 'TCP' ? `${describePort(ref)} (${String(protocol)})` : describePort(ref);
-      ctx.report(
-        pointer,
-        `targetPort ${target} is not declared by any container the Service selects: ${'name' in ref ? 'the port has no endpoints' : 'check the number'}`,
-      );
+      ctx.report({ pointer, messageId: 'name' in ref ? 'namedPortMissing' : 'numberedPortMissing', data: { target } });
     }
   },
 });

@@ -5,6 +5,7 @@ import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { type Selector, selectorMatches } from '../src/model/selectors/label-selector.js';
 import type { ObjectIndex } from '../src/lint/object-index.js';
 import { defineRule } from '../src/lint/rule.js';
+import { yaml } from '../src/lint/yaml-example.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js';
 
@@ -39,9 +40,77 @@ export default defineRule({
     notes:
       'When a HorizontalPodAutoscaler of the input scales the workload, its `minReplicas` (default 1) counts instead of `spec.replicas`.',
     example: {
-      invalid: 'kind: Deployment\nspec:\n  replicas: 1',
-      valid:
-        'kind: Deployment\nspec:\n  replicas: 2\n---\nkind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web',
+      invalid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+      `,
+      valid: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: registry.example.com/shop/web:2.0.1
+                  ports:
+                    - name: http
+                      containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /ready
+                      port: http
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          maxUnavailable: 1
+          selector:
+            matchLabels:
+              app: web
+      `,
+    },
+    messages: {
+      singleReplica:
+        'this {{kind}} runs a single replica and no PodDisruptionBudget covers it: a node drain takes the application down',
+      autoscaledToOne:
+        '{{autoscaler}} may scale this {{kind}} down to 1 replica and no PodDisruptionBudget covers it: a node drain takes the application down',
     },
   },
   check(ctx) {
@@ -50,12 +119,12 @@ export default defineRule({
     if (hasDisruptionBudget(ctx.index, ctx.manifest, t.labels)) return;
     const hpa = autoscalerOf(ctx.index, ctx.manifest);
     const kind = ctx.manifest.ref.kind;
-    const why = hpa
-      ? `${describeRef(hpa.ref)} may scale this ${kind} down to 1 replica`
-      : `this ${kind} runs a single replica`;
-    ctx.report(
-      hpa ? '/spec' : '/spec/replicas',
-      `${why} and no PodDisruptionBudget covers it: a node drain takes the application down`,
-    );
+    if (hpa)
+      ctx.report({
+        pointer: '/spec',
+        messageId: 'autoscaledToOne',
+        data: { autoscaler: describeRef(hpa.ref), kind },
+      });
+    else ctx.report({ pointer: '/spec/replicas', messageId: 'singleReplica', data: { kind } });
   },
 });

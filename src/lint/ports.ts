@@ -1,4 +1,4 @@
-import { asInteger, asString, indexedObjectsIn } from '../model/json.js';
+import { asInteger, asObject, asString, indexedObjectsIn } from '../model/json.js';
 import type { ContainerEntry } from '../model/containers.js';
 import { namedContainerPort, type PortReference, protocolOf, servicePortTarget } from '../model/target-port.js';
 
@@ -7,6 +7,24 @@ export interface DeclaredPort {
   containerPort?: number;
   protocol: string;
   pointer: string;
+}
+
+/**
+ * Whether a container's ports can be read: `ports` absent, or a list of objects whose `name`,
+ * `containerPort` and `protocol` have their types. When not, which ports the container declares
+ * is unknown, and rules that would report a port as undeclared say nothing (the schema reports
+ * the wrong type).
+ */
+export function portsAreReadable(c: ContainerEntry): boolean {
+  const ports = c.container.ports;
+  if (ports === undefined || ports === null) return true;
+  if (!Array.isArray(ports)) return false;
+  return ports.every((p) => {
+    const o = asObject(p);
+    if (!o) return false;
+    const ok = (v: unknown, type: string) => v === undefined || v === null || typeof v === type;
+    return ok(o.name, 'string') && ok(o.containerPort, 'number') && ok(o.protocol, 'string');
+  });
 }
 
 /** The ports a container declares (`ports[]`), protocol defaulted to TCP as the API server does. */

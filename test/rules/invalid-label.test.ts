@@ -1,4 +1,5 @@
-import { testRule } from './rule-tester.js';
+import rule from '../../rules/invalid-label.js';
+import { runRuleTests, testRule } from './rule-tester.js';
 
 testRule('invalid-label', {
   invalid: {
@@ -9,4 +10,144 @@ testRule('invalid-label', {
       '21:17 label value "4c1e997385b8fb4ad4d1d3c7e5af7ff3f882e94d07cf5b78de9e889bc60830e6ab" of commit is invalid: must be no more than 63 characters',
     ],
   },
+});
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'qualified keys, empty values, annotation values are free text',
+      yaml: `
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: web
+          labels: {app.kubernetes.io/name: web, team: "", example.com/tier: front.end_1}
+          annotations: {kubernetes.io/description: "Any text, with spaces (and parentheses).", Example.COM/Owner: ops}
+      `,
+    },
+    {
+      name: 'the pod template of a workload, and label values of the wrong type (the schema reports them)',
+      malformed: true,
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {replicas: 3}}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web, version: 1.2.0}}
+            spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a value with spaces, too long; a key with two slashes',
+      yaml: `
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: web
+          labels:
+            app.kubernetes.io/version: "1.8.2 (beta)"
+            a/b/c: x
+            long: ${'x'.repeat(64)}
+      `,
+      errors: [
+        {
+          messageId: 'invalidLabelValue',
+          data: {
+            key: 'app.kubernetes.io/version',
+            value: '1.8.2 (beta)',
+            errors:
+              "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 6,
+          column: 32,
+          endLine: 6,
+          endColumn: 46,
+        },
+        {
+          messageId: 'invalidLabelKey',
+          data: {
+            key: 'a/b/c',
+            errors:
+              "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+          },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+        },
+        {
+          messageId: 'invalidLabelValue',
+          data: {
+            key: 'long',
+            value: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            errors: 'must be no more than 63 characters',
+          },
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 75,
+        },
+      ],
+    },
+    {
+      name: 'annotation keys, and the labels of a pod template, of a CronJob',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: report
+          annotations: {"bad key": x, -example.com/a: "y"}
+        spec:
+          schedule: "0 3 * * *"
+          jobTemplate:
+            spec:
+              template:
+                metadata: {labels: {app: "-report"}}
+                spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}
+      `,
+      errors: [
+        {
+          messageId: 'invalidAnnotationKey',
+          data: {
+            key: 'bad key',
+            errors:
+              "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 26,
+        },
+        {
+          messageId: 'invalidAnnotationKey',
+          data: {
+            key: '-example.com/a',
+            errors:
+              "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 5,
+          column: 31,
+          endLine: 5,
+          endColumn: 45,
+        },
+        {
+          messageId: 'invalidLabelValue',
+          data: {
+            key: 'app',
+            value: '-report',
+            errors:
+              "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 11,
+          column: 34,
+          endLine: 11,
+          endColumn: 43,
+        },
+      ],
+    },
+  ],
 });

@@ -1,4 +1,5 @@
-import { testRule } from './rule-tester.js';
+import rule from '../../rules/invalid-name.js';
+import { runRuleTests, testRule } from './rule-tester.js';
 
 testRule('invalid-name', {
   invalid: {
@@ -10,4 +11,198 @@ testRule('invalid-name', {
       '42:25 container "Reconcile": port name "metrics-endpoint-http" is not an IANA service name: must be no more than 15 characters',
     ],
   },
+});
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'valid names for each rule: subdomain, DNS-1035 Service, path segment Role, long Job below 63',
+      yaml: `
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: web.config-1}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web-api}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: "system:web_reader"}
+        ---
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: ${'j'.repeat(63)}}
+        spec: {template: {spec: {restartPolicy: Never, containers: [{name: m, image: "m:1.0"}]}}}
+      `,
+    },
+    {
+      name: 'generateName only; container and port names that are valid',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {generateName: web-}
+        spec:
+          containers:
+            - {name: web-1, image: "web:1.0", ports: [{name: http-alt, containerPort: 8080}, {containerPort: 9090}]}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Service name with upper case and an underscore',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: Web_API
+        spec: {ports: [{port: 80}]}
+      `,
+      errors: [
+        {
+          messageId: 'objectName',
+          data: {
+            kind: 'Service',
+            name: 'Web_API',
+            expected: 'a DNS-1035 label',
+            errors:
+              "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+          },
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      name: 'a Service name starting with a digit; a Namespace with a dot; a CronJob over 52 characters',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: 1web}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop.prod}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: ${'c'.repeat(53)}}
+        spec:
+          schedule: "@daily"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+      errors: [
+        {
+          messageId: 'objectName',
+          data: {
+            kind: 'Service',
+            name: '1web',
+            expected: 'a DNS-1035 label',
+            errors:
+              "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+          },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 22,
+        },
+        {
+          messageId: 'objectName',
+          data: {
+            kind: 'Namespace',
+            name: 'shop.prod',
+            expected: 'a DNS-1123 label',
+            errors:
+              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          },
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 27,
+        },
+        {
+          messageId: 'objectName',
+          data: {
+            kind: 'CronJob',
+            name: 'ccccccccccccccccccccccccccccccccccccccccccccccccccccc',
+            expected: 'a DNS-1123 subdomain',
+            errors: 'must be no more than 52 characters (its Jobs are named after it with an 11-character suffix)',
+          },
+          line: 12,
+          column: 18,
+          endLine: 12,
+          endColumn: 71,
+        },
+      ],
+    },
+    {
+      name: 'container names and port names, every container type',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          initContainers:
+            - {name: Setup, image: "setup:1.0"}
+          containers:
+            - {name: web, image: "web:1.0", ports: [{name: http_alt, containerPort: 8080}, {name: this-name-is-too-long, containerPort: 9090}]}
+          ephemeralContainers:
+            - {name: debug.1, image: "busybox:1.36"}
+      `,
+      errors: [
+        {
+          messageId: 'containerName',
+          data: {
+            name: 'Setup',
+            errors:
+              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          },
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 19,
+        },
+        {
+          messageId: 'portName',
+          data: {
+            container: 'container "web"',
+            name: 'http_alt',
+            errors: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+          },
+          line: 8,
+          column: 52,
+          endLine: 8,
+          endColumn: 60,
+        },
+        {
+          messageId: 'portName',
+          data: {
+            container: 'container "web"',
+            name: 'this-name-is-too-long',
+            errors: 'must be no more than 15 characters',
+          },
+          line: 8,
+          column: 91,
+          endLine: 8,
+          endColumn: 112,
+        },
+        {
+          messageId: 'containerName',
+          data: {
+            name: 'debug.1',
+            errors:
+              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          },
+          line: 10,
+          column: 14,
+          endLine: 10,
+          endColumn: 21,
+        },
+      ],
+    },
+  ],
 });
