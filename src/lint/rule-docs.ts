@@ -18,6 +18,12 @@ function optionsTable(rule: Rule): string[] {
   return ['**Options**', '', '| option | default | meaning |', '|---|---|---|', ...rows, ''];
 }
 
+/** The messages of a rule by id: the ids are in the JSON output and stay stable when a message is reworded. */
+function messagesList(rule: Rule): string[] {
+  const rows = Object.entries(rule.meta.messages).map(([id, template]) => `- \`${id}\`: ${template}`);
+  return ['**Messages** (`messageId`: text, with `{{placeholders}}`)', '', ...rows, ''];
+}
+
 /** One rule's documentation in Markdown: what `kubeplan explain <id>` prints and `docs/rules.md` holds. */
 export function renderRuleDoc(rule: Rule, headingLevel = 2): string {
   const m = rule.meta;
@@ -36,18 +42,19 @@ export function renderRuleDoc(rule: Rule, headingLevel = 2): string {
     '',
     ...(m.notes ? [`**Good to know.** ${m.notes}`, ''] : []),
     ...optionsTable(rule),
+    ...messagesList(rule),
     '**Example**',
     '',
     'Reported:',
     '',
     '```yaml',
-    m.example.invalid,
+    m.example.invalid.trimEnd(),
     '```',
     '',
     'Not reported:',
     '',
     '```yaml',
-    m.example.valid,
+    m.example.valid.trimEnd(),
     '```',
     '',
   ];

@@ -63,7 +63,7 @@ export interface RuleMeta<M extends string = string> {
    */
   example: { invalid: string; valid: string };
   /** Every message the rule reports, by id. */
-  messages?: RuleMessages<M>; // TRANSITION: required once every rule has messages
+  messages: RuleMessages<M>;
   options?: RuleOptions;
   /** Behaviour worth knowing: references to objects not in the input, version handling. */
   notes?: string;
@@ -96,8 +96,6 @@ export interface RuleContext<O = Record<string, unknown>, M extends string = str
    * an unknown message, or leaving a placeholder without data, fails the rule on this object).
    */
   report(problem: RuleReport<M>): void;
-  /** @deprecated TRANSITION: the message text without an id; removed once every rule has messages. */
-  report(pointer: string, message: string, at?: LocateTarget): void;
 }
 
 export interface Rule<O = Record<string, unknown>, M extends string = string> {

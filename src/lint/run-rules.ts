@@ -1,5 +1,5 @@
 import { findingAt, type Finding } from '../model/finding.js';
-import type { LocateTarget, Manifest } from '../model/manifest.js';
+import type { Manifest } from '../model/manifest.js';
 import { isRecognized, namespaceOf } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import { ObjectIndex } from './object-index.js';
@@ -84,21 +84,17 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
     for (const setting of options.settings) {
       const { rule, severity } = setting;
       if (!applies(rule.meta.target, kind)) continue;
-      const emit = (problem: RuleReport | string, legacyMessage?: string, legacyAt?: LocateTarget): void => {
-        // TRANSITION: `report(pointer, message)` until every rule reports message ids.
-        const { pointer, at, ...message } =
-          typeof problem === 'string'
-            ? { pointer: problem, at: legacyAt, text: legacyMessage ?? '' }
-            : { ...problem, text: messageOf(rule, problem) };
+      const emit = (problem: RuleReport): void => {
         const finding = findingAt(manifest, {
           ruleId: rule.meta.id,
           severity,
-          message: message.text,
-          pointer,
+          message: messageOf(rule, problem),
+          pointer: problem.pointer,
           phase: 'rule',
           remediation: rule.meta.remediation,
-          ...('messageId' in message ? { messageId: message.messageId, data: message.data ?? {} } : {}),
-          ...(at ? { target: at } : {}),
+          messageId: problem.messageId,
+          data: problem.data ?? {},
+          ...(problem.at ? { target: problem.at } : {}),
         });
         route(finding, suppressions, manifest, options, findings, suppressed);
       };
@@ -133,7 +129,8 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
 
 /** The text of a reported message; an id the rule does not declare is a bug of the rule, and throws. */
 function messageOf(rule: Rule, problem: RuleReport): string {
-  const template = rule.meta.messages?.[problem.messageId];
+  const { messages } = rule.meta;
+  const template = Object.hasOwn(messages, problem.messageId) ? messages[problem.messageId] : undefined;
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${problem.messageId}"`);
   return fillMessage(template, problem.data);
 }

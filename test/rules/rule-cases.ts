@@ -128,7 +128,7 @@ export async function schemaProblems(yaml: string): Promise<string[]> {
 
 /** The finding a case expects, in the shape `seen` gives. */
 export function expectedFinding(rule: Rule, e: ExpectedError): SeenFinding {
-  const template = rule.meta.messages?.[e.messageId];
+  const template = Object.hasOwn(rule.meta.messages, e.messageId) ? rule.meta.messages[e.messageId] : undefined;
   if (template === undefined) throw new Error(`${rule.meta.id} has no message "${e.messageId}"`);
   if (e.message === undefined && e.data === undefined)
     throw new Error(`expected ${e.messageId} at ${e.line}:${e.column}: give its data or its message`);

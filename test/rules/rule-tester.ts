@@ -61,7 +61,7 @@ export function runRuleTests(rule: Rule, cases: RuleCases): void {
 
     it('has a case for each of its messages', () => {
       const expected = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
-      expect(Object.keys(rule.meta.messages ?? {}).filter((m) => !expected.has(m))).toEqual([]);
+      expect(Object.keys(rule.meta.messages).filter((m) => !expected.has(m))).toEqual([]);
     });
 
     const optionNames = Object.keys((rule.meta.options?.schema.properties ?? {}) as object);
