@@ -6,7 +6,7 @@
  * whose chain passes through it.
  */
 import { groupOf } from './object-ref.js';
-import { asObject, asString, objectAt, objectsAt } from './json.js';
+import { asObject, asString, isObject, type JsonObject, objectAt } from './json.js';
 
 export interface ControllerRef {
   apiVersion: string;
@@ -15,9 +15,17 @@ export interface ControllerRef {
   uid: string;
 }
 
+/** The raw controller entry of `metadata.ownerReferences`, read without copying (the state indexes every object by it). */
+function controllerEntry(object: unknown): JsonObject | undefined {
+  const refs = objectAt(object, 'metadata')?.ownerReferences;
+  if (!Array.isArray(refs)) return undefined;
+  for (const ref of refs) if (isObject(ref) && ref.controller === true) return ref;
+  return undefined;
+}
+
 /** The object's controller reference; fields that are not strings read as ``. */
 export function controllerRefOf(object: unknown): ControllerRef | undefined {
-  const ref = objectsAt(objectAt(object, 'metadata'), 'ownerReferences').find((r) => r.controller === true);
+  const ref = controllerEntry(object);
   if (!ref) return undefined;
   return {
     apiVersion: asString(ref.apiVersion) ?? '',
@@ -29,7 +37,7 @@ export function controllerRefOf(object: unknown): ControllerRef | undefined {
 
 /** The uid in the object's controller reference, or `` when it has none. */
 export function controllerUidOf(object: unknown): string {
-  return controllerRefOf(object)?.uid ?? '';
+  return asString(controllerEntry(object)?.uid) ?? '';
 }
 
 /**
