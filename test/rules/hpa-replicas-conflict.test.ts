@@ -66,8 +66,10 @@ runRuleTests(rule, {
           maxReplicas: 10
       `,
     },
+  ],
+  invalid: [
     {
-      name: 'replicas of the wrong type are left to the schema',
+      name: 'replicas of the wrong type are written all the same (the schema reports the type)',
       malformed: true,
       yaml: `
         apiVersion: apps/v1
@@ -87,9 +89,17 @@ runRuleTests(rule, {
           scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
           maxReplicas: 10
       `,
+      errors: [
+        {
+          messageId: 'conflict',
+          data: { autoscaler: 'HorizontalPodAutoscaler shop/api', kind: 'Deployment' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 16,
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: 'replicas 0 counts as a count',
       yaml: `
