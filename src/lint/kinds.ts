@@ -3,11 +3,6 @@ import { groupOf } from '../model/object-ref.js';
 import { builtinType } from '../validate/builtin-kinds.js';
 import { isBuiltinGroup } from '../validate/builtin-kinds.js';
 
-/** The namespace an object goes to; `""` when the manifest leaves it to the apply context. */
-export function namespaceOf(m: Manifest): string {
-  return m.ref.namespace ?? '';
-}
-
 /**
  * Whether rules look at an object: built-in kinds in an apiVersion Kubernetes serves (or served),
  * and every kind of other groups (custom resources). `apps/v9 Deployment` is already an error

@@ -1,6 +1,6 @@
 import { findingAt, type Finding } from '../model/finding.js';
 import type { Manifest } from '../model/manifest.js';
-import { isRecognized, namespaceOf } from './kinds.js';
+import { isRecognized } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import { ObjectIndex } from './object-index.js';
 import { fillMessage } from './message-template.js';
@@ -10,6 +10,7 @@ import { containerAt, IGNORE_ANNOTATION, isSuppressed, readSuppressions, type Su
 import { type GroupKind, groupKindOf } from '../model/group-kind.js';
 import { containersOf } from '../model/containers.js';
 import { isPodBearing, podTemplateOf } from '../model/pod-template.js';
+import { namespaceOf } from '../model/object-ref.js';
 
 export interface RunRulesOptions {
   settings: readonly RuleSetting[];
@@ -102,7 +103,7 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
         manifest,
         object: manifest.object,
         kind,
-        namespace: namespaceOf(manifest),
+        namespace: namespaceOf(manifest.object),
         podTemplate,
         index,
         options: setting.options,

@@ -1,9 +1,9 @@
 import type { Manifest } from '../model/manifest.js';
-import { namespaceOf } from './kinds.js';
 import type { ObjectIndex } from './object-index.js';
 import { asInteger, asObject, asString, dig } from '../model/json.js';
 import { groupKind, groupKindOf } from '../model/group-kind.js';
 import { REPLICATED_WORKLOADS } from '../model/workload-kinds.js';
+import { namespaceOf } from '../model/object-ref.js';
 
 /** The HorizontalPodAutoscaler of the input that scales `workload`, if any. */
 export function autoscalerOf(index: ObjectIndex, workload: Manifest): Manifest | undefined {
@@ -14,12 +14,12 @@ export function autoscalerOf(index: ObjectIndex, workload: Manifest): Manifest |
       const kind = asString(ref?.kind);
       const name = asString(ref?.name);
       if (!kind || !name) continue;
-      const key = `${groupKind(asString(ref?.apiVersion) ?? '', kind)}|${namespaceOf(hpa)}|${name}`;
+      const key = `${groupKind(asString(ref?.apiVersion) ?? '', kind)}|${namespaceOf(hpa.object)}|${name}`;
       if (!map.has(key)) map.set(key, hpa);
     }
     return map;
   });
-  return byTarget.get(`${groupKindOf(workload)}|${namespaceOf(workload)}|${workload.ref.name}`);
+  return byTarget.get(`${groupKindOf(workload)}|${namespaceOf(workload.object)}|${workload.ref.name}`);
 }
 
 /**

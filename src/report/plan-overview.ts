@@ -8,8 +8,9 @@ import { hasTrait } from '../model/workload-kinds.js';
 import { nodeAllocatable, requestsReader } from '../simulate/scheduler/resources.js';
 import { cached, pushTo } from '../model/maps.js';
 import { nodeNameOf } from '../simulate/objects/pod-status.js';
-import { nameOf, refOf, uidOf } from '../simulate/state.js';
+import { uidOf } from '../simulate/state.js';
 import { topController } from '../model/owner-chain.js';
+import { nameOf, refOf } from '../model/object-ref.js';
 
 /** The objects listed with their pods: workloads the plan runs, and bare Pods. */
 function isListedWorkload(object: KubeObject): boolean {

@@ -3,8 +3,8 @@ import { plural } from '../model/plural.js';
 import type { PlanResult } from '../commands/plan.js';
 import { describeRef } from '../model/object-ref.js';
 import { percent, planOverview } from './plan-overview.js';
-import { formatBytes } from '../model/format-bytes.js';
 import { formatText, type TextOptions } from './text.js';
+import { formatBytes } from '../model/format-bytes.js';
 
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
 function table(rows: string[][], indent = '  '): string[] {

@@ -8,10 +8,11 @@ import type { SchedulingInput } from './scheduler/index.js';
 import type { ScheduleFunction } from './scheduling-step.js';
 import { pushTo } from '../model/maps.js';
 import { addUsage, checkQuotas, hardOf, inScope, podUsage, sumUsage } from './admission/resource-quota.js';
-import { nameOf, namespaceOf, refOf, uidOf } from './state.js';
+import { uidOf } from './state.js';
 import { objectAt } from '../model/json.js';
 import { isTerminal } from '../model/pod-phase.js';
 import { controllerUidOf } from '../model/owner-chain.js';
+import { nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 
 /** How many more pods of one workload the resulting cluster could run. */
 export interface Headroom {

@@ -9,10 +9,11 @@ import type { KubeObject } from '../model/manifest.js';
 import type { SchedulingInput, SchedulingOutcome } from './scheduler/index.js';
 import type { AddressAllocator } from './objects/addresses.js';
 import { nodeNameOf, runningStatus, unschedulableStatus } from './objects/pod-status.js';
-import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from './state.js';
+import { involved, type Entry, type SimulationState } from './state.js';
 import { revised, withSpec } from './controllers/workload.js';
 import { objectAt, objectsAt } from '../model/json.js';
 import { isTerminal } from '../model/pod-phase.js';
+import { nameOf, namespaceOf } from '../model/object-ref.js';
 
 export type ScheduleFunction = (input: SchedulingInput) => SchedulingOutcome[];
 

@@ -2,7 +2,7 @@ import type { KubeObject } from '../model/manifest.js';
 import { compareText } from '../model/compare-text.js';
 import { bareKind } from '../model/group-kind.js';
 import { WORKLOAD_KIND_ORDER } from '../model/workload-kinds.js';
-import { nameOf, namespaceOf } from './state.js';
+import { nameOf, namespaceOf } from '../model/object-ref.js';
 
 /** The order kinds appear in the plan's output: the cluster, then what defines, runs and serves. */
 const KIND_ORDER = [

@@ -1,12 +1,12 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import { copyJson, isCyclic } from '../../simulate/objects/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
-import { identityKey } from '../../model/object-ref.js';
+import { identityKey, refOf } from '../../model/object-ref.js';
 import { START_OF_FILE } from '../../model/source-range.js';
 import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
-import { refOf, uidOf } from '../../simulate/state.js';
+import { uidOf } from '../../simulate/state.js';
 import { dropNulls } from '../../model/json.js';
 import { controllerUidOf } from '../../model/owner-chain.js';
 

@@ -1,13 +1,13 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import { plural } from '../../model/plural.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef, identityKey } from '../../model/object-ref.js';
+import { describeRef, identityKey, nameOf } from '../../model/object-ref.js';
 import { type GroupKind, groupKindOf } from '../../model/group-kind.js';
 import { hasTrait } from '../../model/workload-kinds.js';
 import { daemonUpdateLimits } from '../../simulate/controllers/daemonset-update.js';
 import { planRollingUpdate } from '../../simulate/controllers/rollout.js';
 import { sameTemplate } from '../../simulate/objects/template-equality.js';
-import { nameOf, uidOf } from '../../simulate/state.js';
+import { uidOf } from '../../simulate/state.js';
 import type { ObjectChange } from '../types.js';
 import { isScheduled, type TransitionIndex } from './cluster-index.js';
 import type { Transition } from './transition.js';

@@ -1,10 +1,11 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { namespaceOf, type SimulationState } from '../state.js';
+import type { SimulationState } from '../state.js';
 import { addUsage, hardOf, inScope, podUsage } from './resource-quota.js';
 import { cached } from '../../model/maps.js';
 import { objectAt } from '../../model/json.js';
 import { isTerminal } from '../../model/pod-phase.js';
 import type { ResourceList } from '../../model/pod-resources.js';
+import { namespaceOf } from '../../model/object-ref.js';
 
 /** One quota's usage by the live pods of its namespace, as far into the state's pod log as read. */
 interface Tracker {

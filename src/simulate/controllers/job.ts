@@ -1,7 +1,8 @@
-import { nameOf, namespaceOf, uidOf, type Entry, type SimulationState } from '../state.js';
+import { uidOf, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { objectAt } from '../../model/json.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 const SOURCE = 'job-controller';
 const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';

@@ -1,10 +1,11 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { isPodReady, nodeNameOf } from '../objects/pod-status.js';
-import { involved, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
+import { involved, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
 import { objectAt } from '../../model/json.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 const SOURCE = 'replicaset-controller';
 

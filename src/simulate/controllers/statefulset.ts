@@ -2,11 +2,12 @@ import type { KubeObject } from '../../model/manifest.js';
 import { applyDefaults } from '../defaults/index.js';
 import { podTemplateHash } from '../objects/names.js';
 import { isPodReady } from '../objects/pod-status.js';
-import { controllerRef, involved, nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
+import { controllerRef, involved, type Entry, type SimulationState } from '../state.js';
 import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { workloadShape } from './workload.js';
 import { isObject, objectAt, objectsAt } from '../../model/json.js';
+import { nameOf, namespaceOf } from '../../model/object-ref.js';
 
 const SOURCE = 'statefulset-controller';
 

@@ -1,8 +1,8 @@
 import type { KubeObject, Manifest } from '../../model/manifest.js';
-import { describeRef } from '../../model/object-ref.js';
+import { describeRef, nameOf, namespaceOf } from '../../model/object-ref.js';
 import { pushTo } from '../../model/maps.js';
 import { nodeNameOf } from '../objects/pod-status.js';
-import { nameOf, namespaceOf, type Entry, type SimulationState } from '../state.js';
+import type { Entry, SimulationState } from '../state.js';
 import { groupKindOf } from '../../model/group-kind.js';
 import { podSpecPointer } from '../../model/pod-template.js';
 

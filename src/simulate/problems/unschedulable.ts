@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../model/manifest.js';
-import { describeRef } from '../../model/object-ref.js';
-import { nameOf, refOf, uidOf, type Entry, type SimulationState } from '../state.js';
+import { describeRef, nameOf, refOf } from '../../model/object-ref.js';
+import { uidOf, type Entry, type SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
 import { type GroupKind, groupKindOfObject } from '../../model/group-kind.js';
 import { podSpecPointer } from '../../model/pod-template.js';
