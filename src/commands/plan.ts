@@ -15,7 +15,7 @@ import {
 import type { FailOn } from '../model/severity.js';
 import { acceptManifests } from '../simulate/accept-manifests.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
-import type { CronJobSchedule } from '../simulate/controllers/cronjob.js';
+import type { CronJobRuns } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
@@ -55,7 +55,7 @@ export interface PlanResult {
   clusterSource: 'default' | 'config' | 'files';
   services: ServiceSummary[];
   ingresses: IngressSummary[];
-  cronJobs: CronJobSchedule[];
+  cronJobs: CronJobRuns[];
   /** Pod uid → FailedScheduling message. */
   unschedulable: Map<string, string>;
   /** With the `headroom` option: how many more pods each workload could run. */

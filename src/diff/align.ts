@@ -1,4 +1,4 @@
-import { indexByKey, type ListRule, type Shape } from './merge-keys.js';
+import { indexByKey, type ListRule, type MergeShape } from './merge-keys.js';
 import { type JsonObject, isObject } from '../model/json.js';
 
 /**
@@ -37,7 +37,7 @@ export function matchItems(
  * end. A reordered list of containers or ports then compares equal, and the text diff of the
  * two sides shows only real changes. Returns a new value; the inputs are not modified.
  */
-export function alignTo(current: unknown, desired: unknown, shape: Shape | undefined): unknown {
+export function alignTo(current: unknown, desired: unknown, shape: MergeShape | undefined): unknown {
   if (isObject(current) && isObject(desired)) {
     const aligned: JsonObject = {};
     for (const key of Object.keys(desired)) {

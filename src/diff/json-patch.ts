@@ -1,7 +1,7 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { formatPointer } from '../model/json-pointer.js';
 import { matchItems } from './align.js';
-import type { Shape } from './merge-keys.js';
+import type { MergeShape } from './merge-keys.js';
 import { deepEqual, isObject } from '../model/json.js';
 
 export type { Operation } from 'fast-json-patch';
@@ -14,7 +14,7 @@ export type { Operation } from 'fast-json-patch';
  * order matters and changed, are replaced whole; lists nobody describes (custom resources) are
  * patched item by item by fast-json-patch.
  */
-export function createJsonPatch(current: unknown, desired: unknown, shape: Shape | undefined): Operation[] {
+export function createJsonPatch(current: unknown, desired: unknown, shape: MergeShape | undefined): Operation[] {
   const ops: Operation[] = [];
   walk(current, desired, [], shape, ops);
   return ops;
@@ -24,7 +24,7 @@ function walk(
   current: unknown,
   desired: unknown,
   path: Array<string | number>,
-  shape: Shape | undefined,
+  shape: MergeShape | undefined,
   ops: Operation[],
 ): void {
   if (deepEqual(current, desired)) return;

@@ -16,20 +16,20 @@ export interface ListRule {
   /** Whether the order of the items is meaningful, so that a reorder is a change. */
   ordered?: (items: readonly unknown[]) => boolean;
   /** The shape of each item, for keyed lists nested inside items. */
-  item?: Shape;
+  item?: MergeShape;
 }
 
 /** What is known about a field: the fields of an object, or the rule of a list. */
-export interface Shape {
-  fields?: Readonly<Record<string, Shape>>;
+export interface MergeShape {
+  fields?: Readonly<Record<string, MergeShape>>;
   list?: ListRule;
 }
 
-const fields = (f: Record<string, Shape>): Shape => ({ fields: f });
-const keyed = (keys: readonly string[], item?: Shape, ordered?: ListRule['ordered']): Shape => ({
+const fields = (f: Record<string, MergeShape>): MergeShape => ({ fields: f });
+const keyed = (keys: readonly string[], item?: MergeShape, ordered?: ListRule['ordered']): MergeShape => ({
   list: { keys, ...(item ? { item } : {}), ...(ordered ? { ordered } : {}) },
 });
-const ATOMIC: Shape = { list: {} };
+const ATOMIC: MergeShape = { list: {} };
 const always = (): boolean => true;
 
 /**
@@ -77,15 +77,15 @@ const METADATA = fields({ ownerReferences: keyed(['uid']), finalizers: keyed([])
 const POD_TEMPLATE = fields({ metadata: METADATA, spec: POD_SPEC });
 
 /** The shape of a root whose pod template is at `path` (`[]` for a Pod, which is its own template). */
-function withPodTemplateAt(path: readonly string[]): Shape {
+function withPodTemplateAt(path: readonly string[]): MergeShape {
   let shape = POD_TEMPLATE;
   for (const key of [...path].reverse()) shape = fields({ [key]: shape });
   return fields({ ...shape.fields, metadata: METADATA });
 }
 
 /** The shape of each kind's root, by group and kind; other kinds only have `metadata`. */
-const ROOTS: ReadonlyMap<GroupKind, Shape> = new Map([
-  ...POD_BEARING_KINDS.map((kind): [GroupKind, Shape] => [kind, withPodTemplateAt(templatePath(kind)!)]),
+const ROOTS: ReadonlyMap<GroupKind, MergeShape> = new Map([
+  ...POD_BEARING_KINDS.map((kind): [GroupKind, MergeShape] => [kind, withPodTemplateAt(templatePath(kind)!)]),
   ['Service', fields({ metadata: METADATA, spec: fields({ ports: keyed(['port', 'protocol']) }) })],
   [
     'ValidatingWebhookConfiguration.admissionregistration.k8s.io',
@@ -100,7 +100,7 @@ const ROOTS: ReadonlyMap<GroupKind, Shape> = new Map([
 const OTHER = fields({ metadata: METADATA });
 
 /** The shape of an object's root, from its apiVersion and kind. */
-export function shapeOf(object: JsonObject): Shape {
+export function shapeOf(object: JsonObject): MergeShape {
   return ROOTS.get(groupKindOfObject(object)) ?? OTHER;
 }
 

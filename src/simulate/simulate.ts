@@ -2,7 +2,7 @@ import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import { admitCurrent, admitDesired, RECOMPUTED_KINDS } from './admit-objects.js';
-import { cronJobSchedules, type CronJobSchedule } from './controllers/cronjob.js';
+import { cronJobSchedules, type CronJobRuns } from './controllers/cronjob.js';
 import { reconcileDaemonSets } from './controllers/daemonset.js';
 import { reconcileDeployments } from './controllers/deployment.js';
 import { reconcileAutoscalers } from './controllers/hpa.js';
@@ -82,7 +82,7 @@ export interface SimulationResult {
   unschedulable: Map<string, string>;
   services: ServiceSummary[];
   ingresses: IngressSummary[];
-  cronJobs: CronJobSchedule[];
+  cronJobs: CronJobRuns[];
   /** Controller rounds until nothing changed. */
   rounds: number;
 }

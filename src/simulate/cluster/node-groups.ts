@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { parseQuantity } from '../../model/quantity.js';
+import { DEFAULT_MAX_PODS } from '../scheduler/resources.js';
 
 /**
  * The compact cluster description of `.kubeplan.yaml` (`cluster.nodeGroups`): groups of
@@ -71,8 +72,6 @@ export interface NodeGroupProblem {
   pointer: string;
   message: string;
 }
-
-export const DEFAULT_MAX_PODS = 110;
 
 /**
  * Node objects for the groups, in group order then by number. A value that is not a quantity

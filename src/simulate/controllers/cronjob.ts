@@ -6,7 +6,7 @@ import type { ObjectRef } from '../../model/object-ref.js';
 import type { SimulationState } from '../state.js';
 import { refOf } from '../../model/object-ref.js';
 
-export interface CronJobSchedule {
+export interface CronJobRuns {
   cronJob: ObjectRef;
   schedule: string;
   timeZone: string;
@@ -30,8 +30,8 @@ export const NEXT_RUNS = 3;
  * reports no findings of its own here: a schedule or zone the API server refuses is lint's
  * `cronjob-schedule-invalid`, and such a CronJob is listed with the reason and no runs.
  */
-export function cronJobSchedules(state: SimulationState): CronJobSchedule[] {
-  const result: CronJobSchedule[] = [];
+export function cronJobSchedules(state: SimulationState): CronJobRuns[] {
+  const result: CronJobRuns[] = [];
   for (const entry of state.list('CronJob', 'batch')) {
     const spec = objectAt(entry.object, 'spec') ?? {};
     const read = readCronJobSchedule(spec);

@@ -16,7 +16,7 @@ import { CPU, EPHEMERAL_STORAGE, isScalarResourceName, MEMORY, PODS } from '../.
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 /** An unset container memory request counts as 200Mi for scoring (schedutil.DefaultMemoryRequest). */
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
-/** Used when a node reports neither allocatable nor capacity pods. */
+/** The kubelet's default maxPods: used when a node reports neither allocatable nor capacity pods, and for node groups. */
 export const DEFAULT_MAX_PODS = 110;
 
 const DEFAULT_CPU: Quantity = { num: BigInt(DEFAULT_MILLI_CPU_REQUEST), den: 1000n, format: 'DecimalSI' };
