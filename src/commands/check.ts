@@ -76,12 +76,12 @@ export async function check(
   let diffed: DiffResult | undefined;
   let planned: PlanResult | undefined;
   if (loaded.current) {
-    const run = await runDiff(loaded, { ...options, refusalsReported: true });
+    const run = await runDiff(loaded, { ...options, reported: linting.findings });
     diffed = diffResult(loaded, run);
     findings.push(...run.findings, ...run.planFindings);
     ioErrors += run.ioErrors;
   } else {
-    const run = await runPlan(loaded, { ...options, refusalsReported: true });
+    const run = await runPlan(loaded, { ...options, reported: linting.findings });
     planned = planResult(loaded, run, options);
     findings.push(...run.findings);
     ioErrors += run.ioErrors;

@@ -23,7 +23,8 @@ import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/clu
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { clusterModelOptions } from './configured-cluster.js';
 import { planClock } from './plan.js';
-import { refusalReported, validateInputs } from './validate-inputs.js';
+import { causeReported, reportedCauses } from '../simulate/accept-manifests.js';
+import { validateInputs } from './validate-inputs.js';
 
 export { CurrentSourceError } from '../load/current-source-error.js';
 
@@ -80,8 +81,8 @@ export interface DiffRun extends Omit<DiffResult, 'summary'> {
 }
 
 export interface DiffRunOptions extends Omit<DiffOptions, 'current'> {
-  /** The schema findings of the run are reported already (check: lint's): no `object-rejected` repeats one. */
-  refusalsReported?: boolean;
+  /** Findings the run shows already (check: lint's): no `object-rejected` repeats one of them. */
+  reported?: readonly Finding[];
 }
 
 /**
@@ -102,14 +103,9 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   // Changes the API server refuses do not happen, whether or not the plan runs.
   const validation = validateInputs(loaded);
   const admission = await admitManifests(desired.manifests, loaded.crds.manifests, (m) => validation.of(m));
-  const { changes, findings: rejections } = markRefused(objects.changes, admission);
-  const findings = [...objects.findings];
-  const refusedManifest = new Map([...admission.refused].map(([manifest, r]) => [r.finding, manifest]));
-  for (const rejection of rejections) {
-    const manifest = refusedManifest.get(rejection);
-    if (!options.refusalsReported || !manifest || !(await refusalReported(validation, manifest)))
-      findings.push(rejection);
-  }
+  const { changes, refusals } = markRefused(objects.changes, admission);
+  const reported = reportedCauses(options.reported ?? []);
+  const findings = [...objects.findings, ...refusals.filter((r) => !causeReported(reported, r)).map((r) => r.finding)];
   let ioErrors = 0;
 
   let consequences: Consequences | undefined;

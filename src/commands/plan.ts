@@ -13,14 +13,14 @@ import {
   loadIoErrors,
 } from '../load/inputs.js';
 import type { FailOn } from '../model/severity.js';
-import { acceptManifests } from '../simulate/accept-manifests.js';
+import { acceptManifests, causeReported, reportedCauses } from '../simulate/accept-manifests.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { CronJobRuns } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { simulate, type IngressSummary, type ServiceSummary, type SimulationStage } from '../simulate/simulate.js';
 import { clusterModelOptions } from './configured-cluster.js';
-import { refusalReported, validateInputs } from './validate-inputs.js';
+import { validateInputs } from './validate-inputs.js';
 
 export interface PlanOptions extends InputOptions {
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
@@ -87,10 +87,10 @@ export type PlanRun = Omit<PlanResult, 'findings' | 'summary' | 'exitCode'> & { 
 
 export interface PlanRunOptions extends PlanOptions {
   /**
-   * The schema findings of the run are reported already (check: lint's): an object the API server
-   * refuses for one of them is left out without an `object-rejected` of its own.
+   * Findings the run shows already (check: lint's): an object the API server refuses for one of
+   * them is left out without an `object-rejected` of its own.
    */
-  refusalsReported?: boolean;
+  reported?: readonly Finding[];
 }
 
 /**
@@ -104,10 +104,8 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
   const validation = validateInputs(loaded);
   const desired = loaded.desired.manifests;
   const acceptance = await acceptManifests(desired, loaded.crdManifests, (m) => validation.of(m));
-  const findings: Finding[] = [];
-  for (const [i, refused] of acceptance.refused.entries())
-    if (!options.refusalsReported || !(await refusalReported(validation, refused)))
-      findings.push(acceptance.findings[i]!);
+  const reported = reportedCauses(options.reported ?? []);
+  const findings = acceptance.refused.filter((r) => !causeReported(reported, r)).map((r) => r.finding);
 
   stage('cluster');
   const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);
@@ -121,7 +119,7 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
     nodes,
     current,
     desired: acceptance.accepted,
-    refused: acceptance.refused,
+    refused: acceptance.refused.map((r) => r.manifest),
     now,
     schedule: options.schedule ?? kubeScheduler,
     ...(options.onStage ? { onStage: options.onStage } : {}),

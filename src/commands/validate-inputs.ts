@@ -36,11 +36,3 @@ export function validateInputs(loaded: LoadedInputs): Validation {
   validations.set(loaded, validation);
   return validation;
 }
-
-/** Findings that make the API server refuse an object (accept-manifests.ts): the schema stage reports them. */
-const REFUSING = new Set(['schema-invalid', 'api-unknown']);
-
-/** Whether the schema findings of `manifest` already say why the API server refuses it. */
-export async function refusalReported(validation: Validation, manifest: Manifest): Promise<boolean> {
-  return (await validation.of(manifest)).some((f) => REFUSING.has(f.ruleId));
-}

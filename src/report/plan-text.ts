@@ -32,7 +32,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
   lines.push(c.bold(`Plan at ${result.now} on ${plural(count, 'node')} (${source})`), '');
 
   lines.push(c.bold('Workloads'));
-  if (overview.workloads.length === 0) lines.push('  (none)');
+  if (overview.workloads.length === 0 && result.cronJobs.length === 0) lines.push('  (none)');
   for (const workload of overview.workloads) {
     lines.push(
       `  ${describeRef(workload.ref)}: ${workload.scheduled}/${workload.pods.length} pods scheduled${workload.wanted}`,

@@ -3,27 +3,37 @@ import { parsePointer } from '../model/json-pointer.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { CrdRegistry } from '../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../validate/validate-manifests.js';
+import { identityKey } from '../model/object-ref.js';
+import { fieldValidationProblem } from './admission/field-validation.js';
 import { copyJson, isCyclic } from './objects/copy-json.js';
 
 /** Validation findings that make the API server refuse an object: a schema error, or a kind or version it does not serve. */
-const REFUSING = new Set(['schema-invalid', 'api-unknown']);
+export const REFUSING = new Set(['schema-invalid', 'api-unknown']);
+
+/** An object the API server refuses, and why. */
+export interface Refusal {
+  manifest: Manifest;
+  /** The plan's `object-rejected` finding, at the first reason. */
+  finding: Finding;
+  /** That first reason alone (`spec.replicas: expected integer, ...`). */
+  reason: string;
+  /** The finding that explains it (a schema error, or the lint rule that checks the same field). */
+  cause: Finding;
+}
 
 export interface AcceptedManifests {
   /** The objects as the API server keeps them: unknown fields dropped. */
   accepted: Manifest[];
-  /** The objects the API server refuses. */
-  refused: Manifest[];
-  /** `object-rejected` for each refused object, at the first reason. */
-  findings: Finding[];
-  /** That first reason alone, for each refused object (`spec.replicas: expected integer, ...`). */
-  reasons: string[];
+  /** The objects the API server refuses, in input order. */
+  refused: Refusal[];
 }
 
 /**
  * What the API server does with each input object before any controller sees it: it refuses
- * one with a schema error or of a kind it does not serve, and drops unknown fields from the
- * others, as a server in `Warn` field-validation mode does (lint reports them). An object that
- * contains itself through YAML aliases cannot even be sent.
+ * one with a schema error, of a kind it does not serve, or with a field its validation refuses
+ * that the simulation reads (field-validation.ts), and drops unknown fields from the others, as
+ * a server in `Warn` field-validation mode does (lint reports them). An object that contains
+ * itself through YAML aliases cannot even be sent.
  */
 export async function acceptManifests(
   manifests: readonly Manifest[],
@@ -33,16 +43,19 @@ export async function acceptManifests(
 ): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
   const validate = validated ?? ((manifest: Manifest) => validator.validate(manifest));
-  const result: AcceptedManifests = { accepted: [], refused: [], findings: [], reasons: [] };
-  const refuse = (manifest: Manifest, why: Finding): void => {
-    result.refused.push(manifest);
-    result.reasons.push(why.message);
-    result.findings.push({
-      ...why,
-      ruleId: 'object-rejected',
-      severity: 'error',
-      phase: 'simulate',
-      message: `the API server refuses this object, so the plan leaves it out: ${why.message}`,
+  const result: AcceptedManifests = { accepted: [], refused: [] };
+  const refuse = (manifest: Manifest, cause: Finding): void => {
+    result.refused.push({
+      manifest,
+      cause,
+      reason: cause.message,
+      finding: {
+        ...cause,
+        ruleId: 'object-rejected',
+        severity: 'error',
+        phase: 'simulate',
+        message: `the API server refuses this object, so the plan leaves it out: ${cause.message}`,
+      },
     });
   };
   for (const manifest of manifests) {
@@ -60,7 +73,7 @@ export async function acceptManifests(
       continue;
     }
     const found = await validate(manifest);
-    const refusal = found.find((f) => REFUSING.has(f.ruleId));
+    const refusal = found.find((f) => REFUSING.has(f.ruleId)) ?? fieldValidationProblem(manifest);
     if (refusal) {
       refuse(manifest, refusal);
       continue;
@@ -69,6 +82,24 @@ export async function acceptManifests(
     result.accepted.push(unknown.length ? { ...manifest, object: withoutFields(manifest.object, unknown) } : manifest);
   }
   return result;
+}
+
+/**
+ * Whether `reported` (the findings a run already shows, e.g. check's lint findings) says why
+ * the API server refuses an object: then its `object-rejected` would only repeat it. A cause
+ * that lint did not show (a rule turned off or suppressed) keeps the refusal.
+ */
+export function causeReported(reported: ReadonlySet<string>, refusal: Refusal): boolean {
+  return reported.has(causeKey(refusal.cause));
+}
+
+/** The keys of findings for `causeReported`: rule, file and object. */
+export function reportedCauses(findings: readonly Finding[]): Set<string> {
+  return new Set(findings.map(causeKey));
+}
+
+function causeKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.file}\u0000${f.object ? identityKey(f.object) : ''}`;
 }
 
 /** A copy of the object without the fields at `pointers` (the rest keeps its source positions). */

@@ -33,6 +33,21 @@ describe('plan text output', () => {
     ]);
   });
 
+  it('lists CronJobs among the workloads, without "(none)" above them', async () => {
+    const yaml =
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: report, namespace: shop }\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: r, image: r:1 }] } } } }';
+    const text = formatPlanText(
+      await plan(['-'], { readStdin: async () => Buffer.from(yaml), now: '2026-01-01T00:00:00Z' }),
+    );
+    const lines = text.split('\n');
+    const at = lines.indexOf('Workloads');
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Workloads',
+      '  CronJob shop/report: "0 3 * * *" (UTC), next runs 2026-01-01T03:00:00Z, 2026-01-02T03:00:00Z, 2026-01-03T03:00:00Z',
+      '',
+    ]);
+  });
+
   it('shows the demo as documented in docs/plan.md', async () => {
     expectGolden('commands/plan', 'demo.txt', formatPlanText(await plan(['fixtures/demo'])));
   });

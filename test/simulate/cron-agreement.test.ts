@@ -81,15 +81,24 @@ beforeAll(async () => {
 });
 
 describe('lint and plan on CronJob schedules', () => {
-  it.each(ROWS.map((row, i) => [i, ...row] as const))('c%d %j (%s): %j', (i, _schedule, _zone, verdict) => {
+  it.each(ROWS.map((row, i) => [i, ...row] as const))('c%d %j (%s): %j', (i, _schedule, zone, verdict) => {
     const rules = linted.filter((f) => rowOf(f) === i).map((f) => f.ruleId);
     const listed = planned.cronJobs.find((c) => c.cronJob.name === `c${i}`)!;
+    const rejected = planned.findings.filter((f) => f.ruleId === 'object-rejected' && f.object?.name === `c${i}`);
     if (verdict === 'refused') {
       expect(rules.length).toBeGreaterThan(0);
       expect(new Set(rules)).toEqual(new Set(['cronjob-schedule-invalid']));
-      expect(listed.nextRuns).toEqual([]);
-      expect(listed.noRuns).toMatch(/^refused by the API server: (schedule|timeZone): /);
-    } else if (verdict === 'never') {
+      // The plan refuses it as the API server does: it is not simulated, and says why.
+      expect(listed).toBeUndefined();
+      // The refused rows with a zone have a valid schedule: the zone is what is refused.
+      const field = zone === undefined ? 'spec.schedule' : 'spec.timeZone';
+      expect(rejected.map((f) => [f.severity, f.message.replace(/: Invalid value: .*/, '')])).toEqual([
+        ['error', `the API server refuses this object, so the plan leaves it out: ${field}`],
+      ]);
+      return;
+    }
+    expect(rejected).toEqual([]);
+    if (verdict === 'never') {
       expect(rules).toEqual(['cronjob-schedule-never-runs']);
       expect(listed.nextRuns).toEqual([]);
       expect(listed.noRuns).toMatch(/^never runs: /);
@@ -100,11 +109,13 @@ describe('lint and plan on CronJob schedules', () => {
     }
   });
 
-  it('gives the plan the same reason as lint', () => {
-    const listed = planned.cronJobs.find((c) => c.cronJob.name === 'c0')!;
-    expect(listed.noRuns).toBe(
-      'refused by the API server: schedule: failed to parse int from L: strconv.Atoi: parsing "L": invalid syntax',
-    );
+  it('gives the plan the same reason as lint, in the words of the API server', () => {
+    expect(
+      planned.findings.filter((f) => f.object?.name === 'c0').map((f) => `${f.line}:${f.column} ${f.message}`),
+    ).toEqual([
+      '5:13 the API server refuses this object, so the plan leaves it out: spec.schedule: Invalid value: "0 0 L * *": failed to parse int from L: strconv.Atoi: parsing "L": invalid syntax',
+    ]);
+    expect(planned.exitCode).toBe(1);
     expect(linted.filter((f) => rowOf(f) === 0).map((f) => f.message)).toEqual([
       'schedule "0 0 L * *" is invalid: failed to parse int from L: strconv.Atoi: parsing "L": invalid syntax',
     ]);
@@ -112,7 +123,7 @@ describe('lint and plan on CronJob schedules', () => {
     expect(never.noRuns).toBe('never runs: none of its months has that day of the month');
   });
 
-  it('leaves the findings to lint: the plan reports none about schedules', () => {
+  it('reports no schedule finding of its own: only the refusal of the objects the API server refuses', () => {
     expect(planned.findings.filter((f) => f.ruleId.startsWith('cronjob-'))).toEqual([]);
   });
 });
@@ -133,5 +144,17 @@ describe('check on CronJob schedules', () => {
     expect(cron.filter((f) => rowOf(f) === 19).map((f) => f.message)).toEqual([
       'schedule "TZ=UTC 0 0 * * *" is invalid: cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
     ]);
+    // Lint says why the plan refuses them: no object-rejected repeats it.
+    expect(result.findings.filter((f) => f.ruleId === 'object-rejected')).toEqual([]);
+  });
+
+  it('still says the API server refuses a CronJob when the lint rule is turned off', async () => {
+    const config = { rules: { 'cronjob-schedule-invalid': { severity: 'off' as const } } };
+    const result = await check(['-'], { ...stdin, config });
+    const rejected = result.findings.filter((f) => f.ruleId === 'object-rejected');
+    expect(rejected.map((f) => f.object?.name)).toEqual(
+      ROWS.flatMap(([, , verdict], i) => (verdict === 'refused' ? [`c${i}`] : [])),
+    );
+    expect(result.findings.filter((f) => f.ruleId === 'cronjob-schedule-invalid')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import { copyJson } from '../../simulate/objects/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
-import { acceptManifests } from '../../simulate/accept-manifests.js';
+import { acceptManifests, type Refusal } from '../../simulate/accept-manifests.js';
 import { isCrd } from '../../validate/crd/crd-registry.js';
 import type { ObjectChange } from '../types.js';
 import { dropNulls } from '../../model/json.js';
@@ -9,8 +9,8 @@ import { dropNulls } from '../../model/json.js';
 export interface Admission {
   /** Each manifest the API server takes → the object as it stores it (unknown fields and nulls dropped). */
   stored: Map<Manifest, Manifest>;
-  /** Those it refuses, with the plan's `object-rejected` finding and the reason alone. */
-  refused: Map<Manifest, { finding: Finding; reason: string }>;
+  /** Those it refuses, with the plan's `object-rejected` finding, the reason alone and its cause. */
+  refused: Map<Manifest, Refusal>;
 }
 
 /**
@@ -25,9 +25,7 @@ export async function admitManifests(
   validated?: (manifest: Manifest) => Promise<readonly Finding[]>,
 ): Promise<Admission> {
   const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd), validated);
-  const refused = new Map(
-    result.refused.map((manifest, i) => [manifest, { finding: result.findings[i]!, reason: result.reasons[i]! }]),
-  );
+  const refused = new Map(result.refused.map((r) => [r.manifest, r]));
   const kept = manifests.filter((m) => !refused.has(m));
   const stored = new Map(
     kept.map((manifest, i) => {
@@ -45,13 +43,13 @@ export async function admitManifests(
 export function markRefused(
   changes: readonly ObjectChange[],
   admission: Admission,
-): { changes: ObjectChange[]; findings: Finding[] } {
-  const findings: Finding[] = [];
+): { changes: ObjectChange[]; refusals: Refusal[] } {
+  const refusals: Refusal[] = [];
   const marked = changes.map((change) => {
     const rejection = change.desired && admission.refused.get(change.desired);
     if (!rejection || change.action === 'unmanaged' || change.action === 'delete') return change;
-    findings.push(rejection.finding);
+    refusals.push(rejection);
     return { ...change, refused: rejection.reason };
   });
-  return { changes: marked, findings };
+  return { changes: marked, refusals };
 }

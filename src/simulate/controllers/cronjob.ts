@@ -14,9 +14,8 @@ export interface CronJobRuns {
   /** The next run times after the plan's reference time (RFC 3339, UTC), none when suspended. */
   nextRuns: string[];
   /**
-   * Why there are no runs, when there are none and the CronJob is not suspended: `refused by the
-   * API server: ...` (lint's cronjob-schedule-invalid), `never runs: ...`, or a zone kubeplan
-   * cannot read.
+   * Why there are no runs, when there are none and the CronJob is not suspended: `never runs: ...`,
+   * a zone kubeplan cannot read, or (a live CronJob only) a schedule the controller cannot parse.
    */
   noRuns?: string;
 }
@@ -26,9 +25,10 @@ export const NEXT_RUNS = 3;
 
 /**
  * CronJobs create no pods now; the plan lists when they will next run, as the CronJob controller
- * works it out: in `spec.timeZone`, else in UTC (the controller manager's usual zone). The plan
- * reports no findings of its own here: a schedule or zone the API server refuses is lint's
- * `cronjob-schedule-invalid`, and such a CronJob is listed with the reason and no runs.
+ * works it out: in `spec.timeZone`, else in UTC (the controller manager's usual zone). An input
+ * CronJob whose schedule or zone the API server refuses never gets here (accept-manifests.ts
+ * refuses it); a live one created when validation was looser is listed with the reason the
+ * controller gives (its UnparseableSchedule event) and no runs.
  */
 export function cronJobSchedules(state: SimulationState): CronJobRuns[] {
   const result: CronJobRuns[] = [];
@@ -41,7 +41,7 @@ export function cronJobSchedules(state: SimulationState): CronJobRuns[] {
     const listed = { cronJob: refOf(entry.object), schedule: spec.schedule as string, timeZone, suspended };
     if (!read.ok) {
       const problems = read.problems.map((p) => `${p.pointer.slice('/spec/'.length)}: ${p.message}`);
-      result.push({ ...listed, nextRuns: [], noRuns: `refused by the API server: ${problems.join('; ')}` });
+      result.push({ ...listed, nextRuns: [], noRuns: `unparseable schedule, never started: ${problems.join('; ')}` });
     } else if (suspended) result.push({ ...listed, nextRuns: [] });
     else if (!read.zone)
       result.push({ ...listed, nextRuns: [], noRuns: `no runs: kubeplan has no data for time zone ${timeZone}` });
