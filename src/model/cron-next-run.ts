@@ -40,63 +40,102 @@ export function nextRun(schedule: CronSchedule, after: number, zone: TimeZone): 
   const yearLimit = clock.at(t).year + 5;
   let steps = 0;
 
-  wrap: for (;;) {
-    if (clock.at(t).year > yearLimit) return undefined;
-    while (!month.values.has(clock.at(t).month)) {
-      if (++steps > STEP_LIMIT) return undefined;
+  /**
+   * Moves `t` forward until one field matches: the first move truncates the smaller fields (once
+   * per search), and a field that wraps around (a new year, month, day...) means the larger
+   * fields must be checked again from the top.
+   */
+  const seek = (matches: () => boolean, truncate: () => void, advance: () => void, wrapped: () => boolean): Seek => {
+    while (!matches()) {
+      if (++steps > STEP_LIMIT) return 'exhausted';
       if (!added) {
         added = true;
-        const c = clock.at(t);
-        t = zonedDate(zone, c.year, c.month, 1, 0, 0, 0);
+        truncate();
       }
-      t = clock.addDate(t, 0, 1, 0);
-      if (clock.at(t).month === 1) continue wrap;
+      advance();
+      if (wrapped()) return 'wrapped';
     }
-    while (!dayMatches(schedule.dayOfMonth, schedule.dayOfWeek, clock.at(t))) {
-      if (++steps > STEP_LIMIT) return undefined;
-      if (!added) {
-        added = true;
-        const c = clock.at(t);
-        t = zonedDate(zone, c.year, c.month, c.day, 0, 0, 0);
-      }
-      t = clock.addDate(t, 0, 0, 1);
-      // Where a day does not start at midnight (a zone change then), move to the nearest midnight-ish hour.
-      const h = clock.at(t).hour;
-      if (h !== 0) t += (h > 12 ? 24 - h : -h) * HOUR;
-      if (clock.at(t).day === 1) continue wrap;
-    }
-    while (!hour.values.has(clock.at(t).hour)) {
-      if (++steps > STEP_LIMIT) return undefined;
-      if (!added) {
-        added = true;
-        const c = clock.at(t);
-        t = zonedDate(zone, c.year, c.month, c.day, c.hour, 0, 0);
-      }
-      t += HOUR;
-      if (clock.at(t).hour === 0) continue wrap;
-    }
-    while (!minute.values.has(clock.at(t).minute)) {
-      if (++steps > STEP_LIMIT) return undefined;
-      if (!added) {
-        added = true;
-        t -= mod(t, MINUTE);
-      }
-      t += MINUTE;
-      if (clock.at(t).minute === 0) continue wrap;
-    }
+    return 'matched';
+  };
+  const fields: ReadonlyArray<() => Seek> = [
+    () =>
+      seek(
+        () => month.values.has(clock.at(t).month),
+        () => {
+          const c = clock.at(t);
+          t = zonedDate(zone, c.year, c.month, 1, 0, 0, 0);
+        },
+        () => {
+          t = clock.addDate(t, 0, 1, 0);
+        },
+        () => clock.at(t).month === 1,
+      ),
+    () =>
+      seek(
+        () => dayMatches(schedule.dayOfMonth, schedule.dayOfWeek, clock.at(t)),
+        () => {
+          const c = clock.at(t);
+          t = zonedDate(zone, c.year, c.month, c.day, 0, 0, 0);
+        },
+        () => {
+          t = clock.addDate(t, 0, 0, 1);
+          // Where a day does not start at midnight (a zone change then), move to the nearest midnight-ish hour.
+          const h = clock.at(t).hour;
+          if (h !== 0) t += (h > 12 ? 24 - h : -h) * HOUR;
+        },
+        () => clock.at(t).day === 1,
+      ),
+    () =>
+      seek(
+        () => hour.values.has(clock.at(t).hour),
+        () => {
+          const c = clock.at(t);
+          t = zonedDate(zone, c.year, c.month, c.day, c.hour, 0, 0);
+        },
+        () => {
+          t += HOUR;
+        },
+        () => clock.at(t).hour === 0,
+      ),
+    () =>
+      seek(
+        () => minute.values.has(clock.at(t).minute),
+        () => {
+          t -= mod(t, MINUTE);
+        },
+        () => {
+          t += MINUTE;
+        },
+        () => clock.at(t).minute === 0,
+      ),
     // Standard schedules run at second 0.
-    while (clock.at(t).second !== 0) {
-      if (++steps > STEP_LIMIT) return undefined;
-      if (!added) {
-        added = true;
-        t -= mod(t, SECOND);
-      }
-      t += SECOND;
-      if (clock.at(t).second === 0) continue wrap;
+    () =>
+      seek(
+        () => clock.at(t).second === 0,
+        () => {
+          t -= mod(t, SECOND);
+        },
+        () => {
+          t += SECOND;
+        },
+        () => clock.at(t).second === 0,
+      ),
+  ];
+
+  for (;;) {
+    if (clock.at(t).year > yearLimit) return undefined;
+    let outcome: Seek = 'matched';
+    for (const field of fields) {
+      outcome = field();
+      if (outcome !== 'matched') break;
     }
-    return t;
+    if (outcome === 'exhausted') return undefined;
+    if (outcome === 'matched') return t;
   }
 }
+
+/** How a field's search ended: matched, wrapped into the next larger unit, or out of steps. */
+type Seek = 'matched' | 'wrapped' | 'exhausted';
 
 /** Up to `count` runs after `after`, each the next after the one before; fewer when the search runs out. */
 export function nextRuns(schedule: CronSchedule, after: number, zone: TimeZone, count: number): number[] {
