@@ -12,7 +12,12 @@ import {
   selectorKey,
   selectorMatches,
 } from '../../src/model/selectors/label-selector.js';
-import { newRequirement, parseInt64, requirementMatches } from '../../src/model/selectors/requirement.js';
+import {
+  formatRequirement,
+  newRequirement,
+  parseInt64,
+  requirementMatches,
+} from '../../src/model/selectors/requirement.js';
 
 const WEB = { app: 'web', tier: 'front' };
 
@@ -40,6 +45,7 @@ describe('compileLabelSelector (metav1.LabelSelectorAsSelector)', () => {
       false,
     ],
     ['matchLabels that is not a map is invalid', { matchLabels: 'app=web' }, WEB, false],
+    ['matchLabels that is a list is invalid', { matchLabels: [] }, WEB, false],
     [
       'a matchLabels key of the wrong syntax is invalid',
       { matchLabels: { 'bad key': 'web' } },
@@ -48,6 +54,10 @@ describe('compileLabelSelector (metav1.LabelSelectorAsSelector)', () => {
     ],
     ['a matchLabels value of the wrong syntax is invalid', { matchLabels: { app: 'web_' } }, { app: 'web_' }, false],
     ['matchExpressions that is not a list is invalid', { matchExpressions: 'app in (web)' }, WEB, false],
+    ['matchExpressions that is an empty string is invalid', { matchExpressions: '' }, WEB, false],
+    ['matchExpressions that is a map is invalid', { matchExpressions: {} }, WEB, false],
+    ['null matchExpressions is absent', { matchLabels: { app: 'web' }, matchExpressions: null }, WEB, true],
+    ['an expression that is null is invalid', { matchExpressions: [null] }, WEB, false],
     ['an expression that is not an object is invalid', { matchExpressions: ['app'] }, WEB, false],
     ['In', { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'web'] }] }, WEB, true],
     ['In on a missing key', { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }, WEB, false],
@@ -63,6 +73,18 @@ describe('compileLabelSelector (metav1.LabelSelectorAsSelector)', () => {
       { matchExpressions: [{ key: 'n', operator: 'In', values: ['1'] }] },
       { n: '1' },
       true,
+    ],
+    [
+      'values with one number among strings are invalid',
+      { matchExpressions: [{ key: 'n', operator: 'In', values: ['2', 1] }] },
+      { n: '2' },
+      false,
+    ],
+    [
+      '= is not an operator of a LabelSelector',
+      { matchExpressions: [{ key: 'app', operator: '=', values: ['web'] }] },
+      WEB,
+      false,
     ],
     [
       'values that is not a list is invalid',
@@ -172,6 +194,8 @@ describe('compileLabelSelector (metav1.LabelSelectorAsSelector)', () => {
 describe('selectorFromSet (labels.SelectorFromSet: Service and ReplicationController selectors, nodeSelector)', () => {
   const cases: Array<[string, unknown, Record<string, string>, boolean]> = [
     ['absent selects everything (the consumer decides whether to read it)', undefined, WEB, true],
+    ['null selects everything', null, WEB, true],
+    ['a list is malformed', [], WEB, false],
     ['{} selects everything', {}, WEB, true],
     ['every pair must match', { app: 'web', tier: 'front' }, WEB, true],
     ['one pair that differs', { app: 'web', tier: 'back' }, WEB, false],
@@ -181,6 +205,11 @@ describe('selectorFromSet (labels.SelectorFromSet: Service and ReplicationContro
   ];
   it.each(cases)('%s', (_name, selector, labels, expected) => {
     expect(selectorMatches(selectorFromSet(selector), labels)).toBe(expected);
+  });
+
+  it('compiles a malformed set to NOTHING', () => {
+    expect(selectorFromSet({ n: 1 })).toBe(NOTHING);
+    expect(selectorFromSet({ app: null })).toBe(NOTHING);
   });
 });
 
@@ -209,6 +238,8 @@ describe('requirements (labels.NewRequirement and Requirement.Matches)', () => {
     expect(parseInt64('-9223372036854775808')).toBe(-9223372036854775808n);
     expect(parseInt64('9223372036854775807')).toBe(9223372036854775807n);
     expect(parseInt64('9223372036854775808')).toBeUndefined();
+    expect(parseInt64('-9223372036854775809')).toBeUndefined();
+    expect(parseInt64(undefined)).toBeUndefined();
     expect(parseInt64('1.5')).toBeUndefined();
     expect(parseInt64(' 1')).toBeUndefined();
   });
@@ -238,13 +269,31 @@ describe('compiled selectors', () => {
     });
     expect(formatSelector(s)).toBe('app in (api,web),env notin (dev),gpu,!spot,tier=front');
     expect(formatSelector(selectorFromSet({ b: '2', a: '1' }))).toBe('a=1,b=2');
+    expect(formatSelector(NOTHING)).toBe('');
+    expect(formatSelector(EVERYTHING)).toBe('');
+    expect(formatRequirement(newRequirement('cores', 'Gt', ['4'])!)).toBe('cores>4');
+    expect(formatRequirement(newRequirement('cores', 'Lt', ['4'])!)).toBe('cores<4');
   });
 
   it('compile to the same key whatever the order they were written in', () => {
     const a = compileLabelSelector({ matchLabels: { a: '1', b: '2' } });
     const b = compileLabelSelector({ matchLabels: { b: '2', a: '1' } });
     expect(selectorKey(a)).toBe(selectorKey(b));
+    expect(selectorKey(a)).toBe('[["a","=",["1"]],["b","=",["2"]]]');
     expect(selectorKey(NOTHING)).not.toBe(selectorKey(EVERYTHING));
+    // Requirements on the same key sort by operator, then values.
+    const exists = { key: 'a', operator: 'Exists' };
+    const notIn = { key: 'a', operator: 'NotIn', values: ['y'] };
+    const inX = { key: 'a', operator: 'In', values: ['x'] };
+    const inY = { key: 'a', operator: 'In', values: ['y'] };
+    expect(selectorKey(compileLabelSelector({ matchExpressions: [exists, notIn, inY, inX] }))).toBe(
+      selectorKey(compileLabelSelector({ matchExpressions: [inX, inY, notIn, exists] })),
+    );
+  });
+
+  it('select everything only when they have no requirement', () => {
+    expect(isEmptySelector(selectorFromSet({ a: '1' }))).toBe(false);
+    expect(isEmptySelector(EVERYTHING)).toBe(true);
   });
 
   it('AND together; nothing AND anything is nothing', () => {
@@ -253,6 +302,7 @@ describe('compiled selectors', () => {
     expect(selectorMatches(andSelectors(app, tier), WEB)).toBe(true);
     expect(selectorMatches(andSelectors(app, tier), { app: 'web', tier: 'back' })).toBe(false);
     expect(andSelectors(app, NOTHING)).toBe(NOTHING);
+    expect(andSelectors(NOTHING, app)).toBe(NOTHING);
   });
 
   it('name a label every match carries, for indexes', () => {
@@ -264,6 +314,12 @@ describe('compiled selectors', () => {
       requiredLabel(compileLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: ['x', 'y'] }] })),
     ).toBe(undefined);
     expect(requiredLabel(NOTHING)).toBeUndefined();
+    expect(
+      requiredLabel(compileLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Exists' }] })),
+    ).toBeUndefined();
+    expect(
+      requiredLabel(compileLabelSelector({ matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['x'] }] })),
+    ).toBeUndefined();
   });
 
   it('read only the string labels of an object', () => {

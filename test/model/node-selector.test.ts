@@ -92,6 +92,20 @@ describe('required node affinity', () => {
       false,
     ],
     [
+      '= is not a node selector operator',
+      required({ matchExpressions: [{ key: 'zone', operator: '=', values: ['a'] }] }),
+      false,
+    ],
+    ['an expression that is null is invalid', required({ matchExpressions: [null] }), false],
+    [
+      'null matchExpressions beside matchFields is absent',
+      required({
+        matchExpressions: null,
+        matchFields: [{ key: 'metadata.name', operator: 'In', values: ['worker-1'] }],
+      }),
+      true,
+    ],
+    [
       'an unknown operator is invalid',
       required({ matchExpressions: [{ key: 'zone', operator: 'Equals', values: ['a'] }] }),
       false,
@@ -118,6 +132,32 @@ describe('required node affinity', () => {
     ],
     ['matchFields Exists is invalid', required({ matchFields: [{ key: 'metadata.name', operator: 'Exists' }] }), false],
     [
+      'matchFields Exists with one value is invalid',
+      required({ matchFields: [{ key: 'metadata.name', operator: 'Exists', values: ['x'] }] }),
+      false,
+    ],
+    [
+      'matchFields with values that are not a list is invalid',
+      required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: 'worker-1' }] }),
+      false,
+    ],
+    [
+      'matchFields with a key that is not a string is invalid',
+      required({ matchFields: [{ key: 1, operator: 'NotIn', values: ['x'] }] }),
+      false,
+    ],
+    ['a matchFields item that is null is invalid', required({ matchFields: [null] }), false],
+    [
+      'matchFields on another field never reads the name',
+      required({ matchFields: [{ key: 'spec.providerID', operator: 'In', values: ['worker-1'] }] }),
+      false,
+    ],
+    [
+      'matchFields on another field reads as the empty string',
+      required({ matchFields: [{ key: 'spec.providerID', operator: 'In', values: [''] }] }),
+      true,
+    ],
+    [
       'matchFields on another field reads it as empty (In)',
       required({ matchFields: [{ key: 'spec.podCIDR', operator: 'In', values: ['x'] }] }),
       false,
@@ -136,6 +176,16 @@ describe('required node affinity', () => {
       true,
     ],
     ['an empty term selects no node', required({}), false],
+    [
+      'a required node affinity of null is no constraint',
+      { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: null } } },
+      true,
+    ],
+    [
+      'a required node affinity that is not an object selects no node',
+      { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: 'zone=a' } } },
+      false,
+    ],
     ['no terms select no node', required(), false],
     [
       'nodeSelector and affinity must both match',
@@ -159,6 +209,13 @@ describe('required node affinity', () => {
       invalid: true,
     });
     expect(compileNodeSelectorTerm({ matchExpressions: 'a' })).toEqual({ invalid: true });
+    expect(compileNodeSelectorTerm(null)).toEqual({ invalid: true });
+    expect(
+      compileNodeSelectorTerm({ matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['a'] }] }),
+    ).toEqual({
+      invalid: false,
+      fields: [{ key: 'metadata.name', equal: false, value: 'a' }],
+    });
   });
 });
 
@@ -173,6 +230,8 @@ describe('preferred node affinity', () => {
             { weight: 0, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } },
             { weight: 7, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists', values: ['a'] }] } },
             { weight: 3, preference: { matchExpressions: [{ key: 'zone', operator: 'In', values: ['b'] }] } },
+            null,
+            { weight: '20', preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } },
           ],
         },
       },

@@ -27,11 +27,31 @@ describe('tolerates', () => {
     ['another effect', { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' }, false],
     ['null fields are empty', { key: 'dedicated', operator: 'Exists', effect: null }, true],
     ['an unknown operator tolerates nothing', { key: 'dedicated', operator: 'exists' }, false],
-    ['a field of the wrong type makes the toleration tolerate nothing', { operator: 'Exists', effect: 1 }, false],
   ];
   it.each(cases)('%s', (_name, toleration, expected) => {
     const [t] = readTolerations([toleration]);
     expect(tolerates(t!, taint!)).toBe(expected);
+  });
+});
+
+describe('reading', () => {
+  it('leaves out tolerations of the wrong shape: they tolerate nothing', () => {
+    expect(
+      readTolerations([
+        { key: 'dedicated', operator: 'Exists', value: 5 },
+        { operator: 'Exists', effect: 1 },
+      ]),
+    ).toEqual([]);
+    expect(readTolerations(['Exists', null])).toEqual([]);
+    expect(readTolerations('dedicated')).toEqual([]);
+  });
+
+  it('reads taint fields that are absent, null or of the wrong type as empty, and skips items that are not objects', () => {
+    expect(readTaints([{ key: 1, value: 2, effect: 'NoSchedule' }, { key: 'a', value: null }, 'x', null])).toEqual([
+      { key: '', value: '', effect: 'NoSchedule' },
+      { key: 'a', value: '', effect: '' },
+    ]);
+    expect(readTaints(undefined)).toEqual([]);
   });
 });
 

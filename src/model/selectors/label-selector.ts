@@ -39,13 +39,13 @@ const LABEL_SELECTOR_OPERATORS: ReadonlySet<unknown> = new Set(['In', 'NotIn', '
  * every expression must hold.
  */
 export function compileLabelSelector(raw: unknown): Selector {
-  if (raw === undefined || raw === null || !isObject(raw)) return NOTHING;
+  if (!isObject(raw)) return NOTHING;
   const out: Requirement[] = [];
   const { matchLabels, matchExpressions } = raw;
   if (matchLabels !== undefined && matchLabels !== null) {
     if (!isObject(matchLabels)) return NOTHING;
     for (const [key, value] of Object.entries(matchLabels)) {
-      const r = typeof value === 'string' ? newRequirement(key, '=', [value]) : undefined;
+      const r = newRequirement(key, '=', [value]);
       if (!r) return NOTHING;
       out.push(r);
     }

@@ -72,10 +72,10 @@ function fieldRequirements(raw: readonly unknown[]): FieldRequirement[] | undefi
   return out;
 }
 
-/** A list present and non-empty; `null` and absent are empty, anything else is malformed. */
-function listOf(value: unknown): { items: readonly unknown[]; malformed: boolean } {
-  if (value === undefined || value === null) return { items: [], malformed: false };
-  return Array.isArray(value) ? { items: value, malformed: false } : { items: [], malformed: true };
+/** The items of a list field: `null` and absent are no items; undefined when it is not a list (malformed). */
+function listOf(value: unknown): readonly unknown[] | undefined {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : undefined;
 }
 
 /**
@@ -86,17 +86,17 @@ export function compileNodeSelectorTerm(raw: unknown): NodeSelectorTerm | undefi
   if (!isObject(raw)) return { invalid: true };
   const expressions = listOf(raw.matchExpressions);
   const fields = listOf(raw.matchFields);
-  if (expressions.malformed || fields.malformed) return { invalid: true };
-  if (expressions.items.length === 0 && fields.items.length === 0) return undefined;
+  if (!expressions || !fields) return { invalid: true };
+  if (expressions.length === 0 && fields.length === 0) return undefined;
   let invalid = false;
   let labels: Requirement[] | undefined;
   let fieldReqs: FieldRequirement[] | undefined;
-  if (expressions.items.length > 0) {
-    labels = labelRequirements(expressions.items);
+  if (expressions.length > 0) {
+    labels = labelRequirements(expressions);
     if (!labels) invalid = true;
   }
-  if (fields.items.length > 0) {
-    fieldReqs = fieldRequirements(fields.items);
+  if (fields.length > 0) {
+    fieldReqs = fieldRequirements(fields);
     if (!fieldReqs) invalid = true;
   }
   return { invalid, ...(labels ? { labels } : {}), ...(fieldReqs ? { fields: fieldReqs } : {}) };
@@ -130,8 +130,8 @@ export function nodeSelectorTermMatches(term: NodeSelectorTerm, node: NodeFacts)
 
 /** `GetRequiredNodeAffinity`: a pod's `nodeSelector` and the terms of its required node affinity. */
 export interface RequiredNodeAffinity {
-  /** undefined when the pod has no (or an empty) nodeSelector. */
-  readonly nodeSelector?: Selector;
+  /** EVERYTHING when the pod has no (or an empty) nodeSelector. */
+  readonly nodeSelector: Selector;
   /** undefined when the pod has no required node affinity; an empty list then matches no node. */
   readonly terms?: readonly NodeSelectorTerm[];
 }
@@ -143,11 +143,9 @@ function nodeAffinityOf(podSpec: unknown): Record<string, unknown> {
 
 /** Reads a pod spec's node selection once; match it against each node with `matchesRequiredNodeAffinity`. */
 export function requiredNodeAffinityOf(podSpec: unknown): RequiredNodeAffinity {
-  const raw = isObject(podSpec) ? podSpec.nodeSelector : undefined;
-  const hasNodeSelector = raw !== undefined && raw !== null && !(isObject(raw) && Object.keys(raw).length === 0);
   const required = nodeAffinityOf(podSpec).requiredDuringSchedulingIgnoredDuringExecution;
   return {
-    ...(hasNodeSelector ? { nodeSelector: selectorFromSet(raw) } : {}),
+    nodeSelector: selectorFromSet(isObject(podSpec) ? podSpec.nodeSelector : undefined),
     ...(required !== undefined && required !== null
       ? { terms: isObject(required) ? compileNodeSelectorTerms(required.nodeSelectorTerms) : [] }
       : {}),
@@ -156,7 +154,7 @@ export function requiredNodeAffinityOf(podSpec: unknown): RequiredNodeAffinity {
 
 /** `RequiredNodeAffinity.Match`: the nodeSelector matches and, when there are terms, at least one term does. */
 export function matchesRequiredNodeAffinity(req: RequiredNodeAffinity, node: NodeFacts): boolean {
-  if (req.nodeSelector !== undefined && !selectorMatches(req.nodeSelector, node.labels)) return false;
+  if (!selectorMatches(req.nodeSelector, node.labels)) return false;
   if (!req.terms) return true;
   for (const t of req.terms) if (nodeSelectorTermMatches(t, node)) return true;
   return false;

@@ -56,6 +56,8 @@ export function newRequirement(key: unknown, op: Operator, rawValues: unknown): 
     case 'Gt':
     case 'Lt':
       return values.length === 1 && parseInt64(values[0]) !== undefined ? { key, op, values } : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -78,10 +80,11 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
       return !has;
     case 'Gt':
     case 'Lt': {
-      if (!has) return false;
-      const actual = parseInt64(labels[r.key]);
-      const bound = parseInt64(r.values[0]);
-      if (actual === undefined || bound === undefined) return false;
+      // A missing label, or one that is not an integer, matches neither; newRequirement made
+      // sure the bound is an int64.
+      const actual = has ? parseInt64(labels[r.key]) : undefined;
+      if (actual === undefined) return false;
+      const bound = BigInt(r.values[0]!);
       return r.op === 'Gt' ? actual > bound : actual < bound;
     }
   }
@@ -89,7 +92,7 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
 
 /** `Requirement.String()`: `app=web`, `tier in (back,front)`, `env notin (dev)`, `gpu`, `!spot`, `cores>4`. */
 export function formatRequirement(r: Requirement): string {
-  const values = r.values.length === 1 ? r.values[0]! : [...r.values].sort().join(',');
+  const values = [...r.values].sort().join(',');
   switch (r.op) {
     case '=':
       return `${r.key}=${values}`;

@@ -7,8 +7,8 @@ import { isObject } from '../json.js';
  * the scheduler can place there.
  *
  * Reading rule: an absent or null field is the empty string (Go's zero value). A toleration with
- * a field of another type (a number where a string belongs) is malformed and tolerates nothing;
- * a taint's field of another type reads as the empty string. The API server refuses both shapes
+ * a field of another type (a number where a string belongs) is malformed and tolerates nothing,
+ * so it is left out; a taint's field of another type reads as the empty string. The API server refuses both shapes
  * (schema validation reports them); the rule only keeps the simulation of odd live objects safe.
  */
 
@@ -24,8 +24,6 @@ export interface Toleration {
   readonly operator: string;
   readonly value: string;
   readonly effect: string;
-  /** A field of the wrong type: tolerates nothing. */
-  readonly malformed?: true;
 }
 
 function field(value: unknown): string | undefined {
@@ -41,18 +39,19 @@ export function readTaints(raw: unknown): Taint[] {
     .map((t) => ({ key: field(t.key) ?? '', value: field(t.value) ?? '', effect: field(t.effect) ?? '' }));
 }
 
-/** A pod's `spec.tolerations`; items that are not objects are skipped. */
+/** A pod's `spec.tolerations`; items that are not objects, and malformed ones, are left out. */
 export function readTolerations(raw: unknown): Toleration[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter(isObject).map((t) => {
+  const out: Toleration[] = [];
+  for (const t of raw.filter(isObject)) {
     const key = field(t.key);
     const operator = field(t.operator);
     const value = field(t.value);
     const effect = field(t.effect);
-    if (key === undefined || operator === undefined || value === undefined || effect === undefined)
-      return { key: '', operator: '', value: '', effect: '', malformed: true };
-    return { key, operator, value, effect };
-  });
+    if (key !== undefined && operator !== undefined && value !== undefined && effect !== undefined)
+      out.push({ key, operator, value, effect });
+  }
+  return out;
 }
 
 /**
@@ -61,7 +60,6 @@ export function readTolerations(raw: unknown): Toleration[] {
  * tolerates nothing.
  */
 export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.malformed) return false;
   if (t.effect !== '' && t.effect !== taint.effect) return false;
   if (t.key !== '' && t.key !== taint.key) return false;
   if (t.operator === '' || t.operator === 'Equal') return t.value === taint.value;
