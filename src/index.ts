@@ -2,7 +2,7 @@
  * kubeplan's library API. The CLI, the GitHub Action and the pre-commit hook only call these.
  */
 export { lint, type LintOptions, type LintResult, type LintSummary } from './commands/lint.js';
-export type { Finding, Phase } from './model/finding.js';
+export type { Finding, MessageData, Phase } from './model/finding.js';
 export type { Manifest, KubeObject } from './model/manifest.js';
 export type { ObjectRef } from './model/object-ref.js';
 export type { Severity, FailOn } from './model/severity.js';
@@ -10,7 +10,7 @@ export { exitCodeFor, EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, type Summary } from
 export { formatText, type TextOptions } from './report/text.js';
 export { formatJson } from './report/json.js';
 export { BUILTIN_RULES } from '../rules/index.js';
-export type { Rule, RuleMeta, RuleContext, RuleCategory } from './lint/rule.js';
+export type { Rule, RuleMeta, RuleContext, RuleCategory, RuleReport } from './lint/rule.js';
 export type { RuleConfig } from './lint/rule-settings.js';
 export type { SuppressedFinding } from './lint/run-rules.js';
 export { ruleDescriptors } from './lint/rule-descriptors.js';

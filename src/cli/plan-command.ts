@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { plan } from '../commands/plan.js';
+import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { formatPlanJson } from '../report/plan-json.js';
@@ -19,6 +20,7 @@ interface PlanFlags {
   crd: string[];
   cluster: string[];
   current: string[];
+  namespace: string;
   now?: string;
   maxFileSize?: number;
   color?: boolean;
@@ -74,6 +76,11 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
         collect,
         [],
       )
+      .option(
+        '-n, --namespace <namespace>',
+        'namespace of objects that set none, as kubectl applies them',
+        DEFAULT_NAMESPACE,
+      )
       .addOption(
         new Option(
           '--now <time>',
@@ -112,6 +119,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
             cluster: flags.cluster,
             ...(clusterConfig ? { clusterConfig } : {}),
             current: flags.current,
+            namespace: flags.namespace,
             failOn: failOnOf(flags.failOn, loaded.config),
             ...(flags.now ? { now: flags.now } : {}),
             ...(flags.headroom ? { headroom: flags.headroomLimit } : {}),

@@ -33,6 +33,8 @@ export interface PlanOptions extends InputOptions {
   failOn?: FailOn;
   /** The plan's clock, RFC 3339; see `planClock`. */
   now?: string;
+  /** The namespace of namespaced objects that set none, as kubectl applies them (`-n`; default `default`). */
+  namespace?: string;
   /** The scheduler; kubeplan's kube-scheduler unless a test passes another. */
   schedule?: ScheduleFunction;
   /** Measure each workload's headroom (`measureHeadroom`), trying up to this many extra pods. */
@@ -120,7 +122,9 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
     current,
     desired: acceptance.accepted,
     refused: acceptance.refused.map((r) => r.manifest),
+    crds: loaded.crds.manifests,
     now,
+    ...(options.namespace ? { namespace: options.namespace } : {}),
     schedule: options.schedule ?? kubeScheduler,
     ...(options.onStage ? { onStage: options.onStage } : {}),
   });

@@ -88,7 +88,7 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
         },
       },
     ],
-    partialFingerprints: { 'kubeplan/v1': findingFingerprint(f) },
+    partialFingerprints: { 'kubeplan/v2': findingFingerprint(f) },
   }));
   const log: Log = {
     version: '2.1.0',

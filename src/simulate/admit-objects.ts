@@ -65,22 +65,22 @@ export function admitDesired(
   state: SimulationState,
   manifests: readonly Manifest[],
   namespace: string = DEFAULT_NAMESPACE,
+  crds: readonly Manifest[] = [],
 ): void {
   const takenIps = new Set(state.list('Service', '').map((e) => String(objectAt(e.object, 'spec')?.clusterIP ?? '')));
   takenIps.add('10.96.0.1');
-  // Custom kinds whose CustomResourceDefinition (in the cluster or the input) says `scope: Cluster`.
+  // Custom kinds whose CustomResourceDefinition (in the cluster, the input or `--crd`) says `scope: Cluster`.
   const clusterScoped = clusterScopedCustomKinds([
     ...state.list('CustomResourceDefinition', 'apiextensions.k8s.io').map((e) => e.object),
-    ...manifests.map((m) => m.object),
+    ...[...manifests, ...crds].map((m) => m.object),
   ]);
   for (const manifest of manifests) {
     const object = applyDefaults(manifest.object);
     const metadata = metadataOf(object);
-    if (
-      !isClusterScoped(String(object.apiVersion), String(object.kind), clusterScoped) &&
-      (typeof metadata.namespace !== 'string' || metadata.namespace === '')
-    )
-      metadata.namespace = namespace;
+    // The API server clears the namespace of a cluster-scoped object and fills in that of a
+    // namespaced one that sets none.
+    if (isClusterScoped(String(object.apiVersion), String(object.kind), clusterScoped)) delete metadata.namespace;
+    else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = namespace;
     // An object named only by generateName gets its name when the API server creates it (the
     // first free generated name, as a controller's pods get theirs), so two such objects are two.
     const generateName = asString(metadata.generateName);

@@ -37,6 +37,8 @@ export interface SimulationInput {
   desired: readonly Manifest[];
   /** Input manifests the API server refused: findings about what they leave missing say so. */
   refused?: readonly Manifest[];
+  /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
+  crds?: readonly Manifest[];
   /** The simulation's clock (RFC 3339): creation times, CronJob next runs. */
   now: string;
   /** The namespace of namespaced input objects that set none (`-n`; default `default`). */
@@ -101,7 +103,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const refused = new RefusedObjects(input.refused ?? []);
   for (const node of input.nodes) state.create(copyJson(node));
   admitCurrent(state, input.current);
-  admitDesired(state, input.desired, input.namespace);
+  admitDesired(state, input.desired, input.namespace, input.crds);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);
 

@@ -70,7 +70,7 @@ describe('SARIF 2.1.0', () => {
   it('keeps fingerprints when lines move, and tells different problems apart', () => {
     const fingerprint = (f: (typeof SAMPLE_FINDINGS)[number]) =>
       JSON.parse(formatSarif([f], { rules: SAMPLE_RULES, toolVersion: '1' })).runs[0].results[0].partialFingerprints[
-        'kubeplan/v1'
+        'kubeplan/v2'
       ];
     const base = SAMPLE_FINDINGS[0]!;
     expect(fingerprint({ ...base, line: 40, endLine: 40 })).toBe(fingerprint(base));

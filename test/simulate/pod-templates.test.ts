@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { plan } from '../../src/commands/plan.js';
 import { pointerForMessage } from '../../src/simulate/problems/unschedulable.js';
@@ -36,6 +39,26 @@ describe('cluster-scoped kinds in the plan', () => {
       'ServiceCIDR undefined',
       'Widget undefined',
     ]);
+  });
+
+  it('clears the namespace a cluster-scoped object sets, reads --crd for custom kinds, and puts the rest in -n', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeplan-scope-'));
+    const [crd, ...rest] = readFileSync(`${DIR}/cluster-scoped.yaml`, 'utf8').split('\n---\n');
+    writeFileSync(join(dir, 'crd.yaml'), crd!);
+    writeFileSync(
+      join(dir, 'objects.yaml'),
+      [
+        ...rest,
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: reader, namespace: team }\n',
+      ].join('\n---\n'),
+    );
+    const result = await plan([join(dir, 'objects.yaml')], { crds: [join(dir, 'crd.yaml')], namespace: 'team' });
+    expect(result.findings).toEqual([]);
+    const namespaces = result.state.objects
+      .filter((o) => ['Widget', 'Gadget', 'ClusterRole'].includes(String(o.kind)))
+      .map((o) => `${String(o.kind)} ${String((o.metadata as Record<string, unknown>).namespace)}`)
+      .sort();
+    expect(namespaces).toEqual(['ClusterRole undefined', 'Gadget team', 'Widget undefined']);
   });
 });
 
