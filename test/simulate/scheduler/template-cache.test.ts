@@ -14,8 +14,9 @@ describe('template reuse', () => {
     const input = { nodes, boundPods: makeBoundPods(nodes), pendingPods: makePods(2000) };
     const reused = runScheduler(input);
     const fresh = runScheduler(input, { reuseTemplates: false });
-    expect(reused.filter((o) => o.message).length).toBeGreaterThan(0);
-    expect(reused.filter((o) => o.preemption).length).toBeGreaterThan(0);
+    // The workload reaches the paths reuse could change: pods left unscheduled and preemptions.
+    expect(reused.filter((o) => o.message).length).toBe(66);
+    expect(reused.filter((o) => o.preemption).length).toBe(17);
     expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
   });
 
