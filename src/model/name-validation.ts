@@ -18,13 +18,21 @@ function tooLong(max: number): string {
   return `must be no more than ${max} characters`;
 }
 
+/** Go's `len`: limits count UTF-8 bytes, so `é` counts twice. */
+function byteLength(value: string): number {
+  return Buffer.byteLength(value, 'utf8');
+}
+
 /** The two checks of most validators: a length limit, then a pattern with its message. */
 function syntax(value: string, max: number, pattern: RegExp, message: string): string[] {
-  return [...(value.length > max ? [tooLong(max)] : []), ...(pattern.test(value) ? [] : [message])];
+  return [...(byteLength(value) > max ? [tooLong(max)] : []), ...(pattern.test(value) ? [] : [message])];
 }
 
 /** A DNS-1123 label (Namespace names, container names): the problems, or none. */
 export function dns1123Label(value: string): string[] {
+  // A valid subdomain that is no label can only have dots (the length was checked apart).
+  if (!DNS1123_LABEL.test(value) && DNS1123_SUBDOMAIN.test(value))
+    return [...(byteLength(value) > DNS1123_LABEL_MAX ? [tooLong(DNS1123_LABEL_MAX)] : []), 'must not contain dots'];
   return syntax(
     value,
     DNS1123_LABEL_MAX,
@@ -56,8 +64,7 @@ export function dns1035Label(value: string): string[] {
 /** A path segment name (RBAC objects): anything but `.`, `..`, or a name containing `/` or `%`. */
 export function pathSegmentName(value: string): string[] {
   if (value === '.' || value === '..') return [`may not be '${value}'`];
-  const bad = ['/', '%'].find((c) => value.includes(c));
-  return bad ? [`may not contain '${bad}'`] : [];
+  return ['/', '%'].filter((c) => value.includes(c)).map((c) => `may not contain '${c}'`);
 }
 
 const QUALIFIED_PART =
@@ -80,8 +87,8 @@ export function qualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errors.push('name part must be non-empty');
-  else if (name.length > QUALIFIED_NAME_MAX) errors.push(`name part ${tooLong(QUALIFIED_NAME_MAX)}`);
-  if (name.length > 0 && !QUALIFIED_NAME.test(name)) errors.push(`name part ${QUALIFIED_PART}`);
+  else if (byteLength(name) > QUALIFIED_NAME_MAX) errors.push(`name part ${tooLong(QUALIFIED_NAME_MAX)}`);
+  if (!QUALIFIED_NAME.test(name)) errors.push(`name part ${QUALIFIED_PART}`);
   return errors;
 }
 
@@ -98,11 +105,11 @@ export function labelValue(value: string): string[] {
 /** An IANA service name (container port names): at most 15 characters, lowercase letters, digits and single hyphens, at least one letter. */
 export function ianaServiceName(value: string): string[] {
   const errors: string[] = [];
-  if (value.length > 15) errors.push(tooLong(15));
+  if (byteLength(value) > 15) errors.push(tooLong(15));
   if (!/^[-a-z0-9]+$/.test(value))
     errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  if (value.includes('--')) errors.push('must not contain consecutive hyphens');
   if (!/[a-z]/.test(value)) errors.push('must contain at least one letter (a-z)');
+  if (value.includes('--')) errors.push('must not contain consecutive hyphens');
   if (value.startsWith('-') || value.endsWith('-')) errors.push('must not begin or end with a hyphen');
   return errors;
 }

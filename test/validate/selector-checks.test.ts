@@ -115,7 +115,7 @@ spec:
       "22:73 schema-invalid spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
       '24:127 schema-invalid spec.topologySpreadConstraints[0].labelSelector.matchExpressions[0].operator: Invalid value: "Lt": not a valid selector operator',
       '26:16 schema-invalid spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"',
-      '27:47 schema-invalid spec.tolerations[1].operator: Invalid value: {"key":"dedicated","operator":"Exists","value":"gpu"}: value must be empty when `operator` is \'Exists\'',
+      '27:47 schema-invalid spec.tolerations[1].operator: Invalid value: "gpu": value must be empty when `operator` is \'Exists\'',
     ]);
   });
 
@@ -167,5 +167,33 @@ describe('an invalid selector is reported once', () => {
       "8:7 object-rejected the API server refuses this object, so the plan leaves it out: spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
     ]);
     expect(result.state.objects.filter((o) => o.kind === 'Pod' || o.kind === 'ReplicaSet')).toEqual([]);
+  });
+});
+
+describe('empty strings in enum fields of built-in kinds', () => {
+  const pod = (tolerations: string, extra = ''): string => `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop}
+spec:
+  containers: [{name: c, image: web:1.0, imagePullPolicy: ""}]
+  dnsPolicy: ""
+  tolerations:
+${tolerations}
+${extra}`;
+
+  it('are the field left unset, as the API server reads them: no error', async () => {
+    expect(await validateYaml(pod('  - {key: a, operator: "", value: b, effect: ""}'))).toEqual([]);
+  });
+
+  it('are still refused where the API server refuses them: a selector operator, a value outside the enum', async () => {
+    const affinity = `  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions: [{key: zone, operator: ""}]`;
+    expect(await validateYaml(pod('  - {key: a, operator: Equals}', affinity))).toEqual([
+      '8:24 schema-invalid spec.tolerations[0].operator: "Equals" is not one of "Equal", "Exists", "Gt", "Lt"',
+      '13:52 schema-invalid spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "": not a valid selector operator',
+    ]);
   });
 });

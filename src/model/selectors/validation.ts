@@ -58,10 +58,6 @@ function notSupported(at: FieldPath, value: unknown, supported: readonly string[
   return { pointer: at.pointer, message: `${at.text}: Unsupported value: ${shown(value)}: supported values: ${list}` };
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 /** The number of values (0 for absent or null), or undefined when `values` is not a list (the schema's finding). */
 function valueCount(values: unknown): number | undefined {
   if (values === undefined || values === null) return 0;
@@ -179,8 +175,10 @@ function nodeFieldRequirement(e: Record<string, unknown>, at: FieldPath): Select
   if (typeof e.key === 'string' && e.key !== 'metadata.name') {
     out.push(invalid(at.child('key'), e.key, 'not a valid field selector key'));
   } else if (e.key === 'metadata.name') {
-    strings(e.values).forEach((v, i) => {
-      for (const msg of dns1123Subdomain(v)) out.push(invalid(at.child('values').index(i), v, msg));
+    // Values of another type are the schema's finding; the others keep their index in the list.
+    (Array.isArray(e.values) ? e.values : []).forEach((v, i) => {
+      if (typeof v === 'string')
+        for (const msg of dns1123Subdomain(v)) out.push(invalid(at.child('values').index(i), v, msg));
     });
   }
   return out;
@@ -225,14 +223,6 @@ export function validatePreferredSchedulingTerms(terms: unknown, at: FieldPath):
   return out;
 }
 
-/** The toleration as the API server prints it in a message: its set fields in the type's order. */
-function tolerationValue(t: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of ['key', 'operator', 'value', 'effect', 'tolerationSeconds'])
-    if (t[name] !== undefined && t[name] !== null && t[name] !== '') out[name] = t[name];
-  return out;
-}
-
 /** ValidateTolerations: key syntax, Exists for an empty key, NoExecute with tolerationSeconds, operator and value. */
 export function validateTolerations(tolerations: unknown, at: FieldPath): SelectorProblem[] {
   const out: SelectorProblem[] = [];
@@ -263,14 +253,7 @@ export function validateTolerations(tolerations: unknown, at: FieldPath): Select
       if (errors.length) out.push(invalid(item.child('operator'), value, errors.join(';'), valueAt));
     } else if (operator === 'Exists') {
       if (value !== '')
-        out.push(
-          invalid(
-            item.child('operator'),
-            tolerationValue(t),
-            "value must be empty when `operator` is 'Exists'",
-            valueAt,
-          ),
-        );
+        out.push(invalid(item.child('operator'), value, "value must be empty when `operator` is 'Exists'", valueAt));
     } else {
       out.push(notSupported(item.child('operator'), operator, ['Equal', 'Exists']));
     }
