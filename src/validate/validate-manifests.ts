@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { findingAt, type Finding } from '../model/finding.js';
-import { appendPointer, fieldPath } from '../model/json-pointer.js';
+import { appendPointer, fieldPath, valueAt } from '../model/json-pointer.js';
 import type { Manifest } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
 import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
@@ -52,6 +52,17 @@ const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'max
 const withRules = new WeakMap<object, boolean>();
 
 /** Whether a CRD schema has CEL rules anywhere (worked out once per schema). */
+/**
+ * An enum error on an empty string of a built-in kind. The API server checks built-in kinds with
+ * its own code, not with the enums of their OpenAPI schema, and there an empty string is the
+ * field left unset: defaulted (`dnsPolicy`, `imagePullPolicy`, `protocol`) or meaning "any"
+ * (a toleration's `operator` and `effect`). The few required enum fields where it is refused
+ * (selector operators) are checked by `selectorProblems`.
+ */
+function unsetEnum(error: ErrorObject, object: unknown): boolean {
+  return error.keyword === 'enum' && valueAt(object, error.instancePath) === '';
+}
+
 function hasValidationRules(schema: Record<string, unknown>): boolean {
   return cached(withRules, schema, () => JSON.stringify(schema).includes('"x-kubernetes-validations"'));
 }
@@ -80,7 +91,9 @@ export class ManifestValidator {
     const checkBuiltin = async (type: string, value: unknown, base: string): Promise<void> => {
       const validate = await builtinValidator(type);
       if (!validate(value)) {
-        const errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: base + e.instancePath }));
+        const errors = (validate.errors ?? [])
+          .map((e) => ({ ...e, instancePath: base + e.instancePath }))
+          .filter((e) => !unsetEnum(e, m.object));
         for (const p of describeSchemaErrors(errors, m.object, hidden)) schemaFinding(p.pointer, p.message);
       }
       if (this.options.strict) findUnknownFields(value, type, base).forEach(unknownFinding);
