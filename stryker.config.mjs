@@ -24,7 +24,7 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
   jest: {
     configFile: 'jest.config.js',
-    enableFindRelatedTests: false,
+    enableFindRelatedTests: true,
     config: { roots: group.tests },
   },
   coverageAnalysis: 'perTest',
@@ -41,7 +41,7 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
   clearTextReporter: { reportTests: false, reportMutants: true, maxTestsToLog: 0 },
   concurrency: 2,
-  timeoutMS: 20000,
+  timeoutMS: 5000,
   dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
