@@ -74,7 +74,7 @@ export default defineRule({
             });
           names.add(p.name);
         }
-        if (p.containerPort === undefined || !shared) continue;
+        if (p.containerPort === undefined || p.protocol === undefined || !shared) continue;
         const key = `${p.containerPort}/${p.protocol}`;
         const first = numbers.get(key);
         if (first)

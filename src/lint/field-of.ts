@@ -4,16 +4,13 @@
  * object there, and what the author meant is unknown, so a rule that read it as absent would
  * invent a finding ("no memory limit" for `limits: [1]`).
  */
+import { isObject } from '../model/json.js';
 
 /** A field that is there, but not with the shape the rule reads. */
 export const WRONG_TYPE: unique symbol = Symbol('wrong type');
 
 /** The value, `undefined` when absent, or WRONG_TYPE. */
 export type FieldValue<T> = T | undefined | typeof WRONG_TYPE;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The field at `path` under `root`: `undefined` when a step of the path is absent or `null` (as

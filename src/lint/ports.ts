@@ -5,7 +5,8 @@ import { namedContainerPort, type PortReference, protocolOf, servicePortTarget }
 export interface DeclaredPort {
   name?: string;
   containerPort?: number;
-  protocol: string;
+  /** undefined when the field is of the wrong type: the protocol is then unknown. */
+  protocol?: string;
   pointer: string;
 }
 
@@ -27,10 +28,13 @@ export function portsAreReadable(c: ContainerEntry): boolean {
   });
 }
 
-/** The ports a container declares (`ports[]`), protocol defaulted to TCP as the API server does. */
+/** The ports a container declares (`ports[]`), an absent protocol defaulted to TCP as the API server does. */
 export function declaredPorts(c: ContainerEntry): DeclaredPort[] {
   return indexedObjectsIn(c.container.ports).map(({ item, index }) => {
-    const port: DeclaredPort = { protocol: asString(item.protocol) ?? 'TCP', pointer: `${c.pointer}/ports/${index}` };
+    const absent = item.protocol === undefined || item.protocol === null;
+    const protocol = absent ? 'TCP' : asString(item.protocol);
+    const port: DeclaredPort = { pointer: `${c.pointer}/ports/${index}` };
+    if (protocol !== undefined) port.protocol = protocol;
     const name = asString(item.name);
     const number = asInteger(item.containerPort);
     if (name !== undefined) port.name = name;

@@ -66,6 +66,19 @@ runRuleTests(rule, {
             - {name: c, image: "nginx:1.27.3", ports: [{name: [http], containerPort: 9000}, {name: [http], containerPort: 9001}]}
       `,
     },
+    {
+      name: 'a protocol of the wrong type is unknown, not TCP',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: a, image: "nginx:1.27.3", ports: [{containerPort: 8080}]}
+            - {name: b, image: "nginx:1.27.3", ports: [{containerPort: 8080, protocol: 6}]}
+      `,
+    },
   ],
   invalid: [
     {
