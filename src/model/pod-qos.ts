@@ -35,7 +35,8 @@ function requirementsQos(
     if (qos === undefined) qos = bestEffort ? 'BestEffort' : 'Guaranteed';
     else if (bestEffort !== (qos === 'BestEffort')) return 'Burstable';
   }
-  return qos ?? 'BestEffort';
+  // Set by the first name of the loop, or it returned.
+  return qos!;
 }
 
 /** The QoS class of a pod, from its spec. */
@@ -54,7 +55,6 @@ export function qosClass(spec: Record<string, unknown>): QosClass {
       (name) => containerRequest(container, name),
       (name) => containerLimit(container, name),
     );
-    if (own === 'Burstable') return own;
     if (pod === undefined) pod = own;
     else if (pod !== own) return 'Burstable';
   }

@@ -1,4 +1,4 @@
-import { ALL_CONTAINER_TYPES, containersOf } from './containers.js';
+import { ALL_CONTAINER_TYPES, specContainers } from './containers.js';
 import { type JsonObject, asArray, asObject, objectAt } from './json.js';
 import { canonicalQuantity, parseQuantity } from './quantity.js';
 
@@ -23,7 +23,6 @@ export function visitResourceQuantities(
   other: JsonObject | undefined,
   visit: QuantityVisit,
 ): void {
-  if (!resources) return;
   visitQuantityMap(objectAt(resources, 'requests'), objectAt(other, 'requests'), visit);
   visitQuantityMap(objectAt(resources, 'limits'), objectAt(other, 'limits'), visit);
 }
@@ -41,7 +40,7 @@ function itemAt(parent: JsonObject | undefined, key: string, index: number): Jso
  * plan's controllers) and what the diff shows both read quantities through it.
  */
 export function visitPodSpecQuantities(spec: JsonObject, other: JsonObject | undefined, visit: QuantityVisit): void {
-  for (const c of containersOf({ spec, specPointer: '' }, ALL_CONTAINER_TYPES)) {
+  for (const c of specContainers(spec, ALL_CONTAINER_TYPES)) {
     visitResourceQuantities(
       objectAt(c.container, 'resources'),
       objectAt(itemAt(other, c.type, c.index), 'resources'),

@@ -40,8 +40,6 @@ export type ResourceList = Map<string, Quantity>;
 export interface PodResourcesOptions {
   /** Leave `spec.overhead` out (LimitRanger's copy never adds it). */
   excludeOverhead?: boolean;
-  /** Ignore `spec.resources` (PodLevelResources off). */
-  skipPodLevelResources?: boolean;
   /** The pod-level resources that replace the container total; component-helpers' set by default. */
   podLevelResource?: (name: string) => boolean;
   /**
@@ -185,7 +183,6 @@ function aggregateContainers(
 
 /** Step 4: pod-level values replace the total, for the resources pod-level resources support. */
 function applyPodLevel(total: ResourceList, podLevel: ResourceList, options: PodResourcesOptions): void {
-  if (options.skipPodLevelResources) return;
   const supported = options.podLevelResource ?? isSupportedPodLevelResource;
   for (const [name, q] of podLevel) if (supported(name)) total.set(name, q);
 }

@@ -85,7 +85,8 @@ export function podTemplateOf(object: JsonObject): PodTemplate | undefined {
   const kind = groupKindOfObject(object);
   const pointer = templatePointer(kind);
   if (pointer === undefined) return undefined;
-  const template = pointer === '' ? object : asObject(dig(object, ...TEMPLATE_PATHS.get(kind)!));
+  // A Pod's path is empty: dig gives the object itself.
+  const template = asObject(dig(object, ...TEMPLATE_PATHS.get(kind)!));
   const spec = asObject(template?.spec);
   if (!template || !spec) return undefined;
   return {

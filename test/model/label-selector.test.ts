@@ -15,6 +15,7 @@ import {
 import {
   formatRequirement,
   newRequirement,
+  type Operator,
   parseInt64,
   requirementMatches,
 } from '../../src/model/selectors/requirement.js';
@@ -253,6 +254,8 @@ describe('requirements (labels.NewRequirement and Requirement.Matches)', () => {
     expect(newRequirement('a/b/c', 'Exists', [])).toBeUndefined();
     expect(newRequirement('app', 'In', ['x'.repeat(64)])).toBeUndefined();
     expect(newRequirement('app', '=', ['a', 'b'])).toBeUndefined();
+    // An operator outside the library's list is an error too.
+    expect(newRequirement('app', 'Like' as Operator, ['a'])).toBeUndefined();
   });
 });
 
@@ -280,7 +283,8 @@ describe('compiled selectors', () => {
     const b = compileLabelSelector({ matchLabels: { b: '2', a: '1' } });
     expect(selectorKey(a)).toBe(selectorKey(b));
     expect(selectorKey(a)).toBe('[["a","=",["1"]],["b","=",["2"]]]');
-    expect(selectorKey(NOTHING)).not.toBe(selectorKey(EVERYTHING));
+    expect(selectorKey(NOTHING)).toBe('!');
+    expect(selectorKey(EVERYTHING)).toBe('[]');
     // Requirements on the same key sort by operator, then values.
     const exists = { key: 'a', operator: 'Exists' };
     const notIn = { key: 'a', operator: 'NotIn', values: ['y'] };

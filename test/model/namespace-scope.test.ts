@@ -60,4 +60,30 @@ describe('which kinds live outside namespaces', () => {
     expect(isClusterScoped('example.com/v1', 'Gadget', custom)).toBe(false);
     expect(isClusterScoped('example.org/v1', 'Widget', custom)).toBe(false);
   });
+
+  it('reads only CustomResourceDefinitions, and only those with a string group and kind', () => {
+    const custom = clusterScopedCustomKinds([
+      // Not a CustomResourceDefinition, in its group or in another.
+      { ...crd('example.com', 'Widget', 'Cluster'), kind: 'Widget' },
+      { ...crd('example.com', 'Gizmo', 'Cluster'), kind: 'APIService' },
+      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        spec: { group: 'example.com', scope: 'Cluster' },
+      },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        spec: { group: 'example.com', scope: 'Cluster', names: { kind: 7 } },
+      },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        spec: { group: ['example.com'], scope: 'Cluster', names: { kind: 'Sprocket' } },
+      },
+      crd('example.com', 'Cog', 'Cluster', 'apiextensions.k8s.io/v1beta1'),
+    ]);
+    expect([...custom]).toEqual(['Cog.example.com']);
+  });
 });

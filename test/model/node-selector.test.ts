@@ -203,6 +203,15 @@ describe('required node affinity', () => {
     expect(fits(spec, { name: '', labels: {} })).toBe(true);
   });
 
+  it('reads nodeSelectorTerms that are not a list as no terms', () => {
+    for (const nodeSelectorTerms of ['zone=a', { matchExpressions: [] }, null]) {
+      const spec = {
+        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } } },
+      };
+      expect(requiredNodeAffinityOf(spec).terms).toEqual([]);
+    }
+  });
+
   it('drops empty terms and marks terms that do not parse', () => {
     expect(compileNodeSelectorTerm({ matchExpressions: [] })).toBeUndefined();
     expect(compileNodeSelectorTerm({ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['x'] }] })).toEqual({

@@ -6,7 +6,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalizeObject } from '../../src/diff/normalize.js';
 import { parseManifests } from '../../src/load/parse-manifests.js';
-import { describeRef, identityKey, nameOf, namespaceOf, refOf } from '../../src/model/object-ref.js';
+import {
+  describeRef,
+  groupOf,
+  identityKey,
+  nameOf,
+  namespaceOf,
+  refOf,
+  versionOf,
+} from '../../src/model/object-ref.js';
 import { SimulationState } from '../../src/simulate/state.js';
 
 const CASES: Array<[string, string, ReturnType<typeof refOf>]> = [
@@ -70,5 +78,28 @@ describe('object identity', () => {
     );
     expect(describeRef({ kind: 'Job', name: '' })).toBe('Job ');
     expect(describeRef({ kind: 'ClusterRole', name: 'admin', generateName: 'x-' })).toBe('ClusterRole admin');
+  });
+});
+
+describe('group and version', () => {
+  it('splits an apiVersion at its slash; the core group is empty', () => {
+    expect(groupOf('apps/v1')).toBe('apps');
+    expect(groupOf('v1')).toBe('');
+    expect(groupOf('')).toBe('');
+    expect(versionOf('apps/v1')).toBe('v1');
+    expect(versionOf('rbac.authorization.k8s.io/v1beta1')).toBe('v1beta1');
+    expect(versionOf('v1')).toBe('v1');
+  });
+});
+
+describe('identityKey', () => {
+  it('is group, kind, namespace and name; the version does not count', () => {
+    expect(identityKey({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' })).toBe(
+      'apps|Deployment|shop|web',
+    );
+    expect(identityKey({ apiVersion: 'apps/v1beta2', kind: 'Deployment', namespace: 'shop', name: 'web' })).toBe(
+      'apps|Deployment|shop|web',
+    );
+    expect(identityKey({ apiVersion: 'v1', kind: 'Namespace', name: 'shop' })).toBe('|Namespace||shop');
   });
 });

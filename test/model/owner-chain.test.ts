@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../src/model/manifest.js';
-import { controllerChain, controllerRefOf, controllerUidOf, topController } from '../../src/model/owner-chain.js';
+import {
+  type ControllerRef,
+  controllerChain,
+  controllerRefOf,
+  controllerUidOf,
+  isReferencedBy,
+  topController,
+} from '../../src/model/owner-chain.js';
 import { ClusterIndex } from '../../src/diff/consequences/cluster-index.js';
 import { SimulationState } from '../../src/simulate/state.js';
 
@@ -51,8 +58,41 @@ describe('controllerRefOf', () => {
     };
     expect(controllerRefOf(owned)).toEqual({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: '', uid: 'u2' });
     expect(controllerUidOf(owned)).toBe('u2');
+    expect(
+      controllerRefOf({
+        metadata: { ownerReferences: [{ apiVersion: 1, kind: null, name: 'n', uid: 2, controller: true }] },
+      }),
+    ).toEqual({ apiVersion: '', kind: '', name: 'n', uid: '' });
     expect(controllerRefOf({ metadata: { ownerReferences: 'x' } })).toBeUndefined();
     expect(controllerUidOf(null)).toBe('');
+  });
+});
+
+describe('isReferencedBy', () => {
+  const ref: ControllerRef = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'u1' };
+  const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1', uid: 'u1' } };
+
+  it('needs the same uid, name, kind and group; the version does not count', () => {
+    expect(isReferencedBy(ref, owner)).toBe(true);
+    expect(isReferencedBy(ref, { ...owner, apiVersion: 'apps/v1beta2' })).toBe(true);
+    expect(isReferencedBy(ref, { ...owner, metadata: { name: 'web-1', uid: 'u2' } })).toBe(false);
+    expect(isReferencedBy(ref, { ...owner, metadata: { name: 'web-2', uid: 'u1' } })).toBe(false);
+    expect(isReferencedBy(ref, { ...owner, kind: 'StatefulSet' })).toBe(false);
+    expect(isReferencedBy(ref, { ...owner, apiVersion: 'v1' })).toBe(false);
+    expect(isReferencedBy(ref, { ...owner, apiVersion: 7 })).toBe(false);
+    expect(isReferencedBy(ref, 'web-1')).toBe(false);
+  });
+
+  it('never matches a reference without a uid, even to an object whose uid is empty too', () => {
+    const noUid = { ...ref, uid: '' };
+    expect(isReferencedBy(noUid, { ...owner, metadata: { name: 'web-1', uid: '' } })).toBe(false);
+  });
+
+  it('reads an apiVersion that is not a string as the core group', () => {
+    const core: ControllerRef = { apiVersion: 'v1', kind: 'ReplicationController', name: 'rc', uid: 'u3' };
+    const rc = { kind: 'ReplicationController', metadata: { name: 'rc', uid: 'u3' } };
+    expect(isReferencedBy(core, { ...rc, apiVersion: 'v1' })).toBe(true);
+    expect(isReferencedBy(core, { ...rc, apiVersion: 1 })).toBe(true);
   });
 });
 

@@ -26,6 +26,12 @@ describe('qosClass', () => {
     ['a request below its limit', { containers: [c({ cpu: '250m', memory: '256Mi' }, exact)] }, 'Burstable'],
     ['cpu at its limit, memory not asked for', { containers: [c({ cpu: '1' }, { cpu: '1' })] }, 'Burstable'],
     [
+      'a burstable container before a guaranteed one',
+      { containers: [c({ cpu: '250m' }), c(exact, exact)] },
+      'Burstable',
+    ],
+    ['every container burstable', { containers: [c({ cpu: '250m' }), c({ memory: '1Gi' })] }, 'Burstable'],
+    [
       'a guaranteed app beside an init container without resources',
       { initContainers: [c()], containers: [c(exact, exact)] },
       'Burstable',

@@ -10,7 +10,14 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { IPod } from 'kubernetes-models/v1/Pod';
-import { LIMIT_RANGER, podLimits, podRequests, type ResourceList } from '../../src/model/pod-resources.js';
+import {
+  isPodLevelRequestsSet,
+  isSupportedPodLevelResource,
+  LIMIT_RANGER,
+  podLimits,
+  podRequests,
+  type ResourceList,
+} from '../../src/model/pod-resources.js';
 import { canonicalQuantity } from '../../src/model/quantity.js';
 import { checkLimitRanges } from '../../src/simulate/admission/limit-ranger.js';
 import { podUsage } from '../../src/simulate/admission/resource-quota.js';
@@ -318,5 +325,35 @@ describe('LimitRanger type: Pod items read the pod-level resources', () => {
   it('counts no overhead', () => {
     const spec = { containers: [c('app', { cpu: '1' }, { cpu: '1' })], overhead: { cpu: '250m' } };
     expect(checkLimitRanges(spec, [range])).toBeUndefined();
+  });
+});
+
+describe('the largest init step', () => {
+  it('replaces the sum only when larger: an equal one keeps the spelling of the sum (maxResourceList)', () => {
+    const spec = {
+      initContainers: [c('setup', { memory: '1073741824', cpu: '1500m' })],
+      containers: [c('app', { memory: '1Gi', cpu: '1' })],
+    };
+    expect(shown(podRequests(spec))).toEqual({ memory: '1Gi', cpu: '1500m' });
+  });
+});
+
+describe('pod-level resources', () => {
+  it('support cpu, memory and hugepages (IsSupportedPodLevelResource)', () => {
+    expect(
+      ['cpu', 'memory', 'hugepages-2Mi', 'ephemeral-storage', 'nvidia.com/gpu', 'pods'].map(
+        isSupportedPodLevelResource,
+      ),
+    ).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('count as set when the stored pod-level requests name a supported resource (IsPodLevelRequestsSet)', () => {
+    expect(isPodLevelRequestsSet({ resources: { requests: { cpu: '1' } } })).toBe(true);
+    expect(isPodLevelRequestsSet({ resources: { requests: { 'hugepages-1Gi': '1Gi' } } })).toBe(true);
+    // Pod-level limits give the stored pod pod-level requests.
+    expect(isPodLevelRequestsSet({ resources: { limits: { memory: '1Gi' } } })).toBe(true);
+    expect(isPodLevelRequestsSet({ resources: { requests: { 'ephemeral-storage': '1Gi' } } })).toBe(false);
+    expect(isPodLevelRequestsSet({ resources: {} })).toBe(false);
+    expect(isPodLevelRequestsSet({ containers: [c('app', { cpu: '1' })] })).toBe(false);
   });
 });

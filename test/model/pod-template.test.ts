@@ -6,6 +6,7 @@ import {
   POD_BEARING_KINDS,
   podSpecPointer,
   podTemplateOf,
+  templatePath,
   templatePointer,
 } from '../../src/model/pod-template.js';
 import {
@@ -55,6 +56,7 @@ describe('where each kind keeps its pod template', () => {
     expect(template.pointer).toBe(pointer);
     expect(template.specPointer).toBe(`${pointer}/spec`);
     expect(podSpecPointer(groupKind(apiVersion, kind))).toBe(`${pointer}/spec`);
+    expect(templatePath(groupKind(apiVersion, kind))).toEqual(pointer.split('/').slice(1));
     expect(template.labels).toEqual({ app: 'web' });
     expect(template.spec).toEqual(TEMPLATE.spec);
     // The template is the object itself for a Pod, the embedded one for every other kind.
@@ -75,6 +77,9 @@ describe('where each kind keeps its pod template', () => {
     expect(podTemplateOf({ apiVersion: 'v1', kind: 'constructor', spec: { template } })).toBeUndefined();
     expect(podTemplateOf({ kind: 'Deployment', spec: { template } })).toBeUndefined();
     expect(templatePointer('toString')).toBeUndefined();
+    expect(podSpecPointer('Service')).toBeUndefined();
+    expect(podSpecPointer('Deployment.example.com')).toBeUndefined();
+    expect(templatePath('Service.serving.knative.dev')).toBeUndefined();
     expect(isPodBearing('Service')).toBe(false);
     expect(isPodBearing('hasOwnProperty')).toBe(false);
   });

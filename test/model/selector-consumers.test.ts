@@ -47,8 +47,21 @@ describe('what each consumer reads an absent, empty or invalid selector as', () 
       read(workloadSelector('Deployment.apps', { spec: { selector } })),
     );
     expect(cases).toEqual(['invalid', 'invalid', 'invalid', 'set selects web']);
+    // A selector that does not compile is invalid, like an empty one.
+    expect(read(workloadSelector('StatefulSet.apps', { spec: { selector: { matchLabels: 'app=web' } } }))).toBe(
+      'invalid',
+    );
     expect(read(workloadSelector('Job.batch', { spec: {} }))).toBe('none');
     expect(read(workloadSelector('Job.batch', { spec: { selector: {} } }))).toBe('set selects web');
+  });
+
+  it('an object or spec that is not an object has no selector', () => {
+    for (const object of [null, 'web', { spec: null }, { spec: ['selector'] }]) {
+      expect(read(serviceSelector(object))).toBe('none');
+      expect(read(disruptionBudgetSelector(object))).toBe('none');
+      expect(read(networkPolicyPodSelector(object))).toBe('set selects web');
+      expect(read(workloadSelector('Deployment.apps', object))).toBe('invalid');
+    }
   });
 
   it("ReplicationController: an absent or empty selector is its template's labels", () => {

@@ -42,6 +42,16 @@ describe('reading', () => {
         { operator: 'Exists', effect: 1 },
       ]),
     ).toEqual([]);
+    // Each field of the wrong type alone leaves the toleration out.
+    expect(
+      readTolerations([
+        { key: 7, operator: 'Exists' },
+        { key: 'dedicated', operator: true },
+        { key: 'dedicated', value: ['gpu'] },
+        { key: 'dedicated', operator: 'Exists', effect: 0 },
+        { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' },
+      ]),
+    ).toEqual([{ key: 'dedicated', operator: 'Exists', value: '', effect: 'NoSchedule' }]);
     expect(readTolerations(['Exists', null])).toEqual([]);
     expect(readTolerations('dedicated')).toEqual([]);
   });
@@ -51,6 +61,7 @@ describe('reading', () => {
       { key: '', value: '', effect: 'NoSchedule' },
       { key: 'a', value: '', effect: '' },
     ]);
+    expect(readTaints([{ key: 'a', value: 'b', effect: 7 }])).toEqual([{ key: 'a', value: 'b', effect: '' }]);
     expect(readTaints(undefined)).toEqual([]);
   });
 });

@@ -173,6 +173,7 @@ export interface PreferredTerm {
 export function preferredNodeTermsOf(podSpec: unknown): PreferredTerm[] {
   const preferred = nodeAffinityOf(podSpec).preferredDuringSchedulingIgnoredDuringExecution;
   const out: PreferredTerm[] = [];
+  // Stryker disable next-line ArrayDeclaration: an item that is not an object is skipped just below
   for (const p of Array.isArray(preferred) ? preferred : []) {
     if (!isObject(p) || typeof p.weight !== 'number' || Math.trunc(p.weight) === 0) continue;
     const term = compileNodeSelectorTerm(p.preference);
