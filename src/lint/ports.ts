@@ -28,11 +28,10 @@ export function portsAreReadable(c: ContainerEntry): boolean {
   });
 }
 
-/** The ports a container declares (`ports[]`), an absent protocol defaulted to TCP as the API server does. */
+/** The ports a container declares (`ports[]`), an unset protocol defaulted to TCP as the API server does. */
 export function declaredPorts(c: ContainerEntry): DeclaredPort[] {
   return indexedObjectsIn(c.container.ports).map(({ item, index }) => {
-    const absent = item.protocol === undefined || item.protocol === null;
-    const protocol = absent ? 'TCP' : asString(item.protocol);
+    const protocol = asString(protocolOf(item));
     const port: DeclaredPort = { pointer: `${c.pointer}/ports/${index}` };
     if (protocol !== undefined) port.protocol = protocol;
     const name = asString(item.name);

@@ -66,13 +66,15 @@ export function parseImageReference(image: string): ImageReference | undefined {
   const [registry, remainder] = splitRegistry(image);
   const match = REFERENCE.exec(`${registry}/${remainder}`);
   if (!match) return undefined;
+  // Stryker disable next-line StringLiteral: the name's group always takes part in a match
   const [, name = '', tag, digest] = match;
-  const parts = NAME.exec(name);
-  const path = parts?.[2] ?? name;
+  // The name matched NAME's grammar inside REFERENCE, so NAME matches it too.
+  const parts = NAME.exec(name)!;
+  const path = parts[2] ?? name;
   if (path.length > MAX_REPOSITORY_LENGTH) return undefined;
   if (digest !== undefined && !isValidDigest(digest)) return undefined;
 
-  const ref: ImageReference = { registry: parts?.[1] ?? '', repository: path };
+  const ref: ImageReference = { registry: parts[1] ?? '', repository: path };
   if (tag !== undefined) ref.tag = tag;
   if (digest !== undefined) ref.digest = digest;
   return ref;
@@ -84,8 +86,9 @@ export function parseImageReference(image: string): ImageReference | undefined {
  */
 function splitRegistry(image: string): [string, string] {
   const slash = image.indexOf('/');
+  // Without a slash, the first component is `` and names no registry.
   const first = image.slice(0, Math.max(slash, 0));
-  const named = slash >= 0 && (first === 'localhost' || /[.:]/.test(first) || first.toLowerCase() !== first);
+  const named = first === 'localhost' || /[.:]/.test(first) || first.toLowerCase() !== first;
   const registry = !named || first === LEGACY_DOCKER_HUB ? DOCKER_HUB : first;
   const remainder = named ? image.slice(slash + 1) : image;
   const official = registry === DOCKER_HUB && !remainder.includes('/');

@@ -83,38 +83,37 @@ export function formatIpAddress(ip: IpAddress): string {
 
 function readAddress(text: string): IpAddress | IpProblem {
   const percent = text.indexOf('%');
-  if (percent >= 0) {
+  if (percent !== -1) {
     // A zone is only ever part of an IPv6 address, and must not be empty.
-    const address = readAddress(text.slice(0, percent));
-    return typeof address !== 'string' && address.family === 6 && percent < text.length - 1 ? 'zone' : 'invalid';
+    return parseIpAddress(text.slice(0, percent))?.family === 6 && percent < text.length - 1 ? 'zone' : 'invalid';
   }
   if (!text.includes(':')) {
     return ipaddr.IPv4.isValidFourPartDecimal(text) ? fromBytes(4, ipaddr.IPv4.parse(text).toByteArray()) : 'invalid';
   }
   const hex = withHexTail(text);
-  // Only hex digits and colons are left; ipaddr.js checks the groups and the `::`.
-  if (hex === undefined || !/^[0-9a-fA-F:]+$/.test(hex) || !ipaddr.IPv6.isValid(hex)) return 'invalid';
+  // Only hex digits and colons may be left (a dotted tail that is no four-part decimal address
+  // keeps its dots); ipaddr.js checks the groups and the `::`.
+  if (!/^[0-9a-fA-F:]+$/.test(hex) || !ipaddr.IPv6.isValid(hex)) return 'invalid';
   const ip = ipaddr.IPv6.parse(hex);
   return ip.isIPv4MappedAddress() ? 'ipv4-mapped' : fromBytes(6, ip.toByteArray());
 }
 
 /**
- * The IPv6 text with a dotted IPv4 tail (`64:ff9b::1.2.3.4`) written as its two hex groups, or
- * undefined when the tail is no four-part decimal address. ipaddr.js itself would read
+ * The IPv6 text with a dotted IPv4 tail (`64:ff9b::1.2.3.4`) written as its two hex groups; the
+ * text as it is when its tail is no four-part decimal address. ipaddr.js itself would read
  * `::1.2.3.4` as the IPv4-mapped `::ffff:1.2.3.4`; RFC 4291 (and Go) read it as `::102:304`.
  */
-function withHexTail(text: string): string | undefined {
+function withHexTail(text: string): string {
   const colon = text.lastIndexOf(':');
   const tail = text.slice(colon + 1);
-  if (!tail.includes('.')) return text;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return text;
   const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(tail).octets;
   return `${text.slice(0, colon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
 }
 
 function readPrefix(text: string): IpPrefix | IpProblem {
   const slash = text.lastIndexOf('/');
-  if (slash < 0) return 'invalid';
+  if (slash === -1) return 'invalid';
   const address = readAddress(text.slice(0, slash));
   if (typeof address === 'string') return address;
   const length = text.slice(slash + 1);

@@ -33,7 +33,8 @@ export function asString(value: unknown): string | undefined {
 
 /** A whole number, or undefined (`"2"` is not a number here: the schema reports it). */
 export function asInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+  // Number.isInteger is false for anything but a number.
+  return Number.isInteger(value) ? (value as number) : undefined;
 }
 
 /** A map of strings (labels, annotations, selectors); entries with other values are left out. */
@@ -81,8 +82,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
+    return a.every((item, i) => deepEqual(item, b[i]));
   }
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);

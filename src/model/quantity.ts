@@ -27,22 +27,27 @@ const MAX_BINARY = 2n ** 63n - 1n;
  */
 const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
 
+function absolute(x: bigint): bigint {
+  // Stryker disable next-line EqualityOperator: for x = 0, -x is 0 too
+  return x < 0n ? -x : x;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
+  a = absolute(a);
   while (b) [a, b] = [b, a % b];
   return a || 1n;
 }
 
+/** The quantity num / den in lowest terms; den > 0 (NANO, or a product of two denominators). */
 function make(num: bigint, den: bigint, format: Quantity['format']): Quantity {
-  if (den < 0n) [num, den] = [-num, -den];
   const g = gcd(num, den);
   return { num: num / g, den: den / g, format };
 }
 
 /** |a| / b rounded up (b > 0), with the sign of a: rounding away from zero. */
 function divideAwayFromZero(a: bigint, b: bigint): bigint {
-  const magnitude = a < 0n ? -a : a;
-  const q = (magnitude + b - 1n) / b;
+  const q = (absolute(a) + b - 1n) / b;
+  // Stryker disable next-line EqualityOperator: for a = 0, q is 0 and -q is 0 too
   return a < 0n ? -q : q;
 }
 
@@ -54,13 +59,16 @@ function divideAwayFromZero(a: bigint, b: bigint): bigint {
  */
 export function parseQuantity(input: unknown): Quantity | undefined {
   if (typeof input === 'number') {
+    // Stryker disable next-line ConditionalExpression: String() gives `Infinity` or `NaN`, which the grammar refuses too
     if (!Number.isFinite(input)) return undefined;
     input = String(input);
   }
   if (typeof input !== 'string' || input === '') return undefined;
   const m = QUANTITY.exec(input);
   if (!m) return undefined;
+  // Stryker disable next-line StringLiteral: the group of the whole digits, (\d*), always takes part in a match
   const [, sign, whole = '', fraction = '', suffix, exponent] = m;
+  // Stryker disable next-line StringLiteral: BigInt('') is 0n too
   let num = BigInt(`${whole}${fraction}` || '0');
   if (sign === '-') num = -num;
   let den = 10n ** BigInt(fraction.length);
@@ -70,6 +78,7 @@ export function parseQuantity(input: unknown): Quantity | undefined {
     const e = Number(exponent);
     // Kubernetes allows any 32-bit exponent; exact arithmetic on 10^e stays cheap up to here.
     if (Math.abs(e) > 100) return undefined;
+    // Stryker disable next-line EqualityOperator: for e = 0, den *= 10^0 leaves it as it is
     if (e >= 0) num *= 10n ** BigInt(e);
     else den *= 10n ** BigInt(-e);
   } else if (suffix && suffix in BINARY_SUFFIXES) {
@@ -77,12 +86,15 @@ export function parseQuantity(input: unknown): Quantity | undefined {
     num *= 2n ** BigInt(BINARY_SUFFIXES[suffix]!);
   } else {
     const e = DECIMAL_SUFFIXES[suffix ?? '']!;
+    // Stryker disable next-line EqualityOperator: for e = 0, den *= 10^0 leaves it as it is
     if (e >= 0) num *= 10n ** BigInt(e);
     else den *= 10n ** BigInt(-e);
   }
   let nanos = divideAwayFromZero(num * NANO, den);
-  const magnitude = nanos < 0n ? -nanos : nanos;
+  const magnitude = absolute(nanos);
+  // Stryker disable next-line EqualityOperator: capping a value at the cap leaves it as it is
   if (format === 'BinarySI' && magnitude > MAX_BINARY * NANO)
+    // Stryker disable next-line EqualityOperator: nanos is not 0 here (its magnitude is past the cap)
     nanos = nanos < 0n ? -MAX_BINARY * NANO : MAX_BINARY * NANO;
   if (format === 'BinarySI' && magnitude > 0n && magnitude < NANO) format = 'DecimalSI';
   return make(nanos, NANO, format);
@@ -91,6 +103,7 @@ export function parseQuantity(input: unknown): Quantity | undefined {
 /** a / b rounded up (towards +∞) for b > 0: BigInt division truncates towards zero, which is already up for a < 0. */
 export function ceilDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
+  // Stryker disable next-line EqualityOperator: a = 0 leaves no remainder
   return a % b !== 0n && a > 0n ? q + 1n : q;
 }
 
@@ -157,20 +170,23 @@ function decimalForm(nanos: bigint): { mantissa: bigint; exponent: number } {
  * rather than lose their magnitude.
  */
 export function canonicalQuantity(q: Quantity): string {
-  const negative = q.num < 0n;
-  const abs = negative ? -q.num : q.num;
-  const sign = negative ? '-' : '';
+  const abs = absolute(q.num);
+  // Stryker disable next-line EqualityOperator: zero is written `0` below, without its sign
+  const sign = q.num < 0n ? '-' : '';
   if (abs === 0n) return '0';
-  let format = q.format;
-  if (format === 'BinarySI') {
-    const binary = q.den === 1n && abs >= 1024n ? binaryForm(abs) : undefined;
+  // Whether a power of 1000 is written as its SI suffix (`1k`) rather than as an exponent (`1e3`).
+  let siSuffix = q.format === 'DecimalSI';
+  if (q.format === 'BinarySI') {
+    const bigWhole = q.den === 1n && abs >= 1024n; // whole, and at least 1Ki
+    const binary = bigWhole ? binaryForm(abs) : undefined;
     if (binary !== undefined) return `${sign}${binary}`;
-    // Small or fractional values read better in decimal; values past Ei have no binary suffix.
-    format = q.den === 1n && abs >= 1024n ? 'DecimalExponent' : 'DecimalSI';
+    // Small or fractional values read better in decimal; a whole value is here only when it is
+    // past Ei, which has no binary suffix: it is written with an exponent.
+    siSuffix = !bigWhole;
   }
   const { mantissa, exponent } = decimalForm(divideAwayFromZero(abs * NANO, q.den));
   const suffix =
-    format === 'DecimalSI' && SUFFIX_OF_EXPONENT.has(exponent)
+    siSuffix && SUFFIX_OF_EXPONENT.has(exponent)
       ? SUFFIX_OF_EXPONENT.get(exponent)!
       : exponent === 0
         ? ''

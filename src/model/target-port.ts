@@ -1,4 +1,4 @@
-import { isObject } from './json.js';
+import { asArray, dig, objectsAt, objectsIn } from './json.js';
 
 /**
  * Which container port a Service port sends traffic to on a pod (`pkg/api/v1/pod` FindPort, as
@@ -11,38 +11,40 @@ export type PortReference = { number: number } | { name: string };
 
 /** Reads an int-or-string port; a string of digits reads as that number, as kubeplan reads it everywhere. */
 export function portReference(value: unknown): PortReference | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return { number: value };
+  // Number.isInteger is false for anything but a number.
+  if (Number.isInteger(value)) return { number: value as number };
   if (typeof value === 'string' && value !== '')
     return /^\d+$/.test(value) ? { number: Number(value) } : { name: value };
   return undefined;
 }
 
-/** A Service port's target: `targetPort`, or `port` when it is unset (the API server's default). */
+/**
+ * A Service port's target: `targetPort`, or `port` when `targetPort` is unset, `0` or `""` (the
+ * API server's default: SetDefaults_Service).
+ */
 export function servicePortTarget(servicePort: Readonly<Record<string, unknown>>): PortReference | undefined {
-  return portReference(servicePort.targetPort ?? servicePort.port);
+  const target = servicePort.targetPort;
+  const unset = target === undefined || target === null || target === 0 || target === '';
+  return portReference(unset ? servicePort.port : target);
 }
 
-/** The protocol of a Service or container port: TCP unless set. */
+/** The protocol of a Service or container port: TCP when absent, null or empty, as the API server defaults it. */
 export function protocolOf(port: Readonly<Record<string, unknown>>): unknown {
-  return port.protocol ?? 'TCP';
+  return port.protocol === undefined || port.protocol === null || port.protocol === '' ? 'TCP' : port.protocol;
 }
 
 /** The number of the container's port with this name and protocol, or undefined. */
 export function namedContainerPort(container: unknown, name: string, protocol: unknown): number | undefined {
-  const ports = isObject(container) && Array.isArray(container.ports) ? container.ports : [];
-  for (const p of ports) {
-    if (isObject(p) && p.name === name && protocolOf(p) === protocol && typeof p.containerPort === 'number')
-      return p.containerPort;
+  for (const p of objectsAt(container, 'ports')) {
+    if (p.name === name && protocolOf(p) === protocol && typeof p.containerPort === 'number') return p.containerPort;
   }
   return undefined;
 }
 
 /** App containers, then sidecars (init containers with `restartPolicy: Always`): the order FindPort searches. */
 export function portSearchOrder(podSpec: unknown): unknown[] {
-  if (!isObject(podSpec)) return [];
-  const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
-  const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
-  return [...containers, ...init.filter((c) => isObject(c) && c.restartPolicy === 'Always')];
+  const sidecars = objectsIn(dig(podSpec, 'initContainers')).filter((c) => c.restartPolicy === 'Always');
+  return [...asArray(dig(podSpec, 'containers')), ...sidecars];
 }
 
 /**

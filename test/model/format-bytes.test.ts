@@ -6,6 +6,8 @@ describe('formatBytes', () => {
     [0, '0B'],
     [512, '512B'],
     [1023, '1023B'],
+    // Bytes are written as they are: only the larger units are rounded (to one decimal).
+    [1023.99, '1023.99B'],
     [1024, '1.0KiB'],
     [1536, '1.5KiB'],
     [1024 * 1024 - 1, '1.0MiB'],

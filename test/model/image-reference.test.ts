@@ -55,6 +55,10 @@ const TABLE: Row[] = [
   row('Registry/app', { registry: 'Registry', repository: 'app' }, 'latest', true),
   row('[::1]:5000/app:1', { registry: '[::1]:5000', repository: 'app', tag: '1' }, '1', false),
   row('team/app', hub('team/app'), 'latest', true),
+  // A first component with a dot that is no host name (`_`): the whole name is the repository,
+  // of no registry (distribution/reference leaves the domain empty).
+  row('a_b.com/app', { registry: '', repository: 'a_b.com/app' }, 'latest', true),
+  row('a_b.com/app:1', { registry: '', repository: 'a_b.com/app', tag: '1' }, '1', false),
   // Digests, with and without a tag: the tag decides the pull policy, the digest what runs.
   row(`nginx@${SHA256}`, hub('library/nginx', { digest: SHA256 }), '', false),
   row(`nginx:latest@${SHA256}`, hub('library/nginx', { tag: 'latest', digest: SHA256 }), 'latest', false),
@@ -78,6 +82,8 @@ const TABLE: Row[] = [
   row('a//b', undefined, '', undefined),
   row('nginx@sha256:0123', undefined, '', undefined),
   row(`nginx@${SHA256.toUpperCase().replace('SHA256', 'sha256')}`, undefined, '', undefined),
+  row(`nginx@sha256:${'0123456789ABCDEF'}${'0123456789abcdef'.repeat(3)}`, undefined, '', undefined),
+  row('/nginx', undefined, '', undefined),
   row(`nginx@md5:${'0'.repeat(32)}`, undefined, '', undefined),
   row(`nginx@${SHA256}0`, undefined, '', undefined),
   row('0123456789abcdef'.repeat(4), undefined, '', undefined),
@@ -87,7 +93,8 @@ const TABLE: Row[] = [
 describe('image references', () => {
   it.each(TABLE)('$image', ({ image, ref, tag, policy, mutable }) => {
     const parsed = parseImageReference(image);
-    expect(parsed).toEqual(ref);
+    // Strict: a reference without a tag or digest has no such key at all.
+    expect(parsed).toStrictEqual(ref);
     expect(imageTag(image)).toBe(tag);
     expect(defaultPullPolicy(image)).toBe(policy);
     expect(parsed === undefined ? undefined : isMutableImage(parsed, ['latest'])).toBe(mutable);

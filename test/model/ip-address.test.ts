@@ -62,7 +62,11 @@ describe('IP addresses', () => {
     ['::ffff:102:304', 'ipv4-mapped'],
     ['fe80::1%eth0', 'zone'],
     ['fe80::1%', 'invalid'],
+    ['fe80::1%a%b', 'zone'],
     ['1.2.3.4%eth0', 'invalid'],
+    ['%eth0', 'invalid'],
+    ['%::1', 'invalid'],
+    ['1::g%eth0', 'invalid'],
   ])('%s → %s', (text, expected) => {
     expect(readIp(text)).toBe(expected);
   });
@@ -87,8 +91,17 @@ describe('CIDRs', () => {
     ['010.0.0.0/8', 'invalid'],
     ['::ffff:1.2.3.0/120', 'ipv4-mapped'],
     ['fe80::1%eth0/64', 'zone'],
+    // No slash: no prefix, whatever the text without its last character would be.
+    ['fe80::1%eth0', 'invalid'],
+    ['::ffff:1.2.3.44', 'invalid'],
+    ['/8', 'invalid'],
   ])('%s → %s', (text, expected) => {
     expect(readCidr(text)).toBe(expected);
+  });
+
+  it('has no problem with a valid address or prefix', () => {
+    expect([ipAddressProblem('10.0.0.1'), ipAddressProblem('fd00::1')]).toEqual([undefined, undefined]);
+    expect([ipPrefixProblem('10.0.0.0/8'), ipPrefixProblem('fd00::/8')]).toEqual([undefined, undefined]);
   });
 
   it('contains the addresses of its own family under its prefix, whatever bits its address has past it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { appendPointer, fieldPath, parsePointer, valueAt } from '../../src/model/json-pointer.js';
+import { appendPointer, fieldPath, formatPointer, parsePointer, valueAt } from '../../src/model/json-pointer.js';
 
 describe('JSON pointers', () => {
   const doc = { x: [10, 20], metadata: { name: 'web', 'a/b': 1, '~k': 2 }, '': 'root-empty' };
@@ -26,7 +26,12 @@ describe('JSON pointers', () => {
   it('parses, appends and names paths', () => {
     expect(parsePointer('/a~1b/~01')).toEqual(['a/b', '~1']);
     expect(appendPointer('/spec', 'a/b', 0)).toBe('/spec/a~1b/0');
+    expect(formatPointer(['a~b', 'c/d', '~1', 3])).toBe('/a~0b/c~1d/~01/3');
+    expect(formatPointer([])).toBe('');
     expect(fieldPath('/spec/containers/0/env/1/name')).toBe('spec.containers[0].env[1].name');
     expect(fieldPath('/metadata/labels/app.kubernetes.io~1name')).toBe('metadata.labels["app.kubernetes.io/name"]');
+    // Only a whole run of digits is an index.
+    expect(fieldPath('/items/10/a1')).toBe('items[10].a1');
+    expect(fieldPath('/x/1a')).toBe('x["1a"]');
   });
 });

@@ -39,6 +39,13 @@ describe('JSON readers', () => {
     expect(asInteger(3)).toBe(3);
     expect(asInteger(3.5)).toBeUndefined();
     expect(asInteger('3')).toBeUndefined();
+    expect([asInteger(null), asInteger(undefined), asInteger(true), asInteger([3]), asInteger(-2)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      -2,
+    ]);
     expect(asArray('abc')).toEqual([]);
     expect(asArray([1, 2])).toEqual([1, 2]);
     expect(asStringMap({ a: 'x', b: 1, c: null, d: 'y' })).toEqual({ a: 'x', d: 'y' });
@@ -74,6 +81,7 @@ describe('JSON readers', () => {
     expect(dig(value, 'spec', 'containers', '01')).toBeUndefined();
     expect(dig(value, 'spec', 'containers', '-1')).toBeUndefined();
     expect(dig(value, 'spec', 'containers', '2')).toBeUndefined();
+    expect(dig(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], '10')).toBe('k');
     expect(dig(value, 'constructor')).toBeUndefined();
     expect(dig(value, 'spec', 'missing', 'deeper')).toBeUndefined();
     expect(dig(value)).toBe(value);
@@ -85,6 +93,9 @@ describe('deepEqual', () => {
   it.each([
     [{ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }, true],
     [[1, 2], [2, 1], false],
+    [[1], [1, 2], false],
+    [[1, [2]], [1, [2]], true],
+    [[], [], true],
     [{ a: 1 }, { a: 1, b: undefined }, false],
     [{ a: undefined }, { b: undefined }, false],
     [{ a: 1 }, [1], false],
@@ -106,6 +117,10 @@ describe('dropNulls', () => {
   it('removes null fields everywhere but keeps null list items as they are', () => {
     const value = { a: null, b: { c: null, d: 1 }, e: [{ f: null }, null] };
     expect(dropNulls(value)).toEqual({ b: { d: 1 }, e: [{}, null] });
+  });
+
+  it('removes undefined fields too', () => {
+    expect(dropNulls({ a: undefined, b: 1, c: { d: undefined } })).toStrictEqual({ b: 1, c: {} });
   });
 });
 

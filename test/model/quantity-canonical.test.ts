@@ -30,6 +30,7 @@ describe('canonical quantities (upstream TestQuantityString)', () => {
     ['1.0009765625Ki', '1025'],
     ['1.2056318359375Ki', '1234567m'],
     ['0.5Ki', '512'],
+    ['0.9765625Ki', '1k'],
     ['0Ki', '0'],
     // DecimalSI: the largest power of 1000 that keeps a whole mantissa.
     ['5000m', '5'],
@@ -142,6 +143,8 @@ describe('values as the API server reads them (upstream TestQuantityParse, TestQ
     expect(canonicalQuantity(addQuantities(q('0Ki'), q('1e70')))).toBe('10e69');
     expect(canonicalQuantity(addQuantities(q('0Ki'), q('2e70')))).toBe('20e69');
     expect(canonicalQuantity(addQuantities(q('0Ki'), q('1e72')))).toBe('1e72');
+    // Exponent notation even where an SI suffix exists: 2^70 × 1000.
+    expect(canonicalQuantity(addQuantities(q('0Ki'), q('1180591620717411303424k')))).toBe('1180591620717411303424e3');
     // 2^60 + 1Ki still has a binary form.
     expect(canonicalQuantity(addQuantities(q('1Ei'), q('1Ki')))).toBe('1125899906842625Ki');
     expect(canonicalQuantity(addQuantities(q('100m'), q('1Gi')))).toBe('1073741824100m');

@@ -82,7 +82,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'one port number in two containers, protocol defaulted to TCP',
+      name: 'one port number in two containers, protocol absent or empty, both TCP',
       yaml: `
         apiVersion: v1
         kind: Pod
@@ -97,7 +97,7 @@ runRuleTests(rule, {
             - name: exporter
               image: registry.example.com/exporter:0.15.0
               ports:
-                - {name: metrics, containerPort: 8080, protocol: TCP}
+                - {name: metrics, containerPort: 8080, protocol: ""}
       `,
       errors: [
         {
