@@ -20,7 +20,7 @@ function tooLong(max: number): string {
 
 /** Go's `len`: limits count UTF-8 bytes, so `é` counts twice. */
 function byteLength(value: string): number {
-  return Buffer.byteLength(value, 'utf8');
+  return Buffer.byteLength(value);
 }
 
 /** The two checks of most validators: a length limit, then a pattern with its message. */

@@ -8,7 +8,8 @@ export const FAIL_ON_LEVELS: readonly FailOn[] = ['error', 'warning', 'info', 'n
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+// `never` ranks above every severity, so no finding meets it.
+const RANK: Record<FailOn, number> = { info: 1, warning: 2, error: 3, never: Number.POSITIVE_INFINITY };
 
 export function severityRank(severity: Severity): number {
   return RANK[severity];
@@ -16,5 +17,5 @@ export function severityRank(severity: Severity): number {
 
 /** True when a finding of `severity` makes a run with `failOn` fail. */
 export function meetsFailLevel(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
+  return RANK[severity] >= RANK[failOn];
 }

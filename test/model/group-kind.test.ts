@@ -26,6 +26,8 @@ describe('GroupKind', () => {
   it('drops the group for the bare kind', () => {
     expect(bareKind('Deployment.apps')).toBe('Deployment');
     expect(bareKind('Rollout.argoproj.io')).toBe('Rollout');
+    // An object without a kind has an empty one, whatever its group.
+    expect(bareKind('.apps')).toBe('');
     expect(bareKind('Pod')).toBe('Pod');
   });
 });

@@ -70,9 +70,11 @@ describe('dns1123Label', () => {
 
   // Upstream IsDNS1123Label (apimachinery util/validation/validation.go and
   // api/validate/content/dns.go): a value that is a valid subdomain but not a label "must not
-  // contain dots". kubeplan gives the generic label message instead.
+  // contain dots", after the length check.
   it('a valid subdomain with dots: "must not contain dots", as upstream says', () => {
     expect(dns1123Label('my.name')).toEqual(['must not contain dots']);
+    expect(dns1123Label(`a.${a(61)}`)).toEqual(['must not contain dots']);
+    expect(dns1123Label(`a.${a(62)}`)).toEqual([TOO_LONG_63, 'must not contain dots']);
   });
 });
 

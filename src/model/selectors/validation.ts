@@ -1,4 +1,4 @@
-import { isObject } from '../json.js';
+import { indexedObjectsIn, isObject } from '../json.js';
 import { appendPointer } from '../json-pointer.js';
 import { dns1123Subdomain, labelValue, qualifiedName } from '../name-validation.js';
 
@@ -106,7 +106,7 @@ function labelSelectorRequirement(e: Record<string, unknown>, at: FieldPath): Se
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (count !== undefined && count > 0)
+      if ((count ?? 0) > 0)
         out.push(forbidden(at.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     default:
@@ -122,10 +122,8 @@ function labelSelectorRequirement(e: Record<string, unknown>, at: FieldPath): Se
 export function validateLabelSelector(selector: unknown, at: FieldPath): SelectorProblem[] {
   if (!isObject(selector)) return [];
   const out = validateLabels(selector.matchLabels, at.child('matchLabels'));
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  expressions.forEach((e, i) => {
-    if (isObject(e)) out.push(...labelSelectorRequirement(e, at.child('matchExpressions').index(i)));
-  });
+  for (const { item, index } of indexedObjectsIn(selector.matchExpressions))
+    out.push(...labelSelectorRequirement(item, at.child('matchExpressions').index(index)));
   return out;
 }
 
@@ -140,7 +138,7 @@ function nodeSelectorRequirement(e: Record<string, unknown>, at: FieldPath, chec
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (count !== undefined && count > 0)
+      if ((count ?? 0) > 0)
         out.push(forbidden(at.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     case 'Gt':
@@ -188,14 +186,10 @@ function nodeFieldRequirement(e: Record<string, unknown>, at: FieldPath): Select
 function nodeSelectorTerm(term: unknown, at: FieldPath, checkValues: boolean): SelectorProblem[] {
   const out: SelectorProblem[] = [];
   if (!isObject(term)) return out;
-  const expressions = Array.isArray(term.matchExpressions) ? term.matchExpressions : [];
-  expressions.forEach((e, i) => {
-    if (isObject(e)) out.push(...nodeSelectorRequirement(e, at.child('matchExpressions').index(i), checkValues));
-  });
-  const fields = Array.isArray(term.matchFields) ? term.matchFields : [];
-  fields.forEach((e, i) => {
-    if (isObject(e)) out.push(...nodeFieldRequirement(e, at.child('matchFields').index(i)));
-  });
+  for (const { item, index } of indexedObjectsIn(term.matchExpressions))
+    out.push(...nodeSelectorRequirement(item, at.child('matchExpressions').index(index), checkValues));
+  for (const { item, index } of indexedObjectsIn(term.matchFields))
+    out.push(...nodeFieldRequirement(item, at.child('matchFields').index(index)));
   return out;
 }
 
