@@ -87,7 +87,8 @@ export function parseCronSchedule(text: string): CronParse {
     // (cronJobScheduleErrors), so the zone itself is not kept.
     const space = spec.indexOf(' ');
     // The API server's parser fails outright (a panic) when no space follows the zone.
-    if (space < 0) return { ok: false, error: `no space after the time zone in ${text} (the API server fails on it)` };
+    if (space === -1)
+      return { ok: false, error: `no space after the time zone in ${text} (the API server fails on it)` };
     const name = spec.slice(spec.indexOf('=') + 1, space);
     const location = loadLocation(name);
     if (!location.ok) return { ok: false, error: `provided bad location ${name}: ${location.error}` };
@@ -121,7 +122,7 @@ function parseDescriptor(spec: string): CronParse {
   const duration = parseGoDuration(spec.slice(every.length));
   if (!duration.ok) return { ok: false, error: `failed to parse duration ${spec}: ${duration.error}` };
   // Delays under a second (zero and negative ones too) become one second; fractions of a second are dropped.
-  const seconds = duration.nanoseconds < 1_000_000_000n ? 1 : Number(duration.nanoseconds / 1_000_000_000n);
+  const seconds = duration.nanoseconds <= 999_999_999n ? 1 : Number(duration.nanoseconds / 1_000_000_000n);
   return { ok: true, schedule: { kind: 'every', seconds } };
 }
 
@@ -170,13 +171,13 @@ function parseRange(expr: string, b: Bounds): CronField | string {
     if (lowAndHigh.length === 1) end = BigInt(b.max);
     // A star with a step is a list of values, not "every value": it matters for the day fields.
     if (step > 1n) star = false;
-  } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+  } else if (rangeAndStep.length >= 3) return `too many slashes: ${expr}`;
   if (start < b.min) return `beginning of range (${start}) below minimum (${b.min}): ${expr}`;
   if (end > b.max) return `end of range (${end}) above maximum (${b.max}): ${expr}`;
   if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
   if (step === 0n) return `step of range should be a positive number: ${expr}`;
-  // Bounded by the checks above: small numbers from here on (a step may be huge).
-  return { values: range(Number(start), Number(end), step > 60n ? 60 : Number(step)), star };
+  // Bounded by the checks above: small numbers from here on; a step, up to 2^63 - 1, still goes past the end.
+  return { values: range(Number(start), Number(end), Number(step)), star };
 }
 
 function range(from: number, to: number, step: number): Set<number> {
@@ -205,27 +206,22 @@ function parseNonNegative(text: string): bigint | string {
   return n;
 }
 
-/** Go's `strconv.Quote`: printable characters as they are, the rest escaped. */
+/**
+ * Go's `strconv.Quote` for the text of one field: printable characters as they are, the rest
+ * escaped. A field holds no white space (it separates the fields), so neither the space nor the
+ * escapes of `\t`, `\n`, `\v`, `\f` and `\r` are needed here.
+ */
 function goQuote(text: string): string {
-  const escapes: Record<string, string> = {
-    '"': '\\"',
-    '\\': '\\\\',
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\v': '\\v',
-  };
+  const escapes: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\x07': '\\a', '\b': '\\b' };
   let out = '"';
   for (const c of text) {
     const code = c.codePointAt(0)!;
     if (escapes[c]) out += escapes[c];
-    else if (c === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(c)) out += c;
+    else if (/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(c)) out += c;
     else if (code < 0x80) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    // A lone surrogate: Go reads it as U+FFFD, which is printable.
     else if (code >= 0xd800 && code <= 0xdfff) out += '\ufffd';
-    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += `\\U${code.toString(16).padStart(8, '0')}`;
   }
   return `${out}"`;

@@ -138,6 +138,12 @@ const UPSTREAM: ReadonlyArray<readonly [string, string[], string[]?, string[]?]>
     ['2026-01-01T01:00:00Z', '2026-01-01T02:00:00Z', '2026-01-01T03:00:00Z'],
     ['2026-01-01T01:00:00Z', '2026-01-01T02:00:00Z', '2026-01-01T03:00:00Z'],
   ],
+  [
+    '@every 999999999ns',
+    [],
+    ['2026-01-01T00:00:01Z', '2026-01-01T00:00:02Z', '2026-01-01T00:00:03Z'],
+    ['2026-01-01T00:00:01Z', '2026-01-01T00:00:02Z', '2026-01-01T00:00:03Z'],
+  ],
   ['@every 1h.m', ['failed to parse duration @every 1h.m: time: invalid duration "1h.m"']],
   ['@every  1h', ['failed to parse duration @every  1h: time: invalid duration " 1h"']],
   ['@every 1h ', ['failed to parse duration @every 1h : time: unknown unit "h " in duration "1h "']],
@@ -356,6 +362,68 @@ const UPSTREAM: ReadonlyArray<readonly [string, string[], string[]?, string[]?]>
     ['2026-01-01T05:00:00Z', '2026-01-02T05:00:00Z', '2026-01-03T05:00:00Z'],
   ],
   ['0 0\ufeff* * *', ['expected exactly 5 fields, found 4: [0 0\ufeff* * *]']],
+  ['1-x * * * *', ['failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax']],
+  [
+    '0 1-10/5 * * *',
+    [],
+    ['2026-01-01T01:00:00Z', '2026-01-01T06:00:00Z', '2026-01-02T01:00:00Z'],
+    ['2026-01-01T06:00:00Z', '2026-01-01T11:00:00Z', '2026-01-02T06:00:00Z'],
+  ],
+  [
+    '0 0 * * */9223372036854775807',
+    [],
+    ['2026-01-04T00:00:00Z', '2026-01-11T00:00:00Z', '2026-01-18T00:00:00Z'],
+    ['2026-01-04T05:00:00Z', '2026-01-11T05:00:00Z', '2026-01-18T05:00:00Z'],
+  ],
+  // The bounds of strconv.Atoi's 64 bits.
+  ['9223372036854775807 * * * *', ['end of range (9223372036854775807) above maximum (59): 9223372036854775807']],
+  [
+    '9223372036854775808 * * * *',
+    ['failed to parse int from 9223372036854775808: strconv.Atoi: parsing "9223372036854775808": value out of range'],
+  ],
+  ['*/-9223372036854775808 * * * *', ['negative number (-9223372036854775808) not allowed: -9223372036854775808']],
+  [
+    '*/-9223372036854775809 * * * *',
+    ['failed to parse int from -9223372036854775809: strconv.Atoi: parsing "-9223372036854775809": value out of range'],
+  ],
+  // strconv.Quote in the error: escapes, \x for ASCII, \u and \U for the rest; printable as it is.
+  ['0 0 * * 1"', ['failed to parse int from 1": strconv.Atoi: parsing "1\\"": invalid syntax']],
+  ['0 0 * * 1\\', ['failed to parse int from 1\\: strconv.Atoi: parsing "1\\\\": invalid syntax']],
+  ['0 0 * * 1\u0007', ['failed to parse int from 1\u0007: strconv.Atoi: parsing "1\\a": invalid syntax']],
+  ['0 0 * * 1\b', ['failed to parse int from 1\b: strconv.Atoi: parsing "1\\b": invalid syntax']],
+  ['0 0 * * 1\u0001', ['failed to parse int from 1\u0001: strconv.Atoi: parsing "1\\x01": invalid syntax']],
+  ['0 0 * * 1\u001f', ['failed to parse int from 1\u001f: strconv.Atoi: parsing "1\\x1f": invalid syntax']],
+  ['0 0 * * 1\u007f', ['failed to parse int from 1\u007f: strconv.Atoi: parsing "1\\x7f": invalid syntax']],
+  ['0 0 * * 1\u0080', ['failed to parse int from 1\u0080: strconv.Atoi: parsing "1\\u0080": invalid syntax']],
+  ['0 0 * * 1\u00ad', ['failed to parse int from 1\u00ad: strconv.Atoi: parsing "1\\u00ad": invalid syntax']],
+  ['0 0 * * 1\ufeff', ['failed to parse int from 1\ufeff: strconv.Atoi: parsing "1\\ufeff": invalid syntax']],
+  ['0 0 * * 1\u200b', ['failed to parse int from 1\u200b: strconv.Atoi: parsing "1\\u200b": invalid syntax']],
+  ['0 0 * * 1\uffff', ['failed to parse int from 1\uffff: strconv.Atoi: parsing "1\\uffff": invalid syntax']],
+  ['0 0 * * 1\u{e0001}', ['failed to parse int from 1\u{e0001}: strconv.Atoi: parsing "1\\U000e0001": invalid syntax']],
+  [
+    '0 0 * * 1\u{10ffff}',
+    ['failed to parse int from 1\u{10ffff}: strconv.Atoi: parsing "1\\U0010ffff": invalid syntax'],
+  ],
+  ['0 0 * * 1e\u0301', ['failed to parse int from 1e\u0301: strconv.Atoi: parsing "1e\u0301": invalid syntax']],
+  ['0 0 * * 1\ufffd', ['failed to parse int from 1\ufffd: strconv.Atoi: parsing "1\ufffd": invalid syntax']],
+  ['0 0 * * 1\u{10000}', ['failed to parse int from 1\u{10000}: strconv.Atoi: parsing "1\u{10000}": invalid syntax']],
+  ['0 0 * * 1\u00e9', ['failed to parse int from 1\u00e9: strconv.Atoi: parsing "1\u00e9": invalid syntax']],
+  ['0 0 * * 1~', ['failed to parse int from 1~: strconv.Atoi: parsing "1~": invalid syntax']],
+  ['0 0 * * 1\u{1f600}', ['failed to parse int from 1\u{1f600}: strconv.Atoi: parsing "1\u{1f600}": invalid syntax']],
+  [
+    'TZ=/UTC 0 0 * * *',
+    [
+      'provided bad location /UTC: time: invalid location name',
+      'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+    ],
+  ],
+  [
+    'TZ=\\UTC 0 0 * * *',
+    [
+      'provided bad location \\UTC: time: invalid location name',
+      'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+    ],
+  ],
 ];
 
 /** Runs around time-zone changes and other edges, from upstream's SpecSchedule.Next the same way. */
@@ -548,6 +616,24 @@ const RUNS: ReadonlyArray<readonly [string, string, string, number, string[]]> =
   ['0 0 * * *', 'Etc/GMT+5', '2026-01-01T00:00:00Z', 2, ['2026-01-01T05:00:00Z', '2026-01-02T05:00:00Z']],
   ['0 3 * * 0', 'Europe/Paris', '2026-03-28T00:00:00Z', 2, ['2026-03-29T01:00:00Z', '2026-04-05T01:00:00Z']],
   ['0 2 * * 0', 'Europe/Paris', '2026-03-28T00:00:00Z', 2, ['2026-04-05T00:00:00Z', '2026-04-12T00:00:00Z']],
+  // Sao Paulo skipped 2018-11-04 00:00: the next day starts at 1:00, which the day search moves
+  // back to 23:00 and then forward to the next midnight.
+  ['0 0 * * 1', 'America/Sao_Paulo', '2018-11-02T12:00:00Z', 2, ['2018-11-05T02:00:00Z', '2018-11-12T02:00:00Z']],
+  ['0 0 4 11 *', 'America/Sao_Paulo', '2018-11-02T12:00:00Z', 2, ['2019-11-04T03:00:00Z', '2020-11-04T03:00:00Z']],
+  // The hour search goes from 23:00 on the 3rd to 1:00 on the 4th without passing hour 0, so
+  // the day is not checked again: upstream runs on the 4th.
+  ['0 1 3 11 *', 'America/Sao_Paulo', '2018-11-03T05:00:00Z', 2, ['2018-11-04T03:00:00Z', '2019-11-03T04:00:00Z']],
+  // Moscow skipped 1981-04-01 00:00: the day search goes from March 31 to April 2 without
+  // passing a 1st, so the month is not checked again: upstream runs on April 2.
+  ['0 0 2 3 *', 'Europe/Moscow', '1981-03-03T00:00:00Z', 2, ['1981-04-01T20:00:00Z', '1982-03-01T21:00:00Z']],
+  // Lord Howe goes from 1:59 to 2:30: the minute search reaches minute 30 in hour 2 without
+  // passing minute 0, so the hour is not checked again: upstream runs at 2:30.
+  ['30 1 * * *', 'Australia/Lord_Howe', '2026-10-03T15:01:00Z', 2, ['2026-10-03T15:30:00Z', '2026-10-04T14:30:00Z']],
+  // Paris mean time (+0:09:21) ended at 23:59:59 local, which became 23:50:39: the second search
+  // goes on to the next whole minute, 23:51, before checking the minute again.
+  ['51,59 23 10 3 *', 'Europe/Paris', '1911-03-10T23:50:30Z', 2, ['1911-03-10T23:51:00Z', '1911-03-10T23:59:00Z']],
+  // The next February 29 after 2098 is in 2104, a year past the five-year limit.
+  ['0 0 29 2 *', 'UTC', '2098-03-01T00:00:00Z', 2, []],
 ];
 
 function zone(name: string): TimeZone {
@@ -569,6 +655,39 @@ const runs = (text: string, zoneName: string, after: string, count: number): str
 describe('cronScheduleErrors', () => {
   it.each(UPSTREAM.map(([text, errors]) => [text, errors] as const))('%j: %j', (text, errors) => {
     expect(cronScheduleErrors(text)).toEqual(errors);
+  });
+});
+
+describe('parseCronSchedule', () => {
+  it("refuses the empty string with robfig/cron's error", () => {
+    expect(parseCronSchedule('')).toEqual({ ok: false, error: 'empty spec string' });
+  });
+
+  it('reads five fields into the values each allows, a star where one was written', () => {
+    expect(parseCronSchedule('0-10/5 3 * 1,2 ?')).toEqual({
+      ok: true,
+      schedule: {
+        kind: 'fields',
+        minute: { values: new Set([0, 5, 10]), star: false },
+        hour: { values: new Set([3]), star: false },
+        dayOfMonth: { values: new Set(Array.from({ length: 31 }, (_, i) => i + 1)), star: true },
+        month: { values: new Set([1, 2]), star: false },
+        dayOfWeek: { values: new Set([0, 1, 2, 3, 4, 5, 6]), star: true },
+      },
+    });
+  });
+
+  it('reads @every as whole seconds', () => {
+    expect(parseCronSchedule('@every 1m30.9s')).toEqual({ ok: true, schedule: { kind: 'every', seconds: 90 } });
+  });
+
+  // A Go string cannot hold a lone surrogate (the API server would have read U+FFFD): the quoted
+  // text shows U+FFFD, as strconv.Quote prints it.
+  it.each([
+    ['0 0 * * 1\ud800', 'failed to parse int from 1\ud800: strconv.Atoi: parsing "1\ufffd": invalid syntax'],
+    ['0 0 * * 1\udfff', 'failed to parse int from 1\udfff: strconv.Atoi: parsing "1\ufffd": invalid syntax'],
+  ])('quotes a lone surrogate in %j as U+FFFD', (text, error) => {
+    expect(parseCronSchedule(text)).toEqual({ ok: false, error });
   });
 });
 

@@ -71,6 +71,32 @@ const GO: ReadonlyArray<readonly [string, bigint | string]> = [
   ['5..s', 'time: missing unit in duration "5..s"'],
   ['-1.5h', -5400000000000n],
   ['1\ufffd', 'time: unknown unit "\\xef\\xbf\\xbd" in duration "1\\xef\\xbf\\xbd"'],
+  ['1\u0080', 'time: unknown unit "\\xc2\\x80" in duration "1\\xc2\\x80"'],
+  ['1\u007f', 'time: unknown unit "\u007f" in duration "1\u007f"'],
+  ['1h\u0080', 'time: unknown unit "h\\xc2\\x80" in duration "1h\\xc2\\x80"'],
+  ['h', 'time: invalid duration "h"'],
+  ['-h', 'time: invalid duration "-h"'],
+  ['x', 'time: invalid duration "x"'],
+  // Too many digits is an error even without a unit.
+  ['9223372036854775809', 'time: invalid duration "9223372036854775809"'],
+  ['99999999999999999999', 'time: invalid duration "99999999999999999999"'],
+  ['9223372036854775809x', 'time: invalid duration "9223372036854775809x"'],
+  ['2562048h', 'time: invalid duration "2562048h"'],
+  ['6000000h', 'time: invalid duration "6000000h"'],
+  ['2562047.9h', 'time: invalid duration "2562047.9h"'],
+  ['9223372036854775807ns1ns', 'time: invalid duration "9223372036854775807ns1ns"'],
+  ['1h9223372036854775808ns', 'time: invalid duration "1h9223372036854775808ns"'],
+  // Go adds in unsigned 64 bits: 2^63 and 2^63 make 0.
+  ['9223372036854775808ns9223372036854775808ns', 0n],
+  ['-9223372036854775808ns9223372036854775808ns', 0n],
+  ['9223372036854775808ns9223372036854775808ns1ns', 1n],
+  // Fraction digits past 2^63 are dropped, however many there are.
+  ['0.9223372036854775808s', 922337203n],
+  ['0.9223372036854775809s', 922337203n],
+  ['0.9223372036854775809ms', 922337n],
+  ['0.92233720368547758091h1s', 3321413933267n],
+  [`0.${'1'.repeat(400)}s`, 111111111n],
+  [`1.${'9'.repeat(30)}h`, 7200000000000n],
 ];
 
 describe('parseGoDuration', () => {

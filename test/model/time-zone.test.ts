@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { civilTime, loadLocation, type TimeZone, timeZoneErrors, zonedDate } from '../../src/model/time-zone.js';
+import { civilTime, loadLocation, type TimeZone, timeZoneErrors, UTC, zonedDate } from '../../src/model/time-zone.js';
 
 function zone(name: string): TimeZone {
   const loaded = loadLocation(name);
@@ -8,6 +8,31 @@ function zone(name: string): TimeZone {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+// First in the file: each zone is loaded once, and the first load is the one that reads the runtime's data.
+describe('loadLocation', () => {
+  it('has no data for a name only the database knows', () => {
+    expect(loadLocation('Factory')).toEqual({ ok: true, zone: null });
+  });
+
+  it('reads "", UTC and Local as UTC, and a name in the wrong case as no zone', () => {
+    for (const name of ['', 'UTC', 'Local']) expect(loadLocation(name)).toEqual({ ok: true, zone: UTC });
+    expect(loadLocation('utc')).toEqual({ ok: false, error: 'unknown time zone utc' });
+  });
+
+  it.each(['/etc/localtime', '\\UTC', 'a..b', 'Europe/../UTC'])(
+    'refuses %j as Go does, before looking it up',
+    (name) => {
+      expect(loadLocation(name)).toEqual({ ok: false, error: 'time: invalid location name' });
+    },
+  );
+
+  it('reads each zone once: the same zone comes back', () => {
+    const vienna = zone('Europe/Vienna');
+    expect(vienna.name).toBe('Europe/Vienna');
+    expect(zone('Europe/Vienna')).toBe(vienna);
+  });
+});
 
 describe('timeZoneErrors', () => {
   // What the API server (its validateTimeZone over Go's LoadLocation and embedded tz data) says on create.
@@ -55,17 +80,12 @@ describe('timeZoneErrors', () => {
     ['America/-Foo', ['unknown time zone America/-Foo']],
     ['Europe/Paris ', ['unknown time zone Europe/Paris ']],
     ['Europe/Pari\u015b', ['unknown time zone Europe/Pari\u015b']],
+    // A part that is "." or starts with "-" ends the check before Go's LoadLocation sees the "..".
+    ['./a..b', ['unknown time zone ./a..b']],
+    ['-a..b', ['unknown time zone -a..b']],
+    ['a..b', ['time: invalid location name']],
   ])('%j: %j', (name, errors) => {
-    expect(timeZoneErrors(name)).toEqual(errors);
-  });
-});
-
-describe('loadLocation', () => {
-  it('reads "", UTC and Local as UTC, and has no data for a name only the database knows', () => {
-    for (const name of ['', 'UTC', 'Local'])
-      expect(loadLocation(name)).toMatchObject({ ok: true, zone: { name: 'UTC' } });
-    expect(loadLocation('Factory')).toEqual({ ok: true, zone: null });
-    expect(loadLocation('utc')).toEqual({ ok: false, error: 'unknown time zone utc' });
+    expect(timeZoneErrors(name)).toStrictEqual(errors);
   });
 });
 
