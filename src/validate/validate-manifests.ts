@@ -200,10 +200,12 @@ export class ManifestValidator {
   private unknownKind(m: Manifest): Finding {
     const { apiVersion, kind } = m.ref;
     const group = groupOf(apiVersion);
-    const crdKinds = this.options.crds.kindsOf(apiVersion);
-    if (isBuiltinGroup(group) || crdKinds.length) {
+    // A built-in group serves a fixed set of kinds: any other is a mistake. A custom group's
+    // kinds come from CRDs, and the input rarely holds them all (Argo CD's Application beside
+    // the Argo Workflows CRDs): a kind no CRD of the input declares is only unchecked.
+    if (isBuiltinGroup(group)) {
       const versions = builtinVersionsOf(kind);
-      const kinds = [...builtinKindsOf(apiVersion), ...crdKinds];
+      const kinds = builtinKindsOf(apiVersion);
       if (kinds.length && !versions.length) {
         const guess = closestName(kind, kinds);
         return findingAt(m, {
@@ -231,10 +233,13 @@ export class ManifestValidator {
         phase: 'schema',
       });
     }
+    const guess = closestName(kind, this.options.crds.kindsOf(apiVersion));
     return findingAt(m, {
       ruleId: 'schema-missing',
       severity: 'warning',
-      message: `no schema for ${kind} (${apiVersion}): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd`,
+      message: guess
+        ? `no schema for ${kind} (${apiVersion}): no CustomResourceDefinition of the input declares it; did you mean "${guess}"? If not, add its CRD to the input or pass --crd`
+        : `no schema for ${kind} (${apiVersion}): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd`,
       pointer: '/kind',
       phase: 'schema',
     });

@@ -13,7 +13,7 @@ const EXPECTED_BACKUP_FINDINGS = [
   'fixtures/crds/backups.yaml:28:11 error schema-invalid spec.target.mode: "Mirror" is not one of "Snapshot", "Copy"',
   'fixtures/crds/backups.yaml:29:3 error schema-unknown-field spec.schedual: unknown field "schedual"; did you mean "schedule"?',
   'fixtures/crds/backups.yaml:32:7 warning schema-missing the CustomResourceDefinition backups.storage.example.com has no schema for storage.example.com/v1alpha1; Backup objects are not validated',
-  'fixtures/crds/backups.yaml:39:7 error api-unknown storage.example.com/v1 has no kind "Backups"; did you mean "Backup"?',
+  'fixtures/crds/backups.yaml:39:7 warning schema-missing no schema for Backups (storage.example.com/v1): no CustomResourceDefinition of the input declares it; did you mean "Backup"? If not, add its CRD to the input or pass --crd',
 ];
 
 describe('custom resources validated by their CRD', () => {
