@@ -37,6 +37,7 @@ import memoryRequestMissing from './memory-request-missing.js';
 import networkPolicySelectsNothing from './network-policy-selects-nothing.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbSelectsNothing from './pdb-selects-nothing.js';
+import portNumberTypo from './port-number-typo.js';
 import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
 import privilegedContainer from './privileged-container.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
@@ -96,6 +97,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   networkPolicySelectsNothing,
   pdbBlocksEviction,
   pdbSelectsNothing,
+  portNumberTypo,
   privilegeEscalationAllowed,
   privilegedContainer,
   probePortNotExposed,

@@ -1,27 +1,22 @@
 import { judgedContainers } from '../src/lint/judged-containers.js';
-import { declaredPorts, declaresPort, describePort, portsAreReadable } from '../src/lint/ports.js';
+import { declaresPort, describePort, portsAreReadable, probePorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { asObject } from '../src/model/json.js';
 import { describeContainer } from '../src/model/containers.js';
-import { portReference } from '../src/model/target-port.js';
-
-const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
-const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 export default defineRule({
   meta: {
     id: 'probe-port-not-exposed',
     category: 'probes',
     severity: 'error',
-    description:
-      'A probe checks a port that the container does not declare (by name), or that no container of the pod declares (by number).',
+    description: 'A probe checks a port by a name that the container does not declare.',
     rationale:
-      'The kubelet resolves a named probe port among the ports of the container itself; when the name is not there the probe fails every time, so the container never becomes ready or is restarted in a loop. A numeric port that the pod declares nowhere, while it declares others, is usually a typo.',
+      'The kubelet resolves a named probe port among the ports of the container itself; when the name is not there the probe fails every time, so the container never becomes ready or is restarted in a loop.',
     remediation:
-      'Point the probe at a port the container declares in `ports[]` (by its name or number), or declare the port.',
+      'Name a port the container declares in `ports[]`, declare the port under that name, or use its number.',
     target: 'pod-templates',
-    notes: 'Numeric ports are only checked when the pod declares at least one port, since declaring ports is optional.',
+    notes:
+      'A numeric port needs no declaration (the kubelet probes the pod IP on that port); `port-number-typo` warns about a number that is a declared one with two digits swapped.',
     example: {
       invalid: yaml`
         apiVersion: v1
@@ -61,29 +56,20 @@ export default defineRule({
     messages: {
       namedPortMissing:
         '{{container}}: {{probe}} uses port {{port}}, which the container does not declare: the probe always fails',
-      numberedPortMissing: '{{container}}: {{probe}} uses port {{port}}, which no container of the pod declares',
     },
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    const all = judgedContainers(ctx.podTemplate);
-    const podDeclaresPorts = all.some((c) => declaredPorts(c).length > 0);
-    // Ports written with the wrong type leave unknown which ports are declared.
-    const podPortsReadable = all.every(portsAreReadable);
-    for (const c of all) {
-      for (const probe of PROBES) {
-        for (const handler of HANDLERS) {
-          const value = asObject(asObject(c.container[probe])?.[handler])?.port;
-          const ref = portReference(value);
-          if (!ref) continue;
-          const pointer = `${c.pointer}/${probe}/${handler}/port`;
-          const data = { container: describeContainer(c), probe, port: describePort(ref) };
-          if ('name' in ref && portsAreReadable(c) && !declaresPort([c], ref)) {
-            ctx.report({ pointer, messageId: 'namedPortMissing', data });
-          } else if ('number' in ref && podDeclaresPorts && podPortsReadable && !declaresPort(all, ref)) {
-            ctx.report({ pointer, messageId: 'numberedPortMissing', data });
-          }
-        }
+    for (const c of judgedContainers(ctx.podTemplate)) {
+      // Ports written with the wrong type leave unknown which ports are declared.
+      if (!portsAreReadable(c)) continue;
+      for (const { probe, ref, pointer } of probePorts(c)) {
+        if (!('name' in ref) || declaresPort([c], ref)) continue;
+        ctx.report({
+          pointer,
+          messageId: 'namedPortMissing',
+          data: { container: describeContainer(c), probe, port: describePort(ref) },
+        });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { declaredPorts, declaresTargetPort, describePort, portsAreReadable } from '../src/lint/ports.js';
+import { declaresTargetPort, describePort, portsAreReadable } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
@@ -10,13 +10,13 @@ export default defineRule({
     id: 'service-target-port-missing',
     category: 'references',
     severity: 'error',
-    description: "A Service's `targetPort` (a name, or a number) is declared by none of the containers it selects.",
+    description: "A Service's `targetPort` names a port that none of the containers it selects declares.",
     rationale:
-      'A named targetPort resolves to a container port of that name in each selected pod; when no container has it, the pod is left out of the endpoints for that port, and traffic to it goes nowhere. A number that none of the containers declares, while they declare others, is usually a typo.',
-    remediation: 'Use the name or number of a port the selected containers declare in `ports[]`.',
+      'A named targetPort resolves to a container port of that name in each selected pod; when no container has it, the pod is left out of the endpoints for that port, and traffic to it goes nowhere.',
+    remediation: 'Use the name of a port the selected containers declare in `ports[]`, or its number.',
     target: ['Service'],
     notes:
-      'Numeric target ports are only checked when the selected pods declare ports at all. Services that select no pod template of the input are left to `service-selector-no-pods`.',
+      'A numeric target port needs no declaration (traffic goes to the pod IP on that port); `port-number-typo` warns about a number that is a declared one with two digits swapped. Services that select no pod template of the input are left to `service-selector-no-pods`.',
     example: {
       invalid: yaml`
         apiVersion: apps/v1
@@ -102,8 +102,6 @@ export default defineRule({
     messages: {
       namedPortMissing:
         'targetPort {{target}} is not declared by any container the Service selects: the port has no endpoints',
-      numberedPortMissing:
-        'targetPort {{target}} is not declared by any container the Service selects: check the number',
     },
   },
   check(ctx) {
@@ -114,15 +112,12 @@ export default defineRule({
     const containers = pods.flatMap((p) => longRunningContainers(p.template));
     // Ports written with the wrong type leave unknown which ports the pods declare.
     if (!containers.every(portsAreReadable)) return;
-    const anyDeclared = containers.some((c) => declaredPorts(c).length > 0);
     for (const p of servicePorts(ctx.manifest)) {
       const ref = servicePortTarget(p);
-      if (!ref || containers.some((c) => declaresTargetPort(c, p)) || ('number' in ref && !anyDeclared)) continue;
-      const pointer = p.targetPort === undefined ? `/spec/ports/${p.index}/port` : `/spec/ports/${p.index}/targetPort`;
+      if (!ref || !('name' in ref) || containers.some((c) => declaresTargetPort(c, p))) continue;
       const protocol = protocolOf(p);
-      const target =
-        'name' in ref && protocol !== 'TCP' ? `${describePort(ref)} (${String(protocol)})` : describePort(ref);
-      ctx.report({ pointer, messageId: 'name' in ref ? 'namedPortMissing' : 'numberedPortMissing', data: { target } });
+      const target = protocol !== 'TCP' ? `${describePort(ref)} (${String(protocol)})` : describePort(ref);
+      ctx.report({ pointer: `/spec/ports/${p.index}/targetPort`, messageId: 'namedPortMissing', data: { target } });
     }
   },
 });

@@ -1,6 +1,12 @@
 import { asInteger, asObject, asString, indexedObjectsIn } from '../model/json.js';
 import type { ContainerEntry } from '../model/containers.js';
-import { namedContainerPort, type PortReference, protocolOf, servicePortTarget } from '../model/target-port.js';
+import {
+  namedContainerPort,
+  type PortReference,
+  portReference,
+  protocolOf,
+  servicePortTarget,
+} from '../model/target-port.js';
 
 export interface DeclaredPort {
   name?: string;
@@ -63,4 +69,25 @@ export function declaresTargetPort(c: ContainerEntry, servicePort: Readonly<Reco
   if (!ref) return false;
   if ('name' in ref) return namedContainerPort(c.container, ref.name, protocolOf(servicePort)) !== undefined;
   return declaredPorts(c).some((p) => p.containerPort === ref.number);
+}
+
+const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** A port a probe of the container checks: by name or number, with where it is written. */
+export interface ProbePort {
+  probe: (typeof PROBES)[number];
+  ref: PortReference;
+  pointer: string;
+}
+
+/** The ports the container's startup, readiness and liveness probes check (HTTP, TCP and gRPC handlers). */
+export function probePorts(c: ContainerEntry): ProbePort[] {
+  const out: ProbePort[] = [];
+  for (const probe of PROBES)
+    for (const handler of HANDLERS) {
+      const ref = portReference(asObject(asObject(c.container[probe])?.[handler])?.port);
+      if (ref) out.push({ probe, ref, pointer: `${c.pointer}/${probe}/${handler}/port` });
+    }
+  return out;
 }

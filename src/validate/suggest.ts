@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** True when `b` is `a` with two neighbouring characters swapped (`valeu` → `value`). */
-function isSwap(a: string, b: string): boolean {
+export function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   const i = [...a].findIndex((ch, k) => ch !== b[k]);
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);

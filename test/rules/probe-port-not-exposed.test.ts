@@ -5,7 +5,6 @@ testRule('probe-port-not-exposed', {
   invalid: {
     'unknown-ports.yaml': [
       '25:21 container "web": readinessProbe uses port "web", which the container does not declare: the probe always fails',
-      '28:21 container "web": livenessProbe uses port 8008, which no container of the pod declares',
       '37:21 container "metrics": startupProbe uses port "http", which the container does not declare: the probe always fails',
     ],
   },
@@ -62,6 +61,19 @@ runRuleTests(rule, {
             - {name: c, image: "c:1.0", livenessProbe: {exec: {command: [true]}}}
       `,
     },
+    {
+      name: 'numbers no container declares work (the pod IP is probed): port-number-typo judges them',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          initContainers:
+            - {name: mesh, image: "envoy:1.31", restartPolicy: Always, ports: [{containerPort: 15021}], startupProbe: {httpGet: {path: /ready, port: 15020}}}
+          containers:
+            - {name: web, image: "web:1.0", ports: [{containerPort: 8080}], livenessProbe: {grpc: {port: 10254}}}
+      `,
+    },
   ],
   invalid: [
     {
@@ -97,37 +109,6 @@ runRuleTests(rule, {
           column: 120,
           endLine: 13,
           endColumn: 124,
-        },
-      ],
-    },
-    {
-      name: 'a number no container declares; a sidecar; a startup probe',
-      yaml: `
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: web}
-        spec:
-          initContainers:
-            - {name: mesh, image: "envoy:1.31", restartPolicy: Always, ports: [{containerPort: 15021}], startupProbe: {httpGet: {path: /ready, port: 15020}}}
-          containers:
-            - {name: web, image: "web:1.0", ports: [{containerPort: 8080}], livenessProbe: {grpc: {port: 8081}}}
-      `,
-      errors: [
-        {
-          messageId: 'numberedPortMissing',
-          data: { container: 'sidecar container "mesh"', probe: 'startupProbe', port: '15020' },
-          line: 6,
-          column: 142,
-          endLine: 6,
-          endColumn: 147,
-        },
-        {
-          messageId: 'numberedPortMissing',
-          data: { container: 'container "web"', probe: 'livenessProbe', port: '8081' },
-          line: 8,
-          column: 98,
-          endLine: 8,
-          endColumn: 102,
         },
       ],
     },

@@ -5,8 +5,6 @@ testRule('service-target-port-missing', {
   invalid: {
     'unknown-target-ports.yaml': [
       '34:19 targetPort "web" is not declared by any container the Service selects: the port has no endpoints',
-      '36:13 targetPort 9000 is not declared by any container the Service selects: check the number',
-      '39:19 targetPort 8443 is not declared by any container the Service selects: check the number',
     ],
   },
 });
@@ -97,7 +95,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'a name no selected container declares, and a number',
+      name: "a name no selected container declares; a number is not this rule's (it works undeclared)",
       yaml: `
         apiVersion: apps/v1
         kind: Deployment
@@ -123,14 +121,6 @@ runRuleTests(rule, {
       `,
       errors: [
         { messageId: 'namedPortMissing', data: { target: '"web"' }, line: 19, column: 19, endLine: 19, endColumn: 22 },
-        {
-          messageId: 'numberedPortMissing',
-          data: { target: '8443' },
-          line: 21,
-          column: 13,
-          endLine: 21,
-          endColumn: 17,
-        },
       ],
     },
     {
