@@ -1,11 +1,13 @@
-import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isScalar } from 'yaml';
 import type { Finding } from '../model/finding.js';
 import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
 import { describeValue, documentObjects, isKubeObject } from './document-objects.js';
 import { fastParse } from './fast-parse.js';
+import { parseDocuments } from './parse-documents.js';
 import { createLocator } from './source-map.js';
-import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.js';
+import { reportedErrors } from './reported-errors.js';
+import { YAML_TO_JS_OPTIONS } from './yaml-options.js';
 import { refOf } from '../model/object-ref.js';
 
 export interface ParsedFile {
@@ -16,11 +18,6 @@ export interface ParsedFile {
 }
 
 type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
-
-function parseFully(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  return { docs: parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter }), lineCounter };
-}
 
 /**
  * Parses one file's text into manifests. Every problem becomes a finding at its line and
@@ -62,12 +59,12 @@ function parseClean(file: string, text: string): ParsedFile | undefined {
   const manifests: Manifest[] = [];
   documents.forEach((document, docIndex) => {
     // Positions come from parsing this document alone, the first time a finding needs one.
-    let full: ReturnType<typeof parseFully> | undefined;
+    let full: ReturnType<typeof parseDocuments> | undefined;
     for (const o of expanded[docIndex]!.objects) {
       let locate: Locate | undefined;
       const lazyLocate: Locate = (pointer, target) => {
-        full ??= parseFully(document.text);
-        locate ??= createLocator(full.docs[0]!, full.lineCounter, o.basePath, document.line);
+        full ??= parseDocuments(document.text);
+        locate ??= createLocator(full.docs[0]!, full.positions, o.basePath, document.line);
         return locate(pointer, target);
       };
       const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
@@ -81,7 +78,7 @@ function parseClean(file: string, text: string): ParsedFile | undefined {
 function parseWithPositions(file: string, text: string): ParsedFile {
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
-  const { docs, lineCounter } = parseFully(text);
+  const { docs, positions, text: parsedText } = parseDocuments(text);
   const report = (
     ruleId: string,
     severity: Finding['severity'],
@@ -89,7 +86,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     offset: number,
     pointer = '',
   ): void => {
-    const pos = lineCounter.linePos(offset);
+    const pos = positions.linePos(offset);
     findings.push({ ruleId, severity, message, file, line: pos.line, column: pos.col, pointer, phase: 'parse' });
   };
 
@@ -109,13 +106,13 @@ function parseWithPositions(file: string, text: string): ParsedFile {
 
   docs.forEach((doc, docIndex) => {
     let fatal = false;
-    for (const error of doc.errors) {
+    for (const error of reportedErrors(doc.errors)) {
       const duplicate = error.code === 'DUPLICATE_KEY';
       report(
         duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
         'error',
         duplicate
-          ? `duplicate key: ${duplicateKeyName(text, error.pos[0])}; kubectl rejects the document`
+          ? `duplicate key: ${duplicateKeyName(parsedText, error.pos[0])}; kubectl rejects the document`
           : firstLine(error.message),
         error.pos[0],
       );
@@ -149,7 +146,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     }
     const { objects, problems } = documentObjects(value);
     for (const p of problems) {
-      const pos = createLocator(doc, lineCounter)(p.pointer);
+      const pos = createLocator(doc, positions)(p.pointer);
       findings.push({
         ruleId: p.ruleId,
         severity: 'error',
@@ -167,7 +164,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
         ref: refOf(o.object),
         object: o.object,
         source,
-        locate: createLocator(doc, lineCounter, o.basePath),
+        locate: createLocator(doc, positions, o.basePath),
       });
     }
   });

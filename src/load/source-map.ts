@@ -5,7 +5,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  type LineCounter,
   type Node,
   type Pair,
   visit,
@@ -13,6 +12,7 @@ import {
 } from 'yaml';
 import { parsePointer } from '../model/json-pointer.js';
 import type { LocateTarget } from '../model/manifest.js';
+import type { LinePositions } from './parse-documents.js';
 import type { SourceRange } from '../model/source-range.js';
 
 /**
@@ -27,7 +27,7 @@ import type { SourceRange } from '../model/source-range.js';
  */
 export function createLocator(
   doc: Document.Parsed,
-  lineCounter: LineCounter,
+  lineCounter: LinePositions,
   basePath: ReadonlyArray<string | number> = [],
   /** Lines before the parsed text in its file, when a single document was parsed on its own. */
   lineOffset = 0,

@@ -16,7 +16,6 @@ describe('bad input in fixtures/bad-input', () => {
       'fixtures/bad-input/list.yaml:13:15 error schema-invalid data.nested: expected string, got an object',
       'fixtures/bad-input/list.yaml:14:5 error document-not-object items[2] is a string ("a string item"), not a Kubernetes object',
       'fixtures/bad-input/malformed.yaml:10:1 error yaml-syntax All mapping items must start at the same column',
-      'fixtures/bad-input/malformed.yaml:12:1 error yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ]',
       'fixtures/bad-input/malformed.yaml:18:13 error schema-invalid data.replicas: expected string, got number 3',
       'fixtures/bad-input/missing-type.yaml:1:1 error object-missing-type object has no apiVersion and no kind; every Kubernetes object needs both',
       'fixtures/bad-input/missing-type.yaml:6:1 error object-missing-type object has no kind; every Kubernetes object needs both',

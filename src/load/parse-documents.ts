@@ -1,0 +1,64 @@
+import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
+import { addIndentation, flowIndentation, type IndentedText } from './flow-indentation.js';
+import { YAML_PARSE_OPTIONS } from './yaml-options.js';
+
+/** Line and column (both from 1) in the file's text of an offset in the parsed text. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
+export interface ParsedDocuments {
+  docs: Document.Parsed[];
+  /** The text the documents' offsets are in: the file's text, or that text with lines indented. */
+  text: string;
+  positions: LinePositions;
+}
+
+/**
+ * Every parse indents at least one more construct, so there are never more passes than
+ * constructs; the bound only keeps a file with hundreds of them in one document from taking
+ * hundreds of parses (its later ones are then reported as the package reads them).
+ */
+const MAX_PASSES = 50;
+
+function parse(text: string): { tokens: CST.Token[]; docs: Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const docs = Array.from(new Composer(YAML_PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+  return { tokens, docs, lineCounter };
+}
+
+/** A document the `yaml` package refuses, perhaps for a line go-yaml reads at any column. */
+function mayBeUnderIndented(docs: readonly Document.Parsed[]): boolean {
+  return docs.some((doc) => doc.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
+}
+
+function shifted(lineCounter: LineCounter, added: ReadonlyMap<number, number>): LinePositions {
+  if (added.size === 0) return lineCounter;
+  return {
+    linePos(offset) {
+      const pos = lineCounter.linePos(offset);
+      const spaces = added.get(pos.line - 1);
+      return spaces ? { line: pos.line, col: Math.max(1, pos.col - spaces) } : pos;
+    },
+  };
+}
+
+/**
+ * Parses every document of a file with the `yaml` package, the way kubectl's reader (go-yaml v2)
+ * reads it. Where the package refuses a flow collection or quoted scalar that continues on a
+ * line indented less than its parent (`args: ["` and the command on the next lines, at any
+ * column), which go-yaml reads whatever the indentation, those lines are indented and the text
+ * parsed again (flow-indentation.ts); positions are given in the file's own text.
+ */
+export function parseDocuments(text: string): ParsedDocuments {
+  let current: IndentedText = { text, added: new Map() };
+  let parsed = parse(text);
+  for (let pass = 0; pass < MAX_PASSES && mayBeUnderIndented(parsed.docs); pass++) {
+    const spaces = flowIndentation(current.text, parsed.tokens);
+    if (!spaces) break;
+    current = addIndentation(current, spaces);
+    parsed = parse(current.text);
+  }
+  return { docs: parsed.docs, text: current.text, positions: shifted(parsed.lineCounter, current.added) };
+}

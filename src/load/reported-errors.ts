@@ -1,0 +1,14 @@
+import type { YAMLError } from 'yaml';
+
+/**
+ * The parse errors of a document that become findings. After a syntax error the parser goes on,
+ * and reads what follows as something else: an unclosed quote brings errors about the keys and
+ * brackets after it, one cause and five errors. kubectl's reader stops at the first, and the
+ * document is skipped either way, so only the first syntax error is reported, with the duplicate
+ * keys before it (those are real: the text up to the error was read as written).
+ */
+export function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstSyntax = byPosition.findIndex((e) => e.code !== 'DUPLICATE_KEY');
+  return firstSyntax === -1 ? byPosition : byPosition.slice(0, firstSyntax + 1);
+}
