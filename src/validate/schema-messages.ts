@@ -38,57 +38,196 @@ const FORMAT_TEXT: Record<string, string> = {
   quantity: 'is not a valid quantity (such as 500m, 2Gi or 1.5)',
 };
 
-function prefix(pointer: string): string {
-  const path = fieldPath(pointer);
+/** Where the messages of a description are: the validated value, and the place paths start from. */
+interface Context {
+  root: unknown;
+  isHidden: IsHidden;
+  /** Paths in messages are relative to this pointer: '' at the top, a combinator's value inside its message. */
+  base: string;
+}
+
+function prefix(pointer: string, base: string): string {
+  const inside = pointer === base || pointer.startsWith(`${base}/`);
+  const path = fieldPath(inside ? pointer.slice(base.length) : pointer);
   return path ? `${path}: ` : '';
 }
 
-function join(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+function join(words: string[], last = 'or'): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
 }
 
-/** Several errors at one place saying "one of these shapes": int-or-string, quantity. */
-function describeAlternatives(group: ErrorObject[], value: unknown, hidden: boolean, pointer: string): string {
-  const types = [...new Set(group.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
+/** The types an error asks for, null left out unless it is the only one. */
+function expectedTypes(errors: readonly ErrorObject[]): string[] {
+  const all = errors.flatMap((e) => (Array.isArray(e.params.type) ? e.params.type : [e.params.type])).map(String);
+  const named = all.filter((t) => t !== 'null');
+  return [...new Set(named.length ? named : all)];
+}
+
+/** A scalar as written (quoted if a string), or what kind of value a list or object is. */
+function valueText(value: unknown, hidden: boolean): string {
+  return value !== null && typeof value === 'object' ? describeValue(value, hidden) : shown(value, hidden);
+}
+
+const JUNCTOR_TEXT: Record<string, string> = {
+  oneOf: 'must match exactly one alternative of the schema (oneOf)',
+  anyOf: 'must match at least one alternative of the schema (anyOf)',
+};
+
+function isJunctor(error: ErrorObject): boolean {
+  return error.keyword === 'oneOf' || error.keyword === 'anyOf';
+}
+
+/** Several errors at one place saying "one of these shapes": int-or-string, quantity, formats. */
+function describeAlternatives(group: ErrorObject[], value: unknown, hidden: boolean, label: string): string {
+  const types = expectedTypes(group.filter((e) => e.keyword === 'type')).sort();
+  const formats = [...new Set(group.filter((e) => e.keyword === 'format').map((e) => String(e.params.format)))];
   // A quantity is "a number or a string in quantity format"; int-or-string is "integer or string".
-  const quantity =
-    group.some((e) => e.keyword === 'format' && e.params.format === 'quantity') ||
-    (types.includes('number') && types.includes('string'));
+  const quantity = formats.includes('quantity') || (types.includes('number') && types.includes('string'));
   if (quantity) {
     return typeof value === 'string'
-      ? `${prefix(pointer)}${shown(value, hidden)} ${FORMAT_TEXT.quantity}`
-      : `${prefix(pointer)}expected a quantity (such as 500m, 2Gi or 1.5), got ${describeValue(value, hidden)}`;
+      ? `${label}${shown(value, hidden)} ${FORMAT_TEXT.quantity}`
+      : `${label}expected a quantity (such as 500m, 2Gi or 1.5), got ${describeValue(value, hidden)}`;
   }
-  return `${prefix(pointer)}expected ${join(types.sort())}, got ${describeValue(value, hidden)}`;
+  if (types.length) return `${label}expected ${join(types)}, got ${describeValue(value, hidden)}`;
+  if (formats.length === 1)
+    return `${label}${shown(value, hidden)} ${FORMAT_TEXT[formats[0]!] ?? `does not match the format ${formats[0]}`}`;
+  if (formats.length) return `${label}${shown(value, hidden)} matches none of the formats ${join(formats)}`;
+  const junctor = group.find(isJunctor);
+  return `${label}${JUNCTOR_TEXT[junctor?.keyword ?? 'anyOf']}, but matches none`;
 }
 
-function describeOne(error: ErrorObject, pointer: string, value: unknown, hidden: boolean): SchemaProblem | undefined {
+function describeOne(
+  error: ErrorObject,
+  pointer: string,
+  value: unknown,
+  hidden: boolean,
+  base: string,
+): SchemaProblem | undefined {
   const params = error.params as Record<string, unknown>;
+  const label = prefix(pointer, base);
   switch (error.keyword) {
-    case 'type': {
-      const type = Array.isArray(params.type)
-        ? join((params.type as string[]).filter((t) => t !== 'null'))
-        : String(params.type);
-      return { pointer, message: `${prefix(pointer)}expected ${type}, got ${describeValue(value, hidden)}` };
-    }
+    case 'type':
+      return {
+        pointer,
+        message: `${label}expected ${join(expectedTypes([error]))}, got ${describeValue(value, hidden)}`,
+      };
     case 'required': {
       const child = appendPointer(pointer, String(params.missingProperty));
-      return { pointer: child, message: `${prefix(child)}required field is missing` };
+      return { pointer: child, message: `${prefix(child, base)}required field is missing` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-      return { pointer, message: `${prefix(pointer)}${shown(value, hidden)} is not one of ${allowed.join(', ')}` };
+      return { pointer, message: `${label}${shown(value, hidden)} is not one of ${allowed.join(', ')}` };
     }
     case 'format': {
       const text = FORMAT_TEXT[String(params.format)] ?? `does not match the format ${String(params.format)}`;
-      return { pointer, message: `${prefix(pointer)}${shown(value, hidden)} ${text}` };
+      return { pointer, message: `${label}${shown(value, hidden)} ${text}` };
     }
+    case 'not':
+      return { pointer, message: `${label}${valueText(value, hidden)} is excluded by the schema (not)` };
     case 'oneOf':
     case 'anyOf':
+    // `if` only says its `else` failed, whose own errors say how (structural-schema.ts's null guard).
+    case 'if':
       return undefined;
     default:
-      return { pointer, message: `${prefix(pointer)}${error.message ?? `fails the schema keyword ${error.keyword}`}` };
+      return { pointer, message: `${label}${error.message ?? `fails the schema keyword ${error.keyword}`}` };
   }
+}
+
+/**
+ * The errors ajv reports from inside a junctor's branches: their schema path goes on from its,
+ * and they are about its value or a value inside it (the items of a list share schema paths).
+ */
+function branchErrors(junctor: ErrorObject, errors: readonly ErrorObject[]): ErrorObject[] {
+  const inside = `${junctor.schemaPath}/`;
+  const at = junctor.instancePath;
+  return errors.filter(
+    (e) => e.schemaPath.startsWith(inside) && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)),
+  );
+}
+
+/** Errors that only say which shapes a value may take (type and format at the value itself). */
+function onlyAlternatives(junctor: ErrorObject, inner: readonly ErrorObject[]): boolean {
+  return inner.every(
+    (e) => e.instancePath === junctor.instancePath && (e.keyword === 'type' || e.keyword === 'format'),
+  );
+}
+
+/**
+ * A oneOf or anyOf that fails over the value's content (a CRD's `oneOf: [{required: [a]},
+ * {required: [b]}]`), as one message listing what each alternative lacks.
+ */
+function describeJunctor(junctor: ErrorObject, inner: readonly ErrorObject[], ctx: Context): SchemaProblem {
+  const pointer = junctor.instancePath;
+  const label = prefix(pointer, ctx.base);
+  const text = JUNCTOR_TEXT[junctor.keyword]!;
+  const passing = (junctor.params as { passingSchemas?: unknown }).passingSchemas;
+  if (Array.isArray(passing)) {
+    const which = join(
+      passing.map((i) => String(Number(i) + 1)),
+      'and',
+    );
+    return { pointer, message: `${label}${text}, but matches ${passing.length} (alternatives ${which})` };
+  }
+  const byBranch = new Map<number, ErrorObject[]>();
+  const inside = `${junctor.schemaPath}/`;
+  for (const error of inner) {
+    const branch = Number(error.schemaPath.slice(inside.length).split('/')[0]);
+    const list = byBranch.get(branch);
+    if (list) list.push(error);
+    else byBranch.set(branch, [error]);
+  }
+  const alternatives = [...byBranch]
+    .sort(([a], [b]) => a - b)
+    .map(([branch, errors]) => {
+      const problems = describe(errors, { ...ctx, base: pointer });
+      return `(${branch + 1}) ${problems.map((p) => p.message).join(', ')}`;
+    });
+  return { pointer, message: `${label}${text}, but matches none: ${alternatives.join('; ')}` };
+}
+
+function describe(errors: readonly ErrorObject[], ctx: Context): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  // Junctors whose branches fail over the content are told in one message each, outermost first;
+  // the errors of their branches go into that message. Junctors of types and formats stay with
+  // the other errors at their place (int-or-string, quantity), as do those of precompiled
+  // built-in validators, whose schema paths do not nest.
+  const folded = new Set<ErrorObject>();
+  const junctors = errors.filter(isJunctor).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const junctor of junctors) {
+    if (folded.has(junctor)) continue;
+    const inner = branchErrors(junctor, errors);
+    const several = Array.isArray((junctor.params as { passingSchemas?: unknown }).passingSchemas);
+    if (!several && (inner.length === 0 || onlyAlternatives(junctor, inner))) continue;
+    problems.push(describeJunctor(junctor, inner, ctx));
+    folded.add(junctor);
+    for (const e of inner) folded.add(e);
+  }
+
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (folded.has(error)) continue;
+    const list = byPath.get(error.instancePath);
+    if (list) list.push(error);
+    else byPath.set(error.instancePath, [error]);
+  }
+  for (const [pointer, group] of byPath) {
+    const value = valueAt(ctx.root, pointer);
+    const hidden = ctx.isHidden(pointer);
+    if (group.some(isJunctor)) {
+      problems.push({ pointer, message: describeAlternatives(group, value, hidden, prefix(pointer, ctx.base)) });
+      continue;
+    }
+    // A wrong type makes format and enum errors at the same place redundant.
+    const hasType = group.some((e) => e.keyword === 'type');
+    for (const error of group) {
+      if (hasType && (error.keyword === 'format' || error.keyword === 'enum')) continue;
+      const problem = describeOne(error, pointer, value, hidden, ctx.base);
+      if (problem) problems.push(problem);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -100,27 +239,5 @@ export function describeSchemaErrors(
   root: unknown,
   isHidden: IsHidden = () => false,
 ): SchemaProblem[] {
-  const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    const list = byPath.get(error.instancePath);
-    if (list) list.push(error);
-    else byPath.set(error.instancePath, [error]);
-  }
-  const problems: SchemaProblem[] = [];
-  for (const [pointer, group] of byPath) {
-    const value = valueAt(root, pointer);
-    const hidden = isHidden(pointer);
-    if (group.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
-      problems.push({ pointer, message: describeAlternatives(group, value, hidden, pointer) });
-      continue;
-    }
-    // A wrong type makes format and enum errors at the same place redundant.
-    const hasType = group.some((e) => e.keyword === 'type');
-    for (const error of group) {
-      if (hasType && (error.keyword === 'format' || error.keyword === 'enum')) continue;
-      const problem = describeOne(error, pointer, value, hidden);
-      if (problem) problems.push(problem);
-    }
-  }
-  return problems;
+  return describe(errors, { root, isHidden, base: '' });
 }

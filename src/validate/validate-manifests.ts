@@ -6,6 +6,7 @@ import { groupOf } from '../model/object-ref.js';
 import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
 import { CrdRegistry } from './crd/crd-registry.js';
+import { withStructuralDefaults } from './crd/structural-defaults.js';
 import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rules.js';
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
@@ -122,9 +123,12 @@ export class ManifestValidator {
     } else if (this.options.crds.has(apiVersion, kind)) {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
-      const errors = found.validate && !found.validate(m.object) ? [...(found.validate.errors ?? [])] : [];
+      // The schema and the rules check the object as the API server stores it, defaults applied;
+      // findings point into the input all the same.
+      const object = found.entry.schema ? withStructuralDefaults(m.object, found.entry.schema) : m.object;
+      const errors = found.validate && !found.validate(object) ? [...(found.validate.errors ?? [])] : [];
       const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
-      for (const p of describeSchemaErrors(rest, m.object, hidden)) schemaFinding(p.pointer, p.message);
+      for (const p of describeSchemaErrors(rest, object, hidden)) schemaFinding(p.pointer, p.message);
       if (this.options.strict)
         errors
           .filter((e) => e.keyword === 'additionalProperties')
@@ -140,7 +144,7 @@ export class ManifestValidator {
             findingAt(m, { ruleId: 'crd-rule-not-evaluated', severity: 'info', message, pointer: '', phase: 'schema' }),
           );
         } else {
-          const { failures, skipped } = evaluateValidationRules(found.entry.schema, m.object);
+          const { failures, skipped } = evaluateValidationRules(found.entry.schema, object);
           for (const failure of failures) schemaFinding(failure.pointer, failure.message);
           for (const skip of skipped)
             findings.push(

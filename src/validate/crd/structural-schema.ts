@@ -5,8 +5,10 @@
  *   `x-kubernetes-preserve-unknown-fields: true` (or `additionalProperties` describes a map);
  * - `x-kubernetes-int-or-string: true` accepts an integer or a string;
  * - `nullable: true` accepts null;
- * - `x-kubernetes-embedded-resource: true` objects may carry apiVersion, kind and metadata.
- * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are not applied.
+ * - `x-kubernetes-embedded-resource: true` objects may carry apiVersion, kind and metadata;
+ * - `allOf`, `anyOf`, `oneOf` and `not` only constrain values (see `toValueValidation`).
+ * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are
+ * applied to the object before either check (structural-defaults.ts).
  */
 export type Schema = Record<string, unknown>;
 
@@ -34,7 +36,8 @@ export function isSchema(value: unknown): value is Schema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): Schema {
+/** The keywords that constrain a value alone, the same in the structural part and in branches. */
+function valueKeywords(input: Schema): Schema {
   const out: Schema = {};
   for (const key of PASSTHROUGH) if (input[key] !== undefined) out[key] = input[key];
   // draft-04 booleans → draft-07 numbers, as Kubernetes still accepts the old form.
@@ -46,6 +49,52 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
     out.exclusiveMaximum = input.maximum;
     delete out.maximum;
   } else if (input.exclusiveMaximum === false) delete out.exclusiveMaximum;
+  return out;
+}
+
+/**
+ * Copies `allOf`, `anyOf`, `oneOf` and `not`, each branch a value validation. kube-openapi checks
+ * a null only against `type` and `enum`, never against these, hence the `if`.
+ */
+function junctors(input: Schema, out: Schema): void {
+  const branches: Schema = {};
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = input[key];
+    if (Array.isArray(list)) branches[key] = list.filter(isSchema).map(toValueValidation);
+  }
+  if (isSchema(input.not)) branches.not = toValueValidation(input.not);
+  if (Object.keys(branches).length) {
+    out.if = { type: 'null' };
+    out.else = branches;
+  }
+}
+
+/**
+ * A branch of `allOf`, `anyOf`, `oneOf` or `not`. In a structural schema a branch declares no
+ * field: it only constrains the values of fields the enclosing `properties` declare, and the API
+ * server checks it as such (kube-openapi validates a branch's `properties` only for the fields
+ * present, and nothing there rejects other fields). So no `additionalProperties: false`, no
+ * apiVersion/kind/metadata, no type added. A `type` written in a branch is kept: the one
+ * structural schemas allow (`anyOf: [{type: integer}, {type: string}]` under
+ * `x-kubernetes-int-or-string`) is checked by the API server too.
+ */
+function toValueValidation(input: Schema): Schema {
+  const out = valueKeywords(input);
+  if (typeof input.type === 'string') out.type = input.type;
+  junctors(input, out);
+  if (isSchema(input.items)) out.items = toValueValidation(input.items);
+  if (isSchema(input.properties)) {
+    const properties: Schema = {};
+    for (const [name, prop] of Object.entries(input.properties))
+      if (isSchema(prop)) properties[name] = toValueValidation(prop);
+    out.properties = properties;
+  }
+  if (isSchema(input.additionalProperties)) out.additionalProperties = toValueValidation(input.additionalProperties);
+  return out;
+}
+
+export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): Schema {
+  const out = valueKeywords(input);
 
   const intOrString = input['x-kubernetes-int-or-string'] === true;
   const preserve = input['x-kubernetes-preserve-unknown-fields'] === true;
@@ -57,11 +106,7 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
     out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
   if (input.nullable === true && Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];
 
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = input[key];
-    if (Array.isArray(list)) out[key] = list.filter(isSchema).map((s) => toJsonSchema(s));
-  }
-  if (isSchema(input.not)) out.not = toJsonSchema(input.not);
+  junctors(input, out);
   if (isSchema(input.items)) out.items = toJsonSchema(input.items);
 
   const properties: Schema = {};

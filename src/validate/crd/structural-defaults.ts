@@ -1,0 +1,66 @@
+import { isObject, type JsonObject } from '../../model/json.js';
+import { isSchema, type Schema } from './structural-schema.js';
+
+/**
+ * A custom resource as the API server validates it: when it decodes a request it drops the
+ * nulls its schema does not allow and that have no default
+ * (`structuraldefaulting.PruneNonNullableNullsWithoutDefaults`), then fills in the `default:` of
+ * every missing field, and of every null the schema does not allow
+ * (`structuraldefaulting.Default`), in properties, list items and map values alike. Only then
+ * do the OpenAPI schema and the CEL rules see the object, so a rule may read a field the
+ * manifest leaves out.
+ *
+ * Returns a new value and leaves `object` alone: findings keep the positions of the input.
+ * Parts without a schema below them are shared with the input, never changed.
+ */
+export function withStructuralDefaults(object: JsonObject, schema: Schema): JsonObject {
+  return defaulted(object, schema) as JsonObject;
+}
+
+/** The schema's default; Kubernetes reads `default: null` as no default. */
+function defaultOf(schema: Schema | undefined): unknown {
+  return schema?.default ?? undefined;
+}
+
+function nonNullable(schema: Schema | undefined): boolean {
+  return schema !== undefined && schema.nullable !== true;
+}
+
+/** The value the API server puts in place of a null under `schema`; undefined drops the field. */
+function replaceNull(schema: Schema | undefined): unknown {
+  if (!nonNullable(schema)) return null;
+  return structuredClone(defaultOf(schema));
+}
+
+function schemaOf(value: unknown): Schema | undefined {
+  return isSchema(value) ? value : undefined;
+}
+
+/** Sets a field without `__proto__` or other inherited setters getting in the way. */
+function setField(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function defaulted(value: unknown, schema: Schema | undefined): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) {
+    const items = schemaOf(schema.items);
+    // A null item cannot be dropped from a list: it becomes the default, or stays null.
+    return value.map((item) => defaulted(item === null ? (replaceNull(items) ?? null) : item, items));
+  }
+  if (!isObject(value)) return value;
+  const properties = schemaOf(schema.properties) ?? {};
+  const additional = schemaOf(schema.additionalProperties);
+  const out: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    const fieldSchema = Object.hasOwn(properties, key) ? schemaOf(properties[key]) : additional;
+    const next = item === null ? replaceNull(fieldSchema) : item;
+    if (next !== undefined) setField(out, key, defaulted(next, fieldSchema));
+  }
+  for (const [key, fieldSchema] of Object.entries(properties)) {
+    const fallback = defaultOf(schemaOf(fieldSchema));
+    if (fallback !== undefined && !Object.hasOwn(value, key))
+      setField(out, key, defaulted(structuredClone(fallback), schemaOf(fieldSchema)));
+  }
+  return out;
+}
