@@ -58,7 +58,7 @@ spec:
             spec:
               type: object
               properties:
-                code: {type: string, pattern: "(unclosed"}
+                code: {type: string, minLength: -1}
 ---
 apiVersion: example.com/v1
 kind: Thing
@@ -68,7 +68,7 @@ spec: {code: x}
     const lines = await validateYaml(text);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^14:11 crd-schema-invalid this schema cannot be used to validate things\.example\.com resources: .*\(unclosed/,
+      /^14:11 crd-schema-invalid this schema cannot be used to validate things\.example\.com resources: .*minLength must be >= 0/,
     );
   });
 

@@ -16,13 +16,21 @@ import {
   parseIpPrefix,
   prefixContains,
 } from '../../model/ip-address.js';
+import { RE2_MATCHES } from './cel-rewrite.js';
+import { re2Find, re2FindAll, re2Matches } from './re2.js';
 
 /**
  * The parts of Kubernetes' CEL libraries (`k8s.io/apiserver/pkg/cel/library`) that CRD rules use
  * most, on top of the standard CEL of `@marcbachmann/cel-js`: quantities, list helpers, URLs, IP
- * addresses and CIDRs, and the string extensions it lacks. A rule calling anything else is
- * reported as not evaluated.
+ * addresses and CIDRs, regular expressions (RE2, as Go), and the string extensions it lacks. A
+ * rule calling anything else is reported as not evaluated.
  */
+
+/**
+ * An error the Kubernetes library gives for this value (an invalid quantity, URL or IP, an index
+ * out of range): it refuses the object. Any other error thrown here is kubeplan's limit.
+ */
+export class KubernetesCelError extends Error {}
 
 /** A `quantity("500m")` value: exact, as Kubernetes compares quantities. */
 class KubeQuantity {
@@ -34,7 +42,7 @@ class KubeQuantity {
 
 function quantityOf(text: string): KubeQuantity {
   const q = parseQuantity(text);
-  if (!q) throw new Error(`invalid quantity: ${text}`);
+  if (!q) throw new KubernetesCelError(`invalid quantity: ${text}`);
   return new KubeQuantity(q);
 }
 
@@ -53,7 +61,7 @@ function urlOf(text: string): KubeUrl {
     return new KubeUrl(new URL(text));
   } catch {
     if (text.startsWith('/')) return new KubeUrl(new URL(text, 'http://placeholder.invalid'));
-    throw new Error(`invalid URL: ${text}`);
+    throw new KubernetesCelError(`invalid URL: ${text}`);
   }
 }
 
@@ -81,13 +89,13 @@ const CIDR_PROBLEMS: Record<IpProblem, (text: string) => string> = {
 
 function ipOf(text: string): KubeIp {
   const ip = parseIpAddress(text);
-  if (!ip) throw new Error(IP_PROBLEMS[ipAddressProblem(text) ?? 'invalid'](text));
+  if (!ip) throw new KubernetesCelError(IP_PROBLEMS[ipAddressProblem(text) ?? 'invalid'](text));
   return new KubeIp(ip);
 }
 
 function cidrOf(text: string): KubeCidr {
   const prefix = parseIpPrefix(text);
-  if (!prefix) throw new Error(CIDR_PROBLEMS[ipPrefixProblem(text) ?? 'invalid'](text));
+  if (!prefix) throw new KubernetesCelError(CIDR_PROBLEMS[ipPrefixProblem(text) ?? 'invalid'](text));
   return new KubeCidr(prefix);
 }
 
@@ -114,11 +122,15 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 function extreme(list: unknown[], sign: 1 | -1): unknown {
-  if (!list.length) throw new Error(`${sign > 0 ? 'max' : 'min'}() on an empty list`);
+  if (!list.length) throw new KubernetesCelError(`${sign > 0 ? 'max' : 'min'}() on an empty list`);
   return list.reduce((best, item) => (compareValues(item, best) * sign > 0 ? item : best));
 }
 
-/** A CEL environment with `self` (and any other name) as dyn, and the Kubernetes libraries above. */
+/**
+ * A CEL environment with `self` (and any other name) as dyn, and the Kubernetes libraries above.
+ * `matches()` is registered as `re2Matches`, the name cel-rewrite.ts gives it, so that it runs RE2
+ * rather than cel-js's RegExp.
+ */
 export function kubernetesCel(): Environment {
   return new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
     .registerType('Quantity', KubeQuantity)
@@ -153,7 +165,7 @@ export function kubernetesCel(): Environment {
     )
     .registerFunction('Quantity.isInteger(): bool', (a: KubeQuantity) => a.q.den === 1n)
     .registerFunction('Quantity.asInteger(): int', (a: KubeQuantity) => {
-      if (a.q.den !== 1n) throw new Error('cannot convert value to integer');
+      if (a.q.den !== 1n) throw new KubernetesCelError('cannot convert value to integer');
       return a.q.num;
     })
     .registerFunction('Quantity.asApproximateFloat(): double', (a: KubeQuantity) => Number(a.q.num) / Number(a.q.den))
@@ -208,11 +220,18 @@ export function kubernetesCel(): Environment {
     .registerFunction('CIDR.containsCIDR(CIDR): bool', containsCidr)
     .registerFunction('CIDR.containsCIDR(string): bool', (c: KubeCidr, other: string) => containsCidr(c, cidrOf(other)))
     .registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
-      if (i < 0n || i > BigInt(s.length)) throw new Error(`index out of range: ${i}`);
+      if (i < 0n || i > BigInt(s.length)) throw new KubernetesCelError(`index out of range: ${i}`);
       return s.charAt(Number(i));
     })
     .registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) =>
       s.split(from).join(to),
+    )
+    .registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches)
+    .registerFunction(`${RE2_MATCHES}(string, string): bool`, re2Matches)
+    .registerFunction('string.find(string): string', re2Find)
+    .registerFunction('string.findAll(string): list<string>', (s: string, pattern: string) => re2FindAll(s, pattern))
+    .registerFunction('string.findAll(string, int): list<string>', (s: string, pattern: string, limit: bigint) =>
+      re2FindAll(s, pattern, limit < 0n ? -1 : Number(limit)),
     )
     .registerFunction('list.join(): string', (list: unknown[]) => list.map(String).join(''))
     .registerFunction('list.join(string): string', (list: unknown[], separator: string) =>

@@ -1,6 +1,7 @@
-import type { ParseResult } from '@marcbachmann/cel-js';
+import { EvaluationError, type ParseResult } from '@marcbachmann/cel-js';
 import { appendPointer } from '../../model/json-pointer.js';
-import { kubernetesCel } from './kubernetes-cel.js';
+import { rewriteForCelJs } from './cel-rewrite.js';
+import { KubernetesCelError, kubernetesCel } from './kubernetes-cel.js';
 import { isSchema, type Schema } from './structural-schema.js';
 
 /** A CEL rule that refuses the value at `pointer`, in the API server's words. */
@@ -9,7 +10,7 @@ export interface RuleFailure {
   message: string;
 }
 
-/** A rule kubeplan cannot evaluate (a Kubernetes CEL library function kubernetes-cel.ts lacks, a syntax it does not parse). */
+/** A rule kubeplan cannot evaluate (a Kubernetes CEL library function kubernetes-cel.ts lacks, a syntax cel-js does not parse, a pattern re2js does not compile). */
 export interface RuleSkipped {
   /** Pointer to the rule inside the schema (`/properties/spec/x-kubernetes-validations/0`). */
   schemaPointer: string;
@@ -26,19 +27,57 @@ interface ValidationRule {
   optionalOldSelf?: boolean;
 }
 
-/** Errors of a Kubernetes CEL library function (quantity(), url(), ip(), ...) the evaluator does not have. */
-const MISSING_FUNCTION = /no matching overload|unknown function|no such overload|undeclared reference|not a function/i;
+/**
+ * The cel-js runtime errors cel-go gives too, for the value at hand: they refuse the object as on
+ * the API server. Any other error (a function or overload cel-js lacks, a type it reads
+ * otherwise) is kubeplan's limit, and the rule is reported as not evaluated.
+ */
+const OBJECT_ERRORS = new Set([
+  'no_such_key',
+  'index_out_of_bounds',
+  'index_out_of_range',
+  'division_by_zero',
+  'modulo_by_zero',
+  'numeric_overflow',
+  'bool_conversion_error',
+  'double_conversion_error',
+  'int_conversion_error',
+  'uint_conversion_error',
+  'invalid_duration',
+  'invalid_timestamp',
+]);
 
-/** Parsed rules, shared by every object of every CRD: the same text parses the same. */
+function refusesObject(error: unknown): boolean {
+  return error instanceof KubernetesCelError || (error instanceof EvaluationError && OBJECT_ERRORS.has(error.code));
+}
+
+/** A runtime error in cel-go's words: `no such key: x`, `index out of bounds: 2`. */
+function objectErrorDetail(error: unknown, reason: string): string {
+  const index = /index (-?\d+)/.exec(reason);
+  if (error instanceof EvaluationError && error.code === 'index_out_of_bounds' && index)
+    return `index out of bounds: ${index[1]}`;
+  return reason.replace(/^no such key:/i, 'no such key:');
+}
+
+/** Parsed and type-checked rules, shared by every object of every CRD: the same text compiles the same. */
 const compiled = new Map<string, ParseResult | Error>();
 let environment: ReturnType<typeof kubernetesCel> | undefined;
 
+/**
+ * A rule as cel-js evaluates it, rewritten where cel-js reads CEL otherwise than cel-go
+ * (cel-rewrite.ts), or the Error that keeps kubeplan from evaluating it. The API server compiled
+ * the rule when it accepted the CRD, so a rule that does not parse or type-check here is
+ * kubeplan's limit, never the object's fault.
+ */
 function compile(expression: string): ParseResult | Error {
   let result = compiled.get(expression);
   if (!result) {
     try {
       environment ??= kubernetesCel();
-      result = environment.parse(expression);
+      const env = environment;
+      const program = env.parse(rewriteForCelJs(expression, (text) => env.parse(text)));
+      const checked = program.check();
+      result = checked.valid ? program : (checked.error ?? new Error('type check failed'));
     } catch (error) {
       result = error as Error;
     }
@@ -160,15 +199,13 @@ export function evaluateValidationRules(
           result = program({ self });
         } catch (error) {
           const reason = summary(error);
-          // A function or overload the evaluator lacks says nothing about the object.
-          if (MISSING_FUNCTION.test(reason)) {
+          // A function, an overload or a type cel-js lacks says nothing about the object.
+          if (!refusesObject(error)) {
             skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason });
             return;
           }
-          // Any other runtime error refuses the object; the API server shows the node's type as the value.
-          const detail = reason
-            .replace(/^no such key: (index out of bounds)/i, '$1')
-            .replace(/^no such key:/i, 'no such key:');
+          // The runtime error refuses the object; the API server shows the node's type as the value.
+          const detail = objectErrorDetail(error, reason);
           failures.push({
             pointer,
             message: fieldError(
