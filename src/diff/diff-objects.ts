@@ -3,7 +3,7 @@ import type { KubeObject, Manifest } from '../model/manifest.js';
 import { groupKind } from '../model/group-kind.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, type ObjectRef, refOf } from '../model/object-ref.js';
-import { isCyclic } from '../simulate/objects/copy-json.js';
+import { isCyclic } from '../model/copy-json.js';
 import { alignTo } from './align.js';
 import { dropClusterFilledFields } from './cluster-filled.js';
 import { isClusterGenerated } from './cluster-generated.js';

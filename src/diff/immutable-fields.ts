@@ -1,5 +1,5 @@
 import { findingAt, type Finding } from '../model/finding.js';
-import { copyJson } from '../simulate/objects/copy-json.js';
+import { copyJson } from '../model/copy-json.js';
 import { fieldPath, valueAt } from '../model/json-pointer.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { groupKindOfObject } from '../model/group-kind.js';

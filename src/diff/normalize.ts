@@ -1,5 +1,5 @@
 import type { KubeObject } from '../model/manifest.js';
-import { copyJson } from '../simulate/objects/copy-json.js';
+import { copyJson } from '../model/copy-json.js';
 import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';

@@ -2,7 +2,7 @@ import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { PlanResult } from '../commands/plan.js';
 import { findingToJson, summaryJson } from './json.js';
-import { copyJson } from '../simulate/objects/copy-json.js';
+import { copyJson } from '../model/copy-json.js';
 import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 
 /** Shown instead of every Secret value. */

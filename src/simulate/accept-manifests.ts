@@ -5,7 +5,7 @@ import { CrdRegistry } from '../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../validate/validate-manifests.js';
 import { identityKey } from '../model/object-ref.js';
 import { fieldValidationProblem } from './admission/field-validation.js';
-import { copyJson, isCyclic } from './objects/copy-json.js';
+import { copyJson, isCyclic } from '../model/copy-json.js';
 
 /** Validation findings that make the API server refuse an object: a schema error, or a kind or version it does not serve. */
 export const REFUSING = new Set(['schema-invalid', 'api-unknown']);

@@ -6,7 +6,7 @@ import { applyDefaults } from './defaults/index.js';
 import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
 import { fnv1a32, generatedName } from './objects/names.js';
-import { isCyclic } from './objects/copy-json.js';
+import { isCyclic } from '../model/copy-json.js';
 import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, uidOf, type SimulationState } from './state.js';

@@ -13,7 +13,7 @@ import { revised, withSpec } from './controllers/workload.js';
 import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
-import { copyJson } from './objects/copy-json.js';
+import { copyJson } from '../model/copy-json.js';
 import { PodIndex } from './objects/pod-index.js';
 import { nodeNameOf } from './objects/pod-status.js';
 import { reportPodsOnMissingNodes } from './problems/missing-nodes.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import { copyJson } from '../../simulate/objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { acceptManifests, type Refusal } from '../../simulate/accept-manifests.js';
 import { isCrd } from '../../validate/crd/crd-registry.js';

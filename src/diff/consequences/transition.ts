@@ -1,5 +1,5 @@
 import { findingAt, type Finding } from '../../model/finding.js';
-import { copyJson, isCyclic } from '../../simulate/objects/copy-json.js';
+import { copyJson, isCyclic } from '../../model/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { identityKey, refOf } from '../../model/object-ref.js';
 import { START_OF_FILE } from '../../model/source-range.js';

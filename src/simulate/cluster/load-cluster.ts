@@ -3,7 +3,7 @@ import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { parseQuantity } from '../../model/quantity.js';
 import { loadManifests, type LoadOptions } from '../../load/load-manifests.js';
 import { applyDefaults } from '../defaults/index.js';
-import { isCyclic } from '../objects/copy-json.js';
+import { isCyclic } from '../../model/copy-json.js';
 import { pushTo } from '../../model/maps.js';
 import { isObject, objectAt } from '../../model/json.js';
 

@@ -5,7 +5,7 @@ import { admitInPlace } from '../defaults/admission.js';
 import { defaultInPlace } from '../defaults/index.js';
 import { pendingStatus } from '../objects/pod-status.js';
 import { controllerRef, involved, type Entry, type SimulationState } from '../state.js';
-import { copyJson } from '../objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import { isObject, objectAt } from '../../model/json.js';
 import { groupKindOf, groupKindOfObject } from '../../model/group-kind.js';
 import { podSpecPointer } from '../../model/pod-template.js';

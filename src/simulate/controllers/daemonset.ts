@@ -22,7 +22,7 @@ import { createPod } from './create-pod.js';
 import { activePods } from './pods-of.js';
 import { daemonUpdateLimits, rollingUpdateStep, surplusPods, type DaemonNode } from './daemonset-update.js';
 import { workloadShape } from './workload.js';
-import { copyJson } from '../objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import { isObject, objectAt, objectsAt } from '../../model/json.js';
 import { podSpecPointer } from '../../model/pod-template.js';
 

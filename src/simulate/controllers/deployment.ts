@@ -7,7 +7,7 @@ import { activePods, availableCount } from './pods-of.js';
 import { replicasOf } from './replicaset.js';
 import { nextNewReplicaSetSize, nextOldReplicaSetSizes, rollingParameters, type ReplicaSetCounts } from './rollout.js';
 import { revised, withSpec, workloadShape, type WorkloadShape } from './workload.js';
-import { copyJson } from '../objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import { isObject, objectAt } from '../../model/json.js';
 import { nameOf, namespaceOf } from '../../model/object-ref.js';
 

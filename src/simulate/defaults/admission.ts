@@ -1,5 +1,5 @@
 import { defaultString } from './fields.js';
-import { copyJson } from '../objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import { type JsonObject, objectsAt } from '../../model/json.js';
 
 /**

@@ -16,7 +16,7 @@ import {
 import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
-import { copyJson } from '../objects/copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import type { JsonObject } from '../../model/json.js';
 
 /**

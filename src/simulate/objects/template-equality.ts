@@ -1,4 +1,4 @@
-import { copyJson } from './copy-json.js';
+import { copyJson } from '../../model/copy-json.js';
 import { cached } from '../../model/maps.js';
 import { canonicalJson, dropNulls, isObject, type JsonObject, objectAt } from '../../model/json.js';
 import { canonicalizePodSpecQuantities } from '../../model/pod-quantities.js';
