@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/manifest.js';
 import { copyJson } from '../model/copy-json.js';
-import { DEFAULT_NAMESPACE, isClusterScoped, type ClusterScopedCustomKinds } from '../model/namespace-scope.js';
+import { type ClusterScopedCustomKinds, placeInNamespace } from '../model/namespace-scope.js';
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
 import { canonicalizeQuantities } from './quantities.js';
@@ -42,8 +42,5 @@ export function normalizeObject(object: KubeObject, options: NormalizeOptions = 
 
 function setNamespace(object: KubeObject, options: NormalizeOptions): void {
   if (!isObject(object.metadata)) object.metadata = {};
-  const metadata = object.metadata as Record<string, unknown>;
-  if (isClusterScoped(String(object.apiVersion), String(object.kind), options.clusterScoped)) delete metadata.namespace;
-  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '')
-    metadata.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  placeInNamespace(object.metadata as Record<string, unknown>, object, options.clusterScoped, options.namespace);
 }

@@ -88,3 +88,17 @@ export function isClusterScoped(
 
 /** The namespace kubectl applies to when the manifest sets none and no `--namespace` is given. */
 export const DEFAULT_NAMESPACE = 'default';
+
+/**
+ * Puts an object where the API server stores it: a cluster-scoped object loses the namespace it
+ * sets, a namespaced one that sets none gets `namespace` (the one it is applied in).
+ */
+export function placeInNamespace(
+  metadata: Record<string, unknown>,
+  object: KubeObject,
+  clusterScoped?: ClusterScopedCustomKinds,
+  namespace: string = DEFAULT_NAMESPACE,
+): void {
+  if (isClusterScoped(String(object.apiVersion), String(object.kind), clusterScoped)) delete metadata.namespace;
+  else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = namespace;
+}

@@ -1,5 +1,5 @@
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, isClusterScoped } from '../model/namespace-scope.js';
+import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, placeInNamespace } from '../model/namespace-scope.js';
 import { describeRef, nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
 import { applyDefaults } from './defaults/index.js';
@@ -77,10 +77,7 @@ export function admitDesired(
   for (const manifest of manifests) {
     const object = applyDefaults(manifest.object);
     const metadata = metadataOf(object);
-    // The API server clears the namespace of a cluster-scoped object and fills in that of a
-    // namespaced one that sets none.
-    if (isClusterScoped(String(object.apiVersion), String(object.kind), clusterScoped)) delete metadata.namespace;
-    else if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = namespace;
+    placeInNamespace(metadata, object, clusterScoped, namespace);
     // An object named only by generateName gets its name when the API server creates it (the
     // first free generated name, as a controller's pods get theirs), so two such objects are two.
     const generateName = asString(metadata.generateName);
