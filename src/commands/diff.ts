@@ -99,6 +99,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
     ...(options.prune ? { prune: true } : {}),
     ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
     ...(options.context !== undefined ? { context: options.context } : {}),
+    crds: loaded.crds.manifests,
   });
   // Changes the API server refuses do not happen, whether or not the plan runs.
   const validation = validateInputs(loaded);
@@ -121,6 +122,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
       nodes: model.nodes,
       now: planClock(options.now, current.manifests),
       ...(options.namespace ? { namespace: options.namespace } : {}),
+      crds: loaded.crds.manifests,
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     consequences = computed.consequences;

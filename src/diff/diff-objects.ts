@@ -28,6 +28,8 @@ export interface DiffObjectsOptions {
   ignore?: readonly IgnoreRule[];
   /** Lines of context in unified text (default 3). */
   context?: number;
+  /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
+  crds?: readonly Manifest[];
 }
 
 /** One side's object, normalized, with the manifest it came from. */
@@ -51,7 +53,7 @@ export function diffObjects(
   const findings: Finding[] = [];
   const normalize: NormalizeOptions = {
     ...(options.namespace ? { namespace: options.namespace } : {}),
-    clusterScoped: clusterScopedCustomKinds([...current, ...desired].map((m) => m.object)),
+    clusterScoped: clusterScopedCustomKinds([...current, ...desired, ...(options.crds ?? [])].map((m) => m.object)),
     ...(options.ignore ? { ignore: options.ignore } : {}),
   };
   const currentByKey = indexSide(current, normalize, findings);

@@ -20,6 +20,8 @@ export interface ConsequenceInput {
   now: string;
   /** The namespace of desired objects that set none (`-n`). */
   namespace?: string;
+  /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
+  crds?: readonly Manifest[];
   schedule?: ScheduleFunction;
 }
 
@@ -47,6 +49,7 @@ export function computeConsequences(input: ConsequenceInput): {
     nodes: input.nodes,
     now: input.now,
     ...(input.namespace ? { namespace: input.namespace } : {}),
+    ...(input.crds ? { crds: input.crds } : {}),
     ...(input.schedule ? { schedule: input.schedule } : {}),
   });
   const index: TransitionIndex = {

@@ -31,6 +31,8 @@ export interface TransitionInput {
   now: string;
   /** The namespace of desired objects that set none (`-n`). */
   namespace?: string;
+  /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
+  crds?: readonly Manifest[];
   schedule?: ScheduleFunction;
 }
 
@@ -64,6 +66,7 @@ export function simulateTransition(input: TransitionInput): Transition {
     refused: input.refused ?? [],
     now: input.now,
     ...(input.namespace ? { namespace: input.namespace } : {}),
+    ...(input.crds ? { crds: input.crds } : {}),
     schedule,
   });
   return { before, after };
