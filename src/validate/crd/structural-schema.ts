@@ -1,3 +1,5 @@
+import { isObject, type JsonObject } from '../../model/json.js';
+
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
  * checks the way the API server does with strict field validation:
@@ -10,7 +12,7 @@
  * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are
  * applied to the object before either check (structural-defaults.ts).
  */
-export type Schema = Record<string, unknown>;
+export type Schema = JsonObject;
 
 const PASSTHROUGH = [
   'description',
@@ -32,9 +34,8 @@ const PASSTHROUGH = [
   'required',
 ] as const;
 
-export function isSchema(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+/** A schema node is a JSON object; anything else where a schema belongs is no schema. */
+export const isSchema: (value: unknown) => value is Schema = isObject;
 
 /** The keywords that constrain a value alone, the same in the structural part and in branches. */
 function valueKeywords(input: Schema): Schema {

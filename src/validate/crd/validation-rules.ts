@@ -1,4 +1,5 @@
 import { EvaluationError, type ParseResult } from '@marcbachmann/cel-js';
+import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { rewriteForCelJs } from './cel-rewrite.js';
 import { KubernetesCelError, kubernetesCel } from './kubernetes-cel.js';
@@ -108,7 +109,7 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
     return integer && Number.isSafeInteger(value) ? BigInt(value) : value;
   }
   if (Array.isArray(value)) return value.map((item) => toCel(item, isSchema(schema?.items) ? schema.items : undefined));
-  if (!isSchema(value)) return value;
+  if (!isObject(value)) return value;
   const properties = isSchema(schema?.properties) ? schema.properties : {};
   const additional = isSchema(schema?.additionalProperties) ? schema.additionalProperties : undefined;
   const out: Record<string, unknown> = {};
@@ -176,7 +177,7 @@ export function evaluateValidationRules(
     if (rules.length) {
       const self = toCel(value, node);
       rules.forEach((raw, index) => {
-        if (!isSchema(raw) || typeof raw.rule !== 'string') return;
+        if (!isObject(raw) || typeof raw.rule !== 'string') return;
         const rule = raw as unknown as ValidationRule;
         const rulePointer = `${schemaPointer}/x-kubernetes-validations/${index}`;
         if (/\boldSelf\b/.test(rule.rule)) {
@@ -234,7 +235,7 @@ export function evaluateValidationRules(
       }
       return;
     }
-    if (!isSchema(value)) return;
+    if (!isObject(value)) return;
     const properties = isSchema(node.properties) ? node.properties : {};
     for (const [key, item] of Object.entries(value)) {
       const sub = properties[key];
