@@ -23,7 +23,7 @@ import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/clu
 import type { ScheduleFunction } from '../simulate/scheduling-step.js';
 import { clusterModelOptions } from './configured-cluster.js';
 import { planClock } from './plan.js';
-import { causeReported, reportedCauses } from '../simulate/accept-manifests.js';
+import { unreportedRefusals } from '../simulate/accept-manifests.js';
 import { validateInputs } from './validate-inputs.js';
 
 export { CurrentSourceError } from '../load/current-source-error.js';
@@ -105,8 +105,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   const validation = validateInputs(loaded);
   const admission = await admitManifests(desired.manifests, loaded.crds.manifests, (m) => validation.of(m));
   const { changes, refusals } = markRefused(objects.changes, admission);
-  const reported = reportedCauses(options.reported ?? []);
-  const findings = [...objects.findings, ...refusals.filter((r) => !causeReported(reported, r)).map((r) => r.finding)];
+  const findings = [...objects.findings, ...unreportedRefusals(refusals, options.reported)];
   let ioErrors = 0;
 
   let consequences: Consequences | undefined;

@@ -13,7 +13,7 @@ import {
   loadIoErrors,
 } from '../load/inputs.js';
 import type { FailOn } from '../model/severity.js';
-import { acceptManifests, causeReported, reportedCauses } from '../simulate/accept-manifests.js';
+import { acceptManifests, unreportedRefusals } from '../simulate/accept-manifests.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { CronJobRuns } from '../simulate/controllers/cronjob.js';
 import { schedule as kubeScheduler } from '../simulate/scheduler/index.js';
@@ -106,8 +106,7 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
   const validation = validateInputs(loaded);
   const desired = loaded.desired.manifests;
   const acceptance = await acceptManifests(desired, loaded.crdManifests, (m) => validation.of(m));
-  const reported = reportedCauses(options.reported ?? []);
-  const findings = acceptance.refused.filter((r) => !causeReported(reported, r)).map((r) => r.finding);
+  const findings = unreportedRefusals(acceptance.refused, options.reported);
 
   stage('cluster');
   const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);

@@ -1,5 +1,6 @@
 import { findingAt, type Finding } from '../model/finding.js';
-import { parsePointer } from '../model/json-pointer.js';
+import { formatPointer, parsePointer, valueAt } from '../model/json-pointer.js';
+import { isObject } from '../model/json.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { CrdRegistry } from '../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../validate/validate-manifests.js';
@@ -8,16 +9,14 @@ import { fieldValidationProblem } from './admission/field-validation.js';
 import { copyJson, isCyclic } from '../model/copy-json.js';
 
 /** Validation findings that make the API server refuse an object: a schema error, or a kind or version it does not serve. */
-export const REFUSING = new Set(['schema-invalid', 'api-unknown']);
+const REFUSING = new Set(['schema-invalid', 'api-unknown']);
 
 /** An object the API server refuses, and why. */
 export interface Refusal {
   manifest: Manifest;
   /** The plan's `object-rejected` finding, at the first reason. */
   finding: Finding;
-  /** That first reason alone (`spec.replicas: expected integer, ...`). */
-  reason: string;
-  /** The finding that explains it (a schema error, or the lint rule that checks the same field). */
+  /** The finding that explains it (a schema error, or the lint rule that checks the same field); its message is the reason alone. */
   cause: Finding;
 }
 
@@ -48,7 +47,6 @@ export async function acceptManifests(
     result.refused.push({
       manifest,
       cause,
-      reason: cause.message,
       finding: {
         ...cause,
         ruleId: 'object-rejected',
@@ -85,19 +83,16 @@ export async function acceptManifests(
 }
 
 /**
- * Whether `reported` (the findings a run already shows, e.g. check's lint findings) says why
- * the API server refuses an object: then its `object-rejected` would only repeat it. A cause
- * that lint did not show (a rule turned off or suppressed) keeps the refusal.
+ * The `object-rejected` findings of the refusals whose cause `reported` (the findings a run
+ * already shows, e.g. check's lint findings) does not show: for the others it would only repeat
+ * it. A cause that lint did not show (a rule turned off or suppressed) keeps the refusal.
  */
-export function causeReported(reported: ReadonlySet<string>, refusal: Refusal): boolean {
-  return reported.has(causeKey(refusal.cause));
+export function unreportedRefusals(refusals: readonly Refusal[], reported: readonly Finding[] = []): Finding[] {
+  const shown = new Set(reported.map(causeKey));
+  return refusals.filter((r) => !shown.has(causeKey(r.cause))).map((r) => r.finding);
 }
 
-/** The keys of findings for `causeReported`: rule, file and object. */
-export function reportedCauses(findings: readonly Finding[]): Set<string> {
-  return new Set(findings.map(causeKey));
-}
-
+/** What identifies a cause: rule, file and object. */
 function causeKey(f: Finding): string {
   return `${f.ruleId}\u0000${f.file}\u0000${f.object ? identityKey(f.object) : ''}`;
 }
@@ -108,11 +103,8 @@ function withoutFields(object: KubeObject, pointers: readonly string[]): KubeObj
   for (const pointer of pointers) {
     const path = parsePointer(pointer);
     const last = path.pop();
-    let parent: unknown = copy;
-    for (const segment of path)
-      parent = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[segment] : undefined;
-    if (last !== undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent))
-      delete (parent as Record<string, unknown>)[last];
+    const parent = valueAt(copy, formatPointer(path));
+    if (last !== undefined && isObject(parent)) delete parent[last];
   }
   return copy;
 }

@@ -9,7 +9,7 @@ import { dropNulls } from '../../model/json.js';
 export interface Admission {
   /** Each manifest the API server takes → the object as it stores it (unknown fields and nulls dropped). */
   stored: Map<Manifest, Manifest>;
-  /** Those it refuses, with the plan's `object-rejected` finding, the reason alone and its cause. */
+  /** Those it refuses, with the plan's `object-rejected` finding and its cause. */
   refused: Map<Manifest, Refusal>;
 }
 
@@ -49,7 +49,7 @@ export function markRefused(
     const rejection = change.desired && admission.refused.get(change.desired);
     if (!rejection || change.action === 'unmanaged' || change.action === 'delete') return change;
     refusals.push(rejection);
-    return { ...change, refused: rejection.reason };
+    return { ...change, refused: rejection.cause.message };
   });
   return { changes: marked, refusals };
 }
