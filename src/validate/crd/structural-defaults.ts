@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from '../../model/json.js';
-import { isSchema, type Schema } from './structural-schema.js';
+import { fieldSchema, isSchema, itemSchema, type Schema } from './structural-schema.js';
 
 /**
  * A custom resource as the API server validates it: when it decodes a request it drops the
@@ -44,19 +44,18 @@ function setField(target: JsonObject, key: string, value: unknown): void {
 function defaulted(value: unknown, schema: Schema | undefined): unknown {
   if (!schema) return value;
   if (Array.isArray(value)) {
-    const items = schemaOf(schema.items);
+    const items = itemSchema(schema);
     // A null item cannot be dropped from a list: it becomes the default, or stays null.
     return value.map((item) => defaulted(item === null ? (replaceNull(items) ?? null) : item, items));
   }
   if (!isObject(value)) return value;
-  const properties = schemaOf(schema.properties) ?? {};
-  const additional = schemaOf(schema.additionalProperties);
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
-    const fieldSchema = Object.hasOwn(properties, key) ? schemaOf(properties[key]) : additional;
-    const next = item === null ? replaceNull(fieldSchema) : item;
-    if (next !== undefined) setField(out, key, defaulted(next, fieldSchema));
+    const field = fieldSchema(schema, key);
+    const next = item === null ? replaceNull(field) : item;
+    if (next !== undefined) setField(out, key, defaulted(next, field));
   }
+  const properties = schemaOf(schema.properties) ?? {};
   for (const [key, fieldSchema] of Object.entries(properties)) {
     const fallback = defaultOf(schemaOf(fieldSchema));
     if (fallback !== undefined && !Object.hasOwn(value, key))

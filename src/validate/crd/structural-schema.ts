@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../../model/json.js';
+import { dig, isObject, type JsonObject } from '../../model/json.js';
 
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
@@ -36,6 +36,25 @@ const PASSTHROUGH = [
 
 /** A schema node is a JSON object; anything else where a schema belongs is no schema. */
 export const isSchema: (value: unknown) => value is Schema = isObject;
+
+/** The schema of a list's items; undefined when there is none. */
+export function itemSchema(schema: Schema | undefined): Schema | undefined {
+  return isSchema(schema?.items) ? schema.items : undefined;
+}
+
+/** Whether the schema's `properties` declares `key`: own keys only, `__proto__` or `toString` never are. */
+export function declares(schema: Schema | undefined, key: string): boolean {
+  return isSchema(schema?.properties) && Object.hasOwn(schema.properties, key);
+}
+
+/**
+ * The schema of an object's field `key`: the property's when `properties` declares it, else
+ * `additionalProperties` (the values of a map); undefined when that is no schema.
+ */
+export function fieldSchema(schema: Schema | undefined, key: string): Schema | undefined {
+  const field = declares(schema, key) ? dig(schema, 'properties', key) : schema?.additionalProperties;
+  return isSchema(field) ? field : undefined;
+}
 
 /** The keywords that constrain a value alone, the same in the structural part and in branches. */
 function valueKeywords(input: Schema): Schema {

@@ -3,7 +3,7 @@ import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { rewriteForCelJs } from './cel-rewrite.js';
 import { KubernetesCelError, kubernetesCel } from './kubernetes-cel.js';
-import { isSchema, type Schema } from './structural-schema.js';
+import { declares, fieldSchema, itemSchema, type Schema } from './structural-schema.js';
 
 /** A CEL rule that refuses the value at `pointer`, in the API server's words. */
 export interface RuleFailure {
@@ -108,13 +108,10 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
       (schema?.type !== 'number' && Number.isInteger(value));
     return integer && Number.isSafeInteger(value) ? BigInt(value) : value;
   }
-  if (Array.isArray(value)) return value.map((item) => toCel(item, isSchema(schema?.items) ? schema.items : undefined));
+  if (Array.isArray(value)) return value.map((item) => toCel(item, itemSchema(schema)));
   if (!isObject(value)) return value;
-  const properties = isSchema(schema?.properties) ? schema.properties : {};
-  const additional = isSchema(schema?.additionalProperties) ? schema.additionalProperties : undefined;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value))
-    out[key] = toCel(item, isSchema(properties[key]) ? properties[key] : additional);
+  for (const [key, item] of Object.entries(value)) out[key] = toCel(item, fieldSchema(schema, key));
   return out;
 }
 
@@ -228,33 +225,25 @@ export function evaluateValidationRules(
       });
     }
     if (Array.isArray(value)) {
-      if (isSchema(node.items)) {
-        const items = node.items;
+      const items = itemSchema(node);
+      if (items)
         for (const [i, item] of value.entries())
           visit(items, item, appendPointer(pointer, i), child(path, i, true), `${schemaPointer}/items`);
-      }
       return;
     }
     if (!isObject(value)) return;
-    const properties = isSchema(node.properties) ? node.properties : {};
     for (const [key, item] of Object.entries(value)) {
-      const sub = properties[key];
-      if (isSchema(sub))
-        visit(
-          sub,
-          item,
-          appendPointer(pointer, key),
-          child(path, key, false),
-          appendPointer(`${schemaPointer}/properties`, key),
-        );
-      else if (isSchema(node.additionalProperties))
-        visit(
-          node.additionalProperties,
-          item,
-          appendPointer(pointer, key),
-          child(path, key, true),
-          `${schemaPointer}/additionalProperties`,
-        );
+      const sub = fieldSchema(node, key);
+      if (!sub) continue;
+      // A declared field is `.name` in paths; a map's entry is `[name]`.
+      const declared = declares(node, key);
+      visit(
+        sub,
+        item,
+        appendPointer(pointer, key),
+        child(path, key, !declared),
+        declared ? appendPointer(`${schemaPointer}/properties`, key) : `${schemaPointer}/additionalProperties`,
+      );
     }
   };
   visit(schema, object, '', '', '');
