@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { CurrentSourceError, diff, diffExitCode, type DiffOptions } from '../commands/diff.js';
-import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { formatDiffJson } from '../report/diff-json.js';
 import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
-import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
+import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
@@ -38,11 +37,7 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
   const current = `the cluster's current state: a file or directory of manifests or of \`kubectl get -o yaml\` output, or git:<revision> to read the same paths at that revision (repeatable for files)${currentRequired ? '' : '; without it, no diff'}`;
   return command
     .option('--current <source>', current, collect, [])
-    .option(
-      '-n, --namespace <namespace>',
-      'namespace of objects that set none, as kubectl applies them',
-      DEFAULT_NAMESPACE,
-    )
+    .addOption(NAMESPACE_OPTION())
     .option(
       '--prune',
       'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged',

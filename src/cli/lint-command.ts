@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { lint } from '../commands/lint.js';
 import type { FailOn } from '../model/severity.js';
@@ -34,6 +35,12 @@ export const FAIL_ON_OPTION = (): Option =>
     '--fail-on <level>',
     'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)',
   ).choices(FAIL_ON_LEVELS);
+
+/** `-n`: where namespaced objects without a namespace go (plan, diff, check). */
+export const NAMESPACE_OPTION = (): Option =>
+  new Option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them').default(
+    DEFAULT_NAMESPACE,
+  );
 
 export function sizeOption(): Option {
   return new Option(

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { plan } from '../commands/plan.js';
-import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
 import type { FailOn } from '../model/severity.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { formatPlanJson } from '../report/plan-json.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { formatPlanYaml } from '../report/plan-yaml.js';
 import { wantsColor, type CliIo } from './io.js';
-import { FAIL_ON_OPTION, sizeOption } from './lint-command.js';
+import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { reportSourceError } from './diff-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
 
@@ -76,11 +75,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
         collect,
         [],
       )
-      .option(
-        '-n, --namespace <namespace>',
-        'namespace of objects that set none, as kubectl applies them',
-        DEFAULT_NAMESPACE,
-      )
+      .addOption(NAMESPACE_OPTION())
       .addOption(
         new Option(
           '--now <time>',
