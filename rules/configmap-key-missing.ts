@@ -1,4 +1,5 @@
 import { missingKeyRule } from '../src/lint/config-reference-rules.js';
+import { API_CONFIG_MAP } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingKeyRule('ConfigMap', {
@@ -9,55 +10,45 @@ export default missingKeyRule('ConfigMap', {
     'A `configMapKeyRef` to a missing key keeps the container from starting (CreateContainerConfigError); a volume `items` entry with a missing key keeps the pod in ContainerCreating.',
   remediation: 'Add the key to the ConfigMap, fix the key name, or mark the reference `optional: true`.',
   example: {
-    invalid: yaml`
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        name: api-config
-        namespace: shop
-      data:
-        LOG_LEVEL: info
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            env:
-              - name: LOG_LEVEL
-                valueFrom:
-                  configMapKeyRef:
-                    name: api-config
-                    key: LOG_LEVL
-    `,
-    valid: yaml`
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        name: api-config
-        namespace: shop
-      data:
-        LOG_LEVEL: info
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            env:
-              - name: LOG_LEVEL
-                valueFrom:
-                  configMapKeyRef:
-                    name: api-config
-                    key: LOG_LEVEL
-    `,
+    invalid: [
+      API_CONFIG_MAP,
+      yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              env:
+                - name: LOG_LEVEL
+                  valueFrom:
+                    configMapKeyRef:
+                      name: api-config
+                      key: LOG_LEVL
+      `,
+    ].join('---\n'),
+    valid: [
+      API_CONFIG_MAP,
+      yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              env:
+                - name: LOG_LEVEL
+                  valueFrom:
+                    configMapKeyRef:
+                      name: api-config
+                      key: LOG_LEVEL
+      `,
+    ].join('---\n'),
   },
 });

@@ -1,4 +1,5 @@
 import { missingObjectRule } from '../src/lint/config-reference-rules.js';
+import { API_CONFIG_MAP } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingObjectRule('ConfigMap', {
@@ -10,49 +11,39 @@ export default missingObjectRule('ConfigMap', {
   remediation:
     'Create the ConfigMap (in the same namespace), fix the name, or mark the reference `optional: true` if the pod works without it.',
   example: {
-    invalid: yaml`
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        name: api-config
-        namespace: shop
-      data:
-        LOG_LEVEL: info
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            envFrom:
-              - configMapRef:
-                  name: api-confg
-    `,
-    valid: yaml`
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        name: api-config
-        namespace: shop
-      data:
-        LOG_LEVEL: info
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            envFrom:
-              - configMapRef:
-                  name: api-config
-    `,
+    invalid: [
+      API_CONFIG_MAP,
+      yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              envFrom:
+                - configMapRef:
+                    name: api-confg
+      `,
+    ].join('---\n'),
+    valid: [
+      API_CONFIG_MAP,
+      yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              envFrom:
+                - configMapRef:
+                    name: api-config
+      `,
+    ].join('---\n'),
   },
 });

@@ -1,5 +1,6 @@
 import { describeRef } from '../src/model/object-ref.js';
 import { defineRule } from '../src/lint/rule.js';
+import { API_CONFIG_MAP } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule({
@@ -15,32 +16,19 @@ export default defineRule({
     notes:
       'Objects without a namespace are compared with each other only (they go to whatever namespace they are applied in).',
     example: {
-      invalid: yaml`
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: api-config
-          namespace: shop
-        data:
-          LOG_LEVEL: info
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: api-config
-          namespace: shop
-        data:
-          LOG_LEVEL: debug
-      `,
-      valid: yaml`
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: api-config
-          namespace: shop
-        data:
-          LOG_LEVEL: info
-      `,
+      invalid: [
+        API_CONFIG_MAP,
+        yaml`
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: api-config
+            namespace: shop
+          data:
+            LOG_LEVEL: debug
+        `,
+      ].join('---\n'),
+      valid: [API_CONFIG_MAP].join('---\n'),
     },
     messages: {
       duplicate: '{{object}} is already defined at {{first}}; the later definition replaces it when applied',

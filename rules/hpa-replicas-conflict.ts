@@ -3,6 +3,7 @@ import { defineRule } from '../src/lint/rule.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf } from '../src/lint/workload-replicas.js';
 import { fieldOf } from '../src/lint/field-of.js';
+import { API_DEPLOYMENT, API_HPA } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 const isPresent = (_: unknown): _ is unknown => true;
@@ -18,71 +19,30 @@ export default defineRule({
     remediation: 'Remove `spec.replicas` from the manifest and let `minReplicas` of the autoscaler set the floor.',
     target: [...REPLICATED_WORKLOADS],
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          replicas: 3
-          selector:
-            matchLabels:
-              app: api
-          template:
-            metadata:
-              labels:
-                app: api
-            spec:
-              containers:
-                - name: api
-                  image: registry.example.com/shop/api:1.8.2
-        ---
-        apiVersion: autoscaling/v2
-        kind: HorizontalPodAutoscaler
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          scaleTargetRef:
-            apiVersion: apps/v1
-            kind: Deployment
+      invalid: [
+        yaml`
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata:
             name: api
-          minReplicas: 3
-          maxReplicas: 10
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          selector:
-            matchLabels:
-              app: api
-          template:
-            metadata:
-              labels:
+            namespace: shop
+          spec:
+            replicas: 3
+            selector:
+              matchLabels:
                 app: api
-            spec:
-              containers:
-                - name: api
-                  image: registry.example.com/shop/api:1.8.2
-        ---
-        apiVersion: autoscaling/v2
-        kind: HorizontalPodAutoscaler
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          scaleTargetRef:
-            apiVersion: apps/v1
-            kind: Deployment
-            name: api
-          minReplicas: 3
-          maxReplicas: 10
-      `,
+            template:
+              metadata:
+                labels:
+                  app: api
+              spec:
+                containers:
+                  - name: api
+                    image: registry.example.com/shop/api:1.8.2
+        `,
+        API_HPA,
+      ].join('---\n'),
+      valid: [API_DEPLOYMENT, API_HPA].join('---\n'),
     },
     messages: {
       conflict: '{{autoscaler}} scales this {{kind}}, but spec.replicas resets the count on every apply; remove it',

@@ -1,5 +1,6 @@
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { API_DEPLOYMENT, API_HPA } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { asObject, asString } from '../src/model/json.js';
 import { groupKind } from '../src/model/group-kind.js';
@@ -17,70 +18,24 @@ export default defineRule<ReferenceOptions, 'missing' | 'missingCore'>({
     notes: REFERENCE_NOTES,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          selector:
-            matchLabels:
-              app: api
-          template:
-            metadata:
-              labels:
-                app: api
-            spec:
-              containers:
-                - name: api
-                  image: registry.example.com/shop/api:1.8.2
-        ---
-        apiVersion: autoscaling/v2
-        kind: HorizontalPodAutoscaler
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          scaleTargetRef:
-            apiVersion: apps/v1
-            kind: Deployment
-            name: api-server
-          minReplicas: 3
-          maxReplicas: 10
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          selector:
-            matchLabels:
-              app: api
-          template:
-            metadata:
-              labels:
-                app: api
-            spec:
-              containers:
-                - name: api
-                  image: registry.example.com/shop/api:1.8.2
-        ---
-        apiVersion: autoscaling/v2
-        kind: HorizontalPodAutoscaler
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          scaleTargetRef:
-            apiVersion: apps/v1
-            kind: Deployment
+      invalid: [
+        API_DEPLOYMENT,
+        yaml`
+          apiVersion: autoscaling/v2
+          kind: HorizontalPodAutoscaler
+          metadata:
             name: api
-          minReplicas: 3
-          maxReplicas: 10
-      `,
+            namespace: shop
+          spec:
+            scaleTargetRef:
+              apiVersion: apps/v1
+              kind: Deployment
+              name: api-server
+            minReplicas: 3
+            maxReplicas: 10
+        `,
+      ].join('---\n'),
+      valid: [API_DEPLOYMENT, API_HPA].join('---\n'),
     },
     messages: {
       missing:

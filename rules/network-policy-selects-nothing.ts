@@ -2,6 +2,7 @@ import { networkPolicyPodSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector, isEmptySelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule<ReferenceOptions, 'selectsNothing'>({
@@ -18,88 +19,42 @@ export default defineRule<ReferenceOptions, 'selectsNothing'>({
     notes: `An empty podSelector selects every pod of the namespace and is not reported. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
+      invalid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata:
+            name: web-ingress
+            namespace: shop
+          spec:
+            podSelector:
+              matchLabels:
+                app: wbe
+            policyTypes: [Ingress]
+            ingress:
+              - ports:
+                  - port: 8080
+        `,
+      ].join('---\n'),
+      valid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata:
+            name: web-ingress
+            namespace: shop
+          spec:
+            podSelector:
+              matchLabels:
                 app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: web-ingress
-          namespace: shop
-        spec:
-          podSelector:
-            matchLabels:
-              app: wbe
-          policyTypes: [Ingress]
-          ingress:
-            - ports:
-                - port: 8080
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: web-ingress
-          namespace: shop
-        spec:
-          podSelector:
-            matchLabels:
-              app: web
-          policyTypes: [Ingress]
-          ingress:
-            - ports:
-                - port: 8080
-      `,
+            policyTypes: [Ingress]
+            ingress:
+              - ports:
+                  - port: 8080
+        `,
+      ].join('---\n'),
     },
     messages: {
       selectsNothing:

@@ -1,5 +1,6 @@
 import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_PDB } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { expectedReplicas } from '../src/lint/workload-replicas.js';
 import { asObject } from '../src/model/json.js';
@@ -26,82 +27,22 @@ export default defineRule({
     notes:
       "Replica counts come from the selected workloads of the input (an autoscaler's `minReplicas` when one scales them); `minAvailable` is only compared when every selected pod template has a known count.",
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
+      invalid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: policy/v1
+          kind: PodDisruptionBudget
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            minAvailable: 2
+            selector:
+              matchLabels:
                 app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          minAvailable: 2
-          selector:
-            matchLabels:
-              app: web
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          maxUnavailable: 1
-          selector:
-            matchLabels:
-              app: web
-      `,
+        `,
+      ].join('---\n'),
+      valid: [WEB_DEPLOYMENT, WEB_PDB].join('---\n'),
     },
     messages: {
       maxUnavailableZero: 'maxUnavailable 0 allows no eviction: node drains hang on these pods',

@@ -3,6 +3,7 @@ import { formatSelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { fieldOf, isPlainObject, WRONG_TYPE } from '../src/lint/field-of.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_PDB } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default defineRule<ReferenceOptions, 'noSelector' | 'selectsNothing'>({
@@ -18,82 +19,22 @@ export default defineRule<ReferenceOptions, 'noSelector' | 'selectsNothing'>({
     notes: `An empty selector (\`{}\`) selects every pod of the namespace; a budget without \`spec.selector\` selects no pod at all (policy/v1) and is always reported. An invalid selector is reported once by validation, not here. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          maxUnavailable: 1
-          selector:
-            matchLabels:
-              app: wbe
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          maxUnavailable: 1
-          selector:
-            matchLabels:
-              app: web
-      `,
+      invalid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: policy/v1
+          kind: PodDisruptionBudget
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            maxUnavailable: 1
+            selector:
+              matchLabels:
+                app: wbe
+        `,
+      ].join('---\n'),
+      valid: [WEB_DEPLOYMENT, WEB_PDB].join('---\n'),
     },
     messages: {
       noSelector: 'the budget has no spec.selector, so it selects no pod (policy/v1): it protects nothing',

@@ -3,6 +3,7 @@ import { declaresTargetPort } from '../src/lint/ports.js';
 import { fieldOf, isPlainObject } from '../src/lint/field-of.js';
 import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_SERVICE } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { servicePorts, servicesTargeting } from '../src/lint/service-targets.js';
 import { type ContainerEntry, describeContainer } from '../src/model/containers.js';
@@ -21,82 +22,33 @@ export default defineRule({
     notes:
       "Only pods selected by a Service of the input are checked. In a pod with several containers, the containers that declare one of the Service's target ports need the probe; when no container declares them, every container does.",
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
+      invalid: [
+        yaml`
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            replicas: 2
+            selector:
+              matchLabels:
                 app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-      `,
+            template:
+              metadata:
+                labels:
+                  app: web
+              spec:
+                containers:
+                  - name: web
+                    image: registry.example.com/shop/web:2.0.1
+                    ports:
+                      - name: http
+                        containerPort: 8080
+        `,
+        WEB_SERVICE,
+      ].join('---\n'),
+      valid: [WEB_DEPLOYMENT, WEB_SERVICE].join('---\n'),
     },
     messages: {
       noReadinessProbe:

@@ -1,4 +1,5 @@
 import { missingKeyRule } from '../src/lint/config-reference-rules.js';
+import { API_POD, API_SECRETS } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingKeyRule('Secret', {
@@ -10,55 +11,26 @@ export default missingKeyRule('Secret', {
   remediation:
     'Add the key to the Secret (`data` or `stringData`), fix the key name, or mark the reference `optional: true`.',
   example: {
-    invalid: yaml`
-      apiVersion: v1
-      kind: Secret
-      metadata:
-        name: api-secrets
-        namespace: shop
-      stringData:
-        database-password: change-me
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            env:
-              - name: DATABASE_PASSWORD
-                valueFrom:
-                  secretKeyRef:
-                    name: api-secrets
-                    key: db-password
-    `,
-    valid: yaml`
-      apiVersion: v1
-      kind: Secret
-      metadata:
-        name: api-secrets
-        namespace: shop
-      stringData:
-        database-password: change-me
-      ---
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: api
-        namespace: shop
-      spec:
-        containers:
-          - name: api
-            image: registry.example.com/shop/api:1.8.2
-            env:
-              - name: DATABASE_PASSWORD
-                valueFrom:
-                  secretKeyRef:
-                    name: api-secrets
-                    key: database-password
-    `,
+    invalid: [
+      API_SECRETS,
+      yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/shop/api:1.8.2
+              env:
+                - name: DATABASE_PASSWORD
+                  valueFrom:
+                    secretKeyRef:
+                      name: api-secrets
+                      key: db-password
+      `,
+    ].join('---\n'),
+    valid: [API_SECRETS, API_POD].join('---\n'),
   },
 });

@@ -2,6 +2,7 @@ import { serviceSelector } from '../src/model/selectors/consumers.js';
 import { formatSelector } from '../src/model/selectors/label-selector.js';
 import { REFERENCE_OPTIONS, reportsNoPods, SELECTOR_NOTES, type ReferenceOptions } from '../src/lint/references.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_SERVICE } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { podsOfService } from '../src/lint/service-targets.js';
 
@@ -19,86 +20,24 @@ export default defineRule<ReferenceOptions, 'noPods'>({
     notes: `Services without a selector (endpoints managed by hand) and ExternalName Services are not checked. ${SELECTOR_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web-frontend
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-      `,
+      invalid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            selector:
+              app: web-frontend
+            ports:
+              - name: http
+                port: 80
+                targetPort: http
+        `,
+      ].join('---\n'),
+      valid: [WEB_DEPLOYMENT, WEB_SERVICE].join('---\n'),
     },
     messages: {
       noPods: 'selector {{selector}} matches no pod template in namespace {{namespace}}: the Service has no endpoints',

@@ -1,5 +1,6 @@
 import { declaresTargetPort, describePort, portsAreReadable } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_SERVICE } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
 import { longRunningContainers } from '../src/model/containers.js';
@@ -18,86 +19,24 @@ export default defineRule({
     notes:
       'A numeric target port needs no declaration (traffic goes to the pod IP on that port); `port-number-typo` warns about a number that is a declared one with two digits swapped. Services that select no pod template of the input are left to `service-selector-no-pods`.',
     example: {
-      invalid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
+      invalid: [
+        WEB_DEPLOYMENT,
+        yaml`
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            selector:
               app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web
-          ports:
-            - name: http
-              port: 80
-              targetPort: web
-      `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          selector:
-            app: web
-          ports:
-            - name: http
-              port: 80
-              targetPort: http
-      `,
+            ports:
+              - name: http
+                port: 80
+                targetPort: web
+        `,
+      ].join('---\n'),
+      valid: [WEB_DEPLOYMENT, WEB_SERVICE].join('---\n'),
     },
     messages: {
       namedPortMissing:

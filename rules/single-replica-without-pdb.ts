@@ -5,6 +5,7 @@ import { disruptionBudgetSelector } from '../src/model/selectors/consumers.js';
 import { type Selector, selectorMatches } from '../src/model/selectors/label-selector.js';
 import type { ObjectIndex } from '../src/lint/object-index.js';
 import { defineRule } from '../src/lint/rule.js';
+import { WEB_DEPLOYMENT, WEB_PDB } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
 import { autoscalerOf, expectedReplicas } from '../src/lint/workload-replicas.js';
@@ -67,44 +68,7 @@ export default defineRule({
                       path: /ready
                       port: http
       `,
-      valid: yaml`
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          replicas: 2
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-                - name: web
-                  image: registry.example.com/shop/web:2.0.1
-                  ports:
-                    - name: http
-                      containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /ready
-                      port: http
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          maxUnavailable: 1
-          selector:
-            matchLabels:
-              app: web
-      `,
+      valid: [WEB_DEPLOYMENT, WEB_PDB].join('---\n'),
     },
     messages: {
       singleReplica:
