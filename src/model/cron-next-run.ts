@@ -127,14 +127,17 @@ export function nextRun(schedule: CronSchedule, after: number, zone: TimeZone): 
       ),
   ];
 
+  /** One pass over the fields, largest first: the first that does not match ends it. */
+  const pass = (): Seek => {
+    for (const field of fields) {
+      const outcome = field();
+      if (outcome !== 'matched') return outcome;
+    }
+    return 'matched';
+  };
   for (;;) {
     if (clock.at(t).year > yearLimit) return undefined;
-    // Stryker disable next-line StringLiteral: overwritten by the first field, there being fields
-    let outcome: Seek = 'matched';
-    for (const field of fields) {
-      outcome = field();
-      if (outcome !== 'matched') break;
-    }
+    const outcome = pass();
     if (outcome === 'exhausted') return undefined;
     if (outcome === 'matched') return t;
   }

@@ -30,14 +30,14 @@ function syntax(value: string, max: number, pattern: RegExp, message: string): s
 
 /** A DNS-1123 label (Namespace names, container names): the problems, or none. */
 export function dns1123Label(value: string): string[] {
-  // A valid subdomain that is no label can only have dots (the length was checked apart).
-  if (!DNS1123_LABEL.test(value) && DNS1123_SUBDOMAIN.test(value))
-    return [...(byteLength(value) > DNS1123_LABEL_MAX ? [tooLong(DNS1123_LABEL_MAX)] : []), 'must not contain dots'];
   return syntax(
     value,
     DNS1123_LABEL_MAX,
     DNS1123_LABEL,
-    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+    // A valid subdomain that is no label can only have dots (the length is checked apart).
+    DNS1123_SUBDOMAIN.test(value)
+      ? 'must not contain dots'
+      : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
   );
 }
 

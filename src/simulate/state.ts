@@ -1,8 +1,6 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { groupOf, identityKey, nameOf, namespaceOf, type ObjectRef, refOf } from '../model/object-ref.js';
-// Transitional: the identity readers live in model/object-ref.ts; this keeps importers that are
-// still being moved working until they import from there.
 import { deterministicUid, generatedName } from './objects/names.js';
 import { cached } from '../model/maps.js';
 import { asString, isObject } from '../model/json.js';

@@ -1,4 +1,4 @@
-import { indexedObjectsIn, isObject } from '../json.js';
+import { asArray, indexedObjectsIn, isObject } from '../json.js';
 import { appendPointer } from '../json-pointer.js';
 import { dns1123Subdomain, labelValue, qualifiedName } from '../name-validation.js';
 
@@ -174,7 +174,7 @@ function nodeFieldRequirement(e: Record<string, unknown>, at: FieldPath): Select
     out.push(invalid(at.child('key'), e.key, 'not a valid field selector key'));
   } else if (e.key === 'metadata.name') {
     // Values of another type are the schema's finding; the others keep their index in the list.
-    (Array.isArray(e.values) ? e.values : []).forEach((v, i) => {
+    asArray(e.values).forEach((v, i) => {
       if (typeof v === 'string')
         for (const msg of dns1123Subdomain(v)) out.push(invalid(at.child('values').index(i), v, msg));
     });

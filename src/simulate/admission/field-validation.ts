@@ -15,8 +15,8 @@ export function fieldValidationProblem(manifest: Manifest): Finding | undefined 
   if (groupKindOf(manifest) !== 'CronJob.batch') return undefined;
   const read = readCronJobSchedule(objectAt(manifest.object, 'spec') ?? {});
   if (!read || read.ok) return undefined;
-  const [first] = read.problems;
-  if (!first) return undefined;
+  // A schedule that is not ok has at least one problem.
+  const first = read.problems[0]!;
   const init: FindingInit = {
     ruleId: 'cronjob-schedule-invalid',
     severity: 'error',
