@@ -1,11 +1,8 @@
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { readCronJobSchedule } from '../src/model/cronjob-schedule.js';
+import { readCronJobSchedule, TIME_ZONE_IN_SCHEDULE } from '../src/model/cronjob-schedule.js';
 import { asObject } from '../src/model/json.js';
-
-/** The API server's texts for the problems that can come with another one at the same field. */
-const TIME_ZONE_IN_SCHEDULE = 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead';
-const NOT_EXPLICIT = 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+import { TIME_ZONE_NOT_EXPLICIT } from '../src/model/time-zone.js';
 
 export default defineRule({
   meta: {
@@ -62,7 +59,7 @@ export default defineRule({
       invalidSchedule: 'schedule {{value}} is invalid: {{reason}}',
       timeZoneInSchedule: `schedule {{value}} is invalid: ${TIME_ZONE_IN_SCHEDULE}`,
       invalidTimeZone: 'timeZone {{value}} is invalid: {{reason}}',
-      timeZoneNotExplicit: `timeZone {{value}} is invalid: ${NOT_EXPLICIT}`,
+      timeZoneNotExplicit: `timeZone {{value}} is invalid: ${TIME_ZONE_NOT_EXPLICIT}`,
     },
   },
   check(ctx) {
@@ -82,7 +79,7 @@ export default defineRule({
         else
           ctx.report({
             pointer: problem.pointer,
-            ...(reason === NOT_EXPLICIT
+            ...(reason === TIME_ZONE_NOT_EXPLICIT
               ? { messageId: 'timeZoneNotExplicit', data: { value } }
               : { messageId: 'invalidTimeZone', data: { value, reason } }),
           });

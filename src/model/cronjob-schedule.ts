@@ -33,11 +33,14 @@ export function cronScheduleErrors(schedule: string): string[] {
   return scheduleErrors(schedule, parseCronSchedule(schedule));
 }
 
+/** The API server's text for a time zone written into the schedule. */
+export const TIME_ZONE_IN_SCHEDULE = 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead';
+
 function scheduleErrors(schedule: string, parsed: CronParse): string[] {
   if (schedule === '') return ['Required value'];
   const errors: string[] = [];
   if (!parsed.ok) errors.push(parsed.error);
-  if (schedule.includes('TZ')) errors.push('cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
+  if (schedule.includes('TZ')) errors.push(TIME_ZONE_IN_SCHEDULE);
   return errors;
 }
 

@@ -47,6 +47,10 @@ export function loadLocation(name: string): { ok: true; zone: TimeZone | null } 
 /** One part of a zone name: no digits was the IANA rule, which a few legacy names (`Etc/GMT+5`) break. */
 const NAME_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
+/** The API server's text for `spec.timeZone: Local` (in any case). */
+export const TIME_ZONE_NOT_EXPLICIT =
+  'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+
 /**
  * What the API server says about `spec.timeZone` on create, in its order; empty when it accepts
  * it. Each part of the name must look like an IANA name part; `Local` in any case is refused
@@ -58,8 +62,7 @@ export function timeZoneErrors(timeZone: string): string[] {
     if (part === '.' || part === '..' || part.startsWith('-') || !NAME_PART.test(part))
       return [`unknown time zone ${timeZone}`];
   const errors: string[] = [];
-  if (timeZone.toLowerCase() === 'local')
-    errors.push('timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones');
+  if (timeZone.toLowerCase() === 'local') errors.push(TIME_ZONE_NOT_EXPLICIT);
   const loaded = loadLocation(timeZone);
   if (!loaded.ok) errors.push(loaded.error);
   return errors;
