@@ -1,4 +1,6 @@
+import { copyJson } from '../../model/copy-json.js';
 import { isObject, type JsonObject } from '../../model/json.js';
+import { cached } from '../../model/maps.js';
 import { fieldSchema, isSchema, itemSchema, type Schema } from './structural-schema.js';
 
 /**
@@ -29,16 +31,38 @@ function nonNullable(schema: Schema | undefined): boolean {
 /** The value the API server puts in place of a null under `schema`; undefined drops the field. */
 function replaceNull(schema: Schema | undefined): unknown {
   if (!nonNullable(schema)) return null;
-  return structuredClone(defaultOf(schema));
+  return copyJson(defaultOf(schema));
 }
 
 function schemaOf(value: unknown): Schema | undefined {
   return isSchema(value) ? value : undefined;
 }
 
-/** Sets a field without `__proto__` or other inherited setters getting in the way. */
+/** Sets a field; a key named `__proto__` (YAML allows it) stays a key, not the prototype. */
 function setField(target: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A declared property with a `default`, filled in when the object lacks it. */
+interface DefaultedProperty {
+  key: string;
+  schema: Schema;
+  fallback: unknown;
+}
+
+const defaultedByNode = new WeakMap<Schema, readonly DefaultedProperty[]>();
+
+/** The properties of a schema node that have a default, worked out once per node, not per object. */
+function defaultedProperties(schema: Schema): readonly DefaultedProperty[] {
+  return cached(defaultedByNode, schema, () =>
+    Object.entries(schemaOf(schema.properties) ?? {}).flatMap(([key, value]) => {
+      const property = schemaOf(value);
+      const fallback = defaultOf(property);
+      return property && fallback !== undefined ? [{ key, schema: property, fallback }] : [];
+    }),
+  );
 }
 
 function defaulted(value: unknown, schema: Schema | undefined): unknown {
@@ -55,11 +79,8 @@ function defaulted(value: unknown, schema: Schema | undefined): unknown {
     const next = item === null ? replaceNull(field) : item;
     if (next !== undefined) setField(out, key, defaulted(next, field));
   }
-  const properties = schemaOf(schema.properties) ?? {};
-  for (const [key, fieldSchema] of Object.entries(properties)) {
-    const fallback = defaultOf(schemaOf(fieldSchema));
-    if (fallback !== undefined && !Object.hasOwn(value, key))
-      setField(out, key, defaulted(structuredClone(fallback), schemaOf(fieldSchema)));
-  }
+  for (const property of defaultedProperties(schema))
+    if (!Object.hasOwn(value, property.key))
+      setField(out, property.key, defaulted(copyJson(property.fallback), property.schema));
   return out;
 }
