@@ -50,9 +50,6 @@ function unknownFromAjv(error: ErrorObject): UnknownField {
 /** Schema errors after which the API server does not run a CRD's CEL rules. */
 const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 
-const withRules = new WeakMap<object, boolean>();
-
-/** Whether a CRD schema has CEL rules anywhere (worked out once per schema). */
 /**
  * An enum error on an empty string of a built-in kind. The API server checks built-in kinds with
  * its own code, not with the enums of their OpenAPI schema, and there an empty string is the
@@ -64,6 +61,9 @@ function unsetEnum(error: ErrorObject, object: unknown): boolean {
   return error.keyword === 'enum' && valueAt(object, error.instancePath) === '';
 }
 
+const withRules = new WeakMap<object, boolean>();
+
+/** Whether a CRD schema has CEL rules anywhere (worked out once per schema). */
 function hasValidationRules(schema: Record<string, unknown>): boolean {
   return cached(withRules, schema, () => JSON.stringify(schema).includes('"x-kubernetes-validations"'));
 }
