@@ -124,8 +124,9 @@ export class ManifestValidator {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
       // The schema and the rules check the object as the API server stores it, defaults applied;
-      // findings point into the input all the same.
-      const object = found.entry.schema ? withStructuralDefaults(m.object, found.entry.schema) : m.object;
+      // findings point into the input all the same. A schema that did not compile checks nothing.
+      const object =
+        found.validate && found.entry.schema ? withStructuralDefaults(m.object, found.entry.schema) : m.object;
       const errors = found.validate && !found.validate(object) ? [...(found.validate.errors ?? [])] : [];
       const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
       for (const p of describeSchemaErrors(rest, object, hidden)) schemaFinding(p.pointer, p.message);
