@@ -2,6 +2,7 @@ import type { Manifest } from '../model/manifest.js';
 import { type JsonObject, asObject, asString, indexedObjectsIn } from '../model/json.js';
 import { containersOf, describeContainer } from '../model/containers.js';
 import type { PodTemplate } from '../model/pod-template.js';
+import { fieldOf, isPlainObject, WRONG_TYPE } from './field-of.js';
 
 /**
  * Whether a reference is optional: `optional: true`, or an `optional` of the wrong type, which
@@ -128,11 +129,9 @@ export function definedKeys(m: Manifest): string[] | undefined {
   const fields = m.ref.kind === 'Secret' ? ['data', 'stringData'] : ['data', 'binaryData'];
   const keys = new Set<string>();
   for (const field of fields) {
-    const value = m.object[field];
-    if (value === undefined || value === null) continue;
-    const map = asObject(value);
-    if (!map) return undefined;
-    for (const key of Object.keys(map)) keys.add(key);
+    const map = fieldOf(m.object, [field], isPlainObject);
+    if (map === WRONG_TYPE) return undefined;
+    for (const key of Object.keys(map ?? {})) keys.add(key);
   }
   return [...keys].sort();
 }

@@ -32,4 +32,5 @@ export const isBoolean = (value: unknown): value is boolean => typeof value === 
 export const isString = (value: unknown): value is string => typeof value === 'string';
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => isObject(value);
 export const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+export const isNumber = (value: unknown): value is number => typeof value === 'number';
 export const isInteger = (value: unknown): value is number => Number.isInteger(value);

@@ -1,4 +1,5 @@
-import { asInteger, asObject, asString, indexedObjectsIn } from '../model/json.js';
+import { asInteger, asObject, asString, indexedObjectsIn, isObject } from '../model/json.js';
+import { fieldOf, isList, isNumber, isString, WRONG_TYPE } from './field-of.js';
 import type { ContainerEntry } from '../model/containers.js';
 import {
   namedContainerPort,
@@ -16,6 +17,13 @@ export interface DeclaredPort {
   pointer: string;
 }
 
+/** The fields of a port that rules read, with their types. */
+const PORT_FIELDS: readonly (readonly [string, (value: unknown) => value is unknown])[] = [
+  ['name', isString],
+  ['containerPort', isNumber],
+  ['protocol', isString],
+];
+
 /**
  * Whether a container's ports can be read: `ports` absent, or a list of objects whose `name`,
  * `containerPort` and `protocol` have their types. When not, which ports the container declares
@@ -23,15 +31,11 @@ export interface DeclaredPort {
  * the wrong type).
  */
 export function portsAreReadable(c: ContainerEntry): boolean {
-  const ports = c.container.ports;
-  if (ports === undefined || ports === null) return true;
-  if (!Array.isArray(ports)) return false;
-  return ports.every((p) => {
-    const o = asObject(p);
-    if (!o) return false;
-    const ok = (v: unknown, type: string) => v === undefined || v === null || typeof v === type;
-    return ok(o.name, 'string') && ok(o.containerPort, 'number') && ok(o.protocol, 'string');
-  });
+  const ports = fieldOf(c.container, ['ports'], isList);
+  if (ports === WRONG_TYPE) return false;
+  return (ports ?? []).every(
+    (p) => isObject(p) && PORT_FIELDS.every(([field, is]) => fieldOf(p, [field], is) !== WRONG_TYPE),
+  );
 }
 
 /** The ports a container declares (`ports[]`), an unset protocol defaulted to TCP as the API server does. */
