@@ -1,12 +1,10 @@
 import { describeRef } from '../src/model/object-ref.js';
 import { defineRule } from '../src/lint/rule.js';
 import { REPLICATED_WORKLOADS } from '../src/model/workload-kinds.js';
+import { asObject } from '../src/model/json.js';
 import { autoscalerOf } from '../src/lint/workload-replicas.js';
-import { fieldOf } from '../src/lint/field-of.js';
 import { API_DEPLOYMENT, API_HPA } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
-
-const isPresent = (_: unknown): _ is unknown => true;
 
 export default defineRule({
   meta: {
@@ -50,8 +48,10 @@ export default defineRule({
   },
   check(ctx) {
     // The conflict is that replicas is written at all: even a value of the wrong type ("2", which
-    // the schema reports) is set, and still will be once its type is fixed.
-    if (fieldOf(ctx.object, ['spec', 'replicas'], isPresent) === undefined) return;
+    // the schema reports) is set, and still will be once its type is fixed. A spec that is not an
+    // object holds no replicas.
+    const replicas = asObject(ctx.object.spec)?.replicas;
+    if (replicas === undefined || replicas === null) return;
     const hpa = autoscalerOf(ctx.index, ctx.manifest);
     if (hpa)
       ctx.report({

@@ -66,6 +66,23 @@ runRuleTests(rule, {
           maxReplicas: 10
       `,
     },
+    {
+      name: 'a spec of the wrong type holds no replicas (the schema reports the type)',
+      malformed: true,
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec: [replicas]
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: api, namespace: shop}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+          maxReplicas: 10
+      `,
+    },
   ],
   invalid: [
     {
