@@ -5,7 +5,7 @@ import type { Manifest } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
 import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
 import { builtinValidator } from './builtin-validators.js';
-import { CrdRegistry } from './crd/crd-registry.js';
+import { CrdRegistry, type CrdVersion } from './crd/crd-registry.js';
 import { withStructuralDefaults } from './crd/structural-defaults.js';
 import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rules.js';
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
@@ -123,6 +123,7 @@ export class ManifestValidator {
     } else if (this.options.crds.has(apiVersion, kind)) {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
+      findings.push(...this.patternsNotChecked(found.entry));
       // The schema and the rules check the object as the API server stores it, defaults applied;
       // findings point into the input all the same. A schema that did not compile checks nothing.
       const object =
@@ -182,13 +183,19 @@ export class ManifestValidator {
     return findings;
   }
 
+  /** Places in CRDs already reported on: what kubeplan cannot check there is told once per run. */
   private readonly reportedRules = new Set<string>();
+
+  private firstReport(crd: Manifest, pointer: string): boolean {
+    const key = `${crd.source.file}|${crd.source.docIndex}|${pointer}`;
+    if (this.reportedRules.has(key)) return false;
+    this.reportedRules.add(key);
+    return true;
+  }
 
   /** An info finding on the CRD, once per rule and run, for a CEL rule kubeplan cannot evaluate. */
   private ruleNotEvaluated(crd: Manifest, pointer: string, skip: RuleSkipped, kind: string): Finding[] {
-    const key = `${crd.source.file}|${crd.source.docIndex}|${pointer}`;
-    if (this.reportedRules.has(key)) return [];
-    this.reportedRules.add(key);
+    if (!this.firstReport(crd, pointer)) return [];
     const message = `kubeplan cannot evaluate the validation rule "${skip.rule}" (${skip.reason}); ${kind} objects are not checked against it`;
     return [
       findingAt(crd, {
@@ -196,6 +203,26 @@ export class ManifestValidator {
         severity: 'info',
         message,
         pointer: `${pointer}/rule`,
+        phase: 'schema',
+      }),
+    ];
+  }
+
+  /**
+   * An info finding on the CRD, once per run, for the patterns of its schema that kubeplan cannot
+   * run (re2js refuses them), at the first of them.
+   */
+  private patternsNotChecked(entry: CrdVersion): Finding[] {
+    const refused = entry.refusedPatterns ?? [];
+    if (!refused.length || !this.firstReport(entry.crd, refused[0]!.pointer)) return [];
+    const several = refused.length > 1;
+    const patterns = refused.map((r) => `"${r.pattern}" (${r.reason})`).join(', ');
+    return [
+      findingAt(entry.crd, {
+        ruleId: 'crd-rule-not-evaluated',
+        severity: 'info',
+        message: `kubeplan cannot run the pattern${several ? 's' : ''} ${patterns}; ${entry.kind} objects are not checked against ${several ? 'them' : 'it'}`,
+        pointer: refused[0]!.pointer,
         phase: 'schema',
       }),
     ];

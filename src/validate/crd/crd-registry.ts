@@ -1,30 +1,35 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { formats } from '@kubernetes-models/validate';
-import type { Finding } from '../../model/finding.js';
+import { findingAt, type Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { compileRe2, Re2SyntaxError } from './re2.js';
 
-interface CrdVersion {
+/**
+ * A `pattern` of a schema that re2js does not compile: that keyword checks nothing, and the rest
+ * of the schema validates as usual. Either Go's regexp reads what re2js refuses (a duplicate group
+ * name), or the API server refused the CRD itself: in neither case is an object at fault.
+ */
+export interface RefusedPattern {
+  pattern: string;
+  /** Go's error (`error parsing regexp: ...`). */
+  reason: string;
+  /** Pointer, inside the CRD, to the first `pattern` keyword with this text. */
+  pointer: string;
+}
+
+export interface CrdVersion {
   crd: Manifest;
+  /** The kind the CRD declares (`spec.names.kind`). */
+  kind: string;
   /** Pointer to the schema inside the CRD, for findings about the schema itself. */
   schemaPointer: string;
   schema: Record<string, unknown> | undefined;
   compiled?: ValidateFunction | Error;
-}
-
-/**
- * Patterns of a schema that re2js does not compile: that keyword checks nothing, and the rest of
- * the schema validates as usual. Either Go's regexp reads what re2js refuses (a duplicate group
- * name), or the API server refused the CRD itself: in neither case is an object at fault, so this
- * is told once, as an info.
- */
-export class PatternsNotChecked extends Error {
-  constructor(readonly patterns: ReadonlyArray<{ pattern: string; error: Re2SyntaxError }>) {
-    super(patterns.map((p) => `"${p.pattern}" (${p.error.message})`).join(', '));
-  }
+  /** The patterns re2js refused when the schema compiled; set once it compiled. */
+  refusedPatterns?: readonly RefusedPattern[];
 }
 
 /** The pointer, inside a schema, to the first node whose `pattern` is this one. */
@@ -49,8 +54,8 @@ export function isCrd(m: Manifest): boolean {
 export class CrdRegistry {
   private readonly versions = new Map<string, CrdVersion>();
   private ajv: Ajv | undefined;
-  /** Patterns re2js refused while the schema being compiled was compiled. */
-  private unusablePatterns: Array<{ pattern: string; error: Re2SyntaxError }> = [];
+  /** Where the pattern engine notes what re2js refuses, while a schema compiles. */
+  private refusing: Array<Omit<RefusedPattern, 'pointer'>> | undefined;
 
   constructor(crds: readonly Manifest[]) {
     for (const crd of crds) this.add(crd);
@@ -81,7 +86,7 @@ export class CrdRegistry {
           ? '/spec/validation/openAPIV3Schema'
           : `/spec/versions/${i}`;
       const key = `${group}/${v.name} ${kind}`;
-      if (!this.versions.has(key)) this.versions.set(key, { crd, schemaPointer, schema: own ?? shared });
+      if (!this.versions.has(key)) this.versions.set(key, { crd, kind, schemaPointer, schema: own ?? shared });
     });
   }
 
@@ -99,9 +104,7 @@ export class CrdRegistry {
 
   /**
    * The validator for a custom resource; `undefined` when its CRD has no schema, an Error when
-   * the schema cannot be compiled. When it compiles but some of its patterns cannot be used, the
-   * call that compiled it gives both the validator and a PatternsNotChecked error, so that it is
-   * told once.
+   * the schema cannot be compiled.
    */
   validator(
     apiVersion: string,
@@ -111,14 +114,19 @@ export class CrdRegistry {
     if (!entry) return undefined;
     if (!entry.schema) return { entry };
     if (!entry.compiled) {
-      this.unusablePatterns = [];
+      const refused: Array<Omit<RefusedPattern, 'pointer'>> = [];
+      this.refusing = refused;
       try {
         entry.compiled = this.compiler().compile(toJsonSchema(entry.schema, { root: true }));
+        entry.refusedPatterns = refused.map((r) => ({
+          ...r,
+          pointer: `${entry.schemaPointer}${patternPointer(entry.schema, r.pattern) ?? ''}`,
+        }));
       } catch (error) {
         entry.compiled = error as Error;
+      } finally {
+        this.refusing = undefined;
       }
-      if (!(entry.compiled instanceof Error) && this.unusablePatterns.length)
-        return { validate: entry.compiled, error: new PatternsNotChecked(this.unusablePatterns), entry };
     }
     return entry.compiled instanceof Error ? { error: entry.compiled, entry } : { validate: entry.compiled, entry };
   }
@@ -146,7 +154,7 @@ export class CrdRegistry {
     const engine = (pattern: string) => {
       const re = compileRe2(pattern);
       if (re instanceof Re2SyntaxError) {
-        this.unusablePatterns.push({ pattern, error: re });
+        this.refusing?.push({ pattern, reason: re.message });
         return { test: () => true, toString: () => `unchecked ${pattern}` };
       }
       // Ajv shares one compiled pattern between schemas by this text.
@@ -155,44 +163,14 @@ export class CrdRegistry {
     return Object.assign(engine, { code: 'kubeplanRe2' });
   }
 
-  /** A finding on the CRD when its schema cannot be used, or one of its patterns cannot. */
+  /** A finding on the CRD when its schema cannot be used. */
   static schemaProblem(entry: CrdVersion, error: Error): Finding {
-    if (error instanceof PatternsNotChecked) return CrdRegistry.patternsNotChecked(entry, error);
-    const pos = entry.crd.locate(entry.schemaPointer);
-    return {
+    return findingAt(entry.crd, {
       ruleId: 'crd-schema-invalid',
       severity: 'warning',
       message: `this schema cannot be used to validate ${entry.crd.ref.name} resources: ${error.message}`,
-      file: entry.crd.source.file,
-      line: pos.line,
-      column: pos.column,
-      endLine: pos.endLine,
-      endColumn: pos.endColumn,
-      object: entry.crd.ref,
       pointer: entry.schemaPointer,
       phase: 'schema',
-    };
-  }
-
-  /** The info for the patterns kubeplan cannot run, at the first of them. */
-  private static patternsNotChecked(entry: CrdVersion, error: PatternsNotChecked): Finding {
-    const pointer = `${entry.schemaPointer}${patternPointer(entry.schema, error.patterns[0]!.pattern) ?? ''}`;
-    const pos = entry.crd.locate(pointer);
-    const spec = isObject(entry.crd.object.spec) ? entry.crd.object.spec : {};
-    const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : entry.crd.ref.name;
-    const several = error.patterns.length > 1;
-    return {
-      ruleId: 'crd-rule-not-evaluated',
-      severity: 'info',
-      message: `kubeplan cannot run the pattern${several ? 's' : ''} ${error.message}; ${kind} objects are not checked against ${several ? 'them' : 'it'}`,
-      file: entry.crd.source.file,
-      line: pos.line,
-      column: pos.column,
-      endLine: pos.endLine,
-      endColumn: pos.endColumn,
-      object: entry.crd.ref,
-      pointer,
-      phase: 'schema',
-    };
+    });
   }
 }
