@@ -1,11 +1,17 @@
 import { judgedContainers } from '../src/lint/judged-containers.js';
 import { declaredPorts, describePort, portsAreReadable, probePorts } from '../src/lint/ports.js';
 import { defineRule } from '../src/lint/rule.js';
-import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
+import { serviceContainers, servicePorts, targetPortPointer } from '../src/lint/service-targets.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { type ContainerEntry, describeContainer, longRunningContainers } from '../src/model/containers.js';
+import { type ContainerEntry, describeContainer } from '../src/model/containers.js';
 import { servicePortTarget } from '../src/model/target-port.js';
 import { isSwap } from '../src/validate/suggest.js';
+
+/** The port numbers the containers declare; undefined when some container's ports cannot be read. */
+function declaredNumbers(containers: readonly ContainerEntry[]): number[] | undefined {
+  if (!containers.every(portsAreReadable)) return undefined;
+  return containers.flatMap((c) => declaredPorts(c).flatMap((p) => p.containerPort ?? []));
+}
 
 /**
  * The declared port a number was probably meant to be: one with two neighbouring digits
@@ -14,10 +20,9 @@ import { isSwap } from '../src/validate/suggest.js';
  * whatever `ports[]` says): on real repositories, numbers a digit away from a declared port
  * (8081 beside 8080, 8443 beside 9443, 18080 beside 8080) were such ports, not typos.
  */
-function intendedPort(port: number, containers: readonly ContainerEntry[]): number | undefined {
-  if (!containers.every(portsAreReadable)) return undefined;
-  const declared = containers.flatMap((c) => declaredPorts(c).flatMap((p) => p.containerPort ?? []));
-  return declared.includes(port) ? undefined : declared.find((d) => isSwap(String(port), String(d)));
+function intendedPort(port: number, declared: readonly number[] | undefined): number | undefined {
+  if (!declared || declared.includes(port)) return undefined;
+  return declared.find((d) => isSwap(String(port), String(d)));
 }
 
 export default defineRule({
@@ -79,9 +84,10 @@ export default defineRule({
   check(ctx) {
     if (ctx.podTemplate) {
       const all = judgedContainers(ctx.podTemplate);
+      const declared = declaredNumbers(all);
       for (const c of all)
         for (const { probe, ref, pointer } of probePorts(c)) {
-          const intended = 'number' in ref ? intendedPort(ref.number, all) : undefined;
+          const intended = 'number' in ref ? intendedPort(ref.number, declared) : undefined;
           if (intended)
             ctx.report({
               pointer,
@@ -91,13 +97,16 @@ export default defineRule({
         }
     }
     if (ctx.kind !== 'Service') return;
-    const containers = podsOfService(ctx.index, ctx.manifest).flatMap((p) => longRunningContainers(p.template));
+    const declared = declaredNumbers(serviceContainers(ctx.index, ctx.manifest));
     for (const p of servicePorts(ctx.manifest)) {
       const ref = servicePortTarget(p);
-      const intended = ref && 'number' in ref ? intendedPort(ref.number, containers) : undefined;
+      const intended = ref && 'number' in ref ? intendedPort(ref.number, declared) : undefined;
       if (!intended) continue;
-      const pointer = p.targetPort === undefined ? `/spec/ports/${p.index}/port` : `/spec/ports/${p.index}/targetPort`;
-      ctx.report({ pointer, messageId: 'targetPort', data: { port: describePort(ref!), intended: String(intended) } });
+      ctx.report({
+        pointer: targetPortPointer(p),
+        messageId: 'targetPort',
+        data: { port: describePort(ref!), intended: String(intended) },
+      });
     }
   },
 });

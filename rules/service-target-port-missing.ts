@@ -2,8 +2,7 @@ import { declaresTargetPort, describePort, portsAreReadable } from '../src/lint/
 import { defineRule } from '../src/lint/rule.js';
 import { WEB_DEPLOYMENT, WEB_SERVICE } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { podsOfService, servicePorts } from '../src/lint/service-targets.js';
-import { longRunningContainers } from '../src/model/containers.js';
+import { podsOfService, serviceContainers, servicePorts, targetPortPointer } from '../src/lint/service-targets.js';
 import { protocolOf, servicePortTarget } from '../src/model/target-port.js';
 
 export default defineRule({
@@ -44,11 +43,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const pods = podsOfService(ctx.index, ctx.manifest);
-    if (pods.length === 0) return;
+    if (podsOfService(ctx.index, ctx.manifest).length === 0) return;
     // Named ports are looked up in app containers and sidecars, matching the Service port's
     // protocol, as the endpoint slice controller does (model/target-port.ts).
-    const containers = pods.flatMap((p) => longRunningContainers(p.template));
+    const containers = serviceContainers(ctx.index, ctx.manifest);
     // Ports written with the wrong type leave unknown which ports the pods declare.
     if (!containers.every(portsAreReadable)) return;
     for (const p of servicePorts(ctx.manifest)) {
@@ -56,7 +54,7 @@ export default defineRule({
       if (!ref || !('name' in ref) || containers.some((c) => declaresTargetPort(c, p))) continue;
       const protocol = protocolOf(p);
       const target = protocol !== 'TCP' ? `${describePort(ref)} (${String(protocol)})` : describePort(ref);
-      ctx.report({ pointer: `/spec/ports/${p.index}/targetPort`, messageId: 'namedPortMissing', data: { target } });
+      ctx.report({ pointer: targetPortPointer(p), messageId: 'namedPortMissing', data: { target } });
     }
   },
 });

@@ -3,11 +3,26 @@ import { serviceSelector } from '../model/selectors/consumers.js';
 import type { ObjectIndex, PodOwner } from './object-index.js';
 import { asObject, dig } from '../model/json.js';
 import { namespaceOf } from '../model/object-ref.js';
+import { type ContainerEntry, longRunningContainers } from '../model/containers.js';
+import { cached } from '../model/maps.js';
+import { isUnsetTargetPort } from '../model/target-port.js';
 
 /** The pod templates a Service sends traffic to (none without a selector or with an invalid one, see consumers.ts). */
 export function podsOfService(index: ObjectIndex, service: Manifest): PodOwner[] {
   const read = serviceSelector(service.object);
   return read.state === 'set' ? index.podsMatching(namespaceOf(service.object), read.selector) : [];
+}
+
+/**
+ * The containers a Service's traffic can reach: app containers and sidecars of the pods it
+ * selects (where the endpoint slice controller looks up ports). Computed once per Service and run,
+ * as several rules ask.
+ */
+export function serviceContainers(index: ObjectIndex, service: Manifest): readonly ContainerEntry[] {
+  const byService = index.memo('service-containers', () => new Map<Manifest, readonly ContainerEntry[]>());
+  return cached(byService, service, () =>
+    podsOfService(index, service).flatMap((p) => longRunningContainers(p.template)),
+  );
 }
 
 /** The Services that send traffic to an object's pods (computed for all objects once per run). */
@@ -32,4 +47,9 @@ export function servicePorts(
     const o = asObject(p);
     return o ? [{ port: o.port, name: o.name, targetPort: o.targetPort, protocol: o.protocol, index }] : [];
   });
+}
+
+/** Where a Service port's target is written: `targetPort`, or `port` when `targetPort` is unset. */
+export function targetPortPointer(p: { targetPort: unknown; index: number }): string {
+  return `/spec/ports/${p.index}/${isUnsetTargetPort(p.targetPort) ? 'port' : 'targetPort'}`;
 }

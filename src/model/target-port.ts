@@ -19,13 +19,17 @@ export function portReference(value: unknown): PortReference | undefined {
 }
 
 /**
- * A Service port's target: `targetPort`, or `port` when `targetPort` is unset, `0` or `""` (the
- * API server's default: SetDefaults_Service).
+ * Whether a Service port's `targetPort` is unset: absent, null, `0` or `""`, which the API server
+ * replaces with `port` (SetDefaults_Service).
  */
+export function isUnsetTargetPort(targetPort: unknown): boolean {
+  return targetPort === undefined || targetPort === null || targetPort === 0 || targetPort === '';
+}
+
+/** A Service port's target: `targetPort`, or `port` when `targetPort` is unset. */
 export function servicePortTarget(servicePort: Readonly<Record<string, unknown>>): PortReference | undefined {
   const target = servicePort.targetPort;
-  const unset = target === undefined || target === null || target === 0 || target === '';
-  return portReference(unset ? servicePort.port : target);
+  return portReference(isUnsetTargetPort(target) ? servicePort.port : target);
 }
 
 /** The protocol of a Service or container port: TCP when absent, null or empty, as the API server defaults it. */

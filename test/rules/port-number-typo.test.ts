@@ -121,5 +121,31 @@ runRuleTests(rule, {
         },
       ],
     },
+    {
+      name: 'targetPort 0 is unset: port is the target, and where the finding points',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0", ports: [{containerPort: 9090}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 9900, targetPort: 0}]}
+      `,
+      errors: [
+        {
+          messageId: 'targetPort',
+          data: { port: '9900', intended: '9090' },
+          line: 11,
+          column: 45,
+          endLine: 11,
+          endColumn: 49,
+        },
+      ],
+    },
   ],
 });
