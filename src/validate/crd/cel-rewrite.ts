@@ -26,16 +26,23 @@ interface Edit {
   replacement: string;
 }
 
-/** `expression` with each `has()` on a computed operand, and each `matches()`, rewritten; `parse` gives the syntax tree. */
-export function rewriteForCelJs(expression: string, parse: (text: string) => { ast: ASTNode }): string {
+/**
+ * `expression` with each `has()` on a computed operand, and each `matches()`, rewritten, as
+ * `parse` parses it: the parse of the final text, which the caller uses as is (no second parse).
+ */
+export function rewriteForCelJs<Parsed extends { ast: ASTNode }>(
+  expression: string,
+  parse: (text: string) => Parsed,
+): Parsed {
   let text = expression;
   const variable = freshName(expression);
   for (let i = 0; i < MAX_REWRITES; i++) {
-    const edit = firstEdit(parse(text).ast, text, variable(i));
-    if (!edit) return text;
+    const parsed = parse(text);
+    const edit = firstEdit(parsed.ast, text, variable(i));
+    if (!edit) return parsed;
     text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
   }
-  return text;
+  return parse(text);
 }
 
 /** Names for `cel.bind`, none of them found in the rule. */

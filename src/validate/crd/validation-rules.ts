@@ -76,7 +76,7 @@ function compile(expression: string): ParseResult | Error {
     try {
       environment ??= kubernetesCel();
       const env = environment;
-      const program = env.parse(rewriteForCelJs(expression, (text) => env.parse(text)));
+      const program = rewriteForCelJs(expression, (text) => env.parse(text));
       const checked = program.check();
       result = checked.valid ? program : (checked.error ?? new Error('type check failed'));
     } catch (error) {
