@@ -82,6 +82,7 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
       );
     }
 
+    const namespace = namespaceOf(manifest.object);
     for (const setting of options.settings) {
       const { rule, severity } = setting;
       if (!applies(rule.meta.target, kind)) continue;
@@ -103,7 +104,7 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
         manifest,
         object: manifest.object,
         kind,
-        namespace: namespaceOf(manifest.object),
+        namespace,
         podTemplate,
         index,
         options: setting.options,
