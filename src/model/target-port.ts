@@ -1,4 +1,4 @@
-import { asArray, dig, objectsAt, objectsIn } from './json.js';
+import { asArray, dig, objectsAt } from './json.js';
 
 /**
  * Which container port a Service port sends traffic to on a pod (`pkg/api/v1/pod` FindPort, as
@@ -47,7 +47,7 @@ export function namedContainerPort(container: unknown, name: string, protocol: u
 
 /** App containers, then sidecars (init containers with `restartPolicy: Always`): the order FindPort searches. */
 export function portSearchOrder(podSpec: unknown): unknown[] {
-  const sidecars = objectsIn(dig(podSpec, 'initContainers')).filter((c) => c.restartPolicy === 'Always');
+  const sidecars = objectsAt(podSpec, 'initContainers').filter((c) => c.restartPolicy === 'Always');
   return [...asArray(dig(podSpec, 'containers')), ...sidecars];
 }
 
