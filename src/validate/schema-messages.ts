@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { appendPointer, fieldPath, valueAt } from '../model/json-pointer.js';
+import { pushTo } from '../model/maps.js';
 
 /** A schema violation, ready to become a finding. */
 export interface SchemaProblem {
@@ -37,6 +38,11 @@ const FORMAT_TEXT: Record<string, string> = {
   'date-time': 'is not an RFC 3339 date-time (such as 2024-01-31T12:00:00Z)',
   quantity: 'is not a valid quantity (such as 500m, 2Gi or 1.5)',
 };
+
+/** What a value not in `format` is, in words. */
+function formatText(format: string): string {
+  return FORMAT_TEXT[format] ?? `does not match the format ${format}`;
+}
 
 /** Where the messages of a description are: the validated value, and the place paths start from. */
 interface Context {
@@ -77,6 +83,17 @@ function isJunctor(error: ErrorObject): boolean {
   return error.keyword === 'oneOf' || error.keyword === 'anyOf';
 }
 
+/** The start of the schema paths of a junctor's branches (`#/oneOf/`). */
+function branchesPath(junctor: ErrorObject): string {
+  return `${junctor.schemaPath}/`;
+}
+
+/** The branches a oneOf matched when it matched several (ajv's `passingSchemas`); undefined otherwise. */
+function passingSchemas(junctor: ErrorObject): unknown[] | undefined {
+  const passing = (junctor.params as { passingSchemas?: unknown }).passingSchemas;
+  return Array.isArray(passing) ? passing : undefined;
+}
+
 /** Several errors at one place saying "one of these shapes": int-or-string, quantity, formats. */
 function describeAlternatives(group: ErrorObject[], value: unknown, hidden: boolean, label: string): string {
   const types = expectedTypes(group.filter((e) => e.keyword === 'type')).sort();
@@ -89,8 +106,7 @@ function describeAlternatives(group: ErrorObject[], value: unknown, hidden: bool
       : `${label}expected a quantity (such as 500m, 2Gi or 1.5), got ${describeValue(value, hidden)}`;
   }
   if (types.length) return `${label}expected ${join(types)}, got ${describeValue(value, hidden)}`;
-  if (formats.length === 1)
-    return `${label}${shown(value, hidden)} ${FORMAT_TEXT[formats[0]!] ?? `does not match the format ${formats[0]}`}`;
+  if (formats.length === 1) return `${label}${shown(value, hidden)} ${formatText(formats[0]!)}`;
   if (formats.length) return `${label}${shown(value, hidden)} matches none of the formats ${join(formats)}`;
   const junctor = group.find(isJunctor);
   return `${label}${JUNCTOR_TEXT[junctor?.keyword ?? 'anyOf']}, but matches none`;
@@ -119,10 +135,8 @@ function describeOne(
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
       return { pointer, message: `${label}${shown(value, hidden)} is not one of ${allowed.join(', ')}` };
     }
-    case 'format': {
-      const text = FORMAT_TEXT[String(params.format)] ?? `does not match the format ${String(params.format)}`;
-      return { pointer, message: `${label}${shown(value, hidden)} ${text}` };
-    }
+    case 'format':
+      return { pointer, message: `${label}${shown(value, hidden)} ${formatText(String(params.format))}` };
     case 'not':
       return { pointer, message: `${label}${valueText(value, hidden)} is excluded by the schema (not)` };
     case 'oneOf':
@@ -140,7 +154,7 @@ function describeOne(
  * and they are about its value or a value inside it (the items of a list share schema paths).
  */
 function branchErrors(junctor: ErrorObject, errors: readonly ErrorObject[]): ErrorObject[] {
-  const inside = `${junctor.schemaPath}/`;
+  const inside = branchesPath(junctor);
   const at = junctor.instancePath;
   return errors.filter(
     (e) => e.schemaPath.startsWith(inside) && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)),
@@ -162,8 +176,8 @@ function describeJunctor(junctor: ErrorObject, inner: readonly ErrorObject[], ct
   const pointer = junctor.instancePath;
   const label = prefix(pointer, ctx.base);
   const text = JUNCTOR_TEXT[junctor.keyword]!;
-  const passing = (junctor.params as { passingSchemas?: unknown }).passingSchemas;
-  if (Array.isArray(passing)) {
+  const passing = passingSchemas(junctor);
+  if (passing) {
     const which = join(
       passing.map((i) => String(Number(i) + 1)),
       'and',
@@ -171,13 +185,8 @@ function describeJunctor(junctor: ErrorObject, inner: readonly ErrorObject[], ct
     return { pointer, message: `${label}${text}, but matches ${passing.length} (alternatives ${which})` };
   }
   const byBranch = new Map<number, ErrorObject[]>();
-  const inside = `${junctor.schemaPath}/`;
-  for (const error of inner) {
-    const branch = Number(error.schemaPath.slice(inside.length).split('/')[0]);
-    const list = byBranch.get(branch);
-    if (list) list.push(error);
-    else byBranch.set(branch, [error]);
-  }
+  const inside = branchesPath(junctor);
+  for (const error of inner) pushTo(byBranch, Number(error.schemaPath.slice(inside.length).split('/')[0]), error);
   const alternatives = [...byBranch]
     .sort(([a], [b]) => a - b)
     .map(([branch, errors]) => {
@@ -198,7 +207,7 @@ function describe(errors: readonly ErrorObject[], ctx: Context): SchemaProblem[]
   for (const junctor of junctors) {
     if (folded.has(junctor)) continue;
     const inner = branchErrors(junctor, errors);
-    const several = Array.isArray((junctor.params as { passingSchemas?: unknown }).passingSchemas);
+    const several = passingSchemas(junctor) !== undefined;
     if (!several && (inner.length === 0 || onlyAlternatives(junctor, inner))) continue;
     problems.push(describeJunctor(junctor, inner, ctx));
     folded.add(junctor);
@@ -206,12 +215,7 @@ function describe(errors: readonly ErrorObject[], ctx: Context): SchemaProblem[]
   }
 
   const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    if (folded.has(error)) continue;
-    const list = byPath.get(error.instancePath);
-    if (list) list.push(error);
-    else byPath.set(error.instancePath, [error]);
-  }
+  for (const error of errors) if (!folded.has(error)) pushTo(byPath, error.instancePath, error);
   for (const [pointer, group] of byPath) {
     const value = valueAt(ctx.root, pointer);
     const hidden = ctx.isHidden(pointer);
