@@ -1,6 +1,7 @@
 import { defaultPodOnlyFields, defaultPodSpec, defaultPodTemplate } from './pod-spec.js';
 import { defaultPointer, defaultString, ensureObject, isEmptyCollection } from './fields.js';
 import { type JsonObject, isObject, objectAt, objectsAt } from '../../model/json.js';
+import { isUnsetTargetPort } from '../../model/target-port.js';
 
 /** Pod: everything a pod spec gets, plus what only Pods get (SetObjectDefaults_Pod). */
 export function defaultPod(pod: JsonObject): void {
@@ -53,8 +54,7 @@ export function defaultService(service: JsonObject): void {
   defaultString(spec, 'type', 'ClusterIP');
   for (const port of objectsAt(spec, 'ports')) {
     defaultString(port, 'protocol', 'TCP');
-    if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === '')
-      port.targetPort = port.port;
+    if (isUnsetTargetPort(port.targetPort)) port.targetPort = port.port;
   }
   if (externallyAccessible(spec)) defaultString(spec, 'externalTrafficPolicy', 'Cluster');
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.type === 'ClusterIP')
