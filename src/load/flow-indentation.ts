@@ -65,14 +65,12 @@ function firstUnderIndented(text: string, document: CST.Token): Map<number, numb
 
 /**
  * Spaces to add, by line offset, to the under-indented lines of the first such construct of each
- * document, or undefined when there is none.
+ * of `documents`, or undefined when there is none.
  */
-export function flowIndentation(text: string, tokens: readonly CST.Token[]): Map<number, number> | undefined {
+export function flowIndentation(text: string, documents: readonly CST.Document[]): Map<number, number> | undefined {
   const spaces = new Map<number, number>();
-  for (const token of tokens) {
-    if (token.type !== 'document') continue;
-    for (const [offset, count] of firstUnderIndented(text, token) ?? []) spaces.set(offset, count);
-  }
+  for (const document of documents)
+    for (const [offset, count] of firstUnderIndented(text, document) ?? []) spaces.set(offset, count);
   return spaces.size ? spaces : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
 import { addIndentation, flowIndentation, type IndentedText } from './flow-indentation.js';
+import { isSyntaxError } from './reported-errors.js';
 import { YAML_PARSE_OPTIONS } from './yaml-options.js';
 
 /** Line and column (both from 1) in the file's text of an offset in the parsed text. */
@@ -28,9 +29,13 @@ function parse(text: string): { tokens: CST.Token[]; docs: Document.Parsed[]; li
   return { tokens, docs, lineCounter };
 }
 
-/** A document the `yaml` package refuses, perhaps for a line go-yaml reads at any column. */
-function mayBeUnderIndented(docs: readonly Document.Parsed[]): boolean {
-  return docs.some((doc) => doc.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
+/**
+ * The documents the `yaml` package refuses, perhaps for a line go-yaml reads at any column: only
+ * they can hold such a line. The composer makes one document of each document token, in order.
+ */
+function refusedDocuments(tokens: readonly CST.Token[], docs: readonly Document.Parsed[]): CST.Document[] {
+  const documents = tokens.filter((token): token is CST.Document => token.type === 'document');
+  return documents.filter((_, i) => docs[i]?.errors.some(isSyntaxError));
 }
 
 function shifted(lineCounter: LineCounter, added: ReadonlyMap<number, number>): LinePositions {
@@ -54,8 +59,10 @@ function shifted(lineCounter: LineCounter, added: ReadonlyMap<number, number>): 
 export function parseDocuments(text: string): ParsedDocuments {
   let current: IndentedText = { text, added: new Map() };
   let parsed = parse(text);
-  for (let pass = 0; pass < MAX_PASSES && mayBeUnderIndented(parsed.docs); pass++) {
-    const spaces = flowIndentation(current.text, parsed.tokens);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const refused = refusedDocuments(parsed.tokens, parsed.docs);
+    if (!refused.length) break;
+    const spaces = flowIndentation(current.text, refused);
     if (!spaces) break;
     current = addIndentation(current, spaces);
     parsed = parse(current.text);

@@ -6,7 +6,7 @@ import { describeValue, documentObjects, isKubeObject } from './document-objects
 import { fastParse } from './fast-parse.js';
 import { parseDocuments } from './parse-documents.js';
 import { createLocator } from './source-map.js';
-import { reportedErrors } from './reported-errors.js';
+import { isSyntaxError, reportedErrors } from './reported-errors.js';
 import { YAML_TO_JS_OPTIONS } from './yaml-options.js';
 import { refOf } from '../model/object-ref.js';
 
@@ -107,16 +107,16 @@ function parseWithPositions(file: string, text: string): ParsedFile {
   docs.forEach((doc, docIndex) => {
     let fatal = false;
     for (const error of reportedErrors(doc.errors)) {
-      const duplicate = error.code === 'DUPLICATE_KEY';
+      const syntax = isSyntaxError(error);
       report(
-        duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+        syntax ? 'yaml-syntax' : 'yaml-duplicate-key',
         'error',
-        duplicate
-          ? `duplicate key: ${duplicateKeyName(parsedText, error.pos[0])}; kubectl rejects the document`
-          : firstLine(error.message),
+        syntax
+          ? firstLine(error.message)
+          : `duplicate key: ${duplicateKeyName(parsedText, error.pos[0])}; kubectl rejects the document`,
         error.pos[0],
       );
-      fatal ||= !duplicate;
+      fatal ||= syntax;
     }
     for (const warning of doc.warnings) report('yaml-warning', 'warning', firstLine(warning.message), warning.pos[0]);
     if (fatal) return;

@@ -1,6 +1,14 @@
 import type { YAMLError } from 'yaml';
 
 /**
+ * Whether a parse error is a syntax error: every error but a duplicate key, which is read as
+ * written and only makes kubectl refuse the document.
+ */
+export function isSyntaxError(error: YAMLError): boolean {
+  return error.code !== 'DUPLICATE_KEY';
+}
+
+/**
  * The parse errors of a document that become findings. After a syntax error the parser goes on,
  * and reads what follows as something else: an unclosed quote brings errors about the keys and
  * brackets after it, one cause and five errors. kubectl's reader stops at the first, and the
@@ -9,6 +17,6 @@ import type { YAMLError } from 'yaml';
  */
 export function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
   const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const firstSyntax = byPosition.findIndex((e) => e.code !== 'DUPLICATE_KEY');
+  const firstSyntax = byPosition.findIndex(isSyntaxError);
   return firstSyntax === -1 ? byPosition : byPosition.slice(0, firstSyntax + 1);
 }
