@@ -1,21 +1,24 @@
 // Mutation testing (npm run mutation; docs/mutation-testing.md). Each group mutates one area and
-// runs only the tests written for it, so a mutant costs seconds, not the whole suite, and a
-// surviving mutant points at a missing test of that area. test/mutation/run.mjs runs the groups
-// one after the other (KUBEPLAN_MUTATION_GROUP) and prints the scores.
+// runs only the tests written for it, so a surviving mutant points at a missing test of that
+// area. test/mutation/run.mjs runs the groups one after the other (KUBEPLAN_MUTATION_GROUP) and
+// prints the scores.
+// The group's test directories run as one jest test file, test/mutation/group.suite.ts, which
+// imports them (KUBEPLAN_MUTATION_TESTS): the code under test loads once per mutant instead of
+// once per test file, and perTest coverage still runs only the tests that reach the mutant.
 // timeoutMS: how long past its tests' usual time a mutant may run before it counts as an endless
-// loop (killed). Each run loads its test files anew: groups whose tests load the simulator need
-// more than the model's small unit tests, or slow loading would pass for a killed mutant.
+// loop (killed): groups whose tests load the rule engine or the simulator need more than the
+// model's small unit tests, or slow loading would pass for a killed mutant.
 export const GROUPS = {
-  model: { mutate: ['src/model/**/*.ts'], tests: ['<rootDir>/test/model/'], timeoutMS: 5000 },
+  model: { mutate: ['src/model/**/*.ts'], tests: ['test/model'], timeoutMS: 5000 },
   lint: {
     mutate: ['src/lint/**/*.ts', '!src/lint/generate-rules-doc.ts'],
-    tests: ['<rootDir>/test/lint/', '<rootDir>/test/rules/'],
+    tests: ['test/lint', 'test/rules'],
     timeoutMS: 15000,
   },
-  rules: { mutate: ['rules/**/*.ts'], tests: ['<rootDir>/test/rules/'], timeoutMS: 15000 },
+  rules: { mutate: ['rules/**/*.ts'], tests: ['test/rules'], timeoutMS: 15000 },
   scheduler: {
     mutate: ['src/simulate/scheduler/filters.ts', 'src/simulate/scheduler/plugins/*.ts'],
-    tests: ['<rootDir>/test/simulate/scheduler/'],
+    tests: ['test/simulate/scheduler'],
     timeoutMS: 20000,
   },
 };
@@ -23,14 +26,17 @@ export const GROUPS = {
 const name = process.env.KUBEPLAN_MUTATION_GROUP ?? 'model';
 const group = GROUPS[name];
 if (!group) throw new Error(`unknown mutation group ${name}: one of ${Object.keys(GROUPS).join(', ')}`);
+// Read by group.suite.ts in the test runner processes, which inherit this environment.
+process.env.KUBEPLAN_MUTATION_TESTS = group.tests.join(',');
 
 export default {
   testRunner: 'jest',
   testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
   jest: {
     configFile: 'jest.config.js',
-    enableFindRelatedTests: true,
-    config: { roots: group.tests },
+    // One test file holds the group's tests: nothing to narrow down by file.
+    enableFindRelatedTests: false,
+    config: { roots: ['<rootDir>/test/mutation'], testMatch: ['**/group.suite.ts'] },
   },
   coverageAnalysis: 'perTest',
   mutate: group.mutate,
