@@ -19,8 +19,10 @@ export const EXISTING_ANTI_AFFINITY_REASON = "node(s) didn't satisfy existing po
 /** Matching pods per domain of `topo`, counting only nodes that have the label. */
 function domainCounts(topo: Topology, m: Matcher): Int32Array {
   const counts = new Int32Array(topo.values.length);
+  // Stryker disable next-line EqualityOperator: one step past the end reads no domain (undefined), which adds nothing
   for (let n = 0; n < topo.valueIdOf.length; n++) {
     const d = topo.valueIdOf[n]!;
+    // Stryker disable next-line ConditionalExpression: adding at index -1 of a typed array is a no-op, so the guard only says what is meant
     if (d >= 0) counts[d]! += m.perNode[n]!;
   }
   return counts;
@@ -44,14 +46,17 @@ export interface AffinityFilterState {
 /** undefined when the plugin has nothing to check for this pod (kube-scheduler's Skip). */
 export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState | undefined {
   const blocked: AffinityFilterState['blocked'] = [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: speed only: with no holder every requiredAnti group has total 0 and the loop below skips it
   if (cluster.antiAffinityHolders > 0) {
     const byKey = new Map<string, { topo: Topology; domains: Uint8Array }>();
     for (const g of cluster.heldGroupsFor(pod)) {
+      // Stryker disable next-line ConditionalExpression: a group with total 0 has no holder on any node, so the node loop would skip it anyway
       if (g.kind !== 'requiredAnti' || g.total === 0 || !termMatches(g.term, pod, cluster.namespaceLabels)) continue;
       const topo = cluster.topology(g.term.topologyKey);
       let entry = byKey.get(g.term.topologyKey);
       for (let n = 0; n < cluster.N; n++) {
         if (g.perNode[n]! <= 0 || topo.valueIdOf[n]! < 0) continue;
+        // Stryker disable next-line ConditionalExpression: a fresh entry per node marks the same domains, and filterNode reads every entry
         if (!entry) {
           entry = { topo, domains: new Uint8Array(topo.values.length) };
           byKey.set(g.term.topologyKey, entry);
@@ -67,7 +72,8 @@ export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState
   let affinityAnywhere = false;
   if (pod.requiredAffinity.length > 0) {
     const terms = pod.requiredAffinity;
-    const all = cluster.matcher(`all|${terms.map((t) => t.key).join('&')}`, terms[0]!.selector, (p) =>
+    // One counter per list of terms; JSON keeps the term keys apart whatever they hold.
+    const all = cluster.matcher(`all|${JSON.stringify(terms.map((t) => t.key))}`, terms[0]!.selector, (p) =>
       terms.every((t) => termMatches(t, p, cluster.namespaceLabels)),
     );
     affinity = terms.map((t) => {
@@ -81,8 +87,8 @@ export function filterState(cluster: Cluster, pod: PodInfo): AffinityFilterState
     const topo = cluster.topology(t.topologyKey);
     return { topo, counts: domainCounts(topo, cluster.termMatcher(t)) };
   });
-  const selfMatchesAffinity =
-    pod.requiredAffinity.length > 0 && pod.requiredAffinity.every((t) => termMatches(t, pod, cluster.namespaceLabels));
+  // Vacuously true without terms; filterNode reads it only for pods that have some.
+  const selfMatchesAffinity = pod.requiredAffinity.every((t) => termMatches(t, pod, cluster.namespaceLabels));
   return { affinity, affinityAnywhere, selfMatchesAffinity, antiAffinity, blocked };
 }
 
@@ -102,10 +108,12 @@ export function filterNode(s: AffinityFilterState, n: number): AffinityVerdict |
     return { reason: AFFINITY_REASON, unresolvable: true };
   for (const a of s.antiAffinity) {
     const d = a.topo.valueIdOf[n]!;
+    // Stryker disable next-line ConditionalExpression: without the guard, index -1 reads undefined, which is not > 0
     if (d >= 0 && a.counts[d]! > 0) return { reason: ANTI_AFFINITY_REASON, unresolvable: false };
   }
   for (const b of s.blocked) {
     const d = b.topo.valueIdOf[n]!;
+    // Stryker disable next-line ConditionalExpression: without the guard, index -1 reads undefined, which is falsy
     if (d >= 0 && b.domains[d]) return { reason: EXISTING_ANTI_AFFINITY_REASON, unresolvable: false };
   }
   return undefined;
@@ -140,6 +148,7 @@ export function scoreState(cluster: Cluster, pod: PodInfo): AffinityScoreState |
   own(pod.preferredAffinity, 1);
   own(pod.preferredAntiAffinity, -1);
   for (const g of cluster.heldGroupsFor(pod)) {
+    // Stryker disable next-line ConditionalExpression: a group with total 0 has a count of 0 on every node, which credit skips
     if (g.kind === 'requiredAnti' || g.total === 0 || !termMatches(g.term, pod, cluster.namespaceLabels)) continue;
     credit(g.term.topologyKey, g.perNode, g.weight);
   }
@@ -159,11 +168,13 @@ export function normalize(scores: Int32Array): void {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const s of scores) {
-    if (s > max) max = s;
-    if (s < min) min = s;
+    max = Math.max(max, s);
+    min = Math.min(min, s);
   }
   const diff = max - min;
+  // Stryker disable next-line EqualityOperator: writing one past the end of a typed array is a no-op
   for (let j = 0; j < scores.length; j++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with diff 0 the division gives NaN, which the Int32Array stores as 0
     scores[j] = diff > 0 ? Math.trunc(100 * ((scores[j]! - min) / diff)) : 0;
   }
 }
