@@ -128,6 +128,49 @@ describe('NodeAffinity', () => {
       n3: "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]",
     });
   });
+  describe('matchFields in PreFilter', () => {
+    const EXCLUDED = "NodeAffinity: node(s) didn't satisfy plugin(s) [NodeAffinity]";
+    const withFields = (...matchFields: unknown[]) =>
+      run(nodes, [
+        pod('p', {
+          spec: {
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields }] },
+              },
+            },
+          },
+        }),
+      ])[0]!;
+    const nameIn = (values?: unknown[]) => ({ key: 'metadata.name', operator: 'In', ...(values ? { values } : {}) });
+
+    it('narrows to the names every In requirement of the term lists', () => {
+      expect(rejections(withFields(nameIn(['n2']), nameIn(['n2'])))).toEqual({
+        n1: EXCLUDED,
+        n2: 'fits',
+        n3: EXCLUDED,
+      });
+    });
+    it('leaves a requirement on another field to the filter, where no node has that field', () => {
+      expect(rejections(withFields({ key: 'spec.nodeName', operator: 'In', values: ['n2'] }))).toEqual({
+        n1: REASON,
+        n2: REASON,
+        n3: REASON,
+      });
+    });
+    it('reads a null requirement as an empty one (Go zero value), which the filter matches to no node', () => {
+      expect(rejections(withFields(null))).toEqual({ n1: REASON, n2: REASON, n3: REASON });
+    });
+    it('takes an In requirement without values as naming no node: the terms conflict', () => {
+      expect(withFields(nameIn()).message).toBe(
+        '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      );
+    });
+    it('narrows nothing for values that are not all strings: the filter then matches the term to no node', () => {
+      expect(rejections(withFields(nameIn([5])))).toEqual({ n1: REASON, n2: REASON, n3: REASON });
+      expect(rejections(withFields(nameIn(['n2', 5])))).toEqual({ n1: REASON, n2: REASON, n3: REASON });
+    });
+  });
   it('a malformed term (In without values) matches nothing instead of throwing', () => {
     expect(fitting([{ key: 'zone', operator: 'In', values: [] }])).toEqual([]);
     expect(fitting([{ key: 'zone', operator: 'Between', values: ['a'] }])).toEqual([]);
@@ -170,6 +213,10 @@ describe('NodePorts', () => {
     expect(check({ hostPort: 8080, hostIP: '10.0.0.1' }, { hostPort: 8080, hostIP: '10.0.0.2' })).toBe('fits');
     expect(check({ hostPort: 8080, hostIP: '10.0.0.1' }, { hostPort: 8080, hostIP: '10.0.0.1' })).toBe(REASON);
   });
+  it('compares protocols whole: a wanted 0.0.0.0 port is free of a protocol that only ends like its own', () => {
+    expect(check({ hostPort: 8080, protocol: 'SCTP|TCP' }, { hostPort: 8080 })).toBe('fits');
+    expect(check({ hostPort: 8080, protocol: 'SCTP|TCP' }, { hostPort: 8080, protocol: 'SCTP|TCP' })).toBe(REASON);
+  });
   it('ports without hostPort take nothing; pods scheduled earlier in the call hold theirs', () => {
     expect(check({}, { hostPort: 80 })).toBe('fits');
     const outcomes = run(
@@ -197,6 +244,55 @@ describe('NodeResourcesFit', () => {
     expect(rejections(run([n], [p])[0]!).a).toBe(
       'NodeResourcesFit: Insufficient cpu; Insufficient memory; Insufficient ephemeral-storage; Insufficient hugepages-2Mi; Insufficient nvidia.com/gpu',
     );
+  });
+  it('lists cpu, memory and ephemeral-storage in that order, however the pod writes its requests', () => {
+    const n = node('a', { allocatable: { cpu: '1', memory: '1Gi', 'ephemeral-storage': '1Gi' } });
+    const p = pod('p', { requests: [{ 'ephemeral-storage': '2Gi', memory: '2Gi', cpu: '2' }] });
+    expect(rejections(run([n], [p])[0]!).a).toBe(
+      'NodeResourcesFit: Insufficient cpu; Insufficient memory; Insufficient ephemeral-storage',
+    );
+  });
+  describe('with more resource kinds than a 28-bit mask holds', () => {
+    // example.com/dev<i> is the cluster's resource number i: cpu, memory and ephemeral-storage are 0 to 2,
+    // and the first node lists the devices in order.
+    const devices = Array.from({ length: 64 }, (_, i) => `example.com/dev${i + 3}`);
+    const deviceNode = (name: string, cpu: string, has: number[]) =>
+      node(name, {
+        allocatable: {
+          cpu,
+          memory: '8Gi',
+          ...Object.fromEntries(devices.map((d) => [d, '0'])),
+          ...Object.fromEntries(has.map((i) => [`example.com/dev${i}`, '1'])),
+        },
+      });
+    const wanting = (...names: string[]) => pod('p', { requests: [Object.fromEntries(names.map((n) => [n, '1']))] });
+
+    it('each node keeps its own reasons, whichever devices it lacks', () => {
+      const nodes = [
+        deviceNode('a', '4', [66]),
+        deviceNode('b', '4', [34]),
+        deviceNode('c', '500m', [66]),
+        deviceNode('d', '500m', [34]),
+      ];
+      const [o] = run(nodes, [wanting('cpu', 'example.com/dev34', 'example.com/dev66')]);
+      expect(rejections(o!)).toEqual({
+        a: 'NodeResourcesFit: Insufficient example.com/dev34',
+        b: 'NodeResourcesFit: Insufficient example.com/dev66',
+        c: 'NodeResourcesFit: Insufficient cpu; Insufficient example.com/dev34',
+        d: 'NodeResourcesFit: Insufficient cpu; Insufficient example.com/dev66',
+      });
+      expect(o!.message).toBe(
+        '0/4 nodes are available: 2 Insufficient cpu, 2 Insufficient example.com/dev34, 2 Insufficient example.com/dev66. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+      );
+    });
+    it('tells apart shortfalls whose resource numbers run together (6 and 60, 66 and 0)', () => {
+      const nodes = [deviceNode('a', '4', [66]), deviceNode('b', '500m', [6, 60])];
+      const [o] = run(nodes, [wanting('example.com/dev6', 'example.com/dev60', 'example.com/dev66', 'cpu')]);
+      expect(rejections(o!)).toEqual({
+        a: 'NodeResourcesFit: Insufficient example.com/dev6; Insufficient example.com/dev60',
+        b: 'NodeResourcesFit: Insufficient cpu; Insufficient example.com/dev66',
+      });
+    });
   });
   it('a node without the extended resource lacks it', () => {
     const [o] = run([node('a', { allocatable: roomy })], [pod('p', { requests: [{ 'example.com/fpga': '1' }] })]);

@@ -15,7 +15,8 @@ import {
   requiredNodeAffinityOf,
 } from '../../../model/selectors/node-selector.js';
 import type { NodeModel } from '../cluster.js';
-import { isObject } from '../../../model/json.js';
+import { isObject, objectsAt } from '../../../model/json.js';
+import { stringList } from '../../../model/selectors/requirement.js';
 
 export const NAME = 'NodeAffinity';
 export const WEIGHT = 2;
@@ -50,10 +51,13 @@ export function preFilterNodeNames(pod: IPod): Set<string> | undefined {
   let names: Set<string> | undefined;
   for (const term of required.nodeSelectorTerms) {
     let termNames: Set<string> | undefined;
-    const fields = isObject(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
-    for (const r of fields) {
-      if (!isObject(r) || r.key !== 'metadata.name' || r.operator !== 'In' || !Array.isArray(r.values)) continue;
-      const s = new Set(r.values.filter((v): v is string => typeof v === 'string'));
+    for (const r of objectsAt(term, 'matchFields')) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
+      // Values that are not a list of strings make the filter match this term to no node
+      // (node-selector.ts): they narrow nothing here. Absent values are an empty list, as in Go.
+      const values = stringList(r.values);
+      if (!values) continue;
+      const s = new Set(values);
       termNames = termNames ? new Set([...termNames].filter((n) => s.has(n))) : s;
     }
     if (!termNames) return undefined;

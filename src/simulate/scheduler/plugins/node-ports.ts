@@ -11,7 +11,7 @@ export const REASON = "node(s) didn't have free ports for the requested pod port
 const ANY_IP = '0.0.0.0';
 
 export function fits(wanted: readonly HostPort[], inUse: ReadonlyMap<string, number> | undefined): boolean {
-  if (!inUse || inUse.size === 0) return true;
+  if (!inUse) return true;
   for (const w of wanted) {
     if (w.ip === ANY_IP) {
       const suffix = `|${w.protocol}|${w.port}`;
