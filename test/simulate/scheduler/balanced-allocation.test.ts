@@ -28,6 +28,7 @@ const cpuOnly = (name: string, nodeName?: string) =>
     ],
   });
 const score = (o: Parameters<typeof pluginScores>[0]) => pluginScores(o, 'NodeResourcesBalancedAllocation');
+const roomy = { cpu: '4', memory: '4Gi' };
 
 describe('BalancedAllocation (balanced_allocation_test.go)', () => {
   it('nothing scheduled, nothing requested: skipped (no score)', () => {
@@ -76,5 +77,28 @@ describe('BalancedAllocation (balanced_allocation_test.go)', () => {
     const bound = [pod('e1', { nodeName: 'node1', spec: { containers: [{ name: 'c', image: 'x' }] } })];
     const [o] = run([makeNode('node1', 10000, 20000), makeNode('node2', 10000, 20000)], [cpuAndMemory('p')], bound);
     expect(score(o!)).toEqual({ node1: 97, node2: 97 });
+  });
+});
+
+describe('BalancedAllocation: cases the upstream table leaves out', () => {
+  it('three resources in equal shares: float64 arithmetic as Go does it', () => {
+    // 0.2 + 0.2 + 0.2 = 0.6000000000000001, so the mean is 0.20000000000000004 and the deviation
+    // 2.8e-17; 1 − 2.8e-17 rounds to 1: 100.
+    expect(balancedAllocationScore([1000, 1000, 1], [5000, 5000, 5])).toBe(100);
+    // 0.8 + 0.8 + 0.8 = 2.4000000000000004, so the mean is 0.8000000000000002 and the deviation
+    // 1.1e-16; (1 − 1.1e-16) × 100 = 99.99999999999999, truncated: 99, not the 100 of exact arithmetic.
+    expect(balancedAllocationScore([4000, 4000, 4], [5000, 5000, 5])).toBe(99);
+  });
+
+  it('no resource with anything allocatable: no shares, no spread, 100', () => {
+    expect(balancedAllocationScore([1000, 2000], [0, 0])).toBe(100);
+  });
+
+  it('scores a node without allocatable cpu on memory alone (one share, no spread), and the other way round', () => {
+    // node2: cpu 0 / 4000, memory 1Gi / 4Gi → 1 − 0.25 / 2 = 0.875 → 87.
+    const noCpu = [node('node1', { allocatable: { memory: '4Gi' } }), node('node2', { allocatable: roomy })];
+    expect(score(run(noCpu, [pod('p', { requests: [{ memory: '1Gi' }] })])[0]!)).toEqual({ node1: 100, node2: 87 });
+    const noMemory = [node('node1', { allocatable: { cpu: '4' } }), node('node2', { allocatable: roomy })];
+    expect(score(run(noMemory, [pod('p', { requests: [{ cpu: '1' }] })])[0]!)).toEqual({ node1: 100, node2: 87 });
   });
 });

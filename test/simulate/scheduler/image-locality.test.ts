@@ -134,6 +134,11 @@ describe('ImageLocality (image_locality_test.go)', () => {
     ).toEqual(want);
   });
 
+  it('scores a pod without containers 0 on every node (calculatePriority with a threshold of 0)', () => {
+    const nodes = [imageNode('node1', node403002000), imageNode('node2', node25010)];
+    expect(scores(nodes, withImages([]))).toEqual({ node1: 0, node2: 0 });
+  });
+
   it('normalizes image names (TestNormalizedImageName)', () => {
     expect(normalizedImageName('root')).toBe('root:latest');
     expect(normalizedImageName('gcr.io:5000/root')).toBe('gcr.io:5000/root:latest');

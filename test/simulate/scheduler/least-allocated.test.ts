@@ -5,7 +5,10 @@
  * fit a node are checked on the score function, the others through schedule().
  */
 import { describe, expect, it } from '@jest/globals';
-import { leastAllocatedScore } from '../../../src/simulate/scheduler/plugins/node-resources-fit.js';
+import {
+  leastAllocatedScore,
+  leastRequestedScore,
+} from '../../../src/simulate/scheduler/plugins/node-resources-fit.js';
 import { node, pluginScores, pod, run } from './builders.js';
 
 const sized = (name: string, cpu: string, memory: string) => node(name, { allocatable: { cpu, memory } });
@@ -106,5 +109,12 @@ describe('LeastAllocated (least_allocated_test.go)', () => {
     expect(score(run(nodes, [unset])[0]!)).toEqual({ node1: 85, node2: 85 });
     const zero = pod('p', { requests: [{ cpu: '0', memory: '0' }] });
     expect(score(run(nodes, [zero])[0]!)).toEqual({ node1: 100, node2: 100 });
+  });
+});
+
+describe('LeastAllocated: cases the upstream table leaves out', () => {
+  it('a resource with nothing allocatable scores 0, and so does a node with none of the scored resources', () => {
+    expect(leastRequestedScore(0, 0)).toBe(0);
+    expect(leastAllocatedScore([100, 200], [0, 0], [1, 1])).toBe(0);
   });
 });

@@ -140,3 +140,18 @@ describe('TaintToleration filter', () => {
     );
   });
 });
+
+describe('TaintToleration score: cases the upstream table leaves out', () => {
+  it('a toleration without effect tolerates a PreferNoSchedule taint', () => {
+    const nodes = [
+      tainted('nodeA', [{ key: 'foo', value: 'bar', effect: 'PreferNoSchedule' }]),
+      tainted('nodeB', [{ key: 'baz', value: 'bar', effect: 'PreferNoSchedule' }]),
+    ];
+    expect(normalised(nodes, [{ key: 'foo', operator: 'Exists' }])).toEqual({ nodeA: 100, nodeB: 0 });
+  });
+
+  it('a taint of an effect Kubernetes does not define neither rejects a node nor lowers its score', () => {
+    const nodes = [tainted('nodeA', [{ key: 'foo', value: 'bar', effect: 'Sometimes' }]), tainted('nodeB', [])];
+    expect(normalised(nodes, [])).toEqual({ nodeA: 100, nodeB: 100 });
+  });
+});

@@ -23,6 +23,7 @@ export function balancedAllocationScore(requested: readonly number[], allocatabl
   let std = 0;
   if (fractions.length === 2) {
     std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+    // Stryker disable next-line EqualityOperator: a length of 2 took the branch above
   } else if (fractions.length > 2) {
     const mean = total / fractions.length;
     let sum = 0;

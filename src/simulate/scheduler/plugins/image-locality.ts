@@ -40,6 +40,8 @@ export function calculatePriority(sumScores: number, containers: number): number
 /** The score of every node for a pod with these images (init containers and containers). */
 export function imageLocalityScores(cluster: Cluster, images: readonly string[]): Int32Array {
   const scores = new Int32Array(cluster.N);
+  // A pod without containers scores 0 in Go (the sum is raised to the minimum, the maximum is 0);
+  // calculatePriority's clamp would give it 100.
   if (images.length === 0 || !cluster.images.hasAny) return scores;
   const names = images.map(normalizedImageName);
   for (let n = 0; n < cluster.N; n++) {

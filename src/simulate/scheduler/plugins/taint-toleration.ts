@@ -14,10 +14,13 @@ export function reason(taint: Taint): string {
   return `node(s) had untolerated taint ${formatTaint(taint)}`;
 }
 
-/** Only tolerations with effect PreferNoSchedule or no effect count for scoring. */
+/**
+ * Only tolerations with effect PreferNoSchedule or no effect count for scoring. kube-scheduler picks
+ * those out first; every toleration can be tried here, as one with another effect never tolerates a
+ * PreferNoSchedule taint (tolerates() compares effects).
+ */
 export function countIntolerablePreferNoSchedule(taints: readonly Taint[], tolerations: readonly Toleration[]): number {
-  const relevant = tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule');
   let count = 0;
-  for (const taint of taints) if (taint.effect === 'PreferNoSchedule' && !toleratesAny(relevant, taint)) count++;
+  for (const taint of taints) if (taint.effect === 'PreferNoSchedule' && !toleratesAny(tolerations, taint)) count++;
   return count;
 }
