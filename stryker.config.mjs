@@ -44,7 +44,7 @@ export default {
   // compared byte for byte by tests stay as they are.
   disableTypeChecks: false,
   ignoreStatic: true,
-  ignorePatterns: ['/lib', '/dist', '/bench/corpus', '/coverage'],
+  ignorePatterns: ['/lib', '/dist', '/bench/corpus', '/coverage', '/.stryker-tmp*'],
   incremental: true,
   incrementalFile: `reports/mutation/${name}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
@@ -54,7 +54,8 @@ export default {
   concurrency: 2,
   timeoutMS: group.timeoutMS,
   dryRunTimeoutMinutes: 30,
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per group, so that two groups can run side by side.
+  tempDirName: `.stryker-tmp-${name}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
 };
