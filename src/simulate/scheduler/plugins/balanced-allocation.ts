@@ -23,8 +23,8 @@ export function balancedAllocationScore(requested: readonly number[], allocatabl
   let std = 0;
   if (fractions.length === 2) {
     std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-    // Stryker disable next-line EqualityOperator: a length of 2 took the branch above
-  } else if (fractions.length > 2) {
+  } else if (fractions.length > 0) {
+    // Also right for one fraction, whose deviation is 0; none would divide by zero.
     const mean = total / fractions.length;
     let sum = 0;
     for (const f of fractions) sum = sum + (f - mean) * (f - mean);
