@@ -154,3 +154,87 @@ describe('the engine', () => {
     expect(r.findings.filter((f) => f.phase === 'rule')).toEqual([]);
   });
 });
+
+describe('the engine, driven directly', () => {
+  const versions = parseKubeVersion('1.36')!;
+  const everywhere = (check: () => void) =>
+    defineRule({
+      meta: { ...BUILTIN_RULES[0]!.meta, id: 'probe', target: 'all', messages: { seen: 'seen' } },
+      check,
+    });
+  const runWith = (yaml: string, rules: ReturnType<typeof defineRule>[], knownRuleIds: string[] = []) =>
+    runRules(parseManifests('a.yaml', yaml).manifests, {
+      settings: resolveRuleSettings(rules),
+      kubernetesVersion: versions,
+      inlineIgnores: true,
+      forbidIgnore: new Set(),
+      knownRuleIds: new Set(knownRuleIds),
+    });
+
+  it('reports only the first line of a thrown message, cut to 200 characters, on the object itself', () => {
+    const long = `${'x'.repeat(210)}\nsecond line`;
+    const run = runWith('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n', [
+      everywhere(() => {
+        throw new Error(long);
+      }),
+    ]);
+    expect(run.findings).toHaveLength(1);
+    expect(run.findings[0]).toMatchObject({ ruleId: 'rule-error', severity: 'error', pointer: '', phase: 'rule' });
+    expect(run.findings[0]!.message).toBe(
+      `rule probe failed on this object (${'x'.repeat(200)}); the other rules still ran; please report this`,
+    );
+  });
+
+  it('skips built-in kinds in an apiVersion Kubernetes never served, even for rules that target every object', () => {
+    let calls = 0;
+    const run = runWith('apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: web}\n', [everywhere(() => calls++)]);
+    expect(calls).toBe(0);
+    expect(run.findings).toEqual([]);
+  });
+
+  it('accepts container suppressions for init and ephemeral containers', () => {
+    const run = runWith(
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    kubeplan.io/ignore.setup: probe
+    kubeplan.io/ignore.debugger: probe
+spec:
+  initContainers: [{name: setup, image: busybox:1.36}]
+  containers: [{name: app, image: nginx:1.27}]
+  ephemeralContainers: [{name: debugger, image: busybox:1.36}]
+`,
+      [],
+      ['probe'],
+    );
+    expect(run.findings).toEqual([]);
+  });
+
+  it('reports any container suppression on an object without a pod template as a warning of the rule phase', () => {
+    const run = runWith(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    kubeplan.io/ignore.Stryker was here: all\n',
+      [],
+    );
+    expect(run.findings.map((f) => `${f.ruleId} ${f.severity} ${f.phase} ${f.pointer} ${f.message}`)).toEqual([
+      'ignore-annotation-invalid warning rule /metadata/annotations/kubeplan.io~1ignore.Stryker was here suppression names container "Stryker was here", which this object does not have',
+    ]);
+  });
+
+  it('keeps no reason key on suppressed findings when the object gives no kubeplan.io/ignore-reason', () => {
+    const run = runWith(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    kubeplan.io/ignore: probe\n',
+      [
+        defineRule({
+          meta: { ...BUILTIN_RULES[0]!.meta, id: 'probe', target: 'all', messages: { seen: 'seen' } },
+          check: (ctx) => ctx.report({ pointer: '/metadata/name', messageId: 'seen' }),
+        }),
+      ],
+      ['probe'],
+    );
+    expect(run.findings).toEqual([]);
+    expect(run.suppressed).toHaveLength(1);
+    expect(Object.keys(run.suppressed[0]!)).toEqual(['finding']);
+  });
+});
