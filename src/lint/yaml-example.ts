@@ -7,6 +7,7 @@ export function dedentYaml(text: string): string {
     .replace(/^\n/, '')
     .replace(/\n[ \t]*$/, '')
     .split('\n');
+  // Stryker disable next-line Regex: ` *` also matches the empty string, so exec always matches at the start of the line, anchored or not
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const common = indents.length ? Math.min(...indents) : 0;
   return `${lines.map((l) => l.slice(common).trimEnd()).join('\n')}\n`;
