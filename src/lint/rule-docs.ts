@@ -10,8 +10,9 @@ function targetText(rule: Rule): string {
 
 function optionsTable(rule: Rule): string[] {
   const options = rule.meta.options;
-  const properties = (options?.schema.properties ?? {}) as Record<string, { description?: string }>;
-  if (!options || Object.keys(properties).length === 0) return [];
+  if (!options) return [];
+  const properties = (options.schema.properties ?? {}) as Record<string, { description?: string }>;
+  if (Object.keys(properties).length === 0) return [];
   const rows = Object.entries(properties).map(
     ([name, p]) => `| \`${name}\` | \`${JSON.stringify(options.defaults[name])}\` | ${p.description ?? ''} |`,
   );
