@@ -18,4 +18,14 @@ describe('the target Kubernetes version', () => {
     expect(parseKubeVersion('1.3O')).toBeUndefined();
     expect(parseKubeVersion('latest')).toBeUndefined();
   });
+
+  it('reads numbers of several digits in every part', () => {
+    expect(parseKubeVersion('10.2')).toEqual({ major: 10, minor: 2 });
+    expect(parseKubeVersion('1.29.14')).toEqual({ major: 1, minor: 29 });
+  });
+
+  it('accepts nothing before the version', () => {
+    expect(parseKubeVersion('go1.30')).toBeUndefined();
+    expect(parseKubeVersion('kubernetes 1.30')).toBeUndefined();
+  });
 });
