@@ -1,7 +1,7 @@
 import type { Manifest } from '../model/manifest.js';
 import { serviceSelector } from '../model/selectors/consumers.js';
 import type { ObjectIndex, PodOwner } from './object-index.js';
-import { asObject, dig } from '../model/json.js';
+import { dig, indexedObjectsIn } from '../model/json.js';
 import { namespaceOf } from '../model/object-ref.js';
 import { type ContainerEntry, longRunningContainers } from '../model/containers.js';
 import { cached } from '../model/maps.js';
@@ -9,8 +9,8 @@ import { isUnsetTargetPort } from '../model/target-port.js';
 
 /** The pod templates a Service sends traffic to (none without a selector or with an invalid one, see consumers.ts). */
 export function podsOfService(index: ObjectIndex, service: Manifest): PodOwner[] {
-  const read = serviceSelector(service.object);
-  return read.state === 'set' ? index.podsMatching(namespaceOf(service.object), read.selector) : [];
+  // A Service without a selector or with an invalid one reads as the selector that matches nothing.
+  return index.podsMatching(namespaceOf(service.object), serviceSelector(service.object).selector);
 }
 
 /**
@@ -19,6 +19,7 @@ export function podsOfService(index: ObjectIndex, service: Manifest): PodOwner[]
  * as several rules ask.
  */
 export function serviceContainers(index: ObjectIndex, service: Manifest): readonly ContainerEntry[] {
+  // Stryker disable next-line StringLiteral: the key only has to differ from other memos' keys; any other string does
   const byService = index.memo('service-containers', () => new Map<Manifest, readonly ContainerEntry[]>());
   return cached(byService, service, () =>
     podsOfService(index, service).flatMap((p) => longRunningContainers(p.template)),
@@ -27,6 +28,7 @@ export function serviceContainers(index: ObjectIndex, service: Manifest): readon
 
 /** The Services that send traffic to an object's pods (computed for all objects once per run). */
 export function servicesTargeting(index: ObjectIndex, owner: Manifest): readonly Manifest[] {
+  // Stryker disable next-line StringLiteral: the key only has to differ from other memos' keys; any other string does
   const byOwner = index.memo('service-targets', () => {
     const map = new Map<Manifest, Manifest[]>();
     for (const service of index.ofKind('Service')) {
@@ -42,11 +44,13 @@ export function servicesTargeting(index: ObjectIndex, owner: Manifest): readonly
 export function servicePorts(
   service: Manifest,
 ): Array<{ port: unknown; name: unknown; targetPort: unknown; protocol: unknown; index: number }> {
-  const ports = dig(service.object, 'spec', 'ports');
-  return (Array.isArray(ports) ? ports : []).flatMap((p: unknown, index) => {
-    const o = asObject(p);
-    return o ? [{ port: o.port, name: o.name, targetPort: o.targetPort, protocol: o.protocol, index }] : [];
-  });
+  return indexedObjectsIn(dig(service.object, 'spec', 'ports')).map(({ item: o, index }) => ({
+    port: o.port,
+    name: o.name,
+    targetPort: o.targetPort,
+    protocol: o.protocol,
+    index,
+  }));
 }
 
 /** Where a Service port's target is written: `targetPort`, or `port` when `targetPort` is unset. */

@@ -7,7 +7,7 @@ const entry = (container: Record<string, unknown>, index = 0): ContainerEntry =>
     container,
     name: String(container.name ?? ''),
     pointer: `/spec/containers/${index}`,
-    type: 'container',
+    type: 'containers',
     index,
     sidecar: false,
   }) as ContainerEntry;

@@ -8,7 +8,7 @@ const entry = (container: Record<string, unknown>): ContainerEntry =>
     container,
     name: 'web',
     pointer: '/spec/containers/0',
-    type: 'container',
+    type: 'containers',
     index: 0,
     sidecar: false,
   }) as ContainerEntry;
