@@ -7,14 +7,17 @@ import { namespaceOf } from '../model/object-ref.js';
 
 /** The HorizontalPodAutoscaler of the input that scales `workload`, if any. */
 export function autoscalerOf(index: ObjectIndex, workload: Manifest): Manifest | undefined {
+  // Stryker disable next-line StringLiteral: the key only has to differ from other memos' keys; any other string does
   const byTarget = index.memo('autoscaler-targets', () => {
     const map = new Map<string, Manifest>();
     for (const hpa of index.ofKind('HorizontalPodAutoscaler.autoscaling')) {
-      const ref = asObject(dig(hpa.object, 'spec', 'scaleTargetRef'));
-      const kind = asString(ref?.kind);
-      const name = asString(ref?.name);
+      const ref = asObject(dig(hpa.object, 'spec', 'scaleTargetRef')) ?? {};
+      const kind = asString(ref.kind);
+      const name = asString(ref.name);
       if (!kind || !name) continue;
-      const key = `${groupKind(asString(ref?.apiVersion) ?? '', kind)}|${namespaceOf(hpa.object)}|${name}`;
+      // Stryker disable next-line StringLiteral: any apiVersion without a slash names the core group, as '' does
+      const apiVersion = asString(ref.apiVersion) ?? '';
+      const key = `${groupKind(apiVersion, kind)}|${namespaceOf(hpa.object)}|${name}`;
       if (!map.has(key)) map.set(key, hpa);
     }
     return map;
