@@ -214,11 +214,11 @@ spec:
 
   it('reports any container suppression on an object without a pod template as a warning of the rule phase', () => {
     const run = runWith(
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    kubeplan.io/ignore.Stryker was here: all\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    kubeplan.io/ignore.app: all\n',
       [],
     );
     expect(run.findings.map((f) => `${f.ruleId} ${f.severity} ${f.phase} ${f.pointer} ${f.message}`)).toEqual([
-      'ignore-annotation-invalid warning rule /metadata/annotations/kubeplan.io~1ignore.Stryker was here suppression names container "Stryker was here", which this object does not have',
+      'ignore-annotation-invalid warning rule /metadata/annotations/kubeplan.io~1ignore.app suppression names container "app", which this object does not have',
     ]);
   });
 
