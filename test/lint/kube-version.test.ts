@@ -24,6 +24,10 @@ describe('the target Kubernetes version', () => {
     expect(parseKubeVersion('1.29.14')).toEqual({ major: 1, minor: 29 });
   });
 
+  it('ignores spaces around the version, as a configuration value may carry them', () => {
+    expect(parseKubeVersion(' v1.30 ')).toEqual({ major: 1, minor: 30 });
+  });
+
   it('accepts nothing before the version', () => {
     expect(parseKubeVersion('go1.30')).toBeUndefined();
     expect(parseKubeVersion('kubernetes 1.30')).toBeUndefined();

@@ -21,6 +21,16 @@ describe('readSuppressions', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('names an unknown rule without a suggestion when no rule id is close', () => {
+    const s = readSuppressions(withAnnotations('    kubeplan.io/ignore: completely-different'), KNOWN, []);
+    expect(s.problems).toEqual([
+      {
+        pointer: '/metadata/annotations/kubeplan.io~1ignore',
+        message: 'suppression names unknown rule "completely-different" (it suppresses nothing)',
+      },
+    ]);
+  });
+
   it('suggests the closest rule id and the closest container name', () => {
     const s = readSuppressions(
       withAnnotations('    kubeplan.io/ignore: host-prot\n    kubeplan.io/ignore.wbe: image-tag-lates'),
