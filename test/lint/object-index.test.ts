@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ObjectIndex } from '../../src/lint/object-index.js';
+import { parseManifests } from '../../src/load/parse-manifests.js';
+import { groupKind } from '../../src/model/group-kind.js';
 
 describe('ObjectIndex.memo', () => {
   it('computes a value once per key and returns it to every later call', () => {
@@ -17,5 +19,27 @@ describe('ObjectIndex.memo', () => {
     expect(index.memo('a', () => 1)).toBe(1);
     expect(index.memo('b', () => 2)).toBe(2);
     expect(index.memo('a', () => 3)).toBe(1);
+  });
+});
+
+describe('ObjectIndex lookups', () => {
+  const index = new ObjectIndex(
+    parseManifests(
+      'a.yaml',
+      [
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: first}',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: second}',
+        'apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: web, namespace: shop}',
+      ].join('\n---\n'),
+    ).manifests,
+  );
+
+  it('finds the first of two objects with one name, as the input gives them', () => {
+    expect(index.find(groupKind('v1', 'ConfigMap'), 'shop', 'app')?.object.data).toEqual({ from: 'first' });
+  });
+
+  it('leaves out objects of an API version the schemas do not know', () => {
+    expect(index.ofKind(groupKind('apps/v1', 'Deployment'))).toEqual([]);
+    expect(index.hasKindIn(groupKind('apps/v1', 'Deployment'), 'shop')).toBe(false);
   });
 });
