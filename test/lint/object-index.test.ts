@@ -23,22 +23,26 @@ describe('ObjectIndex.memo', () => {
 });
 
 describe('ObjectIndex lookups', () => {
-  const index = new ObjectIndex(
-    parseManifests(
-      'a.yaml',
-      [
-        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: first}',
-        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: second}',
-        'apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: web, namespace: shop}',
-      ].join('\n---\n'),
-    ).manifests,
-  );
+  // Built in each test, not once for the block: the index's construction is what is tested.
+  const build = () =>
+    new ObjectIndex(
+      parseManifests(
+        'a.yaml',
+        [
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: first}',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app, namespace: shop}\ndata: {from: second}',
+          'apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: web, namespace: shop}',
+        ].join('\n---\n'),
+      ).manifests,
+    );
 
   it('finds the first of two objects with one name, as the input gives them', () => {
+    const index = build();
     expect(index.find(groupKind('v1', 'ConfigMap'), 'shop', 'app')?.object.data).toEqual({ from: 'first' });
   });
 
   it('leaves out objects of an API version the schemas do not know', () => {
+    const index = build();
     expect(index.ofKind(groupKind('apps/v1', 'Deployment'))).toEqual([]);
     expect(index.hasKindIn(groupKind('apps/v1', 'Deployment'), 'shop')).toBe(false);
   });
