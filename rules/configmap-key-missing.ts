@@ -1,5 +1,5 @@
 import { missingKeyRule } from '../src/lint/config-reference-rules.js';
-import { API_CONFIG_MAP } from '../src/lint/example-manifests.js';
+import { apiPod, API_CONFIG_MAP } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingKeyRule('ConfigMap', {
@@ -12,43 +12,25 @@ export default missingKeyRule('ConfigMap', {
   example: {
     invalid: [
       API_CONFIG_MAP,
-      yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          containers:
-            - name: api
-              image: registry.example.com/shop/api:1.8.2
-              env:
-                - name: LOG_LEVEL
-                  valueFrom:
-                    configMapKeyRef:
-                      name: api-config
-                      key: LOG_LEVL
-      `,
+      apiPod(yaml`
+        env:
+          - name: LOG_LEVEL
+            valueFrom:
+              configMapKeyRef:
+                name: api-config
+                key: LOG_LEVL
+      `),
     ].join('---\n'),
     valid: [
       API_CONFIG_MAP,
-      yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          containers:
-            - name: api
-              image: registry.example.com/shop/api:1.8.2
-              env:
-                - name: LOG_LEVEL
-                  valueFrom:
-                    configMapKeyRef:
-                      name: api-config
-                      key: LOG_LEVEL
-      `,
+      apiPod(yaml`
+        env:
+          - name: LOG_LEVEL
+            valueFrom:
+              configMapKeyRef:
+                name: api-config
+                key: LOG_LEVEL
+      `),
     ].join('---\n'),
   },
 });

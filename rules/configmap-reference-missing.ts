@@ -1,5 +1,5 @@
 import { missingObjectRule } from '../src/lint/config-reference-rules.js';
-import { API_CONFIG_MAP } from '../src/lint/example-manifests.js';
+import { apiPod, API_CONFIG_MAP } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingObjectRule('ConfigMap', {
@@ -13,37 +13,19 @@ export default missingObjectRule('ConfigMap', {
   example: {
     invalid: [
       API_CONFIG_MAP,
-      yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          containers:
-            - name: api
-              image: registry.example.com/shop/api:1.8.2
-              envFrom:
-                - configMapRef:
-                    name: api-confg
-      `,
+      apiPod(yaml`
+        envFrom:
+          - configMapRef:
+              name: api-confg
+      `),
     ].join('---\n'),
     valid: [
       API_CONFIG_MAP,
-      yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          containers:
-            - name: api
-              image: registry.example.com/shop/api:1.8.2
-              envFrom:
-                - configMapRef:
-                    name: api-config
-      `,
+      apiPod(yaml`
+        envFrom:
+          - configMapRef:
+              name: api-config
+      `),
     ].join('---\n'),
   },
 });

@@ -1,5 +1,5 @@
 import { missingObjectRule } from '../src/lint/config-reference-rules.js';
-import { API_POD, API_SECRETS } from '../src/lint/example-manifests.js';
+import { apiPod, API_POD, API_SECRETS } from '../src/lint/example-manifests.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
 export default missingObjectRule('Secret', {
@@ -13,23 +13,14 @@ export default missingObjectRule('Secret', {
   example: {
     invalid: [
       API_SECRETS,
-      yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: api
-          namespace: shop
-        spec:
-          containers:
-            - name: api
-              image: registry.example.com/shop/api:1.8.2
-              env:
-                - name: DATABASE_PASSWORD
-                  valueFrom:
-                    secretKeyRef:
-                      name: api-secret
-                      key: database-password
-      `,
+      apiPod(yaml`
+        env:
+          - name: DATABASE_PASSWORD
+            valueFrom:
+              secretKeyRef:
+                name: api-secret
+                key: database-password
+      `),
     ].join('---\n'),
     valid: [API_SECRETS, API_POD].join('---\n'),
   },

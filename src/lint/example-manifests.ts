@@ -125,8 +125,7 @@ export const API_SECRETS = yaml`
     database-password: change-me
 `;
 
-/** A Pod reading API_SECRETS' key database-password into its environment. */
-export const API_POD = yaml`
+const API_POD_BASE = yaml`
   apiVersion: v1
   kind: Pod
   metadata:
@@ -136,10 +135,27 @@ export const API_POD = yaml`
     containers:
       - name: api
         image: registry.example.com/shop/api:1.8.2
-        env:
-          - name: DATABASE_PASSWORD
-            valueFrom:
-              secretKeyRef:
-                name: api-secrets
-                key: database-password
 `;
+
+/**
+ * The Pod api of namespace shop, whose one container has `containerFields` (YAML of container
+ * keys, as yaml`...` gives it) besides its name and image.
+ */
+export function apiPod(containerFields: string): string {
+  const fields = containerFields
+    .trimEnd()
+    .split('\n')
+    .map((line) => `      ${line}\n`)
+    .join('');
+  return API_POD_BASE + fields;
+}
+
+/** The api Pod reading API_SECRETS' key database-password into its environment. */
+export const API_POD = apiPod(yaml`
+  env:
+    - name: DATABASE_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: api-secrets
+          key: database-password
+`);
