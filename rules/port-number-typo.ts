@@ -25,6 +25,27 @@ function intendedPort(port: number, declared: readonly number[] | undefined): nu
   return declared.find((d) => isSwap(String(port), String(d)));
 }
 
+/** The example: a Pod declaring port 8080 whose readiness probe uses `port`. */
+function webPodProbing(port: number): string {
+  return yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/shop/web:2.0.1
+          ports:
+            - name: http
+              containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: ${port}
+  `;
+}
+
 export default defineRule({
   meta: {
     id: 'port-number-typo',
@@ -39,40 +60,8 @@ export default defineRule({
     notes:
       'Named ports that are not declared are errors of `probe-port-not-exposed` and `service-target-port-missing`: a name only resolves among declared ports.',
     example: {
-      invalid: yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: web
-        spec:
-          containers:
-            - name: web
-              image: registry.example.com/shop/web:2.0.1
-              ports:
-                - name: http
-                  containerPort: 8080
-              readinessProbe:
-                httpGet:
-                  path: /ready
-                  port: 8008
-      `,
-      valid: yaml`
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: web
-        spec:
-          containers:
-            - name: web
-              image: registry.example.com/shop/web:2.0.1
-              ports:
-                - name: http
-                  containerPort: 8080
-              readinessProbe:
-                httpGet:
-                  path: /ready
-                  port: 8080
-      `,
+      invalid: webPodProbing(8008),
+      valid: webPodProbing(8080),
     },
     messages: {
       probe:
