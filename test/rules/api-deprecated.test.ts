@@ -98,6 +98,19 @@ runRuleTests(rule, {
         metadata: {name: db}
       `,
     },
+    {
+      name: 'only v1 Endpoints is a deprecated kind: not another kind of v1, nor an Endpoints of another group',
+      yaml: `
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: db}
+        data: {host: 10.0.0.12}
+        ---
+        apiVersion: example.com/v1
+        kind: Endpoints
+        metadata: {name: db}
+      `,
+    },
   ],
   invalid: [
     {
@@ -165,6 +178,32 @@ runRuleTests(rule, {
             removedIn: '1.32',
             target: '1.29',
             advice: 'use flowcontrol.apiserver.k8s.io/v1 (available since 1.29)',
+          },
+          line: 1,
+          column: 13,
+          endLine: 1,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: 'deprecated once any of its replacements is served, the newest not yet (flowcontrol v1beta1 in 1.24)',
+      kubeVersion: '1.24',
+      yaml: `
+        apiVersion: flowcontrol.apiserver.k8s.io/v1beta1
+        kind: FlowSchema
+        metadata: {name: jobs}
+        spec: {priorityLevelConfiguration: {name: low}}
+      `,
+      errors: [
+        {
+          messageId: 'deprecated',
+          data: {
+            apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1',
+            kind: 'FlowSchema',
+            removedIn: '1.26',
+            target: '1.24',
+            advice: 'use flowcontrol.apiserver.k8s.io/v1beta2 (available since 1.23)',
           },
           line: 1,
           column: 13,

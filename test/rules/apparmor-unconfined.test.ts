@@ -13,6 +13,14 @@ testRule('apparmor-unconfined', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'RuntimeDefault and Localhost profiles, and no profile at all',
       yaml: `
         apiVersion: v1
@@ -207,6 +215,64 @@ runRuleTests(rule, {
           column: 68,
           endLine: 11,
           endColumn: 78,
+        },
+      ],
+    },
+    {
+      name: 'Unconfined on the pod and on containers before and after one that inherits it: each reported',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          securityContext:
+            appArmorProfile: {type: Unconfined}
+          containers:
+            - {name: a, image: "nginx:1.27.3", securityContext: {appArmorProfile: {type: Unconfined}}}
+            - {name: b, image: "nginx:1.27.3"}
+            - {name: c, image: "nginx:1.27.3", securityContext: {appArmorProfile: {type: Unconfined}}}
+      `,
+      errors: [
+        { messageId: 'podUnconfined', data: {}, line: 6, column: 29, endLine: 6, endColumn: 39 },
+        {
+          messageId: 'containerUnconfined',
+          data: { container: 'container "a"' },
+          line: 8,
+          column: 82,
+          endLine: 8,
+          endColumn: 92,
+        },
+        {
+          messageId: 'containerUnconfined',
+          data: { container: 'container "c"' },
+          line: 10,
+          column: 82,
+          endLine: 10,
+          endColumn: 92,
+        },
+      ],
+    },
+    {
+      name: 'the annotation of a Pod',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          annotations:
+            container.apparmor.security.beta.kubernetes.io/web: unconfined
+        spec:
+          containers:
+            - {name: web, image: "nginx:1.27.3"}
+      `,
+      errors: [
+        {
+          messageId: 'annotationUnconfined',
+          data: { container: 'container "web"', annotation: 'container.apparmor.security.beta.kubernetes.io/web' },
+          line: 6,
+          column: 57,
+          endLine: 6,
+          endColumn: 67,
         },
       ],
     },

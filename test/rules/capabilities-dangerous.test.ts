@@ -26,6 +26,25 @@ describe('capabilities-dangerous options', () => {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
+      name: 'a container without a securityContext adds nothing',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: web, image: "nginx:1.27.3"}
+      `,
+    },
+    {
       name: 'the baseline capabilities, and drops',
       yaml: `
         apiVersion: v1

@@ -134,5 +134,28 @@ runRuleTests(rule, {
         },
       ],
     },
+    {
+      name: 'an ephemeral container that keeps the default capabilities',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: web, image: "nginx:1.27.3", securityContext: {capabilities: {drop: [ALL]}}}
+          ephemeralContainers:
+            - {name: debug, image: "busybox:1.36", securityContext: {capabilities: {drop: [NET_RAW]}}}
+      `,
+      errors: [
+        {
+          messageId: 'notDropped',
+          data: { container: 'ephemeral container "debug"' },
+          line: 8,
+          column: 83,
+          endLine: 8,
+          endColumn: 92,
+        },
+      ],
+    },
   ],
 });

@@ -69,6 +69,15 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'a CronJob without a spec has no schedule to miss (the schema reports the missing spec)',
+      malformed: true,
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report}
+      `,
+    },
+    {
       name: 'suppressed on the object',
       yaml: `
         apiVersion: batch/v1

@@ -13,6 +13,14 @@ testRule('host-namespace', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'false, or not set',
       yaml: `
         apiVersion: v1

@@ -42,6 +42,14 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'volumes of the wrong type are left to the schema',
       malformed: true,
       yaml: `
@@ -108,6 +116,30 @@ runRuleTests(rule, {
           column: 34,
           endLine: 11,
           endColumn: 36,
+        },
+      ],
+    },
+    {
+      name: 'a hostPath volume without a name is reported with an empty name',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: shipper}
+        spec:
+          volumes:
+            - hostPath: {path: /var/log}
+          containers:
+            - {name: shipper, image: "shipper:1.2.0"}
+      `,
+      errors: [
+        {
+          messageId: 'hostPath',
+          data: { volume: '', path: '/var/log' },
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 33,
         },
       ],
     },

@@ -12,6 +12,14 @@ testRule('host-port', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'container ports without hostPort, and hostPort 0',
       yaml: `
         apiVersion: v1

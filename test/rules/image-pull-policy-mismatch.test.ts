@@ -37,6 +37,14 @@ describe('image-pull-policy-mismatch references', () => {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'Always, or no policy, with a moving tag; IfNotPresent with a version or a digest',
       yaml: `
         apiVersion: v1

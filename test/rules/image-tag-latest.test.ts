@@ -31,6 +31,14 @@ const DIGEST = `sha256:${'ab'.repeat(32)}`;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'a version tag',
       yaml: `
         apiVersion: v1

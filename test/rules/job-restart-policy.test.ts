@@ -13,6 +13,17 @@ testRule('job-restart-policy', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Job whose template has no spec has no pod template to check',
+      yaml: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          template:
+            metadata: {labels: {app: migrate}}
+      `,
+    },
+    {
       name: 'OnFailure and Never, in a Job and a CronJob',
       yaml: `
         apiVersion: batch/v1

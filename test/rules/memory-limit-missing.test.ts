@@ -10,6 +10,14 @@ testRule('memory-limit-missing', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'a memory limit on app and init containers; ephemeral containers take none',
       yaml: `
         apiVersion: v1

@@ -169,5 +169,28 @@ runRuleTests(rule, {
         },
       ],
     },
+    {
+      name: 'an ephemeral container that allows privilege escalation',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: web, image: "nginx:1.27.3", securityContext: {allowPrivilegeEscalation: false}}
+          ephemeralContainers:
+            - {name: debug, image: "busybox:1.36", securityContext: {allowPrivilegeEscalation: true}}
+      `,
+      errors: [
+        {
+          messageId: 'allowed',
+          data: { container: 'ephemeral container "debug"' },
+          line: 8,
+          column: 88,
+          endLine: 8,
+          endColumn: 92,
+        },
+      ],
+    },
   ],
 });

@@ -13,6 +13,14 @@ testRule('privileged-container', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'privileged false, an empty securityContext, none at all',
       yaml: `
         apiVersion: v1

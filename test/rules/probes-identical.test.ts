@@ -12,6 +12,14 @@ testRule('probes-identical', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'different paths, or the same check with a different period',
       yaml: `
         apiVersion: v1

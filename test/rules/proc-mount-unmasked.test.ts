@@ -12,6 +12,14 @@ testRule('proc-mount-unmasked', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'Default, absent, an empty securityContext',
       yaml: `
         apiVersion: v1

@@ -13,6 +13,14 @@ testRule('request-above-limit', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'requests at or below their limits, in other units',
       yaml: `
         apiVersion: v1

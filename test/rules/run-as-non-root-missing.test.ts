@@ -14,6 +14,14 @@ testRule('run-as-non-root-missing', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'true on the pod covers every container type',
       yaml: `
         apiVersion: v1

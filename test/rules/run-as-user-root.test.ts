@@ -13,6 +13,14 @@ testRule('run-as-user-root', {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'non-zero users on the pod and the containers',
       yaml: `
         apiVersion: v1

@@ -34,6 +34,14 @@ describe('secret-in-env-value', () => {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
       name: 'secrets by secretKeyRef; plain values of other names; references to other variables',
       yaml: `
         apiVersion: v1
@@ -77,6 +85,30 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a value that ends with a reference but starts with plain text',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              env:
+                - {name: API_TOKEN, value: "ghp_5678$(SUFFIX)"}
+      `,
+      errors: [
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'API_TOKEN' },
+          line: 9,
+          column: 36,
+          endLine: 9,
+          endColumn: 55,
+        },
+      ],
+    },
     {
       name: 'names that look like secrets, in any case, never printing the value',
       yaml: `

@@ -34,6 +34,25 @@ describe('sysctl-unsafe and the Kubernetes version', () => {
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a Pod without a spec has no pod template to check',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
+    {
+      name: 'a pod without a securityContext sets no sysctl',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: web, image: "nginx:1.27.3"}
+      `,
+    },
+    {
       name: 'the safe set, with dots or slashes',
       yaml: `
         apiVersion: v1
