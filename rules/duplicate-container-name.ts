@@ -53,7 +53,8 @@ export default defineRule({
       if (!c.name) continue;
       const first = seen.get(c.name);
       if (first) ctx.report({ pointer: `${c.pointer}/name`, messageId: 'duplicate', data: { name: c.name, first } });
-      else seen.set(c.name, c.pointer.slice(ctx.podTemplate.specPointer.length + 1).replace(/\/(\d+)$/, '[$1]'));
+      // Where the first one is, as the pod spec reads: `initContainers[0]`.
+      else seen.set(c.name, `${c.type}[${c.index}]`);
     }
   },
 });

@@ -82,9 +82,9 @@ export default defineRule({
     const spec = asObject(ctx.object.spec);
     if (!t || !spec) return;
     if (ctx.kind === 'Job.batch' && spec.manualSelector !== true) return;
-    if (ctx.kind === 'ReplicationController' && spec.selector === undefined) return;
-    // A missing selector is a schema error, an invalid one a validation error (reported there).
-    if (spec.selector === undefined || spec.selector === null) return;
+    // An absent (or null) selector needs no early return: a ReplicationController's is its
+    // template's labels (`set`, and matching them); other kinds' is `invalid` (a schema error) or
+    // `none` (a Job's, generated), and isEmpty says no to it. An invalid one is validation's finding.
     const { selector, state } = workloadSelector(ctx.kind, ctx.object);
     if (state !== 'set') {
       if (isEmpty(spec.selector)) {

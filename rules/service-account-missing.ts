@@ -65,7 +65,7 @@ export default defineRule<ReferenceOptions, 'missing'>({
     const named = fieldOf(t.spec, ['serviceAccountName'], isString);
     if (named === WRONG_TYPE || fieldOf(t.spec, ['serviceAccount'], isString) === WRONG_TYPE) return;
     const field = named !== undefined ? 'serviceAccountName' : 'serviceAccount';
-    const name = asString(t.spec[field]);
+    const name = named ?? asString(t.spec.serviceAccount);
     if (
       !name ||
       name === 'default' ||

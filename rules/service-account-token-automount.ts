@@ -51,8 +51,8 @@ export default defineRule({
     const named = fieldOf(t.spec, ['serviceAccountName'], isString);
     const legacy = fieldOf(t.spec, ['serviceAccount'], isString);
     const automount = fieldOf(t.spec, ['automountServiceAccountToken'], isBoolean);
-    if (named === WRONG_TYPE || legacy === WRONG_TYPE || automount === WRONG_TYPE || !namespaceIsKnown(ctx.object))
-      return;
+    if (automount === WRONG_TYPE || !namespaceIsKnown(ctx.object)) return;
+    // An account name of the wrong type (WRONG_TYPE) is not 'default' either, so it returns here too.
     if ((named || legacy || 'default') !== 'default' || automount === false) return;
     if (ctx.index.find('ServiceAccount', ctx.namespace, 'default')?.object.automountServiceAccountToken === false)
       return;

@@ -60,6 +60,14 @@ runRuleTests(rule, {
             - {name: "", image: "nginx:1.27.3"}
       `,
     },
+    {
+      name: 'a Pod without a spec has no containers',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
   ],
   invalid: [
     {
@@ -137,6 +145,39 @@ runRuleTests(rule, {
           line: 23,
           column: 14,
           endLine: 23,
+          endColumn: 17,
+        },
+      ],
+    },
+    {
+      name: 'the first one at a two-digit index',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: c0, image: "c:1.0"}
+            - {name: c1, image: "c:1.0"}
+            - {name: c2, image: "c:1.0"}
+            - {name: c3, image: "c:1.0"}
+            - {name: c4, image: "c:1.0"}
+            - {name: c5, image: "c:1.0"}
+            - {name: c6, image: "c:1.0"}
+            - {name: c7, image: "c:1.0"}
+            - {name: c8, image: "c:1.0"}
+            - {name: c9, image: "c:1.0"}
+            - {name: web, image: "web:1.0"}
+          ephemeralContainers:
+            - {name: web, image: "busybox:1.36"}
+      `,
+      errors: [
+        {
+          messageId: 'duplicate',
+          data: { name: 'web', first: 'containers[10]' },
+          line: 18,
+          column: 14,
+          endLine: 18,
           endColumn: 17,
         },
       ],

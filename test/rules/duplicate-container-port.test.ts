@@ -79,6 +79,27 @@ runRuleTests(rule, {
             - {name: b, image: "nginx:1.27.3", ports: [{containerPort: 8080, protocol: 6}]}
       `,
     },
+    {
+      name: 'numbers or protocols of the wrong type are unknown: never the same port',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: a, image: "nginx:1.27.3", ports: [{containerPort: "8080"}, {containerPort: "8080"}]}
+            - {name: b, image: "nginx:1.27.3", ports: [{containerPort: 9090, protocol: 6}, {containerPort: 9090, protocol: 6}]}
+      `,
+    },
+    {
+      name: 'a Pod without a spec has no ports',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
   ],
   invalid: [
     {

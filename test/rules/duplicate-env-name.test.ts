@@ -45,6 +45,14 @@ runRuleTests(rule, {
               env: {LOG: info}
       `,
     },
+    {
+      name: 'a Pod without a spec has no containers',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
   ],
   invalid: [
     {

@@ -83,6 +83,27 @@ runRuleTests(rule, {
           maxReplicas: 10
       `,
     },
+    {
+      name: 'replicas: null is no count (the API server reads null as absent)',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec:
+          replicas: null
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec: {containers: [{name: api, image: "api:1.0"}]}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: api, namespace: shop}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+          maxReplicas: 10
+      `,
+    },
   ],
   invalid: [
     {

@@ -95,6 +95,32 @@ runRuleTests(rule, {
         spec: {scaleTargetRef: {kind: Deployment, name: [api]}, maxReplicas: 3}
       `,
     },
+    {
+      name: 'a spec of the wrong type has no scaleTargetRef',
+      malformed: true,
+      yaml: `
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: api, namespace: shop}
+        spec: [scaleTargetRef]
+      `,
+    },
+    {
+      name: 'with assumeComplete, a scaleTargetRef without name or without kind still names no target',
+      malformed: true,
+      options: { assumeComplete: true },
+      yaml: `
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: a, namespace: shop}
+        spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment}, maxReplicas: 3}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: b, namespace: shop}
+        spec: {scaleTargetRef: {apiVersion: apps/v1, name: api}, maxReplicas: 3}
+      `,
+    },
   ],
   invalid: [
     {

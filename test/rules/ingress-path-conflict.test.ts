@@ -140,8 +140,169 @@ runRuleTests(rule, {
                     backend: {service: {name: b, port: {number: 80}}}
       `,
     },
+    {
+      name: 'an ingress class of the wrong type, by field or by annotation, claims nothing',
+      malformed: true,
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: b, namespace: shop}
+        spec:
+          ingressClassName: [nginx]
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: b, port: {number: 80}}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: c, namespace: shop, annotations: {kubernetes.io/ingress.class: [nginx]}}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: c, port: {number: 80}}}}
+      `,
+    },
+    {
+      name: 'hosts of the wrong type claim nothing',
+      malformed: true,
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: [shop.example.com]
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}
+            - host: [api.example.com]
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}
+      `,
+    },
+    {
+      name: 'path types of the wrong type claim nothing',
+      malformed: true,
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: [Prefix], backend: {service: {name: a, port: {number: 80}}}}
+                  - {path: /api, pathType: [Exact], backend: {service: {name: b, port: {number: 80}}}}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'an empty class annotation is no class, as no annotation is',
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: b, namespace: shop, annotations: {kubernetes.io/ingress.class: ""}}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, pathType: Prefix, backend: {service: {name: b, port: {number: 80}}}}
+      `,
+      errors: [
+        {
+          messageId: 'otherIngress',
+          data: {
+            host: 'shop.example.com',
+            path: '/api (Prefix)',
+            ingress: 'Ingress shop/a',
+            location: 'case.yaml:9',
+          },
+          line: 19,
+          column: 20,
+          endLine: 19,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'paths without a path type: the message shows the path alone',
+      malformed: true,
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {path: /api, backend: {service: {name: a, port: {number: 80}}}}
+                  - {path: /api, backend: {service: {name: b, port: {number: 80}}}}
+      `,
+      errors: [
+        {
+          messageId: 'sameIngress',
+          data: { host: 'shop.example.com', path: '/api' },
+          line: 10,
+          column: 20,
+          endLine: 10,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'a path left out is /',
+      yaml: `
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - {pathType: Prefix, backend: {service: {name: a, port: {number: 80}}}}
+                  - {path: /, pathType: Prefix, backend: {service: {name: b, port: {number: 80}}}}
+      `,
+      errors: [
+        {
+          messageId: 'sameIngress',
+          data: { host: 'shop.example.com', path: '/ (Prefix)' },
+          line: 10,
+          column: 20,
+          endLine: 10,
+          endColumn: 21,
+        },
+      ],
+    },
     {
       name: 'two Ingresses of one class, the later one reported',
       yaml: `

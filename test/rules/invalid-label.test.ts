@@ -149,5 +149,86 @@ runRuleTests(rule, {
         },
       ],
     },
+    {
+      name: 'a Pod (its template is the object: checked once); two errors of a key and of a value, joined by "; "',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          labels:
+            -example.com/-a: x
+            note: a ${'b'.repeat(62)}
+        spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+      errors: [
+        {
+          messageId: 'invalidLabelKey',
+          data: {
+            key: '-example.com/-a',
+            errors:
+              "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 20,
+        },
+        {
+          messageId: 'invalidLabelValue',
+          data: {
+            key: 'note',
+            value: `a ${'b'.repeat(62)}`,
+            errors:
+              "must be no more than 63 characters; a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 75,
+        },
+      ],
+    },
+    {
+      name: 'a pod template: label keys are not lowercased, annotation keys are, annotation values are free text',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata:
+              labels: {app: web, Example.COM/tier: front}
+              annotations: {Example.COM/Owner: "the shop team", "bad key": x}
+            spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+      errors: [
+        {
+          messageId: 'invalidLabelKey',
+          data: {
+            key: 'Example.COM/tier',
+            errors:
+              "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 8,
+          column: 26,
+          endLine: 8,
+          endColumn: 42,
+        },
+        {
+          messageId: 'invalidAnnotationKey',
+          data: {
+            key: 'bad key',
+            errors:
+              "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+          },
+          line: 9,
+          column: 57,
+          endLine: 9,
+          endColumn: 66,
+        },
+      ],
+    },
   ],
 });

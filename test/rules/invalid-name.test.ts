@@ -48,6 +48,29 @@ runRuleTests(rule, {
             - {name: web-1, image: "web:1.0", ports: [{name: http-alt, containerPort: 8080}, {containerPort: 9090}]}
       `,
     },
+    {
+      name: 'a CronJob name of exactly 52 characters, the most its Jobs allow',
+      yaml: `
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: ${'c'.repeat(52)}}
+        spec:
+          schedule: "@daily"
+          jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: r, image: "r:1.0"}]}}}}
+      `,
+    },
+    {
+      name: 'an empty object name and an unnamed container: the schema reports them, this rule does not',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: ""}
+        spec:
+          containers:
+            - {image: "web:1.0"}
+      `,
+    },
   ],
   invalid: [
     {
@@ -199,6 +222,71 @@ runRuleTests(rule, {
           column: 14,
           endLine: 10,
           endColumn: 21,
+        },
+      ],
+    },
+    {
+      name: 'a Job name over 63 characters with upper case: both problems, joined by "; "',
+      yaml: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: J${'j'.repeat(63)}}
+        spec: {template: {spec: {restartPolicy: Never, containers: [{name: m, image: "m:1.0"}]}}}
+      `,
+      errors: [
+        {
+          messageId: 'objectName',
+          data: {
+            kind: 'Job',
+            name: `J${'j'.repeat(63)}`,
+            expected: 'a DNS-1123 subdomain',
+            errors:
+              "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character; must be no more than 63 characters (it becomes a label value on the Job's pods)",
+          },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 82,
+        },
+      ],
+    },
+    {
+      name: 'a container name and a port name with two problems each, joined by "; "',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - name: W${'w'.repeat(63)}
+              image: "web:1.0"
+              ports: [{name: http_metrics_port, containerPort: 8080}]
+      `,
+      errors: [
+        {
+          messageId: 'containerName',
+          data: {
+            name: `W${'w'.repeat(63)}`,
+            errors:
+              "must be no more than 63 characters; a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 77,
+        },
+        {
+          messageId: 'portName',
+          data: {
+            container: `container "W${'w'.repeat(63)}"`,
+            name: 'http_metrics_port',
+            errors:
+              'must be no more than 15 characters; must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+          },
+          line: 8,
+          column: 22,
+          endLine: 8,
+          endColumn: 39,
         },
       ],
     },

@@ -189,6 +189,35 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'a policy without a namespace is reported as having none set',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "web:1.0"}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: np}
+        spec: {podSelector: {matchLabels: {app: wbe}}, policyTypes: [Ingress]}
+      `,
+      errors: [
+        {
+          messageId: 'selectsNothing',
+          data: { selector: 'app=wbe', namespace: '(none set)' },
+          line: 14,
+          column: 21,
+          endLine: 14,
+          endColumn: 46,
+        },
+      ],
+    },
+    {
       name: 'assumeComplete reports a policy when the namespace has no pod template',
       options: { assumeComplete: true },
       yaml: `

@@ -126,6 +126,54 @@ runRuleTests(rule, {
         kind: PodDisruptionBudget
         metadata: {name: b, namespace: shop}
         spec: {minAvailable: {n: 2}, selector: {matchLabels: {app: web}}}
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: c, namespace: shop}
+        spec: {minAvailable: [100%], selector: {matchLabels: {app: web}}}
+      `,
+    },
+    {
+      name: 'a minAvailable that is no whole number is left to the schema',
+      malformed: true,
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "web:1.0"}]
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: web, namespace: shop}
+        spec: {minAvailable: 1.5, selector: {matchLabels: {app: web}}}
+      `,
+    },
+    {
+      name: 'a percentage with text before or after it is no percentage',
+      yaml: `
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: a, namespace: shop}
+        spec: {minAvailable: "all 100%", selector: {matchLabels: {app: web}}}
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: b, namespace: shop}
+        spec: {minAvailable: "100% of them", selector: {matchLabels: {app: web}}}
+      `,
+    },
+    {
+      name: 'a PodDisruptionBudget without a spec',
+      yaml: `
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: web, namespace: shop}
       `,
     },
   ],

@@ -124,6 +124,26 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'with assumeComplete, an empty selector and no namespace read as {} and (none set)',
+      options: { assumeComplete: true },
+      yaml: `
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: web}
+        spec: {maxUnavailable: 1, selector: {}}
+      `,
+      errors: [
+        {
+          messageId: 'selectsNothing',
+          data: { selector: '{}', namespace: '(none set)' },
+          line: 4,
+          column: 37,
+          endLine: 4,
+          endColumn: 39,
+        },
+      ],
+    },
+    {
       name: 'assumeComplete reports when the namespace has no pod template',
       options: { assumeComplete: true },
       yaml: `

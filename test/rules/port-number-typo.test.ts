@@ -83,6 +83,52 @@ runRuleTests(rule, {
             - {name: web, image: "web:1.0", ports: [{containerPort: "8080"}], livenessProbe: {tcpSocket: {port: 8008}}}
       `,
     },
+    {
+      name: "one container's ports unreadable: it may declare the number, so a near number elsewhere is not reported",
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0", ports: [{containerPort: 8080}], livenessProbe: {tcpSocket: {port: 8008}}}
+            - {name: side, image: "side:1.0", ports: [{containerPort: "8008"}]}
+      `,
+    },
+    {
+      name: 'a Service of another API group is no core Service: its ports are not targetPorts',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0", ports: [{containerPort: 9090}]}
+        ---
+        apiVersion: mesh.example.com/v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 9900}]}
+      `,
+    },
+    {
+      name: 'a targetPort of the wrong type is left to the schema',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0", ports: [{containerPort: 9090}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 9900, targetPort: 9900.5}]}
+      `,
+    },
   ],
   invalid: [
     {

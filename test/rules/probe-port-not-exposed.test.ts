@@ -74,6 +74,14 @@ runRuleTests(rule, {
             - {name: web, image: "web:1.0", ports: [{containerPort: 8080}], livenessProbe: {grpc: {port: 10254}}}
       `,
     },
+    {
+      name: 'a Pod without a spec has no probes',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
   ],
   invalid: [
     {

@@ -67,6 +67,14 @@ runRuleTests(rule, {
           containers: [{name: api, image: "api:1.0"}]
       `,
     },
+    {
+      name: 'a Pod without a spec has no volumes',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+      `,
+    },
   ],
   invalid: [
     {

@@ -77,8 +77,108 @@ runRuleTests(rule, {
             spec: {containers: [{name: b, image: "b:1.0"}]}
       `,
     },
+    {
+      name: 'a selector that is not an object is invalid, not empty',
+      malformed: true,
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: app=web
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+    },
+    {
+      name: 'an invalid selector with as many matchLabels as matchExpressions is not empty',
+      malformed: true,
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector:
+            matchLabels: {app: web}
+            matchExpressions: [{key: tier, operator: In}]
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+    },
+    {
+      name: 'a template without a pod spec has no pod template to match',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: api}}
+      `,
+    },
+    {
+      name: 'a Job selector without manualSelector is generated, not checked',
+      yaml: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          selector: {matchLabels: {job: migrate}}
+          template:
+            metadata: {labels: {job: migrate-v2}}
+            spec: {restartPolicy: Never, containers: [{name: m, image: "m:1.0"}]}
+      `,
+    },
+    {
+      name: 'a manual Job selector left out, and a ReplicationController selector of null, are not empty',
+      yaml: `
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          manualSelector: true
+          template:
+            metadata: {labels: {job: migrate}}
+            spec: {restartPolicy: Never, containers: [{name: m, image: "m:1.0"}]}
+        ---
+        apiVersion: v1
+        kind: ReplicationController
+        metadata: {name: legacy}
+        spec:
+          selector: null
+          template:
+            metadata: {labels: {app: legacy}}
+            spec: {containers: [{name: legacy, image: "legacy:1.0"}]}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the message lists every label of the template, comma-separated',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web, tier: back}}
+          template:
+            metadata: {labels: {app: web, tier: front}}
+            spec: {containers: [{name: web, image: "web:1.0"}]}
+      `,
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: { selector: 'app=web,tier=back', labels: 'app=web,tier=front', kind: 'Deployment' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 50,
+        },
+      ],
+    },
     {
       name: 'a label value that differs',
       yaml: `

@@ -56,6 +56,33 @@ runRuleTests(rule, {
         spec: {serviceAccountName: [reportr], serviceAccount: reportr, containers: [{name: a, image: "a:1.0"}]}
       `,
     },
+    {
+      name: 'the older serviceAccount of the wrong type next to a serviceAccountName: which account is meant is unknown',
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: reporter, namespace: shop}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: a, namespace: shop}
+        spec: {serviceAccountName: reportr, serviceAccount: [reportr], containers: [{name: a, image: "a:1.0"}]}
+      `,
+    },
+    {
+      name: 'a workload template without a pod spec has no account to check',
+      options: { assumeComplete: true },
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+      `,
+    },
   ],
   invalid: [
     {

@@ -100,6 +100,18 @@ runRuleTests(rule, {
         metadata: {name: default}
       `,
     },
+    {
+      name: 'a workload template without a pod spec has no pod to check',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+      `,
+    },
   ],
   invalid: [
     {

@@ -92,6 +92,24 @@ runRuleTests(rule, {
         spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
       `,
     },
+    {
+      name: "one container's ports unreadable: it may declare the name, though the other does not",
+      malformed: true,
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0", ports: [{name: http, containerPort: 8080}]}
+            - {name: exporter, image: "exporter:1.0", ports: [{name: [metrics], containerPort: 9090}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 9090, targetPort: metrics}]}
+      `,
+    },
   ],
   invalid: [
     {
