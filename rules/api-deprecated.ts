@@ -1,5 +1,5 @@
 import { replacementAdvice } from '../src/lint/api-replacement.js';
-import { DEPRECATED_KINDS, removedApi } from '../src/lint/deprecated-apis.js';
+import { DEPRECATED_KINDS, removedApi } from '../src/model/deprecated-apis.js';
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
@@ -9,6 +9,7 @@ export default defineRule({
     id: 'api-deprecated',
     category: 'api',
     severity: 'warning',
+    profile: 'default',
     description:
       'An object uses an API version (or kind) that the target Kubernetes version still serves but that is deprecated, with its removal release.',
     rationale:

@@ -1,5 +1,5 @@
 import { replacementAdvice } from '../src/lint/api-replacement.js';
-import { removedApi } from '../src/lint/deprecated-apis.js';
+import { removedApi } from '../src/model/deprecated-apis.js';
 import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
@@ -9,6 +9,7 @@ export default defineRule({
     id: 'api-removed',
     category: 'api',
     severity: 'error',
+    profile: 'default',
     description: 'An object uses an API version that the target Kubernetes version no longer serves.',
     rationale:
       'The API server rejects objects of a removed API version ("no matches for kind"), so the apply fails, typically right after a cluster upgrade.',

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'apparmor-unconfined',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description:
       'A container runs without AppArmor confinement (`appArmorProfile.type: Unconfined`, or the older annotation set to `unconfined`).',
     rationale:

@@ -27,6 +27,7 @@ export default defineRule<{ allowed: string[] }, 'dangerous'>({
     id: 'capabilities-dangerous',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description: 'A container adds a Linux capability outside the baseline set (e.g. `SYS_ADMIN`, `NET_ADMIN`, `ALL`).',
     rationale:
       'Capabilities beyond the runtime defaults give a container root-like powers over the node: `SYS_ADMIN` alone allows mounting filesystems and most container escapes. The baseline Pod Security Standard forbids adding any capability outside its list.',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'capabilities-drop-all-missing',
     category: 'security',
     severity: 'warning',
+    profile: 'restricted',
     description: 'A container does not drop all Linux capabilities (`capabilities.drop: [ALL]`).',
     rationale:
       'Container runtimes grant a default set of capabilities (CHOWN, NET_RAW, SETUID, ...) that most applications never use; each one widens what an attacker can do. The restricted Pod Security Standard requires dropping ALL and adding back only `NET_BIND_SERVICE`.',

@@ -5,6 +5,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingKeyRule('ConfigMap', {
   id: 'configmap-key-missing',
   severity: 'error',
+  profile: 'default',
   description: 'A pod references a key that its ConfigMap (in the input) does not have.',
   rationale:
     'A `configMapKeyRef` to a missing key keeps the container from starting (CreateContainerConfigError); a volume `items` entry with a missing key keeps the pod in ContainerCreating.',

@@ -5,6 +5,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingObjectRule('ConfigMap', {
   id: 'configmap-reference-missing',
   severity: 'warning',
+  profile: 'default',
   description: 'A pod references a ConfigMap (env, envFrom, volume) that the input does not define.',
   rationale:
     'A container whose environment comes from a missing ConfigMap does not start (CreateContainerConfigError), and a pod with a missing ConfigMap volume stays in ContainerCreating. Nothing fails at apply time: the problem shows only when pods are created.',

@@ -4,6 +4,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingRequestRule('cpu', {
   id: 'cpu-request-missing',
   severity: 'warning',
+  profile: 'default',
   description: 'A container has no CPU request (and no CPU limit it would be copied from).',
   rationale:
     'The scheduler places pods by their requests. A container without a CPU request counts as needing nothing, so nodes get overcommitted, the pod gets the lowest share under contention, and an autoscaler that targets CPU utilization cannot compute one.',

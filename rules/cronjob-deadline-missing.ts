@@ -7,6 +7,7 @@ export default defineRule({
     id: 'cronjob-deadline-missing',
     category: 'workloads',
     severity: 'warning',
+    profile: 'all',
     description: 'A CronJob does not set `startingDeadlineSeconds`.',
     rationale:
       'Without a deadline the CronJob controller counts every schedule missed since the last run; after more than 100 misses (the controller down, the CronJob suspended for a while) it stops starting the job and only logs an error. A deadline limits the count to the schedules missed within it, and says how late a run may still start.',

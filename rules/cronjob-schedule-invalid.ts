@@ -9,6 +9,7 @@ export default defineRule({
     id: 'cronjob-schedule-invalid',
     category: 'workloads',
     severity: 'error',
+    profile: 'default',
     description: "A CronJob's `schedule` or `timeZone` is one the API server refuses.",
     rationale:
       'The API server validates the schedule with the standard five-field cron grammar and refuses anything else (six fields, `L`, `W`, `#`, `H`, 7 for Sunday, a time zone written into the schedule), and refuses a `timeZone` that is not a name of the IANA time zone database (names are case-sensitive: `utc` is unknown) or is `Local`. The CronJob is not created.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'cronjob-schedule-never-runs',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description: "A CronJob's `schedule` names a time that never comes.",
     rationale:
       'The API server accepts a schedule such as `0 0 30 2 *` (February 30) or `0 0 31 4,6,9,11 *`, but the CronJob controller never finds a time to run it, and nobody notices the missing job.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'duplicate-container-name',
     category: 'workloads',
     severity: 'error',
+    profile: 'default',
     description:
       'Two containers of a pod (containers, init containers and ephemeral containers together) have the same name.',
     rationale:

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'duplicate-container-port',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description: 'A port number (with its protocol) is declared twice in a pod, or a port name twice in a container.',
     rationale:
       'Containers of a pod share one network namespace: two cannot listen on the same port and protocol, so one of them fails to start. The API server rejects repeated port names within a container, and a Service or probe that names the port gets the first one only.',

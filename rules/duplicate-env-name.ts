@@ -9,6 +9,7 @@ export default defineRule({
     id: 'duplicate-env-name',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description: 'A container sets the same environment variable twice in `env`.',
     rationale:
       'Only the last entry takes effect, so the first one is dead configuration that reviewers still read as active; such duplicates usually come from a merge or a copy that changed one value but not the other.',

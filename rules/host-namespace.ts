@@ -8,6 +8,7 @@ export default defineRule({
     id: 'host-namespace',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description: "A pod shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale:
       "A pod in the host's namespaces sees every process, socket or shared-memory segment of the node and can talk to services bound to localhost; it bypasses NetworkPolicies. The baseline Pod Security Standard forbids all three.",

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'host-path-volume',
     category: 'security',
     severity: 'warning',
+    profile: 'default',
     description: 'A pod mounts a directory of the node (`hostPath` volume).',
     rationale:
       "A hostPath volume gives the pod the node's files: reading other pods' secrets under /var/lib/kubelet, or writing to the container runtime's socket, is a node takeover. The data also stays on one node, so the pod loses it when it moves. The baseline Pod Security Standard forbids hostPath volumes.",

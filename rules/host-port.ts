@@ -9,6 +9,7 @@ export default defineRule({
     id: 'host-port',
     category: 'security',
     severity: 'warning',
+    profile: 'default',
     description: 'A container binds a port on the node (`ports[].hostPort`).',
     rationale:
       'A hostPort opens the port on the node itself, bypassing Services and NetworkPolicies, and only one pod per node can hold it: extra replicas stay Pending. The baseline Pod Security Standard forbids host ports.',

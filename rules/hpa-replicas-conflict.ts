@@ -11,6 +11,7 @@ export default defineRule({
     id: 'hpa-replicas-conflict',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description: 'A workload scaled by a HorizontalPodAutoscaler also sets `spec.replicas`.',
     rationale:
       'The autoscaler owns the replica count. A `replicas` field in the manifest resets it on every apply: a workload scaled up for load drops back to the written number, and pods are killed mid-traffic until the autoscaler reacts again.',

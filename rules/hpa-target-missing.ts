@@ -10,6 +10,7 @@ export default defineRule<ReferenceOptions, 'missing' | 'missingCore'>({
     id: 'hpa-target-missing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: "A HorizontalPodAutoscaler's `scaleTargetRef` names a workload that the input does not define.",
     rationale:
       'An autoscaler without its target scales nothing and reports FailedGetScale; usually the workload was renamed and the autoscaler was not.',

@@ -11,6 +11,7 @@ export default defineRule<{ mutableTags: string[] }, 'policyWithMovingTag'>({
     id: 'image-pull-policy-mismatch',
     category: 'images',
     severity: 'warning',
+    profile: 'default',
     description:
       'A container with a moving image tag (`latest`, or none) sets `imagePullPolicy: IfNotPresent` or `Never`.',
     rationale:

@@ -10,6 +10,7 @@ export default defineRule<{ mutableTags: string[] }, 'noTag' | 'movingTag'>({
     id: 'image-tag-latest',
     category: 'images',
     severity: 'warning',
+    profile: 'default',
     description: 'A container image has no tag, or a tag that moves (`latest`).',
     rationale:
       'Without a fixed tag or digest, each node pulls whatever the tag points to when a pod starts there: pods of one Deployment can run different code, a rollback does not restore the previous build, and nothing in the manifest says what runs.',

@@ -10,6 +10,7 @@ export default defineRule<ReferenceOptions, 'noService' | 'noPortNumber' | 'noPo
     id: 'ingress-backend-missing',
     category: 'references',
     severity: 'error',
+    profile: 'default',
     description:
       'An Ingress routes to a Service that the input does not define, or to a port that the Service does not have.',
     rationale:
@@ -17,7 +18,7 @@ export default defineRule<ReferenceOptions, 'noService' | 'noPortNumber' | 'noPo
     remediation:
       "Name an existing Service of the Ingress's namespace and one of its ports (`port.number` = the Service's `port`, or `port.name` = its port name).",
     target: ['Ingress.networking.k8s.io'],
-    notes: `The port is checked whenever the Service is in the input. ${REFERENCE_NOTES}`,
+    notes: `The port is checked whenever the Service is in the input; a port it lacks is an error. A Service missing from the input is at most a warning, as it may be deployed from elsewhere. ${REFERENCE_NOTES}`,
     options: REFERENCE_OPTIONS,
     example: {
       invalid: yaml`
@@ -88,7 +89,8 @@ export default defineRule<ReferenceOptions, 'noService' | 'noPortNumber' | 'noPo
       `,
     },
     messages: {
-      noService: 'backend Service "{{service}}" is not in the input: requests on this route fail',
+      noService:
+        'backend Service "{{service}}" is not in the input, though other Services of its namespace are: unless the cluster has it, requests on this route fail',
       noPortNumber: 'Service "{{service}}" has no port {{port}} (its ports: {{ports}}): requests on this route fail',
       noPortName:
         'Service "{{service}}" has no port named "{{port}}" (its ports: {{ports}}): requests on this route fail',
@@ -103,6 +105,9 @@ export default defineRule<ReferenceOptions, 'noService' | 'noPortNumber' | 'noPo
             pointer: `${backend.pointer}/name`,
             messageId: 'noService',
             data: { service: backend.service },
+            // The Service may be deployed from elsewhere: a warning, while a port the Service in
+            // the input lacks is certain to fail.
+            atMost: 'warning',
           });
         continue;
       }

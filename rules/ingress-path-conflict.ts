@@ -77,6 +77,7 @@ export default defineRule({
     id: 'ingress-path-conflict',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: 'Two Ingress paths of the same ingress class claim the same host, path and path type.',
     rationale:
       "Only one of them receives the traffic, and which one depends on the ingress controller (often the oldest Ingress): a deploy can silently take over, or lose, another team's route.",

@@ -8,6 +8,7 @@ export default defineRule<ReferenceOptions & { issuerAnnotations: string[] }, 'm
     id: 'ingress-tls-secret-missing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: "An Ingress's TLS section names a Secret that the input does not define.",
     rationale:
       'Without its certificate Secret the ingress controller serves HTTPS for the host with a default, self-signed certificate: browsers and clients refuse the connection.',

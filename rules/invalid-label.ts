@@ -43,6 +43,7 @@ export default defineRule<Record<string, unknown>, MessageId>({
     id: 'invalid-label',
     category: 'names',
     severity: 'error',
+    profile: 'default',
     description: 'A label key or value, or an annotation key, has a syntax that the API server rejects.',
     rationale:
       'Label keys are qualified names (an optional DNS subdomain prefix and `/`, then at most 63 characters of letters, digits, `-`, `_` and `.`), label values at most 63 such characters or empty. A bad label fails the whole apply, often only in the environment where a templated value turned out longer or with a space.',

@@ -50,6 +50,7 @@ export default defineRule({
     id: 'invalid-name',
     category: 'names',
     severity: 'error',
+    profile: 'default',
     description: 'An object, container or container port has a name that the API server rejects.',
     rationale:
       'Names become DNS names, label values and path segments, so the API server checks their syntax: most objects need a lowercase DNS-1123 subdomain, Services a DNS-1035 label (starting with a letter), Namespaces and containers a DNS-1123 label, container ports an IANA service name (at most 15 characters). A bad name fails the whole apply.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'job-restart-policy',
     category: 'workloads',
     severity: 'error',
+    profile: 'default',
     description: "A Job's (or CronJob's) pod template does not set `restartPolicy` to `OnFailure` or `Never`.",
     rationale:
       'A pod template defaults to `restartPolicy: Always`, which a Job cannot use (its pods must be able to finish); the API server rejects the Job or CronJob. The choice also matters: `OnFailure` retries in the same pod, `Never` starts a new pod for each retry and keeps the failed ones for inspection.',

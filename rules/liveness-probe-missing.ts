@@ -10,6 +10,7 @@ export default defineRule({
     id: 'liveness-probe-missing',
     category: 'probes',
     severity: 'warning',
+    profile: 'all',
     description: 'A container of a long-running workload has no liveness probe.',
     rationale:
       'Without a liveness probe the kubelet restarts a container only when its process exits. A deadlocked or wedged process stays up forever, holding its replica slot while serving nothing.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'memory-limit-missing',
     category: 'resources',
     severity: 'warning',
+    profile: 'all',
     description: 'A container has no memory limit.',
     rationale:
       'A container without a memory limit can use all the memory of its node; a leak then pushes the node into memory pressure and the kubelet evicts other pods, or the kernel kills processes of unrelated containers.',

@@ -4,6 +4,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingRequestRule('memory', {
   id: 'memory-request-missing',
   severity: 'warning',
+  profile: 'default',
   description: 'A container has no memory request (and no memory limit it would be copied from).',
   rationale:
     'Without a memory request the scheduler counts the container as needing no memory, packs it onto full nodes, and the kubelet evicts its pod first when the node runs short.',

@@ -10,6 +10,7 @@ export default defineRule<ReferenceOptions, 'selectsNothing'>({
     id: 'network-policy-selects-nothing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: "A NetworkPolicy's `podSelector` matches no pod template in its namespace.",
     rationale:
       'A policy that selects no pod isolates nothing: the traffic it was written to restrict still flows, and nobody notices until an audit.',

@@ -18,6 +18,7 @@ export default defineRule({
     id: 'pdb-blocks-eviction',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description:
       'A PodDisruptionBudget allows no voluntary disruption at all: `maxUnavailable: 0`, or `minAvailable` as high as the replicas it covers.',
     rationale:

@@ -11,6 +11,7 @@ export default defineRule<ReferenceOptions, 'noSelector' | 'selectsNothing'>({
     id: 'pdb-selects-nothing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: "A PodDisruptionBudget's selector matches no pod template in its namespace, or it has none.",
     rationale:
       'A budget that selects no pod protects nothing: node drains evict the pods it was meant to keep running, usually because the selector and the pod labels drifted apart.',

@@ -52,6 +52,7 @@ export default defineRule({
     id: 'port-number-typo',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description:
       'A probe or a Service targetPort uses a port number that no container declares, a declared one with two digits swapped.',
     rationale:

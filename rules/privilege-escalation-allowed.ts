@@ -10,6 +10,7 @@ export default defineRule({
     id: 'privilege-escalation-allowed',
     category: 'security',
     severity: 'warning',
+    profile: 'restricted',
     description: 'A container does not set `allowPrivilegeEscalation: false`.',
     rationale:
       'Unless it is false, a process in the container can gain more privileges than its parent (through setuid binaries or file capabilities). The restricted Pod Security Standard requires it to be false.',

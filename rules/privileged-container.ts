@@ -10,6 +10,7 @@ export default defineRule({
     id: 'privileged-container',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description: 'A container runs privileged (`securityContext.privileged: true`).',
     rationale:
       'A privileged container has every capability and access to all host devices: escaping to the node is trivial. The baseline Pod Security Standard forbids it, so a namespace enforcing baseline or restricted rejects the pod.',

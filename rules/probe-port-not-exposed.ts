@@ -9,6 +9,7 @@ export default defineRule({
     id: 'probe-port-not-exposed',
     category: 'probes',
     severity: 'error',
+    profile: 'default',
     description: 'A probe checks a port by a name that the container does not declare.',
     rationale:
       'The kubelet resolves a named probe port among the ports of the container itself; when the name is not there the probe fails every time, so the container never becomes ready or is restarted in a loop.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'probes-identical',
     category: 'probes',
     severity: 'warning',
+    profile: 'all',
     description: "A container's liveness probe is the same as its readiness probe.",
     rationale:
       'Readiness answers "can it take traffic now?", liveness "must it be restarted?". When both are the same check, a container that is briefly overloaded or waiting on a dependency is restarted instead of only taken out of rotation, which turns a slowdown into an outage.',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'proc-mount-unmasked',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description: 'A container asks for an unmasked /proc (`procMount` other than `Default`).',
     rationale:
       'The default /proc mount hides and makes read-only the kernel interfaces a container must not touch. `Unmasked` exposes them, which is only safe in a user-namespaced pod. The baseline Pod Security Standard forbids anything but `Default`.',

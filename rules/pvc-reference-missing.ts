@@ -8,6 +8,7 @@ export default defineRule<ReferenceOptions, 'missing'>({
     id: 'pvc-reference-missing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: 'A pod mounts a PersistentVolumeClaim that the input does not define.',
     rationale:
       'The scheduler does not place a pod whose claim does not exist: it stays Pending with "persistentvolumeclaim not found".',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'read-only-root-filesystem-missing',
     category: 'security',
     severity: 'warning',
+    profile: 'all',
     description: 'A container does not set `readOnlyRootFilesystem: true`.',
     rationale:
       'A writable root filesystem lets an attacker, or a bug, change the binaries and configuration of the running container, and lets files grow unseen on the node. Writable paths the application needs belong in volumes (`emptyDir`).',

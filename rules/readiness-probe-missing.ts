@@ -13,6 +13,7 @@ export default defineRule({
     id: 'readiness-probe-missing',
     category: 'probes',
     severity: 'warning',
+    profile: 'all',
     description: 'A container that a Service sends traffic to has no readiness probe.',
     rationale:
       'Without a readiness probe a pod counts as ready as soon as its containers start, so the Service routes requests to it while the application is still starting, and keeps routing to it when it cannot serve. Pods that no Service targets (workers, jobs) do not need one, and this rule leaves them alone.',

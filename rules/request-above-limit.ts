@@ -11,6 +11,7 @@ export default defineRule({
     id: 'request-above-limit',
     category: 'resources',
     severity: 'error',
+    profile: 'default',
     description: 'A container requests more of a resource than its limit allows.',
     rationale:
       'The API server rejects a container whose request is above its limit for the same resource, so the whole object fails to apply.',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'run-as-non-root-missing',
     category: 'security',
     severity: 'warning',
+    profile: 'restricted',
     description: 'Neither the container nor the pod sets `runAsNonRoot: true`.',
     rationale:
       'Many images run as root unless told otherwise; root in a container is one kernel bug away from root on the node. With `runAsNonRoot: true` the kubelet refuses to start a container whose user is root. The restricted Pod Security Standard requires it.',

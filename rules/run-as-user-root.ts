@@ -10,6 +10,7 @@ export default defineRule({
     id: 'run-as-user-root',
     category: 'security',
     severity: 'error',
+    profile: 'restricted',
     description: 'A container runs as user 0 (root), set with `runAsUser: 0` on it or on the pod.',
     rationale:
       'User 0 is root: a process that escapes the container is root on the node. The restricted Pod Security Standard forbids `runAsUser: 0`, and `runAsNonRoot: true` makes the kubelet refuse to start such a container.',

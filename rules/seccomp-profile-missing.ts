@@ -11,6 +11,7 @@ export default defineRule({
     id: 'seccomp-profile-missing',
     category: 'security',
     severity: 'warning',
+    profile: 'restricted',
     description:
       'A container runs without a seccomp profile (`seccompProfile` unset on it and on the pod) or with `Unconfined`.',
     rationale:

@@ -6,11 +6,35 @@ import { describeContainer } from '../src/model/containers.js';
 
 const DEFAULT_PATTERN = '(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)';
 
+/** A name that says where a secret is or how it is handled, not the secret: `WEBHOOK_SECRET_NAME`, `PASSWORD_FILE`. */
+const NAMES_A_SECRET = /[_.-](NAME|VERSION|FILE|PATH|DIR|REF|NAMESPACE|URL|URI|ENDPOINT|TYPE|LENGTH|TTL|MOUNT)$/i;
+/** A switch (`MYSQL_ALLOW_EMPTY_PASSWORD: "1"`, `MYSQL_RANDOM_ROOT_PASSWORD: "yes"`). */
+const SWITCH = /^(true|false|yes|no|on|off|y|n|0|1|enabled|disabled)$/i;
+/** A file path (`/var/secrets/google/key.json`): the secret is in the file, mounted from elsewhere. */
+const FILE_PATH = /^(\/|\.{1,2}\/|~\/)\S*$/;
+/** A URL without credentials in it (`https://oauth.example.com/token`). */
+const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/** A variable reference (`$(TOKEN_FROM_SECRET)`), or several. */
+const REFERENCES = /^(\$\([^)]*\))+$/;
+
+/**
+ * Whether the value written for `name` can be a secret. A number is one only where the name
+ * ends with the secret word (`MYSQL_PASSWORD: "1234"`), not a count (`MAX_TOTAL_TOKENS: "2048"`).
+ */
+function mayBeSecret(name: string, value: string, endsWithSecretWord: RegExp): boolean {
+  if (NAMES_A_SECRET.test(name)) return false;
+  if (REFERENCES.test(value) || SWITCH.test(value) || FILE_PATH.test(value) || URL_WITHOUT_CREDENTIALS.test(value))
+    return false;
+  return !NUMBER.test(value) || endsWithSecretWord.test(name);
+}
+
 export default defineRule<{ namePattern: string }, 'plainText'>({
   meta: {
     id: 'secret-in-env-value',
     category: 'security',
     severity: 'warning',
+    profile: 'default',
     description:
       'An environment variable whose name says it holds a secret (PASSWORD, TOKEN, API_KEY, ...) has its value written in the manifest.',
     rationale:
@@ -18,7 +42,8 @@ export default defineRule<{ namePattern: string }, 'plainText'>({
     remediation:
       'Move the value into a Secret and reference it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`).',
     target: 'pod-templates',
-    notes: 'The value itself is never printed. Values that only reference other variables (`$(VAR)`) are not reported.',
+    notes:
+      'The value itself is never printed. Not reported: names that say where a secret is rather than hold it (ending in `_NAME`, `_VERSION`, `_FILE`, `_PATH`, `_DIR`, `_REF`, `_NAMESPACE`, `_URL`, `_URI`, `_ENDPOINT`, `_TYPE`, `_LENGTH`, `_TTL`, `_MOUNT`), and values that cannot be a secret: references to other variables (`$(VAR)`), switches (`true`, `no`, `1`, ...), file paths, URLs without credentials, and numbers unless the name ends with the secret word (`MAX_TOKENS: "2048"` is a count, `DB_PASSWORD: "1234"` a password).',
     options: {
       schema: {
         type: 'object',
@@ -71,11 +96,12 @@ export default defineRule<{ namePattern: string }, 'plainText'>({
   check(ctx) {
     if (!ctx.podTemplate) return;
     const pattern = new RegExp(ctx.options.namePattern, 'i');
+    const endsWithSecretWord = new RegExp(`(?:${ctx.options.namePattern})$`, 'i');
     for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       for (const { item, index } of indexedObjectsIn(c.container.env)) {
         const name = asString(item.name);
         const value = asString(item.value);
-        if (!name || !value || /^(\$\([^)]*\))+$/.test(value) || !pattern.test(name)) continue;
+        if (!name || !value || !pattern.test(name) || !mayBeSecret(name, value, endsWithSecretWord)) continue;
         // Never the value: it is the secret.
         ctx.report({
           pointer: `${c.pointer}/env/${index}/value`,

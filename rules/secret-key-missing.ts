@@ -5,6 +5,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingKeyRule('Secret', {
   id: 'secret-key-missing',
   severity: 'error',
+  profile: 'default',
   description: 'A pod references a key that its Secret (in the input) does not have.',
   rationale:
     'A `secretKeyRef` to a missing key keeps the container from starting (CreateContainerConfigError); a volume `items` entry with a missing key keeps the pod in ContainerCreating.',

@@ -5,6 +5,7 @@ import { yaml } from '../src/lint/yaml-example.js';
 export default missingObjectRule('Secret', {
   id: 'secret-reference-missing',
   severity: 'warning',
+  profile: 'default',
   description: 'A pod references a Secret (env, envFrom, volume, imagePullSecrets) that the input does not define.',
   rationale:
     'A container whose environment comes from a missing Secret does not start (CreateContainerConfigError), a pod with a missing Secret volume stays in ContainerCreating, and a missing image pull secret makes pulls from a private registry fail.',

@@ -22,6 +22,7 @@ export default defineRule({
     id: 'selector-template-mismatch',
     category: 'workloads',
     severity: 'error',
+    profile: 'default',
     description: "A workload's `spec.selector` does not match the labels of its own pod template, or is empty.",
     rationale:
       'A controller owns the pods its selector matches. The API server rejects a workload whose selector does not match its template (the controller would create pods it cannot see, forever), and apps/v1 rejects an empty selector.',

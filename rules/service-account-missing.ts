@@ -9,6 +9,7 @@ export default defineRule<ReferenceOptions, 'missing'>({
     id: 'service-account-missing',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: 'A pod runs as a ServiceAccount that the input does not define.',
     rationale:
       'The API server refuses to create pods for a ServiceAccount that does not exist, so the workload\'s controller keeps failing to create them ("serviceaccount not found").',

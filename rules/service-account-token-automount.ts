@@ -8,6 +8,7 @@ export default defineRule({
     id: 'service-account-token-automount',
     category: 'security',
     severity: 'warning',
+    profile: 'all',
     description: "A pod that runs as the namespace's `default` service account gets its API token mounted.",
     rationale:
       'Unless automounting is turned off, every container gets a token for the Kubernetes API at /var/run/secrets/kubernetes.io/serviceaccount. An application that never calls the API has no use for it, and an attacker who gets into the container can use it.',

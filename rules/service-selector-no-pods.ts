@@ -11,6 +11,7 @@ export default defineRule<ReferenceOptions, 'noPods'>({
     id: 'service-selector-no-pods',
     category: 'references',
     severity: 'warning',
+    profile: 'default',
     description: "A Service's selector matches no pod template in its namespace.",
     rationale:
       'A Service whose selector matches no pod has no endpoints: connections to it are refused or time out, usually because a label was renamed on one side only.',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'service-target-port-missing',
     category: 'references',
     severity: 'error',
+    profile: 'default',
     description: "A Service's `targetPort` names a port that none of the containers it selects declares.",
     rationale:
       'A named targetPort resolves to a container port of that name in each selected pod; when no container has it, the pod is left out of the endpoints for that port, and traffic to it goes nowhere.',

@@ -32,6 +32,7 @@ export default defineRule({
     id: 'single-replica-without-pdb',
     category: 'workloads',
     severity: 'warning',
+    profile: 'all',
     description: 'A workload runs a single replica and no PodDisruptionBudget covers it.',
     rationale:
       'With one replica, every node drain, cluster upgrade or autoscaler scale-down takes the application down until the pod is rescheduled and ready again. A second replica avoids the outage; a PodDisruptionBudget at least makes the disruption an explicit decision.',

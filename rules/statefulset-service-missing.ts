@@ -9,6 +9,7 @@ export default defineRule<ReferenceOptions, 'noService' | 'notHeadless'>({
     id: 'statefulset-service-missing',
     category: 'workloads',
     severity: 'warning',
+    profile: 'default',
     description: "A StatefulSet's `serviceName` names no headless Service of its namespace.",
     rationale:
       'A StatefulSet gives each pod a stable DNS name (`redis-0.redis.shop.svc`) through its governing Service, which must be headless (`clusterIP: None`). Without it, or with an ordinary Service, those names do not resolve, and peers that find each other by them fail.',

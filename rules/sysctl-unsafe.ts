@@ -25,6 +25,7 @@ export default defineRule<{ allowed: string[] }, 'unsafe'>({
     id: 'sysctl-unsafe',
     category: 'security',
     severity: 'error',
+    profile: 'default',
     description:
       'A pod sets a kernel parameter (`securityContext.sysctls`) outside the safe set of the target Kubernetes version.',
     rationale:

@@ -16,6 +16,7 @@ export type { SuppressedFinding } from './lint/run-rules.js';
 export { ruleDescriptors } from './lint/rule-descriptors.js';
 export { renderRuleDoc, renderRulesMarkdown } from './lint/rule-docs.js';
 export { DEFAULT_KUBERNETES_VERSION } from './lint/kube-version.js';
+export { DEFAULT_PROFILE, RULE_PROFILES, type RuleProfile } from './lint/rule-profiles.js';
 export type { KubeplanConfig } from './config/config-types.js';
 export {
   findConfigFile,

@@ -1,5 +1,6 @@
 import type { FailOn } from '../model/severity.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
+import { isRuleProfile, RULE_PROFILES, type RuleProfile } from '../lint/rule-profiles.js';
 
 /** The Action's inputs as `action.yml` declares them. */
 export interface ActionInputs {
@@ -8,6 +9,7 @@ export interface ActionInputs {
   cluster: string[];
   current?: string;
   failOn?: FailOn;
+  profile?: RuleProfile;
   sarifFile: string;
   reviewComments: boolean;
   summaryComment: boolean;
@@ -32,6 +34,9 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   const failOn = get('fail-on').trim();
   if (failOn && !FAIL_ON.has(failOn))
     throw new Error(`input fail-on must be error, warning, info or never, not "${failOn}"`);
+  const profile = get('profile').trim();
+  if (profile && !isRuleProfile(profile))
+    throw new Error(`input profile must be ${RULE_PROFILES.join(', ')}, not "${profile}"`);
   const inputs: ActionInputs = {
     paths: words(get('paths')).length ? words(get('paths')) : ['.'],
     cluster: words(get('cluster')),
@@ -43,5 +48,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   if (get('config').trim()) inputs.config = get('config').trim();
   if (get('current').trim()) inputs.current = get('current').trim();
   if (failOn) inputs.failOn = failOn as FailOn;
+  if (profile) inputs.profile = profile as RuleProfile;
   return inputs;
 }

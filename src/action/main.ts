@@ -96,6 +96,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
       config,
       current,
       ...(inputs.cluster.length ? { cluster: inputs.cluster } : {}),
+      ...(inputs.profile ? { profile: inputs.profile } : {}),
       cwd: workspace,
     });
     const failOn = inputs.failOn ?? config.failOn ?? 'error';

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { check } from '../commands/check.js';
 import { parseKubeVersion } from '../lint/kube-version.js';
+import type { RuleProfile } from '../lint/rule-profiles.js';
+import { PROFILE_OPTION } from './lint-command.js';
 import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
 import { formatCheckJson } from '../report/check-json.js';
 import { formatCheckMarkdown } from '../report/check-markdown.js';
@@ -12,6 +14,7 @@ import { isReviewFormat, REVIEW_FORMATS, writeReviewFormat, type ReviewFormat } 
 interface CheckFlags extends CurrentStateFlags {
   format: 'text' | 'json' | 'markdown' | ReviewFormat;
   kubeVersion?: string;
+  profile?: RuleProfile;
   inlineIgnores: boolean;
 }
 
@@ -28,6 +31,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
       '--kube-version <version>',
       'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
     )
+    .addOption(PROFILE_OPTION())
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
   return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
     if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
@@ -41,6 +45,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
       result = await check(paths, {
         ...run.options,
         ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
+        ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
         ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
       });
     } catch (error) {

@@ -5,6 +5,7 @@ import { lint } from '../commands/lint.js';
 import type { FailOn } from '../model/severity.js';
 import { exitCodeFor } from '../model/summary.js';
 import { parseKubeVersion } from '../lint/kube-version.js';
+import { RULE_PROFILES, type RuleProfile } from '../lint/rule-profiles.js';
 import { EXIT_ERROR } from '../model/summary.js';
 import { wantsColor, type CliIo } from './io.js';
 import { failOnOf, loadCliConfig } from './load-cli-config.js';
@@ -18,6 +19,7 @@ interface LintFlags {
   config?: string;
   inlineIgnores: boolean;
   kubeVersion?: string;
+  profile?: RuleProfile;
   exclude: string[];
   crd: string[];
   strict: boolean;
@@ -35,6 +37,13 @@ export const FAIL_ON_OPTION = (): Option =>
     '--fail-on <level>',
     'exit 1 when a finding is at or above this severity (default: failOn of .kubeplan.yaml, else error)',
   ).choices(FAIL_ON_LEVELS);
+
+/** `--profile`, without a default: an unset flag lets `profile` of .kubeplan.yaml apply. */
+export const PROFILE_OPTION = (): Option =>
+  new Option(
+    '--profile <profile>',
+    'which rules run: default (what breaks or endangers a cluster), restricted (adds Pod Security restricted) or all (default: profile of .kubeplan.yaml, else default)',
+  ).choices(RULE_PROFILES);
 
 /** `-n`: where namespaced objects without a namespace go (plan, diff, check). */
 export const NAMESPACE_OPTION = (): Option =>
@@ -71,6 +80,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         '--kube-version <version>',
         'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
       )
+      .addOption(PROFILE_OPTION())
       .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
       .option(
         '--exclude <glob>',
@@ -101,6 +111,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
           strict: flags.strict,
           config: loaded.config,
           ...(flags.kubeVersion !== undefined ? { kubernetesVersion: flags.kubeVersion } : {}),
+          ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
           ...(flags.inlineIgnores === false ? { inlineIgnores: false } : {}),
           ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
           ...(io.readStdin ? { readStdin: io.readStdin } : {}),

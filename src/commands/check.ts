@@ -1,4 +1,5 @@
 import type { ChangeCounts } from '../diff/types.js';
+import type { RuleProfile } from '../lint/rule-profiles.js';
 import { isLoadedInputs, type LoadedInputs, loadFindings, loadInputs, loadIoErrors } from '../load/inputs.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { countBySeverity, type Summary } from '../model/summary.js';
@@ -12,6 +13,8 @@ export interface CheckOptions extends Omit<DiffOptions, 'current'> {
   /** Lint: the Kubernetes release to check against, annotations honoured (see `LintOptions`). */
   kubernetesVersion?: string;
   inlineIgnores?: boolean;
+  /** Lint: which rules run (see `LintOptions.profile`). */
+  profile?: RuleProfile;
 }
 
 export interface CheckSummary extends Summary {

@@ -1,6 +1,7 @@
 import { BUILTIN_RULES } from '../../rules/index.js';
 import type { KubeplanConfig } from '../config/config-types.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubeVersion } from '../lint/kube-version.js';
+import type { RuleProfile } from '../lint/rule-profiles.js';
 import { resolveRuleSettings } from '../lint/rule-settings.js';
 import { runRules, type SuppressedFinding } from '../lint/run-rules.js';
 import {
@@ -27,6 +28,8 @@ export interface LintOptions extends Omit<InputOptions, 'current'> {
   inlineIgnores?: boolean;
   /** Runs only these rules (by id), at their configured or default severity. */
   onlyRules?: readonly string[];
+  /** Which rules run (rule-profiles.ts); default: the config's, else `default`. */
+  profile?: RuleProfile;
 }
 
 export interface LintSummary extends Summary {
@@ -72,7 +75,7 @@ export async function lintStage(loaded: LoadedInputs, options: LintOptions = {})
     findings.push(...(strict ? found : found.filter((f) => f.ruleId !== 'schema-unknown-field')));
   }
   const rules = runRules(loaded.desired.manifests, {
-    settings: resolveRuleSettings(BUILTIN_RULES, config.rules, options.onlyRules),
+    settings: resolveRuleSettings(BUILTIN_RULES, config.rules, options.onlyRules, options.profile ?? config.profile),
     kubernetesVersion,
     inlineIgnores: options.inlineIgnores ?? config.inlineIgnores?.enabled ?? true,
     forbidIgnore: new Set(config.inlineIgnores?.forbid ?? []),

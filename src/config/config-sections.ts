@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../model/severity.js';
 import type { Rule } from '../lint/rule.js';
+import { RULE_PROFILES } from '../lint/rule-profiles.js';
 import { DIFF_CONFIG_SCHEMA } from '../diff/ignore-rules.js';
 import { NODE_GROUPS_SCHEMA } from '../simulate/cluster/node-groups.js';
 
@@ -48,8 +49,14 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
       'kubeplan diff and check: `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
     schema: () => DIFF_CONFIG_SCHEMA,
   },
+  profile: {
+    description:
+      'Which rules run: `default` (what breaks or endangers a cluster), `restricted` (adds the Pod Security Standards restricted level) or `all`; a rule named under `rules` runs in any profile.',
+    schema: () => ({ enum: [...RULE_PROFILES] }),
+  },
   rules: {
-    description: 'Per rule id: a severity (off, info, warning, error), or `{severity, options}`.',
+    description:
+      'Per rule id: a severity (off, info, warning, error), or `{severity, options}`; naming a rule turns it on whatever the profile.',
     schema: (rules) => ({
       type: 'object',
       properties: Object.fromEntries(

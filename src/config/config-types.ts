@@ -1,4 +1,5 @@
 import type { DiffConfig } from '../diff/ignore-rules.js';
+import type { RuleProfile } from '../lint/rule-profiles.js';
 import type { RuleConfig } from '../lint/rule-settings.js';
 import type { FailOn } from '../model/severity.js';
 import type { NodeGroup } from '../simulate/cluster/node-groups.js';
@@ -19,7 +20,9 @@ export interface KubeplanConfig {
     /** Rules that annotations may not suppress. */
     forbid?: string[];
   };
-  /** Severity (`off` disables) and options per rule id. */
+  /** Which rules run when `rules` names none of them: default, restricted or all; `--profile` overrides it. */
+  profile?: RuleProfile;
+  /** Severity (`off` disables) and options per rule id; a rule named here runs in any profile. */
   rules?: Record<string, RuleConfig>;
   /** The cluster model of `kubeplan plan` when no `--cluster` file is given. */
   cluster?: {

@@ -1,5 +1,5 @@
 import { atLeast, type KubeVersion } from './kube-version.js';
-import type { RemovedApi } from './deprecated-apis.js';
+import type { RemovedApi } from '../model/deprecated-apis.js';
 
 /** `use networking.k8s.io/v1 (available since 1.19)`: the newest replacement the target version serves, or the oldest one otherwise. */
 export function replacementAdvice(api: RemovedApi, target: KubeVersion): string {

@@ -3,7 +3,7 @@ import { configReferences, definedKeys, type ConfigReference } from './config-re
 import { reportsMissing, REFERENCE_NOTES, REFERENCE_OPTIONS, type ReferenceOptions } from './references.js';
 import { defineRule, type Rule, type RuleMeta } from './rule.js';
 
-type Docs = Pick<RuleMeta, 'id' | 'severity' | 'description' | 'rationale' | 'remediation' | 'example'>;
+type Docs = Pick<RuleMeta, 'id' | 'severity' | 'profile' | 'description' | 'rationale' | 'remediation' | 'example'>;
 
 /** The rule that reports references to a ConfigMap or Secret that the input does not define. */
 export function missingObjectRule(kind: ConfigReference['kind'], docs: Docs): Rule {

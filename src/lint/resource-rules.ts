@@ -3,7 +3,7 @@ import { requestState } from './resource-fields.js';
 import { defineRule, type Rule, type RuleMeta } from './rule.js';
 import { describeContainer } from '../model/containers.js';
 
-type Docs = Pick<RuleMeta, 'id' | 'severity' | 'description' | 'rationale' | 'remediation' | 'example'>;
+type Docs = Pick<RuleMeta, 'id' | 'severity' | 'profile' | 'description' | 'rationale' | 'remediation' | 'example'>;
 
 /** The rule that reports containers without a request (written, copied from a limit, or set for the pod) for `resource`. */
 export function missingRequestRule(resource: 'cpu' | 'memory', docs: Docs): Rule {

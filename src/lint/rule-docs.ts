@@ -1,4 +1,6 @@
 import { CATEGORY_TITLES, type Rule, type RuleCategory } from './rule.js';
+import { PROFILE_DESCRIPTIONS, profileIncludes, RULE_PROFILES } from './rule-profiles.js';
+import { plural } from '../model/plural.js';
 
 function targetText(rule: Rule): string {
   const t = rule.meta.target;
@@ -35,6 +37,7 @@ export function renderRuleDoc(rule: Rule, headingLevel = 2): string {
     `${m.description}`,
     '',
     `- Default severity: **${m.severity}**`,
+    `- Profile: ${m.profile}${m.profile === 'all' ? '' : ' (and the larger ones)'}`,
     `- Category: ${CATEGORY_TITLES[m.category]}`,
     `- Checks: ${targetText(rule)}`,
     '',
@@ -70,19 +73,27 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     '',
     "<!-- Generated from the rules' metadata by `npm run docs:rules`; do not edit. A test fails when this file is stale. -->",
     '',
-    `kubeplan lint runs ${rules.length} rules after schema validation. Set their severity and options in`,
-    '`.kubeplan.yaml` (see configuration.md), suppress them on an object with the `kubeplan.io/ignore`',
-    'annotation, and read one rule with `kubeplan explain <id>`. How rules treat objects missing from',
-    'the input is explained in rules-design.md.',
+    `kubeplan lint has ${rules.length} rules, run after schema validation. A profile chooses which run`,
+    '(`--profile`, or `profile` in `.kubeplan.yaml`; profiles.md explains the choice):',
+    '',
+    ...RULE_PROFILES.map(
+      (p) =>
+        `- \`${p}\` (${plural(rules.filter((r) => profileIncludes(p, r.meta.profile)).length, 'rule')}): ${PROFILE_DESCRIPTIONS[p]}.`,
+    ),
+    '',
+    'Set severities and options in `.kubeplan.yaml` (see configuration.md; a rule named there runs',
+    'in any profile), suppress a rule on an object with the `kubeplan.io/ignore` annotation, and read',
+    'one rule with `kubeplan explain <id>`. How rules treat objects missing from the input is',
+    'explained in rules-design.md.',
     '',
   ];
   const categories = Object.keys(CATEGORY_TITLES) as RuleCategory[];
   for (const category of categories) {
     const inCategory = rules.filter((r) => r.meta.category === category);
     if (inCategory.length === 0) continue;
-    out.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | reports |', '|---|---|---|');
+    out.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | profile | reports |', '|---|---|---|---|');
     for (const r of inCategory)
-      out.push(`| [${r.meta.id}](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.description} |`);
+      out.push(`| [${r.meta.id}](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.profile} | ${r.meta.description} |`);
     out.push('');
   }
   out.push('---', '');

@@ -1,5 +1,6 @@
 import type { Severity } from '../model/severity.js';
 import type { Rule } from './rule.js';
+import { DEFAULT_PROFILE, profileIncludes, type RuleProfile } from './rule-profiles.js';
 
 /** What the configuration may say about one rule: a severity, or a severity and options. */
 export type RuleConfig = Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> };
@@ -12,18 +13,21 @@ export interface RuleSetting {
 }
 
 /**
- * The rules a run uses: every rule at its default severity, overridden by the configuration;
- * `off` leaves a rule out. `only` (tests, and library callers) limits the run to some rules.
+ * The rules a run uses: the profile's rules at their default severity, overridden by the
+ * configuration; a rule the configuration names runs whatever the profile, and `off` leaves it
+ * out. `only` (tests, and library callers) runs just those rules, whatever the profile.
  */
 export function resolveRuleSettings(
   rules: readonly Rule[],
   config: Readonly<Record<string, RuleConfig>> = {},
   only?: readonly string[],
+  profile: RuleProfile = DEFAULT_PROFILE,
 ): RuleSetting[] {
   const settings: RuleSetting[] = [];
   for (const rule of rules) {
-    if (only && !only.includes(rule.meta.id)) continue;
     const entry = config[rule.meta.id];
+    if (only ? !only.includes(rule.meta.id) : entry === undefined && !profileIncludes(profile, rule.meta.profile))
+      continue;
     const configured = typeof entry === 'string' ? { severity: entry } : (entry ?? {});
     const severity = configured.severity ?? rule.meta.severity;
     if (severity === 'off') continue;

@@ -5,6 +5,7 @@ import type { KubeVersion } from './kube-version.js';
 import type { ObjectIndex } from './object-index.js';
 import type { GroupKind } from '../model/group-kind.js';
 import type { PodTemplate } from '../model/pod-template.js';
+import type { RuleProfile } from './rule-profiles.js';
 
 export type RuleCategory =
   | 'images'
@@ -50,6 +51,8 @@ export interface RuleMeta<M extends string = string> {
   category: RuleCategory;
   /** The severity when the configuration does not set one. */
   severity: Severity;
+  /** The smallest profile that runs the rule (rule-profiles.ts); configuring it runs it in any. */
+  profile: RuleProfile;
   /** One sentence: what the rule reports. */
   description: string;
   /** Why it matters: what goes wrong in the cluster. */
@@ -77,6 +80,11 @@ export interface RuleReport<M extends string = string> {
   data?: MessageData;
   /** `'key'` points at the key naming the field rather than its value (a bad label key). */
   at?: LocateTarget;
+  /**
+   * At most this severity, for a case the rule is less sure of (a copy of an object in another
+   * file may be an alternative, not a mistake): it lowers the configured severity, never raises it.
+   */
+  atMost?: Severity;
 }
 
 export interface RuleContext<O = Record<string, unknown>, M extends string = string> {

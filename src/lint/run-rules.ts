@@ -1,5 +1,6 @@
 import { findingAt, type Finding } from '../model/finding.js';
 import type { Manifest } from '../model/manifest.js';
+import { severityRank } from '../model/severity.js';
 import { isRecognized } from './kinds.js';
 import type { KubeVersion } from './kube-version.js';
 import { ObjectIndex } from './object-index.js';
@@ -90,7 +91,7 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
       const emit = (problem: RuleReport): void => {
         const finding = findingAt(manifest, {
           ruleId: rule.meta.id,
-          severity,
+          severity: problem.atMost && severityRank(problem.atMost) < severityRank(severity) ? problem.atMost : severity,
           message: messageOf(rule, problem),
           pointer: problem.pointer,
           phase: 'rule',

@@ -38,6 +38,15 @@ function isList(object: KubeObject): boolean {
 }
 
 /**
+ * Kustomize's own objects (`Kustomization`, `Component`) and the configuration of its built-in
+ * transformers and generators (`apiVersion: builtin`, `kind: LabelTransformer`), which overlays
+ * keep beside their manifests.
+ */
+function isKustomizeConfiguration(apiVersion: string): boolean {
+  return apiVersion.startsWith('kustomize.config.k8s.io/') || apiVersion === 'builtin';
+}
+
+/**
  * The objects of one document (an object, or the items of a List) and the problems that keep
  * parts of it from being objects. Kustomize's own configuration is left out: it is build
  * configuration, not something sent to the API server.
@@ -56,7 +65,7 @@ export function documentObjects(value: KubeObject): { objects: DocumentObject[];
       });
       return;
     }
-    if (String(object.apiVersion).startsWith('kustomize.config.k8s.io/')) return;
+    if (isKustomizeConfiguration(String(object.apiVersion))) return;
     objects.push(itemIndex === undefined ? { object, basePath } : { object, basePath, itemIndex });
   };
   if (!isList(value)) {

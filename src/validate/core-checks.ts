@@ -73,9 +73,9 @@ const CHECKS: RuleDescriptor[] = [
   },
   {
     id: 'schema-missing',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'A kind with no schema to validate it against.',
-    help: 'Neither a built-in kind nor one declared by a CustomResourceDefinition in the inputs, so its fields are not checked.\n\nAdd the CRD to the inputs or pass it with --crd.',
+    help: 'Neither a built-in kind nor one declared by a CustomResourceDefinition in the inputs, so its fields are not checked. Info, not a warning: nothing is wrong with the object, and custom resources whose CRDs live elsewhere are the normal case.\n\nAdd the CRD to the inputs or pass it with --crd to have them checked.',
   },
   {
     id: 'schema-unknown-field',

@@ -13,6 +13,7 @@ import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
 import { selectorProblems } from './selector-checks.js';
 import { cached } from '../model/maps.js';
+import { REMOVED_APIS, removedApi } from '../model/deprecated-apis.js';
 
 export interface ValidateOptions {
   /** Unknown fields are errors (the default); false skips that check. */
@@ -163,7 +164,7 @@ export class ManifestValidator {
         findings.push(
           findingAt(m, {
             ruleId: 'schema-missing',
-            severity: 'warning',
+            severity: 'info',
             message: `the CustomResourceDefinition ${found.entry.crd.ref.name} has no schema for ${apiVersion}; ${kind} objects are not validated`,
             pointer: '/kind',
             phase: 'schema',
@@ -252,7 +253,7 @@ export class ManifestValidator {
         return findingAt(m, {
           ruleId: 'api-unknown',
           severity: 'error',
-          message: `${kind} is not served by ${apiVersion}; use ${versions[0]}`,
+          message: `${kind} is not served by ${apiVersion}; ${servedInstead(kind, versions)}`,
           pointer: '/apiVersion',
           phase: 'schema',
         });
@@ -268,7 +269,7 @@ export class ManifestValidator {
     const guess = closestName(kind, this.options.crds.kindsOf(apiVersion));
     return findingAt(m, {
       ruleId: 'schema-missing',
-      severity: 'warning',
+      severity: 'info',
       message: guess
         ? `no schema for ${kind} (${apiVersion}): no CustomResourceDefinition of the input declares it; did you mean "${guess}"? If not, add its CRD to the input or pass --crd`
         : `no schema for ${kind} (${apiVersion}): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd`,
@@ -276,4 +277,18 @@ export class ManifestValidator {
       phase: 'schema',
     });
   }
+}
+
+/**
+ * What to use instead of an apiVersion that never served `kind`: the first version still served,
+ * or, when Kubernetes removed every version of it (PodSecurityPolicy), the last removal and what
+ * replaces the kind.
+ */
+function servedInstead(kind: string, versions: readonly string[]): string {
+  const served = versions.find((v) => !removedApi(v, kind));
+  if (served) return `use ${served}`;
+  // REMOVED_APIS is in release order: the removal listed last is the latest.
+  const last = REMOVED_APIS.findLast((r) => r.kinds.includes(kind) && versions.includes(r.apiVersion))!;
+  const instead = last.replacements[0]?.apiVersion ?? last.instead ?? 'another mechanism';
+  return `Kubernetes ${last.removedIn} removed its last version, ${last.apiVersion}; use ${instead}`;
 }

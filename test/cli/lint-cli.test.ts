@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runCli } from '../helpers/run-cli.js';
 
 const VALID = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n';
-const WARNING_ONLY = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';
+const WARNING_ONLY = 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: w\n';
 
 describe('kubeplan lint: exit codes', () => {
   it('exits 0 when there is nothing at or above the fail level', async () => {
@@ -42,6 +42,28 @@ describe('kubeplan lint: exit codes', () => {
   });
 });
 
+describe('kubeplan lint --profile', () => {
+  const DEPLOYMENT = 'fixtures/rules/liveness-probe-missing/invalid/deployment.yaml';
+  const rules = (stdout: string) => [...new Set(stdout.match(/[a-z-]+$/gm) ?? [])].sort();
+
+  it('runs the default profile unless --profile or the configuration chooses another', async () => {
+    const byDefault = await runCli(['lint', DEPLOYMENT]);
+    expect(rules(byDefault.stdout)).not.toContain('liveness-probe-missing');
+    const all = await runCli(['lint', '--profile', 'all', DEPLOYMENT]);
+    expect(rules(all.stdout)).toContain('liveness-probe-missing');
+    expect(rules(all.stdout)).toContain('seccomp-profile-missing');
+    const restricted = await runCli(['lint', '--profile', 'restricted', DEPLOYMENT]);
+    expect(rules(restricted.stdout)).toContain('seccomp-profile-missing');
+    expect(rules(restricted.stdout)).not.toContain('liveness-probe-missing');
+  });
+
+  it('refuses an unknown profile as a usage error', async () => {
+    const r = await runCli(['lint', '--profile', 'strict', DEPLOYMENT]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--profile <profile>' argument 'strict' is invalid");
+  });
+});
+
 describe('kubeplan lint: text output', () => {
   it('groups findings by file, one line each, then a summary', async () => {
     const r = await runCli(['lint', 'fixtures/bad-input/duplicate-keys.yaml', 'fixtures/bad-input/unknown-api.yaml']);
@@ -51,9 +73,9 @@ describe('kubeplan lint: text output', () => {
         '',
         'fixtures/bad-input/unknown-api.yaml:1:13  error    Deployment is not served by apps/v9; use apps/v1  api-unknown',
         'fixtures/bad-input/unknown-api.yaml:7:7   error    apps/v1 has no kind "Deploymnet"; did you mean "Deployment"?  api-unknown',
-        'fixtures/bad-input/unknown-api.yaml:12:7  warning  no schema for Widget (example.com/v1): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd  schema-missing',
+        'fixtures/bad-input/unknown-api.yaml:12:7  info     no schema for Widget (example.com/v1): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd  schema-missing',
         '',
-        '3 errors, 1 warning, 0 info (2 files, 4 objects).',
+        '3 errors, 0 warnings, 1 info (2 files, 4 objects).',
         '',
       ].join('\n'),
     );

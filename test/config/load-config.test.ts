@@ -120,6 +120,9 @@ cluster:
     expect(problems('failOn: sometimes\n')).toEqual([
       '.kubeplan.yaml:1:9: failOn: "sometimes" is not one of error, warning, info, never',
     ]);
+    expect(problems('profile: strict\n')).toEqual([
+      '.kubeplan.yaml:1:10: profile: "strict" is not one of default, restricted, all',
+    ]);
     expect(problems('kubernetesVersion: 1.30\n')).toEqual([
       '.kubeplan.yaml:1:20: kubernetesVersion: write the version in quotes (e.g. "1.30"): YAML reads 1.3 as a number',
     ]);

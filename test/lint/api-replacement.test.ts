@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { replacementAdvice } from '../../src/lint/api-replacement.js';
-import type { RemovedApi } from '../../src/lint/deprecated-apis.js';
+import type { RemovedApi } from '../../src/model/deprecated-apis.js';
 import { parseKubeVersion } from '../../src/lint/kube-version.js';
 
 const FLOWCONTROL_V1BETA1: RemovedApi = {

@@ -29,7 +29,7 @@ describe('kubeplan rules', () => {
     for (const rule of BUILTIN_RULES) expect(r.stdout).toContain(`  ${rule.meta.id} `);
     expect(r.stdout).toContain('Security (Pod Security Standards):');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      `${BUILTIN_RULES.length} rules. Configure them in .kubeplan.yaml; read one with kubeplan explain <id>.`,
+      `${BUILTIN_RULES.length} rules. A run uses the rules of its profile (--profile; default: default) and those .kubeplan.yaml names; read one with kubeplan explain <id>.`,
     );
   });
 
@@ -69,19 +69,23 @@ describe('kubeplan explain', () => {
 
 describe('kubeplan lint with rules', () => {
   it('counts suppressed findings in the text and JSON summaries', async () => {
-    const text = await runCli(['lint', '-'], { stdin: LATEST });
+    const text = await runCli(['lint', '--profile', 'all', '-'], { stdin: LATEST });
     // A bare pod of busybox with nothing set: no tag, no requests or memory limit, no security
     // context (seccomp, non-root, privilege escalation, read-only root, capabilities) and the
-    // default service account's token: 10 warnings, all suppressed by `ignore: all`.
+    // default service account's token: 10 warnings of the rules of every profile, all
+    // suppressed by `ignore: all`.
     expect(text.stdout).toBe(
       'No problems found (1 file, 1 object).\n10 findings suppressed by kubeplan.io/ignore annotations (--no-inline-ignores shows them).\n',
     );
-    const json = JSON.parse((await runCli(['lint', '-f', 'json', '-'], { stdin: LATEST })).stdout);
+    const json = JSON.parse((await runCli(['lint', '--profile', 'all', '-f', 'json', '-'], { stdin: LATEST })).stdout);
     expect(json.summary.suppressed).toBe(10);
     expect(json.findings).toEqual([]);
-    const shown = await runCli(['lint', '--no-inline-ignores', '-'], { stdin: LATEST });
+    const shown = await runCli(['lint', '--profile', 'all', '--no-inline-ignores', '-'], { stdin: LATEST });
     expect(shown.stdout).toContain('image-tag-latest');
     expect(shown.stdout).toContain('\n0 errors, 10 warnings, 0 info (1 file, 1 object).\n');
+    // The default profile: no tag and no requests.
+    const quiet = await runCli(['lint', '--no-inline-ignores', '-'], { stdin: LATEST });
+    expect(quiet.stdout).toContain('\n0 errors, 3 warnings, 0 info (1 file, 1 object).\n');
   });
 
   it('checks against --kube-version and rejects one that is not a version', async () => {

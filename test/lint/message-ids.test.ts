@@ -25,6 +25,7 @@ function imageRule(
       id: 'test-rule',
       category: 'images',
       severity: 'warning',
+      profile: 'default',
       description: 'A rule for tests.',
       rationale: 'Tests need one.',
       remediation: 'Nothing to do.',

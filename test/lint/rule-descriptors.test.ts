@@ -9,6 +9,7 @@ describe('ruleDescriptors', () => {
         id: 'sample-rule',
         category: 'images',
         severity: 'warning',
+        profile: 'default',
         description: 'Reports samples.',
         rationale: 'Samples hurt.',
         remediation: 'Remove the sample.',

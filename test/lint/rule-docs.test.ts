@@ -6,6 +6,7 @@ const META: RuleMeta = {
   id: 'sample-rule',
   category: 'images',
   severity: 'warning',
+  profile: 'default',
   description: 'Reports samples.',
   rationale: 'Samples hurt.',
   remediation: 'Remove the sample.',
@@ -59,7 +60,7 @@ describe('renderRulesMarkdown', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## Images']);
     expect(md).toContain(
-      '## Images\n\n| rule | severity | reports |\n|---|---|---|\n| [sample-rule](#sample-rule) | warning | Reports samples. |\n\n---\n',
+      '## Images\n\n| rule | severity | profile | reports |\n|---|---|---|---|\n| [sample-rule](#sample-rule) | warning | default | Reports samples. |\n\n---\n',
     );
   });
 });

@@ -27,7 +27,7 @@ describe('bad input in fixtures/bad-input', () => {
       'fixtures/bad-input/tabs.yaml:4:1 error yaml-syntax Tabs are not allowed as indentation',
       'fixtures/bad-input/unknown-api.yaml:1:13 error api-unknown Deployment is not served by apps/v9; use apps/v1',
       'fixtures/bad-input/unknown-api.yaml:7:7 error api-unknown apps/v1 has no kind "Deploymnet"; did you mean "Deployment"?',
-      'fixtures/bad-input/unknown-api.yaml:12:7 warning schema-missing no schema for Widget (example.com/v1): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd',
+      'fixtures/bad-input/unknown-api.yaml:12:7 info schema-missing no schema for Widget (example.com/v1): not a built-in kind and no CustomResourceDefinition declares it; add the CRD to the input or pass --crd',
     ]);
   });
 

@@ -195,6 +195,10 @@ describe('directories and globs', () => {
   it('skips kustomize configuration, which is not a cluster object', async () => {
     writeFileSync(join(dir, 'kustomization.yaml'), 'resources: [cm.yaml]\n');
     writeFileSync(join(dir, 'component.yaml'), 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n');
+    writeFileSync(
+      join(dir, 'labels.yaml'),
+      'apiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: labels}\nlabels: {env: dev}\nfieldSpecs: [{path: metadata/labels, create: true}]\n',
+    );
     writeFileSync(join(dir, 'cm.yaml'), CONFIG_MAP);
     const result = await loadManifests([dir]);
     expect(result.findings).toEqual([]);

@@ -1,4 +1,9 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import rule from '../../rules/duplicate-object.js';
+import { lint } from '../../src/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { runRuleTests, testRule } from './rule-tester.js';
 
 testRule('duplicate-object', {
@@ -7,6 +12,40 @@ testRule('duplicate-object', {
       '12:9 ConfigMap shop/web-config is already defined at fixtures/rules/duplicate-object/invalid/copies.yaml:1; the later definition replaces it when applied',
     ],
   },
+});
+
+describe('duplicate-object across files', () => {
+  let cleanup = (): void => {};
+  afterEach(() => cleanup());
+
+  const configMap = (value: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  namespace: shop\ndata: {LOG_LEVEL: ${value}}\n`;
+
+  it('reports a copy in another file as info (an alternative, perhaps), one in its own file as a warning', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const a = join(temp.dir, 'a.yaml');
+    const b = join(temp.dir, 'b.yaml');
+    writeFileSync(a, configMap('info'));
+    writeFileSync(b, `${configMap('debug')}---\n${configMap('warn')}`);
+    const result = await lint([a, b], { onlyRules: ['duplicate-object'] });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      `${b}:4:9 info ConfigMap shop/web is already defined at ${a}:1; the later definition replaces it when applied`,
+      `${b}:11:9 warning ConfigMap shop/web is already defined at ${b}:1; the later definition replaces it when applied`,
+    ]);
+  });
+
+  it('lowers even a configured error to info for a copy in another file', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const a = join(temp.dir, 'a.yaml');
+    const b = join(temp.dir, 'b.yaml');
+    writeFileSync(a, configMap('info'));
+    writeFileSync(b, configMap('debug'));
+    const config = { rules: { 'duplicate-object': 'error' as const } };
+    const result = await lint([a, b], { onlyRules: ['duplicate-object'], config });
+    expect(result.findings.map((f) => f.severity)).toEqual(['info']);
+  });
 });
 
 runRuleTests(rule, {

@@ -1,12 +1,25 @@
+import { expect, it } from '@jest/globals';
 import rule from '../../rules/ingress-backend-missing.js';
+import { lint } from '../../src/index.js';
 import { runRuleTests, testRule } from './rule-tester.js';
+
+it('ingress-backend-missing: a missing Service is a warning (it may be deployed from elsewhere), a missing port an error', async () => {
+  const result = await lint(['fixtures/rules/ingress-backend-missing/invalid/missing-service-and-ports.yaml'], {
+    onlyRules: ['ingress-backend-missing'],
+  });
+  expect(result.findings.map((f) => `${f.line} ${f.severity} ${f.messageId}`)).toEqual([
+    '53 error noPortNumber',
+    '60 error noPortName',
+    '65 warning noService',
+  ]);
+});
 
 testRule('ingress-backend-missing', {
   invalid: {
     'missing-service-and-ports.yaml': [
       '53:27 Service "web" has no port 8080 (its ports: 80 (http)): requests on this route fail',
       '60:25 Service "web" has no port named "https" (its ports: 80 (http)): requests on this route fail',
-      '65:23 backend Service "api" is not in the input: requests on this route fail',
+      '65:23 backend Service "api" is not in the input, though other Services of its namespace are: unless the cluster has it, requests on this route fail',
     ],
   },
 });

@@ -60,6 +60,33 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'names of where a secret is, and values that cannot be one: switches, paths, URLs, counts',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              env:
+                - {name: WEBHOOK_SECRET_NAME, value: webhook-certs}
+                - {name: SECRET_VERSION, value: latest}
+                - {name: POSTGRES_PASSWORD_FILE, value: /run/secrets/db}
+                - {name: TOKEN_URL, value: "https://user:pass@auth.example.com/token"}
+                - {name: mysql-secret-namespace, value: data}
+                - {name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "1"}
+                - {name: MYSQL_RANDOM_ROOT_PASSWORD, value: "yes"}
+                - {name: SKIP_TOKEN, value: "False"}
+                - {name: GOOGLE_APPLICATION_CREDENTIALS, value: /var/secrets/google/key.json}
+                - {name: KUBE_TOKEN, value: ./token}
+                - {name: CREDENTIAL_HELPER, value: ~/bin/helper}
+                - {name: OAUTH_SECRET, value: "https://vault.example.com/v1/oauth"}
+                - {name: MAX_TOTAL_TOKENS, value: "2048"}
+                - {name: TOKENS_PER_SECOND, value: "-1.5"}
+      `,
+    },
+    {
       name: 'namePattern replaces the default pattern',
       options: { namePattern: '^APP_SECRET$' },
       yaml: `
@@ -191,6 +218,49 @@ runRuleTests(rule, {
           column: 78,
           endLine: 11,
           endColumn: 83,
+        },
+      ],
+    },
+    {
+      name: 'a number under a name that ends with the secret word; a URL with credentials; a value that only looks like a switch',
+      yaml: `
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              env:
+                - {name: MYSQL_PASSWORD, value: "1234"}
+                - {name: REDIS_PASSWORD, value: "redis://:hunter2@redis:6379"}
+                - {name: ADMIN_TOKEN, value: "yes-please"}
+                - {name: API_KEY_PATH_SECRET, value: "/tmp"}
+      `,
+      errors: [
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'MYSQL_PASSWORD' },
+          line: 9,
+          column: 41,
+          endLine: 9,
+          endColumn: 47,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'REDIS_PASSWORD' },
+          line: 10,
+          column: 41,
+          endLine: 10,
+          endColumn: 70,
+        },
+        {
+          messageId: 'plainText',
+          data: { container: 'container "api"', name: 'ADMIN_TOKEN' },
+          line: 11,
+          column: 38,
+          endLine: 11,
+          endColumn: 50,
         },
       ],
     },

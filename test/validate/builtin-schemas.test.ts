@@ -144,6 +144,12 @@ describe('kinds without a schema', () => {
     ]);
   });
 
+  it('says so when Kubernetes removed every version of the kind, rather than naming a removed one', async () => {
+    expect(await validateYaml('apiVersion: policy/v1\nkind: PodSecurityPolicy\nmetadata: {name: x}\n')).toEqual([
+      '1:13 api-unknown PodSecurityPolicy is not served by policy/v1; Kubernetes 1.25 removed its last version, policy/v1beta1; use Pod Security Admission (pod-security.kubernetes.io labels on the namespace)',
+    ]);
+  });
+
   it('suggests the kind a typo was meant to be', async () => {
     expect(await validateYaml('apiVersion: v1\nkind: ConfigMpa\nmetadata: {name: x}\n')).toEqual([
       '2:7 api-unknown v1 has no kind "ConfigMpa"; did you mean "ConfigMap"?',

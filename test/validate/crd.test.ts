@@ -12,8 +12,8 @@ const EXPECTED_BACKUP_FINDINGS = [
   'fixtures/crds/backups.yaml:28:5 error schema-invalid spec.target.claimName: required field is missing',
   'fixtures/crds/backups.yaml:28:11 error schema-invalid spec.target.mode: "Mirror" is not one of "Snapshot", "Copy"',
   'fixtures/crds/backups.yaml:29:3 error schema-unknown-field spec.schedual: unknown field "schedual"; did you mean "schedule"?',
-  'fixtures/crds/backups.yaml:32:7 warning schema-missing the CustomResourceDefinition backups.storage.example.com has no schema for storage.example.com/v1alpha1; Backup objects are not validated',
-  'fixtures/crds/backups.yaml:39:7 warning schema-missing no schema for Backups (storage.example.com/v1): no CustomResourceDefinition of the input declares it; did you mean "Backup"? If not, add its CRD to the input or pass --crd',
+  'fixtures/crds/backups.yaml:32:7 info schema-missing the CustomResourceDefinition backups.storage.example.com has no schema for storage.example.com/v1alpha1; Backup objects are not validated',
+  'fixtures/crds/backups.yaml:39:7 info schema-missing no schema for Backups (storage.example.com/v1): no CustomResourceDefinition of the input declares it; did you mean "Backup"? If not, add its CRD to the input or pass --crd',
 ];
 
 describe('custom resources validated by their CRD', () => {
@@ -106,6 +106,81 @@ spec:
     metadata: {name: inner}
 `;
     expect(await validateYaml(text)).toEqual([]);
+  });
+});
+
+describe('x-kubernetes-list-type of a CRD', () => {
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: routes.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Route, plural: routes}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                headers:
+                  type: array
+                  x-kubernetes-list-type: map
+                  x-kubernetes-list-map-keys: [name, scope]
+                  items:
+                    type: object
+                    required: [name]
+                    properties:
+                      name: {type: string}
+                      scope: {type: string, default: request}
+                      value: {type: string}
+                remove:
+                  type: array
+                  x-kubernetes-list-type: set
+                  items: {type: string}
+                ports:
+                  type: array
+                  x-kubernetes-list-type: atomic
+                  items: {type: integer}
+---
+`;
+
+  it('refuses a repeated key of a map list (after defaults) and a repeated item of a set, at the repeat', async () => {
+    const route = `apiVersion: example.com/v1
+kind: Route
+metadata: {name: r}
+spec:
+  headers:
+    - {name: a, value: "1"}
+    - {name: a, scope: response, value: "2"}
+    - {name: a, scope: request, value: "3"}
+  remove: [x, z, x, x]
+  ports: [80, 80]
+`;
+    expect(await validateYaml(crd + route)).toEqual([
+      '46:7 schema-invalid spec.headers[2]: Duplicate value: {"name":"a","scope":"request"}',
+      '47:18 schema-invalid spec.remove[2]: Duplicate value: "x"',
+      '47:21 schema-invalid spec.remove[3]: Duplicate value: "x"',
+    ]);
+  });
+
+  it('accepts items that differ in one of the keys', async () => {
+    const route = `apiVersion: example.com/v1
+kind: Route
+metadata: {name: r}
+spec:
+  headers:
+    - {name: a, scope: request}
+    - {name: b, scope: request}
+    - {name: a, scope: response}
+  remove: [x, z]
+`;
+    expect(await validateYaml(crd + route)).toEqual([]);
   });
 });
 

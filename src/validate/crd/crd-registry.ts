@@ -3,6 +3,7 @@ import { formats } from '@kubernetes-models/validate';
 import { findingAt, type Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
+import { addListTypeKeyword } from './list-types.js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { compileRe2, Re2SyntaxError } from './re2.js';
@@ -142,6 +143,7 @@ export class CrdRegistry {
         validateFormats: true,
         code: { regExp: this.re2Engine() },
       });
+      addListTypeKeyword(this.ajv);
     }
     return this.ajv;
   }

@@ -1,4 +1,5 @@
 import { dig, isObject, type JsonObject } from '../../model/json.js';
+import { LIST_KEYS_KEYWORD, uniqueByOf } from './list-types.js';
 
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
@@ -8,7 +9,8 @@ import { dig, isObject, type JsonObject } from '../../model/json.js';
  * - `x-kubernetes-int-or-string: true` accepts an integer or a string;
  * - `nullable: true` accepts null;
  * - `x-kubernetes-embedded-resource: true` objects may carry apiVersion, kind and metadata;
- * - `allOf`, `anyOf`, `oneOf` and `not` only constrain values (see `toValueValidation`).
+ * - `allOf`, `anyOf`, `oneOf` and `not` only constrain values (see `toValueValidation`);
+ * - `x-kubernetes-list-type: set` and `map` lists hold no duplicates (list-types.ts).
  * CEL rules (`x-kubernetes-validations`) are evaluated apart (validation-rules.ts); defaults are
  * applied to the object before either check (structural-defaults.ts).
  */
@@ -128,6 +130,8 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
 
   junctors(input, out);
   if (isSchema(input.items)) out.items = toJsonSchema(input.items);
+  const uniqueBy = uniqueByOf(input);
+  if (uniqueBy) out[LIST_KEYS_KEYWORD] = uniqueBy;
 
   const properties: Schema = {};
   if (isSchema(input.properties)) {

@@ -1,0 +1,71 @@
+import type { Ajv, ErrorObject } from 'ajv';
+import { canonicalJson, isObject } from '../../model/json.js';
+
+/**
+ * `x-kubernetes-list-type` as the API server enforces it on custom resources: the items of a
+ * `set` are unique, and the items of a `map` are unique by their `x-kubernetes-list-map-keys`
+ * (two HTTPRoute header matches of the same name are refused). `atomic`, the default, allows
+ * anything. Each duplicate is reported at its own index with the API server's words
+ * (`Duplicate value: ...`), after the first item it repeats.
+ */
+export const LIST_KEYS_KEYWORD = 'x-kubeplan-unique-by';
+
+/** What a list's items must be unique by: the whole item, or some of its fields. */
+export type UniqueBy = { whole: true } | { keys: string[] };
+
+/** The uniqueness a structural schema node asks of its list, if any. */
+export function uniqueByOf(schema: Record<string, unknown>): UniqueBy | undefined {
+  const listType = schema['x-kubernetes-list-type'];
+  if (listType === 'set') return { whole: true };
+  const keys = schema['x-kubernetes-list-map-keys'];
+  if (listType === 'map' && Array.isArray(keys) && keys.length && keys.every((k) => typeof k === 'string'))
+    return { keys };
+  return undefined;
+}
+
+/** The identity of an item: the item itself for a set, its key fields for a map. */
+function identity(item: unknown, by: UniqueBy): { key: string; shown: unknown } {
+  if ('whole' in by) return { key: canonicalJson(item), shown: item };
+  const fields = isObject(item) ? item : {};
+  const shown = Object.fromEntries(by.keys.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]));
+  return { key: canonicalJson(by.keys.map((k) => fields[k] ?? null)), shown };
+}
+
+function duplicates(list: readonly unknown[], by: UniqueBy, at: string): ErrorObject[] {
+  const seen = new Set<string>();
+  const errors: ErrorObject[] = [];
+  list.forEach((item, index) => {
+    const { key, shown } = identity(item, by);
+    if (!seen.has(key)) {
+      seen.add(key);
+      return;
+    }
+    errors.push({
+      keyword: LIST_KEYS_KEYWORD,
+      instancePath: `${at}/${index}`,
+      schemaPath: '',
+      params: {},
+      message: `Duplicate value: ${JSON.stringify(shown)}`,
+    });
+  });
+  return errors;
+}
+
+/** Teaches ajv the keyword `toJsonSchema` writes for a `set` or `map` list. */
+export function addListTypeKeyword(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: LIST_KEYS_KEYWORD,
+    type: 'array',
+    errors: true,
+    validate: function unique(
+      by: UniqueBy,
+      data: unknown[],
+      _parent?: unknown,
+      cxt?: { instancePath: string },
+    ): boolean {
+      const errors = duplicates(data, by, cxt?.instancePath ?? '');
+      (unique as { errors?: ErrorObject[] }).errors = errors;
+      return errors.length === 0;
+    },
+  });
+}
