@@ -4,6 +4,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
 import { addListTypeKeyword } from './list-types.js';
+import { SharedSubschemas } from './shared-subschemas.js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { compileRe2, Re2SyntaxError } from './re2.js';
@@ -55,6 +56,7 @@ export function isCrd(m: Manifest): boolean {
 export class CrdRegistry {
   private readonly versions = new Map<string, CrdVersion>();
   private ajv: Ajv | undefined;
+  private shared: SharedSubschemas | undefined;
   /** Where the pattern engine notes what re2js refuses, while a schema compiles. */
   private refusing: Array<Omit<RefusedPattern, 'pointer'>> | undefined;
 
@@ -118,7 +120,8 @@ export class CrdRegistry {
       const refused: Array<Omit<RefusedPattern, 'pointer'>> = [];
       this.refusing = refused;
       try {
-        entry.compiled = this.compiler().compile(toJsonSchema(entry.schema, { root: true }));
+        const ajv = this.compiler();
+        entry.compiled = ajv.compile(this.shared!.share(toJsonSchema(entry.schema, { root: true })));
         entry.refusedPatterns = refused.map((r) => ({
           ...r,
           pointer: `${entry.schemaPointer}${patternPointer(entry.schema, r.pattern) ?? ''}`,
@@ -142,8 +145,11 @@ export class CrdRegistry {
         formats: formats as never,
         validateFormats: true,
         code: { regExp: this.re2Engine() },
+        // Shared parts stay functions of their own, compiled once (shared-subschemas.ts).
+        inlineRefs: false,
       });
       addListTypeKeyword(this.ajv);
+      this.shared = new SharedSubschemas(this.ajv);
     }
     return this.ajv;
   }
