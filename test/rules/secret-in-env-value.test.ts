@@ -222,7 +222,7 @@ runRuleTests(rule, {
       ],
     },
     {
-      name: 'a number under a name that ends with the secret word; a URL with credentials; a value that only looks like a switch',
+      name: 'a number under a name that ends with the secret word, in any case; a URL with credentials; a value that only looks like a switch',
       yaml: `
         apiVersion: v1
         kind: Pod
@@ -232,7 +232,7 @@ runRuleTests(rule, {
             - name: api
               image: api:1.0
               env:
-                - {name: MYSQL_PASSWORD, value: "1234"}
+                - {name: mysql_password, value: "1234"}
                 - {name: REDIS_PASSWORD, value: "redis://:hunter2@redis:6379"}
                 - {name: ADMIN_TOKEN, value: "yes-please"}
                 - {name: API_KEY_PATH_SECRET, value: "/tmp"}
@@ -240,7 +240,7 @@ runRuleTests(rule, {
       errors: [
         {
           messageId: 'plainText',
-          data: { container: 'container "api"', name: 'MYSQL_PASSWORD' },
+          data: { container: 'container "api"', name: 'mysql_password' },
           line: 9,
           column: 41,
           endLine: 9,

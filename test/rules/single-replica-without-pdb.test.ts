@@ -45,6 +45,31 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'one replica covered by one of several budgets of its namespace',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: solo, namespace: shop}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: solo}}
+          template:
+            metadata: {labels: {app: solo}}
+            spec:
+              containers: [{name: solo, image: "solo:1.0"}]
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: other, namespace: shop}
+        spec: {maxUnavailable: 1, selector: {matchLabels: {app: other}}}
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: solo, namespace: shop}
+        spec: {maxUnavailable: 1, selector: {matchLabels: {app: solo}}}
+      `,
+    },
+    {
       name: 'an autoscaler with minReplicas 2; DaemonSets and Jobs have no replicas',
       yaml: `
         apiVersion: apps/v1
