@@ -1,4 +1,4 @@
-import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
+import { Composer, type CST, type Document, LineCounter, Parser, type YAMLError } from 'yaml';
 import { addIndentation, flowIndentation, type IndentedText } from './flow-indentation.js';
 import { isSyntaxError } from './reported-errors.js';
 import { YAML_PARSE_OPTIONS } from './yaml-options.js';
@@ -22,10 +22,21 @@ export interface ParsedDocuments {
  */
 const MAX_PASSES = 50;
 
+/**
+ * A comment right after a flow indicator (`[x,#note` or `{#note`): go-yaml skips a comment
+ * wherever a token may start, so kubectl reads it as one. The `yaml` package reads it as a
+ * comment too (the value is the same) but reports that a comment needs a space before it.
+ */
+function isCommentAfterFlowIndicator(error: YAMLError, text: string): boolean {
+  const at = error.pos[0];
+  return error.code === 'MISSING_CHAR' && text[at] === '#' && ',[{'.includes(text[at - 1] ?? ' ');
+}
+
 function parse(text: string): { tokens: CST.Token[]; docs: Document.Parsed[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const docs = Array.from(new Composer(YAML_PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+  for (const doc of docs) doc.errors = doc.errors.filter((e) => !isCommentAfterFlowIndicator(e, text));
   return { tokens, docs, lineCounter };
 }
 

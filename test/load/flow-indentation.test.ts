@@ -49,6 +49,14 @@ const KUBECTL_READS: Array<[string, string, unknown]> = [
     { a: ['x y'], s: '"not [closed\n', b: 'c' },
   ],
   ['CRLF line ends', '  a: ["x\r\ny"]\r\n  b: c\r\n', { a: ['x y'], b: 'c' }],
+  // go-yaml skips a comment wherever a token may start, so no space is needed before its `#`.
+  ['a comment right after a comma', '  a: [x,#note\n  z]\n  b: c\n', { a: ['x', 'z'], b: 'c' }],
+  [
+    'a comment right after an opening bracket',
+    '  a: [#note\n  x]\n  b: {#note\n    k: v}\n',
+    { a: ['x'], b: { k: 'v' } },
+  ],
+  ["a comment after a flow map's comma", '  a: {x: "1",#note\n    }\n', { a: { x: '1' } }],
 ];
 
 describe('flow content continued at any column, as kubectl reads it', () => {
@@ -123,6 +131,13 @@ describe('what kubectl refuses in flow content stays refused, with one finding',
   it('a quoted string that never closes', () => {
     // kubectl: "found unexpected end of stream"
     expect(findingsOf('  a: ["x\ny]\n  b: c\n')).toEqual(['9:1 yaml-syntax Missing closing "quote']);
+  });
+
+  it('a comment after a comma that leaves the list unclosed', () => {
+    // kubectl: "did not find expected node content"
+    expect(findingsOf('  a: [x,#b, c]\n')).toEqual([
+      '7:1 yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
   });
 
   it('a document marker inside a quoted string', () => {
