@@ -27,6 +27,7 @@ function hasDisruptionBudget(
     return map;
   });
   const selectors = byNamespace.get(namespaceOf(workload.object));
+  // biome-ignore lint/complexity/useOptionalChain: `?.` would return undefined where a boolean is due
   return selectors !== undefined && selectors.some((selector) => selectorMatches(selector, labels));
 }
 
