@@ -71,7 +71,9 @@ export async function acceptManifests(
       continue;
     }
     const found = await validate(manifest);
-    const refusal = found.find((f) => REFUSING.has(f.ruleId)) ?? fieldValidationProblem(manifest);
+    // A warning (a version the cluster may turn on) is no refusal.
+    const refusal =
+      found.find((f) => REFUSING.has(f.ruleId) && f.severity === 'error') ?? fieldValidationProblem(manifest);
     if (refusal) {
       refuse(manifest, refusal);
       continue;

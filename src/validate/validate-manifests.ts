@@ -249,6 +249,15 @@ export class ManifestValidator {
           phase: 'schema',
         });
       }
+      if (versions.length && isOffByDefault(apiVersion, kind, versions)) {
+        return findingAt(m, {
+          ruleId: 'api-unknown',
+          severity: 'warning',
+          message: `${kind} is not served by ${apiVersion} unless the cluster turns it on: alpha versions, and beta versions new since Kubernetes 1.24, are off by default (kube-apiserver --runtime-config); ${servedInstead(kind, versions)}`,
+          pointer: '/apiVersion',
+          phase: 'schema',
+        });
+      }
       if (versions.length) {
         return findingAt(m, {
           ruleId: 'api-unknown',
@@ -291,4 +300,19 @@ function servedInstead(kind: string, versions: readonly string[]): string {
   const last = REMOVED_APIS.findLast((r) => r.kinds.includes(kind) && versions.includes(r.apiVersion))!;
   const instead = last.replacements[0]?.apiVersion ?? last.instead ?? 'another mechanism';
   return `Kubernetes ${last.removedIn} removed its last version, ${last.apiVersion}; use ${instead}`;
+}
+
+/**
+ * An alpha or beta version of a group that serves the kind in another version
+ * (`resource.k8s.io/v1beta1` ResourceClaimTemplate): the schemas kubeplan ships hold the versions
+ * a default API server serves, and a cluster may turn on others. Whether it does is not known,
+ * so this is a warning, not an error.
+ */
+function isOffByDefault(apiVersion: string, kind: string, versions: readonly string[]): boolean {
+  const group = groupOf(apiVersion);
+  return (
+    /^v\d+(alpha|beta)\d+$/.test(apiVersion.slice(apiVersion.lastIndexOf('/') + 1)) &&
+    versions.some((v) => groupOf(v) === group) &&
+    !removedApi(apiVersion, kind)
+  );
 }

@@ -157,6 +157,16 @@ describe('inputs loaded once, for every command', () => {
     ]);
   });
 
+  it('plans an object of a beta version a cluster may turn on, after its warning', async () => {
+    const claim =
+      'apiVersion: resource.k8s.io/v1beta1\nkind: ResourceClaimTemplate\nmetadata: {name: gpu, namespace: shop}\nspec: {spec: {}}\n';
+    const planned = await plan(['-'], { readStdin: async () => Buffer.from(claim) });
+    expect(planned.findings.filter((f) => f.ruleId === 'object-rejected')).toEqual([]);
+    expect(planned.state.objects.map((o) => `${o.kind} ${(o.metadata as { name: string }).name}`)).toContain(
+      'ResourceClaimTemplate gpu',
+    );
+  });
+
   it('carries -n into the consequences: an unnamespaced Deployment scaled 2 → 3 in shop', async () => {
     const result = await diff([join(root, 'ns/desired.yaml')], {
       current: [join(root, 'ns/current.yaml')],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateYaml } from '../helpers/validate.js';
+import { lint } from '../../src/index.js';
 
 const deployment = (spec: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -135,6 +136,21 @@ describe('kinds without a schema', () => {
   it('reports an unknown version of a built-in kind, naming the one to use', async () => {
     expect(await validateYaml('apiVersion: apps/v9\nkind: Deployment\nmetadata: {name: x}\n')).toEqual([
       '1:13 api-unknown Deployment is not served by apps/v9; use apps/v1',
+    ]);
+  });
+
+  it('warns about an alpha or beta version a default API server does not serve, which a cluster may turn on', async () => {
+    const claim = 'apiVersion: resource.k8s.io/v1beta1\nkind: ResourceClaimTemplate\nmetadata: {name: x}\n';
+    const result = await lint(['-'], { readStdin: async () => Buffer.from(claim), onlyRules: [] });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`)).toEqual([
+      '1:13 warning api-unknown ResourceClaimTemplate is not served by resource.k8s.io/v1beta1 unless the cluster turns it on: alpha versions, and beta versions new since Kubernetes 1.24, are off by default (kube-apiserver --runtime-config); use resource.k8s.io/v1',
+    ]);
+    // A version that is not alpha or beta, or another group, stays an error.
+    expect(
+      await validateYaml('apiVersion: resource.k8s.io/v2\nkind: ResourceClaimTemplate\nmetadata: {name: x}\n'),
+    ).toEqual(['1:13 api-unknown ResourceClaimTemplate is not served by resource.k8s.io/v2; use resource.k8s.io/v1']);
+    expect(await validateYaml('apiVersion: apps/v1beta1\nkind: ResourceClaimTemplate\nmetadata: {name: x}\n')).toEqual([
+      '1:13 api-unknown ResourceClaimTemplate is not served by apps/v1beta1; use resource.k8s.io/v1',
     ]);
   });
 
