@@ -89,9 +89,11 @@ function table(counts: Map<string, number>): string {
     .join('\n');
 }
 
+const RULE_PROFILE = new Map(BUILTIN_RULES.map((r) => [r.meta.id, r.meta.profile]));
+
 /** The smallest profile that reports a finding: its rule's, or `default` for the built-in checks. */
 function profileOf(ruleId: string): RuleProfile {
-  return BUILTIN_RULES.find((r) => r.meta.id === ruleId)?.meta.profile ?? 'default';
+  return RULE_PROFILE.get(ruleId) ?? 'default';
 }
 
 async function lintUnits(root: string, units: readonly Unit[]): Promise<void> {

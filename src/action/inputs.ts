@@ -48,6 +48,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   if (get('config').trim()) inputs.config = get('config').trim();
   if (get('current').trim()) inputs.current = get('current').trim();
   if (failOn) inputs.failOn = failOn as FailOn;
-  if (profile) inputs.profile = profile as RuleProfile;
+  if (isRuleProfile(profile)) inputs.profile = profile;
   return inputs;
 }

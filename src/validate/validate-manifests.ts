@@ -14,6 +14,7 @@ import { findUnknownFields, type UnknownField } from './unknown-fields.js';
 import { selectorProblems } from './selector-checks.js';
 import { cached } from '../model/maps.js';
 import { REMOVED_APIS, removedApi } from '../model/deprecated-apis.js';
+import { isPrerelease } from '../model/api-version.js';
 
 export interface ValidateOptions {
   /** Unknown fields are errors (the default); false skips that check. */
@@ -249,20 +250,12 @@ export class ManifestValidator {
           phase: 'schema',
         });
       }
-      if (versions.length && isOffByDefault(apiVersion, kind, versions)) {
-        return findingAt(m, {
-          ruleId: 'api-unknown',
-          severity: 'warning',
-          message: `${kind} is not served by ${apiVersion} unless the cluster turns it on: alpha versions, and beta versions new since Kubernetes 1.24, are off by default (kube-apiserver --runtime-config); ${servedInstead(kind, versions)}`,
-          pointer: '/apiVersion',
-          phase: 'schema',
-        });
-      }
       if (versions.length) {
+        const offByDefault = isOffByDefault(apiVersion, kind, versions);
         return findingAt(m, {
           ruleId: 'api-unknown',
-          severity: 'error',
-          message: `${kind} is not served by ${apiVersion}; ${servedInstead(kind, versions)}`,
+          severity: offByDefault ? 'warning' : 'error',
+          message: `${kind} is not served by ${apiVersion}${offByDefault ? OFF_BY_DEFAULT : ''}; ${servedInstead(kind, versions)}`,
           pointer: '/apiVersion',
           phase: 'schema',
         });
@@ -296,11 +289,14 @@ export class ManifestValidator {
 function servedInstead(kind: string, versions: readonly string[]): string {
   const served = versions.find((v) => !removedApi(v, kind));
   if (served) return `use ${served}`;
-  // REMOVED_APIS is in release order: the removal listed last is the latest.
+  // REMOVED_APIS is in release order: the removal listed last is the latest. A replacement
+  // version would be among `versions`, and served: what is left is the kind's replacement.
   const last = REMOVED_APIS.findLast((r) => r.kinds.includes(kind) && versions.includes(r.apiVersion))!;
-  const instead = last.replacements[0]?.apiVersion ?? last.instead ?? 'another mechanism';
-  return `Kubernetes ${last.removedIn} removed its last version, ${last.apiVersion}; use ${instead}`;
+  return `Kubernetes ${last.removedIn} removed its last version, ${last.apiVersion}; use ${last.instead ?? 'another mechanism'}`;
 }
+
+const OFF_BY_DEFAULT =
+  ' unless the cluster turns it on: alpha versions, and beta versions new since Kubernetes 1.24, are off by default (kube-apiserver --runtime-config)';
 
 /**
  * An alpha or beta version of a group that serves the kind in another version
@@ -310,9 +306,5 @@ function servedInstead(kind: string, versions: readonly string[]): string {
  */
 function isOffByDefault(apiVersion: string, kind: string, versions: readonly string[]): boolean {
   const group = groupOf(apiVersion);
-  return (
-    /^v\d+(alpha|beta)\d+$/.test(apiVersion.slice(apiVersion.lastIndexOf('/') + 1)) &&
-    versions.some((v) => groupOf(v) === group) &&
-    !removedApi(apiVersion, kind)
-  );
+  return isPrerelease(apiVersion) && versions.some((v) => groupOf(v) === group) && !removedApi(apiVersion, kind);
 }

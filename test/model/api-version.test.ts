@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareApiVersions } from '../../src/model/api-version.js';
+import { compareApiVersions, isPrerelease } from '../../src/model/api-version.js';
 
 const sign = (n: number): number => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
@@ -68,5 +68,21 @@ describe('compareApiVersions', () => {
     expect(compareApiVersions('x/v1foo', 'y/other')).toBe(-1);
     expect(compareApiVersions('y/other', 'x/v1foo')).toBe(1);
     expect(compareApiVersions('v1foo', 'other')).toBe(0);
+  });
+});
+
+describe('isPrerelease', () => {
+  it('is true for alpha and beta versions, in any group', () => {
+    expect(['resource.k8s.io/v1beta1', 'v1alpha1', 'apps/v2beta12'].map(isPrerelease)).toEqual([true, true, true]);
+  });
+
+  it('is false for GA versions and for what is no Kubernetes version', () => {
+    expect(['v1', 'apps/v2', 'example.com/v1beta', 'x/beta1', 'v1gamma1'].map(isPrerelease)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -55,7 +55,7 @@ export function isCrd(m: Manifest): boolean {
  */
 export class CrdRegistry {
   private readonly versions = new Map<string, CrdVersion>();
-  private ajv: Ajv | undefined;
+  /** The schema compiler, made on first use. */
   private shared: SharedSubschemas | undefined;
   /** Where the pattern engine notes what re2js refuses, while a schema compiles. */
   private refusing: Array<Omit<RefusedPattern, 'pointer'>> | undefined;
@@ -120,8 +120,7 @@ export class CrdRegistry {
       const refused: Array<Omit<RefusedPattern, 'pointer'>> = [];
       this.refusing = refused;
       try {
-        const ajv = this.compiler();
-        entry.compiled = ajv.compile(this.shared!.share(toJsonSchema(entry.schema, { root: true })));
+        entry.compiled = this.compiler().compile(toJsonSchema(entry.schema, { root: true }));
         entry.refusedPatterns = refused.map((r) => ({
           ...r,
           pointer: `${entry.schemaPointer}${patternPointer(entry.schema, r.pattern) ?? ''}`,
@@ -135,9 +134,9 @@ export class CrdRegistry {
     return entry.compiled instanceof Error ? { error: entry.compiled, entry } : { validate: entry.compiled, entry };
   }
 
-  private compiler(): Ajv {
-    if (!this.ajv) {
-      this.ajv = new Ajv({
+  private compiler(): SharedSubschemas {
+    if (!this.shared) {
+      const ajv = new Ajv({
         allErrors: true,
         verbose: true,
         strict: false,
@@ -148,10 +147,10 @@ export class CrdRegistry {
         // Shared parts stay functions of their own, compiled once (shared-subschemas.ts).
         inlineRefs: false,
       });
-      addListTypeKeyword(this.ajv);
-      this.shared = new SharedSubschemas(this.ajv);
+      addListTypeKeyword(ajv);
+      this.shared = new SharedSubschemas(ajv);
     }
-    return this.ajv;
+    return this.shared;
   }
 
   /**

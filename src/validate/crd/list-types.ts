@@ -8,7 +8,7 @@ import { canonicalJson, isObject } from '../../model/json.js';
  * anything. Each duplicate is reported at its own index with the API server's words
  * (`Duplicate value: ...`), after the first item it repeats.
  */
-export const LIST_KEYS_KEYWORD = 'x-kubeplan-unique-by';
+export const UNIQUE_BY_KEYWORD = 'x-kubeplan-unique-by';
 
 /** What a list's items must be unique by: the whole item, or some of its fields. */
 export type UniqueBy = { whole: true } | { keys: string[] };
@@ -41,7 +41,7 @@ function duplicates(list: readonly unknown[], by: UniqueBy, at: string): ErrorOb
       return;
     }
     errors.push({
-      keyword: LIST_KEYS_KEYWORD,
+      keyword: UNIQUE_BY_KEYWORD,
       instancePath: `${at}/${index}`,
       schemaPath: '',
       params: {},
@@ -54,7 +54,7 @@ function duplicates(list: readonly unknown[], by: UniqueBy, at: string): ErrorOb
 /** Teaches ajv the keyword `toJsonSchema` writes for a `set` or `map` list. */
 export function addListTypeKeyword(ajv: Ajv): void {
   ajv.addKeyword({
-    keyword: LIST_KEYS_KEYWORD,
+    keyword: UNIQUE_BY_KEYWORD,
     type: 'array',
     errors: true,
     validate: function unique(

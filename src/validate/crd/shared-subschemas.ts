@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Ajv } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { isObject } from '../../model/json.js';
 import type { Schema } from './structural-schema.js';
 
@@ -25,13 +25,13 @@ export class SharedSubschemas {
 
   constructor(private readonly ajv: Ajv) {}
 
-  /** `schema` with its large structural sub-schemas replaced by references to shared ones. */
-  share(schema: Schema): Schema {
-    return this.node(schema).schema;
+  /** The validator of `schema`, its large parts compiled once for every schema that holds them. */
+  compile(schema: Schema): ValidateFunction {
+    return this.ajv.compile(this.share(schema));
   }
 
-  /** The node rewritten bottom-up, and its JSON text (a child's is a `$ref` once shared). */
-  private node(schema: Schema): { schema: Schema; text: string } {
+  /** `schema` with its large structural sub-schemas replaced by references to shared ones (bottom-up). */
+  share(schema: Schema): Schema {
     const out: Schema = { ...schema };
     if (isObject(schema.properties)) {
       const properties: Schema = {};
@@ -43,11 +43,13 @@ export class SharedSubschemas {
       const child = schema[key];
       if (isObject(child)) out[key] = this.child(child);
     }
-    return { schema: out, text: JSON.stringify(out) };
+    return out;
   }
 
+  /** A child schema, shared when its text (with its own large children already references) is large. */
   private child(schema: Schema): Schema {
-    const { schema: rewritten, text } = this.node(schema);
+    const rewritten = this.share(schema);
+    const text = JSON.stringify(rewritten);
     if (text.length < SHARED_SIZE) return rewritten;
     const id = `kubeplan:crd-part:${createHash('sha256').update(text).digest('hex')}`;
     if (!this.registered.has(id)) {

@@ -1,5 +1,5 @@
 import { dig, isObject, type JsonObject } from '../../model/json.js';
-import { LIST_KEYS_KEYWORD, uniqueByOf } from './list-types.js';
+import { UNIQUE_BY_KEYWORD, uniqueByOf } from './list-types.js';
 
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
@@ -131,7 +131,7 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
   junctors(input, out);
   if (isSchema(input.items)) out.items = toJsonSchema(input.items);
   const uniqueBy = uniqueByOf(input);
-  if (uniqueBy) out[LIST_KEYS_KEYWORD] = uniqueBy;
+  if (uniqueBy) out[UNIQUE_BY_KEYWORD] = uniqueBy;
 
   const properties: Schema = {};
   if (isSchema(input.properties)) {
