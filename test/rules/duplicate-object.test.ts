@@ -21,13 +21,18 @@ describe('duplicate-object across files', () => {
   const configMap = (value: string) =>
     `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  namespace: shop\ndata: {LOG_LEVEL: ${value}}\n`;
 
-  it('reports a copy in another file as info (an alternative, perhaps), one in its own file as a warning', async () => {
+  /** Writes a.yaml and b.yaml to a fresh folder and returns their paths. */
+  function twoFiles(a: string, b: string): [string, string] {
     const temp = tempDir();
     cleanup = temp.cleanup;
-    const a = join(temp.dir, 'a.yaml');
-    const b = join(temp.dir, 'b.yaml');
-    writeFileSync(a, configMap('info'));
-    writeFileSync(b, `${configMap('debug')}---\n${configMap('warn')}`);
+    const paths: [string, string] = [join(temp.dir, 'a.yaml'), join(temp.dir, 'b.yaml')];
+    writeFileSync(paths[0], a);
+    writeFileSync(paths[1], b);
+    return paths;
+  }
+
+  it('reports a copy in another file as info (an alternative, perhaps), one in its own file as a warning', async () => {
+    const [a, b] = twoFiles(configMap('info'), `${configMap('debug')}---\n${configMap('warn')}`);
     const result = await lint([a, b], { onlyRules: ['duplicate-object'] });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       `${b}:4:9 info ConfigMap shop/web is already defined at ${a}:1; the later definition replaces it when applied`,
@@ -36,12 +41,7 @@ describe('duplicate-object across files', () => {
   });
 
   it('lowers even a configured error to info for a copy in another file', async () => {
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const a = join(temp.dir, 'a.yaml');
-    const b = join(temp.dir, 'b.yaml');
-    writeFileSync(a, configMap('info'));
-    writeFileSync(b, configMap('debug'));
+    const [a, b] = twoFiles(configMap('info'), configMap('debug'));
     const config = { rules: { 'duplicate-object': 'error' as const } };
     const result = await lint([a, b], { onlyRules: ['duplicate-object'], config });
     expect(result.findings.map((f) => f.severity)).toEqual(['info']);
