@@ -1,4 +1,4 @@
-import { loadAll } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, type Event, parseEvents } from 'js-yaml';
 import { KUBECTL_FAST_SCHEMA } from './kubectl-scalars.js';
 import { isObject } from '../model/json.js';
 
@@ -31,13 +31,31 @@ function splitDocuments(text: string): Array<{ offset: number; text: string }> {
   return starts.map((start, i) => ({ offset: start, text: text.slice(start, starts[i + 1] ?? text.length) }));
 }
 
+/**
+ * What the fast parser leaves to the full one, read from the parser's events rather than the
+ * text, so that a `*` or `&` inside a description does not send a file down the slow path.
+ */
+function needsFullParser(event: Event): boolean {
+  switch (event.type) {
+    case EVENT_ID.ALIAS:
+      return true;
+    case EVENT_ID.DOCUMENT:
+      return event.explicitEnd || event.directives.length > 0;
+    case EVENT_ID.POP:
+      return false;
+    default:
+      return event.anchorStart !== -1 || event.tagStart !== -1;
+  }
+}
+
 export function fastParse(text: string): FastDocument[] | undefined {
-  // Anchors, aliases, tags, directives and document-end markers are rare in manifests; the full
-  // parser handles them.
-  if (/(^|[\s,[{])[&*!][^\s,[\]{}]/.test(text) || /^(%|\.\.\.)/m.test(text)) return undefined;
   let documents: unknown[];
   try {
-    documents = loadAll(text, { schema: KUBECTL_FAST_SCHEMA, maxAliases: 0 });
+    const events = parseEvents(text, {});
+    // Anchors, aliases, tags, directives and document-end markers are rare in manifests; the full
+    // parser handles them.
+    if (events.some(needsFullParser)) return undefined;
+    documents = constructFromEvents(events, { source: text, schema: KUBECTL_FAST_SCHEMA });
   } catch {
     return undefined;
   }

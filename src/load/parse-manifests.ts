@@ -4,7 +4,7 @@ import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
 import { describeValue, documentObjects, isKubeObject } from './document-objects.js';
 import { fastParse } from './fast-parse.js';
-import { parseDocuments } from './parse-documents.js';
+import { parseRecent } from './recent-parses.js';
 import { createLocator } from './source-map.js';
 import { isSyntaxError, reportedErrors } from './reported-errors.js';
 import { YAML_TO_JS_OPTIONS } from './yaml-options.js';
@@ -58,17 +58,11 @@ function parseClean(file: string, text: string): ParsedFile | undefined {
   if (expanded.some((e) => e.problems.length)) return undefined;
   const manifests: Manifest[] = [];
   documents.forEach((document, docIndex) => {
-    // Positions come from parsing this document alone, the first time a finding needs one.
-    let full: ReturnType<typeof parseDocuments> | undefined;
     for (const o of expanded[docIndex]!.objects) {
-      let locate: Locate | undefined;
-      const lazyLocate: Locate = (pointer, target) => {
-        full ??= parseDocuments(document.text);
-        locate ??= createLocator(full.docs[0]!, full.positions, o.basePath, document.line);
-        return locate(pointer, target);
-      };
       const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
-      manifests.push({ ref: refOf(o.object), object: o.object, source, locate: lazyLocate });
+      // Positions come from parsing this document alone, when a finding needs one.
+      const locate = locatorOf(document.text, 0, o.basePath, document.line);
+      manifests.push({ ref: refOf(o.object), object: o.object, source, locate });
     }
   });
   return { manifests, findings: [], documents: documents.length };
@@ -78,7 +72,7 @@ function parseClean(file: string, text: string): ParsedFile | undefined {
 function parseWithPositions(file: string, text: string): ParsedFile {
   const findings: Finding[] = [];
   const manifests: Manifest[] = [];
-  const { docs, positions, text: parsedText } = parseDocuments(text);
+  const { docs, positions, text: parsedText } = parseRecent(text);
   const report = (
     ruleId: string,
     severity: Finding['severity'],
@@ -164,11 +158,22 @@ function parseWithPositions(file: string, text: string): ParsedFile {
         ref: refOf(o.object),
         object: o.object,
         source,
-        locate: createLocator(doc, positions, o.basePath),
+        locate: locatorOf(text, docIndex, o.basePath),
       });
     }
   });
   return { manifests, findings, documents: docs.length };
+}
+
+/**
+ * `locate` of one object: the document's tree is parsed again from its text when no recent parse
+ * is at hand (recent-parses.ts), so a run does not keep a tree per object for its whole length.
+ */
+function locatorOf(text: string, docIndex: number, basePath: ReadonlyArray<string | number>, lineOffset = 0): Locate {
+  return (pointer, target) => {
+    const { docs, positions } = parseRecent(text);
+    return createLocator(docs[docIndex]!, positions, basePath, lineOffset)(pointer, target);
+  };
 }
 
 function firstLine(message: string): string {

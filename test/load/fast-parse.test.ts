@@ -30,6 +30,10 @@ describe('the fast parser reads YAML exactly as the full parser does', () => {
     ['keys that are not strings', 'y: 1\n1: a\nno: b\n0644: c'],
     ['merge keys', 'base: {x: "1"}\nother:\n  <<: {x: "0", y: "2"}\n  x: "3"'],
     [
+      'indicator characters inside scalars (CRD descriptions)',
+      'a: matches *.example.com & more!\nb: "*"\nc: [x, "&y", "!z"]\nd: |\n  *bold* &amp; !important\ne: \'%d items\'',
+    ],
+    [
       'block scalars and quoting',
       "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: 'it''s'\nd: \"tab\\tnew\\nline\"",
     ],
@@ -68,6 +72,9 @@ describe('the fast parser reads YAML exactly as the full parser does', () => {
     ['a duplicate key', 'apiVersion: v1\nkind: ConfigMap\nkind: Secret\n'],
     ['an alias', 'apiVersion: v1\nkind: ConfigMap\ndata: &d {a: "1"}\nx: *d\n'],
     ['a tag', 'apiVersion: v1\nkind: ConfigMap\ndata: !!binary aGk=\n'],
+    ['a non-specific tag', 'apiVersion: v1\nkind: ConfigMap\ndata: ! 12\n'],
+    ['an anchor without an alias', 'apiVersion: v1\nkind: ConfigMap\ndata: &d {a: "1"}\n'],
+    ['a directive', '%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\n'],
     ['an empty document', 'apiVersion: v1\nkind: ConfigMap\n---\n'],
     ['a document without kind', 'apiVersion: v1\nmetadata: {}\n'],
     ['a list document', '- a\n- b\n'],
