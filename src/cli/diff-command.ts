@@ -14,6 +14,7 @@ export interface CurrentStateFlags {
   current: string[];
   namespace: string;
   prune?: boolean;
+  wholeObject?: boolean;
   config?: string;
   exclude: string[];
   crd: string[];
@@ -41,6 +42,10 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
     .option(
       '--prune',
       'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged',
+    )
+    .option(
+      '--whole-object',
+      'compare the manifests with the whole live objects, as if they replaced them (default: as `kubectl apply` merges them, leaving the fields the manifests do not set)',
     )
     .addOption(FAIL_ON_OPTION())
     .option(
@@ -82,6 +87,7 @@ export function diffOptionsFrom(
       current: flags.current,
       namespace: flags.namespace,
       ...(flags.prune ? { prune: true } : {}),
+      ...(flags.wholeObject ? { mode: 'whole-object' as const } : {}),
       config,
       exclude: flags.exclude,
       crds: flags.crd,

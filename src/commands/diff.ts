@@ -1,6 +1,8 @@
 import type { KubeplanConfig } from '../config/config-types.js';
 import { computeConsequences } from '../diff/consequences/consequences.js';
+import { type ApplyMode, predictApplied } from '../diff/apply/predict-applied.js';
 import { admitManifests, markRefused } from '../diff/consequences/refused.js';
+import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { planFindings } from '../diff/consequences/transition.js';
 import type { Consequences } from '../diff/consequences/types.js';
 import { diffObjects } from '../diff/diff-objects.js';
@@ -41,6 +43,8 @@ export interface DiffOptions extends Omit<InputOptions, 'current'> {
   config?: KubeplanConfig;
   /** Lines of context in the unified text (default 3). */
   context?: number;
+  /** How the manifests are applied (predict-applied.ts); default: the configuration's `diff.mode`, else `client`. */
+  mode?: ApplyMode;
   /** Run the plan on both sides for the consequences (default true). */
   consequences?: boolean;
   /** Files with Node objects; default: `clusterConfig`, else `cluster.nodeGroups` of `config`, else the embedded cluster. */
@@ -94,7 +98,14 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   const config = options.config ?? {};
   const current = loaded.current ?? emptyLoad();
   const desired = loaded.desired;
-  const objects = diffObjects(current.manifests, desired.manifests, {
+  const applied = predictApplied(current.manifests, desired.manifests, {
+    mode: options.mode ?? config.diff?.mode ?? 'client',
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+    clusterScoped: clusterScopedCustomKinds(
+      [...current.manifests, ...desired.manifests, ...loaded.crds.manifests].map((m) => m.object),
+    ),
+  });
+  const objects = diffObjects(current.manifests, applied.manifests, {
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.prune ? { prune: true } : {}),
     ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
@@ -103,9 +114,12 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   });
   // Changes the API server refuses do not happen, whether or not the plan runs.
   const validation = validateInputs(loaded);
-  const admission = await admitManifests(desired.manifests, loaded.crds.manifests, (m) => validation.of(m));
+  // A predicted object is refused for what its manifest has.
+  const admission = await admitManifests(applied.manifests, loaded.crds.manifests, (m) =>
+    validation.of(applied.originalOf.get(m) ?? m),
+  );
   const { changes, refusals } = markRefused(objects.changes, admission);
-  const findings = [...objects.findings, ...unreportedRefusals(refusals, options.reported)];
+  const findings = [...applied.findings, ...objects.findings, ...unreportedRefusals(refusals, options.reported)];
   let ioErrors = 0;
 
   let consequences: Consequences | undefined;

@@ -1,3 +1,4 @@
+import { APPLY_MODES, type ApplyMode } from './apply/predict-applied.js';
 import type { KubeObject } from '../model/manifest.js';
 import { groupOf, type ObjectRef } from '../model/object-ref.js';
 import { isObject } from '../model/json.js';
@@ -26,6 +27,7 @@ export const DIFF_CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    mode: { enum: [...APPLY_MODES] },
     ignoreDifferences: {
       type: 'array',
       items: {
@@ -46,6 +48,8 @@ export const DIFF_CONFIG_SCHEMA = {
 
 /** The `diff` section of `.kubeplan.yaml`. */
 export interface DiffConfig {
+  /** How the manifests are applied: `client` (kubectl apply, the default) or `whole-object`. */
+  mode?: ApplyMode;
   ignoreDifferences?: IgnoreRule[];
 }
 

@@ -1,0 +1,121 @@
+import { copyJson, isCyclic } from '../../model/copy-json.js';
+import { findingAt, type Finding } from '../../model/finding.js';
+import { isObject, type JsonObject } from '../../model/json.js';
+import type { KubeObject, Manifest } from '../../model/manifest.js';
+import { type ClusterScopedCustomKinds, placeInNamespace } from '../../model/namespace-scope.js';
+import { describeRef, identityKey, refOf } from '../../model/object-ref.js';
+import { withoutTopServerFields } from '../server-fields.js';
+import { dropUnknownFields } from '../unknown-fields.js';
+import { rootTypeOf } from './api-types.js';
+import { threeWayMerge } from './three-way-merge.js';
+
+/**
+ * How the manifests reach the cluster, which decides what a diff against live objects shows:
+ * - `client`: `kubectl apply`, a three-way merge (three-way-merge.ts); fields the manifest does
+ *   not mention stay as the cluster has them;
+ * - `whole-object`: the live object becomes the manifest (as `kubectl replace` would do): every
+ *   field the manifest does not set shows as removed, drift included.
+ */
+export type ApplyMode = 'client' | 'whole-object';
+
+export const APPLY_MODES: readonly ApplyMode[] = ['client', 'whole-object'];
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Whether an object is as the API server returned it (a `kubectl get -o yaml` dump), rather
+ * than a manifest: only the server writes these fields.
+ */
+export function isLiveObject(object: KubeObject): boolean {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  return ['resourceVersion', 'uid', 'managedFields', 'creationTimestamp'].some(
+    (key) => metadata[key] !== undefined && metadata[key] !== null,
+  );
+}
+
+/** The manifest kubectl last applied, from the live object's annotation; undefined without one or unreadable. */
+export function lastAppliedOf(live: KubeObject): JsonObject | undefined {
+  const annotations = isObject(live.metadata) && isObject(live.metadata.annotations) ? live.metadata.annotations : {};
+  const text = annotations[LAST_APPLIED];
+  if (typeof text !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live object once `kubectl apply` of `manifest` is done (client-side; see threeWayMerge). */
+export function predictLive(live: KubeObject, manifest: KubeObject): KubeObject {
+  // The API server drops what a built-in kind does not have; lint reports it.
+  const modified = copyJson(manifest);
+  dropUnknownFields(modified);
+  const type = rootTypeOf(String(manifest.apiVersion), String(manifest.kind));
+  return threeWayMerge(lastAppliedOf(live), modified, live, type);
+}
+
+export interface AppliedManifests {
+  /** The desired manifests, each matched to a live object replaced by the predicted live object. */
+  manifests: Manifest[];
+  /** The manifest each replaced one stands for: its schema findings are the manifest's. */
+  originalOf: Map<Manifest, Manifest>;
+  findings: Finding[];
+}
+
+export interface PredictOptions {
+  mode: ApplyMode;
+  namespace?: string;
+  clusterScoped?: ClusterScopedCustomKinds;
+}
+
+/**
+ * The desired side as the cluster will hold it after the apply. Under `client`, each manifest
+ * whose object the current side holds as a live object is replaced by the predicted live object
+ * (server fields and status left out, positions still the manifest's); a current side of
+ * manifests (a directory, a git revision) is what the last apply sent, so the manifests replace
+ * it as they are. Under `whole-object` nothing is predicted.
+ */
+export function predictApplied(
+  current: readonly Manifest[],
+  desired: readonly Manifest[],
+  options: PredictOptions,
+): AppliedManifests {
+  const result: AppliedManifests = { manifests: [], originalOf: new Map(), findings: [] };
+  if (options.mode === 'whole-object') {
+    result.manifests.push(...desired);
+    return result;
+  }
+  const live = new Map<string, KubeObject>();
+  for (const m of current) {
+    if (isLiveObject(m.object) && !isCyclic(m.object)) live.set(identityOf(m.object, options), m.object);
+  }
+  for (const manifest of desired) {
+    const have = isCyclic(manifest.object) ? undefined : live.get(identityOf(manifest.object, options));
+    if (!have) {
+      result.manifests.push(manifest);
+      continue;
+    }
+    if (!lastAppliedOf(have)) result.findings.push(withoutLastApplied(manifest));
+    const predicted: Manifest = { ...manifest, object: withoutTopServerFields(predictLive(have, manifest.object)) };
+    result.originalOf.set(predicted, manifest);
+    result.manifests.push(predicted);
+  }
+  return result;
+}
+
+function identityOf(object: KubeObject, options: PredictOptions): string {
+  const metadata = isObject(object.metadata) ? { ...object.metadata } : {};
+  placeInNamespace(metadata, object, options.clusterScoped, options.namespace);
+  return identityKey(refOf({ ...object, metadata }));
+}
+
+function withoutLastApplied(manifest: Manifest): Finding {
+  return findingAt(manifest, {
+    ruleId: 'diff-no-last-applied',
+    severity: 'info',
+    pointer: '/metadata',
+    phase: 'diff',
+    message: `the live ${describeRef(manifest.ref)} has no ${LAST_APPLIED} annotation (it was not made by kubectl apply): kubectl apply removes none of its fields, it only sets those the manifest has`,
+  });
+}

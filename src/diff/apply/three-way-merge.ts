@@ -1,0 +1,276 @@
+import { deepEqual, isObject, type JsonObject } from '../../model/json.js';
+import { type GoField, type GoType, goType } from './api-types.js';
+
+/**
+ * The live object after `kubectl apply` (client-side): what the API server stores once it has
+ * merged kubectl's three-way patch into it. kubectl computes the patch from the last applied
+ * configuration (`original`), the manifest (`modified`) and the live object (`current`):
+ *
+ * - a field the manifest sets to another value than the live one is set;
+ * - a field the manifest drops is removed only if the last apply set it (it is in `original`):
+ *   fields others set (an autoscaler's `replicas`, an injected sidecar) stay;
+ * - lists with a merge key (containers by name, ports by containerPort...) merge item by item,
+ *   in the manifest's order, items only the live object has keep their place among them
+ *   (kubectl's `$setElementOrder`); other lists are replaced whole when they differ;
+ * - a union (`retainKeys`: a Deployment's `strategy`, a volume's source) loses the members the
+ *   manifest does not name once the patch touches it.
+ *
+ * Built-in kinds merge by their Go types' tags (`typeName`, api-types.ts); custom resources get
+ * a JSON merge patch, where every list is replaced whole (`typeName` undefined). Results equal
+ * upstream's on the oracle's cases (test/diff/apply). Pure: the inputs are not modified.
+ */
+export function threeWayMerge(
+  original: JsonObject | undefined,
+  modified: JsonObject,
+  current: JsonObject,
+  typeName: string | undefined,
+): JsonObject {
+  return mergeMap(original, modified, current, { strategic: typeName !== undefined, type: goType(typeName) }).merged;
+}
+
+/** How a value merges: by the Go type's tags (strategic), or as a JSON merge patch; its type when known. */
+interface Rules {
+  strategic: boolean;
+  type?: GoType | undefined;
+  retainKeys?: boolean;
+}
+
+interface Merged<T> {
+  merged: T;
+  /** Whether the patch has anything for this value (a `retainKeys` union is cleaned only then). */
+  patched: boolean;
+}
+
+function mergeMap(
+  original: JsonObject | undefined,
+  modified: JsonObject,
+  current: JsonObject,
+  rules: Rules,
+): Merged<JsonObject> {
+  const merged: JsonObject = { ...current };
+  let patched = false;
+  for (const key of Object.keys(modified)) {
+    const want = modified[key];
+    const field = rules.type?.[key];
+    if (want === null) {
+      // A null in the manifest deletes the field, except under a JSON merge patch where the last
+      // apply sent the same null (its patch then has no entry for it).
+      const deletes = rules.strategic || original?.[key] !== null;
+      if (deletes && merged[key] !== undefined && merged[key] !== null) {
+        delete merged[key];
+        patched = true;
+      }
+      continue;
+    }
+    const result = mergeValue(original?.[key], want, current[key], field, rules.strategic);
+    if (result.patched) {
+      merged[key] = result.merged;
+      patched = true;
+    }
+  }
+  if (original) {
+    for (const key of Object.keys(original)) {
+      if (key in modified || !(key in merged)) continue;
+      delete merged[key];
+      patched = true;
+    }
+  }
+  // kubectl names the members to keep whenever the manifest names any, and the server clears the others.
+  if (rules.retainKeys && Object.values(modified).some((v) => v !== null)) {
+    for (const key of Object.keys(merged)) {
+      if (modified[key] === undefined || modified[key] === null) {
+        delete merged[key];
+        patched = true;
+      }
+    }
+  }
+  return { merged, patched };
+}
+
+function mergeValue(
+  original: unknown,
+  want: unknown,
+  have: unknown,
+  field: GoField | undefined,
+  strategic: boolean,
+): Merged<unknown> {
+  if (have === undefined || have === null) {
+    const added = withoutNulls(want);
+    // A JSON merge patch leaves out a map that held only nulls.
+    const nothing = !strategic && isObject(want) && Object.keys(want).length > 0 && isEmptyMap(added);
+    return nothing ? { merged: have, patched: false } : { merged: added, patched: true };
+  }
+  if (isObject(want) && isObject(have) && !field?.list) {
+    // A map of plain values merges key by key, a struct by its own fields.
+    return mergeMap(isObject(original) ? original : undefined, want, have, {
+      strategic,
+      type: field?.map ? undefined : goType(field?.type),
+      retainKeys: hasStrategy(field, 'retainKeys'),
+    });
+  }
+  if (Array.isArray(want) && Array.isArray(have) && strategic && hasStrategy(field, 'merge')) {
+    const merged = mergeList(Array.isArray(original) ? original : undefined, want, have, field!);
+    if (merged) return merged;
+  }
+  return deepEqual(want, have) ? { merged: have, patched: false } : { merged: withoutNulls(want), patched: true };
+}
+
+function hasStrategy(field: GoField | undefined, strategy: string): boolean {
+  return field?.strategy?.split(',').includes(strategy) ?? false;
+}
+
+/**
+ * A list merged by key (`field.mergeKey`; a list of plain values by value). Undefined when an
+ * item has no key: kubectl then fails to build the patch, and the prediction replaces the list.
+ * Where two items share a key (a Service's port 53 over TCP and UDP), kubectl and the server
+ * work with the first: the manifest's later one is lost, the live object's later one stays.
+ */
+function mergeList(
+  original: unknown[] | undefined,
+  want: unknown[],
+  have: unknown[],
+  field: GoField,
+): Merged<unknown[]> | undefined {
+  const keyOf = itemKey(field.mergeKey ?? '');
+  const wanted = firstByKey(want, keyOf);
+  const before = original ? firstByKey(original, keyOf) : new Map<string, unknown>();
+  const haveKeys = have.map(keyOf);
+  if (!wanted || !before || haveKeys.includes(undefined)) return undefined;
+  const deleted = new Set([...before.keys()].filter((k) => !wanted.has(k)));
+  const rules: Rules = { strategic: true, type: goType(field.type), retainKeys: hasStrategy(field, 'retainKeys') };
+
+  let patched = false;
+  const kept: Array<{ key: string; item: unknown }> = [];
+  have.forEach((item, i) => {
+    const key = haveKeys[i]!;
+    if (deleted.has(key)) {
+      patched = true;
+      return;
+    }
+    // A later item with the same key is one of its own for ordering.
+    if (haveKeys.indexOf(key) !== i) {
+      kept.push({ key: `${key}\u0000${i}`, item });
+      return;
+    }
+    const next = wanted.get(key);
+    if (!isObject(next) || !isObject(item)) {
+      kept.push({ key, item });
+      return;
+    }
+    const result = mergeMap(asObjectOrUndefined(before.get(key)), next, item, rules);
+    patched ||= result.patched;
+    kept.push({ key, item: result.merged });
+  });
+  const present = new Set(haveKeys);
+  const added = [...wanted].filter(([k]) => !present.has(k)).map(([key, item]) => ({ key, item: withoutNulls(item) }));
+  patched ||= added.length > 0;
+  // kubectl sends the manifest's order whenever the list differs from the live one or loses items.
+  if (!patched && deepEqual(want, have)) return { merged: have, patched: false };
+  const removed = have.length - kept.length;
+  const order = serverOrder(
+    kept.map((e) => e.key),
+    added,
+    removed,
+    have.length,
+    field,
+  );
+  return { merged: inManifestOrder([...kept, ...added], [...wanted.keys()], order), patched: true };
+}
+
+/**
+ * The list the server compares positions in when it orders the merged list. It is meant to be
+ * the live list, but the server removes deleted items and appends new ones in place, in the
+ * same memory: once items of a keyed list are deleted, it reads the live list's length of the
+ * merged one (the items kept, then as many new ones as fit). A list of plain values is rebuilt
+ * instead, and keeps the live order.
+ */
+function serverOrder(
+  keptKeys: readonly string[],
+  added: ReadonlyArray<{ key: string }>,
+  removed: number,
+  liveLength: number,
+  field: GoField,
+): readonly string[] {
+  if (removed === 0 || !field.mergeKey) return keptKeys;
+  return [...keptKeys, ...added.map((e) => e.key)].slice(0, liveLength);
+}
+
+/**
+ * The order the API server gives a merged list under `$setElementOrder`: the manifest's items in
+ * the manifest's order, and each item only the live object has placed before the first
+ * manifest item that comes after it in `serverKeys` (one not found there counts as first).
+ */
+function inManifestOrder(
+  items: ReadonlyArray<{ key: string; item: unknown }>,
+  wantKeys: readonly string[],
+  serverKeys: readonly string[],
+): unknown[] {
+  const manifestIndex = new Map(wantKeys.map((k, i) => [k, i]));
+  const liveIndex = new Map<string, number>();
+  serverKeys.forEach((k, i) => {
+    if (!liveIndex.has(k)) liveIndex.set(k, i);
+  });
+  const fromManifest = items
+    .filter((e) => manifestIndex.has(e.key))
+    .sort((a, b) => manifestIndex.get(a.key)! - manifestIndex.get(b.key)!);
+  const liveOnly = items.filter((e) => !manifestIndex.has(e.key)); // already in live order
+  const merged: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < liveOnly.length || j < fromManifest.length) {
+    const left = liveOnly[i];
+    const right = fromManifest[j];
+    const rightAt = right && liveIndex.get(right.key);
+    if (left && (!right || (rightAt !== undefined && liveIndex.get(left.key)! < rightAt))) {
+      merged.push(left.item);
+      i++;
+    } else {
+      merged.push(right!.item);
+      j++;
+    }
+  }
+  return merged;
+}
+
+function itemKey(mergeKey: string): (item: unknown) => string | undefined {
+  if (mergeKey === '') return (item) => (isObject(item) || Array.isArray(item) ? undefined : JSON.stringify(item));
+  return (item) => (isObject(item) && item[mergeKey] !== undefined ? JSON.stringify(item[mergeKey]) : undefined);
+}
+
+/** Items by key, the first of each key; undefined when an item has none. */
+function firstByKey(
+  items: readonly unknown[],
+  keyOf: (item: unknown) => string | undefined,
+): Map<string, unknown> | undefined {
+  const byKey = new Map<string, unknown>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) return undefined;
+    if (!byKey.has(key)) byKey.set(key, item);
+  }
+  return byKey;
+}
+
+function asObjectOrUndefined(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+/**
+ * A value the patch adds: the nulls in it go (they only delete what is there), and so does a
+ * map that held only nulls (an empty map written as such stays).
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    const kept = withoutNulls(v);
+    if (!(isObject(v) && Object.keys(v).length > 0 && isEmptyMap(kept))) out[key] = kept;
+  }
+  return out;
+}
+
+function isEmptyMap(value: unknown): boolean {
+  return isObject(value) && Object.keys(value).length === 0;
+}
