@@ -1,9 +1,10 @@
 import { appendPointer } from '../src/model/json-pointer.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { judgedContainers } from '../src/lint/judged-containers.js';
-import { defineRule } from '../src/lint/rule.js';
+import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { asString, dig } from '../src/model/json.js';
+import { asString, dig, objectAt, objectsAt } from '../src/model/json.js';
+import { fieldPath } from '../src/model/json-pointer.js';
 import { describeContainer } from '../src/model/containers.js';
 import {
   LABEL_VALUE_MAX,
@@ -45,15 +46,42 @@ const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: stri
 
 const DEFAULT_RULE = { describe: 'a DNS-1123 subdomain', check: dns1123Subdomain };
 
+/** Where a container refers to one of its ports: probes and lifecycle hooks. */
+const PORT_HANDLERS: ReadonlyArray<readonly string[]> = [
+  ['livenessProbe'],
+  ['readinessProbe'],
+  ['startupProbe'],
+  ['lifecycle', 'postStart'],
+  ['lifecycle', 'preStop'],
+];
+
+/** A port given as a string is a port name, and must be one (`"8080"` is not a number to the API server). */
+function checkPortReference(ctx: RuleContext, value: unknown, pointer: string): void {
+  if (typeof value !== 'string') return;
+  const errors = ianaServiceName(value);
+  if (!errors.length) return;
+  ctx.report({
+    pointer,
+    messageId: 'portReference',
+    data: {
+      field: fieldPath(pointer),
+      name: value,
+      errors: errors.join('; '),
+      hint: /^\d+$/.test(value) ? ' (a port number is written without quotes)' : '',
+    },
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'invalid-name',
     category: 'names',
     severity: 'error',
     profile: 'default',
-    description: 'An object, container or container port has a name that the API server rejects.',
+    description:
+      'An object, container or container port has a name, or a port is referred to by a name, that the API server rejects.',
     rationale:
-      'Names become DNS names, label values and path segments, so the API server checks their syntax: most objects need a lowercase DNS-1123 subdomain, Services a DNS-1035 label (starting with a letter), Namespaces and containers a DNS-1123 label, container ports an IANA service name (at most 15 characters). A bad name fails the whole apply.',
+      'Names become DNS names, label values and path segments, so the API server checks their syntax: most objects need a lowercase DNS-1123 subdomain, Services a DNS-1035 label (starting with a letter), Namespaces and containers a DNS-1123 label, container ports an IANA service name (at most 15 characters), and so must a port referred to by name (a Service `targetPort`, a probe `port`): `targetPort: "8080"` is a name, not a number. A bad name fails the whole apply.',
     remediation:
       'Use lowercase letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit, within the length limit the message gives.',
     target: 'all',
@@ -89,6 +117,7 @@ export default defineRule({
       objectName: '{{kind}} name "{{name}}" is not {{expected}}: {{errors}}',
       containerName: 'container name "{{name}}" is not a DNS-1123 label: {{errors}}',
       portName: '{{container}}: port name "{{name}}" is not an IANA service name: {{errors}}',
+      portReference: '{{field}}: Invalid value: "{{name}}": {{errors}}{{hint}}',
     },
   },
   check(ctx) {
@@ -103,7 +132,20 @@ export default defineRule({
           data: { kind: ctx.manifest.ref.kind, name, expected: rule.describe, errors: errors.join('; ') },
         });
     }
+    if (ctx.kind === 'Service') {
+      objectsAt(objectAt(ctx.object, 'spec'), 'ports').forEach((port, i) =>
+        checkPortReference(ctx, port.targetPort, `/spec/ports/${i}/targetPort`),
+      );
+    }
     if (!ctx.podTemplate) return;
+    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
+      for (const handler of PORT_HANDLERS) {
+        for (const action of ['httpGet', 'tcpSocket']) {
+          const port = dig(c.container, ...handler, action, 'port');
+          checkPortReference(ctx, port, `${c.pointer}/${[...handler, action, 'port'].join('/')}`);
+        }
+      }
+    }
     for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
       const errors = c.name ? dns1123Label(c.name) : [];
       if (errors.length)

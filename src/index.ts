@@ -64,6 +64,7 @@ export type {
   Rollout,
 } from './diff/consequences/types.js';
 export { DIFF_CONFIG_SCHEMA, type DiffConfig, type IgnoreRule } from './diff/ignore-rules.js';
+export { APPLY_MODES, type ApplyMode, predictLive } from './diff/apply/predict-applied.js';
 export { formatDiffText } from './report/diff-text.js';
 export { formatDiffJson } from './report/diff-json.js';
 export { formatDiffMarkdown } from './report/diff-markdown.js';

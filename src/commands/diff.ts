@@ -1,7 +1,8 @@
 import type { KubeplanConfig } from '../config/config-types.js';
 import { computeConsequences } from '../diff/consequences/consequences.js';
 import { type ApplyMode, predictApplied } from '../diff/apply/predict-applied.js';
-import { admitManifests, markRefused } from '../diff/consequences/refused.js';
+import { admitManifests, markRefused, rekeyAdmission } from '../diff/consequences/refused.js';
+import type { Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { planFindings } from '../diff/consequences/transition.js';
 import type { Consequences } from '../diff/consequences/types.js';
@@ -111,14 +112,20 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
     ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
     ...(options.context !== undefined ? { context: options.context } : {}),
     crds: loaded.crds.manifests,
+    stored: new Set(applied.originalOf.keys()),
   });
   // Changes the API server refuses do not happen, whether or not the plan runs.
   const validation = validateInputs(loaded);
-  // A predicted object is refused for what its manifest has.
-  const admission = await admitManifests(applied.manifests, loaded.crds.manifests, (m) =>
-    validation.of(applied.originalOf.get(m) ?? m),
+  // A predicted object stands for its manifest: refused for what the manifest has, and reported at it.
+  const original = (m: Manifest): Manifest => applied.originalOf.get(m) ?? m;
+  const admission = rekeyAdmission(
+    await admitManifests(applied.manifests, loaded.crds.manifests, (m) => validation.of(original(m))),
+    original,
   );
-  const { changes, refusals } = markRefused(objects.changes, admission);
+  const { changes, refusals } = markRefused(
+    objects.changes.map((c) => (c.desired ? { ...c, desired: original(c.desired) } : c)),
+    admission,
+  );
   const findings = [...applied.findings, ...objects.findings, ...unreportedRefusals(refusals, options.reported)];
   let ioErrors = 0;
 

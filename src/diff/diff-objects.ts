@@ -30,6 +30,12 @@ export interface DiffObjectsOptions {
   context?: number;
   /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
   crds?: readonly Manifest[];
+  /**
+   * Desired objects predicted as the apply stores them (predict-applied.ts): their lists are in
+   * the stored order, so they are compared item by item in place, and a new order is a change.
+   * Other objects are manifests, whose keyed lists are matched by key (a reorder is no change).
+   */
+  stored?: ReadonlySet<Manifest>;
 }
 
 /** One side's object, normalized, with the manifest it came from. */
@@ -176,7 +182,8 @@ function compareSides(
   const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
   // Most objects are the same as they are (key order aside); only the others need aligning.
   const same = deepEqual(have.object, want.object);
-  const aligned = same ? want.object : (alignTo(have.object, want.object, shapeOf(want.object)) as KubeObject);
+  const listsByKey = options.stored?.has(want.manifest) ? undefined : shapeOf(want.object);
+  const aligned = same ? want.object : (alignTo(have.object, want.object, listsByKey) as KubeObject);
   if (!same) {
     dropClusterFilledFields(aligned, want.object);
     equalizeQuantities(aligned, want.object);

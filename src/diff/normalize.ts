@@ -4,8 +4,9 @@ import { type ClusterScopedCustomKinds, placeInNamespace } from '../model/namesp
 import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
 import { canonicalizeQuantities } from './quantities.js';
-import { canonicalizeSecretData } from './secret-data.js';
+import { canonicalizeSecretData, keepEmptySecretValues } from './secret-data.js';
 import { dropServerFields, withoutTopServerFields } from './server-fields.js';
+import { dropEmptyFields } from './empty-fields.js';
 import { dropUnknownFields } from './unknown-fields.js';
 import { dropNulls, isObject } from '../model/json.js';
 import { refOf } from '../model/object-ref.js';
@@ -21,7 +22,8 @@ export interface NormalizeOptions {
 /**
  * One side's object as the diff compares it, the same way for both sides: fields unknown to a
  * built-in kind and `null` fields removed, API defaults applied, server-managed fields dropped,
- * Secret values in stored form, quantities canonical, the namespace made explicit (and removed
+ * empty values that mean no value removed (empty-fields.ts), an aggregated ClusterRole's rules
+ * left to its controller, Secret values in stored form, quantities canonical, the namespace made explicit (and removed
  * from cluster-scoped kinds), then the user's ignored fields removed. Returns a new object; the
  * input is not modified.
  */
@@ -32,12 +34,20 @@ export function normalizeObject(object: KubeObject, options: NormalizeOptions = 
   const defaulted = hasDefaults(slim) ? applyDefaults(slim) : copyJson(slim);
   dropServerFields(defaulted);
   dropUnknownFields(defaulted);
+  keepEmptySecretValues(defaulted);
   dropNulls(defaulted);
+  dropEmptyFields(defaulted);
+  dropAggregatedRules(defaulted);
   canonicalizeSecretData(defaulted);
   canonicalizeQuantities(defaulted);
   setNamespace(defaulted, options);
   if (options.ignore?.length) removeIgnored(defaulted, ignoredPointers(options.ignore, refOf(defaulted)));
   return defaulted;
+}
+
+/** An aggregated ClusterRole's rules are written by the controller from its aggregationRule, not by the manifest. */
+function dropAggregatedRules(object: KubeObject): void {
+  if (object.kind === 'ClusterRole' && isObject(object.aggregationRule)) delete object.rules;
 }
 
 function setNamespace(object: KubeObject, options: NormalizeOptions): void {

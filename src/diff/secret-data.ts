@@ -34,3 +34,13 @@ export function canonicalizeSecretData(object: KubeObject): void {
   if (Object.keys(rest).length) object.stringData = rest;
   else delete object.stringData;
 }
+
+/**
+ * A Secret key whose value is empty comes back from the API server as `null` (an empty byte
+ * string is stored as none), while the manifest writes `""`: both are the key with an empty
+ * value. Called before nulls are dropped, so that the key stays. Mutates `object`.
+ */
+export function keepEmptySecretValues(object: KubeObject): void {
+  if (!isSecret(object) || !isObject(object.data)) return;
+  for (const [key, value] of Object.entries(object.data)) if (value === null) object.data[key] = '';
+}

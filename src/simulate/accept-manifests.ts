@@ -6,6 +6,7 @@ import { CrdRegistry } from '../validate/crd/crd-registry.js';
 import { ManifestValidator } from '../validate/validate-manifests.js';
 import { identityKey } from '../model/object-ref.js';
 import { fieldValidationProblem } from './admission/field-validation.js';
+import { removedVersionProblem } from './admission/removed-version.js';
 import { copyJson, isCyclic } from '../model/copy-json.js';
 
 /** Validation findings that make the API server refuse an object: a schema error, or a kind or version it does not serve. */
@@ -73,7 +74,9 @@ export async function acceptManifests(
     const found = await validate(manifest);
     // A warning (a version the cluster may turn on) is no refusal.
     const refusal =
-      found.find((f) => REFUSING.has(f.ruleId) && f.severity === 'error') ?? fieldValidationProblem(manifest);
+      found.find((f) => REFUSING.has(f.ruleId) && f.severity === 'error') ??
+      removedVersionProblem(manifest) ??
+      fieldValidationProblem(manifest);
     if (refusal) {
       refuse(manifest, refusal);
       continue;

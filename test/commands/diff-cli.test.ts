@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BILLING_HUNK } from '../diff/fixtures.js';
+import { BILLING_APPLIED_HUNK } from '../diff/fixtures.js';
 import { runCommand } from '../diff/run-command.js';
 
 const SECRETS = [
@@ -16,7 +16,7 @@ describe('kubeplan diff', () => {
     expect(stdout).toBe(`Changes against fixtures/diff/secrets/current.yaml
 
 ~ Secret pay/billing  fixtures/diff/secrets/desired.yaml:2
-${BILLING_HUNK}
+${BILLING_APPLIED_HUNK}
 ~ Secret pay/ci-token  fixtures/diff/secrets/desired.yaml:13
 @@ -3,6 +3,8 @@
  metadata:
@@ -49,21 +49,30 @@ No problems found (2 files, 5 objects).
     expect(stdout).toContain('\u001b[33m~ Secret pay/billing\u001b[39m');
     expect(stdout).toContain('\u001b[31m-  database-url: "*** (before)"\u001b[39m');
     expect(stdout).toContain('\u001b[32m+  database-url: "*** (after)"\u001b[39m');
-    expect(stdout).toContain('\u001b[36m@@ -5,6 +5,6 @@\u001b[39m');
+    expect(stdout).toContain('\u001b[36m@@ -5,6 +5,7 @@\u001b[39m');
   });
 
   it('exits like kubectl diff with --exit-code: 0 without changes, 1 with changes, 2 on an error', async () => {
-    const none = await runCommand([
+    // Compared whole, the live objects differ from the manifests only by what the server fills in.
+    const noneArgs = [
       'diff',
       'fixtures/diff/defaults-only/desired.yaml',
       '--current',
       'fixtures/diff/defaults-only/current.yaml',
       '--exit-code',
       '--no-consequences',
-    ]);
+      '--whole-object',
+    ];
+    const none = { ...(await runCommand(noneArgs)), args: noneArgs };
     expect([none.code, none.stdout]).toEqual([
       0,
       'Changes against fixtures/diff/defaults-only/current.yaml\n\nNo problems found (2 files, 10 objects).\n0 to create, 0 to update, 0 to delete (5 unchanged, 0 unmanaged)\n',
+    ]);
+    // Applied by kubectl, the same manifests change nothing either (the dump has no last-applied annotation).
+    const applied = await runCommand(none.args.filter((a) => a !== '--whole-object'));
+    expect([applied.code, applied.stdout.split('\n').at(-2)]).toEqual([
+      0,
+      '0 to create, 0 to update, 0 to delete (5 unchanged, 0 unmanaged)',
     ]);
     expect((await runCommand(['diff', ...SECRETS, '--exit-code'])).code).toBe(1);
     const immutable = [
@@ -134,12 +143,11 @@ fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or 
       current: { file: 'fixtures/diff/secrets/current.yaml', line: 4 },
       refused: null,
       patch: [
-        { op: 'remove', path: '/data/payment-key' },
         { op: 'replace', path: '/data/database-url', value: '*** (after)' },
         { op: 'add', path: '/data/webhook-secret', value: '*** (after)' },
       ],
       text: expect.stringMatching(
-        /^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -5,6 \+5,6 @@\n/,
+        /^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -5,6 \+5,7 @@\n/,
       ),
     });
     expect(document.consequences).toBeNull();

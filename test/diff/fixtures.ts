@@ -17,6 +17,7 @@ export function actions(diff: ObjectDiff): string[] {
 }
 
 /** The unified diff of the `billing` Secret of `fixtures/diff/secrets`, masked, after its two header lines. */
+/** The billing Secret compared whole: payment-key, dropped from the manifest, is removed. */
 export const BILLING_HUNK = `@@ -5,6 +5,6 @@
    namespace: pay
  data:
@@ -24,6 +25,21 @@ export const BILLING_HUNK = `@@ -5,6 +5,6 @@
 -  database-url: "*** (before)"
 -  payment-key: "*** (before)"
 +  database-url: "*** (after)"
++  webhook-secret: "*** (after)"
+ type: Opaque
+`;
+
+/**
+ * The same Secret as kubectl apply leaves it: payment-key stays, because the last apply wrote it
+ * under stringData, which the API server never stores, so the apply finds nothing to remove.
+ */
+export const BILLING_APPLIED_HUNK = `@@ -5,6 +5,7 @@
+   namespace: pay
+ data:
+   region: "***"
+-  database-url: "*** (before)"
++  database-url: "*** (after)"
+   payment-key: "***"
 +  webhook-secret: "*** (after)"
  type: Opaque
 `;

@@ -74,6 +74,75 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a port number in quotes is a port name, and the API server refuses it (Service targetPort, probe port)',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+        spec:
+          ports:
+            - port: 80
+              targetPort: "8080"
+            - port: 81
+              targetPort: http
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: api:1.0
+              ports: [{containerPort: 8080, name: http}]
+              readinessProbe:
+                httpGet: {path: /ready, port: "8080"}
+              lifecycle:
+                preStop:
+                  tcpSocket: {port: Web_Port}
+      `,
+      errors: [
+        {
+          messageId: 'portReference',
+          data: {
+            field: 'spec.ports[0].targetPort',
+            name: '8080',
+            errors: 'must contain at least one letter (a-z)',
+            hint: ' (a port number is written without quotes)',
+          },
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 25,
+        },
+        {
+          messageId: 'portReference',
+          data: {
+            field: 'spec.containers[0].readinessProbe.httpGet.port',
+            name: '8080',
+            errors: 'must contain at least one letter (a-z)',
+            hint: ' (a port number is written without quotes)',
+          },
+          line: 20,
+          column: 39,
+          endLine: 20,
+          endColumn: 45,
+        },
+        {
+          messageId: 'portReference',
+          data: {
+            field: 'spec.containers[0].lifecycle.preStop.tcpSocket.port',
+            name: 'Web_Port',
+            errors: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+            hint: '',
+          },
+          line: 23,
+          column: 29,
+          endLine: 23,
+          endColumn: 37,
+        },
+      ],
+    },
+    {
       name: 'a Service name with upper case and an underscore',
       yaml: `
         apiVersion: v1

@@ -3,7 +3,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import { isObject, type JsonObject } from '../../model/json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { type ClusterScopedCustomKinds, placeInNamespace } from '../../model/namespace-scope.js';
-import { describeRef, identityKey, refOf } from '../../model/object-ref.js';
+import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref.js';
 import { withoutTopServerFields } from '../server-fields.js';
 import { dropUnknownFields } from '../unknown-fields.js';
 import { rootTypeOf } from './api-types.js';
@@ -28,9 +28,11 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  */
 export function isLiveObject(object: KubeObject): boolean {
   const metadata = isObject(object.metadata) ? object.metadata : {};
-  return ['resourceVersion', 'uid', 'managedFields', 'creationTimestamp'].some(
+  const written = ['resourceVersion', 'uid', 'managedFields', 'creationTimestamp'].some(
     (key) => metadata[key] !== undefined && metadata[key] !== null,
   );
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  return written || object.status !== undefined || typeof annotations[LAST_APPLIED] === 'string';
 }
 
 /** The manifest kubectl last applied, from the live object's annotation; undefined without one or unreadable. */
@@ -46,13 +48,20 @@ export function lastAppliedOf(live: KubeObject): JsonObject | undefined {
   }
 }
 
-/** The live object once `kubectl apply` of `manifest` is done (client-side; see threeWayMerge). */
-export function predictLive(live: KubeObject, manifest: KubeObject): KubeObject {
+/**
+ * The live object once `kubectl apply` of `manifest` is done (client-side; see threeWayMerge).
+ * `lastApplied` is the live object's annotation, read by the caller when it has it already.
+ */
+export function predictLive(
+  live: KubeObject,
+  manifest: KubeObject,
+  lastApplied: JsonObject | undefined = lastAppliedOf(live),
+): KubeObject {
   // The API server drops what a built-in kind does not have; lint reports it.
   const modified = copyJson(manifest);
   dropUnknownFields(modified);
   const type = rootTypeOf(String(manifest.apiVersion), String(manifest.kind));
-  return threeWayMerge(lastAppliedOf(live), modified, live, type);
+  return threeWayMerge(lastApplied, modified, live, type);
 }
 
 export interface AppliedManifests {
@@ -90,18 +99,46 @@ export function predictApplied(
   for (const m of current) {
     if (isLiveObject(m.object) && !isCyclic(m.object)) live.set(identityOf(m.object, options), m.object);
   }
+  const withoutAnnotation: Manifest[] = [];
   for (const manifest of desired) {
     const have = isCyclic(manifest.object) ? undefined : live.get(identityOf(manifest.object, options));
     if (!have) {
       result.manifests.push(manifest);
       continue;
     }
-    if (!lastAppliedOf(have)) result.findings.push(withoutLastApplied(manifest));
-    const predicted: Manifest = { ...manifest, object: withoutTopServerFields(predictLive(have, manifest.object)) };
+    const lastApplied = lastAppliedOf(have);
+    if (!lastApplied) withoutAnnotation.push(manifest);
+    const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied));
+    // Another version of the same group is the same stored object, read in another version.
+    if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
+    const predicted: Manifest = { ...manifest, object: inOrderOf(object, manifest.object) as KubeObject };
     result.originalOf.set(predicted, manifest);
     result.manifests.push(predicted);
   }
+  if (withoutAnnotation.length) result.findings.push(withoutLastApplied(withoutAnnotation));
   return result;
+}
+
+/**
+ * The predicted object with its keys in the manifest's order (the others after, as the live
+ * object has them), so that the diff reads like the manifest. List items keep their order,
+ * which is the apply's; an item takes the key order of the manifest's item of the same name.
+ */
+function inOrderOf(value: unknown, like: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = Array.isArray(like) ? like : [];
+    return value.map((item, i) => {
+      const name = isObject(item) ? item.name : undefined;
+      const match = name === undefined ? items[i] : items.find((l) => isObject(l) && l.name === name);
+      return inOrderOf(item, match);
+    });
+  }
+  if (!isObject(value)) return value;
+  const ordered: JsonObject = {};
+  const model = isObject(like) ? like : {};
+  for (const key of Object.keys(model)) if (key in value) ordered[key] = inOrderOf(value[key], model[key]);
+  for (const key of Object.keys(value)) if (!(key in ordered)) ordered[key] = value[key];
+  return ordered;
 }
 
 function identityOf(object: KubeObject, options: PredictOptions): string {
@@ -110,12 +147,15 @@ function identityOf(object: KubeObject, options: PredictOptions): string {
   return identityKey(refOf({ ...object, metadata }));
 }
 
-function withoutLastApplied(manifest: Manifest): Finding {
-  return findingAt(manifest, {
+/** One finding for the run, at the first manifest concerned: kubectl warns once per object. */
+function withoutLastApplied(manifests: readonly Manifest[]): Finding {
+  const first = manifests[0]!;
+  const others = manifests.length > 1 ? ` and ${manifests.length - 1} other live object(s)` : '';
+  return findingAt(first, {
     ruleId: 'diff-no-last-applied',
     severity: 'info',
     pointer: '/metadata',
     phase: 'diff',
-    message: `the live ${describeRef(manifest.ref)} has no ${LAST_APPLIED} annotation (it was not made by kubectl apply): kubectl apply removes none of its fields, it only sets those the manifest has`,
+    message: `the live ${describeRef(first.ref)}${others} ${others ? 'have' : 'has'} no ${LAST_APPLIED} annotation (not made by kubectl apply): kubectl apply removes no field from ${others ? 'them' : 'it'}, it only sets those the manifests have (--whole-object compares whole objects)`,
   });
 }

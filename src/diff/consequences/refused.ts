@@ -36,6 +36,16 @@ export async function admitManifests(
   return { stored, refused };
 }
 
+/** The same admission keyed by the manifests `keyOf` gives (those predicted objects stand for). */
+export function rekeyAdmission(admission: Admission, keyOf: (manifest: Manifest) => Manifest): Admission {
+  return {
+    stored: new Map([...admission.stored].map(([manifest, stored]) => [keyOf(manifest), stored])),
+    refused: new Map(
+      [...admission.refused].map(([manifest, refusal]) => [keyOf(manifest), { ...refusal, manifest: keyOf(manifest) }]),
+    ),
+  };
+}
+
 /**
  * Marks the creates and updates of refused manifests with the reason (`refused`) and returns
  * the plan's findings about them: those changes do not happen.

@@ -1,4 +1,10 @@
 import type { KubeObject } from '../../model/manifest.js';
+import {
+  defaultMutatingWebhookConfiguration,
+  defaultMutatingWebhookConfigurationV1beta1,
+  defaultValidatingWebhookConfiguration,
+  defaultValidatingWebhookConfigurationV1beta1,
+} from './admissionregistration.js';
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.js';
 import { defaultHorizontalPodAutoscalerV1, defaultHorizontalPodAutoscalerV2 } from './autoscaling.js';
 import { defaultCronJob, defaultJob } from './batch.js';
@@ -51,6 +57,11 @@ const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   'networking.k8s.io/v1|NetworkPolicy': defaultNetworkPolicy,
   'networking.k8s.io/v1|IngressClass': defaultIngressClass,
   'scheduling.k8s.io/v1|PriorityClass': defaultPriorityClass,
+  'admissionregistration.k8s.io/v1|ValidatingWebhookConfiguration': defaultValidatingWebhookConfiguration,
+  'admissionregistration.k8s.io/v1|MutatingWebhookConfiguration': defaultMutatingWebhookConfiguration,
+  // Removed in 1.22, but dumps of older clusters hold it.
+  'admissionregistration.k8s.io/v1beta1|ValidatingWebhookConfiguration': defaultValidatingWebhookConfigurationV1beta1,
+  'admissionregistration.k8s.io/v1beta1|MutatingWebhookConfiguration': defaultMutatingWebhookConfigurationV1beta1,
 };
 
 /**
