@@ -10,7 +10,7 @@ import { reconcileJobs } from './controllers/job.js';
 import { reconcileReplicaSets } from './controllers/replicaset.js';
 import { reconcileStatefulSets } from './controllers/statefulset.js';
 import { revised, withSpec } from './controllers/workload.js';
-import { endpointSlicesFor, hasSelector, readyEndpointCount } from './endpoints/endpoint-slices.js';
+import { endpointSlicesFor, hasSelector, servingEndpointCount } from './endpoints/endpoint-slices.js';
 import { ingressRoutes, type IngressRoute } from './endpoints/ingress-routes.js';
 import { AddressAllocator } from './objects/addresses.js';
 import { copyJson } from '../model/copy-json.js';
@@ -165,7 +165,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       service: refOf(entry.object),
       type: String(spec.type ?? 'ClusterIP'),
       ...(typeof spec.clusterIP === 'string' ? { clusterIP: spec.clusterIP } : {}),
-      ...(hasSelector(entry.object) ? { endpoints: readyEndpointCount(slices) } : {}),
+      ...(hasSelector(entry.object) ? { endpoints: servingEndpointCount(entry.object, slices) } : {}),
     });
     reportServiceWithoutEndpoints(state, entry, slices, pods, refused);
   }

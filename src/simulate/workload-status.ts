@@ -4,6 +4,7 @@ import { activePods } from './controllers/pods-of.js';
 import { daemonSetStatus } from './controllers/daemonset.js';
 import { statefulSetRevision } from './controllers/statefulset.js';
 import { revised } from './controllers/workload.js';
+import { deploymentConditions } from './deployment-conditions.js';
 import { uidOf, type SimulationState } from './state.js';
 import { objectAt } from '../model/json.js';
 import { labelsOf } from '../model/selectors/label-selector.js';
@@ -33,20 +34,22 @@ export function writeWorkloadStatuses(state: SimulationState, nodes: readonly Ku
     const sum = (key: string): number => sets.reduce((n, rs) => n + Number(objectAt(rs, 'status')?.[key] ?? 0), 0);
     const desired = Number(objectAt(object, 'spec')?.replicas ?? 0);
     const available = sum('availableReplicas');
+    const newest = sets.at(-1);
+    const counts = {
+      desired,
+      replicas: sum('replicas'),
+      updated: Number(objectAt(newest ?? {}, 'status')?.replicas ?? 0),
+      available,
+      newReplicaSet: newest ? String(objectAt(newest, 'metadata')?.name) : undefined,
+    };
     setStatus(state, object, {
       observedGeneration: objectAt(object, 'metadata')?.generation ?? 1,
-      replicas: sum('replicas'),
-      updatedReplicas: Number(objectAt(sets.at(-1) ?? {}, 'status')?.replicas ?? 0),
+      replicas: counts.replicas,
+      updatedReplicas: counts.updated,
       readyReplicas: sum('readyReplicas'),
       availableReplicas: available,
       unavailableReplicas: Math.max(0, desired - available),
-      conditions: [
-        {
-          type: 'Available',
-          status: available >= desired ? 'True' : 'False',
-          reason: available >= desired ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-        },
-      ],
+      conditions: deploymentConditions(object, counts),
     });
   }
   for (const { object } of state.list('DaemonSet', 'apps'))

@@ -19,7 +19,7 @@ describe('consequences', () => {
       'DaemonSet store/log-agent: rolls out, 3 pods replaced by 3 new, 1 node at a time',
       'Deployment store/mailer: rolls out, 2 pods replaced by 2 new (Recreate: the old pods stop before the new ones start): old 2→0, new 0→2',
       `Deployment store/search: rolls out, 2 pods replaced by 2 new (RollingUpdate, maxSurge 1, maxUnavailable 0): new 0→1; stalls there: 1 pod cannot be scheduled: ${UNSCHEDULABLE}`,
-      'Deployment store/web: rolls out, 4 pods replaced by 4 new (RollingUpdate, maxSurge 1, maxUnavailable 1): new 0→1, old 4→2, new 1→3, old 2→0, new 3→4',
+      'Deployment store/web: rolls out, 4 pods replaced by 4 new (RollingUpdate, maxSurge 1, maxUnavailable 1): new 0→1, old 4→3, new 1→2, old 3→2, new 2→3, old 2→1, new 3→4, old 1→0',
       'Deployment store/worker: scales 1 → 3 pods',
       'StatefulSet store/db: rolls out, db-2, db-1 replaced one at a time; pods below ordinal 1 keep the old template (partition)',
       'Service store/mail: 2 → 0 ready endpoints',

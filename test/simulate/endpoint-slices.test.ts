@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../src/model/manifest.js';
-import { endpointSlicesFor, readyEndpointCount } from '../../src/simulate/endpoints/endpoint-slices.js';
+import {
+  endpointSlicesFor,
+  readyEndpointCount,
+  servingEndpointCount,
+} from '../../src/simulate/endpoints/endpoint-slices.js';
 import { PodIndex } from '../../src/simulate/objects/pod-index.js';
 import type { Entry } from '../../src/simulate/state.js';
 
@@ -150,6 +154,19 @@ describe('EndpointSlices', () => {
     ]);
     expect(readyEndpointCount(slices as unknown as KubeObject[], 'http')).toBe(2);
     expect(readyEndpointCount(slices as unknown as KubeObject[], 'admin')).toBe(4);
+  });
+
+  it('counts no serving endpoint when no targetPort resolves on any pod, except for a headless Service without ports', () => {
+    const pods = [pod('web-a', { ip: '10.244.1.2' }), pod('web-b', { ip: '10.244.1.3' })];
+    // The pods declare `http`; the Service asks for `web-http`: the slice lists them without ports.
+    const named = service({ ports: [{ port: 80, targetPort: 'web-http', protocol: 'TCP' }] });
+    const slices = endpointSlicesFor(named, index(pods), zoneOf);
+    expect(readyEndpointCount(slices)).toBe(2);
+    expect(servingEndpointCount(named, slices)).toBe(0);
+    const served = service({});
+    expect(servingEndpointCount(served, endpointSlicesFor(served, index(pods), zoneOf))).toBe(2);
+    const headless = service({ clusterIP: 'None', ports: [] });
+    expect(servingEndpointCount(headless, endpointSlicesFor(headless, index(pods), zoneOf))).toBe(2);
   });
 
   it('makes none for a Service without selector (or an empty one, or ExternalName), one empty slice when nothing matches', () => {

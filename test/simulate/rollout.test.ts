@@ -64,9 +64,37 @@ describe('rollout arithmetic', () => {
   it('plans the default 25%/25% rollout of 10 replicas', () => {
     const plan = planRollingUpdate({ replicas: 10, oldReplicas: [10] });
     expect(plan.parameters).toEqual({ maxSurge: 3, maxUnavailable: 2 });
-    expect(plan.steps[0]).toEqual({ replicaSet: 'new', from: 0, to: 3 });
-    expect(plan.steps[1]).toEqual({ replicaSet: 0, from: 10, to: 5 });
+    // The old pods go only as far as 8 available allow: the 3 new pods have only just started.
+    expect(plan.steps).toEqual([
+      { replicaSet: 'new', from: 0, to: 3 },
+      { replicaSet: 0, from: 10, to: 8 },
+      { replicaSet: 'new', from: 3, to: 5 },
+      { replicaSet: 0, from: 8, to: 5 },
+      { replicaSet: 'new', from: 5, to: 8 },
+      { replicaSet: 0, from: 5, to: 3 },
+      { replicaSet: 'new', from: 8, to: 10 },
+      { replicaSet: 0, from: 3, to: 0 },
+    ]);
     expect(plan.complete).toBe(true);
+  });
+
+  it('never leaves fewer than replicas - maxUnavailable pods available: new pods count once started and ready', () => {
+    const show = (plan: ReturnType<typeof planRollingUpdate>): string =>
+      plan.steps.map((s) => `${s.replicaSet === 'new' ? 'new' : 'old'} ${s.from}→${s.to}`).join(', ');
+    // 4 replicas, maxUnavailable 1: 3 available at every step (the old ReplicaSet goes 4→3, never 4→2).
+    expect(show(planRollingUpdate({ replicas: 4, maxSurge: 1, maxUnavailable: 1, oldReplicas: [4] }))).toBe(
+      'new 0→1, old 4→3, new 1→2, old 3→2, new 2→3, old 2→1, new 3→4, old 1→0',
+    );
+    // Only one new pod fits: the rollout stalls with 2 old and 1 new available, 3 in all.
+    const stalled = planRollingUpdate({
+      replicas: 4,
+      maxSurge: '25%',
+      maxUnavailable: 1,
+      oldReplicas: [4],
+      newPodsThatFit: 1,
+    });
+    expect(show(stalled)).toBe('new 0→1, old 4→3, new 1→2, old 3→2, new 2→3');
+    expect(stalled.complete).toBe(false);
   });
 });
 

@@ -125,7 +125,10 @@ export interface RollingUpdatePlan {
 
 /**
  * The sequence of scale steps of a RollingUpdate, in the order the Deployment controller takes
- * them, assuming new pods become available as soon as they fit. Stops when nothing moves.
+ * them: the new ReplicaSet grows within maxSurge; in the next sync its new pods have only just
+ * started, so the old ReplicaSets shrink only as far as maxUnavailable allows without them;
+ * then the new pods (those that fit) become available, and the controller goes on. Stops when
+ * nothing moves.
  */
 export function planRollingUpdate(input: RollingUpdateInput): RollingUpdatePlan {
   const parameters = rollingParameters(input.replicas, input.maxSurge, input.maxUnavailable);
@@ -135,18 +138,20 @@ export function planRollingUpdate(input: RollingUpdateInput): RollingUpdatePlan 
   const steps: RolloutStep[] = [];
   for (let guard = 0; guard < 10_000; guard++) {
     const next = nextNewReplicaSetSize(input.replicas, parameters, newRs, [...old, newRs]);
-    if (next !== newRs.replicas) {
+    const grew = next !== newRs.replicas;
+    if (grew) {
       steps.push({ replicaSet: 'new', from: newRs.replicas, to: next });
-      newRs = { replicas: next, available: Math.min(next, fit) };
-      continue;
+      newRs = { replicas: next, available: newRs.available };
     }
     const sizes = nextOldReplicaSetSizes(input.replicas, parameters, newRs, old);
     const changed = sizes
       .map((to, i) => ({ replicaSet: i, from: old[i]!.replicas, to }))
       .filter((s) => s.from !== s.to);
-    if (changed.length === 0) break;
     steps.push(...changed);
     old = sizes.map((r, i) => ({ replicas: r, available: Math.min(old[i]!.available, r) }));
+    const available = Math.min(newRs.replicas, fit);
+    if (!grew && changed.length === 0 && available === newRs.available) break;
+    newRs = { replicas: newRs.replicas, available };
   }
   const complete = newRs.available === input.replicas && old.every((rs) => rs.replicas === 0);
   return { parameters, steps, complete };

@@ -110,6 +110,16 @@ export function endpointSlicesFor(
   return slices;
 }
 
+/**
+ * Ready endpoints that serve the Service: where it declares ports, only those of slices with at
+ * least one port (a pod on which no targetPort resolves is listed without ports, and no traffic
+ * reaches it); a Service without ports (headless) publishes every ready pod.
+ */
+export function servingEndpointCount(service: KubeObject, slices: readonly KubeObject[]): number {
+  if (objectsAt(objectAt(service, 'spec'), 'ports').length === 0) return readyEndpointCount(slices);
+  return readyEndpointCount(slices.filter((slice) => Array.isArray(slice.ports) && slice.ports.length > 0));
+}
+
 /** Ready endpoints of a Service's slices, optionally only those serving a given slice port name. */
 export function readyEndpointCount(slices: readonly KubeObject[], portName?: string): number {
   let count = 0;

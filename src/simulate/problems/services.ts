@@ -22,6 +22,7 @@ export function reportServiceWithoutEndpoints(
   const spec = objectAt(service.object, 'spec') ?? {};
   const read = serviceSelector(service.object);
   if (read.state !== 'set') return;
+  // Ready pods on which no port resolves are endpoints without ports: said port by port.
   if (readyEndpointCount(slices) > 0) {
     reportUnservedPorts(state, service, slices);
     return;
