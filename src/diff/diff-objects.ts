@@ -9,7 +9,7 @@ import { dropClusterFilledFields } from './cluster-filled.js';
 import { isClusterGenerated } from './cluster-generated.js';
 import { compareRefs } from './identity.js';
 import type { IgnoreRule } from './ignore-rules.js';
-import { immutableFieldFindings } from './immutable-fields.js';
+import { immutableFieldFindings, type UpdateContext } from './immutable-fields.js';
 import { createJsonPatch } from './json-patch.js';
 import { shapeOf } from './merge-keys.js';
 import { normalizeObject, type NormalizeOptions } from './normalize.js';
@@ -65,12 +65,13 @@ export function diffObjects(
   const currentByKey = indexSide(current, normalize, findings);
   const desiredByKey = indexSide(desired, normalize, findings);
 
+  const context = updateContext(currentByKey, desiredByKey);
   const changes: ObjectChange[] = [];
   let generated = 0;
   let outside = 0;
   for (const [key, want] of desiredByKey) {
     const have = currentByKey.get(key);
-    changes.push(have ? compareSides(have, want, options, findings) : created(want, options));
+    changes.push(have ? compareSides(have, want, options, findings, context) : created(want, options));
   }
   const inScope = scopeOf([...desiredByKey.values()].map((d) => d.ref));
   for (const [key, have] of currentByKey) {
@@ -173,11 +174,21 @@ function normalizeOrReport(manifest: Manifest, options: NormalizeOptions, findin
   }
 }
 
+/** The StorageClasses a claim's update depends on, by name: the desired one where both sides have it. */
+function updateContext(...sides: ReadonlyArray<Map<string, SideObject>>): UpdateContext {
+  const classes = new Map<string, KubeObject>();
+  for (const side of sides)
+    for (const { object, ref } of side.values())
+      if (ref.kind === 'StorageClass' && groupOf(ref.apiVersion) === 'storage.k8s.io') classes.set(ref.name, object);
+  return { storageClass: (name) => classes.get(name) };
+}
+
 function compareSides(
   have: SideObject,
   want: SideObject,
   options: DiffObjectsOptions,
   findings: Finding[],
+  context: UpdateContext,
 ): ObjectChange {
   const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
   // Most objects are the same as they are (key order aside); only the others need aligning.
@@ -192,7 +203,7 @@ function compareSides(
     const [before, after] = maskSecretPair(aligned, want.object);
     return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
   }
-  const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest);
+  const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest, context);
   findings.push(...immutable.findings);
   const [before, after] = maskSecretPair(aligned, want.object);
   return {

@@ -56,7 +56,17 @@ function immutable(pointers: readonly string[], remediation: string, reason = 'f
     pointers.filter((p) => changed(current, desired, p)).map((pointer) => ({ pointer, reason, remediation }));
 }
 
-const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Violation[]> = {
+/** What a check may look up beyond the object: the StorageClasses of both sides, by name. */
+export interface UpdateContext {
+  storageClass(name: string): KubeObject | undefined;
+}
+
+const NO_CONTEXT: UpdateContext = { storageClass: () => undefined };
+
+const RESIZE_REASON =
+  'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
+
+const CHECKS: Record<string, (current: KubeObject, desired: KubeObject, context: UpdateContext) => Violation[]> = {
   'Deployment.apps': immutable(['/spec/selector'], RECREATE('Deployment')),
   'ReplicaSet.apps': immutable(['/spec/selector'], RECREATE('ReplicaSet')),
   'DaemonSet.apps': immutable(['/spec/selector'], RECREATE('DaemonSet')),
@@ -85,7 +95,7 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
     if (types.includes('ExternalName') || !allocated || !('clusterIP' in spec(desired))) return [];
     return immutable(['/spec/clusterIP'], RECREATE('Service'))(current, desired);
   },
-  PersistentVolumeClaim: (current, desired) => {
+  PersistentVolumeClaim: (current, desired, context) => {
     const violations: Violation[] = [];
     const rest = (o: KubeObject): JsonObject => {
       const { resources, volumeAttributesClassName, ...others } = spec(o);
@@ -107,6 +117,22 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject) => Viola
         pointer: '/spec/resources/requests/storage',
         reason: "a claim cannot shrink below its volume's capacity",
         remediation: 'keep the current size; volumes only grow',
+      });
+    }
+    // Growing needs a StorageClass that allows it (the PersistentVolumeClaimResize admission).
+    const className = valueAt(desired, '/spec/storageClassName') ?? valueAt(current, '/spec/storageClassName');
+    const storageClass = typeof className === 'string' ? context.storageClass(className) : undefined;
+    if (
+      before &&
+      after &&
+      compareQuantities(after, before) > 0 &&
+      storageClass &&
+      storageClass.allowVolumeExpansion !== true
+    ) {
+      violations.push({
+        pointer: '/spec/resources/requests/storage',
+        reason: `${RESIZE_REASON} (StorageClass ${String(className)} does not set allowVolumeExpansion: true)`,
+        remediation: `set allowVolumeExpansion: true on StorageClass ${String(className)} if its provisioner can grow volumes, or keep the current size`,
       });
     }
     return violations;
@@ -172,11 +198,12 @@ export function immutableFieldFindings(
   current: KubeObject,
   desired: KubeObject,
   manifest: Manifest,
+  context: UpdateContext = NO_CONTEXT,
 ): { findings: Finding[]; refused?: string } {
   const kind = groupKindOfObject(desired);
   const check = Object.hasOwn(CHECKS, kind) ? CHECKS[kind] : undefined;
   const reasons: string[] = [];
-  const findings = (check ? check(current, desired) : []).map((v) => {
+  const findings = (check ? check(current, desired, context) : []).map((v) => {
     const pointer = firstDifference(valueAt(current, v.pointer), valueAt(desired, v.pointer), v.pointer);
     const [before, after] = [scalar(valueAt(current, pointer)), scalar(valueAt(desired, pointer))];
     const values = before && after && !v.hideValues ? ` (${before} → ${after})` : '';

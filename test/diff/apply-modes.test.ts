@@ -167,6 +167,30 @@ describe('the diff against live objects, as kubectl apply changes them', () => {
     expect(result.findings.map((f) => f.ruleId)).not.toContain('diff-no-last-applied');
   });
 
+  it('warns that updating a Service loses a port whose number an earlier port has over another protocol', async () => {
+    const service = (ports: object[]) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'dns', namespace: 'shop' },
+      spec: { selector: { app: 'dns' }, ports },
+    });
+    const tcp = { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 };
+    const udp = { name: 'dns-udp', port: 53, protocol: 'UDP', targetPort: 53 };
+    const result = await run(service([tcp, udp]), live(service([tcp]), service([tcp])));
+    const lost = result.findings.filter((f) => f.ruleId === 'diff-apply-loses-item');
+    expect(lost.map((f) => [f.severity, f.line, f.column, f.message])).toEqual([
+      [
+        'warning',
+        1,
+        // The JSON file has one line: the column is where the UDP port starts.
+        JSON.stringify(service([tcp, udp])).indexOf('{"name":"dns-udp"') + 1,
+        'kubectl apply merges spec.ports by port alone, and an earlier item has port 53 too: updating the live Service shop/dns keeps only the first, so this one never reaches the cluster (kubectl apply --server-side, or replace, keeps both)',
+      ],
+    ]);
+    // And the prediction agrees: the UDP port is not in the object after the apply.
+    expect(result.changes.find((c) => c.ref.name === 'dns')!.action).toBe('unchanged');
+  });
+
   it('reports an object in a version the cluster no longer serves as refused, and plans no rollout for it', async () => {
     const old = { ...deployment({ containers: [container('web:2')] }), apiVersion: 'apps/v1beta1' };
     const result = await run(old, scaled);

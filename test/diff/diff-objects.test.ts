@@ -136,6 +136,44 @@ describe('diffObjects', () => {
     ]);
   });
 
+  it('refuses growing a claim whose StorageClass does not allow volume expansion, when the class is known', () => {
+    const claim = (size: string, className: string) =>
+      `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data, namespace: shop}
+spec:
+  storageClassName: ${className}
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: ${size}
+`;
+    const classes = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: standard}
+provisioner: pd.csi.storage.gke.io
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: expandable}
+provisioner: pd.csi.storage.gke.io
+allowVolumeExpansion: true
+`;
+    const run = (className: string, withClasses: boolean) =>
+      diffObjects(
+        parseManifests('cluster.yaml', `${claim('10Gi', className)}---\n${withClasses ? classes : ''}`).manifests,
+        parseManifests('claim.yaml', claim('20Gi', className)).manifests,
+      );
+    const refused = run('standard', true);
+    expect(refused.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '9:16 immutable-field spec.resources.requests.storage: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize (StorageClass standard does not set allowVolumeExpansion: true) ("10Gi" → "20Gi"); the API server rejects this update of PersistentVolumeClaim shop/data',
+    ]);
+    expect(refused.changes.find((c) => c.ref.kind === 'PersistentVolumeClaim')!.refused).toMatch(/must support resize/);
+    expect(run('expandable', true).findings).toEqual([]);
+    // Without the StorageClass, nothing says the resize fails.
+    expect(run('standard', false).findings).toEqual([]);
+  });
+
   it("lists objects only the current side has as unmanaged, or deletes them with prune; the cluster's own objects are left out", async () => {
     const current = parseManifests(
       'cluster.yaml',

@@ -1,5 +1,6 @@
 import { copyJson, isCyclic } from '../../model/copy-json.js';
 import { findingAt, type Finding } from '../../model/finding.js';
+import { fieldPath } from '../../model/json-pointer.js';
 import { isObject, type JsonObject } from '../../model/json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { type ClusterScopedCustomKinds, placeInNamespace } from '../../model/namespace-scope.js';
@@ -7,6 +8,7 @@ import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref
 import { withoutTopServerFields } from '../server-fields.js';
 import { dropUnknownFields } from '../unknown-fields.js';
 import { rootTypeOf } from './api-types.js';
+import { duplicateMergeKeys, type LostItem } from './duplicate-merge-keys.js';
 import { threeWayMerge } from './three-way-merge.js';
 
 /**
@@ -108,6 +110,7 @@ export function predictApplied(
     }
     const lastApplied = lastAppliedOf(have);
     if (!lastApplied) withoutAnnotation.push(manifest);
+    for (const item of duplicateMergeKeys(manifest.object)) result.findings.push(lostItem(manifest, item));
     const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied));
     // Another version of the same group is the same stored object, read in another version.
     if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
@@ -157,5 +160,16 @@ function withoutLastApplied(manifests: readonly Manifest[]): Finding {
     pointer: '/metadata',
     phase: 'diff',
     message: `the live ${describeRef(first.ref)}${others} ${others ? 'have' : 'has'} no ${LAST_APPLIED} annotation (not made by kubectl apply): kubectl apply removes no field from ${others ? 'them' : 'it'}, it only sets those the manifests have (--whole-object compares whole objects)`,
+  });
+}
+
+function lostItem(manifest: Manifest, item: LostItem): Finding {
+  const value = JSON.stringify(item.value);
+  return findingAt(manifest, {
+    ruleId: 'diff-apply-loses-item',
+    severity: 'warning',
+    pointer: item.pointer,
+    phase: 'diff',
+    message: `kubectl apply merges ${fieldPath(item.list)} by ${item.mergeKey} alone, and an earlier item has ${item.mergeKey} ${value} too: updating the live ${describeRef(manifest.ref)} keeps only the first, so this one never reaches the cluster (kubectl apply --server-side, or replace, keeps both)`,
   });
 }
