@@ -133,9 +133,9 @@ export default defineRule({
         });
     }
     if (ctx.kind === 'Service') {
-      objectsAt(objectAt(ctx.object, 'spec'), 'ports').forEach((port, i) =>
-        checkPortReference(ctx, port.targetPort, `/spec/ports/${i}/targetPort`),
-      );
+      objectsAt(objectAt(ctx.object, 'spec'), 'ports').forEach((port, i) => {
+        checkPortReference(ctx, port.targetPort, `/spec/ports/${i}/targetPort`);
+      });
     }
     if (!ctx.podTemplate) return;
     for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {

@@ -40,7 +40,10 @@ function walk(object: JsonObject, type: GoType, pointer: string, lost: LostItem[
           seen.add(id);
         });
       }
-      if (fieldType) value.forEach((item, i) => isObject(item) && walk(item, fieldType, `${at}/${i}`, lost));
+      if (fieldType)
+        value.forEach((item, i) => {
+          if (isObject(item)) walk(item, fieldType, `${at}/${i}`, lost);
+        });
     } else if (isObject(value) && fieldType && !field?.map) {
       walk(value, fieldType, at, lost);
     }
