@@ -49,7 +49,7 @@ No problems found (2 files, 5 objects).
     expect(stdout).toContain('\u001b[33m~ Secret pay/billing\u001b[39m');
     expect(stdout).toContain('\u001b[31m-  database-url: "*** (before)"\u001b[39m');
     expect(stdout).toContain('\u001b[32m+  database-url: "*** (after)"\u001b[39m');
-    expect(stdout).toContain('\u001b[36m@@ -5,6 +5,7 @@\u001b[39m');
+    expect(stdout).toContain('\u001b[36m@@ -4,7 +4,8 @@\u001b[39m');
   });
 
   it('exits like kubectl diff with --exit-code: 0 without changes, 1 with changes, 2 on an error', async () => {
@@ -147,7 +147,7 @@ fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or 
         { op: 'add', path: '/data/webhook-secret', value: '*** (after)' },
       ],
       text: expect.stringMatching(
-        /^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -5,6 \+5,7 @@\n/,
+        /^--- current\/Secret\/pay\/billing\n\+\+\+ desired\/Secret\/pay\/billing\n@@ -4,7 \+4,8 @@\n/,
       ),
     });
     expect(document.consequences).toBeNull();

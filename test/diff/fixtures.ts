@@ -30,16 +30,17 @@ export const BILLING_HUNK = `@@ -5,6 +5,6 @@
 `;
 
 /**
- * The same Secret as kubectl apply leaves it: payment-key stays, because the last apply wrote it
+ * The same Secret as kubectl apply leaves it, in the order the server keeps its keys: payment-key stays, because the last apply wrote it
  * under stringData, which the API server never stores, so the apply finds nothing to remove.
  */
-export const BILLING_APPLIED_HUNK = `@@ -5,6 +5,7 @@
+export const BILLING_APPLIED_HUNK = `@@ -4,7 +4,8 @@
+   name: billing
    namespace: pay
  data:
-   region: "***"
 -  database-url: "*** (before)"
 +  database-url: "*** (after)"
    payment-key: "***"
+   region: "***"
 +  webhook-secret: "*** (after)"
  type: Opaque
 `;

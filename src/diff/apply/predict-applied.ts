@@ -1,4 +1,4 @@
-import { copyJson, isCyclic } from '../../model/copy-json.js';
+import { isCyclic } from '../../model/copy-json.js';
 import { findingAt, type Finding } from '../../model/finding.js';
 import { fieldPath } from '../../model/json-pointer.js';
 import { isObject, type JsonObject } from '../../model/json.js';
@@ -6,7 +6,6 @@ import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { type ClusterScopedCustomKinds, placeInNamespace } from '../../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref.js';
 import { withoutTopServerFields } from '../server-fields.js';
-import { dropUnknownFields } from '../unknown-fields.js';
 import { rootTypeOf } from './api-types.js';
 import { duplicateMergeKeys, type LostItem } from './duplicate-merge-keys.js';
 import { threeWayMerge } from './three-way-merge.js';
@@ -59,11 +58,9 @@ export function predictLive(
   manifest: KubeObject,
   lastApplied: JsonObject | undefined = lastAppliedOf(live),
 ): KubeObject {
-  // The API server drops what a built-in kind does not have; lint reports it.
-  const modified = copyJson(manifest);
-  dropUnknownFields(modified);
+  // Fields a built-in kind does not have are merged too: the comparison drops them (normalize.ts).
   const type = rootTypeOf(String(manifest.apiVersion), String(manifest.kind));
-  return threeWayMerge(lastApplied, modified, live, type);
+  return threeWayMerge(lastApplied, manifest, live, type);
 }
 
 export interface AppliedManifests {
@@ -114,34 +111,12 @@ export function predictApplied(
     const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied));
     // Another version of the same group is the same stored object, read in another version.
     if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
-    const predicted: Manifest = { ...manifest, object: inOrderOf(object, manifest.object) as KubeObject };
+    const predicted: Manifest = { ...manifest, object };
     result.originalOf.set(predicted, manifest);
     result.manifests.push(predicted);
   }
   if (withoutAnnotation.length) result.findings.push(withoutLastApplied(withoutAnnotation));
   return result;
-}
-
-/**
- * The predicted object with its keys in the manifest's order (the others after, as the live
- * object has them), so that the diff reads like the manifest. List items keep their order,
- * which is the apply's; an item takes the key order of the manifest's item of the same name.
- */
-function inOrderOf(value: unknown, like: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = Array.isArray(like) ? like : [];
-    return value.map((item, i) => {
-      const name = isObject(item) ? item.name : undefined;
-      const match = name === undefined ? items[i] : items.find((l) => isObject(l) && l.name === name);
-      return inOrderOf(item, match);
-    });
-  }
-  if (!isObject(value)) return value;
-  const ordered: JsonObject = {};
-  const model = isObject(like) ? like : {};
-  for (const key of Object.keys(model)) if (key in value) ordered[key] = inOrderOf(value[key], model[key]);
-  for (const key of Object.keys(value)) if (!(key in ordered)) ordered[key] = value[key];
-  return ordered;
 }
 
 function identityOf(object: KubeObject, options: PredictOptions): string {

@@ -47,33 +47,31 @@ function mergeMap(
   current: JsonObject,
   rules: Rules,
 ): Merged<JsonObject> {
-  const merged: JsonObject = { ...current };
+  // Built in the manifest's key order, then the live object's other keys: the diff reads like the manifest.
+  const merged: JsonObject = {};
   let patched = false;
   for (const key of Object.keys(modified)) {
     const want = modified[key];
-    const field = rules.type?.[key];
+    const have = current[key];
     if (want === null) {
       // A null in the manifest deletes the field, except under a JSON merge patch where the last
       // apply sent the same null (its patch then has no entry for it).
       const deletes = rules.strategic || original?.[key] !== null;
-      if (deletes && merged[key] !== undefined && merged[key] !== null) {
-        delete merged[key];
-        patched = true;
-      }
+      if (deletes && have !== undefined && have !== null) patched = true;
+      else if (key in current) merged[key] = have;
       continue;
     }
-    const result = mergeValue(original?.[key], want, current[key], field, rules.strategic);
+    const result = mergeValue(original?.[key], want, have, rules.type?.[key], rules.strategic);
     if (result.patched) {
       merged[key] = result.merged;
       patched = true;
-    }
+    } else if (key in current) merged[key] = have;
   }
-  if (original) {
-    for (const key of Object.keys(original)) {
-      if (key in modified || !(key in merged)) continue;
-      delete merged[key];
-      patched = true;
-    }
+  for (const key of Object.keys(current)) {
+    if (key in modified) continue;
+    // A field the manifest drops goes if the last apply had set it.
+    if (original && key in original) patched = true;
+    else merged[key] = current[key];
   }
   // kubectl names the members to keep whenever the manifest names any, and the server clears the others.
   if (rules.retainKeys && Object.values(modified).some((v) => v !== null)) {
