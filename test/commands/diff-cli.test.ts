@@ -39,7 +39,9 @@ ${BILLING_APPLIED_HUNK}
 +data:
 +  key.pem: "*** (after)"
 
-No problems found (2 files, 5 objects).
+fixtures/diff/secrets/desired.yaml:8:3  warning  Secret pay/billing keeps key "payment-key" although the manifest drops it: the last apply wrote it under stringData, which the API server stores only as data, so kubectl apply finds nothing to remove (delete it with kubectl edit or kubectl patch)  diff-apply-keeps-secret-key
+
+0 errors, 1 warning, 0 info (2 files, 5 objects).
 1 to create, 2 to update, 0 to delete (0 unchanged, 0 unmanaged)
 `);
   });
@@ -163,7 +165,7 @@ fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or 
       documents: 4,
       objects: 5,
       errors: 0,
-      warnings: 0,
+      warnings: 1,
       infos: 0,
       ioErrors: 0,
     });

@@ -8,6 +8,7 @@ import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref
 import { withoutTopServerFields } from '../server-fields.js';
 import { rootTypeOf } from './api-types.js';
 import { duplicateMergeKeys, type LostItem } from './duplicate-merge-keys.js';
+import { keptSecretKeys } from './secret-string-data.js';
 import { threeWayMerge } from './three-way-merge.js';
 
 /**
@@ -108,6 +109,8 @@ export function predictApplied(
     const lastApplied = lastAppliedOf(have);
     if (!lastApplied) withoutAnnotation.push(manifest);
     for (const item of duplicateMergeKeys(manifest.object)) result.findings.push(lostItem(manifest, item));
+    const kept = keptSecretKeys(have, manifest.object, lastApplied);
+    if (kept.length) result.findings.push(keptKeys(manifest, kept));
     const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied));
     // Another version of the same group is the same stored object, read in another version.
     if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
@@ -146,5 +149,16 @@ function lostItem(manifest: Manifest, item: LostItem): Finding {
     pointer: item.pointer,
     phase: 'diff',
     message: `kubectl apply merges ${fieldPath(item.list)} by ${item.mergeKey} alone, and an earlier item has ${item.mergeKey} ${value} too: updating the live ${describeRef(manifest.ref)} keeps only the first, so this one never reaches the cluster (kubectl apply --server-side, or replace, keeps both)`,
+  });
+}
+
+function keptKeys(manifest: Manifest, keys: readonly string[]): Finding {
+  const names = keys.map((k) => JSON.stringify(k)).join(', ');
+  return findingAt(manifest, {
+    ruleId: 'diff-apply-keeps-secret-key',
+    severity: 'warning',
+    pointer: isObject(manifest.object.stringData) ? '/stringData' : '/metadata/name',
+    phase: 'diff',
+    message: `${describeRef(manifest.ref)} keeps ${keys.length === 1 ? 'key' : 'keys'} ${names} although the manifest drops ${keys.length === 1 ? 'it' : 'them'}: the last apply wrote ${keys.length === 1 ? 'it' : 'them'} under stringData, which the API server stores only as data, so kubectl apply finds nothing to remove (delete ${keys.length === 1 ? 'it' : 'them'} with kubectl edit or kubectl patch)`,
   });
 }
