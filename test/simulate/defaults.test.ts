@@ -77,6 +77,35 @@ describe('applyDefaults', () => {
     });
   });
 
+  it('writes a downward API resource divisor as the server gives it back: "0" when unset', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'shop' },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: 'app:1',
+            env: [
+              { name: 'CPUS', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+              { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'info', downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { resource: 'limits.cpu' } }] } },
+        ],
+      },
+    };
+    const spec = applyDefaults(pod).spec as {
+      containers: Array<{ env: Array<{ valueFrom: { resourceFieldRef: Record<string, unknown> } }> }>;
+      volumes: Array<{ downwardAPI: { items: Array<{ resourceFieldRef: Record<string, unknown> }> } }>;
+    };
+    expect(spec.containers[0]!.env.map((e) => e.valueFrom.resourceFieldRef.divisor)).toEqual(['0', '1Mi']);
+    expect(spec.volumes[0]!.downwardAPI.items[0]!.resourceFieldRef.divisor).toBe('0');
+  });
+
   it('never modifies its input', () => {
     const before = JSON.stringify(deployment);
     const result = applyDefaults(deployment);

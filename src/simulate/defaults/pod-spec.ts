@@ -78,10 +78,7 @@ function defaultContainer(container: JsonObject): void {
   defaultString(container, 'terminationMessagePath', '/dev/termination-log');
   defaultString(container, 'terminationMessagePolicy', 'File');
   for (const port of objectsAt(container, 'ports')) defaultString(port, 'protocol', 'TCP');
-  for (const env of objectsAt(container, 'env')) {
-    const fieldRef = objectAt(objectAt(env, 'valueFrom') ?? {}, 'fieldRef');
-    if (fieldRef) defaultString(fieldRef, 'apiVersion', 'v1');
-  }
+  for (const env of objectsAt(container, 'env')) defaultFieldRef(objectAt(env, 'valueFrom') ?? {});
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const probe = objectAt(container, key);
     if (probe) defaultProbe(probe);
@@ -172,9 +169,16 @@ function defaultVolume(volume: JsonObject): void {
   if (image && isEmptyString(image.pullPolicy)) image.pullPolicy = defaultPullPolicy(image.reference);
 }
 
+/**
+ * A downward API reference (an env var's `valueFrom`, a volume item): a field's API version,
+ * and a resource's divisor, a Quantity held by value that the server writes back as "0" when
+ * unset.
+ */
 function defaultFieldRef(item: JsonObject): void {
   const fieldRef = objectAt(item, 'fieldRef');
   if (fieldRef) defaultString(fieldRef, 'apiVersion', 'v1');
+  const resourceFieldRef = objectAt(item, 'resourceFieldRef');
+  if (resourceFieldRef) defaultPointer(resourceFieldRef, 'divisor', '0');
 }
 
 /**
