@@ -84,6 +84,18 @@ function pairs(root: string): Pair[] {
     live: `${G}/${name}-live.json`,
     expect,
   }));
+  // TestThreeWayDiffExample2WithDifference: the same manifest with its labels edited (one added,
+  // one changed, one removed) is a change.
+  const elasticsearch = JSON.parse(readFileSync(join(root, G, 'elasticsearch-config.json'), 'utf8')) as KubeObject;
+  const metadata = elasticsearch.metadata as { labels: Record<string, string> };
+  metadata.labels = { ...metadata.labels, foo: 'bar', chart: 'elasticsearch-1.7.1' };
+  delete metadata.labels.release;
+  list.push({
+    name: `${G}/elasticsearch, its labels edited`,
+    manifest: elasticsearch,
+    live: `${G}/elasticsearch-live.json`,
+    expect: 'changed',
+  });
   list.push({
     name: `${G}/smd-deploy`,
     manifest: `${G}/smd-deploy-config.yaml`,
