@@ -13,11 +13,12 @@ import { type GoField, type GoType, goType } from './api-types.js';
  *   in the manifest's order, items only the live object has keep their place among them
  *   (kubectl's `$setElementOrder`); other lists are replaced whole when they differ;
  * - a union (`retainKeys`: a Deployment's `strategy`, a volume's source) loses the members the
- *   manifest does not name once the patch touches it.
+ *   manifest does not name, whenever it names one.
  *
  * Built-in kinds merge by their Go types' tags (`typeName`, api-types.ts); custom resources get
  * a JSON merge patch, where every list is replaced whole (`typeName` undefined). Results equal
- * upstream's on the oracle's cases (test/diff/apply). Pure: the inputs are not modified.
+ * upstream's on the oracle's cases (test/diff/apply). Pure: the inputs are not modified (the
+ * result shares the parts nothing changed with them).
  */
 export function threeWayMerge(
   original: JsonObject | undefined,
@@ -37,7 +38,7 @@ interface Rules {
 
 interface Merged<T> {
   merged: T;
-  /** Whether the patch has anything for this value (a `retainKeys` union is cleaned only then). */
+  /** Whether the patch changes this value (else the live value is kept as it is). */
   patched: boolean;
 }
 
