@@ -21,7 +21,7 @@ function dropIn(object: JsonObject, type: GoType): void {
     const value = object[key];
     if (value === null || typeof value !== 'object') continue;
     const field = type[key];
-    const fieldType = field?.type === undefined ? undefined : goType(field.type);
+    const fieldType = goType(field?.type);
     if (Array.isArray(value)) {
       if (value.length === 0) delete object[key];
       else if (fieldType) for (const item of value) if (isObject(item)) dropIn(item, fieldType);

@@ -43,3 +43,8 @@ export function rootTypeOf(apiVersion: string, kind: string): string | undefined
 export function goType(name: string | undefined): GoType | undefined {
   return name === undefined ? undefined : API_TYPES.types[name];
 }
+
+/** Whether a field's `patchStrategy` tag has `strategy` (`merge`, `retainKeys`). */
+export function hasStrategy(field: GoField | undefined, strategy: string): boolean {
+  return field?.strategy?.split(',').includes(strategy) ?? false;
+}

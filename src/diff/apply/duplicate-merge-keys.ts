@@ -1,6 +1,7 @@
 import { isObject, type JsonObject } from '../../model/json.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { type GoType, goType, rootTypeOf } from './api-types.js';
+import { appendPointer } from '../../model/json-pointer.js';
+import { type GoType, goType, hasStrategy, rootTypeOf } from './api-types.js';
 
 /** A list item kubectl apply's update drops: its merge key repeats an earlier item's. */
 export interface LostItem {
@@ -27,22 +28,22 @@ function walk(object: JsonObject, type: GoType, pointer: string, lost: LostItem[
   for (const key in object) {
     const value = object[key];
     const field = type[key];
-    const fieldType = field?.type === undefined ? undefined : goType(field.type);
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const fieldType = goType(field?.type);
+    const at = appendPointer(pointer, key);
     if (Array.isArray(value)) {
-      const mergeKey = field?.strategy?.split(',').includes('merge') ? field.mergeKey : undefined;
+      const mergeKey = hasStrategy(field, 'merge') ? field?.mergeKey : undefined;
       if (mergeKey) {
         const seen = new Set<string>();
         value.forEach((item, i) => {
           if (!isObject(item) || item[mergeKey] === undefined) return;
           const id = JSON.stringify(item[mergeKey]);
-          if (seen.has(id)) lost.push({ pointer: `${at}/${i}`, list: at, mergeKey, value: item[mergeKey] });
+          if (seen.has(id)) lost.push({ pointer: appendPointer(at, i), list: at, mergeKey, value: item[mergeKey] });
           seen.add(id);
         });
       }
       if (fieldType)
         value.forEach((item, i) => {
-          if (isObject(item)) walk(item, fieldType, `${at}/${i}`, lost);
+          if (isObject(item)) walk(item, fieldType, appendPointer(at, i), lost);
         });
     } else if (isObject(value) && fieldType && !field?.map) {
       walk(value, fieldType, at, lost);

@@ -1,5 +1,5 @@
 import { deepEqual, isObject, type JsonObject } from '../../model/json.js';
-import { type GoField, type GoType, goType } from './api-types.js';
+import { type GoField, type GoType, goType, hasStrategy } from './api-types.js';
 
 /**
  * The live object after `kubectl apply` (client-side): what the API server stores once it has
@@ -112,10 +112,6 @@ function mergeValue(
     if (merged) return merged;
   }
   return deepEqual(want, have) ? { merged: have, patched: false } : { merged: withoutNulls(want), patched: true };
-}
-
-function hasStrategy(field: GoField | undefined, strategy: string): boolean {
-  return field?.strategy?.split(',').includes(strategy) ?? false;
 }
 
 /**

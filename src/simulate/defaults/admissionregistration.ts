@@ -18,21 +18,10 @@ function defaultWebhook(webhook: JsonObject): void {
   for (const rule of objectsAt(webhook, 'rules')) defaultPointer(rule, 'scope', '*');
 }
 
-export function defaultValidatingWebhookConfiguration(configuration: JsonObject): void {
-  for (const webhook of objectsAt(configuration, 'webhooks')) defaultWebhook(webhook);
-}
-
-export function defaultMutatingWebhookConfiguration(configuration: JsonObject): void {
-  for (const webhook of objectsAt(configuration, 'webhooks')) {
-    defaultWebhook(webhook);
-    defaultString(webhook, 'reinvocationPolicy', 'Never');
-  }
-}
-
 /**
  * The removed admissionregistration.k8s.io/v1beta1 (served until 1.22): what a dump of an older
  * cluster holds. It failed open, matched exact versions, waited 30 s, asked for v1beta1 reviews
- * and assumed unknown side effects.
+ * and assumed unknown side effects; the rest is as in v1.
  */
 function defaultWebhookV1beta1(webhook: JsonObject): void {
   defaultPointer(webhook, 'failurePolicy', 'Ignore');
@@ -43,13 +32,20 @@ function defaultWebhookV1beta1(webhook: JsonObject): void {
   defaultWebhook(webhook);
 }
 
-export function defaultValidatingWebhookConfigurationV1beta1(configuration: JsonObject): void {
-  for (const webhook of objectsAt(configuration, 'webhooks')) defaultWebhookV1beta1(webhook);
+/** The defaulter of a configuration's kind and version, applied to each of its webhooks. */
+function eachWebhook(
+  defaultOne: (webhook: JsonObject) => void,
+  mutating: boolean,
+): (configuration: JsonObject) => void {
+  return (configuration) => {
+    for (const webhook of objectsAt(configuration, 'webhooks')) {
+      defaultOne(webhook);
+      if (mutating) defaultString(webhook, 'reinvocationPolicy', 'Never');
+    }
+  };
 }
 
-export function defaultMutatingWebhookConfigurationV1beta1(configuration: JsonObject): void {
-  for (const webhook of objectsAt(configuration, 'webhooks')) {
-    defaultWebhookV1beta1(webhook);
-    defaultString(webhook, 'reinvocationPolicy', 'Never');
-  }
-}
+export const defaultValidatingWebhookConfiguration = eachWebhook(defaultWebhook, false);
+export const defaultMutatingWebhookConfiguration = eachWebhook(defaultWebhook, true);
+export const defaultValidatingWebhookConfigurationV1beta1 = eachWebhook(defaultWebhookV1beta1, false);
+export const defaultMutatingWebhookConfigurationV1beta1 = eachWebhook(defaultWebhookV1beta1, true);
