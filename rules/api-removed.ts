@@ -1,6 +1,5 @@
-import { replacementAdvice } from '../src/lint/api-replacement.js';
-import { removedApi } from '../src/model/deprecated-apis.js';
-import { atLeast, formatKubeVersion } from '../src/lint/kube-version.js';
+import { removedAt, replacementAdvice } from '../src/lint/api-replacement.js';
+import { formatKubeVersion } from '../src/lint/kube-version.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
 
@@ -47,8 +46,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const api = removedApi(ctx.manifest.ref.apiVersion, ctx.manifest.ref.kind);
-    if (!api || !atLeast(ctx.kubernetesVersion, api.removedIn)) return;
+    const api = removedAt(ctx.manifest.ref.apiVersion, ctx.manifest.ref.kind, ctx.kubernetesVersion);
+    if (!api) return;
     ctx.report({
       pointer: '/apiVersion',
       messageId: 'removed',

@@ -3,6 +3,7 @@ import { computeConsequences } from '../diff/consequences/consequences.js';
 import { type ApplyMode, predictApplied } from '../diff/apply/predict-applied.js';
 import { admitManifests, markRefused, rekeyAdmission } from '../diff/consequences/refused.js';
 import type { Manifest } from '../model/manifest.js';
+import { runKubernetesVersion } from '../lint/kube-version.js';
 import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { planFindings } from '../diff/consequences/transition.js';
 import type { Consequences } from '../diff/consequences/types.js';
@@ -44,6 +45,8 @@ export interface DiffOptions extends Omit<InputOptions, 'current'> {
   config?: KubeplanConfig;
   /** Lines of context in the unified text (default 3). */
   context?: number;
+  /** The Kubernetes release the cluster runs (`"1.30"`); default: the config's, else the release kubeplan ships schemas for. */
+  kubernetesVersion?: string;
   /** How the manifests are applied (predict-applied.ts); default: the configuration's `diff.mode`, else `client`. */
   mode?: ApplyMode;
   /** Run the plan on both sides for the consequences (default true). */
@@ -119,7 +122,12 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   // A predicted object stands for its manifest: refused for what the manifest has, and reported at it.
   const original = (m: Manifest): Manifest => applied.originalOf.get(m) ?? m;
   const admission = rekeyAdmission(
-    await admitManifests(applied.manifests, loaded.crds.manifests, (m) => validation.of(original(m))),
+    await admitManifests(
+      applied.manifests,
+      loaded.crds.manifests,
+      (m) => validation.of(original(m)),
+      runKubernetesVersion(options),
+    ),
     original,
   );
   const { changes, refusals } = markRefused(

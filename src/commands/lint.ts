@@ -1,6 +1,6 @@
 import { BUILTIN_RULES } from '../../rules/index.js';
 import type { KubeplanConfig } from '../config/config-types.js';
-import { DEFAULT_KUBERNETES_VERSION, parseKubeVersion } from '../lint/kube-version.js';
+import { runKubernetesVersion } from '../lint/kube-version.js';
 import type { RuleProfile } from '../lint/rule-profiles.js';
 import { resolveRuleSettings } from '../lint/rule-settings.js';
 import { runRules, type SuppressedFinding } from '../lint/run-rules.js';
@@ -52,21 +52,13 @@ export interface LintStage {
   suppressed: SuppressedFinding[];
 }
 
-/** The Kubernetes release of a run; an invalid one is a caller's mistake and throws. */
-function kubernetesVersionOf(options: LintOptions) {
-  const text = options.kubernetesVersion ?? options.config?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const version = parseKubeVersion(text);
-  if (!version) throw new TypeError(`invalid Kubernetes version "${text}" (expected e.g. 1.30)`);
-  return version;
-}
-
 /**
  * The schema findings of every manifest (validated once per run: validateInputs) and the rules
  * run over all of them together; loading problems are not among them (see `lint`).
  */
 export async function lintStage(loaded: LoadedInputs, options: LintOptions = {}): Promise<LintStage> {
   const config = options.config ?? {};
-  const kubernetesVersion = kubernetesVersionOf(options);
+  const kubernetesVersion = runKubernetesVersion(options);
   const strict = options.strict ?? true;
   const validation = validateInputs(loaded);
   const findings: Finding[] = [];
@@ -110,7 +102,7 @@ export function lintResult(loaded: LoadedInputs, stage: LintStage): LintResult {
  * mistake and throws.
  */
 export async function lint(inputs: readonly string[] | LoadedInputs, options: LintOptions = {}): Promise<LintResult> {
-  kubernetesVersionOf(options);
+  runKubernetesVersion(options);
   const loaded = isLoadedInputs(inputs) ? inputs : await loadInputs(inputs, options);
   return lintResult(loaded, await lintStage(loaded, options));
 }

@@ -13,6 +13,7 @@ import {
   loadIoErrors,
 } from '../load/inputs.js';
 import type { FailOn } from '../model/severity.js';
+import { runKubernetesVersion } from '../lint/kube-version.js';
 import { acceptManifests, unreportedRefusals } from '../simulate/accept-manifests.js';
 import { resolveClusterModel, type ClusterConfig } from '../simulate/cluster/cluster-model.js';
 import type { CronJobRuns } from '../simulate/controllers/cronjob.js';
@@ -23,6 +24,8 @@ import { clusterModelOptions } from './configured-cluster.js';
 import { validateInputs } from './validate-inputs.js';
 
 export interface PlanOptions extends InputOptions {
+  /** The Kubernetes release the cluster runs (`"1.30"`); default: the config's, else the release kubeplan ships schemas for. */
+  kubernetesVersion?: string;
   /** Files with Node objects (`kubectl get nodes -o yaml`); replaces the embedded cluster. */
   cluster?: readonly string[];
   /** The `cluster` section of `.kubeplan.yaml` with its positions; default: `cluster.nodeGroups` of `config`. */
@@ -105,7 +108,12 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
   stage('validate');
   const validation = validateInputs(loaded);
   const desired = loaded.desired.manifests;
-  const acceptance = await acceptManifests(desired, loaded.crdManifests, (m) => validation.of(m));
+  const acceptance = await acceptManifests(
+    desired,
+    loaded.crdManifests,
+    (m) => validation.of(m),
+    runKubernetesVersion(options),
+  );
   const findings = unreportedRefusals(acceptance.refused, options.reported);
 
   stage('cluster');

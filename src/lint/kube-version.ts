@@ -36,3 +36,17 @@ export function formatKubeVersion(v: KubeVersion): string {
 export function atLeast(version: KubeVersion, since: string): boolean {
   return compareKubeVersions(version, parseKubeVersion(since)!) >= 0;
 }
+
+/**
+ * The Kubernetes release of a run: the option, else the configuration's, else the default. An
+ * invalid one is a caller's mistake and throws.
+ */
+export function runKubernetesVersion(options: {
+  kubernetesVersion?: string | undefined;
+  config?: { kubernetesVersion?: string | undefined } | undefined;
+}): KubeVersion {
+  const text = options.kubernetesVersion ?? options.config?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const version = parseKubeVersion(text);
+  if (!version) throw new TypeError(`invalid Kubernetes version "${text}" (expected e.g. 1.30)`);
+  return version;
+}

@@ -7,6 +7,7 @@ import { ManifestValidator } from '../validate/validate-manifests.js';
 import { identityKey } from '../model/object-ref.js';
 import { fieldValidationProblem } from './admission/field-validation.js';
 import { removedVersionProblem } from './admission/removed-version.js';
+import { type KubeVersion, runKubernetesVersion } from '../lint/kube-version.js';
 import { copyJson, isCyclic } from '../model/copy-json.js';
 
 /** Validation findings that make the API server refuse an object: a schema error, or a kind or version it does not serve. */
@@ -40,6 +41,8 @@ export async function acceptManifests(
   crds: readonly Manifest[],
   /** The strict schema findings of each manifest when already known (one validation per run); else validated here. */
   validated?: (manifest: Manifest) => Promise<readonly Finding[]>,
+  /** The release the cluster runs: what it no longer serves is refused. */
+  target: KubeVersion = runKubernetesVersion({}),
 ): Promise<AcceptedManifests> {
   const validator = new ManifestValidator({ strict: true, crds: new CrdRegistry(crds) });
   const validate = validated ?? ((manifest: Manifest) => validator.validate(manifest));
@@ -75,7 +78,7 @@ export async function acceptManifests(
     // A warning (a version the cluster may turn on) is no refusal.
     const refusal =
       found.find((f) => REFUSING.has(f.ruleId) && f.severity === 'error') ??
-      removedVersionProblem(manifest) ??
+      removedVersionProblem(manifest, target) ??
       fieldValidationProblem(manifest);
     if (refusal) {
       refuse(manifest, refusal);

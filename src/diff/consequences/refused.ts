@@ -4,6 +4,7 @@ import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { acceptManifests, type Refusal } from '../../simulate/accept-manifests.js';
 import { isCrd } from '../../validate/crd/crd-registry.js';
 import type { ObjectChange } from '../types.js';
+import type { KubeVersion } from '../../lint/kube-version.js';
 import { dropNulls } from '../../model/json.js';
 
 export interface Admission {
@@ -23,8 +24,9 @@ export async function admitManifests(
   manifests: readonly Manifest[],
   crds: readonly Manifest[] = [],
   validated?: (manifest: Manifest) => Promise<readonly Finding[]>,
+  target?: KubeVersion,
 ): Promise<Admission> {
-  const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd), validated);
+  const result = await acceptManifests(manifests, [...manifests, ...crds].filter(isCrd), validated, target);
   const refused = new Map(result.refused.map((r) => [r.manifest, r]));
   const kept = manifests.filter((m) => !refused.has(m));
   const stored = new Map(

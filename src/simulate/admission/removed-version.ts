@@ -1,23 +1,20 @@
-import { replacementAdvice } from '../../lint/api-replacement.js';
-import { atLeast, DEFAULT_KUBERNETES_VERSION, formatKubeVersion, parseKubeVersion } from '../../lint/kube-version.js';
+import { removedAt, replacementAdvice } from '../../lint/api-replacement.js';
+import { formatKubeVersion, type KubeVersion } from '../../lint/kube-version.js';
 import { findingAt, type Finding } from '../../model/finding.js';
-import { removedApi } from '../../model/deprecated-apis.js';
 import type { Manifest } from '../../model/manifest.js';
 
-const TARGET = parseKubeVersion(DEFAULT_KUBERNETES_VERSION)!;
-
 /**
- * An object in an API version the cluster no longer serves (an apps/v1beta1 Deployment): the
- * API server answers "no matches for kind", so the object is never stored. The finding names
+ * An object in an API version the target release no longer serves (an apps/v1beta1 Deployment):
+ * the API server answers "no matches for kind", so the object is never stored. The finding names
  * the `api-removed` rule, whose lint finding says the same, so a run that also lints says it once.
  */
-export function removedVersionProblem(manifest: Manifest): Finding | undefined {
-  const api = removedApi(manifest.ref.apiVersion, manifest.ref.kind);
-  if (!api || !atLeast(TARGET, api.removedIn)) return undefined;
+export function removedVersionProblem(manifest: Manifest, target: KubeVersion): Finding | undefined {
+  const api = removedAt(manifest.ref.apiVersion, manifest.ref.kind, target);
+  if (!api) return undefined;
   return findingAt(manifest, {
     ruleId: 'api-removed',
     severity: 'error',
-    message: `${api.apiVersion} ${manifest.ref.kind} was removed in Kubernetes ${api.removedIn} (target ${formatKubeVersion(TARGET)}): ${replacementAdvice(api, TARGET)}`,
+    message: `${api.apiVersion} ${manifest.ref.kind} was removed in Kubernetes ${api.removedIn} (target ${formatKubeVersion(target)}): ${replacementAdvice(api, target)}`,
     pointer: '/apiVersion',
     phase: 'rule',
   });
