@@ -189,6 +189,11 @@ describe('the diff against live objects, as kubectl apply changes them', () => {
     ]);
     // And the prediction agrees: the UDP port is not in the object after the apply.
     expect(result.changes.find((c) => c.ref.name === 'dns')!.action).toBe('unchanged');
+    // A live Service without ports takes the manifest's list whole: nothing is lost, nothing said.
+    const bare = { ...service([]), spec: { selector: { app: 'dns' } } };
+    const portless = await run(service([tcp, udp]), live(bare, bare));
+    expect(portless.findings.map((f) => f.ruleId)).not.toContain('diff-apply-loses-item');
+    expect(portless.changes.find((c) => c.ref.name === 'dns')!.text).toContain('dns-udp');
   });
 
   it('reports an object in a version the cluster no longer serves as refused, and plans no rollout for it', async () => {

@@ -7,9 +7,8 @@ import { type ClusterScopedCustomKinds, placeInNamespace } from '../../model/nam
 import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref.js';
 import { withoutTopServerFields } from '../server-fields.js';
 import { rootTypeOf } from './api-types.js';
-import { duplicateMergeKeys, type LostItem } from './duplicate-merge-keys.js';
 import { keptSecretKeys } from './secret-string-data.js';
-import { threeWayMerge } from './three-way-merge.js';
+import { type LostItem, threeWayMerge } from './three-way-merge.js';
 
 /**
  * How the manifests reach the cluster, which decides what a diff against live objects shows:
@@ -52,16 +51,18 @@ export function lastAppliedOf(live: KubeObject): JsonObject | undefined {
 
 /**
  * The live object once `kubectl apply` of `manifest` is done (client-side; see threeWayMerge).
- * `lastApplied` is the live object's annotation, read by the caller when it has it already.
+ * `lastApplied` is the live object's annotation, read by the caller when it has it already;
+ * `lost` collects the manifest's list items the merge drops.
  */
 export function predictLive(
   live: KubeObject,
   manifest: KubeObject,
   lastApplied: JsonObject | undefined = lastAppliedOf(live),
+  lost?: LostItem[],
 ): KubeObject {
   // Fields a built-in kind does not have are merged too: the comparison drops them (normalize.ts).
   const type = rootTypeOf(String(manifest.apiVersion), String(manifest.kind));
-  return threeWayMerge(lastApplied, manifest, live, type);
+  return threeWayMerge(lastApplied, manifest, live, type, lost);
 }
 
 export interface AppliedManifests {
@@ -108,10 +109,11 @@ export function predictApplied(
     }
     const lastApplied = lastAppliedOf(have);
     if (!lastApplied) withoutAnnotation.push(manifest);
-    for (const item of duplicateMergeKeys(manifest.object)) result.findings.push(lostItem(manifest, item));
     const kept = keptSecretKeys(have, manifest.object, lastApplied);
     if (kept.length) result.findings.push(keptKeys(manifest, kept));
-    const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied));
+    const lost: LostItem[] = [];
+    const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied, lost));
+    for (const item of lost) result.findings.push(lostItem(manifest, item));
     // Another version of the same group is the same stored object, read in another version.
     if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
     const predicted: Manifest = { ...manifest, object };

@@ -1,4 +1,5 @@
-import { deepEqual, isObject, type JsonObject } from '../../model/json.js';
+import { asObject, deepEqual, isObject, type JsonObject } from '../../model/json.js';
+import { formatPointer } from '../../model/json-pointer.js';
 import { type GoField, type GoType, goType, hasStrategy } from './api-types.js';
 
 /**
@@ -25,15 +26,42 @@ export function threeWayMerge(
   modified: JsonObject,
   current: JsonObject,
   typeName: string | undefined,
+  /** Collects the manifest's list items the merge drops (a merge key repeated in the manifest). */
+  lost?: LostItem[],
 ): JsonObject {
-  return mergeMap(original, modified, current, { strategic: typeName !== undefined, type: goType(typeName) }).merged;
+  const scope: Scope = { strategic: typeName !== undefined, ...(lost ? { lost } : {}) };
+  return mergeMap(original, modified, current, { scope, type: goType(typeName) }, undefined).merged;
 }
 
-/** How a value merges: by the Go type's tags (strategic), or as a JSON merge patch; its type when known. */
-interface Rules {
+/** A manifest list item the merge drops: its merge key repeats an earlier item's. */
+export interface LostItem {
+  /** The item, and the list it is in. */
+  pointer: string;
+  list: string;
+  mergeKey: string;
+  value: unknown;
+}
+
+/** The whole merge: by the Go types' tags (strategic) or as a JSON merge patch, and what it drops. */
+interface Scope {
   strategic: boolean;
+  lost?: LostItem[];
+}
+
+/** How one map merges: its type when known, and whether it is a union (retainKeys). */
+interface Rules {
+  scope: Scope;
   type?: GoType | undefined;
   retainKeys?: boolean;
+}
+
+/** Where a value is in the manifest, built only where a finding needs it. */
+type Path = { parent: Path; key: string | number } | undefined;
+
+function pointerOf(at: Path): string {
+  const segments: Array<string | number> = [];
+  for (let node = at; node; node = node.parent) segments.unshift(node.key);
+  return formatPointer(segments);
 }
 
 interface Merged<T> {
@@ -47,6 +75,7 @@ function mergeMap(
   modified: JsonObject,
   current: JsonObject,
   rules: Rules,
+  at: Path,
 ): Merged<JsonObject> {
   // Built in the manifest's key order, then the live object's other keys: the diff reads like the manifest.
   const merged: JsonObject = {};
@@ -57,12 +86,12 @@ function mergeMap(
     if (want === null) {
       // A null in the manifest deletes the field, except under a JSON merge patch where the last
       // apply sent the same null (its patch then has no entry for it).
-      const deletes = rules.strategic || original?.[key] !== null;
+      const deletes = rules.scope.strategic || original?.[key] !== null;
       if (deletes && have !== undefined && have !== null) patched = true;
       else if (key in current) merged[key] = have;
       continue;
     }
-    const result = mergeValue(original?.[key], want, have, rules.type?.[key], rules.strategic);
+    const result = mergeValue(original?.[key], want, have, rules.type?.[key], rules.scope, at, key);
     if (result.patched) {
       merged[key] = result.merged;
       patched = true;
@@ -91,8 +120,11 @@ function mergeValue(
   want: unknown,
   have: unknown,
   field: GoField | undefined,
-  strategic: boolean,
+  scope: Scope,
+  parent: Path,
+  key: string,
 ): Merged<unknown> {
+  const strategic = scope.strategic;
   if (have === undefined || have === null) {
     const added = withoutNulls(want);
     // A JSON merge patch leaves out a map that held only nulls.
@@ -101,14 +133,18 @@ function mergeValue(
   }
   if (isObject(want) && isObject(have) && !field?.list) {
     // A map of plain values merges key by key, a struct by its own fields.
-    return mergeMap(isObject(original) ? original : undefined, want, have, {
-      strategic,
+    const rules = {
+      scope,
       type: field?.map ? undefined : goType(field?.type),
       retainKeys: hasStrategy(field, 'retainKeys'),
-    });
+    };
+    return mergeMap(asObject(original), want, have, rules, { parent, key });
   }
   if (Array.isArray(want) && Array.isArray(have) && strategic && hasStrategy(field, 'merge')) {
-    const merged = mergeList(Array.isArray(original) ? original : undefined, want, have, field!);
+    const merged = mergeList(Array.isArray(original) ? original : undefined, want, have, field!, scope, {
+      parent,
+      key,
+    });
     if (merged) return merged;
   }
   return deepEqual(want, have) ? { merged: have, patched: false } : { merged: withoutNulls(want), patched: true };
@@ -125,14 +161,28 @@ function mergeList(
   want: unknown[],
   have: unknown[],
   field: GoField,
+  scope: Scope,
+  at: Path,
 ): Merged<unknown[]> | undefined {
   const keyOf = itemKey(field.mergeKey ?? '');
-  const wanted = firstByKey(want, keyOf);
+  const wantKeys = want.map(keyOf);
   const before = original ? firstByKey(original, keyOf) : new Map<string, unknown>();
   const haveKeys = have.map(keyOf);
-  if (!wanted || !before || haveKeys.includes(undefined)) return undefined;
+  if (wantKeys.includes(undefined) || !before || haveKeys.includes(undefined)) return undefined;
+  // The manifest's item of each key, the first one: a later one with the same key is lost.
+  const wanted = new Map<string, number>();
+  wantKeys.forEach((key, i) => {
+    if (!wanted.has(key!)) wanted.set(key!, i);
+    else if (scope.lost && field.mergeKey)
+      scope.lost.push({
+        pointer: pointerOf({ parent: at, key: i }),
+        list: pointerOf(at),
+        mergeKey: field.mergeKey,
+        value: (want[i] as JsonObject)[field.mergeKey],
+      });
+  });
   const deleted = new Set([...before.keys()].filter((k) => !wanted.has(k)));
-  const rules: Rules = { strategic: true, type: goType(field.type), retainKeys: hasStrategy(field, 'retainKeys') };
+  const rules: Rules = { scope, type: goType(field.type), retainKeys: hasStrategy(field, 'retainKeys') };
 
   let patched = false;
   const kept: Array<{ key: string; item: unknown }> = [];
@@ -147,17 +197,20 @@ function mergeList(
       kept.push({ key: `${key}\u0000${i}`, item });
       return;
     }
-    const next = wanted.get(key);
+    const index = wanted.get(key);
+    const next = index === undefined ? undefined : want[index];
     if (!isObject(next) || !isObject(item)) {
       kept.push({ key, item });
       return;
     }
-    const result = mergeMap(asObjectOrUndefined(before.get(key)), next, item, rules);
+    const result = mergeMap(asObject(before.get(key)), next, item, rules, { parent: at, key: index! });
     patched ||= result.patched;
     kept.push({ key, item: result.merged });
   });
   const present = new Set(haveKeys);
-  const added = [...wanted].filter(([k]) => !present.has(k)).map(([key, item]) => ({ key, item: withoutNulls(item) }));
+  const added = [...wanted]
+    .filter(([k]) => !present.has(k))
+    .map(([key, index]) => ({ key, item: withoutNulls(want[index]) }));
   patched ||= added.length > 0;
   // kubectl sends the manifest's order whenever the list differs from the live one or loses items.
   if (!patched && deepEqual(want, have)) return { merged: have, patched: false };
@@ -244,10 +297,6 @@ function firstByKey(
     if (!byKey.has(key)) byKey.set(key, item);
   }
   return byKey;
-}
-
-function asObjectOrUndefined(value: unknown): JsonObject | undefined {
-  return isObject(value) ? value : undefined;
 }
 
 /**
