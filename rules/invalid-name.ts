@@ -1,10 +1,9 @@
-import { appendPointer } from '../src/model/json-pointer.js';
+import { appendPointer, fieldPath } from '../src/model/json-pointer.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { asString, dig, objectAt, objectsAt } from '../src/model/json.js';
-import { fieldPath } from '../src/model/json-pointer.js';
 import { describeContainer } from '../src/model/containers.js';
 import {
   LABEL_VALUE_MAX,
@@ -142,7 +141,7 @@ export default defineRule({
       for (const handler of PORT_HANDLERS) {
         for (const action of ['httpGet', 'tcpSocket']) {
           const port = dig(c.container, ...handler, action, 'port');
-          checkPortReference(ctx, port, `${c.pointer}/${[...handler, action, 'port'].join('/')}`);
+          checkPortReference(ctx, port, appendPointer(c.pointer, ...handler, action, 'port'));
         }
       }
     }

@@ -61,8 +61,6 @@ export interface UpdateContext {
   storageClass(name: string): KubeObject | undefined;
 }
 
-const NO_CONTEXT: UpdateContext = { storageClass: () => undefined };
-
 const RESIZE_REASON =
   'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
 
@@ -112,7 +110,8 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject, context:
     }
     const before = parseQuantity(valueAt(current, '/spec/resources/requests/storage'));
     const after = parseQuantity(valueAt(desired, '/spec/resources/requests/storage'));
-    if (before && after && compareQuantities(after, before) < 0) {
+    const growth = before && after ? compareQuantities(after, before) : 0;
+    if (growth < 0) {
       violations.push({
         pointer: '/spec/resources/requests/storage',
         reason: "a claim cannot shrink below its volume's capacity",
@@ -122,13 +121,7 @@ const CHECKS: Record<string, (current: KubeObject, desired: KubeObject, context:
     // Growing needs a StorageClass that allows it (the PersistentVolumeClaimResize admission).
     const className = valueAt(desired, '/spec/storageClassName') ?? valueAt(current, '/spec/storageClassName');
     const storageClass = typeof className === 'string' ? context.storageClass(className) : undefined;
-    if (
-      before &&
-      after &&
-      compareQuantities(after, before) > 0 &&
-      storageClass &&
-      storageClass.allowVolumeExpansion !== true
-    ) {
+    if (growth > 0 && storageClass && storageClass.allowVolumeExpansion !== true) {
       violations.push({
         pointer: '/spec/resources/requests/storage',
         reason: `${RESIZE_REASON} (StorageClass ${String(className)} does not set allowVolumeExpansion: true)`,
@@ -198,7 +191,7 @@ export function immutableFieldFindings(
   current: KubeObject,
   desired: KubeObject,
   manifest: Manifest,
-  context: UpdateContext = NO_CONTEXT,
+  context: UpdateContext,
 ): { findings: Finding[]; refused?: string } {
   const kind = groupKindOfObject(desired);
   const check = Object.hasOwn(CHECKS, kind) ? CHECKS[kind] : undefined;

@@ -24,7 +24,8 @@ type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
  * column, and one bad document never stops the others from being read.
  *
  * A clean file is read by the fast parser and its positions come from the full parser only when
- * a finding asks for one (then once per file); any file with a problem is read by the full
+ * a finding asks for one (each document parsed again only when its tree has left the cache:
+ * recent-parses.ts); any file with a problem is read by the full
  * parser, which positions every finding.
  */
 export function parseManifests(file: string, text: string): ParsedFile {

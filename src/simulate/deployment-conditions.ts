@@ -14,11 +14,11 @@ export interface DeploymentCounts {
 
 /**
  * Pods that may be unavailable (MaxUnavailable): the rolling update's maxUnavailable, never
- * more than the replicas; none for Recreate or for no replicas.
+ * more than the replicas; none for Recreate.
  */
 function maxUnavailable(deployment: KubeObject, desired: number): number {
   const strategy = objectAt(objectAt(deployment, 'spec'), 'strategy') ?? {};
-  if (strategy.type === 'Recreate' || desired === 0) return 0;
+  if (strategy.type === 'Recreate') return 0;
   const rolling = objectAt(strategy, 'rollingUpdate') ?? {};
   return Math.min(desired, rollingParameters(desired, rolling.maxSurge, rolling.maxUnavailable).maxUnavailable);
 }

@@ -1,3 +1,4 @@
+import { compareApiVersions } from '../../model/api-version.js';
 import { groupOf } from '../../model/object-ref.js';
 import { API_TYPES } from './api-types.generated.js';
 
@@ -25,7 +26,10 @@ export interface ApiTypes {
 }
 
 const BY_GROUP_KIND = new Map<string, string>();
-for (const [key, type] of Object.entries(API_TYPES.kinds).sort(([a], [b]) => (a < b ? -1 : 1))) {
+// The most stable, newest version first: its fields are the fullest.
+for (const [key, type] of Object.entries(API_TYPES.kinds).sort(([a], [b]) =>
+  compareApiVersions(a.split(' ')[0]!, b.split(' ')[0]!),
+)) {
   const [version = '', kind = ''] = key.split(' ');
   const groupKind = `${groupOf(version)} ${kind}`;
   if (!BY_GROUP_KIND.has(groupKind)) BY_GROUP_KIND.set(groupKind, type);

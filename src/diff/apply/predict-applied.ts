@@ -98,12 +98,13 @@ export function predictApplied(
   }
   const live = new Map<string, KubeObject>();
   for (const m of current) {
-    if (isLiveObject(m.object) && !isCyclic(m.object)) live.set(identityOf(m.object, options), m.object);
+    if (isLiveObject(m.object)) live.set(identityOf(m.object, options), m.object);
   }
   const withoutAnnotation: Manifest[] = [];
   for (const manifest of desired) {
-    const have = isCyclic(manifest.object) ? undefined : live.get(identityOf(manifest.object, options));
-    if (!have) {
+    const have = live.get(identityOf(manifest.object, options));
+    // An object containing itself (YAML aliases) has no JSON form; the diff reports it.
+    if (!have || isCyclic(have) || isCyclic(manifest.object)) {
       result.manifests.push(manifest);
       continue;
     }

@@ -1,5 +1,6 @@
 import { isObject, type JsonObject } from '../../model/json.js';
 import type { KubeObject } from '../../model/manifest.js';
+import { isSecret } from '../secret-data.js';
 
 /**
  * The Secret keys a manifest drops that stay in the cluster anyway: the last apply wrote them
@@ -8,7 +9,7 @@ import type { KubeObject } from '../../model/manifest.js';
  * the live object has them under `data`). A dropped credential is then still there.
  */
 export function keptSecretKeys(live: KubeObject, manifest: KubeObject, lastApplied: JsonObject | undefined): string[] {
-  if (live.kind !== 'Secret' || live.apiVersion !== 'v1' || !lastApplied) return [];
+  if (!isSecret(live) || !lastApplied) return [];
   const last = isObject(lastApplied.stringData) ? Object.keys(lastApplied.stringData) : [];
   const lastData = isObject(lastApplied.data) ? lastApplied.data : {};
   const wanted = new Set([
