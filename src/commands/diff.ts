@@ -102,12 +102,13 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   const config = options.config ?? {};
   const current = loaded.current ?? emptyLoad();
   const desired = loaded.desired;
+  const clusterScoped = clusterScopedCustomKinds(
+    [...current.manifests, ...desired.manifests, ...loaded.crds.manifests].map((m) => m.object),
+  );
   const applied = predictApplied(current.manifests, desired.manifests, {
     mode: options.mode ?? config.diff?.mode ?? 'client',
     ...(options.namespace ? { namespace: options.namespace } : {}),
-    clusterScoped: clusterScopedCustomKinds(
-      [...current.manifests, ...desired.manifests, ...loaded.crds.manifests].map((m) => m.object),
-    ),
+    clusterScoped,
   });
   const objects = diffObjects(current.manifests, applied.manifests, {
     ...(options.namespace ? { namespace: options.namespace } : {}),
@@ -115,6 +116,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
     ignore: options.ignore ?? config.diff?.ignoreDifferences ?? [],
     ...(options.context !== undefined ? { context: options.context } : {}),
     crds: loaded.crds.manifests,
+    clusterScoped,
     stored: new Set(applied.originalOf.keys()),
   });
   // Changes the API server refuses do not happen, whether or not the plan runs.

@@ -1,7 +1,7 @@
 import { compareFindings, findingAt, type Finding } from '../model/finding.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import { groupKind } from '../model/group-kind.js';
-import { clusterScopedCustomKinds } from '../model/namespace-scope.js';
+import { type ClusterScopedCustomKinds, clusterScopedCustomKinds } from '../model/namespace-scope.js';
 import { describeRef, groupOf, identityKey, type ObjectRef, refOf } from '../model/object-ref.js';
 import { isCyclic } from '../model/copy-json.js';
 import { alignTo } from './align.js';
@@ -30,6 +30,8 @@ export interface DiffObjectsOptions {
   context?: number;
   /** CustomResourceDefinitions given beside the input (`--crd`): which custom kinds are cluster-scoped. */
   crds?: readonly Manifest[];
+  /** The cluster-scoped custom kinds when the caller knows them already; else read from both sides and `crds`. */
+  clusterScoped?: ClusterScopedCustomKinds;
   /**
    * Desired objects predicted as the apply stores them (predict-applied.ts): their lists are in
    * the stored order, so they are compared item by item in place, and a new order is a change.
@@ -59,7 +61,9 @@ export function diffObjects(
   const findings: Finding[] = [];
   const normalize: NormalizeOptions = {
     ...(options.namespace ? { namespace: options.namespace } : {}),
-    clusterScoped: clusterScopedCustomKinds([...current, ...desired, ...(options.crds ?? [])].map((m) => m.object)),
+    clusterScoped:
+      options.clusterScoped ??
+      clusterScopedCustomKinds([...current, ...desired, ...(options.crds ?? [])].map((m) => m.object)),
     ...(options.ignore ? { ignore: options.ignore } : {}),
   };
   const currentByKey = indexSide(current, normalize, findings);
