@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { normalizeObject } from '../../src/diff/normalize.js';
 import { toYamlText } from '../../src/diff/yaml-text.js';
 import { loadManifests } from '../../src/load/load-manifests.js';
+import { writeYaml } from '../../src/load/yaml-options.js';
 
 /** The package's own YAML 1.2 output: the style the diff text keeps. */
 const yamlPackage = (value: unknown): string =>
@@ -83,5 +84,104 @@ describe('toYamlText', () => {
     expect(toYamlText({ a: '22:22', b: '2024-01-31', c: 'e5', d: '.', e: '1.2.3', f: '_1' })).toBe(
       'a: 22:22\nb: 2024-01-31\nc: e5\nd: .\ne: 1.2.3\nf: _1\n',
     );
+  });
+});
+
+/** mulberry32: a small seeded PRNG, so the generated values are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Short strings of the characters that matter to YAML scalars: plain, quoted, block and marker cases. */
+function strings(count: number, next: () => number): string[] {
+  const alphabet = [...' #:-?~01789._+eExXbBoOyYnN\n"\'!&*|>%@`{}[],\t<=é😀\u0007\r'];
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 7) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+  );
+}
+
+/** A value of nested maps and lists, `depth` levels at most, with the given strings and some numbers. */
+function nested(depth: number, next: () => number, pick: () => unknown): unknown {
+  const roll = next();
+  if (depth === 0 || roll < 0.3) return pick();
+  const size = Math.floor(next() * 4);
+  if (roll < 0.65) return Array.from({ length: size }, () => nested(depth - 1, next, pick));
+  const map: Record<string, unknown> = {};
+  for (let i = 0; i < size; i++) map[String(pick())] = nested(depth - 1, next, pick);
+  return map;
+}
+
+describe('toYamlText lays out plain JSON itself and prints exactly what writeYaml prints', () => {
+  it('for every object of the fixtures, as written and normalized', async () => {
+    const { manifests } = await loadManifests(['fixtures']);
+    expect(manifests.length).toBeGreaterThan(400);
+    for (const { object } of manifests) {
+      expect(toYamlText(object)).toBe(writeYaml(object));
+      expect(toYamlText(normalizeObject(object))).toBe(writeYaml(normalizeObject(object)));
+    }
+  });
+
+  it('for awkward strings as keys, values and list items at every depth', () => {
+    const next = random(20261201);
+    const texts = [
+      ...strings(3000, next),
+      '---',
+      '--- a',
+      '...',
+      '%x',
+      'a\n---\nb',
+      '\n',
+      ' \n',
+      'a\n\nb\n\n',
+      '  lead\nnext\n',
+      'x'.repeat(1100),
+    ];
+    const values = [...texts, 0, -0, 1, 2.5, 1e21, 1.5e-7, -3, true, false, null];
+    const pick = (): unknown => values[Math.floor(next() * values.length)];
+    for (let i = 0; i < 400; i++) {
+      const value = { root: nested(6, next, pick), [String(pick())]: nested(4, next, pick) };
+      expect(toYamlText(value)).toBe(writeYaml(value));
+    }
+    // Each string once as a key, a value and a list item, at the top and three levels down.
+    const flat = Object.fromEntries(texts.map((t, i) => [t, [t, { [t]: t, i }]]));
+    expect(toYamlText(flat)).toBe(writeYaml(flat));
+    expect(toYamlText({ a: { b: [{ c: flat }] } })).toBe(writeYaml({ a: { b: [{ c: flat }] } }));
+  });
+
+  it('prints a repeated quoted scalar the same every time (its printing is remembered)', () => {
+    const value = { port: '8080', again: ['8080', { '8080': 8080 }], flag: 'yes', n: 8080, m: -0 };
+    const first = toYamlText(value);
+    expect(first).toBe(writeYaml(value));
+    expect(first).toBe('port: "8080"\nagain:\n  - "8080"\n  - "8080": 8080\nflag: "yes"\n"n": 8080\nm: -0\n');
+    // More distinct scalars than are remembered: the cache starts over and still prints each right.
+    const many = Object.fromEntries(Array.from({ length: 10_500 }, (_, i) => [String(i), String(i)]));
+    expect(toYamlText(many)).toBe(writeYaml(many));
+    expect(toYamlText(value)).toBe(first);
+  });
+
+  it('leaves values that are not plain JSON to writeYaml', () => {
+    const date = new Date(Date.UTC(2026, 0, 2));
+    const noPrototype = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    for (const value of [
+      { at: date },
+      { undefinedValue: undefined, kept: 1 },
+      { list: [1, undefined, 3] },
+      // biome-ignore lint/suspicious/noSparseArray: a list with a hole
+      { sparse: [1, , 3] },
+      { noPrototype },
+      { set: new Set(['a']) },
+      { map: new Map([['a', 1]]) },
+      { ['k'.repeat(1100)]: 1 },
+      { 'multi\nline key': 1 },
+      { '--- key': { '--- key': 1 } },
+    ])
+      expect(toYamlText(value as Record<string, unknown>)).toBe(writeYaml(value));
+    expect(toYamlText({})).toBe(writeYaml({}));
   });
 });
