@@ -2,7 +2,7 @@
 // differential tests in test/ send it cases as JSON lines on standard input and compare its
 // answers (one JSON line per case) with kubeplan's. It is test tooling: kubeplan does not need Go.
 //
-// A case is {"op": "...", ...}; the ops are in this package's files (apply.go).
+// A case is {"op": "...", ...}; the ops are in this package's files (apply.go, server_side.go, types.go).
 package main
 
 import (
@@ -19,6 +19,9 @@ type request struct {
 	Original json.RawMessage `json:"original,omitempty"`
 	Modified json.RawMessage `json:"modified,omitempty"`
 	Current  json.RawMessage `json:"current,omitempty"`
+	// server-side-apply: the field manager applying Modified to Current, and whether it forces conflicts.
+	Manager string `json:"manager,omitempty"`
+	Force   bool   `json:"force,omitempty"`
 }
 
 type response struct {
@@ -39,6 +42,10 @@ func main() {
 			switch req.Op {
 			case "apply":
 				res = clientSideApply(req)
+			case "server-side-apply":
+				res = serverSideApply(req)
+			case "server-side-apply-schema":
+				res = ssaSchema()
 			case "types":
 				res = apiTypes()
 			default:
