@@ -6,9 +6,8 @@ import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData, keepEmptySecretValues } from './secret-data.js';
 import { dropServerFields, withoutTopServerFields } from './server-fields.js';
-import { dropEmptyFields } from './empty-fields.js';
-import { dropUnknownFields } from './unknown-fields.js';
-import { dropNulls, isObject } from '../model/json.js';
+import { dropUnstoredFields } from './empty-fields.js';
+import { isObject } from '../model/json.js';
 import { refOf } from '../model/object-ref.js';
 
 export interface NormalizeOptions {
@@ -33,10 +32,9 @@ export function normalizeObject(object: KubeObject, options: NormalizeOptions = 
   const slim = withoutTopServerFields(object);
   const defaulted = hasDefaults(slim) ? applyDefaults(slim) : copyJson(slim);
   dropServerFields(defaulted);
-  dropUnknownFields(defaulted);
+  // Before the nulls go: a Secret value the server returns as null is the key with no value.
   keepEmptySecretValues(defaulted);
-  dropNulls(defaulted);
-  dropEmptyFields(defaulted);
+  dropUnstoredFields(defaulted);
   dropAggregatedRules(defaulted);
   canonicalizeSecretData(defaulted);
   canonicalizeQuantities(defaulted);

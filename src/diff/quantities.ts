@@ -1,8 +1,7 @@
 import type { KubeObject } from '../model/manifest.js';
 import { groupKindOfObject } from '../model/group-kind.js';
-import { compareQuantities, parseQuantity } from '../model/quantity.js';
+import { canonicalQuantity, compareQuantities, parseQuantity } from '../model/quantity.js';
 import {
-  canonicalizeQuantityAt,
   type QuantityVisit,
   visitPodSpecQuantities,
   visitQuantityMap,
@@ -17,7 +16,32 @@ import { asArray, asObject, dig, type JsonObject } from '../model/json.js';
  * schema validation reports it. Mutates `object`, which the caller owns.
  */
 export function canonicalizeQuantities(object: KubeObject): void {
-  visitQuantities(object, undefined, canonicalizeQuantityAt);
+  visitQuantities(object, undefined, canonicalizeRemembered);
+}
+
+/** Up to how many spellings are remembered; the cache starts over when full. */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Canonical spellings by the value written (`0.5` → `500m`), or NOT_A_QUANTITY. The same few
+ * values (`100m`, `128Mi`) fill every container of both sides, and parsing one takes exact
+ * arithmetic on big integers.
+ */
+const canonical = new Map<string | number, string | typeof NOT_A_QUANTITY>();
+const NOT_A_QUANTITY = Symbol('not a quantity');
+
+/** model/pod-quantities.ts `canonicalizeQuantityAt`, remembering each value's spelling. */
+function canonicalizeRemembered(parent: Record<string, unknown>, key: string): void {
+  const value = parent[key];
+  if (typeof value !== 'string' && typeof value !== 'number') return;
+  let spelling = canonical.get(value);
+  if (spelling === undefined) {
+    const quantity = parseQuantity(value);
+    spelling = quantity ? canonicalQuantity(quantity) : NOT_A_QUANTITY;
+    if (canonical.size >= CACHE_LIMIT) canonical.clear();
+    canonical.set(value, spelling);
+  }
+  if (spelling !== NOT_A_QUANTITY) parent[key] = spelling;
 }
 
 /**

@@ -33,8 +33,18 @@ export function isCyclic(value: unknown, ancestors = new Set<object>()): boolean
   if (value === null || typeof value !== 'object') return false;
   if (ancestors.has(value)) return true;
   ancestors.add(value);
-  const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
-  const cyclic = children.some((child) => isCyclic(child, ancestors));
+  // Loops rather than Object.values: predict-applied.ts checks every live object and manifest.
+  let cyclic = false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && !cyclic; i++) cyclic = isCyclic(value[i], ancestors);
+  } else {
+    for (const key of Object.keys(value)) {
+      if (isCyclic((value as Record<string, unknown>)[key], ancestors)) {
+        cyclic = true;
+        break;
+      }
+    }
+  }
   ancestors.delete(value);
   return cyclic;
 }

@@ -77,17 +77,23 @@ export function dig(value: unknown, ...keys: readonly string[]): unknown {
   return current;
 }
 
-/** Structural equality of JSON values (key order does not matter, list order does). */
+/**
+ * Structural equality of JSON values (key order does not matter, list order does). Written as
+ * loops: the diff compares every pair of objects with it.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => deepEqual(item, b[i]));
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
-  if (!isObject(a) || !isObject(b)) return false;
+  if (Array.isArray(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.hasOwn(b, key) || !deepEqual(a[key], b[key])) return false;
+  for (const key of keys)
+    if (!Object.hasOwn(b, key) || !deepEqual((a as JsonObject)[key], (b as JsonObject)[key])) return false;
   return true;
 }
 
@@ -101,9 +107,11 @@ export function dropNulls(value: unknown): unknown {
     return value;
   }
   if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
+    // Keys rather than entries: no pair is built for each field of every object.
+    for (const key of Object.keys(value)) {
+      const child = value[key];
       if (child === null || child === undefined) delete value[key];
-      else value[key] = dropNulls(child);
+      else if (typeof child === 'object') dropNulls(child);
     }
   }
   return value;

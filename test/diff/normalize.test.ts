@@ -6,6 +6,7 @@ import { shapeOf } from '../../src/diff/merge-keys.js';
 import { normalizeObject } from '../../src/diff/normalize.js';
 import { canonicalizeQuantities, equalizeQuantities } from '../../src/diff/quantities.js';
 import { canonicalizeSecretData } from '../../src/diff/secret-data.js';
+import { canonicalQuantity, parseQuantity } from '../../src/model/quantity.js';
 import { dropServerFields } from '../../src/diff/server-fields.js';
 
 const deployment = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -96,6 +97,37 @@ describe('quantities', () => {
     });
     expect(spec.overhead).toEqual({ cpu: '250m' });
     expect(spec.volumes[0].emptyDir).toEqual({ sizeLimit: '1Mi' });
+  });
+
+  it('spells each value as model/quantity.ts does, the first time and from memory, numbers apart from strings', () => {
+    const values: unknown[] = [
+      0.5,
+      '0.5',
+      '1024Mi',
+      1,
+      '1',
+      '1e3',
+      1e3,
+      '-0',
+      -0,
+      '.5',
+      'lots',
+      '',
+      ' 1',
+      true,
+      null,
+      'Mi',
+    ];
+    const expected = (value: unknown): unknown => {
+      const q = parseQuantity(value);
+      return q ? canonicalQuantity(q) : value;
+    };
+    for (let round = 0; round < 2; round++) {
+      const requests = Object.fromEntries(values.map((v, i) => [`r${i}`, v]));
+      const object = deployment([{ name: 'a', resources: { requests } }]);
+      canonicalizeQuantities(object);
+      expect(Object.values(requests)).toEqual(values.map(expected));
+    }
   });
 
   it('covers claims, claim templates, quotas, limit ranges and autoscaler targets', () => {
