@@ -14,6 +14,7 @@ const SERVER_METADATA = [
   'deletionTimestamp',
   'deletionGracePeriodSeconds',
 ];
+const IS_SERVER_METADATA: ReadonlySet<string> = new Set(SERVER_METADATA);
 
 /**
  * Annotations written by tools and controllers rather than by the manifest's author: kubectl's
@@ -25,6 +26,7 @@ const SERVER_ANNOTATIONS = [
   'deployment.kubernetes.io/revision',
   'deprecated.daemonset.template.generation',
 ];
+const IS_SERVER_ANNOTATION: ReadonlySet<string> = new Set(SERVER_ANNOTATIONS);
 
 /**
  * A shallow copy of the object without `status` and the server's metadata fields (annotations
@@ -38,11 +40,11 @@ export function withoutTopServerFields(object: KubeObject): KubeObject {
   const metadata = copy.metadata;
   if (!isObject(metadata)) return copy;
   const slim: Record<string, unknown> = {};
-  for (const key of Object.keys(metadata)) if (!SERVER_METADATA.includes(key)) slim[key] = metadata[key];
+  for (const key of Object.keys(metadata)) if (!IS_SERVER_METADATA.has(key)) slim[key] = metadata[key];
   const annotations = slim.annotations;
   if (isObject(annotations) && SERVER_ANNOTATIONS.some((a) => a in annotations)) {
     const kept: Record<string, unknown> = {};
-    for (const key of Object.keys(annotations)) if (!SERVER_ANNOTATIONS.includes(key)) kept[key] = annotations[key];
+    for (const key of Object.keys(annotations)) if (!IS_SERVER_ANNOTATION.has(key)) kept[key] = annotations[key];
     slim.annotations = kept;
   }
   copy.metadata = slim;
@@ -87,10 +89,11 @@ function cleanTemplateMetadata(template: Record<string, unknown>): void {
 
 function cleanMetadata(metadata: unknown): void {
   if (!isObject(metadata)) return;
-  for (const key of SERVER_METADATA) delete metadata[key];
+  // Walks the keys the metadata has (a handful) rather than trying each server field on every object.
+  for (const key of Object.keys(metadata)) if (IS_SERVER_METADATA.has(key)) delete metadata[key];
   const annotations = metadata.annotations;
   if (isObject(annotations)) {
-    for (const key of SERVER_ANNOTATIONS) delete annotations[key];
+    for (const key of Object.keys(annotations)) if (IS_SERVER_ANNOTATION.has(key)) delete annotations[key];
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
   }
 }

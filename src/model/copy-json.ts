@@ -29,22 +29,34 @@ export function copyJson<T>(value: T): T {
  * which has no JSON form, so kubectl cannot send it and kubeplan must not walk it. Shared but
  * acyclic aliases are fine.
  */
-export function isCyclic(value: unknown, ancestors = new Set<object>()): boolean {
+export function isCyclic(value: unknown): boolean {
+  // A walk that ends within the depth has no cycle (one would go on for ever). Manifests are
+  // a few dozen levels deep at most, and this walk keeps no set of ancestors: the diff checks
+  // every live object and every manifest.
+  return !endsWithin(value, CYCLE_FREE_DEPTH) && hasCycle(value, new Set());
+}
+
+/** Deeper than any manifest: past it, isCyclic looks for the cycle itself. */
+const CYCLE_FREE_DEPTH = 200;
+
+function endsWithin(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth === 0) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!endsWithin(value[i], depth - 1)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value))
+    if (!endsWithin((value as Record<string, unknown>)[key], depth - 1)) return false;
+  return true;
+}
+
+function hasCycle(value: unknown, ancestors: Set<object>): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (ancestors.has(value)) return true;
   ancestors.add(value);
-  // Loops rather than Object.values: predict-applied.ts checks every live object and manifest.
-  let cyclic = false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && !cyclic; i++) cyclic = isCyclic(value[i], ancestors);
-  } else {
-    for (const key of Object.keys(value)) {
-      if (isCyclic((value as Record<string, unknown>)[key], ancestors)) {
-        cyclic = true;
-        break;
-      }
-    }
-  }
+  const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
+  const cyclic = children.some((child) => hasCycle(child, ancestors));
   ancestors.delete(value);
   return cyclic;
 }

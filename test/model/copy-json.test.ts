@@ -38,3 +38,24 @@ describe('isCyclic', () => {
     expect(isCyclic([[[]]])).toBe(false);
   });
 });
+
+describe('isCyclic past the depth it trusts', () => {
+  /** A list `depth` levels deep, ending in `last`. */
+  const nestedTo = (depth: number, last: unknown): unknown => {
+    let value = last;
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  };
+
+  it('tells a deep acyclic value from a deep cyclic one', () => {
+    expect(isCyclic(nestedTo(199, 'leaf'))).toBe(false);
+    expect(isCyclic(nestedTo(500, { leaf: 1 }))).toBe(false);
+    const loop: Record<string, unknown> = {};
+    loop.again = { back: loop };
+    expect(isCyclic(nestedTo(500, loop))).toBe(true);
+    expect(isCyclic(nestedTo(3, loop))).toBe(true);
+    // Shared at many depths, never inside itself.
+    const shared = { a: nestedTo(150, 1) };
+    expect(isCyclic({ x: shared, y: [shared, { z: shared }] })).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { asObject, deepEqual, isObject, type JsonObject } from '../../model/json.js';
 import { formatPointer } from '../../model/json-pointer.js';
-import { type GoField, type GoType, goType, hasStrategy } from './api-types.js';
+import { type GoField, type GoType, goType } from './api-types.js';
 
 /**
  * The live object after `kubectl apply` (client-side): what the API server stores once it has
@@ -136,11 +136,11 @@ function mergeValue(
     const rules = {
       scope,
       type: field?.map ? undefined : goType(field?.type),
-      retainKeys: hasStrategy(field, 'retainKeys'),
+      retainKeys: hasTag(field, 'retainKeys'),
     };
     return mergeMap(asObject(original), want, have, rules, { parent, key });
   }
-  if (Array.isArray(want) && Array.isArray(have) && strategic && hasStrategy(field, 'merge')) {
+  if (Array.isArray(want) && Array.isArray(have) && strategic && hasTag(field, 'merge')) {
     const merged = mergeList(Array.isArray(original) ? original : undefined, want, have, field!, scope, {
       parent,
       key,
@@ -182,7 +182,7 @@ function mergeList(
       });
   });
   const deleted = new Set([...before.keys()].filter((k) => !wanted.has(k)));
-  const rules: Rules = { scope, type: goType(field.type), retainKeys: hasStrategy(field, 'retainKeys') };
+  const rules: Rules = { scope, type: goType(field.type), retainKeys: hasTag(field, 'retainKeys') };
 
   let patched = false;
   const kept: Array<{ key: string; item: unknown }> = [];
@@ -317,4 +317,19 @@ function withoutNulls(value: unknown): unknown {
 
 function isEmptyMap(value: unknown): boolean {
   return isObject(value) && Object.keys(value).length === 0;
+}
+
+/** The parts of each `patchStrategy` tag (`merge,retainKeys`), split once. */
+const tagParts = new Map<string, readonly string[]>();
+
+/** api-types.ts `hasStrategy`, without splitting the tag again at each field of each object merged. */
+function hasTag(field: GoField | undefined, strategy: string): boolean {
+  const tag = field?.strategy;
+  if (tag === undefined) return false;
+  let parts = tagParts.get(tag);
+  if (!parts) {
+    parts = tag.split(',');
+    tagParts.set(tag, parts);
+  }
+  return parts.includes(strategy);
 }
