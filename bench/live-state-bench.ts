@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { lastAppliedOf } from '../src/diff/apply/predict-applied.js';
-import { type ApplyMode, diff } from '../src/index.js';
+import { APPLY_MODES, type ApplyMode, diff } from '../src/index.js';
 import type { KubeObject } from '../src/model/manifest.js';
 
 type Expect = 'in sync' | 'changed';
@@ -27,6 +27,8 @@ interface Pair {
   live: string;
   /** What applying the manifest does, per mode where the modes differ. */
   expect: Expect | Record<ApplyMode, Expect>;
+  /** The field manager that applied the live object server-side (its managedFields say so). */
+  fieldManager?: string;
 }
 
 /**
@@ -37,17 +39,25 @@ interface Pair {
  * here: smd-deploy2-config lists its container ports in another order than the live object,
  * and `kubectl apply` stores the manifest's order, a new pod template.
  */
-const ONLY_WITHOUT_KUBECTL_APPLY: Record<ApplyMode, Expect> = { client: 'in sync', 'whole-object': 'changed' };
-const SERVER_SIDE_ONLY = new Set([
-  'smd-service-config-ports.yaml',
-  'ssd-service-config.yaml',
-  'ssd-svc-no-label-config.yaml',
-]);
+const ONLY_WITHOUT_KUBECTL_APPLY: Record<ApplyMode, Expect> = {
+  client: 'in sync',
+  'server-side': 'changed',
+  'whole-object': 'changed',
+};
+/**
+ * Applied server-side by Argo CD, this manifest changes nothing the field manager decides: the
+ * change gitops-engine's predicted live object shows is a mutating webhook's label, which no
+ * offline tool sees. Its live object has no last-applied annotation: kubectl apply changes nothing either.
+ */
+const ONLY_BY_WEBHOOK = 'ssd-service-config.yaml';
+const SERVER_SIDE_ONLY = new Set(['smd-service-config-ports.yaml', 'ssd-svc-no-label-config.yaml']);
 
 const expected = (pair: Pair, mode: ApplyMode): Expect =>
   typeof pair.expect === 'string' ? pair.expect : pair.expect[mode];
 
 const G = 'gitops-engine/pkg/diff/testdata';
+/** The field manager of gitops-engine's server-side cases (Argo CD's, which forces conflicts). */
+const ARGO_CD = 'argocd-controller';
 const H = 'gitops-engine-health/pkg/health/testdata';
 
 /** gitops-engine's three-way cases (pkg/diff/diff_test.go) with their `Modified` expectations. */
@@ -60,7 +70,9 @@ const GITOPS_THREE_WAY: ReadonlyArray<[string, Pair['expect']]> = [
   ['wordpress', 'in sync'],
   ['grafana-clusterrole', 'in sync'],
   ['sealedsecret', 'in sync'],
-  ['endpoints', 'in sync'],
+  // Server-side, a conflict: the manifest's ports lack the protocol the server defaulted, and
+  // \`subsets\` is atomic and owned by another manager, so kubectl apply --server-side fails.
+  ['endpoints', { client: 'in sync', 'server-side': 'changed', 'whole-object': 'in sync' }],
 ];
 
 /** gitops-engine's structured-merge and server-side cases: the manifest really changes the object. */
@@ -103,8 +115,18 @@ function pairs(root: string): Pair[] {
     expect: 'in sync',
   });
   for (const [manifest, live] of GITOPS_CHANGED) {
-    const expect = SERVER_SIDE_ONLY.has(manifest) ? ONLY_WITHOUT_KUBECTL_APPLY : 'changed';
-    list.push({ name: `${G}/${manifest} → ${live}`, manifest: `${G}/${manifest}`, live: `${G}/${live}`, expect });
+    const expect = SERVER_SIDE_ONLY.has(manifest)
+      ? ONLY_WITHOUT_KUBECTL_APPLY
+      : manifest === ONLY_BY_WEBHOOK
+        ? { ...ONLY_WITHOUT_KUBECTL_APPLY, 'server-side': 'in sync' as const }
+        : 'changed';
+    list.push({
+      name: `${G}/${manifest} → ${live}`,
+      manifest: `${G}/${manifest}`,
+      live: `${G}/${live}`,
+      expect,
+      fieldManager: ARGO_CD,
+    });
   }
   list.push(
     {
@@ -112,6 +134,7 @@ function pairs(root: string): Pair[] {
       manifest: 'argo-cd/gitops-engine/pkg/diff/testdata/ssd-configmap-config.yaml',
       live: 'argo-cd/gitops-engine/pkg/diff/testdata/ssd-configmap-live.yaml',
       expect: ONLY_WITHOUT_KUBECTL_APPLY,
+      fieldManager: ARGO_CD,
     },
     {
       name: 'argo-cd controller deployment (annotation 1.0 → 2.0)',
@@ -185,11 +208,18 @@ async function judge(
   const result = await diff([manifest], {
     current: [join(root, pair.live)],
     mode,
+    // Argo CD applies server-side with --force-conflicts.
+    ...(mode === 'server-side' && pair.fieldManager ? { fieldManager: pair.fieldManager, forceConflicts: true } : {}),
     consequences: false,
     ...(namespace ? { namespace } : {}),
   });
   const changes = result.changes.filter((c) => c.action === 'update' || c.action === 'create');
-  return { changed: changes.length > 0, text: changes.map((c) => c.text).join('\n') };
+  // An apply the API server refuses is reported too, as the error that says why.
+  const refused = result.findings.filter((f) => f.ruleId === 'diff-apply-refused');
+  return {
+    changed: changes.length > 0 || refused.length > 0,
+    text: [...changes.map((c) => c.text), ...refused.map((f) => f.message)].join('\n'),
+  };
 }
 
 async function main(): Promise<void> {
@@ -204,7 +234,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'kubeplan-live-state-'));
   try {
     const list = pairs(root);
-    for (const mode of ['client', 'whole-object'] as const) {
+    for (const mode of APPLY_MODES) {
       let noisy = 0;
       let missed = 0;
       console.log(`\nmode ${mode}:`);

@@ -15,6 +15,9 @@ export interface CurrentStateFlags {
   namespace: string;
   prune?: boolean;
   wholeObject?: boolean;
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  fieldManager?: string;
   config?: string;
   exclude: string[];
   crd: string[];
@@ -43,10 +46,18 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
       '--prune',
       'delete objects only the current side has (in the namespaces of the manifests); otherwise they are listed as unmanaged',
     )
-    .option(
-      '--whole-object',
-      'compare the manifests with the whole live objects, as if they replaced them (default: as `kubectl apply` merges them, leaving the fields the manifests do not set)',
+    .addOption(
+      new Option(
+        '--whole-object',
+        'compare the manifests with the whole live objects, as if they replaced them (default: as `kubectl apply` merges them, leaving the fields the manifests do not set)',
+      ).conflicts('serverSide'),
     )
+    .option(
+      '--server-side',
+      "predict `kubectl apply --server-side`: field ownership from the live objects' managedFields, fields other managers own kept, conflicts reported as errors",
+    )
+    .option('--force-conflicts', 'with --server-side: take over the fields other managers own, as kubectl does')
+    .option('--field-manager <name>', 'with --server-side: the field manager applying (default: kubectl)')
     .addOption(FAIL_ON_OPTION())
     .option(
       '--config <file>',
@@ -81,6 +92,11 @@ export function diffOptionsFrom(
   if (!loaded) return undefined;
   const config = loaded.config;
   const clusterConfig = clusterConfigOf(loaded);
+  const serverSide = flags.serverSide || (!flags.wholeObject && config.diff?.mode === 'server-side');
+  if ((flags.forceConflicts || flags.fieldManager) && !serverSide) {
+    io.stderr.write('kubeplan: --force-conflicts and --field-manager only work with --server-side\n');
+    return undefined;
+  }
   return {
     failOn: failOnOf(flags.failOn, config),
     options: {
@@ -88,6 +104,9 @@ export function diffOptionsFrom(
       namespace: flags.namespace,
       ...(flags.prune ? { prune: true } : {}),
       ...(flags.wholeObject ? { mode: 'whole-object' as const } : {}),
+      ...(flags.serverSide ? { mode: 'server-side' as const } : {}),
+      ...(flags.forceConflicts ? { forceConflicts: true } : {}),
+      ...(flags.fieldManager ? { fieldManager: flags.fieldManager } : {}),
       config,
       exclude: flags.exclude,
       crds: flags.crd,

@@ -1,6 +1,6 @@
 import type { KubeplanConfig } from '../config/config-types.js';
 import { computeConsequences } from '../diff/consequences/consequences.js';
-import { type ApplyMode, predictApplied } from '../diff/apply/predict-applied.js';
+import { type ApplyMode, DEFAULT_FIELD_MANAGER, predictApplied } from '../diff/apply/predict-applied.js';
 import { admitManifests, markRefused, rekeyAdmission } from '../diff/consequences/refused.js';
 import type { Manifest } from '../model/manifest.js';
 import { runKubernetesVersion } from '../lint/kube-version.js';
@@ -49,6 +49,10 @@ export interface DiffOptions extends Omit<InputOptions, 'current'> {
   kubernetesVersion?: string;
   /** How the manifests are applied (predict-applied.ts); default: the configuration's `diff.mode`, else `client`. */
   mode?: ApplyMode;
+  /** Under `server-side`: the applying field manager; default: the configuration's `diff.fieldManager`, else `kubectl`. */
+  fieldManager?: string;
+  /** Under `server-side`: take over the fields other managers own (`--force-conflicts`); default: the configuration's `diff.forceConflicts`. */
+  forceConflicts?: boolean;
   /** Run the plan on both sides for the consequences (default true). */
   consequences?: boolean;
   /** Files with Node objects; default: `clusterConfig`, else `cluster.nodeGroups` of `config`, else the embedded cluster. */
@@ -107,6 +111,8 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   );
   const applied = predictApplied(current.manifests, desired.manifests, {
     mode: options.mode ?? config.diff?.mode ?? 'client',
+    fieldManager: options.fieldManager ?? config.diff?.fieldManager ?? DEFAULT_FIELD_MANAGER,
+    forceConflicts: options.forceConflicts ?? config.diff?.forceConflicts ?? false,
     ...(options.namespace ? { namespace: options.namespace } : {}),
     clusterScoped,
   });

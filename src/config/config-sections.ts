@@ -46,7 +46,7 @@ export const CONFIG_SECTIONS: Readonly<Record<string, ConfigSection>> = {
   },
   diff: {
     description:
-      'kubeplan diff and check: `mode`, how the manifests are applied (`client`, as `kubectl apply`, the default; `whole-object`, the live object replaced by the manifest), and `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
+      'kubeplan diff and check: `mode`, how the manifests are applied (`client`, as `kubectl apply`, the default; `server-side`, as `kubectl apply --server-side`, with `fieldManager` (default `kubectl`) and `forceConflicts`; `whole-object`, the live object replaced by the manifest), and `ignoreDifferences`, fields left out of the comparison per kind (group, name, namespace) by JSON pointer; `*` and `key=value` select list items.',
     schema: () => DIFF_CONFIG_SCHEMA,
   },
   profile: {

@@ -28,6 +28,8 @@ export const DIFF_CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     mode: { enum: [...APPLY_MODES] },
+    fieldManager: { type: 'string', minLength: 1 },
+    forceConflicts: { type: 'boolean' },
     ignoreDifferences: {
       type: 'array',
       items: {
@@ -48,8 +50,12 @@ export const DIFF_CONFIG_SCHEMA = {
 
 /** The `diff` section of `.kubeplan.yaml`. */
 export interface DiffConfig {
-  /** How the manifests are applied: `client` (kubectl apply, the default) or `whole-object`. */
+  /** How the manifests are applied: `client` (kubectl apply, the default), `server-side` or `whole-object`. */
   mode?: ApplyMode;
+  /** Under `server-side`: the field manager applying (kubectl's `--field-manager`; default `kubectl`). */
+  fieldManager?: string;
+  /** Under `server-side`: apply with `--force-conflicts`. */
+  forceConflicts?: boolean;
   ignoreDifferences?: IgnoreRule[];
 }
 

@@ -55,6 +55,28 @@ describe('the diff section of .kubeplan.yaml', () => {
     expect(other.stdout).toMatch(/^\+ +image: proxy:2\.0$/m);
   });
 
+  it('takes the server-side mode from the configuration, and --force-conflicts only with it', async () => {
+    const args = (...more: string[]) => [
+      'diff',
+      join(dir, 'desired.yaml'),
+      '--current',
+      join(dir, 'current.yaml'),
+      '--no-consequences',
+      ...more,
+    ];
+    const refused = await runCli(args('--force-conflicts'));
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      'kubeplan: --force-conflicts and --field-manager only work with --server-side\n',
+    ]);
+    expect((await runCli(args('--field-manager', 'ci'))).code).toBe(2);
+    expect((await runCli(args('--server-side', '--whole-object'))).code).toBe(2);
+    writeFileSync(join(dir, '.kubeplan.yaml'), 'diff:\n  mode: server-side\n  fieldManager: ci\n');
+    const fromConfig = await runCli([...args('--force-conflicts'), '--config', join(dir, '.kubeplan.yaml')]);
+    expect(fromConfig.code).toBe(0);
+    expect(fromConfig.stdout).toMatch(/^\+ +image: proxy:2\.0$/m);
+  });
+
   it('rejects a misspelled key with its position', async () => {
     const r = await diff('diff:\n  ignoreDiferences: []\n');
     expect(r.code).toBe(2);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diff } from '../../src/commands/diff.js';
+import { diff, type DiffOptions } from '../../src/commands/diff.js';
 import type { ApplyMode } from '../../src/diff/apply/predict-applied.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -53,13 +53,13 @@ const defaulted = {
 };
 
 let files = 0;
-async function run(manifest: object, current: object, mode?: ApplyMode) {
+async function run(manifest: object, current: object, mode?: ApplyMode, more: Partial<DiffOptions> = {}) {
   const n = files++;
   const desiredFile = join(dir, `desired-${n}.json`);
   const currentFile = join(dir, `current-${n}.json`);
   writeFileSync(desiredFile, JSON.stringify(manifest));
   writeFileSync(currentFile, JSON.stringify(current));
-  return diff([desiredFile], { current: [currentFile], ...(mode ? { mode } : {}) });
+  return diff([desiredFile], { current: [currentFile], ...(mode ? { mode } : {}), ...more });
 }
 
 const web = (result: Awaited<ReturnType<typeof run>>) => result.changes.find((c) => c.ref.name === 'web')!;
@@ -201,5 +201,130 @@ describe('the diff against live objects, as kubectl apply changes them', () => {
     const result = await run(old, scaled);
     expect(web(result).refused).toMatch(/apps\/v1beta1/);
     expect(workload(result)).toBeUndefined();
+  });
+});
+
+/** A managedFields entry: `fields` as paths of field names (a `k:` element written as is). */
+function owned(manager: string, operation: 'Apply' | 'Update', paths: string[][], subresource?: string) {
+  const fieldsV1: Record<string, any> = {};
+  for (const path of paths) {
+    let at = fieldsV1;
+    for (const element of path) at = at[element] ??= {};
+  }
+  return {
+    manager,
+    operation,
+    apiVersion: 'apps/v1',
+    fieldsType: 'FieldsV1',
+    fieldsV1,
+    ...(subresource ? { subresource } : {}),
+  };
+}
+
+describe('the diff against live objects, as kubectl apply --server-side changes them', () => {
+  const app = 'k:{"name":"app"}';
+  const template = ['f:spec', 'f:template', 'f:spec', 'f:containers', app];
+  /** The live Deployment, applied server-side by kubectl and scaled to 7 by an autoscaler. */
+  const scaled = (containers = [container('web:1', { ...defaulted, args: ['--debug'] })]) => {
+    const object = live(deployment({ replicas: 7, containers }));
+    (object.metadata as any).managedFields = [
+      owned('kubectl', 'Apply', [
+        ['f:spec', 'f:selector'],
+        ['f:spec', 'f:template', 'f:metadata', 'f:labels', 'f:app'],
+        [...template, '.'],
+        [...template, 'f:name'],
+        [...template, 'f:image'],
+        [...template, 'f:args'],
+        [...template, 'f:resources', 'f:requests', 'f:cpu'],
+        [...template, 'f:resources', 'f:requests', 'f:memory'],
+      ]),
+      owned('kube-controller-manager', 'Update', [['f:spec', 'f:replicas']], 'scale'),
+    ];
+    return object;
+  };
+
+  it('keeps what others own (replicas), removes what the applier stopped setting (args)', async () => {
+    const result = await run(deployment({ containers: [container('web:2')] }), scaled(), 'server-side');
+    expect(web(result).text).toMatch(/^- +image: web:1$/m);
+    expect(web(result).text).toMatch(/^- +- --debug$/m);
+    expect(web(result).text).not.toContain('replicas');
+    expect(workload(result)).toMatchObject({ change: 'rollout', podsBefore: 7, podsAfter: 7 });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('diff-no-last-applied');
+  });
+
+  it('refuses a change to a field another manager owns, with the API server message at the field', async () => {
+    const manifest = deployment({ replicas: 3, containers: [container('web:1', { args: ['--debug'] })] });
+    const result = await run(manifest, scaled(), 'server-side');
+    expect(web(result).action).toBe('unchanged');
+    const refused = result.findings.filter((f) => f.ruleId === 'diff-apply-refused');
+    expect(refused.map((f) => [f.severity, f.line, f.column, f.message])).toEqual([
+      [
+        'error',
+        1,
+        // At the value of replicas.
+        JSON.stringify(manifest).indexOf('"replicas":3') + '"replicas":'.length + 1,
+        'kubectl apply --server-side of Deployment shop/web fails: Apply failed with 1 conflict: conflict with "kube-controller-manager" with subresource "scale" using apps/v1: .spec.replicas: nothing of this manifest is applied (--force-conflicts takes the fields over; or leave them out of the manifest)',
+      ],
+    ]);
+    // Forced, the applier takes replicas over: 7 → 3, no finding.
+    const forced = await run(manifest, scaled(), 'server-side', { forceConflicts: true });
+    expect(web(forced).text).toContain('-  replicas: 7');
+    expect(web(forced).text).toContain('+  replicas: 3');
+    expect(forced.findings.map((f) => f.ruleId)).not.toContain('diff-apply-refused');
+  });
+
+  it('counts ownership by field manager: the same change by the manager that owns replicas is no conflict', async () => {
+    const manifest = deployment({ replicas: 3, containers: [container('web:1', { args: ['--debug'] })] });
+    const result = await run(manifest, scaled(), 'server-side', { fieldManager: 'kube-controller-manager' });
+    // An Apply by that name is another manager than its Update through the scale subresource.
+    expect(result.findings.map((f) => f.ruleId)).toContain('diff-apply-refused');
+  });
+
+  it('stores the manifest order of containers, as the API server merges keyed lists', async () => {
+    const a = { ...container('a:1', { name: 'a' }), ...defaulted };
+    const b = { ...container('b:1', { name: 'b' }), ...defaulted };
+    const current = live(deployment({ replicas: 2, containers: [a, b] }));
+    (current.metadata as any).managedFields = [
+      owned('kubectl', 'Apply', [
+        ['f:spec', 'f:template', 'f:spec', 'f:containers', 'k:{"name":"a"}', 'f:image'],
+        ['f:spec', 'f:template', 'f:spec', 'f:containers', 'k:{"name":"b"}', 'f:image'],
+      ]),
+    ];
+    const reordered = deployment({
+      replicas: 2,
+      containers: [container('b:1', { name: 'b' }), container('a:1', { name: 'a' })],
+    });
+    expect(workload(await run(reordered, current, 'server-side'))).toMatchObject({ change: 'rollout' });
+  });
+
+  it('refuses a manifest that repeats a list key, as the API server does', async () => {
+    const env = [
+      { name: 'MODE', value: 'a' },
+      { name: 'MODE', value: 'b' },
+    ];
+    const result = await run(deployment({ containers: [container('web:1', { env })] }), scaled(), 'server-side');
+    expect(result.findings.filter((f) => f.ruleId === 'diff-apply-refused').map((f) => f.message)).toEqual([
+      'kubectl apply --server-side of Deployment shop/web fails: failed to create typed patch object: .spec.template.spec.containers[name="app"].env: duplicate entries for key [name="MODE"]',
+    ]);
+  });
+
+  it('without managedFields, guesses ownership from the last apply and says so once', async () => {
+    const before = deployment({ containers: [container('web:1', { args: ['--debug'] })] });
+    const current = live(
+      deployment({ replicas: 7, containers: [container('web:1', { ...defaulted, args: ['--debug'] })] }),
+      before,
+    );
+    const result = await run(deployment({ replicas: 3, containers: [container('web:1')] }), current, 'server-side');
+    // No conflict is predicted: replicas goes to 3; args, which the last apply set, goes.
+    expect(web(result).text).toContain('+  replicas: 3');
+    expect(web(result).text).toMatch(/^- +- --debug$/m);
+    expect(
+      result.findings.filter((f) => f.ruleId === 'diff-no-managed-fields').map((f) => [f.severity, f.message]),
+    ).toEqual([
+      [
+        'info',
+        'the live Deployment shop/web comes without metadata.managedFields (kubectl get leaves them out unless given --show-managed-fields): who owns which field is unknown, so no conflict is predicted and only the fields of the last apply (kubectl.kubernetes.io/last-applied-configuration) that the manifest drops are removed',
+      ],
+    ]);
   });
 });

@@ -454,6 +454,43 @@ describe('applyDefaults', () => {
   });
 });
 
+describe('workloads of removed versions', () => {
+  const statefulSet = {
+    apiVersion: 'apps/v1beta1',
+    kind: 'StatefulSet',
+    metadata: { name: 'db' },
+    spec: {
+      serviceName: 'db',
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'db',
+              image: 'postgres:16',
+              env: [{ name: 'CPUS', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }],
+            },
+          ],
+        },
+      },
+    },
+  };
+
+  it('get the pod template defaults, which are core/v1 in every version', () => {
+    expect(hasDefaults(statefulSet)).toBe(true);
+    const container = (applyDefaults(statefulSet).spec as any).template.spec.containers[0];
+    expect(container.env[0].valueFrom.resourceFieldRef).toEqual({ resource: 'limits.cpu', divisor: '0' });
+    expect(container.imagePullPolicy).toBe('IfNotPresent');
+    expect(container.terminationMessagePolicy).toBe('File');
+  });
+
+  it('and none of their own, which differ from apps/v1', () => {
+    const spec = applyDefaults(statefulSet).spec as Record<string, unknown>;
+    expect(spec.updateStrategy).toBeUndefined();
+    expect(spec.podManagementPolicy).toBeUndefined();
+    expect(spec.replicas).toBeUndefined();
+  });
+});
+
 describe('image pull policy', () => {
   it.each([
     ['nginx', 'latest', 'Always'],

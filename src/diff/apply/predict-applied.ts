@@ -8,18 +8,26 @@ import { describeRef, groupOf, identityKey, refOf } from '../../model/object-ref
 import { withoutTopServerFields } from '../server-fields.js';
 import { rootTypeOf } from './api-types.js';
 import { keptSecretKeys } from './secret-string-data.js';
+import { pointerIn } from './server-side/field-set.js';
+import { predictServerSide, type ServerSidePrediction } from './server-side/predict-server-side.js';
 import { type LostItem, threeWayMerge } from './three-way-merge.js';
 
 /**
  * How the manifests reach the cluster, which decides what a diff against live objects shows:
  * - `client`: `kubectl apply`, a three-way merge (three-way-merge.ts); fields the manifest does
  *   not mention stay as the cluster has them;
+ * - `server-side`: `kubectl apply --server-side`, the API server's field manager
+ *   (server-side/): fields other managers own stay, and changing them is a conflict that refuses
+ *   the apply unless forced;
  * - `whole-object`: the live object becomes the manifest (as `kubectl replace` would do): every
  *   field the manifest does not set shows as removed, drift included.
  */
-export type ApplyMode = 'client' | 'whole-object';
+export type ApplyMode = 'client' | 'server-side' | 'whole-object';
 
-export const APPLY_MODES: readonly ApplyMode[] = ['client', 'whole-object'];
+export const APPLY_MODES: readonly ApplyMode[] = ['client', 'server-side', 'whole-object'];
+
+/** kubectl's field manager under `apply --server-side` unless `--field-manager` says otherwise. */
+export const DEFAULT_FIELD_MANAGER = 'kubectl';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -77,14 +85,18 @@ export interface PredictOptions {
   mode: ApplyMode;
   namespace?: string;
   clusterScoped?: ClusterScopedCustomKinds;
+  /** Under `server-side`: the applying field manager (default DEFAULT_FIELD_MANAGER). */
+  fieldManager?: string;
+  /** Under `server-side`: `--force-conflicts`, take the fields other managers own. */
+  forceConflicts?: boolean;
 }
 
 /**
- * The desired side as the cluster will hold it after the apply. Under `client`, each manifest
- * whose object the current side holds as a live object is replaced by the predicted live object
- * (server fields and status left out, positions still the manifest's); a current side of
- * manifests (a directory, a git revision) is what the last apply sent, so the manifests replace
- * it as they are. Under `whole-object` nothing is predicted.
+ * The desired side as the cluster will hold it after the apply. Under `client` and
+ * `server-side`, each manifest whose object the current side holds as a live object is replaced
+ * by the predicted live object (server fields and status left out, positions still the
+ * manifest's); a current side of manifests (a directory, a git revision) is what the last apply
+ * sent, so the manifests replace it as they are. Under `whole-object` nothing is predicted.
  */
 export function predictApplied(
   current: readonly Manifest[],
@@ -101,6 +113,7 @@ export function predictApplied(
     if (isLiveObject(m.object)) live.set(identityOf(m.object, options), m.object);
   }
   const withoutAnnotation: Manifest[] = [];
+  const withoutManagedFields: Manifest[] = [];
   for (const manifest of desired) {
     const have = live.get(identityOf(manifest.object, options));
     // An object containing itself (YAML aliases) has no JSON form; the diff reports it.
@@ -109,20 +122,37 @@ export function predictApplied(
       continue;
     }
     const lastApplied = lastAppliedOf(have);
+    if (options.mode === 'server-side') {
+      const predicted = predictServerSide(have, manifest.object, lastApplied, {
+        manager: options.fieldManager ?? DEFAULT_FIELD_MANAGER,
+        force: options.forceConflicts ?? false,
+      });
+      if (!predicted.ownershipKnown) withoutManagedFields.push(manifest);
+      if (predicted.refused) result.findings.push(refusedApply(manifest, predicted));
+      pushPredicted(result, manifest, have, predicted.object);
+      continue;
+    }
     if (!lastApplied) withoutAnnotation.push(manifest);
     const kept = keptSecretKeys(have, manifest.object, lastApplied);
     if (kept.length) result.findings.push(keptKeys(manifest, kept));
     const lost: LostItem[] = [];
-    const object = withoutTopServerFields(predictLive(have, manifest.object, lastApplied, lost));
+    const object = predictLive(have, manifest.object, lastApplied, lost);
     for (const item of lost) result.findings.push(lostItem(manifest, item));
-    // Another version of the same group is the same stored object, read in another version.
-    if (groupOf(String(have.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = have.apiVersion;
-    const predicted: Manifest = { ...manifest, object };
-    result.originalOf.set(predicted, manifest);
-    result.manifests.push(predicted);
+    pushPredicted(result, manifest, have, object);
   }
   if (withoutAnnotation.length) result.findings.push(withoutLastApplied(withoutAnnotation));
+  if (withoutManagedFields.length) result.findings.push(noManagedFields(withoutManagedFields));
   return result;
+}
+
+/** The predicted live object in the manifest's place (server fields and status left out). */
+function pushPredicted(result: AppliedManifests, manifest: Manifest, live: KubeObject, predicted: KubeObject): void {
+  const object = withoutTopServerFields(predicted);
+  // Another version of the same group is the same stored object, read in another version.
+  if (groupOf(String(live.apiVersion)) === groupOf(String(object.apiVersion))) object.apiVersion = live.apiVersion;
+  const replaced: Manifest = { ...manifest, object };
+  result.originalOf.set(replaced, manifest);
+  result.manifests.push(replaced);
 }
 
 function identityOf(object: KubeObject, options: PredictOptions): string {
@@ -163,5 +193,34 @@ function keptKeys(manifest: Manifest, keys: readonly string[]): Finding {
     pointer: isObject(manifest.object.stringData) ? '/stringData' : '/metadata/name',
     phase: 'diff',
     message: `${describeRef(manifest.ref)} keeps ${keys.length === 1 ? 'key' : 'keys'} ${names} although the manifest drops ${keys.length === 1 ? 'it' : 'them'}: the last apply wrote ${keys.length === 1 ? 'it' : 'them'} under stringData, which the API server stores only as data, so kubectl apply finds nothing to remove (delete ${keys.length === 1 ? 'it' : 'them'} with kubectl edit or kubectl patch)`,
+  });
+}
+
+/** One finding for the run: without managedFields, who owns what is a guess. */
+function noManagedFields(manifests: readonly Manifest[]): Finding {
+  const first = manifests[0]!;
+  const others = manifests.length > 1 ? ` and ${manifests.length - 1} other live object(s)` : '';
+  return findingAt(first, {
+    ruleId: 'diff-no-managed-fields',
+    severity: 'info',
+    pointer: '/metadata',
+    phase: 'diff',
+    message: `the live ${describeRef(first.ref)}${others} ${others ? 'come' : 'comes'} without metadata.managedFields (kubectl get leaves them out unless given --show-managed-fields): who owns which field is unknown, so no conflict is predicted and only the fields of the last apply (${LAST_APPLIED}) that the manifest drops are removed`,
+  });
+}
+
+/** The API server refuses the apply: nothing of the manifest reaches the cluster. */
+function refusedApply(manifest: Manifest, predicted: ServerSidePrediction): Finding {
+  const conflicts = predicted.conflicts ?? [];
+  const first = conflicts[0]?.paths[0];
+  const advice = conflicts.length
+    ? ': nothing of this manifest is applied (--force-conflicts takes the fields over; or leave them out of the manifest)'
+    : '';
+  return findingAt(manifest, {
+    ruleId: 'diff-apply-refused',
+    severity: 'error',
+    pointer: (first && pointerIn(manifest.object, first)) ?? '/metadata/name',
+    phase: 'diff',
+    message: `kubectl apply --server-side of ${describeRef(manifest.ref)} fails: ${predicted.refused}${advice}`,
   });
 }

@@ -23,16 +23,17 @@ import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
 import { copyJson } from '../../model/copy-json.js';
-import type { JsonObject } from '../../model/json.js';
+import { defaultPodTemplate } from './pod-spec.js';
+import { isObject, type JsonObject } from '../../model/json.js';
 
 /**
  * The defaulting function of each kind, keyed by `apiVersion|kind`: the version is part of the
  * key on purpose, unlike the GroupKind keys everywhere else (src/model/group-kind.ts), because
  * defaults differ by version. An autoscaling/v2 HorizontalPodAutoscaler gets a CPU metric that a
  * v1 one does not; a Deployment of the removed extensions/v1beta1 kept every old ReplicaSet
- * where apps/v1 keeps 10. Only API versions a 1.34 API server serves are listed: an object of
- * another version (a removed beta, a CRD) is returned unchanged, as kubeplan cannot know what
- * that server would do with it.
+ * where apps/v1 keeps 10. Only API versions a 1.34 API server serves are listed, with the pod
+ * templates of removed workload versions: an object of another version (a removed beta, a CRD)
+ * is returned unchanged, as kubeplan cannot know what that server would do with it.
  */
 const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   'v1|Pod': defaultPod,
@@ -62,7 +63,26 @@ const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   // Removed in 1.22, but dumps of older clusters hold it.
   'admissionregistration.k8s.io/v1beta1|ValidatingWebhookConfiguration': defaultValidatingWebhookConfigurationV1beta1,
   'admissionregistration.k8s.io/v1beta1|MutatingWebhookConfiguration': defaultMutatingWebhookConfigurationV1beta1,
+  // Workloads of removed versions, still in dumps of older clusters: their own defaults differ
+  // from apps/v1's, but their pod template is a core/v1 one, defaulted the same in every version.
+  ...Object.fromEntries(
+    [
+      'apps/v1beta1|Deployment',
+      'apps/v1beta1|StatefulSet',
+      'apps/v1beta2|Deployment',
+      'apps/v1beta2|StatefulSet',
+      'apps/v1beta2|DaemonSet',
+      'apps/v1beta2|ReplicaSet',
+      'extensions/v1beta1|Deployment',
+      'extensions/v1beta1|DaemonSet',
+      'extensions/v1beta1|ReplicaSet',
+    ].map((k) => [k, defaultTemplateOnly]),
+  ),
 };
+
+function defaultTemplateOnly(workload: JsonObject): void {
+  if (isObject(workload.spec)) defaultPodTemplate(workload.spec.template);
+}
 
 /**
  * Kinds whose served version has no defaults at all; listed so that `hasDefaults` can tell

@@ -7,7 +7,11 @@
  */
 import { rootRefOf } from '../../../src/diff/apply/server-side/ssa-schema.js';
 import { toFieldSet } from '../../../src/diff/apply/server-side/to-field-set.js';
-import { FieldSet, toFieldsV1 } from '../../../src/diff/apply/server-side/field-set.js';
+import { lastAppliedOf } from '../../../src/diff/apply/predict-applied.js';
+import { FieldSet, fromFieldsV1, toFieldsV1 } from '../../../src/diff/apply/server-side/field-set.js';
+import { managerIdentity } from '../../../src/diff/apply/server-side/managers.js';
+import { predictServerSide } from '../../../src/diff/apply/server-side/predict-server-side.js';
+import type { KubeObject } from '../../../src/model/manifest.js';
 
 type Obj = Record<string, any>;
 
@@ -159,4 +163,46 @@ export function serverSideCases(count: number, seed = 1): ServerSideCase[] {
     cases.push({ live, manifest, force: rand() < 0.3 });
   }
   return cases;
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+/** The annotation is kubectl's record, which the diff leaves out. */
+function withoutLastApplied(metadata: Obj): Obj {
+  const { 'kubectl.kubernetes.io/last-applied-configuration': _last, ...annotations } = metadata.annotations ?? {};
+  const { annotations: _a, ...rest } = metadata;
+  return Object.keys(annotations).length ? { ...rest, annotations } : rest;
+}
+
+/** What an apply leaves: the object without managedFields, and who owns what (canonical fieldsV1). */
+export function outcomeOfOracle(result: Obj): { object: unknown; owners: Record<string, unknown> } {
+  const { managedFields = [], ...metadata } = withoutLastApplied(result.metadata);
+  const owners: Record<string, unknown> = {};
+  for (const entry of managedFields as Obj[]) owners[managerIdentity(entry)] = toFieldsV1(fromFieldsV1(entry.fieldsV1));
+  return { object: withoutNulls({ ...result, metadata }), owners };
+}
+
+export function outcomeOfKubeplan(
+  c: ServerSideCase,
+  manager = 'kubectl',
+): { object?: unknown; owners?: Record<string, unknown>; error?: string } {
+  const predicted = predictServerSide(
+    c.live as KubeObject,
+    c.manifest as KubeObject,
+    lastAppliedOf(c.live as KubeObject),
+    { manager, force: c.force },
+  );
+  if (predicted.refused) return { error: predicted.refused };
+  const { managedFields: _m, ...metadata } = withoutLastApplied(predicted.object.metadata as Obj);
+  const owners: Record<string, unknown> = {};
+  for (const [id, set] of predicted.owners ?? []) if (!set.isEmpty()) owners[id] = toFieldsV1(set);
+  return { object: withoutNulls({ ...predicted.object, metadata }), owners };
 }

@@ -1,4 +1,5 @@
-import { isObject } from '../../../model/json.js';
+import { deepEqual, isObject } from '../../../model/json.js';
+import { formatPointer } from '../../../model/json-pointer.js';
 
 /**
  * Sets of field paths, as the API server's field manager keeps them to know who owns what under
@@ -246,4 +247,36 @@ function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   return compareStrings(canonicalJson(a), canonicalJson(b));
+}
+
+/**
+ * The JSON pointer of a path in a value (a manifest), to place a finding; undefined where the
+ * value does not have it. A key matches the item whose key fields are equal or left to their
+ * defaults.
+ */
+export function pointerIn(value: unknown, path: FieldPath): string | undefined {
+  const segments: Array<string | number> = [];
+  let at = value;
+  for (const element of path) {
+    if ('field' in element) {
+      if (!isObject(at) || at[element.field] === undefined) return undefined;
+      segments.push(element.field);
+      at = at[element.field];
+      continue;
+    }
+    if (!Array.isArray(at)) return undefined;
+    const index = at.findIndex((item) =>
+      'key' in element
+        ? isObject(item) &&
+          Object.entries(element.key).every(([k, v]) => item[k] === undefined || deepEqual(item[k], v))
+        : 'value' in element
+          ? deepEqual(item, element.value)
+          : false,
+    );
+    const found = 'index' in element ? element.index : index;
+    if (found < 0 || found >= at.length) return undefined;
+    segments.push(found);
+    at = at[found];
+  }
+  return formatPointer(segments);
 }

@@ -32,9 +32,8 @@ export interface ServerSidePrediction {
  * The live object once `kubectl apply --server-side` of `manifest` is done. Ownership comes from
  * the live object's managedFields. Without them (kubectl get leaves them out unless asked with
  * --show-managed-fields) who owns what is unknown: the applier is taken to own what the last
- * apply sent (its last-applied-configuration annotation, which kubectl keeps up to date) and no
- * one else to own anything, so fields are removed as the annotation says and no conflict is
- * predicted. Status is left out: the API server ignores it in an apply to the main resource.
+ * apply sent (its last-applied-configuration annotation, which kubectl keeps up to date) and
+ * others the rest, so fields are removed as the annotation says and no conflict is predicted. Status is left out: the API server ignores it in an apply to the main resource.
  */
 export function predictServerSide(
   live: KubeObject,
@@ -50,9 +49,9 @@ export function predictServerSide(
   if (duplicate) return { object: live, refused: `failed to create typed patch object: ${duplicate}`, ownershipKnown };
   const current = withoutStatus(live, true);
   const applier = applierIdentity(options.manager);
-  const owners: Ownership =
-    recorded ?? new Map(lastApplied ? [[applier, toFieldSet(ref, lastApplied).difference(SERVER_OWNED)]] : []);
-  let outcome = applyWithOwnership(ref, current, config, owners, applier, options.force);
+  const owners = recorded ?? guessedOwnership(ref, current, lastApplied, applier);
+  // Unknown ownership predicts no conflict: the apply goes through as if forced.
+  let outcome = applyWithOwnership(ref, current, config, owners, applier, options.force || !ownershipKnown);
   if (outcome.conflicts && options.manager === 'kubectl' && lastApplied) {
     // Moving from kubectl apply to --server-side: fields the last client-side apply set, still as
     // it set them, may be taken over (the API server allows it for the manager kubectl alone).
@@ -76,6 +75,26 @@ export function predictServerSide(
   after.set(applier, after.get(applier)?.difference(SERVER_OWNED) ?? new FieldSet());
   return { object, ownershipKnown, owners: after };
 }
+
+/**
+ * Who owns what when the live object does not say: the applier what its last apply sent, and
+ * someone else (the controllers, the API server's defaults, other clients) the rest.
+ */
+function guessedOwnership(
+  ref: SsaRef | undefined,
+  live: unknown,
+  lastApplied: JsonObject | undefined,
+  applier: string,
+): Ownership {
+  const applied = lastApplied ? toFieldSet(ref, lastApplied).difference(SERVER_OWNED) : new FieldSet();
+  const others = toFieldSet(ref, live).difference(applied).difference(SERVER_OWNED);
+  return new Map([
+    [applier, applied],
+    [OTHERS, others],
+  ]);
+}
+
+const OTHERS = JSON.stringify({ manager: 'others', operation: 'Update' });
 
 function describe(conflicts: readonly Conflict[]): { manager: string; paths: FieldPath[] }[] {
   return conflicts.map(({ manager, set }) => ({ manager, paths: set.paths() }));
