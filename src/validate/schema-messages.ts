@@ -13,10 +13,29 @@ export type IsHidden = (pointer: string) => boolean;
 
 const MAX_SHOWN = 40;
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The places of a Secret whose values cannot be secret: what names the object and its type.
+ * Any other value of a Secret (`data`, `stringData` even when not a map, a mistyped `immutable`,
+ * annotations such as the last-applied copy of the data) may hold the secret, or a piece of it
+ * pasted in the wrong place, and is never quoted.
+ */
+const PUBLIC_SECRET_FIELDS = /^\/(apiVersion|kind|type|metadata\/(name|generateName|namespace|labels\/[^/]*))$/;
+
+/** Whether the object is a Secret: of any apiVersion, as a custom kind named Secret may hold one too. */
+function isSecret(root: unknown): boolean {
+  return root !== null && typeof root === 'object' && (root as { kind?: unknown }).kind === 'Secret';
+}
+
 function describeValue(value: unknown, hidden: boolean): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
+  // Its type and length say what is wrong without the value, which may be the secret.
+  if (hidden && typeof value === 'string') return `string of ${plural(value.length, 'character')} (value hidden)`;
   if (hidden) return `${typeof value} (value hidden)`;
   if (typeof value === 'string') {
     return `string ${JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)}`;
@@ -236,12 +255,16 @@ function describe(errors: readonly ErrorObject[], ctx: Context): SchemaProblem[]
 
 /**
  * Turns ajv errors into one readable message per problem. `root` is the validated value, used
- * to quote the offending value (unless `isHidden` says it is secret).
+ * to quote the offending value unless `isHidden` says it is secret, or it is a value of a Secret
+ * other than its names and type (PUBLIC_SECRET_FIELDS).
  */
 export function describeSchemaErrors(
   errors: readonly ErrorObject[],
   root: unknown,
   isHidden: IsHidden = () => false,
 ): SchemaProblem[] {
-  return describe(errors, { root, isHidden, base: '' });
+  const hidden: IsHidden = isSecret(root)
+    ? (pointer) => !PUBLIC_SECRET_FIELDS.test(pointer) || isHidden(pointer)
+    : isHidden;
+  return describe(errors, { root, isHidden: hidden, base: '' });
 }

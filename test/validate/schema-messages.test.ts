@@ -64,4 +64,38 @@ describe('describeSchemaErrors', () => {
       },
     ]);
   });
+
+  it('never quotes a value of a Secret, of any apiVersion, other than its names and type', () => {
+    const secret = {
+      apiVersion: 'example.com/v1',
+      kind: 'Secret',
+      metadata: { name: 'db', annotations: { note: 12345 } },
+      type: 7,
+      data: 'CANARY-data-value',
+      stringData: { password: 1234 },
+      immutable: 'CANARY',
+    };
+    const errors = [
+      error('type', '/data', '#/properties/data/type', { type: 'object' }),
+      error('type', '/stringData/password', '#/properties/stringData/additionalProperties/type', { type: 'string' }),
+      error('type', '/immutable', '#/properties/immutable/type', { type: 'boolean' }),
+      error('type', '/metadata/annotations/note', '#/type', { type: 'string' }),
+      error('enum', '/data', '#/properties/data/enum', { allowedValues: ['a'] }),
+      error('type', '/type', '#/properties/type/type', { type: 'string' }),
+    ];
+    expect(describeSchemaErrors(errors, secret).map((p) => p.message)).toEqual([
+      'data: expected object, got string of 17 characters (value hidden)',
+      'stringData.password: expected string, got number (value hidden)',
+      'immutable: expected boolean, got string of 6 characters (value hidden)',
+      'metadata.annotations.note: expected string, got number (value hidden)',
+      'type: expected string, got number 7',
+    ]);
+  });
+
+  it('quotes the values of other kinds', () => {
+    const errors = [error('type', '/data', '#/properties/data/type', { type: 'object' })];
+    expect(describeSchemaErrors(errors, { kind: 'ConfigMap', data: 'plain' })).toEqual([
+      { pointer: '/data', message: 'data: expected object, got string "plain"' },
+    ]);
+  });
 });
