@@ -1,33 +1,8 @@
 import { judgedContainers } from '../src/lint/judged-containers.js';
 import { defineRule } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
-import { asString, indexedObjectsIn } from '../src/model/json.js';
 import { describeContainer } from '../src/model/containers.js';
-
-const DEFAULT_PATTERN = '(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)';
-
-/** A name that says where a secret is or how it is handled, not the secret: `WEBHOOK_SECRET_NAME`, `PASSWORD_FILE`. */
-const NAMES_A_SECRET = /[_.-](NAME|VERSION|FILE|PATH|DIR|REF|NAMESPACE|URL|URI|ENDPOINT|TYPE|LENGTH|TTL|MOUNT)$/i;
-/** A switch (`MYSQL_ALLOW_EMPTY_PASSWORD: "1"`, `MYSQL_RANDOM_ROOT_PASSWORD: "yes"`). */
-const SWITCH = /^(true|false|yes|no|on|off|y|n|0|1|enabled|disabled)$/i;
-/** A file path (`/var/secrets/google/key.json`): the secret is in the file, mounted from elsewhere. */
-const FILE_PATH = /^(\/|\.{1,2}\/|~\/)\S*$/;
-/** A URL without credentials in it (`https://oauth.example.com/token`). */
-const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-/** A variable reference (`$(TOKEN_FROM_SECRET)`), or several. */
-const REFERENCES = /^(\$\([^)]*\))+$/;
-
-/**
- * Whether the value written for `name` can be a secret. A number is one only where the name
- * ends with the secret word (`MYSQL_PASSWORD: "1234"`), not a count (`MAX_TOTAL_TOKENS: "2048"`).
- */
-function mayBeSecret(name: string, value: string, endsWithSecretWord: RegExp): boolean {
-  if (NAMES_A_SECRET.test(name)) return false;
-  if (REFERENCES.test(value) || SWITCH.test(value) || FILE_PATH.test(value) || URL_WITHOUT_CREDENTIALS.test(value))
-    return false;
-  return !NUMBER.test(value) || endsWithSecretWord.test(name);
-}
+import { DEFAULT_SECRET_NAME_PATTERN, plainTextSecrets, secretNames } from '../src/lint/secret-env-values.js';
 
 export default defineRule<{ namePattern: string }, 'plainText'>({
   meta: {
@@ -55,7 +30,7 @@ export default defineRule<{ namePattern: string }, 'plainText'>({
         },
         additionalProperties: false,
       },
-      defaults: { namePattern: DEFAULT_PATTERN },
+      defaults: { namePattern: DEFAULT_SECRET_NAME_PATTERN },
     },
     example: {
       invalid: yaml`
@@ -95,20 +70,15 @@ export default defineRule<{ namePattern: string }, 'plainText'>({
   },
   check(ctx) {
     if (!ctx.podTemplate) return;
-    const pattern = new RegExp(ctx.options.namePattern, 'i');
-    const endsWithSecretWord = new RegExp(`(?:${ctx.options.namePattern})$`, 'i');
-    for (const c of judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers'])) {
-      for (const { item, index } of indexedObjectsIn(c.container.env)) {
-        const name = asString(item.name);
-        const value = asString(item.value);
-        if (!name || !value || !pattern.test(name) || !mayBeSecret(name, value, endsWithSecretWord)) continue;
-        // Never the value: it is the secret.
-        ctx.report({
-          pointer: `${c.pointer}/env/${index}/value`,
-          messageId: 'plainText',
-          data: { container: describeContainer(c), name },
-        });
-      }
+    const containers = judgedContainers(ctx.podTemplate, ['initContainers', 'containers', 'ephemeralContainers']);
+    // The detection is shared with the plan's output, which masks what this rule finds.
+    for (const found of plainTextSecrets(containers, secretNames(ctx.options.namePattern))) {
+      // Never the value: it is the secret.
+      ctx.report({
+        pointer: found.pointer,
+        messageId: 'plainText',
+        data: { container: describeContainer(found.container), name: found.name },
+      });
     }
   },
 });

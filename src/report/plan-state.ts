@@ -2,34 +2,8 @@ import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject } from '../model/manifest.js';
 import type { PlanResult } from '../commands/plan.js';
 import { findingToJson, summaryJson } from './json.js';
-import { copyJson } from '../model/copy-json.js';
+import { redactForPlan } from './plan-redact.js';
 import { DEFAULT_NAMESPACE } from '../model/namespace-scope.js';
-
-/** Shown instead of every Secret value. */
-export const MASK = '***';
-
-/**
- * An object as plan output shows it: Secret values (`data`, `stringData`, and the copy kubectl
- * keeps in the last-applied annotation) replaced by `***`; everything else as is.
- */
-export function maskSecret(object: KubeObject): KubeObject {
-  if (object.kind !== 'Secret') return object;
-  const masked = copyJson(object);
-  for (const key of ['data', 'stringData']) {
-    const values = masked[key];
-    if (values && typeof values === 'object' && !Array.isArray(values))
-      masked[key] = Object.fromEntries(
-        Object.keys(values)
-          .sort()
-          .map((k) => [k, MASK]),
-      );
-    else if (values !== undefined) masked[key] = MASK;
-  }
-  const annotations = (masked.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
-  if (annotations && 'kubectl.kubernetes.io/last-applied-configuration' in annotations)
-    annotations['kubectl.kubernetes.io/last-applied-configuration'] = MASK;
-  return masked;
-}
 
 /** An event as a `v1` Event object, named like the real ones (`<object>.<sequence in hex>`). */
 function eventObject(event: ClusterEvent, index: number, now: string): KubeObject {
@@ -61,7 +35,7 @@ function eventObject(event: ClusterEvent, index: number, now: string): KubeObjec
 
 /**
  * The documented machine-readable shape of a plan (docs/plan.md): the resulting objects as a
- * `v1` List, the events in order as `v1` Events, the CronJob schedules, the findings and the
+ * `v1` List (without secret values or apply records: redactForPlan), the events in order as `v1` Events, the CronJob schedules, the findings and the
  * summary. JSON and YAML output are this same value.
  */
 export function planDocument(result: PlanResult): Record<string, unknown> {
@@ -70,7 +44,7 @@ export function planDocument(result: PlanResult): Record<string, unknown> {
     kind: 'Plan',
     now: result.now,
     cluster: result.clusterSource,
-    state: { apiVersion: 'v1', kind: 'List', metadata: {}, items: result.state.objects.map(maskSecret) },
+    state: { apiVersion: 'v1', kind: 'List', metadata: {}, items: result.state.objects.map(redactForPlan) },
     events: result.state.events.map((e, i) => eventObject(e, i, result.now)),
     cronJobs: result.cronJobs.map((c) => ({
       cronJob: { namespace: c.cronJob.namespace ?? null, name: c.cronJob.name },
