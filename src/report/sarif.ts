@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding } from '../model/finding.js';
 import type { RuleDescriptor } from '../model/rule-descriptor.js';
@@ -20,15 +21,39 @@ export const MAX_SARIF_RESULTS = 25_000;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A finding's file relative to the repository, `/`-separated, URI-encoded. */
-function artifactUri(file: string, root: string | undefined, cwd: string | undefined): string {
-  let path = file;
-  if (root) {
-    const relativePath = posix.relative(toPosix(root), posix.resolve(toPosix(cwd ?? root), toPosix(file)));
-    // A file outside the repository keeps the path it was given.
-    if (!relativePath.startsWith('../')) path = relativePath;
+/** Where a finding's file is: the path fingerprints use, and its SARIF artifact location. */
+interface Artifact {
+  /** Relative to the repository root, `/`-separated; absolute for a file outside it. */
+  path: string;
+  location: { uri: string; uriBaseId?: string };
+}
+
+/**
+ * A finding's file as SARIF wants it: relative to the repository (`%SRCROOT%`), `/`-separated
+ * and URI-encoded, however it was spelt (`./deploy/x.yaml`, `/repo/deploy/x.yaml`, or
+ * `x.yaml` run from `deploy/`). A file outside the repository is an absolute `file://` URI
+ * without a base: a base with an absolute path is not a valid SARIF location.
+ */
+function artifactOf(file: string, root: string | undefined, cwd: string | undefined): Artifact {
+  const base = root ?? cwd;
+  const given = toPosix(file);
+  if (base === undefined && !posix.isAbsolute(given)) {
+    // No base to resolve against: the path as given, with its spelling normalized.
+    const path = posix.normalize(given);
+    return { path, location: { uri: encodePath(path), uriBaseId: SRCROOT } };
   }
-  return toPosix(path).replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+  const absolute = posix.resolve(toPosix(cwd ?? base ?? '/'), given);
+  const relativePath = base === undefined ? '..' : posix.relative(toPosix(root ?? base), absolute);
+  if (relativePath === '..' || relativePath.startsWith('../') || posix.isAbsolute(relativePath)) {
+    return { path: absolute, location: { uri: pathToFileURL(absolute).href } };
+  }
+  return { path: relativePath, location: { uri: encodePath(relativePath), uriBaseId: SRCROOT } };
+}
+
+const SRCROOT = '%SRCROOT%';
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 function toPosix(path: string): string {
@@ -70,26 +95,31 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const kept = findings.slice(0, MAX_SARIF_RESULTS);
-  const results: Result[] = kept.map((f) => ({
-    ruleId: f.ruleId,
-    ruleIndex: index.get(f.ruleId)!,
-    level: LEVEL[f.severity],
-    message: { text: f.remediation ? `${f.message}\n${f.remediation}` : f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file, options.repositoryRoot, options.cwd), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: f.line,
-            startColumn: f.column,
-            endLine: f.endLine ?? f.line,
-            endColumn: Math.max(f.endColumn ?? f.column, f.column),
+  const results: Result[] = kept.map((f) => {
+    const artifact = artifactOf(f.file, options.repositoryRoot, options.cwd);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId)!,
+      level: LEVEL[f.severity],
+      message: { text: f.remediation ? `${f.message}\n${f.remediation}` : f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifact.location,
+            region: {
+              startLine: f.line,
+              startColumn: f.column,
+              endLine: f.endLine ?? f.line,
+              endColumn: Math.max(f.endColumn ?? f.column, f.column),
+            },
           },
         },
-      },
-    ],
-    partialFingerprints: { 'kubeplan/v2': findingFingerprint(f) },
-  }));
+      ],
+      // By the path in the repository, not as spelt on the command line: the same problem keeps
+      // its fingerprint whatever directory kubeplan ran from.
+      partialFingerprints: { 'kubeplan/v2': findingFingerprint({ ...f, file: artifact.path }) },
+    };
+  });
   const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -51,20 +51,45 @@ describe('SARIF 2.1.0', () => {
     expectValidSarif(formatSarif(result.findings, { rules: [], toolVersion: '0.0.0' }));
   });
 
+  /** The location and fingerprint of SAMPLE_FINDINGS[1] at `file`, in a repository at /repo. */
+  const result = (file: string, cwd?: string) => {
+    const text = formatSarif([{ ...SAMPLE_FINDINGS[1]!, file }], {
+      rules: SAMPLE_RULES,
+      toolVersion: '1',
+      repositoryRoot: '/repo',
+      ...(cwd ? { cwd } : {}),
+    });
+    expectValidSarif(text);
+    const found = JSON.parse(text).runs[0].results[0];
+    return {
+      location: found.locations[0].physicalLocation.artifactLocation as { uri: string; uriBaseId?: string },
+      fingerprint: found.partialFingerprints['kubeplan/v2'] as string,
+    };
+  };
+
   it('makes paths relative to the repository root and URI-encodes them', () => {
-    const uri = (file: string, cwd?: string) =>
-      JSON.parse(
-        formatSarif([{ ...SAMPLE_FINDINGS[1]!, file }], {
-          rules: SAMPLE_RULES,
-          toolVersion: '1',
-          repositoryRoot: '/repo',
-          ...(cwd ? { cwd } : {}),
-        }),
-      ).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
-    expect(uri('/repo/deploy/web, v2.yaml')).toBe('deploy/web%2C%20v2.yaml');
-    expect(uri('web.yaml', '/repo/deploy')).toBe('deploy/web.yaml');
-    expect(uri('./deploy/web.yaml')).toBe('deploy/web.yaml');
-    expect(uri('/elsewhere/web.yaml')).toBe('/elsewhere/web.yaml');
+    const uri = (file: string, cwd?: string) => result(file, cwd).location;
+    expect(uri('/repo/deploy/web, v2.yaml')).toEqual({ uri: 'deploy/web%2C%20v2.yaml', uriBaseId: '%SRCROOT%' });
+    expect(uri('web.yaml', '/repo/deploy')).toEqual({ uri: 'deploy/web.yaml', uriBaseId: '%SRCROOT%' });
+    expect(uri('./deploy/web.yaml')).toEqual({ uri: 'deploy/web.yaml', uriBaseId: '%SRCROOT%' });
+  });
+
+  it('writes a file outside the repository as a file:// URI without a base', () => {
+    expect(result('/elsewhere/web v2.yaml').location).toEqual({ uri: 'file:///elsewhere/web%20v2.yaml' });
+    expect(result('../../elsewhere/web.yaml', '/repo/deploy').location).toEqual({
+      uri: 'file:///elsewhere/web.yaml',
+    });
+    expect(result('/repository-next-door/x.yaml').location).toEqual({ uri: 'file:///repository-next-door/x.yaml' });
+  });
+
+  it('fingerprints a file by its path in the repository, whatever the working directory and spelling', () => {
+    const fingerprint = result('deploy/web.yaml').fingerprint;
+    expect(result('./deploy/web.yaml').fingerprint).toBe(fingerprint);
+    expect(result('/repo/deploy/web.yaml').fingerprint).toBe(fingerprint);
+    expect(result('web.yaml', '/repo/deploy').fingerprint).toBe(fingerprint);
+    expect(result('../deploy/./web.yaml', '/repo/charts').fingerprint).toBe(fingerprint);
+    expect(result('deploy/other.yaml').fingerprint).not.toBe(fingerprint);
+    expect(result('../x.yaml', '/repo/deploy').fingerprint).toBe(result('/repo/x.yaml').fingerprint);
   });
 
   it('keeps fingerprints when lines move, and tells different problems apart', () => {
