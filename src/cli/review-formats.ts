@@ -4,6 +4,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { ruleDescriptors } from '../lint/rule-descriptors.js';
 import type { Finding } from '../model/finding.js';
 import type { ObjectRef } from '../model/object-ref.js';
+import { plural } from '../model/plural.js';
 import type { FailOn } from '../model/severity.js';
 import { formatGithub } from '../report/github.js';
 import { formatJunit } from '../report/junit.js';
@@ -59,9 +60,34 @@ export function writeReviewFormat(io: CliIo, format: ReviewFormat, input: Review
   } else if (format === 'junit') {
     io.stdout.write(formatJunit(input, { failOn: input.failOn }));
   } else {
-    const out = formatGithub(input.findings);
-    io.stdout.write(out.commands);
-    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (out.summary && summaryFile) appendFileSync(summaryFile, out.summary);
+    writeGithub(io, input.findings);
+  }
+}
+
+/**
+ * Workflow commands, and the findings that do not fit as annotations: in the job summary when
+ * there is one (a line of the log says so), else in the log itself. None is dropped unsaid.
+ */
+function writeGithub(io: CliIo, findings: readonly Finding[]): void {
+  const out = formatGithub(findings);
+  io.stdout.write(out.commands);
+  if (!out.overflow) return;
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && appendSummary(summaryFile, out.summary)) {
+    io.stdout.write(
+      `kubeplan: ${plural(out.overflow, 'more finding')} did not fit as annotations; the job summary lists them\n`,
+    );
+  } else {
+    io.stdout.write(out.log);
+  }
+}
+
+/** Appends to the job summary; false when it cannot be written (the findings then go to the log). */
+function appendSummary(file: string, text: string): boolean {
+  try {
+    appendFileSync(file, text);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -22,6 +22,13 @@ export interface GithubOutput {
   commands: string;
   /** Markdown for the job summary listing the findings that did not fit as annotations ('' if none). */
   summary: string;
+  /** How many findings did not fit as annotations. */
+  overflow: number;
+  /**
+   * The same findings as plain lines of the log ('' if none), for a run without a job summary
+   * (`GITHUB_STEP_SUMMARY` unset, or outside GitHub Actions): none is dropped unsaid.
+   */
+  log: string;
 }
 
 function annotation(f: Finding): string {
@@ -42,7 +49,8 @@ function markdownCell(text: string): string {
 
 /**
  * GitHub Actions workflow commands for findings. The first ten of each level become annotations
- * on the changed files; the others go to the job summary so none is lost.
+ * on the changed files; the others go to the job summary, or to the log without one, so none is
+ * lost.
  */
 export function formatGithub(findings: readonly Finding[]): GithubOutput {
   const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -72,5 +80,12 @@ export function formatGithub(findings: readonly Finding[]): GithubOutput {
       '',
     ].join('\n');
   }
-  return { commands: lines.length ? `${lines.join('\n')}\n` : '', summary };
+  const log = overflow.length
+    ? [
+        `kubeplan: ${plural(overflow.length, 'more finding')} did not fit as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step):`,
+        ...overflow.map((f) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}`),
+        '',
+      ].join('\n')
+    : '';
+  return { commands: lines.length ? `${lines.join('\n')}\n` : '', summary, overflow: overflow.length, log };
 }

@@ -59,8 +59,25 @@ describe('--format sarif, github and junit', () => {
         stdin: many,
         env: { GITHUB_STEP_SUMMARY: summary },
       });
-      expect(r.stdout.trimEnd().split('\n')).toHaveLength(10);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(11);
+      expect(lines[10]).toBe('kubeplan: 2 more findings did not fit as annotations; the job summary lists them');
       expect(readFileSync(summary, 'utf8')).toContain('### kubeplan: 2 more findings');
+    });
+
+    it('lists the findings beyond ten per level in the log without a job summary', async () => {
+      const many = Array.from({ length: 12 }, (_, i) => BROKEN.replace('settings', `settings-${i}`)).join('---\n');
+      for (const env of [{}, { GITHUB_STEP_SUMMARY: join(dir, 'no/such/dir/summary.md') }]) {
+        const r = await runCli(['lint', '--format', 'github', '-'], { stdin: many, env });
+        const lines = r.stdout.trimEnd().split('\n');
+        expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
+        expect(lines.slice(10)).toEqual([
+          'kubeplan: 2 more findings did not fit as annotations (GitHub shows 10 of each level per step):',
+          '<stdin>:87:12  error  data.workers: expected string, got number 3  schema-invalid',
+          '<stdin>:95:12  error  data.workers: expected string, got number 3  schema-invalid',
+        ]);
+        expect(r.code).toBe(1);
+      }
     });
   });
 });

@@ -43,4 +43,15 @@ describe('GitHub workflow commands', () => {
       ].join('\n'),
     );
   });
+
+  it('gives the findings that did not fit as lines of the log too, for a run without a job summary', () => {
+    const errors = Array.from({ length: 11 }, (_, i) => ({ ...SAMPLE_FINDINGS[0]!, line: i + 1 }));
+    const out = formatGithub(errors);
+    expect(out.overflow).toBe(1);
+    expect(out.log).toBe(
+      'kubeplan: 1 more finding did not fit as annotations (GitHub shows 10 of each level per step):\n' +
+        'deploy/api.yaml:11:13  error  spec.replicas: expected integer, got string "2"  schema-invalid\n',
+    );
+    expect(formatGithub(SAMPLE_FINDINGS)).toMatchObject({ overflow: 0, log: '' });
+  });
 });
