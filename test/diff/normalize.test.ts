@@ -7,7 +7,7 @@ import { normalizeObject } from '../../src/diff/normalize.js';
 import { canonicalizeQuantities, equalizeQuantities } from '../../src/diff/quantities.js';
 import { canonicalizeSecretData } from '../../src/diff/secret-data.js';
 import { canonicalQuantity, parseQuantity } from '../../src/model/quantity.js';
-import { dropServerFields } from '../../src/diff/server-fields.js';
+import { dropServerFields, hasTopServerFields, withoutTopServerFields } from '../../src/diff/server-fields.js';
 
 const deployment = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
   apiVersion: 'apps/v1',
@@ -17,6 +17,31 @@ const deployment = (containers: unknown[], extra: Record<string, unknown> = {}) 
     selector: { matchLabels: { app: 'web' } },
     template: { metadata: { labels: { app: 'web' } }, spec: { containers, ...extra } },
   },
+});
+
+describe('hasTopServerFields', () => {
+  it('says whether withoutTopServerFields leaves anything out', () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', annotations: { a: 'b' } },
+      data: {},
+    };
+    const live = [
+      { ...manifest, status: {} },
+      { ...manifest, metadata: { ...manifest.metadata, uid: 'u' } },
+      { ...manifest, metadata: { name: 'c', annotations: { 'deployment.kubernetes.io/revision': '2' } } },
+    ];
+    expect(hasTopServerFields(manifest)).toBe(false);
+    expect(withoutTopServerFields(manifest)).toStrictEqual(manifest);
+    expect(hasTopServerFields({ apiVersion: 'v1', kind: 'ConfigMap', metadata: 'not a map' })).toBe(false);
+    for (const object of live) {
+      expect(hasTopServerFields(object)).toBe(true);
+      expect(withoutTopServerFields(object)).not.toStrictEqual(object);
+    }
+    // Normalizing an object with server fields and without them gives the same object.
+    expect(normalizeObject(live[1]!)).toStrictEqual(normalizeObject(manifest));
+  });
 });
 
 describe('dropServerFields', () => {
