@@ -6,6 +6,7 @@ import { lintCommand } from './cli/lint-command.js';
 import { planCommand } from './cli/plan-command.js';
 import { rulesCommand } from './cli/rules-command.js';
 import type { CliIo } from './cli/io.js';
+import { UsageError } from './cli/option-values.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './model/summary.js';
 import { kubeplanVersion } from './version.js';
 
@@ -47,6 +48,11 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors with 2.
       return error.exitCode === 0 ? EXIT_CLEAN : EXIT_ERROR;
+    }
+    if (error instanceof UsageError) {
+      // A bad option value: its message says what is wrong; a stack would only hide it.
+      io.stderr.write(`kubeplan: ${error.message}\n`);
+      return EXIT_ERROR;
     }
     io.stderr.write(`kubeplan: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT_ERROR;

@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
 import { check } from '../commands/check.js';
-import { parseKubeVersion } from '../lint/kube-version.js';
 import type { RuleProfile } from '../lint/rule-profiles.js';
-import { PROFILE_OPTION } from './lint-command.js';
+import { KUBE_VERSION_OPTION, PROFILE_OPTION } from './lint-command.js';
 import { EXIT_ERROR, exitCodeFor } from '../model/summary.js';
 import { formatCheckJson } from '../report/check-json.js';
 import { formatCheckMarkdown } from '../report/check-markdown.js';
@@ -27,17 +26,10 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
         .choices(['text', 'json', 'markdown', ...REVIEW_FORMATS])
         .default('text'),
     )
-    .option(
-      '--kube-version <version>',
-      'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
-    )
+    .addOption(KUBE_VERSION_OPTION())
     .addOption(PROFILE_OPTION())
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
   return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
-    if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
-      io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
-      return setExit(EXIT_ERROR);
-    }
     const run = diffOptionsFrom(io, flags);
     if (!run) return setExit(EXIT_ERROR);
     let result: Awaited<ReturnType<typeof check>>;

@@ -8,6 +8,7 @@ import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
+import { parseLines } from './option-values.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
 export interface CurrentStateFlags {
@@ -30,11 +31,6 @@ export interface CurrentStateFlags {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function lines(value: string): number {
-  if (!/^\d+$/.test(value)) throw new Error(`invalid number of lines "${value}"`);
-  return Number(value);
-}
 
 /** The options of the current state and of the comparison, added to `diff` and `check`. */
 export function addCurrentStateOptions(command: Command, currentRequired: boolean): Command {
@@ -70,7 +66,7 @@ export function addCurrentStateOptions(command: Command, currentRequired: boolea
       [],
     )
     .option('--no-consequences', 'do not run the plan on both sides (no rollouts, endpoints or routes)')
-    .option('--context <lines>', 'lines of context around each change', lines, 3)
+    .option('--context <lines>', 'lines of context around each change', parseLines, 3)
     .option(
       '--exclude <glob>',
       'skip paths matching the glob, as a .gitignore line relative to the working directory (repeatable; added to ignorePaths of .kubeplan.yaml; a --current dump is read whole)',

@@ -4,13 +4,12 @@ import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { lint } from '../commands/lint.js';
 import type { FailOn } from '../model/severity.js';
 import { exitCodeFor } from '../model/summary.js';
-import { parseKubeVersion } from '../lint/kube-version.js';
 import { RULE_PROFILES, type RuleProfile } from '../lint/rule-profiles.js';
 import { EXIT_ERROR } from '../model/summary.js';
+import { parseKubeRelease, parseMaxFileSize, parseNamespace } from './option-values.js';
 import { wantsColor, type CliIo } from './io.js';
 import { failOnOf, loadCliConfig } from './load-cli-config.js';
 import { formatLintResult } from './lint-output.js';
-import { parseSize } from './parse-size.js';
 import { isReviewFormat, REVIEW_FORMATS, writeReviewFormat, type ReviewFormat } from './review-formats.js';
 
 interface LintFlags {
@@ -47,19 +46,22 @@ export const PROFILE_OPTION = (): Option =>
 
 /** `-n`: where namespaced objects without a namespace go (plan, diff, check). */
 export const NAMESPACE_OPTION = (): Option =>
-  new Option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them').default(
-    DEFAULT_NAMESPACE,
-  );
+  new Option('-n, --namespace <namespace>', 'namespace of objects that set none, as kubectl applies them')
+    .argParser(parseNamespace)
+    .default(DEFAULT_NAMESPACE);
+
+/** `--kube-version`, checked when parsed: a release kubeplan supports (lint and check). */
+export const KUBE_VERSION_OPTION = (): Option =>
+  new Option(
+    '--kube-version <version>',
+    'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
+  ).argParser(parseKubeRelease);
 
 export function sizeOption(): Option {
   return new Option(
     '--max-file-size <size>',
     'skip (and report) files larger than this, e.g. 20MiB (default 10MiB)',
-  ).argParser((value) => {
-    const bytes = parseSize(value);
-    if (bytes === undefined) throw new Error(`invalid size "${value}" (use e.g. 500KiB, 20MiB)`);
-    return bytes;
-  });
+  ).argParser(parseMaxFileSize);
 }
 
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -76,10 +78,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         '--config <file>',
         'configuration file (default: the nearest .kubeplan.yaml upward from the working directory)',
       )
-      .option(
-        '--kube-version <version>',
-        'Kubernetes version to check against, e.g. 1.30 (default: kubernetesVersion of .kubeplan.yaml, else 1.36)',
-      )
+      .addOption(KUBE_VERSION_OPTION())
       .addOption(PROFILE_OPTION())
       .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress')
       .option(
@@ -94,11 +93,6 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       .option('--color', 'force colours')
       .option('--no-color', 'no colours')
       .action(async (paths: string[], flags: LintFlags) => {
-        if (flags.kubeVersion !== undefined && !parseKubeVersion(flags.kubeVersion)) {
-          io.stderr.write(`kubeplan: --kube-version "${flags.kubeVersion}" is not a Kubernetes version such as 1.30\n`);
-          setExit(EXIT_ERROR);
-          return;
-        }
         const loaded = loadCliConfig(io, flags.config);
         if (!loaded) {
           setExit(EXIT_ERROR);

@@ -9,6 +9,7 @@ import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { reportSourceError } from './diff-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
+import { parseHeadroomLimit, parseNow } from './option-values.js';
 
 interface PlanFlags {
   format: 'text' | 'json' | 'yaml';
@@ -28,22 +29,6 @@ interface PlanFlags {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-/** RFC 3339 with a zone (`2026-03-01T12:00:00Z`, `...+02:00`), normalized to UTC. */
-function parseNow(value: string): string {
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new Error(`invalid time "${value}" (use RFC 3339, e.g. 2026-03-01T12:00:00Z)`);
-  }
-  return new Date(value).toISOString().replace('.000Z', 'Z');
-}
-
-/** A whole number of pods from 1 to 10,000. */
-function parseHeadroom(value: string): number {
-  const pods = Number(value);
-  if (!/^\d+$/.test(value) || pods < 1 || pods > 10_000)
-    throw new Error(`invalid headroom "${value}" (a number of pods from 1 to 10000)`);
-  return pods;
-}
 
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
   return (
@@ -85,7 +70,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       .option('--headroom', 'also show how many more pods each workload could run')
       .addOption(
         new Option('--headroom-limit <pods>', 'with --headroom: the most extra pods tried per workload')
-          .argParser(parseHeadroom)
+          .argParser(parseHeadroomLimit)
           .default(100),
       )
       .option(
