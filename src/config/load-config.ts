@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
-import { isMap, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, isMap, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Rule } from '../lint/rule.js';
 import { createLocator } from '../load/source-map.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from '../load/yaml-options.js';
@@ -10,6 +10,7 @@ import type { SourceRange } from '../model/source-range.js';
 import { closestName } from '../validate/suggest.js';
 import { describeConfigErrors, type ConfigProblem } from './config-errors.js';
 import { configSchema } from './config-sections.js';
+import { kubeReleaseProblem } from './kube-release.js';
 import type { KubeplanConfig } from './config-types.js';
 
 export const CONFIG_FILE_NAMES = ['.kubeplan.yaml', '.kubeplan.yml'];
@@ -72,6 +73,35 @@ function forbidProblems(config: KubeplanConfig, rules: readonly Rule[]): Array<{
   });
 }
 
+/** `kubernetesVersion` must be a release kubeplan supports, as `--kube-version` must. */
+function releaseProblems(config: KubeplanConfig): Array<{ pointer: string; message: string }> {
+  const problem = config.kubernetesVersion === undefined ? undefined : kubeReleaseProblem(config.kubernetesVersion);
+  return problem ? [{ pointer: '/kubernetesVersion', message: `kubernetesVersion: ${problem}` }] : [];
+}
+
+/**
+ * The source offset of the alias an error of `toJS` is about: the one it names ("Unresolved
+ * alias ...: x"), else the first (an alias bomb has no single culprit; its first alias is where
+ * the expansion starts). Undefined for a document without aliases.
+ */
+function aliasOffset(doc: Document, message: string): number | undefined {
+  const named = /: (\S+)$/.exec(message)?.[1];
+  let first: number | undefined;
+  let match: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const offset = node.range?.[0];
+      first ??= offset;
+      if (named !== undefined && node.source === named) {
+        match = offset;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return match ?? first;
+}
+
 /**
  * kubeplan reads YAML 1.1, where an unquoted `off` is the boolean false: a rule set to `off`
  * (or `false`) is turned off, and `on`/`true` keeps its default severity.
@@ -115,7 +145,19 @@ export function parseConfig(file: string, text: string, rules: readonly Rule[]):
       ok: false,
       problems: [problem(doc.range[0], 'the configuration must be a map of sections (rules, ignorePaths, ...)')],
     };
-  const config = normalizeSwitches(doc.toJS(YAML_TO_JS_OPTIONS) as KubeplanConfig);
+  let value: unknown;
+  try {
+    // Aliases are resolved here: one that names no anchor, or too many of them (a "billion
+    // laughs" file), throws; it is a problem of the file like any other.
+    value = doc.toJS(YAML_TO_JS_OPTIONS);
+  } catch (error) {
+    const message = (error as Error).message;
+    const text = /Excessive alias count/.test(message)
+      ? `YAML aliases expand more than ${YAML_TO_JS_OPTIONS.maxAliasCount} times (an "alias bomb"); not read`
+      : message.split('\n')[0]!;
+    return { ok: false, problems: [problem(aliasOffset(doc, message) ?? doc.range[0], text)] };
+  }
+  const config = normalizeSwitches(value as KubeplanConfig);
 
   const locate = createLocator(doc, lineCounter);
   const at = (pointer: string, message: string, target: 'key' | 'value' = 'value'): ConfigProblem => {
@@ -128,7 +170,7 @@ export function parseConfig(file: string, text: string, rules: readonly Rule[]):
     // ajv reports by schema, not by position: problems are listed in document order.
     return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  const semantic = [...forbidProblems(config, rules), ...regexProblems(config, rules)];
+  const semantic = [...releaseProblems(config), ...forbidProblems(config, rules), ...regexProblems(config, rules)];
   if (semantic.length) return { ok: false, problems: semantic.map((p) => at(p.pointer, p.message)) };
   return { ok: true, config, file, locate: (pointer) => locate(pointer, 'value') };
 }

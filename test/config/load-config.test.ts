@@ -137,6 +137,37 @@ cluster:
     ]);
   });
 
+  it('accepts only the Kubernetes releases kubeplan supports', () => {
+    expect(problems('kubernetesVersion: "2.0"\n')).toEqual([
+      '.kubeplan.yaml:1:20: kubernetesVersion: "2.0" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
+    ]);
+    expect(problems('kubernetesVersion: "1.15"\n')).toEqual([
+      '.kubeplan.yaml:1:20: kubernetesVersion: "1.15" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
+    ]);
+    expect(problems('kubernetesVersion: "v1.16.2"\nfailOn: error\n')).toEqual([]);
+  });
+
+  it('reports an alias bomb or an alias without its anchor as a problem of the file, at the alias', () => {
+    const bomb = [
+      'failOn: error',
+      'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '',
+    ].join('\n');
+    expect(problems(bomb)).toEqual([
+      '.kubeplan.yaml:3:8: YAML aliases expand more than 100 times (an "alias bomb"); not read',
+    ]);
+    expect(problems('failOn: error\nignorePaths: [a, *paths]\n')).toEqual([
+      '.kubeplan.yaml:2:18: Unresolved alias (the anchor must be set before the alias): paths',
+    ]);
+    // Anchors and aliases within bounds are read as usual.
+    expect(
+      problems('ignorePaths: &p [vendor/]\nrules:\n  image-tag-latest:\n    options:\n      mutableTags: [main]\n'),
+    ).toEqual([]);
+  });
+
   it('checks the node groups of the cluster section, listing problems in document order', () => {
     const text = `cluster:
   nodeGroups:
