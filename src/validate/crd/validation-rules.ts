@@ -2,6 +2,7 @@ import { EvaluationError, type ParseResult } from '@marcbachmann/cel-js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
 import { rewriteForCelJs } from './cel-rewrite.js';
+import { CostLimitExceeded, meterCost, metered, RUNTIME_CEL_COST_BUDGET } from './cel-cost.js';
 import { KubernetesCelError, kubernetesCel } from './kubernetes-cel.js';
 import { declares, fieldSchema, itemSchema, type Schema } from './structural-schema.js';
 
@@ -64,6 +65,13 @@ function objectErrorDetail(error: unknown, reason: string): string {
 const compiled = new Map<string, ParseResult | Error>();
 let environment: ReturnType<typeof kubernetesCel> | undefined;
 
+/** The Kubernetes CEL environment, each evaluation's cost counted (cel-cost.ts). */
+function meteredCel(): ReturnType<typeof kubernetesCel> {
+  const env = kubernetesCel();
+  meterCost(env);
+  return env;
+}
+
 /**
  * A rule as cel-js evaluates it, rewritten where cel-js reads CEL otherwise than cel-go
  * (cel-rewrite.ts), or the Error that keeps kubeplan from evaluating it. The API server compiled
@@ -74,7 +82,7 @@ function compile(expression: string): ParseResult | Error {
   let result = compiled.get(expression);
   if (!result) {
     try {
-      environment ??= kubernetesCel();
+      environment ??= meteredCel();
       const env = environment;
       const program = rewriteForCelJs(expression, (text) => env.parse(text));
       const checked = program.check();
@@ -168,13 +176,26 @@ export function evaluateValidationRules(
 ): { failures: RuleFailure[]; skipped: RuleSkipped[] } {
   const failures: RuleFailure[] = [];
   const skipped: RuleSkipped[] = [];
+  // What is left of the object's cost budget; once an error says "no further validation rules
+  // will be run", none is, as on the API server.
+  let remaining = RUNTIME_CEL_COST_BUDGET;
+  let stopped = false;
   const visit = (node: Schema, value: unknown, pointer: string, path: string, schemaPointer: string): void => {
-    if (value === undefined || value === null) return;
+    if (stopped || value === undefined || value === null) return;
     const rules = Array.isArray(node['x-kubernetes-validations']) ? node['x-kubernetes-validations'] : [];
     if (rules.length) {
       const self = toCel(value, node);
-      rules.forEach((raw, index) => {
-        if (!isObject(raw) || typeof raw.rule !== 'string') return;
+      // The API server's error at the node: the value shown is the node's type.
+      const nodeError = (at: string, atPath: string, detail: string): void => {
+        failures.push({ pointer: at, message: fieldError(atPath, undefined, 'string', node.type ?? 'object', detail) });
+      };
+      if (remaining <= 0) {
+        nodeError(pointer, path, OUT_OF_BUDGET);
+        stopped = true;
+        return;
+      }
+      for (const [index, raw] of rules.entries()) {
+        if (!isObject(raw) || typeof raw.rule !== 'string') continue;
         const rule = raw as unknown as ValidationRule;
         const rulePointer = `${schemaPointer}/x-kubernetes-validations/${index}`;
         if (/\boldSelf\b/.test(rule.rule)) {
@@ -184,45 +205,56 @@ export function evaluateValidationRules(
               rule: rule.rule,
               reason: 'optionalOldSelf rules are not evaluated',
             });
-          return;
+          continue;
         }
         const program = compile(rule.rule);
         if (program instanceof Error) {
           skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: summary(program) });
-          return;
+          continue;
         }
         const errorText = (rule.message ?? '').trim() || rule.rule.trim();
-        let result: unknown;
-        try {
-          result = program({ self });
-        } catch (error) {
+        const run = metered(() => program({ self }));
+        if ('error' in run && run.error instanceof CostLimitExceeded) {
+          nodeError(
+            pointer,
+            path,
+            `'${run.error.message}': no further validation rules will be run due to call cost exceeds limit for rule: ${errorText}`,
+          );
+          stopped = true;
+          return;
+        }
+        if (run.cost > remaining) {
+          nodeError(pointer, path, OUT_OF_BUDGET);
+          stopped = true;
+          return;
+        }
+        remaining -= run.cost;
+        if ('error' in run) {
+          const { error } = run;
           const reason = summary(error);
           // A function, an overload or a type cel-js lacks says nothing about the object.
           if (!refusesObject(error)) {
             skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason });
-            return;
+            continue;
           }
           // The runtime error refuses the object; the API server shows the node's type as the value.
-          const detail = objectErrorDetail(error, reason);
-          failures.push({
-            pointer,
-            message: fieldError(
-              path,
-              undefined,
-              'string',
-              node.type ?? 'object',
-              `${detail} evaluating rule: ${errorText}`,
-            ),
-          });
-          return;
+          nodeError(pointer, path, `${objectErrorDetail(error, reason)} evaluating rule: ${errorText}`);
+          continue;
         }
-        if (result === true) return;
+        if (run.value === true) continue;
         const segments = (rule.fieldPath ? fieldPathSegments(rule.fieldPath) : undefined) ?? [];
         const at = appendPointer(pointer, ...segments.map((segment) => segment.name));
         const atPath = segments.reduce((p, segment) => child(p, segment.name, segment.keyed), path);
-        const detail = detailOf(rule, self) ?? ((rule.message ?? '').trim() || `failed rule: ${rule.rule.trim()}`);
+        const message = messageOf(rule, self, remaining);
+        if ('stop' in message) {
+          nodeError(at, atPath, message.stop);
+          stopped = true;
+          return;
+        }
+        remaining = message.remaining;
+        const detail = message.text ?? ((rule.message ?? '').trim() || `failed rule: ${rule.rule.trim()}`);
         failures.push({ pointer: at, message: fieldError(atPath, rule.reason, node.type, value, detail) });
-      });
+      }
     }
     if (Array.isArray(value)) {
       const items = itemSchema(node);
@@ -250,15 +282,31 @@ export function evaluateValidationRules(
   return { failures, skipped };
 }
 
-/** The text of a rule's `messageExpression`, when it evaluates to a non-empty single line. */
-function detailOf(rule: ValidationRule, self: unknown): string | undefined {
-  if (!rule.messageExpression) return undefined;
+const OUT_OF_BUDGET = 'validation failed due to running out of cost budget, no further validation rules will be run';
+
+/**
+ * The text of a rule's `messageExpression`, when it evaluates to a non-empty single line, and
+ * the budget left after it; or the error that stops the object's rules, when it runs out of
+ * the budget or over the limit of a call (as evalMessageExpression of the API server).
+ */
+function messageOf(
+  rule: ValidationRule,
+  self: unknown,
+  remaining: number,
+): { text?: string; remaining: number } | { stop: string } {
+  if (!rule.messageExpression) return { remaining };
   const program = compile(rule.messageExpression);
-  if (program instanceof Error) return undefined;
-  try {
-    const text = program({ self });
-    return typeof text === 'string' && text.trim() !== '' && !text.includes('\n') ? text.trim() : undefined;
-  } catch {
-    return undefined;
-  }
+  if (program instanceof Error) return { remaining };
+  const run = metered(() => program({ self }));
+  if ('error' in run && run.error instanceof CostLimitExceeded)
+    return {
+      stop: `no further validation rules will be run due to call cost exceeds limit for messageExpression: ${JSON.stringify(rule.messageExpression)}`,
+    };
+  if (run.cost > remaining) return { stop: `messageExpression ${OUT_OF_BUDGET}` };
+  const left = remaining - run.cost;
+  if ('error' in run) return { remaining: left };
+  const text = run.value;
+  return typeof text === 'string' && text.trim() !== '' && !text.includes('\n')
+    ? { text: text.trim(), remaining: left }
+    : { remaining: left };
 }
