@@ -22,60 +22,156 @@ import { type KnownShape, knownShapeOf, knownShapeOfKind } from './unknown-field
  * which the caller owns.
  */
 export function dropUnstoredFields(object: KubeObject): void {
-  const apiVersion = String(object.apiVersion);
-  const kind = String(object.kind);
-  cleanObject(object, knownShapeOfKind(apiVersion, kind), goType(rootTypeOf(apiVersion, kind)), false);
+  cleanObject(object, rootPlace(String(object.apiVersion), String(object.kind)));
+}
+
+/** The root place of each apiVersion and kind, found once rather than by building their names into keys for every object. */
+const rootPlaces = new Map<string, Map<string, Place>>();
+
+function rootPlace(apiVersion: string, kind: string): Place {
+  let byKind = rootPlaces.get(apiVersion);
+  if (!byKind) {
+    byKind = new Map();
+    rootPlaces.set(apiVersion, byKind);
+  }
+  let place = byKind.get(kind);
+  if (!place) {
+    place = placeOf(knownShapeOfKind(apiVersion, kind), goType(rootTypeOf(apiVersion, kind)), false);
+    byKind.set(kind, place);
+  }
+  return place;
 }
 
 /**
- * A value below a field: `known` is its shape in the index of built-in types, `type` the Go type
- * that tells its empty values apart: of the value when it is an object (of each of its values
- * when `map`), of each object in it when it is a list. Undefined where no Go type applies
- * (custom resources, plain maps).
+ * A place in an object, as the walk sees it: its shape in the index of built-in types
+ * (`known`), and the Go type that tells its empty values apart: of the value when it is an
+ * object (of each of its values when `map`), of each object in it when it is a list. No Go type
+ * where none applies (custom resources, plain maps). What the walk does at each field of a
+ * place is worked out the first time and kept: every object of both sides of a diff goes
+ * through here, with the same few hundred fields.
  */
-function cleanValue(value: object, known: KnownShape | undefined, type: GoType | undefined, map: boolean): void {
-  if (!Array.isArray(value)) {
-    cleanObject(value as JsonObject, known, type, map);
-    return;
+interface Place {
+  known: KnownShape | undefined;
+  type: GoType | undefined;
+  map: boolean;
+  /** By field name, for the fields the index or the Go type has. */
+  fields: Map<string, Field>;
+  /** At any other field: the same for all of them. */
+  other?: Field;
+  /** Of a list's items that are objects, and that are lists. */
+  objectItems?: Place;
+  listItems?: Place;
+}
+
+interface Field {
+  /** Not a field of the type: removed. */
+  unknown: boolean;
+  /** Where the value is, when it is an object or a list. */
+  objectPlace?: Place;
+  listPlace?: Place;
+  /** Whether the value goes when empty (a field of a struct), and whether an empty object stays (a pointer). */
+  dropEmpty: boolean;
+  keepEmptyObject: boolean;
+}
+
+const UNKNOWN: Field = { unknown: true, dropEmpty: false, keepEmptyObject: false };
+
+/** The one Place of each (shape, type, map). */
+const places = new Map<KnownShape | undefined, Map<GoType | undefined, [Place | undefined, Place | undefined]>>();
+
+function placeOf(known: KnownShape | undefined, type: GoType | undefined, map: boolean): Place {
+  let byType = places.get(known);
+  if (!byType) {
+    byType = new Map();
+    places.set(known, byType);
   }
-  const items = known?.items;
-  for (const item of value) {
+  let pair = byType.get(type);
+  if (!pair) {
+    pair = [undefined, undefined];
+    byType.set(type, pair);
+  }
+  const index = map ? 1 : 0;
+  let place = pair[index];
+  if (!place) {
+    place = { known, type, map, fields: new Map() };
+    pair[index] = place;
+  }
+  return place;
+}
+
+/** What the walk does at `key` of an object at `place`. */
+function fieldAt(place: Place, key: string): Field {
+  const cached = place.fields.get(key);
+  if (cached) return cached;
+  const fields = place.known?.fields;
+  // Own fields only: a field named `constructor` is not one of the type's.
+  if (fields && !Object.hasOwn(fields, key)) return UNKNOWN;
+  const struct = place.map ? undefined : place.type;
+  const own = fields !== undefined || (struct !== undefined && Object.hasOwn(struct, key));
+  if (!own) {
+    place.other ??= readField(place, key);
+    return place.other;
+  }
+  const field = readField(place, key);
+  place.fields.set(key, field);
+  return field;
+}
+
+function readField(place: Place, key: string): Field {
+  const fields = place.known?.fields;
+  const known = fields ? knownShapeOf(fields[key]!) : place.known?.values;
+  const struct = place.map ? undefined : place.type;
+  if (!struct) {
+    // A map of structs passes its type on to its values; elsewhere nothing is typed.
+    return {
+      unknown: false,
+      objectPlace: placeOf(known, place.type, false),
+      listPlace: placeOf(known, undefined, false),
+      dropEmpty: false,
+      keepEmptyObject: false,
+    };
+  }
+  const field = Object.hasOwn(struct, key) ? struct[key] : undefined;
+  const type = goType(field?.type);
+  return {
+    unknown: false,
+    objectPlace: placeOf(known, type, field?.map === true),
+    listPlace: placeOf(known, type, false),
+    dropEmpty: true,
+    keepEmptyObject: field?.pointer === true && !field.map,
+  };
+}
+
+function cleanList(list: unknown[], place: Place): void {
+  for (const item of list) {
     // Null items stay (a list keeps its length); lists in lists have no Go type here.
-    if (item !== null && typeof item === 'object')
-      cleanValue(item, items, Array.isArray(item) ? undefined : type, false);
+    if (item === null || typeof item !== 'object') continue;
+    if (Array.isArray(item)) {
+      place.listItems ??= placeOf(place.known?.items, undefined, false);
+      cleanList(item, place.listItems);
+    } else {
+      place.objectItems ??= placeOf(place.known?.items, place.type, false);
+      cleanObject(item as JsonObject, place.objectItems);
+    }
   }
 }
 
-function cleanObject(object: JsonObject, known: KnownShape | undefined, type: GoType | undefined, map: boolean): void {
-  const fields = known?.fields;
-  const values = known?.values;
-  // A struct's empty fields go; a map of structs only passes the type on to its values.
-  const struct = map ? undefined : type;
+function cleanObject(object: JsonObject, place: Place): void {
   for (const key of Object.keys(object)) {
-    let childKnown: KnownShape | undefined;
-    if (fields) {
-      // Own fields only: a field named `constructor` is not one of the type's.
-      const shape = Object.hasOwn(fields, key) ? fields[key] : undefined;
-      if (shape === undefined) {
-        delete object[key];
-        continue;
-      }
-      childKnown = knownShapeOf(shape);
-    } else childKnown = values;
+    const field = fieldAt(place, key);
     const child = object[key];
-    if (child === null || child === undefined) {
+    if (field.unknown || child === null || child === undefined) {
       delete object[key];
       continue;
     }
     if (typeof child !== 'object') continue;
-    if (!struct) {
-      cleanValue(child, childKnown, Array.isArray(child) ? undefined : type, false);
-      continue;
+    if (Array.isArray(child)) {
+      cleanList(child, field.listPlace!);
+      if (field.dropEmpty && child.length === 0) delete object[key];
+    } else {
+      cleanObject(child as JsonObject, field.objectPlace!);
+      if (field.dropEmpty && !field.keepEmptyObject && isEmpty(child as JsonObject)) delete object[key];
     }
-    const field = Object.hasOwn(struct, key) ? struct[key] : undefined;
-    cleanValue(child, childKnown, goType(field?.type), field?.map === true);
-    if (Array.isArray(child) ? child.length === 0 : isEmpty(child as JsonObject) && !(field?.pointer && !field.map))
-      delete object[key];
   }
 }
 
