@@ -315,6 +315,8 @@ describe('the diff against live objects, as kubectl apply --server-side changes 
       before,
     );
     const result = await run(deployment({ replicas: 3, containers: [container('web:1')] }), current, 'server-side');
+    // The last manifest again changes nothing: the server's defaults and the autoscaler's replicas stay.
+    expect(web(await run(before, current, 'server-side')).action).toBe('unchanged');
     // No conflict is predicted: replicas goes to 3; args, which the last apply set, goes.
     expect(web(result).text).toContain('+  replicas: 3');
     expect(web(result).text).toMatch(/^- +- --debug$/m);

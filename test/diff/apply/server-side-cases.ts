@@ -198,7 +198,7 @@ export function outcomeOfKubeplan(
     c.live as KubeObject,
     c.manifest as KubeObject,
     lastAppliedOf(c.live as KubeObject),
-    { manager, force: c.force },
+    { manager, force: c.force, trackOwners: true },
   );
   if (predicted.refused) return { error: predicted.refused };
   const { managedFields: _m, ...metadata } = withoutLastApplied(predicted.object.metadata as Obj);

@@ -33,7 +33,11 @@ export class FieldSet {
   }
 
   private child(element: PathElement): FieldSet {
-    const id = serialize(element);
+    return this.childOf(serialize(element), element);
+  }
+
+  /** The sub-set under an element (made, empty, when there is none yet): for building a set. */
+  childOf(id: string, element: PathElement): FieldSet {
     let entry = this.children.get(id);
     if (!entry) {
       entry = { element, set: new FieldSet() };

@@ -13,6 +13,8 @@ export interface ServerSideOptions {
   manager: string;
   /** `--force-conflicts`: take over the fields other managers own instead of failing. */
   force: boolean;
+  /** Compute who owns what after the apply (`owners`); the diff does not need it. */
+  trackOwners?: boolean;
 }
 
 export interface ServerSidePrediction {
@@ -33,7 +35,8 @@ export interface ServerSidePrediction {
  * the live object's managedFields. Without them (kubectl get leaves them out unless asked with
  * --show-managed-fields) who owns what is unknown: the applier is taken to own what the last
  * apply sent (its last-applied-configuration annotation, which kubectl keeps up to date) and
- * others the rest, so fields are removed as the annotation says and no conflict is predicted. Status is left out: the API server ignores it in an apply to the main resource.
+ * others the rest, so fields are removed as the annotation says and no conflict is predicted.
+ * Status is left out: the API server ignores it in an apply to the main resource.
  */
 export function predictServerSide(
   live: KubeObject,
@@ -49,9 +52,10 @@ export function predictServerSide(
   if (duplicate) return { object: live, refused: `failed to create typed patch object: ${duplicate}`, ownershipKnown };
   const current = withoutStatus(live, true);
   const applier = applierIdentity(options.manager);
-  const owners = recorded ?? guessedOwnership(ref, current, lastApplied, applier);
+  const owners = recorded ?? guessedOwnership(ref, current, config, lastApplied, applier);
   // Unknown ownership predicts no conflict: the apply goes through as if forced.
-  let outcome = applyWithOwnership(ref, current, config, owners, applier, options.force || !ownershipKnown);
+  const track = options.trackOwners ?? false;
+  let outcome = applyWithOwnership(ref, current, config, owners, applier, options.force || !ownershipKnown, track);
   if (outcome.conflicts && options.manager === 'kubectl' && lastApplied) {
     // Moving from kubectl apply to --server-side: fields the last client-side apply set, still as
     // it set them, may be taken over (the API server allows it for the manager kubectl alone).
@@ -59,7 +63,9 @@ export function predictServerSide(
     const rest = outcome.conflicts
       .map(({ manager, set }) => ({ manager, set: set.difference(allowed) }))
       .filter(({ set }) => !set.isEmpty());
-    outcome = rest.length ? { conflicts: rest } : applyWithOwnership(ref, current, config, owners, applier, true);
+    outcome = rest.length
+      ? { conflicts: rest }
+      : applyWithOwnership(ref, current, config, owners, applier, true, track);
   }
   if (outcome.conflicts) {
     return {
@@ -71,6 +77,7 @@ export function predictServerSide(
   }
   const object = (isObject(outcome.object) ? outcome.object : {}) as KubeObject;
   if (live.status !== undefined) object.status = live.status;
+  if (!outcome.owners) return { object, ownershipKnown };
   const after = new Map(outcome.owners);
   after.set(applier, after.get(applier)?.difference(SERVER_OWNED) ?? new FieldSet());
   return { object, ownershipKnown, owners: after };
@@ -83,10 +90,14 @@ export function predictServerSide(
 function guessedOwnership(
   ref: SsaRef | undefined,
   live: unknown,
+  config: unknown,
   lastApplied: JsonObject | undefined,
   applier: string,
 ): Ownership {
   const applied = lastApplied ? toFieldSet(ref, lastApplied).difference(SERVER_OWNED) : new FieldSet();
+  // The others' fields matter only to an apply that drops some of the applier's (they stay):
+  // most applies drop none, and the live object's set is the costliest to make.
+  if (applied.difference(toFieldSet(ref, config)).isEmpty()) return new Map([[applier, applied]]);
   const others = toFieldSet(ref, live).difference(applied).difference(SERVER_OWNED);
   return new Map([
     [applier, applied],

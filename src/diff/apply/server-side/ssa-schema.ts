@@ -126,8 +126,17 @@ for (const [key, type] of Object.entries(SSA_SCHEMA.kinds).sort(([a], [b]) =>
   if (!BY_GROUP_KIND.has(groupKind)) BY_GROUP_KIND.set(groupKind, type);
 }
 
+/** One reference per named type: shapes are cached by reference. */
+const ROOT_REFS = new Map<string, SsaRef>();
+
 /** The type of a kind's objects; undefined (deduced) for a custom resource. */
 export function rootRefOf(apiVersion: string, kind: string): SsaRef | undefined {
   const named = SSA_SCHEMA.kinds[`${apiVersion} ${kind}`] ?? BY_GROUP_KIND.get(`${groupOf(apiVersion)} ${kind}`);
-  return named === undefined ? undefined : { named };
+  if (named === undefined) return undefined;
+  let ref = ROOT_REFS.get(named);
+  if (!ref) {
+    ref = { named };
+    ROOT_REFS.set(named, ref);
+  }
+  return ref;
 }

@@ -15,7 +15,7 @@ export interface Conflict {
 }
 
 export type ApplyOutcome =
-  | { object: unknown; owners: Ownership; conflicts?: undefined }
+  | { object: unknown; owners?: Ownership; conflicts?: undefined }
   | { conflicts: Conflict[]; object?: undefined; owners?: undefined };
 
 /**
@@ -24,6 +24,7 @@ export type ApplyOutcome =
  * it owned before and no longer sets is removed unless another manager owns it; then every field
  * the apply changes that another manager owns is a conflict, which refuses the apply unless it is
  * forced (the applier then takes those fields over). Fields the apply removes are no one's any more.
+ * Ownership after the apply is computed only when `trackOwners` asks for it.
  */
 export function applyWithOwnership(
   ref: SsaRef | undefined,
@@ -32,12 +33,18 @@ export function applyWithOwnership(
   owners: Ownership,
   applier: string,
   force: boolean,
+  trackOwners = false,
 ): ApplyOutcome {
   const next: Ownership = new Map(owners);
   const lastSet = owners.get(applier);
-  next.set(applier, toFieldSet(ref, config));
+  const set = toFieldSet(ref, config);
+  next.set(applier, set);
   const merged = mergeValues(ref, live, config);
-  const object = lastSet && !lastSet.isEmpty() ? prune(ref, merged, next, lastSet) : merged;
+  // Pruning gives the merged object back whole when the applier stopped setting nothing.
+  const dropped = lastSet?.difference(set);
+  const object = lastSet && dropped && !dropped.isEmpty() ? prune(ref, merged, next, lastSet) : merged;
+  // Forced, conflicts only move ownership.
+  if (force && !trackOwners) return { object };
   const comparison = compareValues(ref, live, object);
   const changed = comparison.modified.union(comparison.added);
   const conflicts: Conflict[] = [];
