@@ -64,7 +64,7 @@ export async function lintStage(loaded: LoadedInputs, options: LintOptions = {})
   const findings: Finding[] = [];
   for (const manifest of loaded.desired.manifests) {
     const found = await validation.of(manifest);
-    findings.push(...(strict ? found : found.filter((f) => f.ruleId !== 'schema-unknown-field')));
+    for (const item of strict ? found : found.filter((f) => f.ruleId !== 'schema-unknown-field')) findings.push(item);
   }
   const rules = runRules(loaded.desired.manifests, {
     settings: resolveRuleSettings(BUILTIN_RULES, config.rules, options.onlyRules, options.profile ?? config.profile),
@@ -73,7 +73,7 @@ export async function lintStage(loaded: LoadedInputs, options: LintOptions = {})
     forbidIgnore: new Set(config.inlineIgnores?.forbid ?? []),
     knownRuleIds: new Set(BUILTIN_RULES.map((r) => r.meta.id)),
   });
-  findings.push(...rules.findings);
+  for (const item of rules.findings) findings.push(item);
   return { findings, suppressed: rules.suppressed.sort((a, b) => compareFindings(a.finding, b.finding)) };
 }
 

@@ -12,6 +12,7 @@ import { type GroupKind, groupKindOf } from '../model/group-kind.js';
 import { containersOf } from '../model/containers.js';
 import { isPodBearing, podTemplateOf } from '../model/pod-template.js';
 import { namespaceOf } from '../model/object-ref.js';
+import { objectFailure } from '../validate/internal-error.js';
 
 export interface RunRulesOptions {
   settings: readonly RuleSetting[];
@@ -64,71 +65,89 @@ export function runRules(manifests: readonly Manifest[], options: RunRulesOption
   const suppressed: SuppressedFinding[] = [];
 
   for (const manifest of manifests) {
-    if (!isRecognized(manifest)) continue;
-    const kind = groupKindOf(manifest);
-    const podTemplate = podTemplateOf(manifest.object);
-    const containerNames = podTemplate
-      ? containersOf(podTemplate, ['initContainers', 'containers', 'ephemeralContainers']).map((c) => c.name)
-      : // Stryker disable next-line ArrayDeclaration: only a suppression naming the mutant's made-up container could tell
-        [];
-    const suppressions = readSuppressions(manifest, options.knownRuleIds, containerNames);
-    for (const p of suppressions.problems) {
+    // Each rule has its own boundary below; this one catches what fails around the rules (the
+    // object's suppressions, pod template or containers): that object gets one finding and the
+    // others are still checked.
+    try {
+      checkObject(manifest, index, options, findings, suppressed);
+    } catch (error) {
+      findings.push(objectFailure(manifest, 'rule', 'run the rules on', error));
+    }
+  }
+  return { findings, suppressed };
+}
+
+/** Runs the enabled rules over one object. */
+function checkObject(
+  manifest: Manifest,
+  index: ObjectIndex,
+  options: RunRulesOptions,
+  findings: Finding[],
+  suppressed: SuppressedFinding[],
+): void {
+  if (!isRecognized(manifest)) return;
+  const kind = groupKindOf(manifest);
+  const podTemplate = podTemplateOf(manifest.object);
+  const containerNames = podTemplate
+    ? containersOf(podTemplate, ['initContainers', 'containers', 'ephemeralContainers']).map((c) => c.name)
+    : // Stryker disable next-line ArrayDeclaration: only a suppression naming the mutant's made-up container could tell
+      [];
+  const suppressions = readSuppressions(manifest, options.knownRuleIds, containerNames);
+  for (const p of suppressions.problems) {
+    findings.push(
+      findingAt(manifest, {
+        ruleId: ENGINE_RULE_IDS.ignoreInvalid,
+        severity: 'warning',
+        message: p.message,
+        pointer: p.pointer,
+        phase: 'rule',
+      }),
+    );
+  }
+
+  const namespace = namespaceOf(manifest.object);
+  for (const setting of options.settings) {
+    const { rule, severity } = setting;
+    if (!applies(rule.meta.target, kind)) continue;
+    const emit = (problem: RuleReport): void => {
+      const finding = findingAt(manifest, {
+        ruleId: rule.meta.id,
+        severity: problem.atMost && severityRank(problem.atMost) < severityRank(severity) ? problem.atMost : severity,
+        message: messageOf(rule, problem),
+        pointer: problem.pointer,
+        phase: 'rule',
+        remediation: rule.meta.remediation,
+        messageId: problem.messageId,
+        data: problem.data ?? {},
+        ...(problem.at ? { target: problem.at } : {}),
+      });
+      route(finding, suppressions, manifest, options, findings, suppressed);
+    };
+    const ctx: RuleContext = {
+      manifest,
+      object: manifest.object,
+      kind,
+      namespace,
+      podTemplate,
+      index,
+      options: setting.options,
+      kubernetesVersion: options.kubernetesVersion,
+      report: emit,
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
       findings.push(
         findingAt(manifest, {
-          ruleId: ENGINE_RULE_IDS.ignoreInvalid,
-          severity: 'warning',
-          message: p.message,
-          pointer: p.pointer,
+          ruleId: ENGINE_RULE_IDS.ruleError,
+          severity: 'error',
+          message: `rule ${rule.meta.id} failed on this object (${firstLine(error)}); the other rules still ran; please report this`,
+          pointer: '',
           phase: 'rule',
         }),
       );
     }
-
-    const namespace = namespaceOf(manifest.object);
-    for (const setting of options.settings) {
-      const { rule, severity } = setting;
-      if (!applies(rule.meta.target, kind)) continue;
-      const emit = (problem: RuleReport): void => {
-        const finding = findingAt(manifest, {
-          ruleId: rule.meta.id,
-          severity: problem.atMost && severityRank(problem.atMost) < severityRank(severity) ? problem.atMost : severity,
-          message: messageOf(rule, problem),
-          pointer: problem.pointer,
-          phase: 'rule',
-          remediation: rule.meta.remediation,
-          messageId: problem.messageId,
-          data: problem.data ?? {},
-          ...(problem.at ? { target: problem.at } : {}),
-        });
-        route(finding, suppressions, manifest, options, findings, suppressed);
-      };
-      const ctx: RuleContext = {
-        manifest,
-        object: manifest.object,
-        kind,
-        namespace,
-        podTemplate,
-        index,
-        options: setting.options,
-        kubernetesVersion: options.kubernetesVersion,
-        report: emit,
-      };
-      try {
-        rule.check(ctx);
-      } catch (error) {
-        findings.push(
-          findingAt(manifest, {
-            ruleId: ENGINE_RULE_IDS.ruleError,
-            severity: 'error',
-            message: `rule ${rule.meta.id} failed on this object (${firstLine(error)}); the other rules still ran; please report this`,
-            pointer: '',
-            phase: 'rule',
-          }),
-        );
-      }
-    }
   }
-  return { findings, suppressed };
 }
 
 /** The text of a reported message; an id the rule does not declare is a bug of the rule, and throws. */

@@ -21,11 +21,19 @@ export function isKubeObject(value: unknown): value is KubeObject {
   return isObject(value);
 }
 
+/**
+ * What a value that should have been an object is, for a message. A string or a number may be a
+ * secret (`AWS_SECRET_ACCESS_KEY=...` pasted where a manifest belongs), and messages reach CI
+ * logs and review comments: they are described by type and length, never quoted. Only true,
+ * false and null, which cannot be secret, are named.
+ */
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string')
-    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-  return `a ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'scalar'} (${String(value)})`;
+  if (typeof value === 'string') return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `a boolean (${value})`;
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
 }
 
 /** `kind: List`, or a typed list such as `DeploymentList`, with an `items` array. */

@@ -2,7 +2,8 @@ import type { Finding } from '../model/finding.js';
 import type { Manifest } from '../model/manifest.js';
 import { diskTree, type FileReader, STDIN_NAME } from './disk-tree.js';
 import { createPathFilter, NO_FILTER, type PathFilter } from './path-filter.js';
-import { parseManifests } from './parse-manifests.js';
+import { type ParsedFile, parseManifests } from './parse-manifests.js';
+import { fileFailure } from '../validate/internal-error.js';
 import { DEFAULT_MAX_FILE_BYTES } from './read-source.js';
 import type { SourceTree } from './source-tree.js';
 import { walkTree } from './walk-tree.js';
@@ -91,9 +92,18 @@ export async function loadTree(
       if (io) result.ioErrors++;
       continue;
     }
-    const parsed = parseManifests(name, source.text);
-    result.manifests.push(...parsed.manifests);
-    result.findings.push(...parsed.findings);
+    let parsed: ParsedFile;
+    try {
+      parsed = parseManifests(name, source.text);
+    } catch (error) {
+      // A failure of kubeplan's own reading costs this file, not the files around it.
+      result.findings.push(fileFailure(name, error));
+      continue;
+    }
+    // Loops, not push(...items): a spread passes every item as an argument, and a file of
+    // hundreds of thousands of documents overflows the call stack.
+    for (const m of parsed.manifests) result.manifests.push(m);
+    for (const f of parsed.findings) result.findings.push(f);
     result.documents += parsed.documents;
   }
   return result;

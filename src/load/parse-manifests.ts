@@ -6,8 +6,9 @@ import { describeValue, documentObjects, isKubeObject } from './document-objects
 import { fastParse } from './fast-parse.js';
 import { parseRecent } from './recent-parses.js';
 import { createLocator } from './source-map.js';
-import { isSyntaxError, reportedErrors } from './reported-errors.js';
-import { YAML_TO_JS_OPTIONS } from './yaml-options.js';
+import { isSyntaxError, reportedErrors, withoutValues } from './reported-errors.js';
+import { addExpansion, isExcessive, measureExpansion, NO_EXPANSION } from './alias-expansion.js';
+import { MANIFEST_TO_JS_OPTIONS } from './yaml-options.js';
 import { refOf } from '../model/object-ref.js';
 
 export interface ParsedFile {
@@ -99,6 +100,8 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     return { manifests, findings, documents: 0 };
   }
 
+  // What the documents read so far expanded: aliases are bounded over the whole file.
+  let expanded = NO_EXPANSION;
   docs.forEach((doc, docIndex) => {
     let fatal = false;
     for (const error of reportedErrors(doc.errors)) {
@@ -107,27 +110,46 @@ function parseWithPositions(file: string, text: string): ParsedFile {
         syntax ? 'yaml-syntax' : 'yaml-duplicate-key',
         'error',
         syntax
-          ? firstLine(error.message)
+          ? withoutValues(firstLine(error.message))
           : `duplicate key: ${duplicateKeyName(parsedText, error.pos[0])}; kubectl rejects the document`,
         error.pos[0],
       );
       fatal ||= syntax;
     }
-    for (const warning of doc.warnings) report('yaml-warning', 'warning', firstLine(warning.message), warning.pos[0]);
+    for (const warning of doc.warnings)
+      report('yaml-warning', 'warning', withoutValues(firstLine(warning.message)), warning.pos[0]);
     if (fatal) return;
 
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.source === '' && !doc.contents.tag)) {
       report('yaml-empty', 'info', `document ${docIndex + 1} is empty`, doc.range[0]);
       return;
     }
+    // Aliases are bounded before anything is expanded (alias-expansion.ts).
+    if (parsedText.slice(doc.range[0], doc.range[2]).includes('*')) {
+      const { expansion, firstAlias } = measureExpansion(doc);
+      const total = addExpansion(expanded, expansion);
+      if (isExcessive(total)) {
+        report(
+          'yaml-alias-limit',
+          'error',
+          `too many aliases: document ${docIndex + 1} expands to ${total.chars.toLocaleString('en-US')} characters with the file's documents before it, ${percent(total.aliasChars, total.chars)} of them from aliases, more than kubectl reads ("excessive aliasing", an "alias bomb"); not checked`,
+          firstAlias?.range?.[0] ?? doc.contents.range?.[0] ?? doc.range[0],
+        );
+        return;
+      }
+      expanded = total;
+    }
     let value: unknown;
     try {
-      value = doc.toJS(YAML_TO_JS_OPTIONS);
+      value = doc.toJS(MANIFEST_TO_JS_OPTIONS);
     } catch (error) {
-      const message = /alias/i.test((error as Error).message)
-        ? `too many aliases: document ${docIndex + 1} expands YAML aliases more than ${YAML_TO_JS_OPTIONS.maxAliasCount} times (an "alias bomb"); not checked`
-        : `cannot read document ${docIndex + 1}: ${firstLine((error as Error).message)}`;
-      report('yaml-alias-limit', 'error', message, doc.contents.range?.[0] ?? doc.range[0]);
+      // An alias without an anchor before it, an alias of its own node: the document cannot be read.
+      report(
+        'yaml-syntax',
+        'error',
+        `cannot read document ${docIndex + 1}: ${withoutValues(firstLine((error as Error).message))}`,
+        doc.contents.range?.[0] ?? doc.range[0],
+      );
       return;
     }
     if (!isKubeObject(value)) {
@@ -175,6 +197,10 @@ function locatorOf(text: string, docIndex: number, basePath: ReadonlyArray<strin
     const { docs, positions } = parseRecent(text);
     return createLocator(docs[docIndex]!, positions, basePath, lineOffset)(pointer, target);
   };
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.floor((100 * part) / Math.max(whole, 1))}%`;
 }
 
 function firstLine(message: string): string {

@@ -20,3 +20,21 @@ export function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
   const firstSyntax = byPosition.findIndex(isSyntaxError);
   return firstSyntax === -1 ? byPosition : byPosition.slice(0, firstSyntax + 1);
 }
+
+/** Messages of the `yaml` package that end with a piece of the text: the piece is dropped. */
+const ENDS_WITH_TEXT =
+  /^(Invalid escape sequence|Block scalar header includes extra characters|Unresolved alias \(the anchor must be set before the alias\)):?\s.*$/;
+
+/**
+ * A parser message without the values it quotes. A syntax error inside a Secret quotes the
+ * secret (`Unexpected scalar token in YAML stream: "hunter2"`), and every message goes to CI
+ * logs and review comments: a quoted piece of text is kept only when it holds no letter or digit
+ * (`"}"`, `","`: syntax, not data), else it is replaced by its length.
+ */
+export function withoutValues(message: string): string {
+  return message
+    .replace(ENDS_WITH_TEXT, '$1')
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) =>
+      /[\p{L}\p{N}]/u.test(inner) ? `a text of ${inner.length} characters` : quoted,
+    );
+}

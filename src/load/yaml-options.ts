@@ -66,9 +66,16 @@ export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions 
 
 /**
  * Bounds alias expansion: a "billion laughs" document stops with an error after this many
- * alias resolutions instead of exhausting memory.
+ * alias resolutions instead of exhausting memory (`.kubeplan.yaml`).
  */
 export const YAML_TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: 100 };
+
+/**
+ * Manifests: alias expansion is bounded before a document is read, as kubectl bounds it
+ * (alias-expansion.ts); the package's own count is only a backstop, far above what that bound
+ * lets through, so that a document kubectl reads is read here too.
+ */
+export const MANIFEST_TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: 1_000_000 };
 
 /**
  * How kubeplan prints YAML (the text of diffs, `plan -o yaml`): block style, two-space

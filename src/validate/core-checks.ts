@@ -60,6 +60,12 @@ const CHECKS: RuleDescriptor[] = [
     help: 'A missing path, a dangling link, a pipe or a permission problem. The run exits with code 2.\n\nCheck the path.',
   },
   {
+    id: 'internal-error',
+    defaultSeverity: 'error',
+    description: 'kubeplan itself failed on one object or file.',
+    help: 'An unexpected exception in kubeplan while reading a file or checking an object: that file or object is not fully checked, everything else is. Please report it, with the input if you can.\n\nNothing to fix in the manifest, unless the message shows what kubeplan could not handle.',
+  },
+  {
     id: 'object-missing-type',
     defaultSeverity: 'error',
     description: 'An object without apiVersion or kind.',

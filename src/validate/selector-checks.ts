@@ -29,18 +29,18 @@ export function selectorProblems(object: JsonObject): SelectorProblem[] {
     case 'DaemonSet.apps':
     case 'Job.batch':
     case 'PodDisruptionBudget.policy':
-      out.push(...validateLabelSelector(spec?.selector, specAt.child('selector')));
+      for (const item of validateLabelSelector(spec?.selector, specAt.child('selector'))) out.push(item);
       break;
     case 'ReplicationController':
     case 'Service':
-      out.push(...validateLabels(spec?.selector, specAt.child('selector')));
+      for (const item of validateLabels(spec?.selector, specAt.child('selector'))) out.push(item);
       break;
     case 'NetworkPolicy.networking.k8s.io':
-      out.push(...networkPolicyProblems(spec, specAt));
+      for (const item of networkPolicyProblems(spec, specAt)) out.push(item);
       break;
   }
   const template = podTemplateOf(object);
-  if (template) out.push(...podSpecProblems(template.spec, pathOf(template.specPointer)));
+  if (template) for (const item of podSpecProblems(template.spec, pathOf(template.specPointer))) out.push(item);
   return out;
 }
 
@@ -61,8 +61,9 @@ function networkPolicyProblems(spec: JsonObject | undefined, at: FieldPath): Sel
   ] as const) {
     eachObject(spec[rules], at.child(rules), (rule, ruleAt) =>
       eachObject(rule[peers], ruleAt.child(peers), (peer, peerAt) => {
-        out.push(...validateLabelSelector(peer.podSelector, peerAt.child('podSelector')));
-        out.push(...validateLabelSelector(peer.namespaceSelector, peerAt.child('namespaceSelector')));
+        for (const item of validateLabelSelector(peer.podSelector, peerAt.child('podSelector'))) out.push(item);
+        for (const item of validateLabelSelector(peer.namespaceSelector, peerAt.child('namespaceSelector')))
+          out.push(item);
       }),
     );
   }
@@ -79,8 +80,8 @@ function podSpecProblems(spec: JsonObject, at: FieldPath): SelectorProblem[] {
     const nodeAt = affinityAt.child('nodeAffinity');
     const required = 'requiredDuringSchedulingIgnoredDuringExecution';
     const preferred = 'preferredDuringSchedulingIgnoredDuringExecution';
-    out.push(...validateNodeSelector(node[required], nodeAt.child(required)));
-    out.push(...validatePreferredSchedulingTerms(node[preferred], nodeAt.child(preferred)));
+    for (const item of validateNodeSelector(node[required], nodeAt.child(required))) out.push(item);
+    for (const item of validatePreferredSchedulingTerms(node[preferred], nodeAt.child(preferred))) out.push(item);
   }
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const terms = isObject(affinity[kind]) ? affinity[kind] : {};
@@ -88,21 +89,24 @@ function podSpecProblems(spec: JsonObject, at: FieldPath): SelectorProblem[] {
     eachObject(
       terms.requiredDuringSchedulingIgnoredDuringExecution,
       kindAt.child('requiredDuringSchedulingIgnoredDuringExecution'),
-      (term, termAt) => out.push(...affinityTermProblems(term, termAt)),
+      (term, termAt) => {
+        for (const p of affinityTermProblems(term, termAt)) out.push(p);
+      },
     );
     eachObject(
       terms.preferredDuringSchedulingIgnoredDuringExecution,
       kindAt.child('preferredDuringSchedulingIgnoredDuringExecution'),
       (weighted, weightedAt) => {
         if (isObject(weighted.podAffinityTerm))
-          out.push(...affinityTermProblems(weighted.podAffinityTerm, weightedAt.child('podAffinityTerm')));
+          for (const item of affinityTermProblems(weighted.podAffinityTerm, weightedAt.child('podAffinityTerm')))
+            out.push(item);
       },
     );
   }
-  eachObject(spec.topologySpreadConstraints, at.child('topologySpreadConstraints'), (c, cAt) =>
-    out.push(...validateLabelSelector(c.labelSelector, cAt.child('labelSelector'))),
-  );
-  out.push(...validateTolerations(spec.tolerations, at.child('tolerations')));
+  eachObject(spec.topologySpreadConstraints, at.child('topologySpreadConstraints'), (c, cAt) => {
+    for (const p of validateLabelSelector(c.labelSelector, cAt.child('labelSelector'))) out.push(p);
+  });
+  for (const item of validateTolerations(spec.tolerations, at.child('tolerations'))) out.push(item);
   return out;
 }
 

@@ -18,6 +18,16 @@ export interface UnknownField {
 const types = BUILTIN_INDEX.types;
 
 /**
+ * The shape of `field` in a type of the index, undefined when the type has no such field. The
+ * index is a plain object and field names come from the manifest: a key such as `constructor`
+ * or `toString` must not find Object.prototype's function.
+ */
+function fieldShape(type: string, field: string): string | undefined {
+  const fields = Object.hasOwn(types, type) ? types[type] : undefined;
+  return fields && Object.hasOwn(fields, field) ? fields[field] : undefined;
+}
+
+/**
  * Finds a field that was indented at the wrong level: the shortest path below `type` (at most
  * three levels down, status excluded) whose last step is `field`.
  */
@@ -33,7 +43,7 @@ function findDeeper(type: string, field: string): string | undefined {
         if (!inner.startsWith('#')) continue;
         const child = inner.slice(1);
         const childPath = [...path, shape.startsWith('[]') ? `${name}[]` : name];
-        if (types[child]?.[field] !== undefined) return [...childPath, field].join('.');
+        if (fieldShape(child, field) !== undefined) return [...childPath, field].join('.');
         if (!visited.has(child) && !shape.startsWith('{}')) {
           visited.add(child);
           next.push({ type: child, path: childPath });
@@ -73,13 +83,12 @@ function walk(value: unknown, shape: string, path: Array<string | number>, out: 
   }
   if (shape.charCodeAt(0) !== 35 /* # */ || !isObject(value)) return;
   const type = shape.slice(1);
-  const fields = types[type];
-  if (!fields) return;
+  if (!Object.hasOwn(types, type)) return;
   for (const key of Object.keys(value)) {
-    const fieldShape = fields[key];
+    const inner = fieldShape(type, key);
     path.push(key);
-    if (fieldShape === undefined) out.push(describeUnknown(type, key, formatPointer(path)));
-    else if (fieldShape !== 'scalar') walk(value[key], fieldShape, path, out);
+    if (inner === undefined) out.push(describeUnknown(type, key, formatPointer(path)));
+    else if (inner !== 'scalar') walk(value[key], inner, path, out);
     path.pop();
   }
 }

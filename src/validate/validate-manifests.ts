@@ -15,6 +15,7 @@ import { selectorProblems } from './selector-checks.js';
 import { cached } from '../model/maps.js';
 import { REMOVED_APIS, removedApi } from '../model/deprecated-apis.js';
 import { isPrerelease } from '../model/api-version.js';
+import { objectFailure } from './internal-error.js';
 
 export interface ValidateOptions {
   /** Unknown fields are errors (the default); false skips that check. */
@@ -73,7 +74,20 @@ function hasValidationRules(schema: Record<string, unknown>): boolean {
 export class ManifestValidator {
   constructor(private readonly options: ValidateOptions) {}
 
+  /**
+   * The schema findings of one object. An exception in kubeplan's own checks becomes one
+   * `internal-error` finding at the object: lint, the plan and the diff all read these findings,
+   * and one object must not cost the others theirs.
+   */
   async validate(m: Manifest): Promise<Finding[]> {
+    try {
+      return await this.check(m);
+    } catch (error) {
+      return [objectFailure(m, 'schema', 'validate', error)];
+    }
+  }
+
+  private async check(m: Manifest): Promise<Finding[]> {
     const findings: Finding[] = [];
     const hidden = hiddenFor(m);
     const schemaFinding = (pointer: string, message: string): void => {
@@ -125,7 +139,7 @@ export class ManifestValidator {
     } else if (this.options.crds.has(apiVersion, kind)) {
       const found = this.options.crds.validator(apiVersion, kind)!;
       if (found.error) findings.push(CrdRegistry.schemaProblem(found.entry, found.error));
-      findings.push(...this.patternsNotChecked(found.entry));
+      for (const item of this.patternsNotChecked(found.entry)) findings.push(item);
       // The schema and the rules check the object as the API server stores it, defaults applied;
       // findings point into the input all the same. A schema that did not compile checks nothing.
       const object =

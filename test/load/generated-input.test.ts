@@ -119,8 +119,35 @@ describe('inputs that cannot be parsed as text', () => {
       `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n---\n${CONFIG_MAP}`,
     );
     const result = await load('bomb.yaml');
-    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['1:1 yaml-alias-limit']);
+    // At the first alias, where the expansion starts.
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['6:10 yaml-alias-limit']);
     expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
+  });
+
+  it('bounds the text one large anchored scalar expands to, and reads the documents around it', async () => {
+    // 500,000 characters aliased ten times: ten nodes for go-yaml's count, 5 MB for a printer.
+    const big = 'x'.repeat(500_000);
+    const aliases = Array.from({ length: 10 }, (_, i) => `  k${i}: *big`).join('\n');
+    writeFileSync(
+      join(dir, 'amplified.yaml'),
+      `${CONFIG_MAP}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: amplified}\ndata:\n  big: &big ${big}\n${aliases}\n---\n${CONFIG_MAP.replace('ok', 'after')}`,
+    );
+    const result = await load('amplified.yaml');
+    expect(result.findings.map(brief)).toEqual([
+      `${join(dir, 'amplified.yaml')}:11:7 error yaml-alias-limit too many aliases: document 2 expands to 5,500,089 characters with the file's documents before it, 90% of them from aliases, more than kubectl reads ("excessive aliasing", an "alias bomb"); not checked`,
+    ]);
+    expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok', 'after']);
+  });
+
+  it('reads a document that uses an alias more than a hundred times, as kubectl does', async () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => `  k${i}: *v`).join('\n');
+    writeFileSync(
+      join(dir, 'many.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: many}\ndata:\n  v: &v value\n${aliases}\n`,
+    );
+    const result = await load('many.yaml');
+    expect(result.findings).toEqual([]);
+    expect(Object.keys(result.manifests[0]!.object.data as object)).toHaveLength(301);
   });
 });
 

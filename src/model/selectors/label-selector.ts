@@ -142,7 +142,8 @@ export function labelIndexKey(key: string, value: string): string {
 /** The labels of an object (`metadata.labels`); entries whose value is not a string do not exist for selectors. */
 export function labelsOf(object: unknown): Record<string, string> {
   const labels = isObject(object) && isObject(object.metadata) ? object.metadata.labels : undefined;
-  const out: Record<string, string> = {};
+  // No prototype: a label key is data, and `__proto__` or `constructor` must stay an ordinary key.
+  const out: Record<string, string> = Object.create(null);
   if (isObject(labels))
     for (const [key, value] of Object.entries(labels)) if (typeof value === 'string') out[key] = value;
   return out;

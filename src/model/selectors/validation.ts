@@ -113,8 +113,8 @@ function labelSelectorRequirement(e: Record<string, unknown>, at: FieldPath): Se
       if (typeof e.operator === 'string')
         out.push(invalid(at.child('operator'), e.operator, 'not a valid selector operator'));
   }
-  out.push(...labelName(e.key, at.child('key')));
-  out.push(...labelValues(e.values, at.child('values')));
+  for (const item of labelName(e.key, at.child('key'))) out.push(item);
+  for (const item of labelValues(e.values, at.child('values'))) out.push(item);
   return out;
 }
 
@@ -123,7 +123,7 @@ export function validateLabelSelector(selector: unknown, at: FieldPath): Selecto
   if (!isObject(selector)) return [];
   const out = validateLabels(selector.matchLabels, at.child('matchLabels'));
   for (const { item, index } of indexedObjectsIn(selector.matchExpressions))
-    out.push(...labelSelectorRequirement(item, at.child('matchExpressions').index(index)));
+    for (const found of labelSelectorRequirement(item, at.child('matchExpressions').index(index))) out.push(found);
   return out;
 }
 
@@ -150,8 +150,8 @@ function nodeSelectorRequirement(e: Record<string, unknown>, at: FieldPath, chec
       if (typeof e.operator === 'string')
         out.push(invalid(at.child('operator'), e.operator, 'not a valid selector operator'));
   }
-  out.push(...labelName(e.key, at.child('key')));
-  if (checkValues) out.push(...labelValues(e.values, at.child('values')));
+  for (const item of labelName(e.key, at.child('key'))) out.push(item);
+  if (checkValues) for (const item of labelValues(e.values, at.child('values'))) out.push(item);
   return out;
 }
 
@@ -187,9 +187,10 @@ function nodeSelectorTerm(term: unknown, at: FieldPath, checkValues: boolean): S
   const out: SelectorProblem[] = [];
   if (!isObject(term)) return out;
   for (const { item, index } of indexedObjectsIn(term.matchExpressions))
-    out.push(...nodeSelectorRequirement(item, at.child('matchExpressions').index(index), checkValues));
+    for (const found of nodeSelectorRequirement(item, at.child('matchExpressions').index(index), checkValues))
+      out.push(found);
   for (const { item, index } of indexedObjectsIn(term.matchFields))
-    out.push(...nodeFieldRequirement(item, at.child('matchFields').index(index)));
+    for (const found of nodeFieldRequirement(item, at.child('matchFields').index(index))) out.push(found);
   return out;
 }
 
@@ -212,7 +213,7 @@ export function validatePreferredSchedulingTerms(terms: unknown, at: FieldPath):
     if (!isObject(term)) return;
     if (typeof term.weight === 'number' && (term.weight <= 0 || term.weight > 100))
       out.push(invalid(at.index(i).child('weight'), term.weight, 'must be in the range 1-100'));
-    out.push(...nodeSelectorTerm(term.preference, at.index(i).child('preference'), false));
+    for (const item of nodeSelectorTerm(term.preference, at.index(i).child('preference'), false)) out.push(item);
   });
   return out;
 }
@@ -229,7 +230,7 @@ export function validateTolerations(tolerations: unknown, at: FieldPath): Select
     const value = typeof t.value === 'string' ? t.value : '';
     // The API server names the operator; the finding points at the value it objects to.
     const valueAt = appendPointer(item.pointer, 'value');
-    if (key !== '') out.push(...labelName(key, item.child('key')));
+    if (key !== '') for (const found of labelName(key, item.child('key'))) out.push(found);
     if (key === '' && operator !== 'Exists')
       out.push(
         invalid(

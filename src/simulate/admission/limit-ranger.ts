@@ -62,7 +62,7 @@ export function applyLimitRangeDefaults(
       if (!resources) continue;
       const set = (key: 'requests' | 'limits', defaults: Map<string, unknown>): string[] => {
         const current = isObject(resources[key]) ? (resources[key] as Record<string, unknown>) : {};
-        const added = [...defaults.keys()].filter((name) => !(name in current)).sort();
+        const added = [...defaults.keys()].filter((name) => !Object.hasOwn(current, name)).sort();
         if (added.length)
           resources[key] = { ...current, ...Object.fromEntries(added.map((name) => [name, defaults.get(name)])) };
         return added;
@@ -195,14 +195,14 @@ export function checkLimitRanges(
         objectsAt(spec, field).forEach((container, index) => {
           const found = checkItem(item, 'Container', containerRequests(container), containerLimits(container));
           if (found.length) pointer ??= `${field}/${index}/resources`;
-          errors.push(...found);
+          for (const item of found) errors.push(item);
         });
       }
     }
     for (const item of itemsOf(range, 'Pod')) {
       const found = checkItem(item, 'Pod', podRequests(spec, LIMIT_RANGER), podLimits(spec, LIMIT_RANGER));
       if (found.length) pointer ??= 'containers/0/resources';
-      errors.push(...found);
+      for (const item of found) errors.push(item);
     }
   }
   const unique = [...new Set(errors)];

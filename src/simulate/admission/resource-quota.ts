@@ -74,7 +74,7 @@ export function inScope(quota: Record<string, unknown>, spec: Record<string, unk
   const scopes = (Array.isArray(spec_.scopes) ? spec_.scopes : []).map(
     (scope) => ({ scopeName: scope, operator: 'Exists' }) as Record<string, unknown>,
   );
-  scopes.push(...objectsAt(objectAt(spec_, 'scopeSelector'), 'matchExpressions'));
+  for (const item of objectsAt(objectAt(spec_, 'scopeSelector'), 'matchExpressions')) scopes.push(item);
   return scopes.every((s) => {
     switch (s.scopeName) {
       case 'Terminating':

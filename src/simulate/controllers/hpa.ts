@@ -23,7 +23,7 @@ export function reconcileAutoscalers(state: SimulationState, refused: RefusedObj
     const spec = objectAt(hpa, 'spec') ?? {};
     const target = objectAt(spec, 'scaleTargetRef') ?? {};
     const kind = String(target.kind ?? '');
-    const apiVersion = SCALABLE[kind];
+    const apiVersion = Object.hasOwn(SCALABLE, kind) ? SCALABLE[kind] : undefined;
     const found =
       apiVersion && typeof target.name === 'string'
         ? state.get({ apiVersion, kind, namespace: namespaceOf(hpa), name: target.name })

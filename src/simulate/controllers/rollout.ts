@@ -147,7 +147,7 @@ export function planRollingUpdate(input: RollingUpdateInput): RollingUpdatePlan 
     const changed = sizes
       .map((to, i) => ({ replicaSet: i, from: old[i]!.replicas, to }))
       .filter((s) => s.from !== s.to);
-    steps.push(...changed);
+    for (const item of changed) steps.push(item);
     old = sizes.map((r, i) => ({ replicas: r, available: Math.min(old[i]!.available, r) }));
     const available = Math.min(newRs.replicas, fit);
     if (!grew && changed.length === 0 && available === newRs.available) break;

@@ -107,7 +107,7 @@ export function defaultLimitRange(limitRange: JsonObject): void {
     if (!defaults || !defaultRequest) continue;
     const fill = (target: JsonObject, source: unknown): void => {
       if (!isObject(source)) return;
-      for (const [name, value] of Object.entries(source)) if (!(name in target)) target[name] = value;
+      for (const [name, value] of Object.entries(source)) if (!Object.hasOwn(target, name)) target[name] = value;
     };
     fill(defaults, item.max);
     fill(defaultRequest, defaults);

@@ -105,7 +105,7 @@ function key(object: KubeObject): string {
 
 /** True when kubeplan knows the API server's defaults for this object's apiVersion and kind. */
 export function hasDefaults(object: KubeObject): boolean {
-  return key(object) in DEFAULTERS || WITHOUT_DEFAULTS.has(key(object));
+  return Object.hasOwn(DEFAULTERS, key(object)) || WITHOUT_DEFAULTS.has(key(object));
 }
 
 /**
@@ -127,5 +127,5 @@ export function applyDefaults<T extends KubeObject>(object: T): T {
  * copy per pod would only cost time.
  */
 export function defaultInPlace(object: KubeObject): void {
-  DEFAULTERS[key(object)]?.(object);
+  if (Object.hasOwn(DEFAULTERS, key(object))) DEFAULTERS[key(object)]!(object);
 }

@@ -47,7 +47,7 @@ function requestsFromLimits(resources: JsonObject | undefined): void {
   if (!resources || !limits) return;
   const requests = ensureObject(resources, 'requests');
   if (!requests) return;
-  for (const [name, value] of Object.entries(limits)) if (!(name in requests)) requests[name] = value;
+  for (const [name, value] of Object.entries(limits)) if (!Object.hasOwn(requests, name)) requests[name] = value;
 }
 
 /**
@@ -70,7 +70,7 @@ function defaultPodLevelRequests(spec: JsonObject): void {
   if (missing.length === 0) return;
   const requests = ensureObject(resources, 'requests');
   if (!requests) return;
-  for (const name of missing) if (!(name in requests)) requests[name] = limits[name];
+  for (const name of missing) if (!Object.hasOwn(requests, name)) requests[name] = limits[name];
 }
 
 function defaultContainer(container: JsonObject): void {

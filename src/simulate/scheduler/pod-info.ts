@@ -132,7 +132,7 @@ function spreadConstraints(raw: unknown, podLabels: Labels): SpreadConstraint[] 
     // matchLabelKeys: the pod's own values for those keys narrow the selector.
     const extra: Record<string, string> = {};
     for (const key of asArray(c.matchLabelKeys)) {
-      if (typeof key === 'string' && key in podLabels) extra[key] = podLabels[key]!;
+      if (typeof key === 'string' && Object.hasOwn(podLabels, key)) extra[key] = podLabels[key]!;
     }
     if (Object.keys(extra).length > 0) {
       selector = andSelectors(

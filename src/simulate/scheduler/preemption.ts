@@ -50,7 +50,8 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   if (sum(a) !== sum(b)) return sum(a) - sum(b);
   if (a.victims.length !== b.victims.length) return a.victims.length - b.victims.length;
   const earliestTop = (c: Candidate): number =>
-    Math.min(...c.victims.filter((v) => v.info.priority === top(c)).map((v) => v.info.startTime));
+    // A fold, not Math.min(...): a node may hold more victims than a call takes arguments.
+    c.victims.reduce((min, v) => (v.info.priority === top(c) ? Math.min(min, v.info.startTime) : min), Infinity);
   const ea = earliestTop(a);
   const eb = earliestTop(b);
   if (ea !== eb) return ea > eb ? -1 : 1;

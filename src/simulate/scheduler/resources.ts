@@ -122,7 +122,7 @@ export function nodeAllocatable(node: INode): { resources: Map<string, number>; 
   const resources = new Map<string, number>();
   let pods = DEFAULT_MAX_PODS;
   for (const name of new Set([...Object.keys(capacity), ...Object.keys(allocatable)])) {
-    const raw = name in allocatable ? allocatable[name] : capacity[name];
+    const raw = Object.hasOwn(allocatable, name) ? allocatable[name] : capacity[name];
     const q = parseQuantity(raw);
     const units = q && q.num > 0n ? toUnits(name, q) : 0;
     if (name === PODS) pods = units;
