@@ -57,9 +57,9 @@ describe('a git revision is walked exactly as the files on disk', () => {
   };
 
   it('skips hidden entries and kustomization.yaml, follows links and sorts each directory by name', async () => {
+    // deploy/alias links to deploy/z: its file is read once, named where it is.
     const expected = [
       'deploy/a.yaml',
-      'deploy/alias/y.yaml',
       'deploy/b/x.yaml',
       'deploy/b.yaml',
       'deploy/charts/c.yaml',
@@ -75,7 +75,6 @@ describe('a git revision is walked exactly as the files on disk', () => {
     }
     expect(await atRevision(['charts'])).toEqual([
       'deploy/a.yaml',
-      'deploy/alias/y.yaml',
       'deploy/b/x.yaml',
       'deploy/b.yaml',
       'deploy/z/y.yaml',
@@ -106,13 +105,11 @@ describe('a git revision is walked exactly as the files on disk', () => {
     const loaded = await loadInputs([join(dir, 'deploy')], { config, current: ['git:main'], cwd: dir });
     expect(loaded.current!.manifests.map((m) => m.source.file)).toEqual([
       'main:deploy/a.yaml',
-      'main:deploy/alias/y.yaml',
       'main:deploy/b.yaml',
       'main:deploy/z/y.yaml',
     ]);
     expect(loaded.desired.manifests.map((m) => m.source.file.slice(dir.length + 1))).toEqual([
       'deploy/a.yaml',
-      'deploy/alias/y.yaml',
       'deploy/b.yaml',
       'deploy/z/y.yaml',
     ]);
