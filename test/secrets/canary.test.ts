@@ -178,10 +178,13 @@ describe('Secret values never appear in any output', () => {
     }
   }
 
-  it.each(RUNS)('$command -f $format (current state: $current)', (run) => expectNoCanary(run));
+  // Each run loads, validates and plans: give it time on a busy machine.
+  it.each(RUNS)('$command -f $format (current state: $current)', (run) => expectNoCanary(run), 30_000);
 
-  it.failing.each(DIFF_RUNS)('$command -f $format (current state: $current) leaks through the diff', (run) =>
-    expectNoCanary(run),
+  it.failing.each(DIFF_RUNS)(
+    '$command -f $format (current state: $current) leaks through the diff',
+    (run) => expectNoCanary(run),
+    30_000,
   );
 
   it('reports what it must without the values: the Secrets refused and the plain-text env value', async () => {
