@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { decodeSource, readSource, type SourceText } from './read-source.js';
+import { decodeSource, readSource, type SourceText, tooLarge } from './read-source.js';
 import type { PathKind, SourceTree, TreeEntry } from './source-tree.js';
 
 export const STDIN_PATH = '-';
@@ -21,7 +21,8 @@ export interface DiskTreeOptions {
   readFile?: FileReader;
 }
 
-async function readAllStdin(): Promise<Uint8Array> {
+/** The whole of the process's standard input. */
+export async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -38,17 +39,21 @@ function kindOf(entry: Dirent | { isDirectory(): boolean; isFile(): boolean }): 
 /** The files of the working tree, paths as given (relative to the process's directory) and `-` for standard input. */
 export function diskTree(options: DiskTreeOptions = {}): SourceTree {
   const readFile = options.readFile ?? readSource;
-  const readStdin = (): Promise<SourceText> =>
-    (options.readStdin ?? readAllStdin)().then(decodeSource, (e: Error) => ({
-      ok: false as const,
-      problem: {
-        ruleId: 'file-unreadable' as const,
-        message: `cannot read standard input: ${e.message}`,
-        line: 1,
-        column: 1,
-        io: true,
-      },
-    }));
+  // Standard input is bounded like a file: a generated stream can be as large as any dump.
+  const readStdin = (maxBytes: number): Promise<SourceText> =>
+    (options.readStdin ?? readProcessStdin)().then(
+      (bytes) => tooLarge(bytes.length, maxBytes, 'standard input') ?? decodeSource(bytes),
+      (e: Error) => ({
+        ok: false as const,
+        problem: {
+          ruleId: 'file-unreadable' as const,
+          message: `cannot read standard input: ${e.message}`,
+          line: 1,
+          column: 1,
+          io: true,
+        },
+      }),
+    );
   return {
     missingInput: 'read',
     async list(dir) {
@@ -85,7 +90,7 @@ export function diskTree(options: DiskTreeOptions = {}): SourceTree {
     absolute: (path) => resolve(path),
     display: (path) => (path === STDIN_PATH ? STDIN_NAME : displayPath(path)),
     reader(files, maxBytes) {
-      return (i) => (files[i] === STDIN_PATH ? readStdin() : readFile(files[i]!, maxBytes));
+      return (i) => (files[i] === STDIN_PATH ? readStdin(maxBytes) : readFile(files[i]!, maxBytes));
     },
   };
 }

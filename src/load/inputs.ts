@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { Manifest } from '../model/manifest.js';
 import { isCrd } from '../validate/crd/crd-registry.js';
 import { loadCurrentSource } from './current-source.js';
-import type { FileReader } from './disk-tree.js';
+import { type FileReader, readProcessStdin } from './disk-tree.js';
 import { emptyLoad, type LoadOptions, type LoadResult, loadManifests } from './load-manifests.js';
 import { createPathFilter, type PathFilter } from './path-filter.js';
 
@@ -44,7 +44,7 @@ export interface LoadedInputs {
   readonly crdManifests: readonly Manifest[];
   /** Which paths the run skips (the configuration's `ignorePaths`, then `--exclude`). */
   readonly filter: PathFilter;
-  /** How other inputs of the run (`--cluster`) are read: whole, with the same size bound and reader. */
+  /** How other inputs of the run (`--cluster`) are read: whole, with the same size bound, reader and standard input. */
   readonly referenceOptions: LoadOptions;
 }
 
@@ -62,8 +62,7 @@ export function runFilter(options: Pick<InputOptions, 'exclude' | 'config' | 'cw
 }
 
 /** Standard input, read the first time it is asked for and shared after that. */
-function readOnce(read: (() => Promise<Uint8Array>) | undefined): (() => Promise<Uint8Array>) | undefined {
-  if (!read) return undefined;
+function readOnce(read: () => Promise<Uint8Array>): () => Promise<Uint8Array> {
   let once: Promise<Uint8Array> | undefined;
   return () => (once ??= read());
 }
@@ -76,12 +75,14 @@ function readOnce(read: (() => Promise<Uint8Array>) | undefined): (() => Promise
  */
 export async function loadInputs(paths: readonly string[], options: InputOptions = {}): Promise<LoadedInputs> {
   const filter = runFilter(options);
-  const readStdin = readOnce(options.readStdin);
+  // The process's standard input by default: a stream can be read only once, and every input
+  // of the run that names `-` (the manifests, `--crd`, `--cluster`) gets the same bytes.
+  const readStdin = readOnce(options.readStdin ?? readProcessStdin);
   const common = {
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),
   };
-  const withStdin = { ...common, ...(readStdin ? { readStdin } : {}) };
+  const withStdin = { ...common, readStdin };
   const current = options.current?.length
     ? await loadCurrentSource(options.current, paths, {
         ...common,
@@ -98,7 +99,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     ...(current ? { current } : {}),
     crdManifests: [...desired.manifests, ...crds.manifests].filter(isCrd),
     filter,
-    referenceOptions: common,
+    referenceOptions: withStdin,
   };
 }
 

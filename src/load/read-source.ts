@@ -91,12 +91,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.max(0, bytes.length - 1);
 }
 
-/** The problem of a file above the size bound (`--max-file-size`), or undefined. */
-export function tooLarge(size: number, maxBytes: number): SourceText | undefined {
+/** The problem of a file (or of `what` else) above the size bound (`--max-file-size`), or undefined. */
+export function tooLarge(size: number, maxBytes: number, what = 'file'): SourceText | undefined {
   if (size <= maxBytes) return undefined;
   return problem(
     'file-too-large',
-    `file is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`,
+    `${what} is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} limit; not checked (raise it with --max-file-size)`,
   );
 }
 

@@ -126,6 +126,18 @@ describe('kubeplan check', () => {
     ]);
   });
 
+  it('bounds standard input by --max-file-size in every stage', async () => {
+    const manifest = readFileSync('fixtures/diff/secrets/only-token.yaml', 'utf8');
+    const { code, stdout } = await runCommand(['check', '-', '--max-file-size', '100', '--format', 'json'], {
+      stdin: manifest,
+    });
+    const report = JSON.parse(stdout) as { findings: Finding[] };
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual([
+      'file-too-large <stdin>:1:1',
+    ]);
+    expect(code).toBe(1);
+  });
+
   it('exits 2 when the current state cannot be used', async () => {
     const { code, stderr } = await runCommand(['check', 'fixtures/demo', '--current', 'git:no-such-revision-anywhere']);
     expect(code).toBe(2);

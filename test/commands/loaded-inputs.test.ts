@@ -5,6 +5,7 @@ import { check } from '../../src/commands/check.js';
 import { diff } from '../../src/commands/diff.js';
 import { lint } from '../../src/commands/lint.js';
 import { plan } from '../../src/commands/plan.js';
+import { loadManifests } from '../../src/load/load-manifests.js';
 import { loadInputs } from '../../src/load/inputs.js';
 import { readSource } from '../../src/load/read-source.js';
 import { consequenceLines } from '../../src/report/diff-consequences.js';
@@ -189,5 +190,34 @@ describe('inputs loaded once, for every command', () => {
     expect(reads).toBe(1);
     expect(loaded.desired.manifests.map((m) => m.ref.kind)).toEqual(['CustomResourceDefinition', 'Backup']);
     expect(loaded.crds.manifests.map((m) => m.ref.kind)).toEqual(['CustomResourceDefinition', 'Backup']);
+  });
+
+  it('gives the other inputs of the run (--cluster) the same standard input', async () => {
+    let reads = 0;
+    const loaded = await loadInputs(['-'], {
+      readStdin: async () => {
+        reads++;
+        return Buffer.from(BACKUP);
+      },
+    });
+    const again = await loadManifests(['-'], loaded.referenceOptions);
+    expect(reads).toBe(1);
+    expect(again.findings).toEqual([]);
+    expect(again.manifests.map((m) => m.ref.kind)).toEqual(['Backup']);
+  });
+
+  it('bounds standard input by --max-file-size, as a file', async () => {
+    const loaded = await loadInputs(['-'], { maxFileBytes: 10, readStdin: async () => Buffer.from(BACKUP) });
+    expect(loaded.desired.manifests).toEqual([]);
+    expect(loaded.desired.findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column, f.message])).toEqual([
+      [
+        'file-too-large',
+        'error',
+        '<stdin>',
+        1,
+        1,
+        `standard input is ${Buffer.byteLength(BACKUP)}B, above the 10B limit; not checked (raise it with --max-file-size)`,
+      ],
+    ]);
   });
 });

@@ -71,6 +71,6 @@ describe('each real file is read once, and links do not lead outside the inputs'
     expect(named.manifests.map((m) => m.source.file)).toEqual([join(app, 'more', 'x.yaml')]);
     const both = await loadManifests([app, join(dir, 'outside', 'more')]);
     expect(both.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual([`link-outside-inputs ${join(app, 'app.yaml')}`]);
-    expect(both.manifests.map((m) => m.object.metadata?.name)).toEqual(['w', 'v', 'x']);
+    expect(both.manifests.map((m) => m.ref.name)).toEqual(['w', 'v', 'x']);
   });
 });
