@@ -197,15 +197,19 @@ function compareSides(
   const base = { ref: want.ref, desired: want.manifest, current: have.manifest };
   // Most objects are the same as they are (key order aside); only the others need aligning.
   const same = deepEqual(have.object, want.object);
-  const listsByKey = options.stored?.has(want.manifest) ? undefined : shapeOf(want.object);
-  const aligned = same ? want.object : (alignTo(have.object, want.object, listsByKey) as KubeObject);
-  if (!same) {
-    dropClusterFilledFields(aligned, want.object);
-    equalizeQuantities(aligned, want.object);
-  }
+  const aligned = same ? want.object : alignedCurrent(have.object, want, options);
   if (same || deepEqual(aligned, want.object)) {
     const [before, after] = maskSecretPair(aligned, want.object);
-    return { ...base, action: 'unchanged', before: before!, after: after!, patch: [], text: '' };
+    return {
+      ref: base.ref,
+      desired: base.desired,
+      current: base.current,
+      action: 'unchanged',
+      before: before!,
+      after: after!,
+      patch: [],
+      text: '',
+    };
   }
   const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest, context);
   findings.push(...immutable.findings);
@@ -219,6 +223,15 @@ function compareSides(
     patch: createJsonPatch(before, after, shapeOf(want.object)),
     text: unifiedText(want.ref, before, after, options.context ?? DEFAULT_CONTEXT),
   };
+}
+
+/** The current object aligned to the desired one, without the fields the cluster fills in that the desired one leaves out. */
+function alignedCurrent(current: KubeObject, want: SideObject, options: DiffObjectsOptions): KubeObject {
+  const listsByKey = options.stored?.has(want.manifest) ? undefined : shapeOf(want.object);
+  const aligned = alignTo(current, want.object, listsByKey) as KubeObject;
+  dropClusterFilledFields(aligned, want.object);
+  equalizeQuantities(aligned, want.object);
+  return aligned;
 }
 
 function created(want: SideObject, options: DiffObjectsOptions): ObjectChange {

@@ -5,7 +5,7 @@ import { applyDefaults, hasDefaults } from '../simulate/defaults/index.js';
 import { ignoredPointers, removeIgnored, type IgnoreRule } from './ignore-rules.js';
 import { canonicalizeQuantities } from './quantities.js';
 import { canonicalizeSecretData, keepEmptySecretValues } from './secret-data.js';
-import { dropServerFields, withoutTopServerFields } from './server-fields.js';
+import { dropServerFields, hasTopServerFields, withoutTopServerFields } from './server-fields.js';
 import { dropUnstoredFields } from './empty-fields.js';
 import { isObject } from '../model/json.js';
 import { refOf } from '../model/object-ref.js';
@@ -29,7 +29,7 @@ export interface NormalizeOptions {
 export function normalizeObject(object: KubeObject, options: NormalizeOptions = {}): KubeObject {
   // One deep copy, without the server's bulk; the defaulters read only known fields and take
   // null for unset, so unknown fields and nulls can go after defaulting.
-  const slim = withoutTopServerFields(object);
+  const slim = hasTopServerFields(object) ? withoutTopServerFields(object) : object;
   const defaulted = hasDefaults(slim) ? applyDefaults(slim) : copyJson(slim);
   dropServerFields(defaulted);
   // Before the nulls go: a Secret value the server returns as null is the key with no value.

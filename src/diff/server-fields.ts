@@ -52,6 +52,19 @@ export function withoutTopServerFields(object: KubeObject): KubeObject {
 }
 
 /**
+ * Whether withoutTopServerFields would leave anything out: a predicted object or a manifest has
+ * none of those fields, and then needs no slim copy before its deep copy.
+ */
+export function hasTopServerFields(object: KubeObject): boolean {
+  if (Object.hasOwn(object, 'status')) return true;
+  const metadata = object.metadata;
+  if (!isObject(metadata)) return false;
+  for (const key of Object.keys(metadata)) if (IS_SERVER_METADATA.has(key)) return true;
+  const annotations = metadata.annotations;
+  return isObject(annotations) && SERVER_ANNOTATIONS.some((a) => a in annotations);
+}
+
+/**
  * Removes what the API server and controllers own: `status`, the server's metadata fields and
  * annotations, and the same inside embedded templates (`kubectl get -o yaml` prints
  * `creationTimestamp: null` in pod templates and a `status` in StatefulSet claim templates).

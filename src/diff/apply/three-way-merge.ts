@@ -30,7 +30,7 @@ export function threeWayMerge(
   lost?: LostItem[],
 ): JsonObject {
   const scope: Scope = { strategic: typeName !== undefined, ...(lost ? { lost } : {}) };
-  return mergeMap(original, modified, current, { scope, type: goType(typeName) }, undefined).merged;
+  return mergeMap(original, modified, current, { scope, type: goType(typeName) }, undefined, true).merged;
 }
 
 /** A manifest list item the merge drops: its merge key repeats an earlier item's. */
@@ -70,41 +70,61 @@ interface Merged<T> {
   patched: boolean;
 }
 
+/**
+ * A map merged key by key. `kept`: the caller uses the merged map even when nothing patches it
+ * (the root, a list's items, which take the manifest's key order). Elsewhere an unpatched map
+ * stays the live one, so it is only built once something patches it: most of a live object
+ * is not patched by an apply.
+ */
 function mergeMap(
   original: JsonObject | undefined,
   modified: JsonObject,
   current: JsonObject,
   rules: Rules,
   at: Path,
+  kept: boolean,
 ): Merged<JsonObject> {
   // Built in the manifest's key order, then the live object's other keys: the diff reads like the manifest.
-  const merged: JsonObject = {};
+  const keys = Object.keys(modified);
+  let merged: JsonObject | undefined = kept || rules.retainKeys ? {} : undefined;
   let patched = false;
-  for (const key of Object.keys(modified)) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const want = modified[key];
     const have = current[key];
+    let value: unknown = LIVE;
     if (want === null) {
       // A null in the manifest deletes the field, except under a JSON merge patch where the last
       // apply sent the same null (its patch then has no entry for it).
       const deletes = rules.scope.strategic || original?.[key] !== null;
-      if (deletes && have !== undefined && have !== null) patched = true;
-      else if (key in current) merged[key] = have;
-      continue;
+      if (deletes && have !== undefined && have !== null) value = DELETED;
+    } else {
+      const result = mergeValue(original?.[key], want, have, rules.type?.[key], rules.scope, at, key);
+      if (result.patched) value = result.merged;
     }
-    const result = mergeValue(original?.[key], want, have, rules.type?.[key], rules.scope, at, key);
-    if (result.patched) {
-      merged[key] = result.merged;
+    if (value !== LIVE && !patched) {
       patched = true;
-    } else if (key in current) merged[key] = have;
+      merged ??= liveFields(keys, i, current);
+    }
+    if (!merged) continue;
+    if (value === LIVE) {
+      if (key in current) merged[key] = have;
+    } else if (value !== DELETED) merged[key] = value;
   }
-  for (const key of Object.keys(current)) {
-    if (key in modified) continue;
-    // A field the manifest drops goes if the last apply had set it.
-    if (original && key in original) patched = true;
-    else merged[key] = current[key];
+  // A field the manifest drops goes if the last apply had set it.
+  const drops = original !== undefined && Object.keys(current).some((key) => !(key in modified) && key in original);
+  if (drops) {
+    patched = true;
+    merged ??= liveFields(keys, keys.length, current);
+  }
+  if (merged) {
+    for (const key of Object.keys(current)) {
+      if (key in modified || (original && key in original)) continue;
+      merged[key] = current[key];
+    }
   }
   // kubectl names the members to keep whenever the manifest names any, and the server clears the others.
-  if (rules.retainKeys && Object.values(modified).some((v) => v !== null)) {
+  if (rules.retainKeys && merged && Object.values(modified).some((v) => v !== null)) {
     for (const key of Object.keys(merged)) {
       if (modified[key] === undefined || modified[key] === null) {
         delete merged[key];
@@ -112,7 +132,21 @@ function mergeMap(
       }
     }
   }
-  return { merged, patched };
+  return { merged: merged ?? current, patched };
+}
+
+/** In mergeMap: the live value stays, or the field goes. */
+const LIVE = Symbol('live value');
+const DELETED = Symbol('deleted');
+
+/** The map as mergeMap builds it while nothing is patched: the manifest's first `count` keys, with their live values. */
+function liveFields(keys: readonly string[], count: number, current: JsonObject): JsonObject {
+  const merged: JsonObject = {};
+  for (let i = 0; i < count; i++) {
+    const key = keys[i]!;
+    if (key in current) merged[key] = current[key];
+  }
+  return merged;
 }
 
 function mergeValue(
@@ -138,7 +172,7 @@ function mergeValue(
       type: field?.map ? undefined : goType(field?.type),
       retainKeys: hasTag(field, 'retainKeys'),
     };
-    return mergeMap(asObject(original), want, have, rules, { parent, key });
+    return mergeMap(asObject(original), want, have, rules, { parent, key }, false);
   }
   if (Array.isArray(want) && Array.isArray(have) && strategic && hasTag(field, 'merge')) {
     const merged = mergeList(Array.isArray(original) ? original : undefined, want, have, field!, scope, {
@@ -203,7 +237,7 @@ function mergeList(
       kept.push({ key, item });
       return;
     }
-    const result = mergeMap(asObject(before.get(key)), next, item, rules, { parent: at, key: index! });
+    const result = mergeMap(asObject(before.get(key)), next, item, rules, { parent: at, key: index! }, true);
     patched ||= result.patched;
     kept.push({ key, item: result.merged });
   });
