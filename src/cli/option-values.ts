@@ -10,9 +10,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** `--context`: a whole number of lines, 0 or more. */
+/** `--context`: a whole number of lines, 0 or more (and one a number can hold exactly). */
 export function parseLines(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--context: invalid number of lines "${value}" (0 or more)`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new UsageError(`--context: invalid number of lines "${value}" (0 or more)`);
   return Number(value);
 }
 

@@ -128,7 +128,9 @@ function normalizeSwitches(config: KubeplanConfig): KubeplanConfig {
  */
 export function parseConfig(file: string, text: string, rules: readonly Rule[]): ConfigResult {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  // logLevel 'error': the package would print its warnings (a collection as a key) on the
+  // process's stderr, outside kubeplan's own report; such a key is reported as unknown anyway.
+  const docs = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter, logLevel: 'error' });
   const problem = (offset: number, message: string): ConfigProblem => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, message };

@@ -10,6 +10,10 @@ describe('invalid option values', () => {
       'kubeplan: --context: invalid number of lines "-1" (0 or more)',
     ],
     [
+      ['check', '-', '--context', '99999999999999999999'],
+      'kubeplan: --context: invalid number of lines "99999999999999999999" (0 or more)',
+    ],
+    [
       ['lint', '-', '--max-file-size', 'banana'],
       'kubeplan: --max-file-size: invalid size "banana" (use e.g. 500KiB, 20MiB)',
     ],

@@ -137,6 +137,18 @@ cluster:
     ]);
   });
 
+  it('reports a collection used as a key in its own words, with nothing printed by the YAML package', () => {
+    const warnings: unknown[] = [];
+    const emit = process.emitWarning;
+    process.emitWarning = ((warning: unknown) => void warnings.push(warning)) as typeof process.emitWarning;
+    try {
+      expect(problems('? [a, b]\n: c\n')).toEqual(['.kubeplan.yaml:1:1: unknown key "[ a, b ]" in the top level']);
+    } finally {
+      process.emitWarning = emit;
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('accepts only the Kubernetes releases kubeplan supports', () => {
     expect(problems('kubernetesVersion: "2.0"\n')).toEqual([
       '.kubeplan.yaml:1:20: kubernetesVersion: "2.0" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
