@@ -58,13 +58,7 @@ describe('a git revision is walked exactly as the files on disk', () => {
 
   it('skips hidden entries and kustomization.yaml, follows links and sorts each directory by name', async () => {
     // deploy/alias links to deploy/z: its file is read once, named where it is.
-    const expected = [
-      'deploy/a.yaml',
-      'deploy/b/x.yaml',
-      'deploy/b.yaml',
-      'deploy/charts/c.yaml',
-      'deploy/z/y.yaml',
-    ];
+    const expected = ['deploy/a.yaml', 'deploy/b/x.yaml', 'deploy/b.yaml', 'deploy/charts/c.yaml', 'deploy/z/y.yaml'];
     expect(await onDisk([])).toEqual(expected);
     expect(await atRevision([])).toEqual(expected);
   });
