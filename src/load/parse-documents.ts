@@ -1,4 +1,15 @@
-import { Composer, type CST, type Document, LineCounter, Parser, type YAMLError } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  Parser,
+  visit,
+  type YAMLError,
+  YAMLParseError,
+} from 'yaml';
 import { addIndentation, flowIndentation, type IndentedText } from './flow-indentation.js';
 import { isSyntaxError } from './reported-errors.js';
 import { YAML_PARSE_OPTIONS } from './yaml-options.js';
@@ -32,11 +43,41 @@ function isCommentAfterFlowIndicator(error: YAMLError, text: string): boolean {
   return error.code === 'MISSING_CHAR' && text[at] === '#' && ',[{'.includes(text[at - 1] ?? ' ');
 }
 
+/**
+ * The package's own duplicate-key check compares each key with every key before it in its map:
+ * a map of 100,000 labels took minutes to parse. Keys are compared here instead, in one pass
+ * per map, with the package's rule (two scalar keys of the same value; a collection or alias key
+ * is never a duplicate), and the same error at the same place: the later key.
+ */
+const COMPOSE_OPTIONS = { ...YAML_PARSE_OPTIONS, uniqueKeys: false };
+
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  visit(doc, {
+    Map: (_key, map) => {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // NaN is never equal to itself, so never a duplicate (the package compares with ===).
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) seen.add(key.value);
+        else if (key.range) {
+          const at = key.range[0];
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+      }
+    },
+  });
+}
+
 function parse(text: string): { tokens: CST.Token[]; docs: Document.Parsed[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-  const docs = Array.from(new Composer(YAML_PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
-  for (const doc of docs) doc.errors = doc.errors.filter((e) => !isCommentAfterFlowIndicator(e, text));
+  const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+  for (const doc of docs) {
+    doc.errors = doc.errors.filter((e) => !isCommentAfterFlowIndicator(e, text));
+    addDuplicateKeyErrors(doc);
+  }
   return { tokens, docs, lineCounter };
 }
 

@@ -101,14 +101,9 @@ function pairInUse(
 ): Pair | undefined {
   if (seen.has(map)) return undefined; // a map merged into itself through an alias
   seen.add(map);
-  let written: Pair | undefined;
-  const merges: Pair[] = [];
-  for (const pair of map.items) {
-    const key = resolve(pair.key);
-    if (isMergeKey(key)) merges.push(pair);
-    else if (isScalar(key) && keyName(key.value, merged) === name) written = pair;
-  }
-  if (written) return written;
+  const { written, merges } = pairIndex(map, resolve, merged);
+  const pair = written.get(name);
+  if (pair) return pair;
   for (const merge of merges) {
     const value = resolve(merge.value);
     const sources = isSeq(value) ? value.items.map(resolve) : [value];
@@ -118,6 +113,35 @@ function pairInUse(
     }
   }
   return undefined;
+}
+
+/** The pairs of a map by key name (the last of duplicates), and its `<<` pairs in order. */
+interface PairIndex {
+  written: Map<string, Pair>;
+  merges: Pair[];
+}
+
+/**
+ * The index of a map's pairs, built the first time a pointer goes through the map: a file with
+ * a hundred thousand findings in one map (invalid labels) looks a key up as many times, and a
+ * walk of the map's pairs for each made that quadratic (minutes). A Map, not an object: key
+ * names are the file's data (`constructor`, `__proto__`). Keyed by the map node, so it lives as
+ * long as the parsed tree (recent-parses.ts).
+ */
+const pairIndexes = [new WeakMap<YAMLMap, PairIndex>(), new WeakMap<YAMLMap, PairIndex>()] as const;
+
+function pairIndex(map: YAMLMap, resolve: (node: unknown) => unknown, merged: boolean): PairIndex {
+  const cache = pairIndexes[merged ? 1 : 0];
+  const known = cache.get(map);
+  if (known) return known;
+  const index: PairIndex = { written: new Map(), merges: [] };
+  for (const pair of map.items) {
+    const key = resolve(pair.key);
+    if (isMergeKey(key)) index.merges.push(pair);
+    else if (isScalar(key)) index.written.set(keyName(key.value, merged), pair);
+  }
+  cache.set(map, index);
+  return index;
 }
 
 /** A `<<` key: the parser resolves it to a symbol (a quoted "<<" is an ordinary string key). */
