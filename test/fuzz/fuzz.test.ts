@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../../src/cli.js';
 import {
+  checkResult,
   createRng,
+  type FuzzCase,
   formatReport,
   fuzz,
   generateCase,
@@ -16,6 +18,7 @@ import {
   loadFixtures,
   MUTATORS,
   processRunner,
+  SECRET_NEEDLES,
 } from './fuzzer.mjs';
 
 const SEED = process.env.FUZZ_SEED || 'kubeplan';
@@ -57,6 +60,46 @@ describe('the mutation fuzzer', () => {
       const changed = Array.from({ length: 5 }, () => mutator.apply(text, rng, fixtures)).some((t) => t !== text);
       expect([mutator.name, changed]).toEqual([mutator.name, true]);
     }
+  });
+
+  it('tells each broken property from a good output', () => {
+    const c = (format: string): FuzzCase => ({
+      ...generateCase(fixtures, 'checks', 0),
+      command: 'lint',
+      format,
+      extras: [],
+    });
+    const ok = { code: 1, stdout: '{"findings": []}', stderr: '' };
+    const signatures = (format: string, result: Partial<typeof ok>) =>
+      checkResult(c(format), { ...ok, ...result }).map((f) => f.signature);
+    expect(signatures('json', {})).toEqual([]);
+    expect(signatures('json', { code: 3 })).toEqual(['exit code 3: lint']);
+    expect(signatures('json', { stdout: '{' })[0]).toMatch(/^invalid JSON: lint -f json/);
+    expect(
+      signatures('text', {
+        stdout: '',
+        stderr:
+          'kubeplan: TypeError: x is not a function\n    at walk (file:///k/src/validate/unknown-fields.ts:42:15)\n',
+      }),
+    ).toEqual(['crash: TypeError: x is not a function @ walk (src/validate/unknown-fields)']);
+    expect(
+      signatures('text', {
+        stdout:
+          'a.yaml:1:1 error kubeplan failed to read this file (RangeError: Invalid array length); the other files were still checked',
+      }),
+    ).toEqual(['internal-error finding: failed to read this file: RangeError: Invalid array length']);
+    expect(signatures('text', { stdout: `data: ${SECRET_NEEDLES[2]}` })).toEqual([
+      'secret value in output: lint -f text',
+    ]);
+    expect(
+      signatures('sarif', {
+        stdout:
+          '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "k"}}, "results": [{"message": {"text": "m"}}]}]}',
+      }),
+    ).toEqual(['invalid SARIF: lint: results[].locations missing']);
+    expect(signatures('junit', { stdout: '<?xml version="1.0"?>\n<a><b>x & y</b></a>' })).toEqual([
+      'invalid JUnit XML: lint: an unescaped &',
+    ]);
   });
 
   it(`keeps every property on ${COUNT} mutants (seed ${SEED})`, async () => {

@@ -927,13 +927,15 @@ export async function shrinkCase(c, signature, reproduces, budget = 200) {
   if (best.currentText !== '') await attempt({ ...best, currentText: '' });
   if (!signature.startsWith('secret') && best.secret !== 'none') await attempt({ ...best, secret: 'none' });
   // then lines, in chunks halving down to one line
-  let lines = best.text.split('\n');
+  // lines end in \n, or only in \r (old Mac line ends, one of the mutations)
+  const eol = best.text.includes('\n') || !best.text.includes('\r') ? '\n' : '\r';
+  let lines = best.text.split(eol);
   let chunk = Math.max(1, Math.ceil(lines.length / 2));
   while (tries < budget) {
     let removed = false;
     for (let i = 0; i < lines.length && tries < budget; ) {
       const candidate = [...lines.slice(0, i), ...lines.slice(i + chunk)];
-      if (await attempt({ ...best, text: candidate.join('\n') })) {
+      if (await attempt({ ...best, text: candidate.join(eol) })) {
         lines = candidate;
         removed = true;
       } else i += chunk;
@@ -945,12 +947,12 @@ export async function shrinkCase(c, signature, reproduces, budget = 200) {
   }
   // then trailing characters of each line, for short inputs
   if (best.text.length < 4000) {
-    lines = best.text.split('\n');
+    lines = best.text.split(eol);
     for (let i = 0; i < lines.length && tries < budget; i++) {
       for (let cut = Math.floor(lines[i].length / 2); cut >= 1 && tries < budget; cut = Math.floor(cut / 2)) {
         const candidate = [...lines];
         candidate[i] = lines[i].slice(0, lines[i].length - cut);
-        if (await attempt({ ...best, text: candidate.join('\n') })) {
+        if (await attempt({ ...best, text: candidate.join(eol) })) {
           lines = candidate;
           cut = lines[i].length;
         }

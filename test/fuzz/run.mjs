@@ -3,9 +3,10 @@
 // FUZZ_SEED (default: a new one, printed), FUZZ_COUNT (10000), FUZZ_JOBS (worker threads, default
 // 2), FUZZ_PROCESS_EVERY (every n-th mutant also runs as `node lib/src/bin.js`, default 100),
 // FUZZ_TIMEOUT_MS (a mutant taking longer is a hang, default 60000), FUZZ_TIME_LIMIT (seconds:
-// start no new mutant after it, default none), FUZZ_OUT (where minimal inputs are saved, default
+// start no new mutant after it, default none), FUZZ_SHRINK_RUNS (runs to shrink one failure class
+// in-process, default 250; a sixth of it as processes), FUZZ_OUT (where minimal inputs are saved, default
 // $TMPDIR/kubeplan-fuzz-<seed>). Exit code 1 when anything failed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import {
   failuresOf,
   formatReport,
   generateCase,
+  inProcessRunner,
   loadFixtures,
   processRunner,
   runCase,
@@ -25,6 +27,14 @@ import {
 } from './fuzzer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// `npm run fuzz -- recheck DIR...`: runs saved minimal inputs again (each folder with a README.txt,
+// or a run's folder of them) against the build, and says which classes still fail.
+if (process.argv[2] === 'recheck') {
+  const { cli } = await import(new URL('../../lib/src/cli.js', import.meta.url).href);
+  process.exitCode = await recheck(process.argv.slice(3), inProcessRunner(cli));
+  process.exit();
+}
 const env = process.env;
 const seed = env.FUZZ_SEED || Date.now().toString(36);
 const count = Number(env.FUZZ_COUNT || 10000);
@@ -32,6 +42,7 @@ const jobs = Math.max(1, Number(env.FUZZ_JOBS || Math.min(2, availableParallelis
 const processEvery = Number(env.FUZZ_PROCESS_EVERY || 100);
 const timeoutMs = Number(env.FUZZ_TIMEOUT_MS || 60000);
 const timeLimitMs = Number(env.FUZZ_TIME_LIMIT || 0) * 1000;
+const shrinkRuns = Number(env.FUZZ_SHRINK_RUNS || 250);
 const out = resolve(env.FUZZ_OUT || join(tmpdir(), `kubeplan-fuzz-${slug(seed)}`));
 mkdirSync(out, { recursive: true });
 
@@ -183,7 +194,7 @@ for (const cls of classes.values()) {
   } else if (cls.via === 'in-process') {
     const answer = await ask(
       slots[0],
-      { type: 'shrink', case: cls.first, signature: cls.signature, budget: 250 },
+      { type: 'shrink', case: cls.first, signature: cls.signature, budget: shrinkRuns },
       10 * timeoutMs,
     );
     cls.minimal = answer.type === 'shrunk' ? answer.case : cls.first;
@@ -199,7 +210,9 @@ for (const cls of classes.values()) {
       return same !== undefined;
     };
     // a difference between the two runners is kept as found (shrinking it needs both)
-    const shrunk = compare ? { case: cls.first, tries: 0 } : await shrinkCase(cls.first, cls.signature, reproduces, 40);
+    const shrunk = compare
+      ? { case: cls.first, tries: 0 }
+      : await shrinkCase(cls.first, cls.signature, reproduces, Math.ceil(shrinkRuns / 6));
     cls.minimal = shrunk.case;
     tries = shrunk.tries;
   }
@@ -213,3 +226,31 @@ const report = formatReport({ seed, count: done, runs, fuzzMs, classes: [...clas
 writeFileSync(join(out, 'report.txt'), `${report}\n`);
 console.log(`\n${report}\n\nreport: ${join(out, 'report.txt')}`);
 process.exitCode = classes.size ? 1 : 0;
+
+async function recheck(paths, runner) {
+  const folders = paths.flatMap((p) =>
+    existsSync(join(p, 'README.txt'))
+      ? [p]
+      : readdirSync(p)
+          .sort()
+          .map((name) => join(p, name))
+          .filter((f) => existsSync(join(f, 'README.txt'))),
+  );
+  let failing = 0;
+  for (const folder of folders) {
+    const readme = readFileSync(join(folder, 'README.txt'), 'utf8');
+    const signature = readme.split('\n')[0];
+    const words = /^run here: kubeplan (.*)$/m.exec(readme)[1].split(' ');
+    const [command, , format] = words;
+    const extras = words.slice(3, words.indexOf('desired'));
+    const { failures } = await runCase({ command, format, extras }, runner, resolve(folder));
+    const same = failures.some((f) => f.signature === signature);
+    if (same) failing++;
+    const other = failures.filter((f) => f.signature !== signature).map((f) => f.signature);
+    console.log(
+      `${same ? 'still fails' : 'passes    '}  ${folder}: ${signature}${other.length ? `\n              now: ${other.join('; ')}` : ''}`,
+    );
+  }
+  console.log(`${failing} of ${folders.length} still fail`);
+  return failing ? 1 : 0;
+}
