@@ -9,6 +9,7 @@ import { createLocator } from './source-map.js';
 import { isSyntaxError, reportedErrors, withoutValues } from './reported-errors.js';
 import { addExpansion, isExcessive, measureExpansion, NO_EXPANSION } from './alias-expansion.js';
 import { MANIFEST_TO_JS_OPTIONS } from './yaml-options.js';
+import { jsonData, kubectlText } from './tagged-values.js';
 import { refOf } from '../model/object-ref.js';
 
 export interface ParsedFile {
@@ -29,7 +30,8 @@ type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
  * recent-parses.ts); any file with a problem is read by the full
  * parser, which positions every finding.
  */
-export function parseManifests(file: string, text: string): ParsedFile {
+export function parseManifests(file: string, source: string): ParsedFile {
+  const text = kubectlText(source);
   if (text.trim() === '') {
     return {
       manifests: [],
@@ -142,6 +144,8 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     let value: unknown;
     try {
       value = doc.toJS(MANIFEST_TO_JS_OPTIONS);
+      // Tags that build bytes, a Map or a Set (tagged-values.ts); documents without one need no walk.
+      if (parsedText.slice(doc.range[0], doc.range[2]).includes('!')) value = jsonData(value);
     } catch (error) {
       // An alias without an anchor before it, an alias of its own node: the document cannot be read.
       report(
