@@ -26,9 +26,7 @@ describe('YAML 1.1 tags that build no JSON value', () => {
     const { manifests } = parseManifests('a.yaml', text);
     expect(manifests[0]!.ref.name).toBe('x');
     // Positioned at the ordered map's first pair: a pointer does not go on into its list form.
-    expect(await schemaFindings(text)).toEqual([
-      '4:3 schema-invalid metadata.labels.a: expected string, got number 1',
-    ]);
+    expect(await schemaFindings(text)).toEqual(['4:3 schema-invalid metadata.labels.a: expected string, got number 1']);
   });
 });
 
