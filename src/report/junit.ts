@@ -16,9 +16,9 @@ function xml(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
-      // Characters XML 1.0 cannot carry at all.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being replaced
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\uFFFD')
+      // Characters XML 1.0 cannot carry at all (controls, U+FFFE, U+FFFF, lone surrogates):
+      // everything outside its Char production, matched by code point.
+      .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
   );
 }
 

@@ -30,4 +30,10 @@ describe('JUnit XML', () => {
     );
     expect(xml).toContain('message="a &lt; b &amp; &quot;c&quot;\uFFFD"');
   });
+
+  it('replaces U+FFFE, U+FFFF and lone surrogates, keeps the characters beyond U+FFFF', () => {
+    const message = 'container\uffff port \ud800 and \ufffe, emoji \u{1F600}';
+    const xml = formatJunit({ findings: [{ ...SAMPLE_FINDINGS[0]!, message }], objects: [] }, { failOn: 'error' });
+    expect(xml).toContain('message="container\uFFFD port \uFFFD and \uFFFD, emoji \u{1F600}"');
+  });
 });
