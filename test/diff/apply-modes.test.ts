@@ -330,3 +330,29 @@ describe('the diff against live objects, as kubectl apply --server-side changes 
     ]);
   });
 });
+
+describe('an object that contains itself through YAML aliases', () => {
+  it('is left to the diff to report in every mode, whether the live object or the manifest has the loop', async () => {
+    const loop = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop}\ndata: &d\n  self: *d\n';
+    const liveLoop =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop, resourceVersion: "4"}\ndata: &d\n  self: *d\n';
+    const plain =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop, resourceVersion: "4"}\ndata: {a: b}\n';
+    for (const [desired, current] of [
+      [loop, plain],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop, namespace: shop}\ndata: {a: c}\n', liveLoop],
+    ] as const) {
+      const n = files++;
+      writeFileSync(join(dir, `loop-desired-${n}.yaml`), desired);
+      writeFileSync(join(dir, `loop-current-${n}.yaml`), current);
+      for (const mode of ['client', 'server-side'] as const) {
+        const result = await diff([join(dir, `loop-desired-${n}.yaml`)], {
+          current: [join(dir, `loop-current-${n}.yaml`)],
+          mode,
+          consequences: false,
+        });
+        expect(result.findings.map((f) => f.ruleId)).toContain('diff-cyclic-object');
+      }
+    }
+  });
+});

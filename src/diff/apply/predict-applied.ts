@@ -112,37 +112,59 @@ export function predictApplied(
   for (const m of current) {
     if (isLiveObject(m.object)) live.set(identityOf(m.object, options), m.object);
   }
-  const withoutAnnotation: Manifest[] = [];
-  const withoutManagedFields: Manifest[] = [];
+  const notes: Notes = { withoutAnnotation: [], withoutManagedFields: [] };
   for (const manifest of desired) {
     const have = live.get(identityOf(manifest.object, options));
-    // An object containing itself (YAML aliases) has no JSON form; the diff reports it.
-    if (!have || isCyclic(have) || isCyclic(manifest.object)) {
+    if (!have) {
       result.manifests.push(manifest);
       continue;
     }
-    const lastApplied = lastAppliedOf(have);
-    if (options.mode === 'server-side') {
-      const predicted = predictServerSide(have, manifest.object, lastApplied, {
-        manager: options.fieldManager ?? DEFAULT_FIELD_MANAGER,
-        force: options.forceConflicts ?? false,
-      });
-      if (!predicted.ownershipKnown) withoutManagedFields.push(manifest);
-      if (predicted.refused) result.findings.push(refusedApply(manifest, predicted));
-      pushPredicted(result, manifest, have, predicted.object);
-      continue;
+    try {
+      predictOne(result, manifest, have, options, notes);
+    } catch (error) {
+      // An object containing itself (YAML aliases) has no JSON form; the diff reports it. Asked
+      // only on failure: the check walks both objects whole.
+      if (!(error instanceof RangeError) || !(isCyclic(have) || isCyclic(manifest.object))) throw error;
+      result.manifests.push(manifest);
     }
-    if (!lastApplied) withoutAnnotation.push(manifest);
-    const kept = keptSecretKeys(have, manifest.object, lastApplied);
-    if (kept.length) result.findings.push(keptKeys(manifest, kept));
-    const lost: LostItem[] = [];
-    const object = predictLive(have, manifest.object, lastApplied, lost);
-    for (const item of lost) result.findings.push(lostItem(manifest, item));
-    pushPredicted(result, manifest, have, object);
   }
-  if (withoutAnnotation.length) result.findings.push(withoutLastApplied(withoutAnnotation));
-  if (withoutManagedFields.length) result.findings.push(noManagedFields(withoutManagedFields));
+  if (notes.withoutAnnotation.length) result.findings.push(withoutLastApplied(notes.withoutAnnotation));
+  if (notes.withoutManagedFields.length) result.findings.push(noManagedFields(notes.withoutManagedFields));
   return result;
+}
+
+/** The manifests whose live objects get one finding for the run. */
+interface Notes {
+  withoutAnnotation: Manifest[];
+  withoutManagedFields: Manifest[];
+}
+
+/** Predicts one live object after the apply of its manifest; adds nothing when it throws. */
+function predictOne(
+  result: AppliedManifests,
+  manifest: Manifest,
+  have: KubeObject,
+  options: PredictOptions,
+  notes: Notes,
+): void {
+  const lastApplied = lastAppliedOf(have);
+  if (options.mode === 'server-side') {
+    const predicted = predictServerSide(have, manifest.object, lastApplied, {
+      manager: options.fieldManager ?? DEFAULT_FIELD_MANAGER,
+      force: options.forceConflicts ?? false,
+    });
+    if (!predicted.ownershipKnown) notes.withoutManagedFields.push(manifest);
+    if (predicted.refused) result.findings.push(refusedApply(manifest, predicted));
+    pushPredicted(result, manifest, have, predicted.object);
+    return;
+  }
+  const kept = keptSecretKeys(have, manifest.object, lastApplied);
+  const lost: LostItem[] = [];
+  const object = predictLive(have, manifest.object, lastApplied, lost);
+  if (!lastApplied) notes.withoutAnnotation.push(manifest);
+  if (kept.length) result.findings.push(keptKeys(manifest, kept));
+  for (const item of lost) result.findings.push(lostItem(manifest, item));
+  pushPredicted(result, manifest, have, object);
 }
 
 /** The predicted live object in the manifest's place (server fields and status left out). */
@@ -156,9 +178,11 @@ function pushPredicted(result: AppliedManifests, manifest: Manifest, live: KubeO
 }
 
 function identityOf(object: KubeObject, options: PredictOptions): string {
-  const metadata = isObject(object.metadata) ? { ...object.metadata } : {};
+  // Only what names the object: copying its whole metadata for every pair costs.
+  const { name, namespace, generateName } = isObject(object.metadata) ? object.metadata : {};
+  const metadata: Record<string, unknown> = { name, namespace, generateName };
   placeInNamespace(metadata, object, options.clusterScoped, options.namespace);
-  return identityKey(refOf({ ...object, metadata }));
+  return identityKey(refOf({ apiVersion: object.apiVersion, kind: object.kind, metadata }));
 }
 
 /** One finding for the run, at the first manifest concerned: kubectl warns once per object. */
