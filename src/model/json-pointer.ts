@@ -40,3 +40,26 @@ export function fieldPath(pointer: string): string {
 export function valueAt(value: unknown, pointer: string): unknown {
   return dig(value, ...parsePointer(pointer));
 }
+
+/**
+ * `root` with the value at `pointer` replaced, copying only the maps and lists on the way (the
+ * rest is shared with `root`, which is never changed). A pointer that is not there leaves `root`.
+ */
+export function withValueAt<T>(root: T, pointer: string, value: unknown): T {
+  const path = parsePointer(pointer);
+  const copies: object[] = [];
+  let at: unknown = root;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return root;
+    copies.push(at);
+    at = (at as Record<string, unknown>)[key];
+  }
+  let replacement = value;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const parent = copies[i]!;
+    const copy = Array.isArray(parent) ? [...parent] : { ...parent };
+    (copy as Record<string, unknown>)[path[i]!] = replacement;
+    replacement = copy;
+  }
+  return replacement as T;
+}

@@ -1,40 +1,12 @@
 import { plainTextSecretsOf } from '../lint/secret-env-values.js';
 import type { KubeObject } from '../model/manifest.js';
-import { parsePointer } from '../model/json-pointer.js';
+import { withValueAt } from '../model/json-pointer.js';
 import { podTemplateOf } from '../model/pod-template.js';
 
 /** Shown instead of every secret value. */
 export const MASK = '***';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-type Json = Record<string, unknown> | unknown[];
-
-function isContainer(value: unknown): value is Json {
-  return value !== null && typeof value === 'object';
-}
-
-/**
- * `root` with the value at `path` replaced, copying only the maps and lists on the way (the
- * rest is shared with `root`, which is never changed). A path that is not there leaves `root`.
- */
-function replacedAt(root: Json, path: readonly string[], value: unknown): Json {
-  const copies: Json[] = [];
-  let at: unknown = root;
-  for (const key of path) {
-    if (!isContainer(at) || !Object.hasOwn(at, key)) return root;
-    copies.push(at);
-    at = (at as Record<string, unknown>)[key];
-  }
-  let replacement = value;
-  for (let i = path.length - 1; i >= 0; i--) {
-    const parent = copies[i]!;
-    const copy: Json = Array.isArray(parent) ? [...parent] : { ...parent };
-    (copy as Record<string, unknown>)[path[i]!] = replacement;
-    replacement = copy;
-  }
-  return replacement as Json;
-}
 
 /** A Secret's `data` and `stringData` as `***`: a map keeps its keys (sorted), anything else is one mask. */
 function maskSecretValues(object: KubeObject): KubeObject {
@@ -79,9 +51,9 @@ function withoutApplyRecords(object: KubeObject): KubeObject {
 function maskSecretEnvValues(object: KubeObject): KubeObject {
   const template = podTemplateOf(object);
   if (!template) return object;
-  let masked: Json = object;
-  for (const found of plainTextSecretsOf(template)) masked = replacedAt(masked, parsePointer(found.pointer), MASK);
-  return masked as KubeObject;
+  let masked = object;
+  for (const found of plainTextSecretsOf(template)) masked = withValueAt(masked, found.pointer, MASK);
+  return masked;
 }
 
 /**

@@ -102,3 +102,75 @@ describe('Secret values', () => {
     expect(outputs).toContain('-  payment-key: "*** (before)"'); // the deleted Secret
   });
 });
+
+describe('plain-text secret env values of workloads in the diff', () => {
+  const deployment = (password: string, token: string, apiVersion = 'apps/v1') => ({
+    apiVersion,
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          containers: [
+            {
+              name: 'web',
+              image: 'web:1',
+              env: [
+                { name: 'DB_PASSWORD', value: password },
+                { name: 'API_TOKEN', value: token },
+                { name: 'LOG_LEVEL', value: 'debug' },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it('are masked, marked where they differ, as Secret values are', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kubeplan-env-mask-'));
+    try {
+      writeFileSync(join(dir, 'current.json'), JSON.stringify(deployment('hunter2-old', 'tok_same_value')));
+      writeFileSync(join(dir, 'desired.json'), JSON.stringify(deployment('hunter2-new', 'tok_same_value')));
+      const result = await diff([join(dir, 'desired.json')], { current: [join(dir, 'current.json')] });
+      const [change] = result.changes;
+      const env = (o: unknown) => (o as any).spec.template.spec.containers[0].env.map((e: any) => e.value);
+      expect(env(change!.before)).toEqual(['*** (before)', '***', 'debug']);
+      expect(env(change!.after)).toEqual(['*** (after)', '***', 'debug']);
+      for (const out of [formatDiffText(result, { color: false }), formatDiffJson(result), formatDiffMarkdown(result)])
+        for (const value of ['hunter2', 'tok_same_value']) expect(out).not.toContain(value);
+      // The change still shows: the marker differs where the value does.
+      expect(formatDiffText(result, { color: false })).toMatch(/^\+ +value: "\*\*\* \(after\)"$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('apply to a Secret of any apiVersion, even one the API server refuses', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kubeplan-secret-version-'));
+    try {
+      const secret = (apiVersion: string, value: string) =>
+        JSON.stringify({
+          apiVersion,
+          kind: 'Secret',
+          metadata: { name: 's', namespace: 'shop' },
+          stringData: { k: value },
+        });
+      writeFileSync(join(dir, 'current.json'), secret('V1', 'old-canary-value'));
+      writeFileSync(join(dir, 'desired.json'), secret('core/v1', 'new-canary-value'));
+      const result = await diff([join(dir, 'desired.json')], { current: [join(dir, 'current.json')] });
+      for (const out of [formatDiffText(result, { color: false }), formatDiffJson(result), formatDiffMarkdown(result)])
+        expect(out).not.toContain('canary-value');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
