@@ -36,7 +36,7 @@ export function parseNow(value: string): string {
 export function parseHeadroomLimit(value: string): number {
   const pods = Number(value);
   if (!/^\d+$/.test(value) || pods < 1 || pods > 10_000)
-    throw new UsageError(`--headroom-limit: invalid number of pods "${value}" (from 1 to 10000)`);
+    throw new UsageError(`--headroom-limit: invalid headroom "${value}" (a number of pods from 1 to 10000)`);
   return pods;
 }
 
@@ -50,6 +50,6 @@ export function parseNamespace(value: string): string {
 /** `--kube-version`: a release kubeplan supports (kube-release.ts), kept as written. */
 export function parseKubeRelease(value: string): string {
   const problem = kubeReleaseProblem(value);
-  if (problem) throw new UsageError(`--kube-version: ${problem}`);
+  if (problem) throw new UsageError(`--kube-version ${problem}`);
   return value;
 }

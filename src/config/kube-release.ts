@@ -14,7 +14,7 @@ export const OLDEST_KUBERNETES_VERSION = '1.16';
  */
 export function kubeReleaseProblem(text: string): string | undefined {
   const version = parseKubeVersion(text);
-  if (!version) return `"${text}" is not a Kubernetes version such as ${DEFAULT_KUBERNETES_VERSION}`;
+  if (!version) return `"${text}" is not a Kubernetes version such as 1.30`;
   const oldest = parseKubeVersion(OLDEST_KUBERNETES_VERSION)!;
   const newest = parseKubeVersion(DEFAULT_KUBERNETES_VERSION)!;
   if (compareKubeVersions(version, oldest) < 0 || compareKubeVersions(version, newest) > 0)

@@ -21,7 +21,10 @@ export interface SourceTree {
   list(dir: string): Promise<TreeEntry[] | { error: string }>;
   /** What `path` is, links followed; `missing` when that cannot be known (a dangling link: reading it says why). */
   resolve(path: string): Promise<PathKind>;
-  /** The real path of a directory (to notice a link back into a directory being walked), or why there is none. */
+  /**
+   * The real path of a directory or file, links resolved, or why there is none: to notice a link
+   * back into a directory being walked, a file reached twice, a link that leads out of the inputs.
+   */
   realpath(dir: string): Promise<string | { error: string }>;
   /** `dir/name`. */
   join(dir: string, name: string): string;

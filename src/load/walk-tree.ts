@@ -57,11 +57,11 @@ function chosen(found: ReadonlyArray<{ path: string; key: string; linked: boolea
  * an excluded directory is not walked into.
  *
  * Each real file is read once, however it is reached: named twice (`v.yaml ./v.yaml`), or
- * through a symbolic link to a file that is read anyway (see `chosen` for the path that names it). A link
- * inside a walked directory is followed only to a path inside the inputs (a directory given, or
- * a file named): one that leads elsewhere (`app.yaml -> ../../secrets/creds.env`) is reported as
- * skipped and not read, so a walk never reads what the user did not point it at. A link back to
- * a directory being walked is reported once instead of looping.
+ * through a symbolic link to a file that is read anyway (`chosen` picks the path that names it).
+ * A link inside a walked directory is followed only to a path inside the inputs (a directory
+ * given, or a file named): one that leads elsewhere (`app.yaml -> ../../secrets/creds.env`) is
+ * reported as skipped and not read, so a walk never reads what the user did not point it at. A
+ * link back to a directory being walked is reported once instead of looping.
  */
 export async function walkTree(
   tree: SourceTree,

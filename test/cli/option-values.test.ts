@@ -23,11 +23,11 @@ describe('invalid option values', () => {
     ],
     [
       ['plan', '-', '--headroom-limit', 'abc'],
-      'kubeplan: --headroom-limit: invalid number of pods "abc" (from 1 to 10000)',
+      'kubeplan: --headroom-limit: invalid headroom "abc" (a number of pods from 1 to 10000)',
     ],
     [
       ['plan', '-', '--headroom-limit', '0'],
-      'kubeplan: --headroom-limit: invalid number of pods "0" (from 1 to 10000)',
+      'kubeplan: --headroom-limit: invalid headroom "0" (a number of pods from 1 to 10000)',
     ],
     [
       ['plan', '-', '-n', 'Bad_NS!'],
@@ -39,15 +39,15 @@ describe('invalid option values', () => {
     ],
     [
       ['lint', '-', '--kube-version', '2.0'],
-      'kubeplan: --kube-version: "2.0" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
+      'kubeplan: --kube-version "2.0" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
     ],
     [
       ['check', '-', '--kube-version', '1.99'],
-      'kubeplan: --kube-version: "1.99" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
+      'kubeplan: --kube-version "1.99" is not a Kubernetes release kubeplan supports (1.16 to 1.36)',
     ],
     [
       ['lint', '-', '--kube-version', 'latest'],
-      'kubeplan: --kube-version: "latest" is not a Kubernetes version such as 1.36',
+      'kubeplan: --kube-version "latest" is not a Kubernetes version such as 1.30',
     ],
   ])('%j is one line on stderr and exit code 2', async (argv, message) => {
     const r = await runCli(argv, { stdin: VALID });
