@@ -67,7 +67,9 @@ describe('--format sarif, github and junit', () => {
 
     it('lists the findings beyond ten per level in the log without a job summary', async () => {
       const many = Array.from({ length: 12 }, (_, i) => BROKEN.replace('settings', `settings-${i}`)).join('---\n');
-      for (const env of [{}, { GITHUB_STEP_SUMMARY: join(dir, 'no/such/dir/summary.md') }]) {
+      for (const env of [{}, { GITHUB_STEP_SUMMARY: join(dir, 'no/such/dir/summary.md') }] as Array<
+        Record<string, string>
+      >) {
         const r = await runCli(['lint', '--format', 'github', '-'], { stdin: many, env });
         const lines = r.stdout.trimEnd().split('\n');
         expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
