@@ -149,7 +149,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
   let plan: Finding[] = [];
   if (options.consequences !== false) {
     const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);
-    findings.push(...model.findings);
+    for (const finding of model.findings) findings.push(finding);
     ioErrors += model.ioErrors;
     const computed = computeConsequences({
       changes,
@@ -162,7 +162,7 @@ export async function runDiff(loaded: LoadedInputs, options: DiffRunOptions = {}
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     consequences = computed.consequences;
-    findings.push(...consequences.findings);
+    for (const finding of consequences.findings) findings.push(finding);
     plan = planFindings(computed.transition.after, computed.applied).sort(compareFindings);
   }
   return {

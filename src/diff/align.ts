@@ -41,9 +41,9 @@ export function alignTo(current: unknown, desired: unknown, shape: MergeShape | 
   if (isObject(current) && isObject(desired)) {
     const aligned: JsonObject = {};
     for (const key of Object.keys(desired)) {
-      if (key in current) aligned[key] = alignTo(current[key], desired[key], shape?.fields?.[key]);
+      if (Object.hasOwn(current, key)) aligned[key] = alignTo(current[key], desired[key], shape?.fields?.[key]);
     }
-    for (const key of Object.keys(current)) if (!(key in aligned)) aligned[key] = current[key];
+    for (const key of Object.keys(current)) if (!Object.hasOwn(aligned, key)) aligned[key] = current[key];
     return aligned;
   }
   if (Array.isArray(current) && Array.isArray(desired)) {

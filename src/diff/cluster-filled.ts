@@ -86,7 +86,7 @@ function drop(
       drop(item, Array.isArray(desired) ? desired[i] : undefined, rest, values);
     return;
   }
-  if (!isObject(current) || !(segment in current)) return;
+  if (!isObject(current) || !Object.hasOwn(current, segment)) return;
   const mine = isObject(desired) ? desired[segment] : undefined;
   if (rest.length) {
     drop(current[segment], mine, rest, values);

@@ -212,7 +212,7 @@ function compareSides(
     };
   }
   const immutable = immutableFieldFindings(want.ref, aligned, want.object, want.manifest, context);
-  findings.push(...immutable.findings);
+  for (const finding of immutable.findings) findings.push(finding);
   const [before, after] = maskSecretPair(aligned, want.object);
   return {
     ...base,

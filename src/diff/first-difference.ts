@@ -8,7 +8,7 @@ import { deepEqual, isObject } from '../model/json.js';
  */
 export function firstDifference(current: unknown, desired: unknown, pointer: string): string {
   if (isObject(current) && isObject(desired)) {
-    const keys = [...Object.keys(desired), ...Object.keys(current).filter((k) => !(k in desired))];
+    const keys = [...Object.keys(desired), ...Object.keys(current).filter((k) => !Object.hasOwn(desired, k))];
     const key = keys.find((k) => !deepEqual(current[k], desired[k]));
     return key === undefined ? pointer : firstDifference(current[key], desired[key], appendPointer(pointer, key));
   }

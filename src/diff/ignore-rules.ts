@@ -67,7 +67,7 @@ export function ignoredPointers(rules: readonly IgnoreRule[], ref: ObjectRef): s
     if (rule.group !== undefined && rule.group !== groupOf(ref.apiVersion)) continue;
     if (rule.name !== undefined && rule.name !== ref.name) continue;
     if (rule.namespace !== undefined && rule.namespace !== (ref.namespace ?? '')) continue;
-    pointers.push(...rule.jsonPointers);
+    for (const pointer of rule.jsonPointers) pointers.push(pointer);
   }
   return pointers;
 }

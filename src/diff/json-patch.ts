@@ -30,9 +30,9 @@ function walk(
   if (deepEqual(current, desired)) return;
   if (isObject(current) && isObject(desired)) {
     for (const key of Object.keys(current))
-      if (!(key in desired)) ops.push({ op: 'remove', path: formatPointer([...path, key]) });
+      if (!Object.hasOwn(desired, key)) ops.push({ op: 'remove', path: formatPointer([...path, key]) });
     for (const [key, value] of Object.entries(desired)) {
-      if (key in current) walk(current[key], value, [...path, key], shape?.fields?.[key], ops);
+      if (Object.hasOwn(current, key)) walk(current[key], value, [...path, key], shape?.fields?.[key], ops);
       else ops.push({ op: 'add', path: formatPointer([...path, key]), value });
     }
     return;

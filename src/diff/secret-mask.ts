@@ -92,7 +92,7 @@ function maskValues(values: unknown, other: Record<string, unknown> | undefined,
   if (!isObject(values)) return marker;
   const masked: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
-    masked[key] = other && key in other && deepEqual(other[key], value) ? MASK : marker;
+    masked[key] = other && Object.hasOwn(other, key) && deepEqual(other[key], value) ? MASK : marker;
   }
   return masked;
 }

@@ -8,7 +8,7 @@ import { formatBytes } from '../model/format-bytes.js';
 
 /** Rows with aligned columns; the last column is not padded, so only it may carry colour. */
 function table(rows: string[][], indent = '  '): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = rows[0]!.map((_, c) => rows.reduce((max, r) => Math.max(max, r[c]!.length), 0));
   return rows.map((r) =>
     `${indent}${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd(),
   );
@@ -42,7 +42,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
       if (pod.state === 'node-missing') return [pod.name, pod.node!, c.red('not in the cluster: Pending')];
       return [pod.name, c.red('unschedulable'), pod.message ?? 'Pending'];
     });
-    if (rows.length) lines.push(...table(rows, '    '));
+    if (rows.length) for (const line of table(rows, '    ')) lines.push(line);
   }
   for (const cron of result.cronJobs) {
     const when = cron.noRuns ?? (cron.suspended ? 'suspended' : `next runs ${cron.nextRuns.join(', ')}`);
@@ -61,7 +61,7 @@ export function formatPlanText(result: PlanResult, options: TextOptions = {}): s
       `${node.pods[0]} / ${node.pods[1]}`,
     ]);
   }
-  lines.push(...(overview.nodes.length ? table(rows) : ['  (no nodes)']));
+  for (const line of overview.nodes.length ? table(rows) : ['  (no nodes)']) lines.push(line);
 
   lines.push('', c.bold('Services'));
   const services = result.services.map((s) => {

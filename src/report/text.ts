@@ -22,11 +22,15 @@ export function formatText(
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
-  for (const f of result.findings) groups.set(f.file, [...(groups.get(f.file) ?? []), f]);
+  for (const f of result.findings) {
+    const group = groups.get(f.file);
+    if (group) group.push(f);
+    else groups.set(f.file, [f]);
+  }
   for (const [file, findings] of groups) {
     if (lines.length) lines.push('');
     const where = findings.map((f) => `${file}:${f.line}:${f.column}`);
-    const width = Math.max(...where.map((w) => w.length));
+    const width = where.reduce((max, w) => Math.max(max, w.length), 0);
     findings.forEach((f, i) => {
       lines.push(
         `${c.bold(where[i]!.padEnd(width))}  ${paint[f.severity](f.severity.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`,

@@ -123,8 +123,8 @@ fixtures/diff/secrets/desired.yaml:8:3  warning  Secret pay/billing keeps key "p
     expect(code).toBe(2);
     expect(stdout).toBe(`Changes against fixtures/diff/bad-dump.yaml, fixtures/diff/no-such-dump.yaml
 
-fixtures/diff/bad-dump.yaml:5:5  error    items[0] is a string ("just a string"), not a Kubernetes object  document-not-object
-fixtures/diff/bad-dump.yaml:6:5  error    items[1] is a number (42), not a Kubernetes object  document-not-object
+fixtures/diff/bad-dump.yaml:5:5  error    items[0] is a string of 13 characters, not a Kubernetes object  document-not-object
+fixtures/diff/bad-dump.yaml:6:5  error    items[1] is a number, not a Kubernetes object  document-not-object
 
 fixtures/diff/no-such-dump.yaml:1:1  error    cannot read file: no such file or directory  file-unreadable
 

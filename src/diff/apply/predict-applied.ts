@@ -105,7 +105,7 @@ export function predictApplied(
 ): AppliedManifests {
   const result: AppliedManifests = { manifests: [], originalOf: new Map(), findings: [] };
   if (options.mode === 'whole-object') {
-    result.manifests.push(...desired);
+    result.manifests = [...desired];
     return result;
   }
   const live = new Map<string, KubeObject>();
