@@ -21,7 +21,7 @@ export function rulesCommand(io: CliIo): Command {
         io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
         return;
       }
-      const width = Math.max(...BUILTIN_RULES.map((r) => r.meta.id.length));
+      const width = BUILTIN_RULES.reduce((max, r) => Math.max(max, r.meta.id.length), 0);
       const lines: string[] = [];
       for (const category of Object.keys(CATEGORY_TITLES) as RuleCategory[]) {
         const rules = BUILTIN_RULES.filter((r) => r.meta.category === category);

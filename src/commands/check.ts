@@ -81,12 +81,12 @@ export async function check(
   if (loaded.current) {
     const run = await runDiff(loaded, { ...options, reported: linting.findings });
     diffed = diffResult(loaded, run);
-    findings.push(...run.findings, ...run.planFindings);
+    for (const finding of [run.findings, run.planFindings].flat()) findings.push(finding);
     ioErrors += run.ioErrors;
   } else {
     const run = await runPlan(loaded, { ...options, reported: linting.findings });
     planned = planResult(loaded, run, options);
-    findings.push(...run.findings);
+    for (const finding of run.findings) findings.push(finding);
     ioErrors += run.ioErrors;
   }
   findings.sort(compareFindings);

@@ -118,7 +118,7 @@ export async function runPlan(loaded: LoadedInputs, options: PlanRunOptions = {}
 
   stage('cluster');
   const model = await resolveClusterModel(clusterModelOptions(options), loaded.referenceOptions);
-  findings.push(...model.findings);
+  for (const finding of model.findings) findings.push(finding);
   const nodes: readonly KubeObject[] = model.nodes;
 
   stage('current');

@@ -45,6 +45,12 @@ function ioMessage(error: unknown): string {
  * not UTF-8 are reported at the line where they occur.
  */
 export function decodeSource(bytes: Uint8Array): SourceText {
+  // UTF-32's mark starts like UTF-16's, so it is told apart first: kubectl's reader knows UTF-8
+  // and UTF-16 only, and would refuse the file.
+  const utf32le = bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0;
+  const utf32be = bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff;
+  if (utf32le || utf32be)
+    return problem('file-encoding', 'file is UTF-32 (byte-order mark), which kubectl cannot read; save it as UTF-8');
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { ok: true, text: new TextDecoder(encoding).decode(bytes) };

@@ -66,6 +66,12 @@ const CHECKS: RuleDescriptor[] = [
     help: 'An unexpected exception in kubeplan while reading a file or checking an object: that file or object is not fully checked, everything else is. Please report it, with the input if you can.\n\nNothing to fix in the manifest, unless the message shows what kubeplan could not handle.',
   },
   {
+    id: 'link-outside-inputs',
+    defaultSeverity: 'warning',
+    description: 'A symbolic link in a walked directory that leads outside the inputs.',
+    help: 'The link is not followed, so nothing outside the paths given is read.\n\nPoint the link inside the inputs, name its target as an input, or exclude it with --exclude.',
+  },
+  {
     id: 'object-missing-type',
     defaultSeverity: 'error',
     description: 'An object without apiVersion or kind.',

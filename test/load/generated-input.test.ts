@@ -78,6 +78,20 @@ describe('inputs that cannot be parsed as text', () => {
     expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
   });
 
+  it('refuses UTF-32, which kubectl cannot read, instead of reading it as UTF-16', async () => {
+    const utf32le = Buffer.alloc(CONFIG_MAP.length * 4);
+    for (let i = 0; i < CONFIG_MAP.length; i++) utf32le.writeUInt32LE(CONFIG_MAP.charCodeAt(i), i * 4);
+    writeFileSync(join(dir, 'utf32.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le]));
+    writeFileSync(join(dir, 'utf32be.yaml'), Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]));
+    writeFileSync(join(dir, 'ok.yaml'), CONFIG_MAP);
+    const result = await load('utf32.yaml', 'utf32be.yaml', 'ok.yaml');
+    expect(result.lines).toEqual([
+      'utf32.yaml:1:1 error file-encoding file is UTF-32 (byte-order mark), which kubectl cannot read; save it as UTF-8',
+      'utf32be.yaml:1:1 error file-encoding file is UTF-32 (byte-order mark), which kubectl cannot read; save it as UTF-8',
+    ]);
+    expect(result.manifests.map((m) => m.ref.name)).toEqual(['ok']);
+  });
+
   it('reports missing paths, directories given as files and pipes as I/O errors, and goes on', async () => {
     writeFileSync(join(dir, 'ok.yaml'), CONFIG_MAP);
     symlinkSync(join(dir, 'gone.yaml'), join(dir, 'dangling.yaml'));
