@@ -32,6 +32,9 @@ const ENDS_WITH_TEXT =
  * (`"}"`, `","`: syntax, not data), else it is replaced by its length.
  */
 export function withoutValues(message: string): string {
+  // The parser's own recursion gave out: say what it means for the input, not where it broke.
+  if (/Maximum call stack size exceeded/.test(message))
+    return 'the document nests too deeply (thousands of levels) for kubeplan to read; not checked';
   return message
     .replace(ENDS_WITH_TEXT, '$1')
     .replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) =>

@@ -7,32 +7,48 @@
  * for documents with a tag.
  */
 export function jsonData(value: unknown): unknown {
-  if (value instanceof Uint8Array)
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  return converted(value, new WeakMap());
+}
+
+/**
+ * `done` holds each collection already met with what it became: a document may reach one node
+ * through several aliases, or contain itself through one (`loop: &l {self: *l}`), and each is
+ * converted once, its aliases and loops kept.
+ */
+function converted(value: unknown, done: WeakMap<object, unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (done.has(value)) return done.get(value);
+  if (value instanceof Uint8Array) {
+    const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+    done.set(value, text);
+    return text;
+  }
   if (value instanceof Map) {
     const object: Record<string, unknown> = {};
+    done.set(value, object);
     // Keys are data: defineProperty keeps `__proto__` an ordinary key.
     for (const [key, item] of value)
       Object.defineProperty(object, String(key), {
-        value: jsonData(item),
+        value: converted(item, done),
         enumerable: true,
         writable: true,
         configurable: true,
       });
     return object;
   }
-  if (value instanceof Set) return [...value].map(jsonData);
+  if (value instanceof Set) {
+    const list: unknown[] = [];
+    done.set(value, list);
+    for (const item of value) list.push(converted(item, done));
+    return list;
+  }
+  done.set(value, value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = jsonData(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = converted(value[i], done);
     return value;
   }
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    for (const key of Object.keys(object)) {
-      const item = object[key];
-      if (item !== null && typeof item === 'object') object[key] = jsonData(item);
-    }
-  }
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) object[key] = converted(object[key], done);
   return value;
 }
 

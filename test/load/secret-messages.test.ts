@@ -48,4 +48,13 @@ describe('messages about bad input never quote a value that may be secret', () =
     );
     expect(withoutValues('Missing closing "quote')).toBe('Missing closing "quote');
   });
+
+  it('say that a document nests too deeply to read, not how the parser broke', () => {
+    const deep = `apiVersion: v1\nkind: ${'['.repeat(6000)}${']'.repeat(6000)}\n`;
+    const messages = parseManifests('deep.yaml', deep).findings.map((f) => `${f.ruleId} ${f.message}`);
+    expect(messages).toContain(
+      'yaml-syntax the document nests too deeply (thousands of levels) for kubeplan to read; not checked',
+    );
+    expect(messages.join('\n')).not.toContain('call stack');
+  });
 });

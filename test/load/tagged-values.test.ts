@@ -45,4 +45,14 @@ describe('line ends and byte-order marks as kubectl reads them', () => {
     expect(parseManifests('a.yaml', text).manifests.map((m) => m.ref.name)).toEqual(['a', 'b']);
     expect(await schemaFindings(text)).toEqual(['8:11 schema-invalid data.a: expected string, got number 1']);
   });
+
+  it('keeps a document that contains itself through an alias readable, with a tag beside it', () => {
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loop\ndata:\n  note: !!str "!x"\n  loop: &l {self: *l, list: [*l]}\n';
+    const parsed = parseManifests('loop.yaml', text);
+    expect(parsed.findings.map((f) => f.ruleId)).not.toContain('yaml-syntax');
+    const loop = (parsed.manifests[0]!.object.data as Record<string, any>).loop;
+    expect(loop.self).toBe(loop);
+    expect(loop.list[0]).toBe(loop);
+  });
 });
