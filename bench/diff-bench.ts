@@ -4,10 +4,11 @@
  * 10,000 objects each: the manifests of the lint benchmark's corpus, and a cluster dump made
  * from them the way the API server returns objects (defaults filled in, server fields, status,
  * `creationTimestamp: null` in templates, the manifest of the last apply in its annotation, keys
- * sorted) with about 10% of the objects changed. Both ways of comparing are timed side by side:
+ * sorted) with about 10% of the objects changed. The ways of comparing are timed side by side:
  * as `kubectl apply` changes the live objects (the three-way merge of predict-applied.ts, then
- * the comparison), and whole objects (`--whole-object`). Loading (YAML parsing) is timed apart:
- * it is the lint benchmark's subject.
+ * the comparison), whole objects (`--whole-object`), and as `kubectl apply --server-side` changes
+ * them (the field manager of server-side/). Loading (YAML parsing) is timed apart: it is the lint
+ * benchmark's subject.
  */
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,13 +105,15 @@ async function main(): Promise<void> {
     `loading (not part of the goal): desired ${loadDesired.toFixed(0)} ms from ${corpus.files.length} files, current dump ${loadCurrent.toFixed(0)} ms`,
   );
 
-  const applied = (): ReturnType<typeof diffObjects> => {
-    const predicted = predictApplied(current, desired, { mode: 'client' });
+  const applied = (mode: 'client' | 'server-side') => (): ReturnType<typeof diffObjects> => {
+    const predicted = predictApplied(current, desired, { mode });
     return diffObjects(current, predicted.manifests, { stored: new Set(predicted.originalOf.keys()) });
   };
   const ways: Record<string, () => ReturnType<typeof diffObjects>> = {
-    'as kubectl apply (three-way merge, then compare)': applied,
+    'as kubectl apply (three-way merge, then compare)': applied('client'),
     'whole objects (--whole-object)': () => diffObjects(current, desired),
+    // The dump has no managedFields (as kubectl get prints it): ownership comes from the annotation.
+    'as kubectl apply --server-side (field manager, then compare)': applied('server-side'),
   };
   for (const [name, run] of Object.entries(ways)) console.log(`changes, ${name}: ${JSON.stringify(run().counts)}`);
   const runs: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));
