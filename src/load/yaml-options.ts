@@ -62,6 +62,10 @@ export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions 
   schema: KUBECTL_SCHEMA,
   uniqueKeys: true,
   prettyErrors: false,
+  // The package would print some warnings itself, on stderr with the process id (a collection as
+  // a map key, when read as JSON): kubeplan reports what matters as findings, and output must not
+  // vary from run to run.
+  logLevel: 'error',
 };
 
 /**
