@@ -25,23 +25,28 @@ export interface ApiTypes {
   types: Readonly<Record<string, GoType>>;
 }
 
-const BY_GROUP_KIND = new Map<string, string>();
-// The most stable, newest version first: its fields are the fullest.
-for (const [key, type] of Object.entries(API_TYPES.kinds).sort(([a], [b]) =>
-  compareApiVersions(a.split(' ')[0]!, b.split(' ')[0]!),
-)) {
-  const [version = '', kind = ''] = key.split(' ');
-  const groupKind = `${groupOf(version)} ${kind}`;
-  if (!BY_GROUP_KIND.has(groupKind)) BY_GROUP_KIND.set(groupKind, type);
+/**
+ * A lookup in a table keyed by `"apiVersion Kind"`: an entry of that version, else the entry of
+ * the most stable, newest version of the same group and kind (its fields are the fullest).
+ */
+export function byApiVersionAndKind(
+  table: Readonly<Record<string, string>>,
+): (apiVersion: string, kind: string) => string | undefined {
+  const byGroupKind = new Map<string, string>();
+  for (const [key, value] of Object.entries(table).sort(([a], [b]) =>
+    compareApiVersions(a.split(' ')[0]!, b.split(' ')[0]!),
+  )) {
+    const [version = '', kind = ''] = key.split(' ');
+    const groupKind = `${groupOf(version)} ${kind}`;
+    if (!byGroupKind.has(groupKind)) byGroupKind.set(groupKind, value);
+  }
+  return (apiVersion, kind) => table[`${apiVersion} ${kind}`] ?? byGroupKind.get(`${groupOf(apiVersion)} ${kind}`);
 }
 
-/**
- * The Go type of a built-in kind, or undefined for a custom resource. A version the release no
- * longer serves takes the type of another version of its group and kind, whose fields are
- * mostly the same (the API server refuses it anyway; see the plan's findings).
- */
+const typeOfKind = byApiVersionAndKind(API_TYPES.kinds);
+
 export function rootTypeOf(apiVersion: string, kind: string): string | undefined {
-  return API_TYPES.kinds[`${apiVersion} ${kind}`] ?? BY_GROUP_KIND.get(`${groupOf(apiVersion)} ${kind}`);
+  return typeOfKind(apiVersion, kind);
 }
 
 export function goType(name: string | undefined): GoType | undefined {

@@ -224,12 +224,12 @@ export function compareElements(a: PathElement, b: PathElement): number {
     for (let i = 0; i < Math.max(ak.length, bk.length); i++) {
       if (i >= ak.length) return -1;
       if (i >= bk.length) return 1;
-      const c = compareStrings(ak[i]!, bk[i]!) || compareValues(a.key[ak[i]!], b.key[bk[i]!]);
+      const c = compareStrings(ak[i]!, bk[i]!) || compareScalars(a.key[ak[i]!], b.key[bk[i]!]);
       if (c) return c;
     }
     return 0;
   }
-  if ('value' in a && 'value' in b) return compareValues(a.value, b.value);
+  if ('value' in a && 'value' in b) return compareScalars(a.value, b.value);
   if ('index' in a && 'index' in b) return a.index - b.index;
   return 0;
 }
@@ -241,7 +241,7 @@ function compareStrings(a: string, b: string): number {
 const VALUE_ORDER = ['number', 'string', 'boolean'];
 
 /** Numbers, then strings, then booleans, then the rest by their JSON. */
-function compareValues(a: unknown, b: unknown): number {
+function compareScalars(a: unknown, b: unknown): number {
   const ra = VALUE_ORDER.indexOf(typeof a);
   const rb = VALUE_ORDER.indexOf(typeof b);
   const rankA = ra < 0 ? VALUE_ORDER.length : ra;

@@ -52,10 +52,12 @@ export function predictServerSide(
   if (duplicate) return { object: live, refused: `failed to create typed patch object: ${duplicate}`, ownershipKnown };
   const current = withoutStatus(live, true);
   const applier = applierIdentity(options.manager);
-  const owners = recorded ?? guessedOwnership(ref, current, config, lastApplied, applier);
+  const configSet = toFieldSet(ref, config);
+  const owners = recorded ?? guessedOwnership(ref, current, configSet, lastApplied, applier);
   // Unknown ownership predicts no conflict: the apply goes through as if forced.
   const track = options.trackOwners ?? false;
-  let outcome = applyWithOwnership(ref, current, config, owners, applier, options.force || !ownershipKnown, track);
+  const apply = (force: boolean) => applyWithOwnership(ref, current, config, owners, applier, force, track, configSet);
+  let outcome = apply(options.force || !ownershipKnown);
   if (outcome.conflicts && options.manager === 'kubectl' && lastApplied) {
     // Moving from kubectl apply to --server-side: fields the last client-side apply set, still as
     // it set them, may be taken over (the API server allows it for the manager kubectl alone).
@@ -63,9 +65,7 @@ export function predictServerSide(
     const rest = outcome.conflicts
       .map(({ manager, set }) => ({ manager, set: set.difference(allowed) }))
       .filter(({ set }) => !set.isEmpty());
-    outcome = rest.length
-      ? { conflicts: rest }
-      : applyWithOwnership(ref, current, config, owners, applier, true, track);
+    outcome = rest.length ? { conflicts: rest } : apply(true);
   }
   if (outcome.conflicts) {
     return {
@@ -90,14 +90,14 @@ export function predictServerSide(
 function guessedOwnership(
   ref: SsaRef | undefined,
   live: unknown,
-  config: unknown,
+  configSet: FieldSet,
   lastApplied: JsonObject | undefined,
   applier: string,
 ): Ownership {
   const applied = lastApplied ? toFieldSet(ref, lastApplied).difference(SERVER_OWNED) : new FieldSet();
   // The others' fields matter only to an apply that drops some of the applier's (they stay):
   // most applies drop none, and the live object's set is the costliest to make.
-  if (applied.difference(toFieldSet(ref, config)).isEmpty()) return new Map([[applier, applied]]);
+  if (applied.difference(configSet).isEmpty()) return new Map([[applier, applied]]);
   const others = toFieldSet(ref, live).difference(applied).difference(SERVER_OWNED);
   return new Map([
     [applier, applied],

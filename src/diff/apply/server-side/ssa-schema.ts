@@ -1,5 +1,4 @@
-import { compareApiVersions } from '../../../model/api-version.js';
-import { groupOf } from '../../../model/object-ref.js';
+import { byApiVersionAndKind } from '../api-types.js';
 import { SSA_SCHEMA } from './ssa-schema.generated.js';
 
 /**
@@ -117,21 +116,14 @@ export function isNamedField(shape: MapShape | undefined, key: string): boolean 
   return shape?.fields !== undefined && Object.hasOwn(shape.fields, key);
 }
 
-const BY_GROUP_KIND = new Map<string, string>();
-for (const [key, type] of Object.entries(SSA_SCHEMA.kinds).sort(([a], [b]) =>
-  compareApiVersions(a.split(' ')[0]!, b.split(' ')[0]!),
-)) {
-  const [version = '', kind = ''] = key.split(' ');
-  const groupKind = `${groupOf(version)} ${kind}`;
-  if (!BY_GROUP_KIND.has(groupKind)) BY_GROUP_KIND.set(groupKind, type);
-}
+const schemaTypeOfKind = byApiVersionAndKind(SSA_SCHEMA.kinds);
 
 /** One reference per named type: shapes are cached by reference. */
 const ROOT_REFS = new Map<string, SsaRef>();
 
 /** The type of a kind's objects; undefined (deduced) for a custom resource. */
 export function rootRefOf(apiVersion: string, kind: string): SsaRef | undefined {
-  const named = SSA_SCHEMA.kinds[`${apiVersion} ${kind}`] ?? BY_GROUP_KIND.get(`${groupOf(apiVersion)} ${kind}`);
+  const named = schemaTypeOfKind(apiVersion, kind);
   if (named === undefined) return undefined;
   let ref = ROOT_REFS.get(named);
   if (!ref) {

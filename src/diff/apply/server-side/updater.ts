@@ -24,7 +24,8 @@ export type ApplyOutcome =
  * it owned before and no longer sets is removed unless another manager owns it; then every field
  * the apply changes that another manager owns is a conflict, which refuses the apply unless it is
  * forced (the applier then takes those fields over). Fields the apply removes are no one's any more.
- * Ownership after the apply is computed only when `trackOwners` asks for it.
+ * Ownership after the apply is computed only when `trackOwners` asks for it. `set` is the
+ * configuration's field set, when the caller has it already.
  */
 export function applyWithOwnership(
   ref: SsaRef | undefined,
@@ -34,10 +35,10 @@ export function applyWithOwnership(
   applier: string,
   force: boolean,
   trackOwners = false,
+  set: FieldSet = toFieldSet(ref, config),
 ): ApplyOutcome {
   const next: Ownership = new Map(owners);
   const lastSet = owners.get(applier);
-  const set = toFieldSet(ref, config);
   next.set(applier, set);
   const merged = mergeValues(ref, live, config);
   // Pruning gives the merged object back whole when the applier stopped setting nothing.
