@@ -1,27 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateValidationRules } from '../../src/validate/crd/validation-rules.js';
+import { crdWithSpec } from '../helpers/crd.js';
 import { validateYaml } from '../helpers/validate.js';
 
 /** A CRD for kind Knob whose `spec` schema is given (indented under `spec:`). */
-function knobCrd(spec: string): string {
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: knobs.example.com}
-spec:
-  group: example.com
-  names: {kind: Knob, plural: knobs}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-${spec}`;
-}
+const knobCrd = (spec: string): string => crdWithSpec('Knob', spec);
 
 function knob(name: string, spec: string): string {
   return `---\napiVersion: example.com/v1\nkind: Knob\nmetadata: {name: ${name}}\nspec: ${spec}\n`;

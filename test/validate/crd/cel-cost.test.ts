@@ -2,33 +2,21 @@ import { describe, expect, it } from '@jest/globals';
 import { PER_CALL_LIMIT, RUNTIME_CEL_COST_BUDGET } from '../../../src/validate/crd/cel-cost.js';
 import { evaluateValidationRules } from '../../../src/validate/crd/validation-rules.js';
 import type { Schema } from '../../../src/validate/crd/structural-schema.js';
+import { crdWithSpec } from '../../helpers/crd.js';
 import { validateYaml } from '../../helpers/validate.js';
 
-/** A CRD for kind Loop whose `spec` has the given rules, a list of integers, strings `s` and `t`. */
+/** A CRD for kind Loop whose `spec` has the given rules, a list of integers and a string `name`. */
 function loopCrd(rules: readonly string[]): string {
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: loops.example.com}
-spec:
-  group: example.com
-  names: {kind: Loop, plural: loops}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
+  return crdWithSpec(
+    'Loop',
+    `            type: object
             x-kubernetes-validations:
 ${rules.map((rule) => `            - rule: ${JSON.stringify(rule)}`).join('\n')}
             properties:
               list: {type: array, maxItems: 1000, items: {type: integer}}
               name: {type: string}
-`;
+`,
+  );
 }
 
 function specSchema(rules: ReadonlyArray<Record<string, string>>): Schema {
