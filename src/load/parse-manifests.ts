@@ -4,7 +4,8 @@ import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
 import { describeValue, documentObjects, isKubeObject } from './document-objects.js';
 import { fastParse } from './fast-parse.js';
-import { parseRecent } from './recent-parses.js';
+import { parseRecent, recentByText } from './recent-parses.js';
+import { eventLocator, readEventTree } from './event-locator.js';
 import { createLocator } from './source-map.js';
 import { isSyntaxError, reportedErrors, withoutValues } from './reported-errors.js';
 import { addExpansion, isExcessive, measureExpansion, NO_EXPANSION } from './alias-expansion.js';
@@ -25,10 +26,10 @@ type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
  * Parses one file's text into manifests. Every problem becomes a finding at its line and
  * column, and one bad document never stops the others from being read.
  *
- * A clean file is read by the fast parser and its positions come from the full parser only when
- * a finding asks for one (each document parsed again only when its tree has left the cache:
- * recent-parses.ts); any file with a problem is read by the full
- * parser, which positions every finding.
+ * A clean file is read by the fast parser and its positions are worked out only when a finding
+ * asks for one, from the fast parser's events where they tell (event-locator.ts), else from the
+ * full parser (each document read again only when it has left the cache: recent-parses.ts); any
+ * file with a problem is read by the full parser, which positions every finding.
  */
 export function parseManifests(file: string, source: string): ParsedFile {
   const text = kubectlText(source);
@@ -64,8 +65,8 @@ function parseClean(file: string, text: string): ParsedFile | undefined {
   documents.forEach((document, docIndex) => {
     for (const o of expanded[docIndex]!.objects) {
       const source = o.itemIndex === undefined ? { file, docIndex } : { file, docIndex, itemIndex: o.itemIndex };
-      // Positions come from parsing this document alone, when a finding needs one.
-      const locate = locatorOf(document.text, 0, o.basePath, document.line);
+      // Positions come from reading this document alone again, when a finding needs one.
+      const locate = cleanLocatorOf(document.text, o.basePath, document.line);
       manifests.push({ ref: refOf(o.object), object: o.object, source, locate });
     }
   });
@@ -200,6 +201,22 @@ function locatorOf(text: string, docIndex: number, basePath: ReadonlyArray<strin
   return (pointer, target) => {
     const { docs, positions } = parseRecent(text);
     return createLocator(docs[docIndex]!, positions, basePath, lineOffset)(pointer, target);
+  };
+}
+
+/** The event trees of the clean documents located last (null: a document left to the full parser). */
+const recentEventTree = recentByText(4_000_000, readEventTree);
+
+/**
+ * `locate` of one object of a clean document: from the fast parser's events, which are several
+ * times cheaper to read again than the full parser's tree, and from the full parser for what the
+ * events cannot tell exactly (event-locator.ts).
+ */
+function cleanLocatorOf(text: string, basePath: ReadonlyArray<string | number>, lineOffset: number): Locate {
+  const full = locatorOf(text, 0, basePath, lineOffset);
+  return (pointer, target) => {
+    const tree = recentEventTree(text);
+    return (tree && eventLocator(tree, basePath, lineOffset)(pointer, target)) ?? full(pointer, target);
   };
 }
 

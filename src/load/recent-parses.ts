@@ -1,25 +1,25 @@
 import { type ParsedDocuments, parseDocuments } from './parse-documents.js';
 
 /**
- * The full parser's trees of the texts positioned last, kept while their total length stays
- * under a bound. A tree takes many times the memory of its text, and a run locates findings one
- * object at a time, in input order: keeping every tree for the whole run (hundreds of MB on a
- * large repository) buys nothing over keeping the last few, so a text is parsed again only if
- * its findings come in passes far apart (schema checks, then rules).
+ * `build(text)`, kept for the texts built last while their total length stays under a bound. A
+ * parsed tree takes many times the memory of its text, and a run locates findings one object at
+ * a time, in input order: keeping every tree for the whole run (hundreds of MB on a large
+ * repository) buys nothing over keeping the last few, so a text is built again only if its
+ * findings come in passes far apart (schema checks, then rules).
  */
-export function recentParses(maxChars: number): (text: string) => ParsedDocuments {
-  const cache = new Map<string, ParsedDocuments>();
+export function recentByText<T>(maxChars: number, build: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
   let cachedChars = 0;
   return (text) => {
     const hit = cache.get(text);
-    if (hit) {
+    if (hit !== undefined) {
       // Most recently used last: a Map iterates in insertion order.
       cache.delete(text);
       cache.set(text, hit);
       return hit;
     }
-    const parsed = parseDocuments(text);
-    cache.set(text, parsed);
+    const built = build(text);
+    cache.set(text, built);
     cachedChars += text.length;
     // The newest text stays even alone over the bound: its findings are being located.
     for (const [oldest] of cache) {
@@ -27,8 +27,13 @@ export function recentParses(maxChars: number): (text: string) => ParsedDocument
       cache.delete(oldest);
       cachedChars -= oldest.length;
     }
-    return parsed;
+    return built;
   };
+}
+
+/** The full parser's trees of the texts positioned last (see `recentByText`). */
+export function recentParses(maxChars: number): (text: string) => ParsedDocuments {
+  return recentByText(maxChars, parseDocuments);
 }
 
 /** `parseDocuments(text)`, from the trees of the last 4 million characters parsed. */
