@@ -1,3 +1,4 @@
+import { checkStdinUse } from './option-values.js';
 import { Command, Option } from 'commander';
 import { check } from '../commands/check.js';
 import type { RuleProfile } from '../lint/rule-profiles.js';
@@ -30,6 +31,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(PROFILE_OPTION())
     .option('--no-inline-ignores', 'report findings that kubeplan.io/ignore annotations would suppress');
   return addCurrentStateOptions(command, false).action(async (paths: string[], flags: CheckFlags) => {
+    checkStdinUse(paths, flags.cluster);
     const run = diffOptionsFrom(io, flags);
     if (!run) return setExit(EXIT_ERROR);
     let result: Awaited<ReturnType<typeof check>>;

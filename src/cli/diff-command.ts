@@ -8,7 +8,7 @@ import { formatDiffText } from '../report/diff-text.js';
 import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
-import { parseLines } from './option-values.js';
+import { checkStdinUse, parseLines } from './option-values.js';
 
 /** Flags `kubeplan diff` and `kubeplan check` share. */
 export interface CurrentStateFlags {
@@ -144,6 +144,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     )
     .option('--exit-code', 'exit 0 without changes, 1 with changes, 2 on an error (as kubectl diff)');
   return addCurrentStateOptions(command, true).action(async (paths: string[], flags: DiffFlags) => {
+    checkStdinUse(paths, flags.cluster);
     const run = diffOptionsFrom(io, flags);
     if (!run) return setExit(EXIT_ERROR);
     let result: Awaited<ReturnType<typeof diff>>;

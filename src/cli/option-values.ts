@@ -53,3 +53,14 @@ export function parseKubeRelease(value: string): string {
   if (problem) throw new UsageError(`--kube-version ${problem}`);
   return value;
 }
+
+/**
+ * Standard input is one stream: the manifests or the `--cluster` nodes can come from it, not
+ * both (a Node among the manifests would be an object to apply, not a node to plan on).
+ */
+export function checkStdinUse(paths: readonly string[], cluster: readonly string[]): void {
+  if (paths.includes('-') && cluster.includes('-'))
+    throw new UsageError(
+      '--cluster -: standard input already holds the manifests; give the nodes as a file (--cluster nodes.yaml)',
+    );
+}

@@ -9,7 +9,7 @@ import { wantsColor, type CliIo } from './io.js';
 import { FAIL_ON_OPTION, NAMESPACE_OPTION, sizeOption } from './lint-command.js';
 import { reportSourceError } from './diff-command.js';
 import { clusterConfigOf, failOnOf, loadCliConfig } from './load-cli-config.js';
-import { parseHeadroomLimit, parseNow } from './option-values.js';
+import { checkStdinUse, parseHeadroomLimit, parseNow } from './option-values.js';
 
 interface PlanFlags {
   format: 'text' | 'json' | 'yaml';
@@ -84,6 +84,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       .option('--color', 'force colours')
       .option('--no-color', 'no colours')
       .action(async (paths: string[], flags: PlanFlags) => {
+        checkStdinUse(paths, flags.cluster);
         const loaded = loadCliConfig(io, flags.config);
         if (!loaded) {
           setExit(EXIT_ERROR);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
@@ -97,6 +97,27 @@ describe('kubeplan plan: the cluster and what runs on it', () => {
     expect(r.stdout).toContain(
       '  ip-10-0-2-41.eu-west-1.compute.internal  50m / 8000m   1%  64.0MiB / 32.0GiB   0%  1 / 110\n',
     );
+  });
+
+  it('reads the nodes from standard input with --cluster -, as kubectl get nodes -o yaml pipes them', async () => {
+    const nodes = readFileSync('fixtures/clusters/kubectl-nodes.yaml', 'utf8');
+    const r = await runCli(['plan', 'fixtures/plan/daemonsets', '--cluster', '-'], { stdin: nodes });
+    expect(r.stdout.split('\n')[0]).toBe('Plan at 2026-01-01T00:00:00Z on 3 nodes (--cluster)');
+    expect(r.stdout).toContain(
+      '  ip-10-0-2-41.eu-west-1.compute.internal  50m / 8000m   1%  64.0MiB / 32.0GiB   0%  1 / 110\n',
+    );
+  });
+
+  it('refuses standard input for both the manifests and --cluster: one line, exit 2', async () => {
+    for (const command of ['plan', 'check', 'diff']) {
+      const args = command === 'diff' ? ['--current', 'fixtures/diff/current'] : [];
+      const r = await runCli([command, '-', '--cluster', '-', ...args], { stdin: 'apiVersion: v1\nkind: Node\n' });
+      expect([command, r.code, r.stderr]).toEqual([
+        command,
+        2,
+        'kubeplan: --cluster -: standard input already holds the manifests; give the nodes as a file (--cluster nodes.yaml)\n',
+      ]);
+    }
   });
 
   it('applies the input over the objects of --current, at the time of the dump', async () => {

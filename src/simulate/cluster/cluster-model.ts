@@ -53,7 +53,8 @@ function nodeGroupFinding(config: ClusterConfig, problem: NodeGroupProblem): Fin
  */
 export async function resolveClusterModel(options: ClusterModelOptions, load: LoadOptions = {}): Promise<ClusterModel> {
   if (options.cluster?.length) {
-    const loaded = await loadCluster(options.cluster, { ...load, readStdin: undefined });
+    // `--cluster -` reads standard input through the run's one reader, with its size limit.
+    const loaded = await loadCluster(options.cluster, load);
     return { nodes: loaded.nodes, source: 'files', findings: loaded.findings, ioErrors: loaded.ioErrors };
   }
   if (options.clusterConfig) {
