@@ -25,6 +25,37 @@ export function copyJson<T>(value: T): T {
 }
 
 /**
+ * Whether `original` can stand for `copy`, a copy made of it (by `copyJson`) and maybe changed
+ * since: the same plain objects and lists, with the same keys in the same order and the same
+ * scalars, so that no reader and no output can tell them apart. False when unsure (an object
+ * that is not plain, like a Date): the caller then keeps the copy.
+ */
+export function sameAsCopy(original: unknown, copy: unknown): boolean {
+  if (original === copy) return true;
+  if (original === null || copy === null || typeof original !== 'object' || typeof copy !== 'object')
+    return Object.is(original, copy);
+  const prototype = Object.getPrototypeOf(original) as unknown;
+  if (prototype !== Object.getPrototypeOf(copy)) return false;
+  if (prototype === Array.prototype) {
+    const a = original as unknown[];
+    const b = copy as unknown[];
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAsCopy(a[i], b[i])) return false;
+    return true;
+  }
+  if (prototype !== Object.prototype) return false;
+  const keys = Object.keys(original);
+  const copyKeys = Object.keys(copy);
+  if (keys.length !== copyKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== copyKeys[i]) return false;
+    if (!sameAsCopy((original as Record<string, unknown>)[key], (copy as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/**
  * Whether `value` contains itself: YAML aliases can build such an object (`spec: &s {self: *s}`),
  * which has no JSON form, so kubectl cannot send it and kubeplan must not walk it. Shared but
  * acyclic aliases are fine.

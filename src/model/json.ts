@@ -139,3 +139,32 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * Whether `canonicalJson(a) === canonicalJson(b)`, without building either text: the same
+ * structure, where object fields set to `undefined` do not exist, and scalars compare by their
+ * JSON text (so a list item `undefined` equals `null`, as both print `null`). The API server
+ * compares every stored object's spec with its new version this way.
+ */
+export function canonicalEqual(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!canonicalEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    let defined = 0;
+    for (const key of Object.keys(a)) {
+      const item = a[key];
+      if (item === undefined) continue;
+      defined++;
+      if (!Object.hasOwn(b, key) || !canonicalEqual(item, b[key])) return false;
+    }
+    // Every defined field of `a` is in `b`: the texts are equal when `b` has no other.
+    for (const key of Object.keys(b)) if (b[key] !== undefined) defined--;
+    return defined === 0;
+  }
+  if (Array.isArray(b) || isObject(b)) return false;
+  return a === b || (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+}

@@ -66,6 +66,16 @@ export function identityKey(ref: ObjectRef): string {
 }
 
 /**
+ * `identityKey(refOf(object))` without building the ref: the simulation and the diff key every
+ * object they index by it, several times per object.
+ */
+export function objectKey(object: KubeObject): string {
+  const metadata = objectAt(object, 'metadata');
+  const namespace = asString(metadata?.namespace) ?? '';
+  return `${groupOf(asString(object.apiVersion) ?? '')}|${asString(object.kind) ?? ''}|${namespace}|${asString(metadata?.name) ?? ''}`;
+}
+
+/**
  * `Deployment shop/web`, `ClusterRole admin`: how people name objects in messages. An object
  * with no name yet shows its `generateName` and a star (`Job shop/migrate-*`).
  */

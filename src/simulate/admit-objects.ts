@@ -6,13 +6,13 @@ import { applyDefaults } from './defaults/index.js';
 import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
 import { fnv1a32, generatedName } from './objects/names.js';
-import { isCyclic } from '../model/copy-json.js';
+import { isCyclic, sameAsCopy } from '../model/copy-json.js';
 import { sameTemplate } from './objects/template-equality.js';
 import { pendingStatus } from './objects/pod-status.js';
 import { metadataOf, uidOf, type SimulationState } from './state.js';
 import { admitPod } from './admission/admit-pod.js';
 import { templateGeneration, TEMPLATE_GENERATION } from './controllers/daemonset.js';
-import { asString, canonicalJson, isObject, objectAt } from '../model/json.js';
+import { asString, canonicalEqual, isObject, objectAt } from '../model/json.js';
 
 /** Objects kubeplan recomputes itself: those of `--current` are dropped, not kept stale. */
 export const RECOMPUTED_KINDS = new Set(['EndpointSlice', 'Endpoints', 'Event']);
@@ -24,13 +24,32 @@ function dropBookkeeping(object: KubeObject): void {
 }
 
 /**
- * Objects of `--current`, as the cluster has them (status included). Nodes there are left out:
- * the cluster model has its own (`--cluster`, node groups or the embedded cluster).
+ * A current object as the API server stores it: defaulted, without bookkeeping. An object the
+ * caller owns that is stored like that already (the objects of a transition's first run, given
+ * to its second) is kept itself rather than its copy: the second run then shares its objects
+ * with the first instead of holding a copy of each, and caches keyed by objects (the comparable
+ * form of a pod template) keep their entries. Sharing is safe as no stored object is ever
+ * changed in place (SimulationState), and `create` writes no uid or creation time into an object
+ * that has both.
  */
-export function admitCurrent(state: SimulationState, manifests: readonly Manifest[]): void {
+function storedForm(object: KubeObject, owned: boolean): KubeObject {
+  const copy = applyDefaults(object);
+  dropBookkeeping(copy);
+  const metadata = objectAt(object, 'metadata');
+  const complete = metadata?.uid != null && metadata.creationTimestamp != null;
+  return owned && complete && sameAsCopy(object, copy) ? object : copy;
+}
+
+/**
+ * Objects of `--current`, as the cluster has them (status included). Nodes there are left out:
+ * the cluster model has its own (`--cluster`, node groups or the embedded cluster). An object
+ * that contains itself is left out with a warning. `owned`: the caller hands its objects over
+ * and none contains itself (SimulationInput.currentOwned).
+ */
+export function admitCurrent(state: SimulationState, manifests: readonly Manifest[], owned = false): void {
   const nodes: Manifest[] = [];
   for (const manifest of manifests) {
-    if (isCyclic(manifest.object)) {
+    if (!owned && isCyclic(manifest.object)) {
       const message = `${describeRef(manifest.ref)} contains itself through a YAML alias, which no cluster dump does; it is left out of the current state`;
       state.report({ ruleId: 'current-object-ignored', severity: 'warning', message, origin: manifest, pointer: '' });
       continue;
@@ -40,9 +59,7 @@ export function admitCurrent(state: SimulationState, manifests: readonly Manifes
       continue;
     }
     if (RECOMPUTED_KINDS.has(String(manifest.object.kind))) continue;
-    const object = applyDefaults(manifest.object);
-    dropBookkeeping(object);
-    state.create(object, manifest);
+    state.create(storedForm(manifest.object, owned), manifest);
   }
   if (nodes.length) {
     const names = `${nodes
@@ -88,7 +105,7 @@ export function admitDesired(
       const old = metadataOf(current.object);
       metadata.uid = old.uid;
       metadata.creationTimestamp = old.creationTimestamp;
-      const changed = canonicalJson(object.spec) !== canonicalJson(current.object.spec);
+      const changed = !canonicalEqual(object.spec, current.object.spec);
       if (typeof old.generation === 'number') metadata.generation = changed ? old.generation + 1 : old.generation;
       if (current.object.status !== undefined && !changed) object.status = current.object.status;
       else if (object.kind === 'StatefulSet') keepRevision(object, current.object);

@@ -33,6 +33,13 @@ export interface SimulationInput {
   nodes: readonly KubeObject[];
   /** Objects already in the cluster (`--current`). */
   current: readonly Manifest[];
+  /**
+   * Set when the current objects are the caller's own and none contains itself (a YAML alias
+   * cycle), as in simulateTransition: its copies of the cluster dump, then the first run's objects.
+   * Admission then skips the cycle check, and stores an object that defaulting leaves as it is
+   * rather than a copy of it (see admitCurrent).
+   */
+  currentOwned?: boolean;
   /** The manifests to apply, already accepted (schema-valid). */
   desired: readonly Manifest[];
   /** Input manifests the API server refused: findings about what they leave missing say so. */
@@ -102,7 +109,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const state = new SimulationState(input.now);
   const refused = new RefusedObjects(input.refused ?? []);
   for (const node of input.nodes) state.create(copyJson(node));
-  admitCurrent(state, input.current);
+  admitCurrent(state, input.current, input.currentOwned ?? false);
   admitDesired(state, input.desired, input.namespace, input.crds);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);

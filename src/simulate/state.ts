@@ -1,8 +1,7 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { groupOf, identityKey, nameOf, namespaceOf, type ObjectRef, refOf } from '../model/object-ref.js';
+import { groupOf, identityKey, nameOf, namespaceOf, objectKey, type ObjectRef, refOf } from '../model/object-ref.js';
 import { deterministicUid, generatedName } from './objects/names.js';
-import { cached } from '../model/maps.js';
 import { asString, isObject } from '../model/json.js';
 import { controllerUidOf, topController } from '../model/owner-chain.js';
 
@@ -70,7 +69,7 @@ export class SimulationState {
   /** Adds an object, giving it a deterministic uid and the simulation's time when it has none. */
   create(object: KubeObject, origin?: Manifest): Entry {
     const metadata = metadataOf(object);
-    const key = identityKey(refOf(object));
+    const key = objectKey(object);
     metadata.uid ??= deterministicUid(key);
     metadata.creationTimestamp ??= this.now;
     const entry: Entry = { object, seq: this.nextSeq++, ...(origin ? { origin } : {}) };
@@ -90,7 +89,7 @@ export class SimulationState {
 
   /** Replaces an object by one with the same identity, keeping its place and origin. */
   replace(object: KubeObject): void {
-    const key = identityKey(refOf(object));
+    const key = objectKey(object);
     const entry = this.entries.get(key);
     if (!entry) throw new Error(`kubeplan: no ${refOf(object).kind} ${nameOf(object)} to replace`);
     const oldOwner = controllerUidOf(entry.object);
@@ -106,7 +105,7 @@ export class SimulationState {
   }
 
   remove(object: KubeObject): void {
-    const key = identityKey(refOf(object));
+    const key = objectKey(object);
     const entry = this.entries.get(key);
     if (!entry) return;
     this.unindex(key, entry);
@@ -121,12 +120,9 @@ export class SimulationState {
 
   /** Indexes a new entry: it has the highest `seq`, so appending keeps every map in creation order. */
   private index(key: string, entry: Entry): void {
-    const add = (map: Map<string, Map<string, Entry>>, k: string): void => {
-      cached(map, k, () => new Map<string, Entry>()).set(key, entry);
-    };
-    add(this.byKind, String(entry.object.kind));
+    addTo(this.byKind, String(entry.object.kind), key, entry);
     const owner = controllerUidOf(entry.object);
-    if (owner) add(this.byOwner, owner);
+    if (owner) addTo(this.byOwner, owner, key, entry);
   }
 
   /** Adds an older entry to an index map, rebuilding the map when it would land out of order. */
@@ -154,10 +150,11 @@ export class SimulationState {
 
   /** Entries of one kind (and API group when given), in creation order (the maps keep it). */
   list(kind: string, group?: string): Entry[] {
-    const entries = [...(this.byKind.get(kind)?.values() ?? [])];
-    return group === undefined
-      ? entries
-      : entries.filter((e) => groupOf(asString(e.object.apiVersion) ?? '') === group);
+    const out: Entry[] = [];
+    // Loops rather than a spread and a filter: controllers list every kind every round.
+    for (const entry of this.byKind.get(kind)?.values() ?? [])
+      if (group === undefined || groupOf(asString(entry.object.apiVersion) ?? '') === group) out.push(entry);
+    return out;
   }
 
   /** Every entry, in creation order. */
@@ -167,8 +164,9 @@ export class SimulationState {
 
   /** Entries whose controller owner reference points at `uid` (of one kind when given), in creation order. */
   ownedBy(uid: string, kind?: string): Entry[] {
-    const entries = [...(this.byOwner.get(uid)?.values() ?? [])];
-    return kind ? entries.filter((e) => e.object.kind === kind) : entries;
+    const out: Entry[] = [];
+    for (const entry of this.byOwner.get(uid)?.values() ?? []) if (!kind || entry.object.kind === kind) out.push(entry);
+    return out;
   }
 
   /**
@@ -224,6 +222,13 @@ export class SimulationState {
     this.reported.add(key);
     this.problems.push(problem);
   }
+}
+
+/** Adds an entry to the inner map of an index, creating it. */
+function addTo(map: Map<string, Map<string, Entry>>, k: string, key: string, entry: Entry): void {
+  const inner = map.get(k);
+  if (inner) inner.set(key, entry);
+  else map.set(k, new Map([[key, entry]]));
 }
 
 /** An owner reference to `owner` marking it as the controller, as controllers write them. */

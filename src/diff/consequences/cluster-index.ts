@@ -1,6 +1,6 @@
 import type { ClusterState } from '../../model/cluster-state.js';
 import type { KubeObject } from '../../model/manifest.js';
-import { identityKey, type ObjectRef, refOf } from '../../model/object-ref.js';
+import { identityKey, objectKey, type ObjectRef } from '../../model/object-ref.js';
 import { nodeNameOf } from '../../simulate/objects/pod-status.js';
 import { isTerminal, isTerminating } from '../../model/pod-phase.js';
 import { pushTo } from '../../model/maps.js';
@@ -19,7 +19,7 @@ export class ClusterIndex {
   constructor(state: ClusterState) {
     this.objects = state.objects;
     for (const object of state.objects) {
-      this.byKey.set(identityKey(refOf(object)), object);
+      this.byKey.set(objectKey(object), object);
       const uid = uidOf(object);
       if (uid) this.byUid.set(uid, object);
       const owner = controllerUidOf(object);

@@ -1,7 +1,7 @@
 import { findingAt, type Finding } from '../../model/finding.js';
 import { copyJson, isCyclic } from '../../model/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
-import { identityKey, refOf } from '../../model/object-ref.js';
+import { objectKey, refOf } from '../../model/object-ref.js';
 import { START_OF_FILE } from '../../model/source-range.js';
 import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
@@ -51,10 +51,12 @@ export function simulateTransition(input: TransitionInput): Transition {
   const current = input.current
     .filter((m) => !isCyclic(m.object))
     .map((m) => ({ ...m, object: dropNulls(copyJson(m.object)) as KubeObject }));
-  const before = simulate({ nodes: input.nodes, current, desired: [], now: input.now, schedule });
-  const manifestOf = new Map(current.map((m) => [identityKey(refOf(m.object)), m]));
+  // Both runs own their current objects (copies, then the first run's objects, which nothing
+  // else changes), and none contains itself: those that did were left out above.
+  const before = simulate({ nodes: input.nodes, current, currentOwned: true, desired: [], now: input.now, schedule });
+  const manifestOf = new Map(current.map((m) => [objectKey(m.object), m]));
   const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
-    const source = manifestOf.get(identityKey(refOf(object)));
+    const source = manifestOf.get(objectKey(object));
     return source
       ? { ...source, object }
       : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
@@ -62,6 +64,7 @@ export function simulateTransition(input: TransitionInput): Transition {
   const after = simulate({
     nodes: input.nodes,
     current: running,
+    currentOwned: true,
     desired: input.desired,
     refused: input.refused ?? [],
     now: input.now,
@@ -76,7 +79,7 @@ export function simulateTransition(input: TransitionInput): Transition {
 function withoutDeleted(objects: readonly KubeObject[], deleted: ReadonlySet<string>): KubeObject[] {
   const gone = new Set(
     objects
-      .filter((o) => deleted.has(identityKey(refOf(o))))
+      .filter((o) => deleted.has(objectKey(o)))
       .map(uidOf)
       .filter(Boolean),
   );
