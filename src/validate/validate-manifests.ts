@@ -4,6 +4,7 @@ import { appendPointer, fieldPath, valueAt } from '../model/json-pointer.js';
 import type { Manifest } from '../model/manifest.js';
 import { groupOf } from '../model/object-ref.js';
 import { builtinKindsOf, builtinType, builtinVersionsOf, isBuiltinGroup } from './builtin-kinds.js';
+import { validateInChunks } from './chunked-validation.js';
 import { builtinValidator } from './builtin-validators.js';
 import { CrdRegistry, type CrdVersion } from './crd/crd-registry.js';
 import { withStructuralDefaults } from './crd/structural-defaults.js';
@@ -107,12 +108,10 @@ export class ManifestValidator {
     };
     const checkBuiltin = async (type: string, value: unknown, base: string): Promise<void> => {
       const validate = await builtinValidator(type);
-      if (!validate(value)) {
-        const errors = (validate.errors ?? [])
-          .map((e) => ({ ...e, instancePath: base + e.instancePath }))
-          .filter((e) => !unsetEnum(e, m.object));
-        for (const p of describeSchemaErrors(errors, m.object, hidden)) schemaFinding(p.pointer, p.message);
-      }
+      const errors = validateInChunks(validate, value)
+        .map((e) => ({ ...e, instancePath: base + e.instancePath }))
+        .filter((e) => !unsetEnum(e, m.object));
+      for (const p of describeSchemaErrors(errors, m.object, hidden)) schemaFinding(p.pointer, p.message);
       if (this.options.strict) findUnknownFields(value, type, base).forEach(unknownFinding);
     };
 
