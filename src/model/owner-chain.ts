@@ -71,14 +71,15 @@ export function controllerChain<T>(
   objectOf: (item: T) => unknown = (item) => item,
 ): T[] {
   const chain: T[] = [];
-  const seen = new Set<T>([start]);
   let current = start;
   for (;;) {
     const ref = controllerRefOf(objectOf(current));
     const owner = ref ? find(ref, current) : undefined;
-    if (owner === undefined || seen.has(owner) || !isReferencedBy(ref!, objectOf(owner))) return chain;
+    // A cycle comes back to the start or to an owner already in the chain. Chains are a few
+    // objects long, so looking through the chain costs less than a set for every walk.
+    if (owner === undefined || owner === start || chain.includes(owner) || !isReferencedBy(ref!, objectOf(owner)))
+      return chain;
     chain.push(owner);
-    seen.add(owner);
     current = owner;
   }
 }

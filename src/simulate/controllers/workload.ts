@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../model/manifest.js';
 import { describeRef, refOf } from '../../model/object-ref.js';
 import { groupKindOfObject } from '../../model/group-kind.js';
-import { workloadSelector } from '../../model/selectors/consumers.js';
+import { type ConsumerSelector, workloadSelector } from '../../model/selectors/consumers.js';
+import { cached } from '../../model/maps.js';
 import { labelsOf, selectorMatches } from '../../model/selectors/label-selector.js';
 import type { Entry, SimulationState } from '../state.js';
 import { objectAt } from '../../model/json.js';
@@ -29,10 +30,13 @@ export function workloadShape(
   const template = spec && objectAt(spec, 'template');
   const selector = spec && objectAt(spec, 'selector');
   if (!spec || !template) return undefined;
-  const owned = workloadSelector(groupKindOfObject(entry.object), entry.object);
-  if (!selector || owned.state !== 'set' || !selectorMatches(owned.selector, labelsOf(template))) {
+  // Without a selector object, the reason given still depends on what workloadSelector reads.
+  const check = selector
+    ? selectorCheck(entry.object, selector, template)
+    : { state: workloadSelector(groupKindOfObject(entry.object), entry.object).state, matchesTemplate: false };
+  if (!selector || check.state !== 'set' || !check.matchesTemplate) {
     const why =
-      owned.state === 'set'
+      check.state === 'set'
         ? 'its selector does not match the labels of its pod template'
         : 'its selector is missing, empty or invalid';
     state.report({
@@ -47,6 +51,32 @@ export function workloadShape(
   const replicas = options.replicas ? spec.replicas : 0;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) return undefined;
   return { spec, template, selector, replicas };
+}
+
+/** A workload's compiled selector, and whether it selects the workload's own pod template. */
+interface SelectorCheck {
+  state: ConsumerSelector['state'];
+  matchesTemplate: boolean;
+}
+
+/**
+ * The checks already made, by selector object, then template object, then kind: controllers
+ * check every workload every round, and compiling the selector (with the syntax checks of its
+ * keys and values) each time cost more than the rest of the round. Caching by object is safe as a
+ * stored object is never changed in place (SimulationState): a new version of a workload shares
+ * its selector and template until one of them changes, and then has a new object for it.
+ */
+const selectorChecks = new WeakMap<object, WeakMap<object, Map<string, SelectorCheck>>>();
+
+function selectorCheck(workload: KubeObject, selector: object, template: object): SelectorCheck {
+  const kind = groupKindOfObject(workload);
+  const byTemplate = cached(selectorChecks, selector, () => new WeakMap<object, Map<string, SelectorCheck>>());
+  const byKind = cached(byTemplate, template, () => new Map<string, SelectorCheck>());
+  return cached(byKind, kind, () => {
+    // The selector read as workloadSelector reads it: from the workload's spec, the same object.
+    const owned = workloadSelector(kind, workload);
+    return { state: owned.state, matchesTemplate: selectorMatches(owned.selector, labelsOf(template)) };
+  });
 }
 
 /**
