@@ -62,7 +62,12 @@ export function versionOf(apiVersion: string): string {
 
 /** A string key that is equal for two refs exactly when they name the same object. */
 export function identityKey(ref: ObjectRef): string {
-  return `${groupOf(ref.apiVersion)}|${ref.kind}|${ref.namespace ?? ''}|${ref.name}`;
+  return keyOf(ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name);
+}
+
+/** `identityKey` of the ref with these fields (`` for no namespace), for callers that have no ref object. */
+export function keyOf(apiVersion: string, kind: string, namespace: string, name: string): string {
+  return `${groupOf(apiVersion)}|${kind}|${namespace}|${name}`;
 }
 
 /**
@@ -71,8 +76,12 @@ export function identityKey(ref: ObjectRef): string {
  */
 export function objectKey(object: KubeObject): string {
   const metadata = objectAt(object, 'metadata');
-  const namespace = asString(metadata?.namespace) ?? '';
-  return `${groupOf(asString(object.apiVersion) ?? '')}|${asString(object.kind) ?? ''}|${namespace}|${asString(metadata?.name) ?? ''}`;
+  return keyOf(
+    asString(object.apiVersion) ?? '',
+    asString(object.kind) ?? '',
+    asString(metadata?.namespace) ?? '',
+    asString(metadata?.name) ?? '',
+  );
 }
 
 /**

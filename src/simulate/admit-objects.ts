@@ -2,7 +2,7 @@ import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, placeInNamespace } from '../model/namespace-scope.js';
 import { describeRef, nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
-import { applyDefaults } from './defaults/index.js';
+import { applyDefaults, defaultInPlace } from './defaults/index.js';
 import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
 import { fnv1a32, generatedName } from './objects/names.js';
@@ -23,30 +23,39 @@ function dropBookkeeping(object: KubeObject): void {
   if (metadata) delete metadata.managedFields;
 }
 
+/** Who owns the current objects a simulation is given (SimulationInput.currentObjects). */
+export type CurrentObjects = 'copies' | 'results';
+
 /**
- * A current object as the API server stores it: defaulted, without bookkeeping. An object the
- * caller owns that is stored like that already (the objects of a transition's first run, given
- * to its second) is kept itself rather than its copy: the second run then shares its objects
- * with the first instead of holding a copy of each, and caches keyed by objects (the comparable
- * form of a pod template) keep their entries. Sharing is safe as no stored object is ever
- * changed in place (SimulationState), and `create` writes no uid or creation time into an object
- * that has both.
+ * A current object as the API server stores it: defaulted, without bookkeeping. Copied, unless
+ * the caller owns the object (`owned`): a fresh copy (`copies`) is defaulted in place, which is
+ * what defaulting a copy of it would give. An object of an earlier run (`results`) that is stored
+ * like that already is kept itself rather than its copy: the run then shares its objects with the
+ * earlier one instead of holding a copy of each, and caches keyed by objects (the comparable form
+ * of a pod template) keep their entries. Sharing is safe as no stored object is ever changed in
+ * place (SimulationState), and `create` writes no uid or creation time into an object that has both.
  */
-function storedForm(object: KubeObject, owned: boolean): KubeObject {
+function storedForm(object: KubeObject, owned: CurrentObjects | undefined): KubeObject {
+  if (owned === 'copies') {
+    defaultInPlace(object);
+    dropBookkeeping(object);
+    return object;
+  }
   const copy = applyDefaults(object);
   dropBookkeeping(copy);
+  if (owned !== 'results') return copy;
   const metadata = objectAt(object, 'metadata');
   const complete = metadata?.uid != null && metadata.creationTimestamp != null;
-  return owned && complete && sameAsCopy(object, copy) ? object : copy;
+  return complete && sameAsCopy(object, copy) ? object : copy;
 }
 
 /**
  * Objects of `--current`, as the cluster has them (status included). Nodes there are left out:
  * the cluster model has its own (`--cluster`, node groups or the embedded cluster). An object
- * that contains itself is left out with a warning. `owned`: the caller hands its objects over
- * and none contains itself (SimulationInput.currentOwned).
+ * that contains itself is left out with a warning, unless the caller owns the objects (`owned`,
+ * SimulationInput.currentObjects) and has left those out itself.
  */
-export function admitCurrent(state: SimulationState, manifests: readonly Manifest[], owned = false): void {
+export function admitCurrent(state: SimulationState, manifests: readonly Manifest[], owned?: CurrentObjects): void {
   const nodes: Manifest[] = [];
   for (const manifest of manifests) {
     if (!owned && isCyclic(manifest.object)) {
@@ -120,7 +129,19 @@ export function admitDesired(
     if (object.kind === 'Pod' && object.apiVersion === 'v1' && !admitBarePod(state, object, manifest)) continue;
     state.create(object, manifest);
     if (object.kind === 'Job' && object.apiVersion === 'batch/v1') addJobSelector(object);
+    if (current) shareUnchangedSpec(object, current.object);
   }
+}
+
+/**
+ * A spec that comes out of admission exactly as the current object's (the same keys in the same
+ * order: nothing can tell them apart) is kept as that object, not as the new copy: the second
+ * run of a transition applies every manifest again, and a shared spec keeps its pod template's
+ * comparable form (template-equality.ts, cached by object) and is held once, not twice. Done last,
+ * as admission no longer changes the spec in place, and no stored object is changed in place.
+ */
+function shareUnchangedSpec(object: KubeObject, current: KubeObject): void {
+  if (object.spec !== current.spec && sameAsCopy(current.spec, object.spec)) object.spec = current.spec;
 }
 
 /**

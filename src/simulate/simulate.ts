@@ -1,7 +1,7 @@
 import type { ClusterState } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
 import type { ObjectRef } from '../model/object-ref.js';
-import { admitCurrent, admitDesired, RECOMPUTED_KINDS } from './admit-objects.js';
+import { admitCurrent, admitDesired, type CurrentObjects, RECOMPUTED_KINDS } from './admit-objects.js';
 import { cronJobSchedules, type CronJobRuns } from './controllers/cronjob.js';
 import { reconcileDaemonSets } from './controllers/daemonset.js';
 import { reconcileDeployments } from './controllers/deployment.js';
@@ -34,12 +34,14 @@ export interface SimulationInput {
   /** Objects already in the cluster (`--current`). */
   current: readonly Manifest[];
   /**
-   * Set when the current objects are the caller's own and none contains itself (a YAML alias
-   * cycle), as in simulateTransition: its copies of the cluster dump, then the first run's objects.
-   * Admission then skips the cycle check, and stores an object that defaulting leaves as it is
-   * rather than a copy of it (see admitCurrent).
+   * What the simulation may do with the current objects. By default they are the caller's: each
+   * is checked for cycles (a YAML alias cycle) and copied. Callers that own them and have left out
+   * those with cycles say so, as simulateTransition does, to skip that repeated work:
+   * - `copies`: fresh copies made for this run, stored and defaulted as they are (its first run);
+   * - `results`: objects of an earlier run, which that run's result still holds: one is stored
+   *   itself when admission would not change it, else a changed copy (its second run).
    */
-  currentOwned?: boolean;
+  currentObjects?: CurrentObjects;
   /** The manifests to apply, already accepted (schema-valid). */
   desired: readonly Manifest[];
   /** Input manifests the API server refused: findings about what they leave missing say so. */
@@ -53,6 +55,8 @@ export interface SimulationInput {
   schedule: ScheduleFunction;
   /** Upper bound on controller rounds; the loop normally settles in a few. */
   maxRounds?: number;
+  /** False for callers that read no events (the diff): the result's `state.events` is then empty. */
+  events?: boolean;
   /** Told when each stage starts (`admit`, `deployments`, `scheduling`, `endpoints`, ...): a hook for profiling. */
   onStage?: (stage: SimulationStage) => void;
 }
@@ -106,10 +110,10 @@ export interface SimulationResult {
 export function simulate(input: SimulationInput): SimulationResult {
   const stage = input.onStage ?? ((): void => {});
   stage('admit');
-  const state = new SimulationState(input.now);
+  const state = new SimulationState(input.now, input.events ?? true);
   const refused = new RefusedObjects(input.refused ?? []);
   for (const node of input.nodes) state.create(copyJson(node));
-  admitCurrent(state, input.current, input.currentOwned ?? false);
+  admitCurrent(state, input.current, input.currentObjects);
   admitDesired(state, input.desired, input.namespace, input.crds);
   const addresses = new AddressAllocator(input.nodes);
   for (const { object } of state.list('Pod', '')) addresses.reserve(objectAt(object, 'status')?.podIP);

@@ -1,9 +1,18 @@
 import type { ClusterEvent } from '../model/cluster-state.js';
 import type { KubeObject, Manifest } from '../model/manifest.js';
-import { groupOf, identityKey, nameOf, namespaceOf, objectKey, type ObjectRef, refOf } from '../model/object-ref.js';
+import {
+  groupOf,
+  identityKey,
+  keyOf,
+  nameOf,
+  namespaceOf,
+  objectKey,
+  type ObjectRef,
+  refOf,
+} from '../model/object-ref.js';
 import { deterministicUid, generatedName } from './objects/names.js';
 import { asString, isObject } from '../model/json.js';
-import { controllerUidOf, topController } from '../model/owner-chain.js';
+import { type ControllerRef, controllerUidOf, topController } from '../model/owner-chain.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -64,7 +73,14 @@ export class SimulationState {
    */
   readonly podLog: Array<{ added: boolean; key: string; object: KubeObject }> = [];
 
-  constructor(readonly now: string) {}
+  /**
+   * `recordEvents` false: events are dropped rather than kept, for callers that never read them
+   * (the diff's transition), so a run does not hold an event for every pod it creates and places.
+   */
+  constructor(
+    readonly now: string,
+    private readonly recordEvents = true,
+  ) {}
 
   /** Adds an object, giving it a deterministic uid and the simulation's time when it has none. */
   create(object: KubeObject, origin?: Manifest): Entry {
@@ -193,20 +209,21 @@ export class SimulationState {
    * reference's kind and name in the object's namespace (model/owner-chain.ts checks its uid).
    */
   topController(entry: Entry): Entry {
-    return topController(
-      entry,
-      (ref, holder) =>
-        this.get({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: namespaceOf(holder.object), name: ref.name }),
-      (e) => e.object,
-    );
+    return topController(entry, this.findController, objectOfEntry);
   }
 
+  /** The entry a controller reference names: by kind and name, in the namespace of the entry holding it. */
+  private readonly findController = (ref: ControllerRef, holder: Entry): Entry | undefined =>
+    this.entries.get(keyOf(ref.apiVersion, ref.kind, namespaceOf(holder.object), ref.name));
+
   emit(event: ClusterEvent): void {
-    this.events.push(event);
+    if (this.recordEvents) this.events.push(event);
   }
 
   /** Emits the event unless an identical one was emitted before. */
   emitOnce(event: ClusterEvent): void {
+    // Only events are kept once: without them there is nothing to repeat.
+    if (!this.recordEvents) return;
     const key = `event|${identityKey(event.involvedObject)}|${event.reason}|${event.message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -222,6 +239,10 @@ export class SimulationState {
     this.reported.add(key);
     this.problems.push(problem);
   }
+}
+
+function objectOfEntry(entry: Entry): KubeObject {
+  return entry.object;
 }
 
 /** Adds an entry to the inner map of an index, creating it. */

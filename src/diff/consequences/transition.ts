@@ -2,7 +2,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import { copyJson, isCyclic } from '../../model/copy-json.js';
 import type { KubeObject, Manifest } from '../../model/manifest.js';
 import { objectKey, refOf } from '../../model/object-ref.js';
-import { START_OF_FILE } from '../../model/source-range.js';
+import { type SourceRange, START_OF_FILE } from '../../model/source-range.js';
 import { schedule as kubeScheduler } from '../../simulate/scheduler/index.js';
 import type { ScheduleFunction } from '../../simulate/scheduling-step.js';
 import { simulate, type SimulationResult } from '../../simulate/simulate.js';
@@ -10,7 +10,7 @@ import { uidOf } from '../../simulate/state.js';
 import { dropNulls } from '../../model/json.js';
 import { controllerUidOf } from '../../model/owner-chain.js';
 
-/** The cluster as it runs now, and after the desired manifests are applied to it. */
+/** The cluster as it runs now, and after the desired manifests are applied to it (without events: none are recorded). */
 export interface Transition {
   before: SimulationResult;
   after: SimulationResult;
@@ -51,20 +51,30 @@ export function simulateTransition(input: TransitionInput): Transition {
   const current = input.current
     .filter((m) => !isCyclic(m.object))
     .map((m) => ({ ...m, object: dropNulls(copyJson(m.object)) as KubeObject }));
-  // Both runs own their current objects (copies, then the first run's objects, which nothing
-  // else changes), and none contains itself: those that did were left out above.
-  const before = simulate({ nodes: input.nodes, current, currentOwned: true, desired: [], now: input.now, schedule });
+  // Both runs own their current objects, and none contains itself: those that did were left out
+  // above. The first run's are the copies just made; the second run's, the first run's objects.
+  const before = simulate({
+    nodes: input.nodes,
+    current,
+    currentObjects: 'copies',
+    // Consequences come from the objects; the events of either run are never read.
+    events: false,
+    desired: [],
+    now: input.now,
+    schedule,
+  });
   const manifestOf = new Map(current.map((m) => [objectKey(m.object), m]));
   const running = withoutDeleted(before.state.objects, input.deleted ?? new Set()).map((object): Manifest => {
     const source = manifestOf.get(objectKey(object));
     return source
       ? { ...source, object }
-      : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: () => START_OF_FILE };
+      : { ref: refOf(object), object, source: { file: '<cluster>', docIndex: 0 }, locate: startOfFile };
   });
   const after = simulate({
     nodes: input.nodes,
     current: running,
-    currentOwned: true,
+    currentObjects: 'results',
+    events: false,
     desired: input.desired,
     refused: input.refused ?? [],
     now: input.now,
@@ -75,8 +85,14 @@ export function simulateTransition(input: TransitionInput): Transition {
   return { before, after };
 }
 
+/** Where findings about an object only the cluster has point: it has no manifest. */
+function startOfFile(): SourceRange {
+  return START_OF_FILE;
+}
+
 /** The objects minus the deleted ones and, as the garbage collector does, everything they control. */
 function withoutDeleted(objects: readonly KubeObject[], deleted: ReadonlySet<string>): KubeObject[] {
+  if (deleted.size === 0) return [...objects];
   const gone = new Set(
     objects
       .filter((o) => deleted.has(objectKey(o)))
