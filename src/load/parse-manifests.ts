@@ -204,8 +204,12 @@ function locatorOf(text: string, docIndex: number, basePath: ReadonlyArray<strin
   };
 }
 
-/** The event trees of the clean documents located last (null: a document left to the full parser). */
-const recentEventTree = recentByText(4_000_000, readEventTree);
+/**
+ * The event trees of the clean documents located last (null: a document left to the full
+ * parser). A tree takes about 25 times its text; the findings of one document are located
+ * together, so a million characters of documents (some 25 MB of trees) is plenty.
+ */
+const recentEventTree = recentByText(1_000_000, readEventTree);
 
 /**
  * `locate` of one object of a clean document: from the fast parser's events, which are several
