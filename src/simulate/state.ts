@@ -108,14 +108,18 @@ export class SimulationState {
     const key = objectKey(object);
     const entry = this.entries.get(key);
     if (!entry) throw new Error(`kubeplan: no ${refOf(object).kind} ${nameOf(object)} to replace`);
-    const oldOwner = controllerUidOf(entry.object);
+    const previous = entry.object;
     entry.object = object;
-    const owner = controllerUidOf(object);
     // The kind is part of the key, so the entry keeps its place in `byKind`; only a new
-    // controller moves it between owners, where it is put back in creation order.
-    if (owner !== oldOwner) {
-      if (oldOwner) this.byOwner.get(oldOwner)?.delete(key);
-      if (owner) this.addInOrder(this.byOwner, owner, key, entry);
+    // controller moves it between owners, where it is put back in creation order. A version that
+    // keeps the metadata object (as `revised` versions do) keeps its owner references.
+    if (object.metadata !== previous.metadata) {
+      const oldOwner = controllerUidOf(previous);
+      const owner = controllerUidOf(object);
+      if (owner !== oldOwner) {
+        if (oldOwner) this.byOwner.get(oldOwner)?.delete(key);
+        if (owner) this.addInOrder(this.byOwner, owner, key, entry);
+      }
     }
     this.changes++;
   }

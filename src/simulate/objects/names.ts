@@ -79,5 +79,13 @@ export function nameSuffix(text: string): string {
 export function deterministicUid(identity: string): string {
   const hex = createHash('sha1').update(`kubeplan:${identity}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Joined rather than concatenated: one flat string, not a tree of pieces that every map keyed
+  // by uid would flatten again (the simulation gives every object it creates a uid).
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `5${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
 }

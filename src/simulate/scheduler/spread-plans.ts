@@ -26,6 +26,17 @@ interface DefaultSpreading {
   plans: Map<number, SpreadPlan>;
 }
 
+/**
+ * What decides a pod's default spreading, as a key: its namespace, labels and owner. Kept per
+ * PodInfo, which is kept per pod object (pod-info.ts): a pod that stays pending is scheduled
+ * again in later runs without serializing its labels each time.
+ */
+const defaultsKeys = new WeakMap<PodInfo, string>();
+
+function defaultsKey(info: PodInfo): string {
+  return cached(defaultsKeys, info, () => JSON.stringify([info.namespace, info.labels, info.owner ?? null]));
+}
+
 export class SpreadPlans {
   /** Absent when no object that can give a pod default spreading was passed in. */
   private readonly selectors: DefaultSpreadSelectors | undefined;
@@ -63,9 +74,7 @@ export class SpreadPlans {
     }
     if (!this.selectors) return NO_SPREADING;
     const defaults = this.share
-      ? cached(this.defaults, JSON.stringify([info.namespace, info.labels, info.owner ?? null]), () =>
-          this.defaultSpreading(info),
-        )
+      ? cached(this.defaults, defaultsKey(info), () => this.defaultSpreading(info))
       : this.defaultSpreading(info);
     if (!defaults) return NO_SPREADING;
     return cached(defaults.plans, shape.id, () => ({
