@@ -97,6 +97,8 @@ function stallText(w: WorkloadConsequence): string {
 }
 
 function consequenceOf(change: ObjectChange, sides: Sides): WorkloadConsequence | undefined {
+  // Unchanged and unmanaged objects have none: their pods are not even counted.
+  if (change.action !== 'create' && change.action !== 'update' && change.action !== 'delete') return undefined;
   const now = sides.before.get(change.ref);
   const next = sides.after.get(change.ref);
   const podsBefore = now ? sides.before.pods(now).filter(isScheduled).length : 0;
