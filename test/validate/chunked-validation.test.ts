@@ -8,7 +8,7 @@ import { CHUNK, validateInChunks } from '../../src/validate/chunked-validation.j
 function largePod(): Record<string, unknown> {
   const labels: Record<string, unknown> = {};
   for (let i = 0; i < 2 * CHUNK + 500; i++) labels[`k${i}`] = i % 3 === 0 ? i : `v${i}`;
-  const containers = Array.from({ length: CHUNK + 700 }, (_, i) =>
+  const containers: Array<Record<string, unknown>> = Array.from({ length: CHUNK + 700 }, (_, i) =>
     i % 250 === 0 ? { name: 7, image: 'x', ports: [{ containerPort: 'http' }] } : { name: `c${i}`, image: 'x' },
   );
   const env = Array.from({ length: CHUNK + 10 }, (_, i) => ({ name: `E${i}`, value: i % 500 === 0 ? 5 : 'v' }));
