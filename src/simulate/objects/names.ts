@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../model/json.js';
+import { isObject } from '../../model/json.js';
 
 /**
  * Deterministic stand-ins for the names and identifiers Kubernetes makes up at random or with
@@ -41,7 +41,62 @@ export function safeEncodeHash(hash: number): string {
  * Kubernetes hashes Go's printout of the struct, which cannot be reproduced outside Go.
  */
 export function podTemplateHash(template: unknown): string {
-  return safeEncodeHash(fnv1a32(canonicalJson(template)));
+  return safeEncodeHash(canonicalJsonFnv1a32(template));
+}
+
+/**
+ * `fnv1a32(canonicalJson(value))` without building the text: the value is hashed piece by piece
+ * as canonicalJson would write it (every template of every new ReplicaSet is hashed). Pieces are
+ * whole JSON tokens, so hashing their UTF-8 bytes one after the other hashes the text's bytes.
+ */
+export function canonicalJsonFnv1a32(value: unknown): number {
+  return hashCanonical(FNV_OFFSET, value) >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashCanonical(hash: number, value: unknown): number {
+  if (Array.isArray(value)) {
+    let h = hashCode(hash, 0x5b); // [
+    for (let i = 0; i < value.length; i++) {
+      if (i) h = hashCode(h, 0x2c); // ,
+      h = hashCanonical(h, value[i]);
+    }
+    return hashCode(h, 0x5d); // ]
+  }
+  if (isObject(value)) {
+    let h = hashCode(hash, 0x7b); // {
+    let first = true;
+    for (const key of Object.keys(value).sort()) {
+      const item = value[key];
+      if (item === undefined) continue;
+      if (!first) h = hashCode(h, 0x2c); // ,
+      first = false;
+      h = hashCode(hashText(h, JSON.stringify(key)), 0x3a); // :
+      h = hashCanonical(h, item);
+    }
+    return hashCode(h, 0x7d); // }
+  }
+  return hashText(hash, JSON.stringify(value) ?? 'null');
+}
+
+function hashCode(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
+/** Continues FNV-1a over the UTF-8 bytes of `text`. */
+function hashText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) {
+      for (const byte of Buffer.from(text.slice(i), 'utf8')) h = Math.imul(h ^ byte, FNV_PRIME);
+      return h;
+    }
+    h = hashCode(h, code);
+  }
+  return h;
 }
 
 /**

@@ -36,14 +36,31 @@ function cachedComparable(template: unknown): string {
 }
 
 /**
+ * Templates that compare like another, by the template they were copied from (a ReplicaSet's
+ * copy of its Deployment's template): compared with that very template, as a Deployment compares
+ * its template with its ReplicaSets' every round, they are the same without serializing either.
+ */
+const copiedFrom = new WeakMap<object, object>();
+
+/** The template `template` compares like: the one it was copied from (sameTemplateAsOriginal), or itself. */
+function originalOf(template: unknown): unknown {
+  return isObject(template) ? (copiedFrom.get(template) ?? template) : template;
+}
+
+/**
  * Records that `copy` compares like `original`: a ReplicaSet's template is its Deployment's plus
  * the hash label, which the comparison ignores, so it need not be serialized again.
  */
 export function sameTemplateAsOriginal(copy: object, original: unknown): void {
-  comparableForms.set(copy, cachedComparable(original));
+  const root = originalOf(original);
+  if (isObject(root)) copiedFrom.set(copy, root);
+  else comparableForms.set(copy, cachedComparable(root));
 }
 
 /** Whether two pod templates describe the same pods (EqualIgnoreHash, quantity-aware). */
 export function sameTemplate(a: unknown, b: unknown): boolean {
-  return cachedComparable(a) === cachedComparable(b);
+  const rootA = originalOf(a);
+  const rootB = originalOf(b);
+  // The same template (or copies of it) compares equal: its comparable form is a function of it.
+  return rootA === rootB || cachedComparable(rootA) === cachedComparable(rootB);
 }
