@@ -23,13 +23,19 @@ function isCollection(value: unknown): value is Record<string, unknown> | unknow
   return typeof value === 'object' && value !== null;
 }
 
-/** The maps and lists of more than CHUNK entries that are inside no other such collection. */
+/**
+ * The maps and lists of more than CHUNK entries that are inside no other such collection. A
+ * collection met again (a YAML alias, or one containing itself) is walked once: a cycle must not
+ * make the walk endless (the validator then meets it as before).
+ */
 function largeCollections(value: unknown): LargeCollection[] {
   const found: LargeCollection[] = [];
+  const seen = new Set<object>();
   const stack: Array<{ value: unknown; path: Path }> = [{ value, path: [] }];
   while (stack.length) {
     const { value: v, path } = stack.pop()!;
-    if (!isCollection(v)) continue;
+    if (!isCollection(v) || seen.has(v)) continue;
+    seen.add(v);
     const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
     if (keys.length > CHUNK) {
       found.push({ path, value: v, keys });

@@ -71,3 +71,13 @@ describe('validating large maps and lists a chunk at a time', () => {
     ]);
   });
 });
+
+describe('a value that contains itself (YAML aliases)', () => {
+  it('is walked once, and validated as one run would', async () => {
+    const validate = await builtinValidator(builtinType('v1', 'ConfigMap')!);
+    const data: Record<string, unknown> = { a: 'x' };
+    data.self = data;
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data };
+    expect(byPath(validateInChunks(validate, configMap))).toEqual(['/data/self type {"type":"string"}']);
+  });
+});
