@@ -45,5 +45,6 @@ export async function loadCurrentSource(
   return loadManifests(sources, {
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),
+    ...(options.known ? { known: options.known } : {}),
   });
 }

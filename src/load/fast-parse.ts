@@ -1,6 +1,7 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents } from 'js-yaml';
 import { KUBECTL_FAST_SCHEMA } from './kubectl-scalars.js';
 import { isObject } from '../model/json.js';
+import { copyJson } from '../model/copy-json.js';
 
 /**
  * Reads the documents of a clean file quickly, with js-yaml: an order of magnitude faster than
@@ -48,23 +49,70 @@ function needsFullParser(event: Event): boolean {
   }
 }
 
-export function fastParse(text: string): FastDocument[] | undefined {
-  let documents: unknown[];
+/**
+ * The documents of a run read so far, by their text: the value the fast parser made of each.
+ * A pull request's base and head revisions, or a cluster's state and the manifests it came from,
+ * share most of their documents word for word; each is parsed once per run and copied after.
+ */
+export type KnownDocuments = Map<string, Record<string, unknown>>;
+
+/** An object with apiVersion and kind, as every document the fast parser keeps must be. */
+function isTypedObject(value: unknown): value is Record<string, unknown> {
+  return (
+    isObject(value) &&
+    typeof value.apiVersion === 'string' &&
+    value.apiVersion !== '' &&
+    typeof value.kind === 'string' &&
+    value.kind !== ''
+  );
+}
+
+/** The documents of a text, or undefined where the full parser must read it (see above). */
+function parseDocuments(text: string): unknown[] | undefined {
   try {
     const events = parseEvents(text, {});
     // Anchors, aliases, tags, directives and document-end markers are rare in manifests; the full
     // parser handles them.
     if (events.some(needsFullParser)) return undefined;
-    documents = constructFromEvents(events, { source: text, schema: KUBECTL_FAST_SCHEMA });
+    return constructFromEvents(events, { source: text, schema: KUBECTL_FAST_SCHEMA });
   } catch {
     return undefined;
   }
-  if (documents.length === 0) return undefined;
-  for (const d of documents) {
-    if (!isObject(d) || typeof d.apiVersion !== 'string' || !d.apiVersion || typeof d.kind !== 'string' || !d.kind)
-      return undefined;
+}
+
+/**
+ * The values of the documents: those `known` has, copied (each manifest owns its object), the
+ * others parsed one document at a time. Used when most of a file's documents are known: parsing
+ * a document alone costs more than its share of the whole file.
+ */
+function knownValues(texts: ReadonlyArray<{ text: string }>, known: KnownDocuments): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const { text } of texts) {
+    const seen = known.get(text);
+    if (seen) {
+      values.push(copyJson(seen));
+      continue;
+    }
+    const parsed = parseDocuments(text);
+    if (parsed?.length !== 1 || !isTypedObject(parsed[0])) return undefined;
+    known.set(text, parsed[0]);
+    values.push(parsed[0]);
   }
+  return values;
+}
+
+export function fastParse(text: string, known?: KnownDocuments): FastDocument[] | undefined {
   const texts = splitDocuments(text);
+  let documents: unknown[] | undefined;
+  if (known && texts.length > 0 && 2 * texts.filter((t) => known.has(t.text)).length > texts.length) {
+    documents = knownValues(texts, known);
+  } else {
+    documents = parseDocuments(text);
+    if (documents && known && documents.length === texts.length && documents.every(isTypedObject))
+      for (let i = 0; i < documents.length; i++) known.set(texts[i]!.text, documents[i] as Record<string, unknown>);
+  }
+  if (!documents || documents.length === 0) return undefined;
+  if (!documents.every(isTypedObject)) return undefined;
   // The positions of a document come from its own text; if the split does not agree with the
   // parser, the full parser positions everything.
   if (texts.length !== documents.length) return undefined;

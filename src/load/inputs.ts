@@ -1,3 +1,4 @@
+import type { KnownDocuments } from './fast-parse.js';
 import { dirname, resolve } from 'node:path';
 import type { KubeplanConfig } from '../config/config-types.js';
 import type { Finding } from '../model/finding.js';
@@ -81,6 +82,8 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
   const common = {
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),
+    // The current state and the manifests share most documents word for word: each is parsed once.
+    known: new Map() as KnownDocuments,
   };
   const withStdin = { ...common, readStdin };
   const current = options.current?.length
@@ -99,7 +102,8 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     ...(current ? { current } : {}),
     crdManifests: [...desired.manifests, ...crds.manifests].filter(isCrd),
     filter,
-    referenceOptions: withStdin,
+    // Without the documents read: the loads are over, and they would be held for the whole run.
+    referenceOptions: { ...withStdin, known: undefined },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Manifest } from '../model/manifest.js';
 import { diskTree, type FileReader, STDIN_NAME } from './disk-tree.js';
 import { createPathFilter, NO_FILTER, type PathFilter } from './path-filter.js';
 import { type ParsedFile, parseManifests } from './parse-manifests.js';
+import type { KnownDocuments } from './fast-parse.js';
 import { fileFailure } from '../validate/internal-error.js';
 import { DEFAULT_MAX_FILE_BYTES } from './read-source.js';
 import type { SourceTree } from './source-tree.js';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Uint8Array>;
   /** Reads one file from disk; tests pass their own (to count reads). */
   readFile?: FileReader;
+  /** The documents the run has read already (fast-parse.ts): a document met again is copied, not parsed. */
+  known?: KnownDocuments;
 }
 
 export interface LoadResult {
@@ -54,6 +57,7 @@ export async function loadTree(
   inputs: readonly string[],
   filter: PathFilter,
   maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+  known?: KnownDocuments,
 ): Promise<LoadResult> {
   const { files, problems } = await walkTree(tree, inputs, filter);
   const result: LoadResult = { ...emptyLoad(), files: files.length };
@@ -94,7 +98,7 @@ export async function loadTree(
     }
     let parsed: ParsedFile;
     try {
-      parsed = parseManifests(name, source.text);
+      parsed = parseManifests(name, source.text, known);
     } catch (error) {
       // A failure of kubeplan's own reading costs this file, not the files around it.
       result.findings.push(fileFailure(name, error));
@@ -115,5 +119,5 @@ export function loadManifests(inputs: readonly string[], options: LoadOptions = 
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
-  return loadTree(tree, inputs, filterOf(options), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  return loadTree(tree, inputs, filterOf(options), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.known);
 }

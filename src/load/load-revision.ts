@@ -5,7 +5,7 @@ import { gitTree, git } from './git-tree.js';
 import { filterOf, type LoadOptions, type LoadResult, loadTree } from './load-manifests.js';
 import { DEFAULT_MAX_FILE_BYTES } from './read-source.js';
 
-export interface RevisionOptions extends Pick<LoadOptions, 'exclude' | 'filter' | 'maxFileBytes'> {
+export interface RevisionOptions extends Pick<LoadOptions, 'exclude' | 'filter' | 'maxFileBytes' | 'known'> {
   /** Where relative paths and the repository are looked up (default: the process's directory). */
   cwd?: string;
 }
@@ -48,5 +48,5 @@ export async function loadAtRevision(
     return inRepo;
   });
   const tree = await gitTree(root, revision, commit);
-  return loadTree(tree, inputs, filterOf(options, cwd), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  return loadTree(tree, inputs, filterOf(options, cwd), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.known);
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { LocateTarget, Manifest } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
 import { describeValue, documentObjects, isKubeObject } from './document-objects.js';
-import { fastParse } from './fast-parse.js';
+import { fastParse, type KnownDocuments } from './fast-parse.js';
 import { parseRecent, recentByText } from './recent-parses.js';
 import { eventLocator, readEventTree } from './event-locator.js';
 import { createLocator } from './source-map.js';
@@ -31,7 +31,7 @@ type Locate = (pointer: string, target?: LocateTarget) => SourceRange;
  * full parser (each document read again only when it has left the cache: recent-parses.ts); any
  * file with a problem is read by the full parser, which positions every finding.
  */
-export function parseManifests(file: string, source: string): ParsedFile {
+export function parseManifests(file: string, source: string, known?: KnownDocuments): ParsedFile {
   const text = kubectlText(source);
   if (text.trim() === '') {
     return {
@@ -51,12 +51,12 @@ export function parseManifests(file: string, source: string): ParsedFile {
       documents: 0,
     };
   }
-  return parseClean(file, text) ?? parseWithPositions(file, text);
+  return parseClean(file, text, known) ?? parseWithPositions(file, text);
 }
 
 /** The fast path: undefined unless every document yields objects without problems. */
-function parseClean(file: string, text: string): ParsedFile | undefined {
-  const documents = fastParse(text);
+function parseClean(file: string, text: string, known?: KnownDocuments): ParsedFile | undefined {
+  const documents = fastParse(text, known);
   if (!documents) return undefined;
   const expanded = documents.map((d) => documentObjects(d.value));
   // A List item that is not an object needs a positioned finding: the full parser reads the file.

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { fastParse } from '../../src/load/fast-parse.js';
+import { fastParse, type KnownDocuments } from '../../src/load/fast-parse.js';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from '../../src/load/yaml-options.js';
 
 /** What the full parser (the reference, read as kubectl reads YAML) makes of a text. */
@@ -82,5 +82,34 @@ describe('the fast parser reads YAML exactly as the full parser does', () => {
     ['a document-end marker', 'apiVersion: v1\nkind: ConfigMap\n...\n'],
   ])('leaves %s to the full parser, which positions its findings', (_name, text) => {
     expect(fastParse(text)).toBeUndefined();
+  });
+});
+
+describe('documents a run has read already are copied, not parsed again', () => {
+  const doc = (name: string, extra = ''): string =>
+    `---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n${extra}`;
+  const base = [doc('a'), doc('b'), doc('c'), doc('d')].join('');
+
+  it('gives the values a parse gives, as objects of their own', () => {
+    const known: KnownDocuments = new Map();
+    const first = fastParse(base, known)!;
+    expect(known.size).toBe(4);
+    const changed = [doc('a'), doc('b'), doc('c', 'data: {x: "1"}\n'), doc('d')].join('');
+    const again = fastParse(changed, known)!;
+    expect(again.map((d) => d.value)).toEqual(fastParse(changed)!.map((d) => d.value));
+    expect(again.map((d) => d.line)).toEqual([0, 4, 8, 13]);
+    expect(again[0]!.value).toEqual(first[0]!.value);
+    expect(again[0]!.value).not.toBe(first[0]!.value);
+    (again[0]!.value.metadata as Record<string, unknown>).name = 'changed';
+    expect((first[0]!.value.metadata as Record<string, unknown>).name).toBe('a');
+    // The document read the first time now is known too.
+    expect(known.size).toBe(5);
+  });
+
+  it('sends a mostly known file to the full parser when a new document needs it', () => {
+    const known: KnownDocuments = new Map();
+    fastParse(base, known);
+    expect(fastParse([doc('a'), doc('b'), doc('c'), doc('e', 'data: &x {y: "1"}\n')].join(''), known)).toBeUndefined();
+    expect(fastParse([doc('a'), doc('b'), doc('c'), '---\n- not an object\n'].join(''), known)).toBeUndefined();
   });
 });
