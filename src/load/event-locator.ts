@@ -1,4 +1,12 @@
-import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import {
+  COLLECTION_STYLE,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  type ScalarEvent,
+} from 'js-yaml';
 import { parsePointer } from '../model/json-pointer.js';
 import type { LocateTarget } from '../model/manifest.js';
 import type { SourceRange } from '../model/source-range.js';
@@ -44,7 +52,7 @@ interface CollectionNode {
 /** Thrown where the full parser's range cannot be worked out here; `locate` then answers undefined. */
 const DEFER = Symbol('defer');
 
-/** A document the locator answers nothing for: `undefined` from `eventLocator`. */
+/** A document the locator leaves to the full parser as a whole: `null` from `readEventTree`. */
 function isUnsupported(text: string): boolean {
   return text.includes('\r');
 }
@@ -85,7 +93,7 @@ function buildTree(text: string): YamlNode | undefined {
         const node: CollectionNode = {
           kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
           start: event.start,
-          flow: event.style === 2,
+          flow: event.style === COLLECTION_STYLE.FLOW,
           children: [],
         };
         attach(node);
@@ -112,8 +120,13 @@ function buildTree(text: string): YamlNode | undefined {
  */
 function emptyValueAt(text: string, key: YamlNode): number {
   if (key.kind !== 'scalar' || key.event.valueStart === -1) return -1;
-  let at = scalarEnd(text, key);
-  at = skipBlanks(text, at);
+  let at: number;
+  try {
+    at = skipBlanks(text, scalarEnd(text, key));
+  } catch (error) {
+    if (error === DEFER) return -1;
+    throw error;
+  }
   if (text[at] !== ':') return -1;
   return skipBlanks(text, at + 1);
 }
