@@ -92,3 +92,29 @@ export function topController<T>(
 ): T {
   return controllerChain(start, find, objectOf).at(-1) ?? start;
 }
+
+/**
+ * `topController` for many objects whose chains share their upper part (the pods of one
+ * ReplicaSet): the chain above each first controller is walked once, not once per object. Exact:
+ * the walk from an object is its controller followed by the walk from that controller, except
+ * where the latter comes back to the object itself, which only a cycle through the object does;
+ * such an object is walked on its own. Valid while the objects and `find` do not change.
+ */
+export function topControllerLookup<T>(
+  find: (ref: ControllerRef, holder: T) => T | undefined,
+  objectOf: (item: T) => unknown = (item) => item,
+): (start: T) => T {
+  const chains = new Map<T, T[]>();
+  return (start) => {
+    const ref = controllerRefOf(objectOf(start));
+    const owner = ref ? find(ref, start) : undefined;
+    if (owner === undefined || owner === start || !isReferencedBy(ref!, objectOf(owner))) return start;
+    let above = chains.get(owner);
+    if (above === undefined) {
+      above = controllerChain(owner, find, objectOf);
+      chains.set(owner, above);
+    }
+    if (above.includes(start)) return topController(start, find, objectOf);
+    return above.at(-1) ?? owner;
+  };
+}

@@ -12,7 +12,7 @@ import {
 } from '../model/object-ref.js';
 import { deterministicUid, generatedName } from './objects/names.js';
 import { asString, isObject } from '../model/json.js';
-import { type ControllerRef, controllerUidOf, topController } from '../model/owner-chain.js';
+import { type ControllerRef, controllerUidOf, topController, topControllerLookup } from '../model/owner-chain.js';
 
 /** An object of the simulated cluster with what the simulation knows about it. */
 export interface Entry {
@@ -214,6 +214,11 @@ export class SimulationState {
    */
   topController(entry: Entry): Entry {
     return topController(entry, this.findController, objectOfEntry);
+  }
+
+  /** `topController` for many entries at once (see topControllerLookup); valid until the state changes. */
+  topControllers(): (entry: Entry) => Entry {
+    return topControllerLookup(this.findController, objectOfEntry);
   }
 
   /** The entry a controller reference names: by kind and name, in the namespace of the entry holding it. */

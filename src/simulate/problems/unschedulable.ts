@@ -52,8 +52,10 @@ function heldBack(workload: KubeObject, pods: number): string {
 export function reportUnschedulable(state: SimulationState, failures: Map<string, string>): void {
   if (failures.size === 0) return;
   const groups = new Map<Entry, { failed: Entry[]; total: number }>();
+  // Nothing changes the state below: the chain above each ReplicaSet is walked once.
+  const topController = state.topControllers();
   for (const pod of state.list('Pod', '')) {
-    const owner = state.topController(pod);
+    const owner = topController(pod);
     const group = groups.get(owner) ?? { failed: [], total: 0 };
     group.total++;
     if (failures.has(uidOf(pod.object))) group.failed.push(pod);
