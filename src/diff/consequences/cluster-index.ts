@@ -6,7 +6,7 @@ import { isTerminal, isTerminating } from '../../model/pod-phase.js';
 import { cached, pushTo } from '../../model/maps.js';
 import { asString } from '../../model/json.js';
 import { uidOf } from '../../simulate/state.js';
-import { controllerChain, controllerUidOf } from '../../model/owner-chain.js';
+import { controllerRefOf, controllerUidOf, isReferencedBy } from '../../model/owner-chain.js';
 
 /**
  * A simulated cluster's objects by identity and by controlling owner. Each index is built on
@@ -20,8 +20,10 @@ export class ClusterIndex {
   private readonly byKey = new Map<string, Map<string, KubeObject>>();
   private byUidIndex: Map<string, KubeObject> | undefined;
   private byOwnerIndex: Map<string, KubeObject[]> | undefined;
-  /** Live pods under each object of their controller chain; built on first use. */
-  private podsUnder: Map<KubeObject, KubeObject[]> | undefined;
+  /** Live pods under each workload asked about (`pods`). */
+  private readonly podsUnder = new Map<KubeObject, KubeObject[]>();
+  /** Each pod's place in the state's order; built on first use. */
+  private podPositions: Map<KubeObject, number> | undefined;
   readonly objects: readonly KubeObject[];
 
   constructor(state: ClusterState) {
@@ -40,6 +42,11 @@ export class ClusterIndex {
 
   /** Objects of `kind` controlled by `owner`, in the state's order. */
   owned(owner: KubeObject, kind: string): KubeObject[] {
+    return (this.byOwner().get(uidOf(owner)) ?? []).filter((o) => o.kind === kind);
+  }
+
+  /** Objects by the uid in their controller reference, in the state's order. */
+  private byOwner(): Map<string, KubeObject[]> {
     if (!this.byOwnerIndex) {
       this.byOwnerIndex = new Map();
       for (const object of this.objects) {
@@ -47,7 +54,7 @@ export class ClusterIndex {
         if (controller) pushTo(this.byOwnerIndex, controller, object);
       }
     }
-    return (this.byOwnerIndex.get(uidOf(owner)) ?? []).filter((o) => o.kind === kind);
+    return this.byOwnerIndex;
   }
 
   private byUid(): Map<string, KubeObject> {
@@ -67,15 +74,46 @@ export class ClusterIndex {
    * finished or are being deleted are not counted.
    */
   pods(workload: KubeObject): KubeObject[] {
-    if (!this.podsUnder) {
-      this.podsUnder = new Map();
-      const byUid = this.byUid();
-      for (const pod of this.byKind.get('Pod') ?? []) {
-        if (isTerminal(pod) || isTerminating(pod)) continue;
-        for (const owner of controllerChain(pod, (ref) => byUid.get(ref.uid))) pushTo(this.podsUnder, owner, pod);
+    return cached(this.podsUnder, workload, () => this.livePodsUnder(workload));
+  }
+
+  /**
+   * The pods below a workload, found downwards from it rather than by walking up from every pod
+   * of the cluster (only a few hundred workloads are asked about). Exact: a step down from an
+   * owner to an object is taken when the walk up from that object (controllerChain) takes it the
+   * other way: the object's controller reference finds the owner by uid and names it. The walk up
+   * from a pod is one path that ends where it would come back on itself, so the workload is on it
+   * exactly when the pod is reached going down, each object at most once.
+   */
+  private livePodsUnder(workload: KubeObject): KubeObject[] {
+    const byUid = this.byUid();
+    const byOwner = this.byOwner();
+    const seen = new Set<KubeObject>([workload]);
+    const queue = [workload];
+    const pods: KubeObject[] = [];
+    for (let i = 0; i < queue.length; i++) {
+      const owner = queue[i]!;
+      const uid = uidOf(owner);
+      if (uid === '' || byUid.get(uid) !== owner) continue;
+      for (const object of byOwner.get(uid) ?? []) {
+        if (seen.has(object) || !isReferencedBy(controllerRefOf(object)!, owner)) continue;
+        seen.add(object);
+        queue.push(object);
+        if (object.kind === 'Pod' && !isTerminal(object) && !isTerminating(object)) pods.push(object);
       }
     }
-    return this.podsUnder.get(workload) ?? [];
+    return this.inStateOrder(pods);
+  }
+
+  /** Pods in the order of the state (the order the walk up from every pod gave them). */
+  private inStateOrder(pods: KubeObject[]): KubeObject[] {
+    if (pods.length < 2) return pods;
+    if (!this.podPositions) {
+      this.podPositions = new Map();
+      for (const [i, pod] of (this.byKind.get('Pod') ?? []).entries()) this.podPositions.set(pod, i);
+    }
+    const positions = this.podPositions;
+    return pods.sort((a, b) => positions.get(a)! - positions.get(b)!);
   }
 }
 
