@@ -56,6 +56,24 @@ export function sameAsCopy(original: unknown, copy: unknown): boolean {
 }
 
 /**
+ * Whether `value` is plain JSON data: scalars, and arrays and objects of the plain prototypes
+ * holding plain JSON. Exactly the values `sameAsCopy(value, copyJson(value))` holds for, told
+ * without a copy. Not for values that contain themselves.
+ */
+export function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype === Array.prototype) {
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) if (!isPlainJson(items[i])) return false;
+    return true;
+  }
+  if (prototype !== Object.prototype) return false;
+  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
  * Whether `value` contains itself: YAML aliases can build such an object (`spec: &s {self: *s}`),
  * which has no JSON form, so kubectl cannot send it and kubeplan must not walk it. Shared but
  * acyclic aliases are fine.

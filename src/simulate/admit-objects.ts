@@ -2,7 +2,7 @@ import type { KubeObject, Manifest } from '../model/manifest.js';
 import { clusterScopedCustomKinds, DEFAULT_NAMESPACE, placeInNamespace } from '../model/namespace-scope.js';
 import { describeRef, nameOf, namespaceOf, refOf } from '../model/object-ref.js';
 import { applyPodAdmission } from './defaults/admission.js';
-import { applyDefaults, defaultInPlace } from './defaults/index.js';
+import { applyDefaults, defaultingKeeps, defaultInPlace, markDefaulted } from './defaults/index.js';
 import { ensureObject } from './defaults/fields.js';
 import { serviceClusterIp } from './objects/addresses.js';
 import { fnv1a32, generatedName } from './objects/names.js';
@@ -34,19 +34,34 @@ export type CurrentObjects = 'copies' | 'results';
  * earlier one instead of holding a copy of each, and caches keyed by objects (the comparable form
  * of a pod template) keep their entries. Sharing is safe as no stored object is ever changed in
  * place (SimulationState), and `create` writes no uid or creation time into an object that has both.
+ * Whether defaulting would change such an object is told without copying it where its kind
+ * allows (defaultingKeeps): the first run's objects are defaulted already, and nearly all come
+ * out unchanged.
  */
 function storedForm(object: KubeObject, owned: CurrentObjects | undefined): KubeObject {
   if (owned === 'copies') {
     defaultInPlace(object);
     dropBookkeeping(object);
+    markDefaulted(object);
     return object;
   }
+  if (owned === 'results' && isComplete(object) && !hasBookkeeping(object) && defaultingKeeps(object)) return object;
   const copy = applyDefaults(object);
   dropBookkeeping(copy);
   if (owned !== 'results') return copy;
+  return isComplete(object) && sameAsCopy(object, copy) ? object : copy;
+}
+
+/** Whether the object has a uid and a creation time, which `create` then leaves as they are. */
+function isComplete(object: KubeObject): boolean {
   const metadata = objectAt(object, 'metadata');
-  const complete = metadata?.uid != null && metadata.creationTimestamp != null;
-  return complete && sameAsCopy(object, copy) ? object : copy;
+  return metadata?.uid != null && metadata.creationTimestamp != null;
+}
+
+/** Whether dropBookkeeping would change the object. */
+function hasBookkeeping(object: KubeObject): boolean {
+  const metadata = objectAt(object, 'metadata');
+  return metadata !== undefined && Object.hasOwn(metadata, 'managedFields');
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
-import { copyJson } from '../../model/copy-json.js';
+import { copyJson, isPlainJson, sameAsCopy } from '../../model/copy-json.js';
 import { defaultPodTemplate } from './pod-spec.js';
 import { isObject, type JsonObject } from '../../model/json.js';
 
@@ -128,4 +128,70 @@ export function applyDefaults<T extends KubeObject>(object: T): T {
  */
 export function defaultInPlace(object: KubeObject): void {
   if (Object.hasOwn(DEFAULTERS, key(object))) DEFAULTERS[key(object)]!(object);
+}
+
+/**
+ * The top-level fields each defaulter reads and writes (besides `apiVersion` and `kind`, which
+ * pick it), for the kinds of nearly every object of a large cluster. Read off the defaulters:
+ * workloads and pods default their spec alone; a Service its spec and the load balancer status.
+ */
+const DEFAULTED_FIELDS: Record<string, readonly string[]> = {
+  'v1|Pod': ['spec'],
+  'v1|Service': ['spec', 'status'],
+  'apps/v1|Deployment': ['spec'],
+  'apps/v1|ReplicaSet': ['spec'],
+  'apps/v1|StatefulSet': ['spec'],
+  'apps/v1|DaemonSet': ['spec'],
+};
+
+/**
+ * Specs known to come out of their kind's defaulting unchanged, with that kind's key: those the
+ * defaulter has just filled in (`markDefaulted`; defaulting fills in only what is unset, so a
+ * second pass adds nothing) and those checked by `defaultingKeeps`. Exact for as long as the spec
+ * is not changed, and no stored object is changed in place. Only for kinds whose defaulter reads
+ * nothing but the spec: the spec alone then decides.
+ */
+const defaultedSpecs = new WeakMap<object, string>();
+
+function specOnly(kind: string): boolean {
+  const fields = DEFAULTED_FIELDS[kind];
+  return fields?.length === 1 && fields[0] === 'spec';
+}
+
+/** Records that `object` has just been defaulted (defaultInPlace) and is stored as it is. */
+export function markDefaulted(object: KubeObject): void {
+  if (specOnly(key(object)) && isObject(object.spec)) defaultedSpecs.set(object.spec, key(object));
+}
+
+/**
+ * Whether `applyDefaults(object)` would give the object again: the same keys in the same order
+ * and the same values, so that `sameAsCopy(object, applyDefaults(object))`. Told without copying
+ * the whole object: only the fields its defaulter reads and writes are copied and defaulted, the
+ * others need only be plain JSON (which a copy reproduces exactly). False when unsure.
+ */
+export function defaultingKeeps(object: KubeObject): boolean {
+  const kind = key(object);
+  const fields = DEFAULTED_FIELDS[kind];
+  if (!fields) return false;
+  if (specOnly(kind) && isObject(object.spec) && defaultedSpecs.get(object.spec) === kind)
+    return othersPlain(object, fields);
+  const keys = Object.keys(object);
+  const part: KubeObject = { apiVersion: object.apiVersion, kind: object.kind };
+  for (const field of fields) if (keys.includes(field)) part[field] = copyJson(object[field]);
+  const before = Object.keys(part);
+  defaultInPlace(part);
+  // A field the defaulter added (an absent spec it created) would be a change.
+  if (!sameAsCopy(before, Object.keys(part))) return false;
+  if (!Object.is(part.apiVersion, object.apiVersion) || !Object.is(part.kind, object.kind)) return false;
+  for (const field of fields) if (keys.includes(field) && !sameAsCopy(object[field], part[field])) return false;
+  if (!othersPlain(object, fields)) return false;
+  if (specOnly(kind) && isObject(object.spec)) defaultedSpecs.set(object.spec, kind);
+  return true;
+}
+
+/** Whether the fields other than `fields` (and the object itself) are plain JSON, which a copy reproduces exactly. */
+function othersPlain(object: KubeObject, fields: readonly string[]): boolean {
+  if (Object.getPrototypeOf(object) !== Object.prototype) return false;
+  for (const name of Object.keys(object)) if (!fields.includes(name) && !isPlainJson(object[name])) return false;
+  return true;
 }
