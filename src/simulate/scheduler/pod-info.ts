@@ -185,16 +185,36 @@ function startTime(status: unknown): number {
 const readPods = new WeakMap<object, PodInfo>();
 
 /**
+ * The PodInfo last read for each pod spec. A new version of a pod that keeps its metadata and
+ * spec objects (a pending pod given its FailedScheduling status) reads as the earlier version
+ * except for what comes from elsewhere: the pod itself, its status and its requests (which are
+ * shared per scheduling run, see podReader).
+ */
+const readSpecs = new WeakMap<object, PodInfo>();
+
+/**
  * Reads pods for one scheduling run. Pods whose resources are written alike share one SchedulingRequests
  * (parsing quantities is the costly part of reading a pod): callers may key caches by it.
  */
 export function podReader(): (pod: IPod) => PodInfo {
   const requestsOf = requestsReader();
-  const read = (pod: IPod): PodInfo => podInfo(pod, requestsOf);
+  const read = (pod: IPod): PodInfo => {
+    const info = readAgain(pod, requestsOf) ?? podInfo(pod, requestsOf);
+    if (isObject(pod.spec)) readSpecs.set(pod.spec, info);
+    return info;
+  };
   return (pod) => {
-    if (pod === null || typeof pod !== 'object') return read(pod);
+    if (pod === null || typeof pod !== 'object') return podInfo(pod, requestsOf);
     return cached(readPods, pod, () => read(pod));
   };
+}
+
+/** The PodInfo of an earlier version of the pod with the same metadata and spec, updated; else undefined. */
+function readAgain(pod: IPod, requestsOf: (pod: IPod) => SchedulingRequests): PodInfo | undefined {
+  const earlier = isObject(pod.spec) ? readSpecs.get(pod.spec) : undefined;
+  if (earlier === undefined || earlier.pod.metadata !== pod.metadata || !isObject(pod.metadata)) return undefined;
+  // Everything else in a PodInfo comes from the metadata and the spec.
+  return { ...earlier, pod, startTime: startTime(pod.status), resources: requestsOf(pod) };
 }
 
 export function podInfo(pod: IPod, requestsOf: (pod: IPod) => SchedulingRequests = schedulingRequests): PodInfo {

@@ -11,7 +11,7 @@ import { DefaultSpreadSelectors, type SpreadingOwners } from './default-spread.j
 import type { PodInfo, SpreadConstraint } from './pod-info.js';
 import * as spread from './plugins/pod-topology-spread.js';
 import type { Shape } from './shapes.js';
-import { isEmptySelector } from '../../model/selectors/label-selector.js';
+import { isEmptySelector, type Labels } from '../../model/selectors/label-selector.js';
 
 export interface SpreadPlan {
   hard: spread.BoundConstraint[];
@@ -28,13 +28,18 @@ interface DefaultSpreading {
 
 /**
  * What decides a pod's default spreading, as a key: its namespace, labels and owner. Kept per
- * PodInfo, which is kept per pod object (pod-info.ts): a pod that stays pending is scheduled
- * again in later runs without serializing its labels each time.
+ * labels object of a PodInfo, with the namespace and owner object it was made with: the PodInfo
+ * of a later version of a pod with the same metadata shares all three (pod-info.ts), so a pod
+ * that stays pending is scheduled again in later runs without serializing its labels each time.
  */
-const defaultsKeys = new WeakMap<PodInfo, string>();
+const defaultsKeys = new WeakMap<Labels, { namespace: string; owner: PodInfo['owner']; key: string }>();
 
 function defaultsKey(info: PodInfo): string {
-  return cached(defaultsKeys, info, () => JSON.stringify([info.namespace, info.labels, info.owner ?? null]));
+  const known = defaultsKeys.get(info.labels);
+  if (known && known.namespace === info.namespace && known.owner === info.owner) return known.key;
+  const key = JSON.stringify([info.namespace, info.labels, info.owner ?? null]);
+  defaultsKeys.set(info.labels, { namespace: info.namespace, owner: info.owner, key });
+  return key;
 }
 
 export class SpreadPlans {
