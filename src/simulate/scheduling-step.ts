@@ -22,7 +22,7 @@ export interface SchedulingMemory {
   /** Pod uid → FailedScheduling message of its last attempt. */
   failures: Map<string, string>;
   /** Pod uid → `state.removedPods` and `placed` when it was last tried (a removal frees room, a placement may satisfy affinity or spreading). */
-  triedAt: Map<string, { removed: number; placed: number }>;
+  triedAt: Map<string, Readonly<{ removed: number; placed: number }>>;
   /** Pods bound so far. */
   placed: number;
   /** Set when the scheduler threw: it is not called again. */
@@ -63,7 +63,9 @@ export function scheduleCycle(
     statefulSets: objectsOf(state, 'StatefulSet', 'apps') as unknown as IStatefulSet[],
     replicationControllers: objectsOf(state, 'ReplicationController', '') as unknown as IReplicationController[],
   };
-  for (const e of pending) memory.triedAt.set(uidKey(e.object), { removed: state.removedPods, placed: memory.placed });
+  // One record for the whole cycle, never changed: not one object per pending pod kept to the end.
+  const tried = { removed: state.removedPods, placed: memory.placed };
+  for (const e of pending) memory.triedAt.set(uidKey(e.object), tried);
   for (const outcome of schedule(input)) {
     const entry = byUid.get(uidKey(outcome.pod as unknown as KubeObject));
     if (!entry) continue;
