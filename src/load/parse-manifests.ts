@@ -7,7 +7,7 @@ import { fastParse, type KnownDocuments } from './fast-parse.js';
 import { parseRecent, recentByText } from './recent-parses.js';
 import { eventLocator, readEventTree } from './event-locator.js';
 import { createLocator } from './source-map.js';
-import { isSyntaxError, reportedErrors, withoutValues } from './reported-errors.js';
+import { isStackOverflow, isSyntaxError, reportedErrors, withoutValues } from './reported-errors.js';
 import { addExpansion, isExcessive, measureExpansion, NO_EXPANSION } from './alias-expansion.js';
 import { MANIFEST_TO_JS_OPTIONS } from './yaml-options.js';
 import { jsonData, kubectlText } from './tagged-values.js';
@@ -115,7 +115,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
         syntax
           ? withoutValues(firstLine(error.message))
           : `duplicate key: ${duplicateKeyName(parsedText, error.pos[0])}; kubectl rejects the document`,
-        error.pos[0],
+        isStackOverflow(error) ? doc.range[0] : error.pos[0],
       );
       fatal ||= syntax;
     }

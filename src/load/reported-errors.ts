@@ -16,10 +16,24 @@ export function isSyntaxError(error: YAMLError): boolean {
  * keys before it (those are real: the text up to the error was read as written).
  */
 export function reportedErrors(errors: readonly YAMLError[]): YAMLError[] {
+  // Where the parser's recursion gives out depends on the stack left (a warm process has
+  // smaller frames): that error alone is reported, the others depend on where it broke.
+  const overflow = errors.find(isStackOverflow);
+  if (overflow) return [overflow];
   const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const firstSyntax = byPosition.findIndex(isSyntaxError);
   return firstSyntax === -1 ? byPosition : byPosition.slice(0, firstSyntax + 1);
 }
+
+/**
+ * The parser ran out of stack on a deeply nested document. Its position is where the stack gave
+ * out, which varies from run to run: such an error is reported at the document's start.
+ */
+export function isStackOverflow(error: YAMLError): boolean {
+  return STACK_OVERFLOW.test(error.message);
+}
+
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
 
 /** Messages of the `yaml` package that end with a piece of the text: the piece is dropped. */
 const ENDS_WITH_TEXT =
@@ -33,7 +47,7 @@ const ENDS_WITH_TEXT =
  */
 export function withoutValues(message: string): string {
   // The parser's own recursion gave out: say what it means for the input, not where it broke.
-  if (/Maximum call stack size exceeded/.test(message))
+  if (STACK_OVERFLOW.test(message))
     return 'the document nests too deeply (thousands of levels) for kubeplan to read; not checked';
   return message
     .replace(ENDS_WITH_TEXT, '$1')

@@ -57,4 +57,11 @@ describe('messages about bad input never quote a value that may be secret', () =
     );
     expect(messages.join('\n')).not.toContain('call stack');
   });
+
+  it('put that finding at the start of the document, not where the stack gave out (which varies)', () => {
+    const deep = `apiVersion: v1\nkind: ${'['.repeat(6000)}${']'.repeat(6000)}\n`;
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n${deep}`;
+    const findings = parseManifests('deep.yaml', text).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+    expect(findings).toEqual(['4:1 yaml-syntax']);
+  });
 });
