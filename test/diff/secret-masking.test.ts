@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diff } from '../../src/commands/diff.js';
 import { formatDiffJson } from '../../src/report/diff-json.js';
 import { formatDiffMarkdown } from '../../src/report/diff-markdown.js';
 import { formatDiffText } from '../../src/report/diff-text.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const base64 = (s: string): string => Buffer.from(s).toString('base64');
 
@@ -130,10 +133,7 @@ describe('plain-text secret env values of workloads in the diff', () => {
   });
 
   it('are masked, marked where they differ, as Secret values are', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'kubeplan-env-mask-'));
+    const { dir, cleanup } = tempDir('kubeplan-env-mask-');
     try {
       writeFileSync(join(dir, 'current.json'), JSON.stringify(deployment('hunter2-old', 'tok_same_value')));
       writeFileSync(join(dir, 'desired.json'), JSON.stringify(deployment('hunter2-new', 'tok_same_value')));
@@ -147,15 +147,12 @@ describe('plain-text secret env values of workloads in the diff', () => {
       // The change still shows: the marker differs where the value does.
       expect(formatDiffText(result, { color: false })).toMatch(/^\+ +value: "\*\*\* \(after\)"$/m);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cleanup();
     }
   });
 
   it('apply to a Secret of any apiVersion, even one the API server refuses', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'kubeplan-secret-version-'));
+    const { dir, cleanup } = tempDir('kubeplan-secret-version-');
     try {
       const secret = (apiVersion: string, value: string) =>
         JSON.stringify({
@@ -170,7 +167,7 @@ describe('plain-text secret env values of workloads in the diff', () => {
       for (const out of [formatDiffText(result, { color: false }), formatDiffJson(result), formatDiffMarkdown(result)])
         expect(out).not.toContain('canary-value');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      cleanup();
     }
   });
 });
