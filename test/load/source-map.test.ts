@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseManifests } from '../../src/load/parse-manifests.js';
+import { pointersOf } from '../../bench/locator-agreement.js';
 
 const TEXT = [
   'apiVersion: apps/v1', //                 1
@@ -264,17 +265,6 @@ describe('positions of the value in use', () => {
     expect(position(text, '/data/null')).toBe('5:11-5:17');
   });
 });
-
-/** Every pointer into a value: each field and item, and a missing field under each object. */
-function pointersOf(value: unknown, base = ''): string[] {
-  if (value === null || typeof value !== 'object') return [base];
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  return [
-    base,
-    `${base}/missing`,
-    ...entries.flatMap(([k, v]) => pointersOf(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)),
-  ];
-}
 
 describe('positions are the same whichever parser read the file', () => {
   // A document-end marker after the last document sends a file to the full parser without changing its objects.
