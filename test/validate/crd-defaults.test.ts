@@ -1,52 +1,35 @@
 import { describe, expect, it } from '@jest/globals';
 import { withStructuralDefaults } from '../../src/validate/crd/structural-defaults.js';
+import { crdWithSpec } from '../helpers/crd.js';
 import { validateYaml } from '../helpers/validate.js';
 
 /** A CRD for example.com/v1 Route whose `spec` schema is `specSchema` (YAML indented for its place). */
 function crd(specSchema: string): string {
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: routes.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Route, plural: routes}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-${specSchema}
----
-`;
+  return `${crdWithSpec('Route', specSchema)}\n---\n`;
 }
 
-const BACKEND_REFS = crd(`              type: object
-              properties:
-                backendRefs:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      name: {type: string}
-                      kind: {type: string, default: Service}
-                      port: {type: integer}
-                    x-kubernetes-validations:
-                      - rule: "self.kind == 'Service' ? has(self.port) : true"
-                        message: Must have port for Service reference
-                weights:
+const BACKEND_REFS = crd(`            type: object
+            properties:
+              backendRefs:
+                type: array
+                items:
                   type: object
-                  additionalProperties:
-                    type: object
-                    properties:
-                      weight: {type: integer, default: 1}
-                    x-kubernetes-validations:
-                      - rule: self.weight > 0
-                        message: weight must be positive`);
+                  properties:
+                    name: {type: string}
+                    kind: {type: string, default: Service}
+                    port: {type: integer}
+                  x-kubernetes-validations:
+                    - rule: "self.kind == 'Service' ? has(self.port) : true"
+                      message: Must have port for Service reference
+              weights:
+                type: object
+                additionalProperties:
+                  type: object
+                  properties:
+                    weight: {type: integer, default: 1}
+                  x-kubernetes-validations:
+                    - rule: self.weight > 0
+                      message: weight must be positive`);
 
 describe('custom resources are defaulted from their structural schema before validation', () => {
   it('lets CEL rules read the defaults of list items and map values, as the API server does', async () => {
@@ -77,15 +60,15 @@ spec:
   });
 
   it("drops the nulls the schema does not allow and fills in the defaults of those it has, as the API server's decoder does", async () => {
-    const text = `${crd(`              type: object
-              required: [name]
-              properties:
-                name: {type: string}
-                mode: {type: string, default: Fast}
-                note: {type: string, nullable: true, default: none}
-                tags:
-                  type: array
-                  items: {type: string}`)}apiVersion: example.com/v1
+    const text = `${crd(`            type: object
+            required: [name]
+            properties:
+              name: {type: string}
+              mode: {type: string, default: Fast}
+              note: {type: string, nullable: true, default: none}
+              tags:
+                type: array
+                items: {type: string}`)}apiVersion: example.com/v1
 kind: Route
 metadata: {name: r}
 spec:

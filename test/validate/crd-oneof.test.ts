@@ -1,45 +1,29 @@
 import { describe, expect, it } from '@jest/globals';
+import { crdWithSpec } from '../helpers/crd.js';
 import { validateYaml } from '../helpers/validate.js';
 
 /** A CRD for example.com/v1 Widget whose `spec` schema is `specSchema` (YAML indented for its place). */
 function crd(specSchema: string): string {
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-${specSchema}
-`;
+  return `${crdWithSpec('Widget', specSchema)}\n`;
 }
 
 /** A list of objects each with a certificate or a pattern, not both (the shape of Strimzi's trustedCertificates). */
-const CERTIFICATES = crd(`              type: object
-              properties:
-                certificates:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      secretName: {type: string}
-                      certificate: {type: string}
-                      pattern: {type: string}
-                    oneOf:
-                      - properties: {certificate: {}}
-                        required: [certificate]
-                      - properties: {pattern: {}}
-                        required: [pattern]
-                    required: [secretName]`);
+const CERTIFICATES = crd(`            type: object
+            properties:
+              certificates:
+                type: array
+                items:
+                  type: object
+                  properties:
+                    secretName: {type: string}
+                    certificate: {type: string}
+                    pattern: {type: string}
+                  oneOf:
+                    - properties: {certificate: {}}
+                      required: [certificate]
+                    - properties: {pattern: {}}
+                      required: [pattern]
+                  required: [secretName]`);
 
 function widget(spec: string): string {
   return `---
@@ -82,23 +66,23 @@ describe('oneOf, anyOf, allOf and not in a CRD schema only constrain values', ()
 
   it('checks each branch after defaulting, with formats and not, as for a Gateway address', async () => {
     const text =
-      crd(`              type: object
-              properties:
-                addresses:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      type: {type: string, default: IPAddress}
-                      value: {type: string}
-                    oneOf:
-                      - properties:
-                          type: {enum: [IPAddress]}
-                          value:
-                            anyOf: [{format: ipv4}, {format: ipv6}]
-                      - properties:
-                          type:
-                            not: {enum: [IPAddress]}`) +
+      crd(`            type: object
+            properties:
+              addresses:
+                type: array
+                items:
+                  type: object
+                  properties:
+                    type: {type: string, default: IPAddress}
+                    value: {type: string}
+                  oneOf:
+                    - properties:
+                        type: {enum: [IPAddress]}
+                        value:
+                          anyOf: [{format: ipv4}, {format: ipv6}]
+                    - properties:
+                        type:
+                          not: {enum: [IPAddress]}`) +
       widget(
         [
           '  addresses:',
@@ -117,21 +101,21 @@ describe('oneOf, anyOf, allOf and not in a CRD schema only constrain values', ()
   // Without the guard a null would match both branches of the oneOf, as `required` holds for anything but an object.
   it('does not hold a null against the branches, as kube-openapi checks a null only for its type and enum', async () => {
     const text =
-      crd(`              type: object
-              properties:
-                target:
-                  type: object
-                  nullable: true
-                  properties:
-                    a: {type: string}
-                    b: {type: string}
-                  oneOf:
-                    - required: [a]
-                    - required: [b]
-                name:
-                  type: string
-                  allOf: [{minLength: 2}, {maxLength: 3}]
-                  not: {enum: [www]}`) +
+      crd(`            type: object
+            properties:
+              target:
+                type: object
+                nullable: true
+                properties:
+                  a: {type: string}
+                  b: {type: string}
+                oneOf:
+                  - required: [a]
+                  - required: [b]
+              name:
+                type: string
+                allOf: [{minLength: 2}, {maxLength: 3}]
+                not: {enum: [www]}`) +
       widget(
         '  target: null\n  name: abcd\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: v}\nspec:\n  target: {}\n  name: www\n',
       );
