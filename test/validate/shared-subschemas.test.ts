@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { SharedSubschemas } from '../../src/validate/crd/shared-subschemas.js';
 import { validateYaml } from '../helpers/validate.js';
+import { crdWithSpec } from '../helpers/crd.js';
 
 /** An object schema whose JSON is long enough to be shared: many string fields. */
 function bigSchema(prefix: string): Record<string, unknown> {
@@ -43,27 +44,8 @@ describe('SharedSubschemas', () => {
 });
 
 describe('custom resources of CRDs that share a large part', () => {
-  const crd = (kind: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: ${kind.toLowerCase()}s.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: ${kind}, plural: ${kind.toLowerCase()}s}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                template: ${JSON.stringify(bigSchema('field'))}
----
-`;
+  const crd = (kind: string) =>
+    `${crdWithSpec(kind, `            type: object\n            properties:\n              template: ${JSON.stringify(bigSchema('field'))}`)}\n---\n`;
 
   it('reports each object at its own position, in every CRD that holds the part', async () => {
     const text = `${crd('Alpha')}${crd('Beta')}apiVersion: example.com/v1
