@@ -103,19 +103,13 @@ function knownValues(texts: ReadonlyArray<{ text: string }>, known: KnownDocumen
 
 export function fastParse(text: string, known?: KnownDocuments): FastDocument[] | undefined {
   const texts = splitDocuments(text);
-  let documents: unknown[] | undefined;
-  if (known && texts.length > 0 && 2 * texts.filter((t) => known.has(t.text)).length > texts.length) {
-    documents = knownValues(texts, known);
-  } else {
-    documents = parseDocuments(text);
-    if (documents && known && documents.length === texts.length && documents.every(isTypedObject))
-      for (let i = 0; i < documents.length; i++) known.set(texts[i]!.text, documents[i] as Record<string, unknown>);
-  }
-  if (!documents || documents.length === 0) return undefined;
-  if (!documents.every(isTypedObject)) return undefined;
+  const mostlyKnown = known && texts.length > 0 && 2 * texts.filter((t) => known.has(t.text)).length > texts.length;
+  const documents = mostlyKnown ? knownValues(texts, known) : parseDocuments(text);
   // The positions of a document come from its own text; if the split does not agree with the
   // parser, the full parser positions everything.
-  if (texts.length !== documents.length) return undefined;
+  if (!documents?.length || texts.length !== documents.length || !documents.every(isTypedObject)) return undefined;
+  if (known && !mostlyKnown)
+    for (let i = 0; i < documents.length; i++) known.set(texts[i]!.text, documents[i] as Record<string, unknown>);
   let line = 0;
   let counted = 0;
   return documents.map((value, i) => {

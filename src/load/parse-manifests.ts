@@ -217,10 +217,12 @@ const recentEventTree = recentByText(1_000_000, readEventTree);
  * events cannot tell exactly (event-locator.ts).
  */
 function cleanLocatorOf(text: string, basePath: ReadonlyArray<string | number>, lineOffset: number): Locate {
-  const full = locatorOf(text, 0, basePath, lineOffset);
   return (pointer, target) => {
     const tree = recentEventTree(text);
-    return (tree && eventLocator(tree, basePath, lineOffset)(pointer, target)) ?? full(pointer, target);
+    return (
+      (tree && eventLocator(tree, basePath, lineOffset)(pointer, target)) ??
+      locatorOf(text, 0, basePath, lineOffset)(pointer, target)
+    );
   };
 }
 
