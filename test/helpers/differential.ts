@@ -40,7 +40,9 @@ export function startOracle(binary: string): OracleSession {
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.resolve(JSON.parse(line) as OracleAnswer));
+  createInterface({ input: child.stdout }).on('line', (line) =>
+    waiting.shift()?.resolve(JSON.parse(line) as OracleAnswer),
+  );
   child.on('exit', (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the oracle ended (exit ${code}): ${stderr}`));
   });
@@ -79,7 +81,9 @@ export class Agreement {
   report(): void {
     const deliberate = Object.fromEntries([...this.deliberate].sort(([a], [b]) => a.localeCompare(b)));
     const figures = { area: this.area, cases: this.cases, agreeing: this.agreeing, deliberate };
-    console.log(`${this.area}: ${this.agreeing} of ${this.cases} cases agree; deliberate differences ${JSON.stringify(deliberate)}`);
+    console.log(
+      `${this.area}: ${this.agreeing} of ${this.cases} cases agree; deliberate differences ${JSON.stringify(deliberate)}`,
+    );
     const dir = process.env.KUBEPLAN_ORACLE_FIGURES;
     if (dir) {
       mkdirSync(dir, { recursive: true });
