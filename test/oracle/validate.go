@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/runtime/serializer"
+	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
+	"k8s.io/apiserver/pkg/registry/rest"
+	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	_ "k8s.io/kubernetes/pkg/apis/apps/install"
+	_ "k8s.io/kubernetes/pkg/apis/autoscaling/install"
+	_ "k8s.io/kubernetes/pkg/apis/batch/install"
+	_ "k8s.io/kubernetes/pkg/apis/core/install"
+	_ "k8s.io/kubernetes/pkg/apis/networking/install"
+	_ "k8s.io/kubernetes/pkg/apis/policy/install"
+	_ "k8s.io/kubernetes/pkg/apis/rbac/install"
+	_ "k8s.io/kubernetes/pkg/apis/scheduling/install"
+	_ "k8s.io/kubernetes/pkg/apis/storage/install"
+	"k8s.io/kubernetes/pkg/registry/apps/daemonset"
+	"k8s.io/kubernetes/pkg/registry/apps/deployment"
+	"k8s.io/kubernetes/pkg/registry/apps/replicaset"
+	"k8s.io/kubernetes/pkg/registry/apps/statefulset"
+	"k8s.io/kubernetes/pkg/registry/autoscaling/horizontalpodautoscaler"
+	"k8s.io/kubernetes/pkg/registry/batch/cronjob"
+	"k8s.io/kubernetes/pkg/registry/batch/job"
+	"k8s.io/kubernetes/pkg/registry/core/configmap"
+	"k8s.io/kubernetes/pkg/registry/core/namespace"
+	"k8s.io/kubernetes/pkg/registry/core/persistentvolumeclaim"
+	"k8s.io/kubernetes/pkg/registry/core/pod"
+	"k8s.io/kubernetes/pkg/registry/core/secret"
+	"k8s.io/kubernetes/pkg/registry/core/service"
+	"k8s.io/kubernetes/pkg/registry/core/serviceaccount"
+	"k8s.io/kubernetes/pkg/registry/networking/ingress"
+	"k8s.io/kubernetes/pkg/registry/networking/networkpolicy"
+	"k8s.io/kubernetes/pkg/registry/policy/poddisruptionbudget"
+	"k8s.io/kubernetes/pkg/registry/rbac/clusterrole"
+	"k8s.io/kubernetes/pkg/registry/rbac/role"
+	"k8s.io/kubernetes/pkg/registry/rbac/rolebinding"
+	"k8s.io/kubernetes/pkg/registry/scheduling/priorityclass"
+	"k8s.io/kubernetes/pkg/registry/storage/storageclass"
+)
+
+// createStrategies: the API server's create strategy of each kind the validation op serves, with
+// the resource name its request carries.
+var createStrategies = map[schema.GroupKind]struct {
+	resource string
+	strategy rest.RESTCreateStrategy
+}{
+	{Group: "", Kind: "Pod"}:                                  {"pods", pod.Strategy},
+	{Group: "", Kind: "Service"}:                              {"services", service.Strategy},
+	{Group: "", Kind: "ConfigMap"}:                            {"configmaps", configmap.Strategy},
+	{Group: "", Kind: "Secret"}:                               {"secrets", secret.Strategy},
+	{Group: "", Kind: "ServiceAccount"}:                       {"serviceaccounts", serviceaccount.Strategy},
+	{Group: "", Kind: "PersistentVolumeClaim"}:                {"persistentvolumeclaims", persistentvolumeclaim.Strategy},
+	{Group: "", Kind: "Namespace"}:                            {"namespaces", namespace.Strategy},
+	{Group: "apps", Kind: "Deployment"}:                       {"deployments", deployment.Strategy},
+	{Group: "apps", Kind: "StatefulSet"}:                      {"statefulsets", statefulset.Strategy},
+	{Group: "apps", Kind: "DaemonSet"}:                        {"daemonsets", daemonset.Strategy},
+	{Group: "apps", Kind: "ReplicaSet"}:                       {"replicasets", replicaset.Strategy},
+	{Group: "batch", Kind: "Job"}:                             {"jobs", job.Strategy},
+	{Group: "batch", Kind: "CronJob"}:                         {"cronjobs", cronjob.Strategy},
+	{Group: "networking.k8s.io", Kind: "Ingress"}:             {"ingresses", ingress.Strategy},
+	{Group: "networking.k8s.io", Kind: "NetworkPolicy"}:       {"networkpolicies", networkpolicy.Strategy},
+	{Group: "policy", Kind: "PodDisruptionBudget"}:            {"poddisruptionbudgets", poddisruptionbudget.Strategy},
+	{Group: "autoscaling", Kind: "HorizontalPodAutoscaler"}:   {"horizontalpodautoscalers", horizontalpodautoscaler.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "Role"}:        {"roles", role.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}: {"rolebindings", rolebinding.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}: {"clusterroles", clusterrole.Strategy},
+	{Group: "scheduling.k8s.io", Kind: "PriorityClass"}:       {"priorityclasses", priorityclass.Strategy},
+	{Group: "storage.k8s.io", Kind: "StorageClass"}:           {"storageclasses", storageclass.Strategy},
+}
+
+// strictCodecs decode as the API server does under fieldValidation=Strict: unknown and duplicate
+// fields are errors, and decoding to the internal version applies the defaults.
+var strictCodecs = serializer.NewCodecFactory(legacyscheme.Scheme, serializer.EnableStrict)
+
+type fieldError struct {
+	Type    string `json:"type"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+type validation struct {
+	Accepted bool         `json:"accepted"`
+	Errors   []fieldError `json:"errors,omitempty"`
+	// Message: the API server's whole answer for a refused object, as kubectl prints it.
+	Message string `json:"message,omitempty"`
+}
+
+func init() {
+	ops["validate"] = func(raw []byte) response {
+		var req struct {
+			Object json.RawMessage `json:"object"`
+		}
+		if err := json.Unmarshal(raw, &req); err != nil {
+			return response{Error: err.Error()}
+		}
+		v, err := validateCreate(req.Object)
+		if err != nil {
+			return response{Error: err.Error()}
+		}
+		out, _ := json.Marshal(v)
+		return response{Result: out}
+	}
+}
+
+// validateCreate is the API server's answer to creating object (versioned JSON) with strict field
+// validation: decoding, defaulting, conversion, then the kind's create strategy and the common
+// metadata checks. An error means the kind is not one this op serves.
+func validateCreate(object []byte) (validation, error) {
+	var head struct {
+		APIVersion string `json:"apiVersion"`
+		Kind       string `json:"kind"`
+	}
+	if err := json.Unmarshal(object, &head); err != nil {
+		return validation{}, err
+	}
+	gvk := schema.FromAPIVersionAndKind(head.APIVersion, head.Kind)
+	served, ok := createStrategies[gvk.GroupKind()]
+	if !ok || !legacyscheme.Scheme.Recognizes(gvk) {
+		return validation{}, fmt.Errorf("not served by the validation op: %s", gvk)
+	}
+	internal := gvk.GroupVersion().WithKind(gvk.Kind)
+	internal.Version = runtime.APIVersionInternal
+	decoder := strictCodecs.UniversalDecoder(internal.GroupVersion())
+	obj, _, err := decoder.Decode(object, &gvk, nil)
+	if err != nil {
+		if obj == nil || !runtime.IsStrictDecodingError(err) {
+			return refusedCreate(nil, err.Error()), nil
+		}
+		// A strict decoding error still gives the object: the API server refuses it with the unknown fields.
+		strict, _ := runtime.AsStrictDecodingError(err)
+		var unknown []fieldError
+		for _, e := range strict.Errors() {
+			unknown = append(unknown, fieldError{Type: "FieldValueUnknown", Field: unknownFieldPath(e.Error()), Message: e.Error()})
+		}
+		return refusedCreate(unknown, err.Error()), nil
+	}
+	accessor, err := meta.Accessor(obj)
+	if err != nil {
+		return validation{}, err
+	}
+	namespace := ""
+	if served.strategy.NamespaceScoped() {
+		namespace = accessor.GetNamespace()
+		if namespace == "" {
+			namespace = "default" // kubectl's namespace when neither the object nor the command names one
+			accessor.SetNamespace(namespace)
+		}
+	}
+	if accessor.GetName() == "" && accessor.GetGenerateName() != "" {
+		accessor.SetName(accessor.GetGenerateName() + "abcde")
+	}
+	rest.FillObjectMetaSystemFields(accessor)
+	ctx := genericapirequest.WithNamespace(context.Background(), namespace)
+	ctx = genericapirequest.WithRequestInfo(ctx, &genericapirequest.RequestInfo{
+		IsResourceRequest: true, Verb: "create", APIGroup: gvk.Group, APIVersion: gvk.Version,
+		Namespace: namespace, Resource: served.resource, Name: accessor.GetName(),
+	})
+	if err := rest.BeforeCreate(served.strategy, ctx, obj); err != nil {
+		var status *apierrors.StatusError
+		if errors.As(err, &status) && status.ErrStatus.Details != nil {
+			var causes []fieldError
+			for _, c := range status.ErrStatus.Details.Causes {
+				causes = append(causes, fieldError{Type: string(c.Type), Field: c.Field, Message: c.Message})
+			}
+			return refusedCreate(causes, err.Error()), nil
+		}
+		return refusedCreate(nil, err.Error()), nil
+	}
+	return validation{Accepted: true}, nil
+}
+
+func refusedCreate(errs []fieldError, message string) validation {
+	sort.Slice(errs, func(i, j int) bool {
+		if errs[i].Field != errs[j].Field {
+			return errs[i].Field < errs[j].Field
+		}
+		return errs[i].Message < errs[j].Message
+	})
+	return validation{Accepted: false, Errors: errs, Message: message}
+}
+
+// unknownFieldPath: `unknown field "spec.foo"` → spec.foo; a duplicate field's message names it the same way.
+func unknownFieldPath(message string) string {
+	start := strings.Index(message, `"`)
+	end := strings.LastIndex(message, `"`)
+	if start < 0 || end <= start {
+		return ""
+	}
+	return message[start+1 : end]
+}
