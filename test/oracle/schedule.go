@@ -35,6 +35,7 @@ import (
 	internalqueue "k8s.io/kubernetes/pkg/scheduler/backend/queue"
 	"k8s.io/kubernetes/pkg/scheduler/framework"
 	"k8s.io/kubernetes/pkg/scheduler/framework/plugins"
+	"k8s.io/kubernetes/pkg/scheduler/framework/plugins/defaultpreemption"
 	"k8s.io/kubernetes/pkg/scheduler/framework/plugins/dynamicresources"
 	"k8s.io/kubernetes/pkg/scheduler/framework/plugins/nodevolumelimits"
 	frameworkruntime "k8s.io/kubernetes/pkg/scheduler/framework/runtime"
@@ -79,6 +80,15 @@ type scheduleResult struct {
 	// When PostFilter (preemption) nominated a node: that node and the victims (namespace/name).
 	NominatedNode string   `json:"nominatedNode,omitempty"`
 	Victims       []string `json:"victims,omitempty"`
+	// Every preemption kube-scheduler may choose: it dry-runs the nodes from a random offset and
+	// takes the first of the candidates that tie on pickOneNodeForPreemption's criteria. One entry
+	// per offset's choice (node and its victims, sorted), without repeats.
+	Preemptions []preemptionChoice `json:"preemptions,omitempty"`
+}
+
+type preemptionChoice struct {
+	Node    string   `json:"node"`
+	Victims []string `json:"victims"`
 }
 
 var scheduleSetup sync.Once
@@ -236,7 +246,17 @@ func scheduleOne(req scheduleRequest) (*scheduleResult, error) {
 		return nil, err
 	}
 	snapshot := internalcache.NewSnapshot(bound, nodes)
-	schedFramework, err := frameworkruntime.NewFramework(ctx, plugins.NewInTreeRegistry(), profile,
+	registry := plugins.NewInTreeRegistry()
+	var preemptionPlugin *defaultpreemption.DefaultPreemption
+	newPreemption := registry[defaultpreemption.Name]
+	registry[defaultpreemption.Name] = func(ctx context.Context, args runtime.Object, h fwk.Handle) (fwk.Plugin, error) {
+		p, err := newPreemption(ctx, args, h)
+		if pl, ok := p.(*defaultpreemption.DefaultPreemption); ok {
+			preemptionPlugin = pl
+		}
+		return p, err
+	}
+	schedFramework, err := frameworkruntime.NewFramework(ctx, registry, profile,
 		frameworkruntime.WithClientSet(client),
 		frameworkruntime.WithInformerFactory(factory),
 		frameworkruntime.WithEventRecorder(&events.FakeRecorder{}),
@@ -325,6 +345,14 @@ func scheduleOne(req scheduleRequest) (*scheduleResult, error) {
 				res.NominatedNode = result.NominatedNodeName
 				sort.Strings(victims)
 				res.Victims = victims
+				if preemptionPlugin == nil {
+					return nil, fmt.Errorf("no DefaultPreemption plugin")
+				}
+				choices, err := preemptionChoices(ctx, preemptionPlugin, state, pod, snapshot, fitError.Diagnosis.NodeToStatus)
+				if err != nil {
+					return nil, err
+				}
+				res.Preemptions = choices
 			}
 		}
 		res.Message = fitError.Error()
@@ -358,6 +386,37 @@ func scheduleOne(req scheduleRequest) (*scheduleResult, error) {
 		sort.Strings(res.Chosen)
 	}
 	return res, nil
+}
+
+// preemptionChoices runs DefaultPreemption's dry run from every offset and its choice of candidate.
+func preemptionChoices(ctx context.Context, pl *defaultpreemption.DefaultPreemption, state fwk.CycleState, pod *v1.Pod,
+	snapshot *internalcache.Snapshot, statuses fwk.NodeToStatusReader) ([]preemptionChoice, error) {
+	potential, err := statuses.NodesForStatusCode(snapshot.NodeInfos(), fwk.Unschedulable)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var choices []preemptionChoice
+	for offset := range potential {
+		_, num := pl.GetOffsetAndNumCandidates(int32(len(potential)))
+		candidates, _, err := pl.Evaluator.DryRunPreemption(ctx, state, pod, potential, nil, int32(offset), num)
+		if err != nil && len(candidates) == 0 {
+			return nil, err
+		}
+		best := pl.Evaluator.SelectCandidate(ctx, candidates)
+		if best == nil || seen[best.Name()] {
+			continue
+		}
+		seen[best.Name()] = true
+		victims := []string{}
+		for _, v := range best.Victims().Pods {
+			victims = append(victims, v.Namespace+"/"+v.Name)
+		}
+		sort.Strings(victims)
+		choices = append(choices, preemptionChoice{Node: best.Name(), Victims: victims})
+	}
+	sort.Slice(choices, func(i, j int) bool { return choices[i].Node < choices[j].Node })
+	return choices, nil
 }
 
 func statusOf(s *fwk.Status) nodeStatus {
