@@ -131,19 +131,21 @@ func validateCreate(object []byte) (validation, error) {
 	}
 	internal := gvk.GroupVersion().WithKind(gvk.Kind)
 	internal.Version = runtime.APIVersionInternal
-	decoder := strictCodecs.UniversalDecoder(internal.GroupVersion())
-	obj, _, err := decoder.Decode(object, &gvk, nil)
+	obj, _, err := strictCodecs.UniversalDecoder(internal.GroupVersion()).Decode(object, &gvk, nil)
+	// A strict decoding error (unknown or duplicate fields) still gives the object. The API server
+	// stops there; the op goes on to validation too, so that an answer lists every error the
+	// object has, as fixing the unknown fields would show them next.
+	var unknown []fieldError
+	strictMessage := ""
 	if err != nil {
-		if obj == nil || !runtime.IsStrictDecodingError(err) {
+		strict, ok := runtime.AsStrictDecodingError(err)
+		if obj == nil || !ok {
 			return refusedCreate(nil, err.Error()), nil
 		}
-		// A strict decoding error still gives the object: the API server refuses it with the unknown fields.
-		strict, _ := runtime.AsStrictDecodingError(err)
-		var unknown []fieldError
+		strictMessage = err.Error()
 		for _, e := range strict.Errors() {
 			unknown = append(unknown, fieldError{Type: "FieldValueUnknown", Field: unknownFieldPath(e.Error()), Message: e.Error()})
 		}
-		return refusedCreate(unknown, err.Error()), nil
 	}
 	accessor, err := meta.Accessor(obj)
 	if err != nil {
@@ -166,18 +168,22 @@ func validateCreate(object []byte) (validation, error) {
 		IsResourceRequest: true, Verb: "create", APIGroup: gvk.Group, APIVersion: gvk.Version,
 		Namespace: namespace, Resource: served.resource, Name: accessor.GetName(),
 	})
-	if err := rest.BeforeCreate(served.strategy, ctx, obj); err != nil {
-		var status *apierrors.StatusError
-		if errors.As(err, &status) && status.ErrStatus.Details != nil {
-			var causes []fieldError
-			for _, c := range status.ErrStatus.Details.Causes {
-				causes = append(causes, fieldError{Type: string(c.Type), Field: c.Field, Message: c.Message})
-			}
-			return refusedCreate(causes, err.Error()), nil
-		}
-		return refusedCreate(nil, err.Error()), nil
+	err = rest.BeforeCreate(served.strategy, ctx, obj)
+	if err == nil && unknown == nil {
+		return validation{Accepted: true}, nil
 	}
-	return validation{Accepted: true}, nil
+	message := strictMessage
+	if message == "" {
+		message = err.Error()
+	}
+	causes := unknown
+	var status *apierrors.StatusError
+	if errors.As(err, &status) && status.ErrStatus.Details != nil {
+		for _, c := range status.ErrStatus.Details.Causes {
+			causes = append(causes, fieldError{Type: string(c.Type), Field: c.Field, Message: c.Message})
+		}
+	}
+	return refusedCreate(causes, message), nil
 }
 
 func refusedCreate(errs []fieldError, message string) validation {
