@@ -22,6 +22,8 @@ const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: stri
   'ClusterRole.rbac.authorization.k8s.io': { describe: 'a path segment', check: pathSegmentName },
   'RoleBinding.rbac.authorization.k8s.io': { describe: 'a path segment', check: pathSegmentName },
   'ClusterRoleBinding.rbac.authorization.k8s.io': { describe: 'a path segment', check: pathSegmentName },
+  // Its validation checks only the spec; the name gets the path-segment check every object gets.
+  'PodDisruptionBudget.policy': { describe: 'a path segment', check: pathSegmentName },
   // Job names become the value of the job-name label of their pods; CronJobs add an 11-character suffix to name their Jobs.
   'Job.batch': {
     describe: 'a DNS-1123 subdomain',

@@ -38,6 +38,21 @@ runRuleTests(rule, {
       `,
     },
     {
+      // Found by the differential test: the API server checks only a PodDisruptionBudget's spec.
+      name: 'a PodDisruptionBudget name is a path segment: capitals, underscores and 254 characters are accepted',
+      yaml: `
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: Web_PDB}
+        spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}
+        ---
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: ${'p'.repeat(254)}}
+        spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}
+      `,
+    },
+    {
       name: 'generateName only; container and port names that are valid',
       yaml: `
         apiVersion: v1
