@@ -245,7 +245,22 @@ func scheduleOne(req scheduleRequest) (*scheduleResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	snapshot := internalcache.NewSnapshot(bound, nodes)
+	// The snapshot as the running scheduler makes it: nodes and pods added to its cache (in input
+	// order, as informer events would add them), then copied into a snapshot. The cache keeps one
+	// summary per image name across nodes, NewSnapshot (a test helper) one per node.
+	schedCache := internalcache.New(ctx, nil, false)
+	for _, n := range nodes {
+		schedCache.AddNode(logger, n)
+	}
+	for _, p := range bound {
+		if err := schedCache.AddPod(logger, p); err != nil {
+			return nil, err
+		}
+	}
+	snapshot := internalcache.NewEmptySnapshot()
+	if err := schedCache.UpdateSnapshot(logger, snapshot); err != nil {
+		return nil, err
+	}
 	registry := plugins.NewInTreeRegistry()
 	var preemptionPlugin *defaultpreemption.DefaultPreemption
 	newPreemption := registry[defaultpreemption.Name]
