@@ -8,11 +8,14 @@ import { validateInChunks } from './chunked-validation.js';
 import { builtinValidator } from './builtin-validators.js';
 import { CrdRegistry, type CrdVersion } from './crd/crd-registry.js';
 import { withStructuralDefaults } from './crd/structural-defaults.js';
+import { unknownFieldPointers, withoutFields } from './crd/pruning.js';
+import { embeddedResourceProblems } from './crd/object-meta.js';
 import { evaluateValidationRules, type RuleSkipped } from './crd/validation-rules.js';
 import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
 import { selectorProblems } from './selector-checks.js';
+import { fieldProblems } from './field-checks.js';
 import { cached } from '../model/maps.js';
 import { REMOVED_APIS, removedApi } from '../model/deprecated-apis.js';
 import { isPrerelease } from '../model/api-version.js';
@@ -122,7 +125,7 @@ export class ManifestValidator {
       // Selectors the schema lets through but the API server refuses; a place the schema already
       // reported on is not reported twice.
       const reported = new Set(findings.map((f) => f.pointer));
-      for (const p of selectorProblems(m.object)) {
+      for (const p of [...selectorProblems(m.object), ...fieldProblems(m.object)]) {
         if (reported.has(p.pointer)) continue;
         findings.push(
           findingAt(m, {
@@ -141,9 +144,20 @@ export class ManifestValidator {
       for (const item of this.patternsNotChecked(found.entry)) findings.push(item);
       // The schema and the rules check the object as the API server stores it, defaults applied;
       // findings point into the input all the same. A schema that did not compile checks nothing.
-      const object =
+      const defaulted =
         found.validate && found.entry.schema ? withStructuralDefaults(m.object, found.entry.schema) : m.object;
-      const errors = found.validate && !found.validate(object) ? [...(found.validate.errors ?? [])] : [];
+      const checked = found.validate && !found.validate(defaulted) ? [...(found.validate.errors ?? [])] : [];
+      // The API server prunes unknown fields before it validates: the rest of the schema, and the
+      // rules, check the object without them (an unknown field counts toward no maxProperties).
+      const unknown = unknownFieldPointers(checked);
+      const object = withoutFields(defaulted, unknown);
+      const errors =
+        unknown.length && found.validate
+          ? [
+              ...checked.filter((e) => e.keyword === 'additionalProperties'),
+              ...(found.validate(object) ? [] : [...(found.validate.errors ?? [])]),
+            ]
+          : checked;
       const rest = errors.filter((e) => e.keyword !== 'additionalProperties');
       for (const p of describeSchemaErrors(rest, object, hidden)) schemaFinding(p.pointer, p.message);
       if (this.options.strict)
@@ -151,10 +165,14 @@ export class ManifestValidator {
           .filter((e) => e.keyword === 'additionalProperties')
           .map(unknownFromAjv)
           .forEach(unknownFinding);
+      // Embedded resources, as the customresource strategy checks them.
+      const metaProblems =
+        found.validate && found.entry.schema ? embeddedResourceProblems(object, found.entry.schema) : [];
+      for (const p of metaProblems) schemaFinding(p.pointer, p.message);
       if (found.validate && found.entry.schema && hasValidationRules(found.entry.schema)) {
         // As the API server: CEL rules run unless an error leaves a value of a shape their
         // expressions cannot assume (a wrong type, a missing field, a value outside an enum or a size limit).
-        if (errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword))) {
+        if (errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword)) || metaProblems.some((p) => p.blocking)) {
           const message =
             'some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation';
           findings.push(

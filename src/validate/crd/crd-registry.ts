@@ -4,6 +4,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
 import { addListTypeKeyword } from './list-types.js';
+import { addMultipleOfKeyword } from './multiple-of.js';
 import { SharedSubschemas } from './shared-subschemas.js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
@@ -148,6 +149,7 @@ export class CrdRegistry {
         inlineRefs: false,
       });
       addListTypeKeyword(ajv);
+      addMultipleOfKeyword(ajv);
       this.shared = new SharedSubschemas(ajv);
     }
     return this.shared;

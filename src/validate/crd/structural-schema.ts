@@ -1,5 +1,6 @@
 import { dig, isObject, type JsonObject } from '../../model/json.js';
 import { UNIQUE_BY_KEYWORD, uniqueByOf } from './list-types.js';
+import { MULTIPLE_OF_KEYWORD, multipleOfKeyword } from './multiple-of.js';
 
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
@@ -25,7 +26,6 @@ const PASSTHROUGH = [
   'maximum',
   'exclusiveMinimum',
   'exclusiveMaximum',
-  'multipleOf',
   'minLength',
   'maxLength',
   'minItems',
@@ -62,6 +62,8 @@ export function fieldSchema(schema: Schema | undefined, key: string): Schema | u
 function valueKeywords(input: Schema): Schema {
   const out: Schema = {};
   for (const key of PASSTHROUGH) if (input[key] !== undefined) out[key] = input[key];
+  if (typeof input.multipleOf === 'number')
+    out[MULTIPLE_OF_KEYWORD] = { ...multipleOfKeyword(input.multipleOf, input.type) };
   // draft-04 booleans → draft-07 numbers, as Kubernetes still accepts the old form.
   if (input.exclusiveMinimum === true) {
     out.exclusiveMinimum = input.minimum;

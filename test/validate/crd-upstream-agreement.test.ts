@@ -1,0 +1,122 @@
+import { describe, expect, it } from '@jest/globals';
+import { crdWithSpec } from '../helpers/crd.js';
+import { validateYaml } from '../helpers/validate.js';
+
+/**
+ * Minimal cases where kubeplan and the API server (test/differential/custom-resources.test.ts)
+ * disagreed on a custom resource, each now judged as the API server judges it.
+ */
+describe('custom resources judged as the API server judges them', () => {
+  it('checks maxProperties without the unknown fields the API server prunes first', async () => {
+    const text = `${crdWithSpec(
+      'Limit',
+      `            type: object
+            maxProperties: 1
+            properties:
+              port: {type: integer}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Limit
+metadata: {name: l}
+spec: {port: 1, extra: x}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '25:17 schema-unknown-field spec.extra: unknown field "extra" (the schema has no such field)',
+    ]);
+  });
+
+  it('runs CEL rules on the object without its unknown fields', async () => {
+    const text = `${crdWithSpec(
+      'Counted',
+      `            type: object
+            x-kubernetes-preserve-unknown-fields: false
+            x-kubernetes-validations:
+            - rule: "!has(self.extra)"
+            properties:
+              port: {type: integer}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Counted
+metadata: {name: c}
+spec: {port: 1, extra: x}
+`;
+    expect(await validateYaml(text, { strict: false })).toEqual([]);
+  });
+
+  it('refuses an embedded resource with an empty kind or no apiVersion', async () => {
+    const text = `${crdWithSpec(
+      'Wrapper',
+      `            type: object
+            x-kubernetes-embedded-resource: true
+            x-kubernetes-preserve-unknown-fields: true
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Wrapper
+metadata: {name: w}
+spec:
+  kind: ""
+  metadata: {name: a/b}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '25:3 schema-invalid spec.apiVersion: Required value',
+      '25:9 schema-invalid spec.kind: Invalid value: "": must not be empty',
+      `26:20 schema-invalid spec.metadata.name: Invalid value: "a/b": may not contain '/'`,
+    ]);
+  });
+
+  it('refuses a mixed-case kind only where its lower case is no DNS-1035 label, and an apiVersion of three parts', async () => {
+    const text = `${crdWithSpec(
+      'Holder',
+      `            type: object
+            properties:
+              good:
+                type: object
+                x-kubernetes-embedded-resource: true
+                x-kubernetes-preserve-unknown-fields: true
+              bad:
+                type: object
+                x-kubernetes-embedded-resource: true
+                x-kubernetes-preserve-unknown-fields: true
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Holder
+metadata: {name: h}
+spec:
+  good: {apiVersion: apps/v1, kind: StatefulSet}
+  bad: {apiVersion: a/b/c, kind: 1Set}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '33:21 schema-invalid spec.bad.apiVersion: Invalid value: "a/b/c": unexpected GroupVersion string: a/b/c',
+      '33:34 schema-invalid spec.bad.kind: Invalid value: "1Set": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character',
+    ]);
+  });
+
+  it('checks a whole number against a fractional multipleOf as kube-openapi does: truncated', async () => {
+    const text = `${crdWithSpec(
+      'Ratio',
+      `            type: object
+            properties:
+              half: {type: number, multipleOf: 0.5}
+              step: {type: number, multipleOf: 2.5}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Ratio
+metadata: {name: r}
+spec: {half: 2, step: 5}
+---
+apiVersion: example.com/v1
+kind: Ratio
+metadata: {name: s}
+spec: {half: 1.5, step: 7.5}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '25:14 schema-invalid spec.half: a whole number is checked against multipleOf 0.5 as against 0, so the API server refuses it: factor MultipleOf declared for spec.half must be positive: 0',
+      '25:23 schema-invalid spec.step: should be a multiple of 2',
+    ]);
+  });
+});
