@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseManifests } from '../../src/load/parse-manifests.js';
+import { isObject } from '../../src/model/json.js';
+import type { Manifest } from '../../src/model/manifest.js';
+import { CrdRegistry, isCrd } from '../../src/validate/crd/crd-registry.js';
+
+/**
+ * The CRDs and custom resources of the shared real-world corpus (../shared/corpora/realworld,
+ * read in place, never copied): every object of the corpus whose group, kind and version a CRD of
+ * the corpus serves, paired with that CRD.
+ */
+const CORPUS = resolve(process.env.KUBEPLAN_REALWORLD ?? '../shared/corpora/realworld');
+
+export function realworldUnavailable(): string | undefined {
+  return existsSync(join(CORPUS, 'crds')) && existsSync(join(CORPUS, 'corpus'))
+    ? undefined
+    : `${CORPUS} is absent (the shared real-world corpus, see ../shared/corpora/README.md)`;
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...files(path));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function read(path: string): Manifest[] {
+  return parseManifests(path, readFileSync(path, 'utf8')).manifests;
+}
+
+export interface RealworldCase {
+  crd: Manifest;
+  object: Manifest;
+  registry: CrdRegistry;
+}
+
+/** The served versions of a v1 CRD, `group/version kind` each. */
+function served(crd: Manifest): string[] {
+  const spec = isObject(crd.object.spec) ? crd.object.spec : {};
+  const kind = isObject(spec.names) ? spec.names.kind : undefined;
+  if (!crd.ref.apiVersion.endsWith('/v1') || typeof spec.group !== 'string' || typeof kind !== 'string') return [];
+  return (Array.isArray(spec.versions) ? spec.versions : [])
+    .filter((v) => isObject(v) && v.served === true && typeof v.name === 'string')
+    .map((v) => `${spec.group}/${(v as { name: string }).name} ${kind}`);
+}
+
+export function realworldCases(): RealworldCase[] {
+  const crds = new Map<string, { crd: Manifest; registry: CrdRegistry }>();
+  const objects: Manifest[] = [];
+  for (const path of [...files(join(CORPUS, 'crds')), ...files(join(CORPUS, 'corpus'))]) {
+    for (const m of read(path)) {
+      if (isCrd(m)) {
+        for (const key of served(m)) if (!crds.has(key)) crds.set(key, { crd: m, registry: new CrdRegistry([m]) });
+      } else objects.push(m);
+    }
+  }
+  const cases: RealworldCase[] = [];
+  for (const object of objects) {
+    const found = crds.get(`${object.ref.apiVersion} ${object.ref.kind}`);
+    if (found) cases.push({ crd: found.crd, object, registry: found.registry });
+  }
+  return cases;
+}
