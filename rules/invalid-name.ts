@@ -1,6 +1,7 @@
 import { appendPointer, fieldPath } from '../src/model/json-pointer.js';
 import { declaredPorts } from '../src/lint/ports.js';
 import { judgedContainers } from '../src/lint/judged-containers.js';
+import { atLeast } from '../src/lint/kube-version.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import { yaml } from '../src/lint/yaml-example.js';
 import { asString, dig, objectAt, objectsAt } from '../src/model/json.js';
@@ -46,6 +47,18 @@ const NAME_RULES: Readonly<Record<string, { describe: string; check: (name: stri
 };
 
 const DEFAULT_RULE = { describe: 'a DNS-1123 subdomain', check: dns1123Subdomain };
+
+/** From 1.36 the API server takes any DNS-1123 label as a Service name (a leading digit too). */
+const SERVICE_SINCE_1_36 = { describe: 'a DNS-1123 label', check: dns1123Label };
+
+/** A StatefulSet's name is a DNS-1123 label (its pods' names and hostnames are made of it), from 1.34 at least. */
+const STATEFULSET_SINCE_1_34 = { describe: 'a DNS-1123 label', check: dns1123Label };
+
+function nameRule(ctx: RuleContext): { describe: string; check: (name: string) => string[] } {
+  if (ctx.kind === 'Service' && atLeast(ctx.kubernetesVersion, '1.36')) return SERVICE_SINCE_1_36;
+  if (ctx.kind === 'StatefulSet.apps' && atLeast(ctx.kubernetesVersion, '1.34')) return STATEFULSET_SINCE_1_34;
+  return NAME_RULES[ctx.kind] ?? DEFAULT_RULE;
+}
 
 /** Where a container refers to one of its ports: probes and lifecycle hooks. */
 const PORT_HANDLERS: ReadonlyArray<readonly string[]> = [
@@ -124,7 +137,7 @@ export default defineRule({
   check(ctx) {
     const name = asString(dig(ctx.object, 'metadata', 'name'));
     if (name !== undefined && name !== '') {
-      const rule = NAME_RULES[ctx.kind] ?? DEFAULT_RULE;
+      const rule = nameRule(ctx);
       const errors = rule.check(name);
       if (errors.length)
         ctx.report({

@@ -87,6 +87,8 @@ runRuleTests(rule, {
     },
     {
       name: 'no image (a controller fills it in), an empty one, and references the kubelet cannot parse',
+      // An empty image and one with a space are refused by the API server too (schema-invalid).
+      malformed: true,
       yaml: `
         apiVersion: v1
         kind: Pod

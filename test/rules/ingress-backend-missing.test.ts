@@ -32,7 +32,7 @@ runRuleTests(rule, {
         apiVersion: v1
         kind: Service
         metadata: {name: api, namespace: shop}
-        spec: {ports: [{name: http, port: 8080}, {port: 9090}]}
+        spec: {ports: [{name: http, port: 8080}, {name: grpc, port: 9090}]}
         ---
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -129,7 +129,7 @@ runRuleTests(rule, {
         apiVersion: v1
         kind: Service
         metadata: {name: api, namespace: shop}
-        spec: {ports: [{name: http, port: 80}, {port: 9090}]}
+        spec: {ports: [{name: http, port: 80}, {name: grpc, port: 9090}]}
         ---
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -153,7 +153,7 @@ runRuleTests(rule, {
         { messageId: 'noService', data: { service: 'web' }, line: 16, column: 39, endLine: 16, endColumn: 42 },
         {
           messageId: 'noPortNumber',
-          data: { service: 'api', ports: '80 (http), 9090', port: 8080 },
+          data: { service: 'api', ports: '80 (http), 9090 (grpc)', port: 8080 },
           line: 19,
           column: 59,
           endLine: 19,
@@ -161,7 +161,7 @@ runRuleTests(rule, {
         },
         {
           messageId: 'noPortName',
-          data: { service: 'api', ports: '80 (http), 9090', port: 'https' },
+          data: { service: 'api', ports: '80 (http), 9090 (grpc)', port: 'https' },
           line: 22,
           column: 57,
           endLine: 22,

@@ -1,10 +1,11 @@
+import { describe, expect, it } from '@jest/globals';
 import rule from '../../rules/invalid-name.js';
-import { runRuleTests, testRule } from './rule-tester.js';
+import { ruleFindingsIn, runRuleTests, testRule } from './rule-tester.js';
 
 testRule('invalid-name', {
   invalid: {
     'bad-names.yaml': [
-      '4:9 Service name "2fa-api" is not a DNS-1035 label: a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character',
+      '4:9 Service name "2fa_api" is not a DNS-1123 label: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
       "15:9 ConfigMap name \"Web_Config\" is not a DNS-1123 subdomain: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
       '23:9 Namespace name "team.shop" is not a DNS-1123 label: must not contain dots',
       '39:21 container name "Reconcile" is not a DNS-1123 label: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
@@ -97,8 +98,10 @@ runRuleTests(rule, {
         spec:
           ports:
             - port: 80
+              name: a
               targetPort: "8080"
             - port: 81
+              name: b
               targetPort: http
         ---
         apiVersion: v1
@@ -124,9 +127,9 @@ runRuleTests(rule, {
             errors: 'must contain at least one letter (a-z)',
             hint: ' (a port number is written without quotes)',
           },
-          line: 7,
+          line: 8,
           column: 19,
-          endLine: 7,
+          endLine: 8,
           endColumn: 25,
         },
         {
@@ -137,9 +140,9 @@ runRuleTests(rule, {
             errors: 'must contain at least one letter (a-z)',
             hint: ' (a port number is written without quotes)',
           },
-          line: 20,
+          line: 22,
           column: 39,
-          endLine: 20,
+          endLine: 22,
           endColumn: 45,
         },
         {
@@ -150,9 +153,9 @@ runRuleTests(rule, {
             errors: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
             hint: '',
           },
-          line: 23,
+          line: 25,
           column: 29,
-          endLine: 23,
+          endLine: 25,
           endColumn: 37,
         },
       ],
@@ -172,9 +175,9 @@ runRuleTests(rule, {
           data: {
             kind: 'Service',
             name: 'Web_API',
-            expected: 'a DNS-1035 label',
+            expected: 'a DNS-1123 label',
             errors:
-              "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
           },
           line: 4,
           column: 9,
@@ -184,11 +187,11 @@ runRuleTests(rule, {
       ],
     },
     {
-      name: 'a Service name starting with a digit; a Namespace with a dot; a CronJob over 52 characters',
+      name: 'a Service name ending with a hyphen; a Namespace with a dot; a CronJob over 52 characters',
       yaml: `
         apiVersion: v1
         kind: Service
-        metadata: {name: 1web}
+        metadata: {name: web-}
         spec: {ports: [{port: 80}]}
         ---
         apiVersion: v1
@@ -207,10 +210,10 @@ runRuleTests(rule, {
           messageId: 'objectName',
           data: {
             kind: 'Service',
-            name: '1web',
-            expected: 'a DNS-1035 label',
+            name: 'web-',
+            expected: 'a DNS-1123 label',
             errors:
-              "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
           },
           line: 3,
           column: 18,
@@ -375,4 +378,37 @@ runRuleTests(rule, {
       ],
     },
   ],
+});
+
+describe('Service names by target release', () => {
+  // Found by the differential test: from 1.36 the API server takes a Service name that starts with a digit.
+  const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: 2fa-api}\nspec: {ports: [{port: 80}]}\n';
+
+  it('a leading digit is refused up to 1.35 (DNS-1035 label) and accepted from 1.36 (DNS-1123 label)', async () => {
+    expect(await ruleFindingsIn('invalid-name', SERVICE, { kubernetesVersion: '1.35' })).toEqual([
+      '3:18 Service name "2fa-api" is not a DNS-1035 label: a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character',
+    ]);
+    expect(await ruleFindingsIn('invalid-name', SERVICE, { kubernetesVersion: '1.36' })).toEqual([]);
+  });
+});
+
+describe('StatefulSet names', () => {
+  // Found by the differential test: the API server checks a StatefulSet's name as a DNS-1123 label.
+  const STATEFULSET = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web.v2}
+spec:
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: "web:1.0"}]}
+`;
+
+  it('a dot is refused from 1.34, as in a DNS-1123 label', async () => {
+    expect(await ruleFindingsIn('invalid-name', STATEFULSET, { kubernetesVersion: '1.34' })).toEqual([
+      '3:18 StatefulSet name "web.v2" is not a DNS-1123 label: must not contain dots',
+    ]);
+    expect(await ruleFindingsIn('invalid-name', STATEFULSET, { kubernetesVersion: '1.33' })).toEqual([]);
+  });
 });
