@@ -16,15 +16,21 @@ import (
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	"k8s.io/apiserver/pkg/registry/rest"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	_ "k8s.io/kubernetes/pkg/apis/admissionregistration/install"
 	_ "k8s.io/kubernetes/pkg/apis/apps/install"
 	_ "k8s.io/kubernetes/pkg/apis/autoscaling/install"
 	_ "k8s.io/kubernetes/pkg/apis/batch/install"
+	_ "k8s.io/kubernetes/pkg/apis/coordination/install"
 	_ "k8s.io/kubernetes/pkg/apis/core/install"
+	_ "k8s.io/kubernetes/pkg/apis/discovery/install"
 	_ "k8s.io/kubernetes/pkg/apis/networking/install"
+	_ "k8s.io/kubernetes/pkg/apis/node/install"
 	_ "k8s.io/kubernetes/pkg/apis/policy/install"
 	_ "k8s.io/kubernetes/pkg/apis/rbac/install"
 	_ "k8s.io/kubernetes/pkg/apis/scheduling/install"
 	_ "k8s.io/kubernetes/pkg/apis/storage/install"
+	"k8s.io/kubernetes/pkg/registry/admissionregistration/mutatingwebhookconfiguration"
+	"k8s.io/kubernetes/pkg/registry/admissionregistration/validatingwebhookconfiguration"
 	"k8s.io/kubernetes/pkg/registry/apps/daemonset"
 	"k8s.io/kubernetes/pkg/registry/apps/deployment"
 	"k8s.io/kubernetes/pkg/registry/apps/replicaset"
@@ -32,20 +38,32 @@ import (
 	"k8s.io/kubernetes/pkg/registry/autoscaling/horizontalpodautoscaler"
 	"k8s.io/kubernetes/pkg/registry/batch/cronjob"
 	"k8s.io/kubernetes/pkg/registry/batch/job"
+	"k8s.io/kubernetes/pkg/registry/coordination/lease"
 	"k8s.io/kubernetes/pkg/registry/core/configmap"
+	"k8s.io/kubernetes/pkg/registry/core/endpoint"
+	"k8s.io/kubernetes/pkg/registry/core/limitrange"
 	"k8s.io/kubernetes/pkg/registry/core/namespace"
+	"k8s.io/kubernetes/pkg/registry/core/persistentvolume"
 	"k8s.io/kubernetes/pkg/registry/core/persistentvolumeclaim"
 	"k8s.io/kubernetes/pkg/registry/core/pod"
+	"k8s.io/kubernetes/pkg/registry/core/podtemplate"
+	"k8s.io/kubernetes/pkg/registry/core/replicationcontroller"
+	"k8s.io/kubernetes/pkg/registry/core/resourcequota"
 	"k8s.io/kubernetes/pkg/registry/core/secret"
 	"k8s.io/kubernetes/pkg/registry/core/service"
 	"k8s.io/kubernetes/pkg/registry/core/serviceaccount"
+	"k8s.io/kubernetes/pkg/registry/discovery/endpointslice"
 	"k8s.io/kubernetes/pkg/registry/networking/ingress"
+	"k8s.io/kubernetes/pkg/registry/networking/ingressclass"
 	"k8s.io/kubernetes/pkg/registry/networking/networkpolicy"
+	"k8s.io/kubernetes/pkg/registry/node/runtimeclass"
 	"k8s.io/kubernetes/pkg/registry/policy/poddisruptionbudget"
 	"k8s.io/kubernetes/pkg/registry/rbac/clusterrole"
+	"k8s.io/kubernetes/pkg/registry/rbac/clusterrolebinding"
 	"k8s.io/kubernetes/pkg/registry/rbac/role"
 	"k8s.io/kubernetes/pkg/registry/rbac/rolebinding"
 	"k8s.io/kubernetes/pkg/registry/scheduling/priorityclass"
+	"k8s.io/kubernetes/pkg/registry/storage/csidriver"
 	"k8s.io/kubernetes/pkg/registry/storage/storageclass"
 )
 
@@ -55,28 +73,42 @@ var createStrategies = map[schema.GroupKind]struct {
 	resource string
 	strategy rest.RESTCreateStrategy
 }{
-	{Group: "", Kind: "Pod"}:                                  {"pods", pod.Strategy},
-	{Group: "", Kind: "Service"}:                              {"services", service.Strategy},
-	{Group: "", Kind: "ConfigMap"}:                            {"configmaps", configmap.Strategy},
-	{Group: "", Kind: "Secret"}:                               {"secrets", secret.Strategy},
-	{Group: "", Kind: "ServiceAccount"}:                       {"serviceaccounts", serviceaccount.Strategy},
-	{Group: "", Kind: "PersistentVolumeClaim"}:                {"persistentvolumeclaims", persistentvolumeclaim.Strategy},
-	{Group: "", Kind: "Namespace"}:                            {"namespaces", namespace.Strategy},
-	{Group: "apps", Kind: "Deployment"}:                       {"deployments", deployment.Strategy},
-	{Group: "apps", Kind: "StatefulSet"}:                      {"statefulsets", statefulset.Strategy},
-	{Group: "apps", Kind: "DaemonSet"}:                        {"daemonsets", daemonset.Strategy},
-	{Group: "apps", Kind: "ReplicaSet"}:                       {"replicasets", replicaset.Strategy},
-	{Group: "batch", Kind: "Job"}:                             {"jobs", job.Strategy},
-	{Group: "batch", Kind: "CronJob"}:                         {"cronjobs", cronjob.Strategy},
-	{Group: "networking.k8s.io", Kind: "Ingress"}:             {"ingresses", ingress.Strategy},
-	{Group: "networking.k8s.io", Kind: "NetworkPolicy"}:       {"networkpolicies", networkpolicy.Strategy},
-	{Group: "policy", Kind: "PodDisruptionBudget"}:            {"poddisruptionbudgets", poddisruptionbudget.Strategy},
-	{Group: "autoscaling", Kind: "HorizontalPodAutoscaler"}:   {"horizontalpodautoscalers", horizontalpodautoscaler.Strategy},
-	{Group: "rbac.authorization.k8s.io", Kind: "Role"}:        {"roles", role.Strategy},
-	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}: {"rolebindings", rolebinding.Strategy},
-	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}: {"clusterroles", clusterrole.Strategy},
-	{Group: "scheduling.k8s.io", Kind: "PriorityClass"}:       {"priorityclasses", priorityclass.Strategy},
-	{Group: "storage.k8s.io", Kind: "StorageClass"}:           {"storageclasses", storageclass.Strategy},
+	{Group: "", Kind: "Pod"}:                                                        {"pods", pod.Strategy},
+	{Group: "", Kind: "Service"}:                                                    {"services", service.Strategy},
+	{Group: "", Kind: "ConfigMap"}:                                                  {"configmaps", configmap.Strategy},
+	{Group: "", Kind: "Secret"}:                                                     {"secrets", secret.Strategy},
+	{Group: "", Kind: "ServiceAccount"}:                                             {"serviceaccounts", serviceaccount.Strategy},
+	{Group: "", Kind: "PersistentVolumeClaim"}:                                      {"persistentvolumeclaims", persistentvolumeclaim.Strategy},
+	{Group: "", Kind: "Namespace"}:                                                  {"namespaces", namespace.Strategy},
+	{Group: "apps", Kind: "Deployment"}:                                             {"deployments", deployment.Strategy},
+	{Group: "apps", Kind: "StatefulSet"}:                                            {"statefulsets", statefulset.Strategy},
+	{Group: "apps", Kind: "DaemonSet"}:                                              {"daemonsets", daemonset.Strategy},
+	{Group: "apps", Kind: "ReplicaSet"}:                                             {"replicasets", replicaset.Strategy},
+	{Group: "batch", Kind: "Job"}:                                                   {"jobs", job.Strategy},
+	{Group: "batch", Kind: "CronJob"}:                                               {"cronjobs", cronjob.Strategy},
+	{Group: "networking.k8s.io", Kind: "Ingress"}:                                   {"ingresses", ingress.Strategy},
+	{Group: "networking.k8s.io", Kind: "NetworkPolicy"}:                             {"networkpolicies", networkpolicy.Strategy},
+	{Group: "policy", Kind: "PodDisruptionBudget"}:                                  {"poddisruptionbudgets", poddisruptionbudget.Strategy},
+	{Group: "autoscaling", Kind: "HorizontalPodAutoscaler"}:                         {"horizontalpodautoscalers", horizontalpodautoscaler.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "Role"}:                              {"roles", role.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}:                       {"rolebindings", rolebinding.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}:                       {"clusterroles", clusterrole.Strategy},
+	{Group: "scheduling.k8s.io", Kind: "PriorityClass"}:                             {"priorityclasses", priorityclass.Strategy},
+	{Group: "storage.k8s.io", Kind: "StorageClass"}:                                 {"storageclasses", storageclass.Strategy},
+	{Group: "", Kind: "ReplicationController"}:                                      {"replicationcontrollers", replicationcontroller.Strategy},
+	{Group: "", Kind: "PersistentVolume"}:                                           {"persistentvolumes", persistentvolume.Strategy},
+	{Group: "", Kind: "Endpoints"}:                                                  {"endpoints", endpoint.Strategy},
+	{Group: "", Kind: "LimitRange"}:                                                 {"limitranges", limitrange.Strategy},
+	{Group: "", Kind: "ResourceQuota"}:                                              {"resourcequotas", resourcequota.Strategy},
+	{Group: "", Kind: "PodTemplate"}:                                                {"podtemplates", podtemplate.Strategy},
+	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRoleBinding"}:                {"clusterrolebindings", clusterrolebinding.Strategy},
+	{Group: "admissionregistration.k8s.io", Kind: "ValidatingWebhookConfiguration"}: {"validatingwebhookconfigurations", validatingwebhookconfiguration.Strategy},
+	{Group: "admissionregistration.k8s.io", Kind: "MutatingWebhookConfiguration"}:   {"mutatingwebhookconfigurations", mutatingwebhookconfiguration.Strategy},
+	{Group: "networking.k8s.io", Kind: "IngressClass"}:                              {"ingressclasses", ingressclass.Strategy},
+	{Group: "node.k8s.io", Kind: "RuntimeClass"}:                                    {"runtimeclasses", runtimeclass.Strategy},
+	{Group: "storage.k8s.io", Kind: "CSIDriver"}:                                    {"csidrivers", csidriver.Strategy},
+	{Group: "coordination.k8s.io", Kind: "Lease"}:                                   {"leases", lease.Strategy},
+	{Group: "discovery.k8s.io", Kind: "EndpointSlice"}:                              {"endpointslices", endpointslice.Strategy},
 }
 
 // strictCodecs decode as the API server does under fieldValidation=Strict: unknown and duplicate
