@@ -386,6 +386,32 @@ function dropUndefined(o: Record<string, Json | undefined>): { [key: string]: Js
   return out;
 }
 
+/**
+ * A default the API server takes for this node (it refuses a CRD whose defaults do not fit):
+ * drawn where fitting is plain, none where constraints or rules make it unsure.
+ */
+function defaultArb(schema: SchemaNode): fc.Arbitrary<Json> | undefined {
+  if (schema['x-kubernetes-validations'] || schema['x-kubernetes-embedded-resource']) return undefined;
+  if (Array.isArray(schema.enum) && schema.enum.length) return fc.constantFrom(...(schema.enum as Json[]));
+  const plain = (keys: string[]) => keys.every((k) => schema[k] === undefined);
+  switch (schema.type) {
+    case 'string':
+      return plain(['format', 'pattern', 'minLength', 'maxLength']) ? word : undefined;
+    case 'integer':
+      return plain(['minimum', 'maximum', 'multipleOf']) ? fc.integer({ min: -3, max: 12 }) : undefined;
+    case 'number':
+      return plain(['minimum', 'maximum', 'multipleOf']) ? fc.constantFrom(0.5, 1.5, 3) : undefined;
+    case 'boolean':
+      return fc.boolean();
+    case 'object':
+      return plain(['required', 'minProperties']) ? fc.constant({}) : undefined;
+    case 'array':
+      return plain(['minItems']) ? fc.constant([]) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Adds `default`s, drawn from the values that fit, to some nodes of a schema. */
 export function withDefaultsArb(schema: SchemaNode, depth = 0): fc.Arbitrary<SchemaNode> {
   const children: Array<[string, fc.Arbitrary<Json>]> = [];
@@ -402,10 +428,8 @@ export function withDefaultsArb(schema: SchemaNode, depth = 0): fc.Arbitrary<Sch
       'additionalProperties',
       withDefaultsArb(schema.additionalProperties, depth + 1) as fc.Arbitrary<Json>,
     ]);
-  const own =
-    depth > 0 && !schema['x-kubernetes-embedded-resource']
-      ? fc.option(fittingArb(schema, depth), { freq: 4, nil: undefined })
-      : fc.constant(undefined);
+  const fitting = defaultArb(schema);
+  const own = depth > 0 && fitting ? fc.option(fitting, { freq: 3, nil: undefined }) : fc.constant(undefined);
   return fc.tuple(own, ...children.map(([, a]) => a)).map(([def, ...values]) => {
     const out: SchemaNode = { ...schema };
     children.forEach(([key], i) => {

@@ -120,3 +120,77 @@ spec: {half: 1.5, step: 7.5}
     ]);
   });
 });
+
+describe('formats of custom resources, as the API server checks them', () => {
+  const crd = crdWithSpec(
+    'Formatted',
+    `            type: object
+            properties:
+              time: {type: string, format: time}
+              ref: {type: string, format: uri-reference}
+              port: {type: string, format: int-or-string}
+              host: {type: string, format: hostname}
+              address: {type: string, format: ipv4}
+              timeout: {type: string, format: duration}
+              since: {type: string, format: date-time}
+              count: {type: integer, format: int32}
+`,
+  );
+
+  it('checks only the formats the API server keeps for CRDs, its way', async () => {
+    const text = `${crd}---
+apiVersion: example.com/v1
+kind: Formatted
+metadata: {name: f}
+spec:
+  time: not a time
+  ref: not a reference
+  port: not a port
+  host: a.b
+  address: 010.0.0.1
+  timeout: 3 days
+  since: 2024-02-30T10:00:00Z
+  count: 2147483648
+`;
+    expect(await validateYaml(text)).toEqual([
+      '35:9 schema-invalid spec.host: "a.b" does not match the format hostname',
+      '38:10 schema-invalid spec.since: "2024-02-30T10:00:00Z" is not an RFC 3339 date-time (such as 2024-01-31T12:00:00Z)',
+      '39:10 schema-invalid spec.count: 2147483648 is out of range for a 32-bit integer',
+    ]);
+  });
+
+  it('accepts a list where a string with a format is expected, as kube-openapi does', async () => {
+    const text = `${crd}---
+apiVersion: example.com/v1
+kind: Formatted
+metadata: {name: f}
+spec:
+  host: [1]
+  since: {a: 1}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '33:10 schema-invalid spec.since: expected string or array, got an object',
+    ]);
+  });
+});
+
+describe('list types of custom resources', () => {
+  it('reports an item repeated three times once, at its first repeat, as the API server does', async () => {
+    const text = `${crdWithSpec(
+      'Tags',
+      `            type: object
+            properties:
+              tags:
+                type: array
+                x-kubernetes-list-type: set
+                items: {type: string}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Tags
+metadata: {name: t}
+spec: {tags: [a, a, a]}
+`;
+    expect(await validateYaml(text)).toEqual(['27:18 schema-invalid spec.tags[1]: Duplicate value: "a"']);
+  });
+});

@@ -150,7 +150,7 @@ spec:
 ---
 `;
 
-  it('refuses a repeated key of a map list (after defaults) and a repeated item of a set, at the repeat', async () => {
+  it('refuses a repeated key of a map list (after defaults) and a repeated item of a set, at its first repeat only', async () => {
     const route = `apiVersion: example.com/v1
 kind: Route
 metadata: {name: r}
@@ -165,7 +165,6 @@ spec:
     expect(await validateYaml(crd + route)).toEqual([
       '46:7 schema-invalid spec.headers[2]: Duplicate value: {"name":"a","scope":"request"}',
       '47:18 schema-invalid spec.remove[2]: Duplicate value: "x"',
-      '47:21 schema-invalid spec.remove[3]: Duplicate value: "x"',
     ]);
   });
 

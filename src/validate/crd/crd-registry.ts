@@ -5,6 +5,7 @@ import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
 import { addListTypeKeyword } from './list-types.js';
 import { addMultipleOfKeyword } from './multiple-of.js';
+import { CRD_STRING_FORMATS } from './formats.js';
 import { SharedSubschemas } from './shared-subschemas.js';
 import { isObject } from '../../model/json.js';
 import { appendPointer } from '../../model/json-pointer.js';
@@ -142,7 +143,14 @@ export class CrdRegistry {
         verbose: true,
         strict: false,
         logger: false,
-        formats: formats as never,
+        // The numeric formats from kubernetes-models, the string ones as the API server checks them for CRDs.
+        formats: {
+          int32: formats.int32,
+          int64: formats.int64,
+          float: formats.float,
+          double: formats.double,
+          ...CRD_STRING_FORMATS,
+        } as never,
         validateFormats: true,
         code: { regExp: this.re2Engine() },
         // Shared parts stay functions of their own, compiled once (shared-subschemas.ts).

@@ -5,8 +5,8 @@ import { canonicalJson, isObject } from '../../model/json.js';
  * `x-kubernetes-list-type` as the API server enforces it on custom resources: the items of a
  * `set` are unique, and the items of a `map` are unique by their `x-kubernetes-list-map-keys`
  * (two HTTPRoute header matches of the same name are refused). `atomic`, the default, allows
- * anything. Each duplicate is reported at its own index with the API server's words
- * (`Duplicate value: ...`), after the first item it repeats.
+ * anything. A duplicate is reported at the index of its first repeat with the API server's
+ * words (`Duplicate value: ...`); later repeats of the same item are not reported again, as on the API server.
  */
 export const UNIQUE_BY_KEYWORD = 'x-kubeplan-unique-by';
 
@@ -32,14 +32,14 @@ function identity(item: unknown, by: UniqueBy): { key: string; shown: unknown } 
 }
 
 function duplicates(list: readonly unknown[], by: UniqueBy, at: string): ErrorObject[] {
-  const seen = new Set<string>();
+  // How often each identity was seen: the API server reports the first repeat of each, not the later ones.
+  const seen = new Map<string, number>();
   const errors: ErrorObject[] = [];
   list.forEach((item, index) => {
     const { key, shown } = identity(item, by);
-    if (!seen.has(key)) {
-      seen.add(key);
-      return;
-    }
+    const times = seen.get(key) ?? 0;
+    seen.set(key, times + 1);
+    if (times !== 1) return;
     errors.push({
       keyword: UNIQUE_BY_KEYWORD,
       instancePath: `${at}/${index}`,

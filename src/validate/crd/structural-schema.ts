@@ -1,6 +1,7 @@
 import { dig, isObject, type JsonObject } from '../../model/json.js';
 import { UNIQUE_BY_KEYWORD, uniqueByOf } from './list-types.js';
 import { MULTIPLE_OF_KEYWORD, multipleOfKeyword } from './multiple-of.js';
+import { crdFormatName } from './formats.js';
 
 /**
  * Turns a CRD's `openAPIV3Schema` (a Kubernetes "structural schema") into a JSON Schema that ajv
@@ -20,7 +21,6 @@ export type Schema = JsonObject;
 const PASSTHROUGH = [
   'description',
   'enum',
-  'format',
   'pattern',
   'minimum',
   'maximum',
@@ -62,6 +62,9 @@ export function fieldSchema(schema: Schema | undefined, key: string): Schema | u
 function valueKeywords(input: Schema): Schema {
   const out: Schema = {};
   for (const key of PASSTHROUGH) if (input[key] !== undefined) out[key] = input[key];
+  // Only the formats the API server keeps for CRDs, checked its way (formats.ts).
+  const format = typeof input.format === 'string' ? crdFormatName(input.format, input.type) : undefined;
+  if (format) out.format = format;
   if (typeof input.multipleOf === 'number')
     out[MULTIPLE_OF_KEYWORD] = { ...multipleOfKeyword(input.multipleOf, input.type) };
   // draft-04 booleans → draft-07 numbers, as Kubernetes still accepts the old form.
@@ -125,6 +128,10 @@ export function toJsonSchema(input: Schema, options: { root?: boolean } = {}): S
   const embedded = input['x-kubernetes-embedded-resource'] === true;
 
   if (intOrString) out.type = ['integer', 'string'];
+  // kube-openapi's type check lets a list through where a string with a format is expected
+  // (its typeValidator returns early for a slice when the schema has a format), and nothing
+  // else of a string schema applies to a list: the API server accepts it.
+  else if (input.type === 'string' && out.format !== undefined) out.type = ['string', 'array'];
   else if (typeof input.type === 'string') out.type = input.type;
   if (input.nullable === true && out.type !== undefined)
     out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
