@@ -16,7 +16,9 @@ describe('consequences', () => {
   it('says how each workload rolls out or scales, which Services lose endpoints and which routes move', async () => {
     const result = await diff([`${DIR}/desired.yaml`], { current: [`${DIR}/current.yaml`], clusterConfig });
     expect(consequenceLines(result.consequences!)).toEqual([
-      'DaemonSet store/log-agent: rolls out, 3 pods replaced by 3 new, 1 node at a time',
+      // kube-scheduler v1.36's BalancedAllocation packs the pods so that one node has no room left
+      // for its new log-agent pod.
+      "DaemonSet store/log-agent: rolls out, 3 pods replaced by 3 new, 1 node at a time; stalls there: 1 pod cannot be scheduled: 0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
       'Deployment store/mailer: rolls out, 2 pods replaced by 2 new (Recreate: the old pods stop before the new ones start): old 2→0, new 0→2',
       `Deployment store/search: rolls out, 2 pods replaced by 2 new (RollingUpdate, maxSurge 1, maxUnavailable 0): new 0→1; stalls there: 1 pod cannot be scheduled: ${UNSCHEDULABLE}`,
       'Deployment store/web: rolls out, 4 pods replaced by 4 new (RollingUpdate, maxSurge 1, maxUnavailable 1): new 0→1, old 4→3, new 1→2, old 3→2, new 2→3, old 2→1, new 3→4, old 1→0',
@@ -27,6 +29,7 @@ describe('consequences', () => {
     ]);
     expect(result.findings.map(briefAt)).toEqual([
       `26:13 rollout-stalls the rollout of Deployment store/search stalls: 1 new pod cannot be scheduled beside the 2 running ones: ${UNSCHEDULABLE}`,
+      "84:3 rollout-stalls the rollout of DaemonSet store/log-agent stalls: 2 of 3 nodes updated; 1 new pod cannot be scheduled, its node running no pod of it (maxUnavailable 1): 0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
       '104:13 service-endpoints-lost Service store/mail loses all 2 ready endpoints: no pod of the new state matches its selector with a ready port, so its clients get no answer',
     ]);
   });

@@ -49,14 +49,21 @@ export function leastAllocatedOnNode(cluster: Cluster, pod: PodInfo, n: number):
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
-/** BalancedAllocation over cpu and memory with actual requests. */
+/** BalancedAllocation over cpu and memory with actual requests: the change in balance the pod brings. */
 export function balancedOnNode(cluster: Cluster, pod: PodInfo, n: number): number {
   const { allocatable, requested, R } = cluster;
-  return balanced.balancedCpuMemory(
-    requested[n * R]! + (pod.resources.requests.get('cpu') ?? 0),
-    allocatable[n * R]!,
-    requested[n * R + 1]! + (pod.resources.requests.get('memory') ?? 0),
-    allocatable[n * R + 1]!,
+  const cpu = requested[n * R]!;
+  const memory = requested[n * R + 1]!;
+  const cpuAlloc = allocatable[n * R]!;
+  const memAlloc = allocatable[n * R + 1]!;
+  return balanced.balanceImprovementScore(
+    balanced.balancedCpuMemory(
+      cpu + (pod.resources.requests.get('cpu') ?? 0),
+      cpuAlloc,
+      memory + (pod.resources.requests.get('memory') ?? 0),
+      memAlloc,
+    ),
+    balanced.balancedCpuMemory(cpu, cpuAlloc, memory, memAlloc),
   );
 }
 

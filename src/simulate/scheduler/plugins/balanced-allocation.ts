@@ -1,9 +1,11 @@
 /**
- * NodeResourcesBalancedAllocation: favours nodes whose cpu and memory would be used in equal
- * shares. Each share is (requested + pod request) / allocatable capped at 1; with two resources the
- * spread is |a − b| / 2, with more the standard deviation; score = int((1 − spread) × 100), in
- * float64 as Go computes it. Uses actual requests (no 100m/200Mi defaults) and is skipped for a pod
- * that requests none of the scored resources.
+ * NodeResourcesBalancedAllocation: favours nodes whose cpu and memory the pod leaves used in more
+ * equal shares than before. A balance is int((1 − spread) × 100), in float64 as Go computes it,
+ * where each share is requested / allocatable capped at 1 and, with two resources, the spread is
+ * |a − b| / 2, with more the standard deviation. Since v1.35 the score is the improvement
+ * 50 + (50 + balance with the pod − balance without it) / 2 (integer division), so 75 when the pod
+ * changes nothing. Uses actual requests (no 100m/200Mi defaults) and is skipped for a pod that
+ * requests none of the scored resources.
  */
 import { MAX_NODE_SCORE } from '../normalize.js';
 
@@ -31,6 +33,15 @@ export function balancedAllocationScore(requested: readonly number[], allocatabl
     std = Math.sqrt(sum / fractions.length);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/**
+ * The score from the balance with the pod and without it (both 50..100): 50..100 again, above 75
+ * when the pod improves the balance, below when it worsens it.
+ */
+export function balanceImprovementScore(withPod: number, withoutPod: number): number {
+  const half = MAX_NODE_SCORE / 2;
+  return half + Math.trunc((half + withPod - withoutPod) / 2);
 }
 
 /** The two-resource case of balancedAllocationScore without allocation, for the scheduling loop. */
