@@ -21,6 +21,7 @@ import (
 	_ "k8s.io/kubernetes/pkg/apis/autoscaling/install"
 	_ "k8s.io/kubernetes/pkg/apis/batch/install"
 	_ "k8s.io/kubernetes/pkg/apis/coordination/install"
+	"k8s.io/kubernetes/pkg/apis/core"
 	_ "k8s.io/kubernetes/pkg/apis/core/install"
 	_ "k8s.io/kubernetes/pkg/apis/discovery/install"
 	_ "k8s.io/kubernetes/pkg/apis/networking/install"
@@ -29,6 +30,8 @@ import (
 	_ "k8s.io/kubernetes/pkg/apis/rbac/install"
 	_ "k8s.io/kubernetes/pkg/apis/scheduling/install"
 	_ "k8s.io/kubernetes/pkg/apis/storage/install"
+	"k8s.io/kubernetes/pkg/capabilities"
+	"k8s.io/kubernetes/pkg/controlplane"
 	"k8s.io/kubernetes/pkg/registry/admissionregistration/mutatingwebhookconfiguration"
 	"k8s.io/kubernetes/pkg/registry/admissionregistration/validatingwebhookconfiguration"
 	"k8s.io/kubernetes/pkg/registry/apps/daemonset"
@@ -128,7 +131,14 @@ type validation struct {
 	Message string `json:"message,omitempty"`
 }
 
+// servedResources: what a kube-apiserver of this release serves when no flag changes it (removed
+// beta versions are still in the scheme, for conversion, but not served).
+var servedResources = controlplane.DefaultAPIResourceConfigSource()
+
 func init() {
+	// Clusters let privileged containers in (kube-apiserver --allow-privileged, set by every
+	// installer); the package's default, off, would refuse them.
+	capabilities.Setup(true, 0)
 	ops["validate"] = func(raw []byte) response {
 		var req struct {
 			Object json.RawMessage `json:"object"`
@@ -160,6 +170,9 @@ func validateCreate(object []byte) (validation, error) {
 	served, ok := createStrategies[gvk.GroupKind()]
 	if !ok || !legacyscheme.Scheme.Recognizes(gvk) {
 		return validation{}, fmt.Errorf("not served by the validation op: %s", gvk)
+	}
+	if !servedResources.ResourceEnabled(gvk.GroupVersion().WithResource(served.resource)) {
+		return refusedCreate(nil, fmt.Sprintf("no matches for kind %q in version %q", gvk.Kind, gvk.GroupVersion())), nil
 	}
 	internal := gvk.GroupVersion().WithKind(gvk.Kind)
 	internal.Version = runtime.APIVersionInternal
@@ -195,6 +208,9 @@ func validateCreate(object []byte) (validation, error) {
 		accessor.SetName(accessor.GetGenerateName() + "abcde")
 	}
 	rest.FillObjectMetaSystemFields(accessor)
+	if svc, ok := obj.(*core.Service); ok {
+		allocate(svc)
+	}
 	ctx := genericapirequest.WithNamespace(context.Background(), namespace)
 	ctx = genericapirequest.WithRequestInfo(ctx, &genericapirequest.RequestInfo{
 		IsResourceRequest: true, Verb: "create", APIGroup: gvk.Group, APIVersion: gvk.Version,
@@ -236,4 +252,37 @@ func unknownFieldPath(message string) string {
 		return ""
 	}
 	return message[start+1 : end]
+}
+
+// allocate stands in for the Service storage's allocators, which run before validation: a cluster
+// IP and its family, a node port for each port of a NodePort or LoadBalancer Service, and a health
+// check port for a LoadBalancer that keeps traffic local. The addresses are fixed, valid ones.
+func allocate(svc *core.Service) {
+	spec := &svc.Spec
+	if spec.Type == core.ServiceTypeExternalName {
+		return
+	}
+	if len(spec.ClusterIPs) == 0 {
+		if spec.ClusterIP == "" {
+			spec.ClusterIP = "10.96.0.10"
+		}
+		spec.ClusterIPs = []string{spec.ClusterIP}
+	}
+	if spec.IPFamilyPolicy == nil {
+		single := core.IPFamilyPolicySingleStack
+		spec.IPFamilyPolicy = &single
+	}
+	if len(spec.IPFamilies) == 0 {
+		spec.IPFamilies = []core.IPFamily{core.IPv4Protocol}
+	}
+	nodePorts := spec.Type == core.ServiceTypeNodePort ||
+		(spec.Type == core.ServiceTypeLoadBalancer && (spec.AllocateLoadBalancerNodePorts == nil || *spec.AllocateLoadBalancerNodePorts))
+	for i := range spec.Ports {
+		if nodePorts && spec.Ports[i].NodePort == 0 {
+			spec.Ports[i].NodePort = int32(30000 + i)
+		}
+	}
+	if spec.Type == core.ServiceTypeLoadBalancer && spec.ExternalTrafficPolicy == core.ServiceExternalTrafficPolicyLocal && spec.HealthCheckNodePort == 0 {
+		spec.HealthCheckNodePort = 32000
+	}
 }
