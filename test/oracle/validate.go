@@ -265,6 +265,9 @@ func allocate(svc *core.Service) {
 	if len(spec.ClusterIPs) == 0 {
 		if spec.ClusterIP == "" {
 			spec.ClusterIP = "10.96.0.10"
+			if len(spec.IPFamilies) > 0 && spec.IPFamilies[0] == core.IPv6Protocol {
+				spec.ClusterIP = "fd00::10"
+			}
 		}
 		spec.ClusterIPs = []string{spec.ClusterIP}
 	}
@@ -274,6 +277,9 @@ func allocate(svc *core.Service) {
 	}
 	if len(spec.IPFamilies) == 0 {
 		spec.IPFamilies = []core.IPFamily{core.IPv4Protocol}
+		if strings.Contains(spec.ClusterIPs[0], ":") {
+			spec.IPFamilies = []core.IPFamily{core.IPv6Protocol}
+		}
 	}
 	nodePorts := spec.Type == core.ServiceTypeNodePort ||
 		(spec.Type == core.ServiceTypeLoadBalancer && (spec.AllocateLoadBalancerNodePorts == nil || *spec.AllocateLoadBalancerNodePorts))
