@@ -38,6 +38,14 @@ export interface SchedulingRequests {
   /** CPU and memory with the 100m / 200Mi stand-in for each container that does not state them. */
   nonZeroCpu: number;
   nonZeroMemory: number;
+  /**
+   * CPU and memory as NodeResourcesFit's LeastAllocated score counts them for the pod being
+   * scheduled: the containers with the 100m / 200Mi stand-ins and the overhead, pod-level requests
+   * left out. Unlike NodeInfo's count above and BalancedAllocation, kube-scheduler v1.36 builds the
+   * Fit plugin's scorer without the PodLevelResources feature, so it never reads spec.resources.
+   */
+  leastAllocatedCpu: number;
+  leastAllocatedMemory: number;
 }
 
 /**
@@ -92,10 +100,21 @@ export function schedulingRequests(pod: IPod): SchedulingRequests {
   }
   const cpu = nonZero.get(CPU);
   const memory = nonZero.get(MEMORY);
+  const containersOnly = isPodLevelRequestsSet(spec)
+    ? podRequests(spec, {
+        ...SCHEDULER,
+        podLevelResource: () => false,
+        nonMissingContainerRequests: nonMissingRequests(actual, false),
+      })
+    : nonZero;
+  const scoreCpu = containersOnly.get(CPU);
+  const scoreMemory = containersOnly.get(MEMORY);
   return {
     requests,
     nonZeroCpu: cpu ? milliValue(cpu) : 0,
     nonZeroMemory: memory ? integerValue(memory) : 0,
+    leastAllocatedCpu: scoreCpu ? milliValue(scoreCpu) : 0,
+    leastAllocatedMemory: scoreMemory ? integerValue(scoreMemory) : 0,
   };
 }
 

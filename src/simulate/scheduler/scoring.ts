@@ -31,7 +31,10 @@ export interface NodeScores {
   best: number;
 }
 
-/** LeastAllocated over cpu and memory (weight 1 each) with the 100m / 200Mi defaults. */
+/**
+ * LeastAllocated over cpu and memory (weight 1 each) with the 100m / 200Mi defaults: the placed pods
+ * as NodeInfo counts them, the pod being scheduled as the Fit plugin's scorer does (no pod-level requests).
+ */
 export function leastAllocatedOnNode(cluster: Cluster, pod: PodInfo, n: number): number {
   const { allocatable, nonZeroCpu, nonZeroMemory, R } = cluster;
   const cpuAlloc = allocatable[n * R]!;
@@ -39,11 +42,11 @@ export function leastAllocatedOnNode(cluster: Cluster, pod: PodInfo, n: number):
   let sum = 0;
   let weights = 0;
   if (cpuAlloc !== 0) {
-    sum += fit.leastRequestedScore(nonZeroCpu[n]! + pod.resources.nonZeroCpu, cpuAlloc);
+    sum += fit.leastRequestedScore(nonZeroCpu[n]! + pod.resources.leastAllocatedCpu, cpuAlloc);
     weights++;
   }
   if (memAlloc !== 0) {
-    sum += fit.leastRequestedScore(nonZeroMemory[n]! + pod.resources.nonZeroMemory, memAlloc);
+    sum += fit.leastRequestedScore(nonZeroMemory[n]! + pod.resources.leastAllocatedMemory, memAlloc);
     weights++;
   }
   return weights === 0 ? 0 : Math.trunc(sum / weights);

@@ -118,3 +118,35 @@ describe('LeastAllocated: cases the upstream table leaves out', () => {
     expect(leastAllocatedScore([100, 200], [0, 0], [1, 1])).toBe(0);
   });
 });
+
+describe('LeastAllocated and pod-level requests (found by the differential test against kube-scheduler v1.36)', () => {
+  // The Fit plugin's scorer is built without the PodLevelResources feature: the pod being scheduled
+  // counts its containers (100m / 200Mi where they state nothing), not spec.resources, while
+  // BalancedAllocation reads spec.resources. Figures from the oracle's schedule op.
+  const nodes = [
+    node('a', { allocatable: { cpu: '8', memory: '2Gi', pods: '10' } }),
+    node('b', { allocatable: { cpu: '8', memory: '4Gi', pods: '10' } }),
+  ];
+  const podLevel = pod('p', {
+    requests: [{ cpu: '100m' }],
+    spec: { resources: { requests: { cpu: '1', memory: '1Gi' } } },
+  });
+
+  it('scores the containers of the pod being placed: cpu 100m, memory 200Mi', () => {
+    // a: cpu (8000-100)*100/8000 = 98, memory (2048-200)*100/2048 = 90 → 94; b: 98 and 95 → 96.
+    const [o] = run(nodes, [podLevel]);
+    expect(score(o!)).toEqual({ a: 94, b: 96 });
+    expect(pluginScores(o!, 'NodeResourcesBalancedAllocation')).toEqual({ a: 65, b: 71 });
+  });
+
+  it('counts the pod-level requests of a placed pod', () => {
+    // a holds the pod-level 1 cpu / 1Gi: cpu (8000-1000-100)*100/8000 = 86, memory (2048-1024-200)*100/2048 = 40 → 63.
+    const placed = {
+      ...podLevel,
+      metadata: { name: 'placed', namespace: 'default' },
+      spec: { ...podLevel.spec, nodeName: 'a' },
+    };
+    const [o] = run(nodes, [podLevel], [placed as typeof podLevel]);
+    expect(score(o!)).toEqual({ a: 63, b: 96 });
+  });
+});
