@@ -52,6 +52,8 @@ export interface BoundCase {
   hostPort?: number;
   /** Required anti-affinity to its own app on this topology key. */
   antiAffinity?: string;
+  /** Required affinity to an app on a topology key (scores the pods it selects, weight 1). */
+  requiredAffinity?: { app: string; key: string };
   /** Preferred affinity (positive weight) or anti-affinity (negative) to an app. */
   preferred?: { app: string; key: string; weight: number };
   terminating: boolean;
@@ -75,7 +77,17 @@ export interface PendingCase {
   required?: Json[];
   preferred: Array<{ weight: number; expression: Json }>;
   affinity?: { required: boolean; anti: boolean; app: string; key: string; weight: number };
-  spread: Array<{ maxSkew: number; key: string; hard: boolean; app: string; minDomains?: number }>;
+  spread: Array<{
+    maxSkew: number;
+    key: string;
+    hard: boolean;
+    app: string;
+    minDomains?: number;
+    nodeAffinityPolicy?: string;
+    nodeTaintsPolicy?: string;
+  }>;
+  /** Pod-level requests (spec.resources). */
+  podLevel?: { cpu?: string; memory?: string };
   tolerations: number[];
   hostPort?: number;
   priority: number;
@@ -89,6 +101,8 @@ export interface SchedulingCase {
   pending: PendingCase;
   /** A Service selecting this app (system-default spreading), if any. */
   service?: string;
+  /** The app whose pods a ReplicaSet owns (system-default spreading by controller), if any. */
+  replicaSet?: string;
 }
 
 /** `arb` one time in `k`, else undefined (what shrinking goes to). */
@@ -123,6 +137,7 @@ const boundCase: fc.Arbitrary<BoundCase> = fc.record({
   priority: fc.constantFrom(0, 10, 100, 1000),
   hostPort: sometimes(fc.constantFrom(8080, 9090), 5),
   antiAffinity: sometimes(fc.constantFrom(...TOPOLOGY_KEYS), 6),
+  requiredAffinity: sometimes(fc.record({ app: fc.constantFrom(...APPS), key: fc.constantFrom(...TOPOLOGY_KEYS) }), 8),
   preferred: sometimes(
     fc.record({
       app: fc.constantFrom(...APPS),
@@ -180,6 +195,10 @@ const pendingCase: fc.Arbitrary<PendingCase> = fc.record({
     4,
   ),
   overhead: sometimes(fc.record({ cpu: fc.constantFrom('100m', '1'), memory: fc.constantFrom('64Mi', '1Gi') }), 5),
+  podLevel: sometimes(
+    fc.record({ cpu: often(fc.constantFrom('500m', '1', '2')), memory: often(fc.constantFrom('256Mi', '1Gi', '4Gi')) }),
+    8,
+  ),
   nodeSelector: sometimes(
     fc.constantFrom<Record<string, string>>({ disk: 'ssd' }, { 'topology.kubernetes.io/zone': 'z1' }, { disk: 'hdd' }),
     4,
@@ -203,6 +222,8 @@ const pendingCase: fc.Arbitrary<PendingCase> = fc.record({
       hard: fc.boolean(),
       app: fc.constantFrom(...APPS),
       minDomains: sometimes(fc.constantFrom(2, 3, 4), 4),
+      nodeAffinityPolicy: sometimes(fc.constantFrom('Honor', 'Ignore'), 4),
+      nodeTaintsPolicy: sometimes(fc.constantFrom('Honor', 'Ignore'), 4),
     }),
     { maxLength: 2 },
   ),
@@ -221,6 +242,7 @@ export const schedulingCase: fc.Arbitrary<SchedulingCase> = fc
     bound: fc.array(boundCase, { maxLength: 10 }),
     pending: pendingCase,
     service: sometimes(fc.constantFrom(...APPS), 3),
+    replicaSet: sometimes(fc.constantFrom(...APPS), 3),
   })
   .map((c) => ({ ...c, bound: c.bound.filter((b) => b.node < c.nodes.length) }));
 
@@ -256,6 +278,7 @@ export interface BuiltCase {
   bound: Json[];
   pod: Json;
   services: Json[];
+  replicaSets: Json[];
 }
 
 export function buildCase(c: SchedulingCase): BuiltCase {
@@ -288,6 +311,12 @@ export function buildCase(c: SchedulingCase): BuiltCase {
           { labelSelector: selectorOf(b.app), topologyKey: b.antiAffinity },
         ],
       };
+    if (b.requiredAffinity)
+      affinity.podAffinity = {
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          { labelSelector: selectorOf(b.requiredAffinity.app), topologyKey: b.requiredAffinity.key },
+        ],
+      };
     if (b.preferred) {
       const term = {
         weight: Math.abs(b.preferred.weight),
@@ -304,6 +333,7 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         namespace: 'default',
         uid: `uid-bound-${i}`,
         labels: { app: b.app },
+        ...(c.replicaSet === b.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
         ...(b.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
       },
       spec: {
@@ -343,13 +373,20 @@ export function buildCase(c: SchedulingCase): BuiltCase {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: 'pending', namespace: 'default', uid: 'uid-pending', labels: { app: p.app } },
+    metadata: {
+      name: 'pending',
+      namespace: 'default',
+      uid: 'uid-pending',
+      labels: { app: p.app },
+      ...(c.replicaSet === p.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
+    },
     spec: {
       priority: p.priority,
       ...(p.never ? { preemptionPolicy: 'Never' } : {}),
       ...(initContainers ? { initContainers } : {}),
       containers: p.containers.map((cc, i) => container(`c${i}`, cc, image, i === 0 ? p.hostPort : undefined)),
       ...(p.overhead ? { overhead: p.overhead } : {}),
+      ...(p.podLevel ? { resources: { requests: p.podLevel } } : {}),
       ...(p.nodeSelector ? { nodeSelector: p.nodeSelector } : {}),
       ...(Object.keys(affinity).length ? { affinity } : {}),
       ...(p.spread.length
@@ -360,6 +397,8 @@ export function buildCase(c: SchedulingCase): BuiltCase {
               whenUnsatisfiable: s.hard ? 'DoNotSchedule' : 'ScheduleAnyway',
               labelSelector: selectorOf(s.app),
               ...(s.minDomains !== undefined && s.hard ? { minDomains: s.minDomains } : {}),
+              ...(s.nodeAffinityPolicy ? { nodeAffinityPolicy: s.nodeAffinityPolicy } : {}),
+              ...(s.nodeTaintsPolicy ? { nodeTaintsPolicy: s.nodeTaintsPolicy } : {}),
             })),
           }
         : {}),
@@ -376,5 +415,25 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         },
       ]
     : [];
-  return { nodes, bound, pod, services };
+  const replicaSets = c.replicaSet
+    ? [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: { name: `rs-${c.replicaSet}`, namespace: 'default', uid: `uid-rs-${c.replicaSet}` },
+          spec: {
+            selector: selectorOf(c.replicaSet),
+            template: {
+              metadata: { labels: { app: c.replicaSet } },
+              spec: { containers: [{ name: 'c', image: 'x' }] },
+            },
+          },
+        },
+      ]
+    : [];
+  return { nodes, bound, pod, services, replicaSets };
+}
+
+function ownedBy(app: string): Json[] {
+  return [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `rs-${app}`, uid: `uid-rs-${app}`, controller: true }];
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
+import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
 import type { INode } from 'kubernetes-models/v1/Node';
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -58,6 +59,7 @@ describeWithGo('scheduling against kube-scheduler', () => {
             pods: built.bound,
             pod: built.pod,
             services: built.services,
+            replicaSets: built.replicaSets,
           });
           if (answer.error)
             throw new Error(`the oracle could not answer: ${answer.error}\n\ncase: ${JSON.stringify(built)}`);
@@ -66,6 +68,7 @@ describeWithGo('scheduling against kube-scheduler', () => {
             boundPods: built.bound as unknown as IPod[],
             pendingPods: [built.pod as unknown as IPod],
             services: built.services as unknown as IService[],
+            replicaSets: built.replicaSets as unknown as IReplicaSet[],
           });
           const theirs = answer.result as OracleSchedule;
           const kind =
