@@ -52,6 +52,10 @@ export interface BoundCase {
   hostPort?: number;
   /** Required anti-affinity to its own app on this topology key. */
   antiAffinity?: string;
+  /** Runs in the namespace `other` (labels team=b) instead of `default` (team=a). */
+  other: boolean;
+  /** Its pod-template-hash label. */
+  hash: string;
   /** Required affinity to an app on a topology key (scores the pods it selects, weight 1). */
   requiredAffinity?: { app: string; key: string };
   /** Preferred affinity (positive weight) or anti-affinity (negative) to an app. */
@@ -76,7 +80,15 @@ export interface PendingCase {
   nodeSelector?: Record<string, string>;
   required?: Json[];
   preferred: Array<{ weight: number; expression: Json }>;
-  affinity?: { required: boolean; anti: boolean; app: string; key: string; weight: number };
+  affinity?: {
+    required: boolean;
+    anti: boolean;
+    app: string;
+    key: string;
+    weight: number;
+    /** The namespaces the term sees: its own (unset), `other`, those with team=b, or all. */
+    scope?: 'listed' | 'selector' | 'all';
+  };
   spread: Array<{
     maxSkew: number;
     key: string;
@@ -85,6 +97,8 @@ export interface PendingCase {
     minDomains?: number;
     nodeAffinityPolicy?: string;
     nodeTaintsPolicy?: string;
+    /** matchLabelKeys: [pod-template-hash], merged into the selector as the API server does. */
+    byHash: boolean;
   }>;
   /** Pod-level requests (spec.resources). */
   podLevel?: { cpu?: string; memory?: string };
@@ -138,6 +152,8 @@ const boundCase: fc.Arbitrary<BoundCase> = fc.record({
   hostPort: sometimes(fc.constantFrom(8080, 9090), 5),
   antiAffinity: sometimes(fc.constantFrom(...TOPOLOGY_KEYS), 6),
   requiredAffinity: sometimes(fc.record({ app: fc.constantFrom(...APPS), key: fc.constantFrom(...TOPOLOGY_KEYS) }), 8),
+  other: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  hash: fc.constantFrom('h1', 'h2'),
   preferred: sometimes(
     fc.record({
       app: fc.constantFrom(...APPS),
@@ -212,6 +228,7 @@ const pendingCase: fc.Arbitrary<PendingCase> = fc.record({
       app: fc.constantFrom(...APPS),
       key: fc.constantFrom(...TOPOLOGY_KEYS),
       weight: fc.constantFrom(1, 50, 100),
+      scope: sometimes(fc.constantFrom<'listed' | 'selector' | 'all'>('listed', 'selector', 'all'), 2),
     }),
     2,
   ),
@@ -224,6 +241,7 @@ const pendingCase: fc.Arbitrary<PendingCase> = fc.record({
       minDomains: sometimes(fc.constantFrom(2, 3, 4), 4),
       nodeAffinityPolicy: sometimes(fc.constantFrom('Honor', 'Ignore'), 4),
       nodeTaintsPolicy: sometimes(fc.constantFrom('Honor', 'Ignore'), 4),
+      byHash: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
     { maxLength: 2 },
   ),
@@ -279,6 +297,7 @@ export interface BuiltCase {
   pod: Json;
   services: Json[];
   replicaSets: Json[];
+  namespaces: Json[];
 }
 
 export function buildCase(c: SchedulingCase): BuiltCase {
@@ -330,10 +349,10 @@ export function buildCase(c: SchedulingCase): BuiltCase {
       kind: 'Pod',
       metadata: {
         name: `bound-${i}`,
-        namespace: 'default',
+        namespace: b.other ? 'other' : 'default',
         uid: `uid-bound-${i}`,
-        labels: { app: b.app },
-        ...(c.replicaSet === b.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
+        labels: { app: b.app, 'pod-template-hash': b.hash },
+        ...(c.replicaSet === b.app && !b.other ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
         ...(b.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
       },
       spec: {
@@ -357,7 +376,14 @@ export function buildCase(c: SchedulingCase): BuiltCase {
     }));
   if (Object.keys(nodeAffinity).length) affinity.nodeAffinity = nodeAffinity;
   if (p.affinity) {
-    const term = { labelSelector: selectorOf(p.affinity.app), topologyKey: p.affinity.key };
+    const scope = p.affinity.scope;
+    const term = {
+      labelSelector: selectorOf(p.affinity.app),
+      topologyKey: p.affinity.key,
+      ...(scope === 'listed' ? { namespaces: ['other'] } : {}),
+      ...(scope === 'selector' ? { namespaceSelector: { matchLabels: { team: 'b' } } } : {}),
+      ...(scope === 'all' ? { namespaceSelector: {} } : {}),
+    };
     affinity[p.affinity.anti ? 'podAntiAffinity' : 'podAffinity'] = p.affinity.required
       ? { requiredDuringSchedulingIgnoredDuringExecution: [term] }
       : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: p.affinity.weight, podAffinityTerm: term }] };
@@ -377,7 +403,7 @@ export function buildCase(c: SchedulingCase): BuiltCase {
       name: 'pending',
       namespace: 'default',
       uid: 'uid-pending',
-      labels: { app: p.app },
+      labels: { app: p.app, 'pod-template-hash': 'h1' },
       ...(c.replicaSet === p.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
     },
     spec: {
@@ -395,7 +421,14 @@ export function buildCase(c: SchedulingCase): BuiltCase {
               maxSkew: s.maxSkew,
               topologyKey: s.key,
               whenUnsatisfiable: s.hard ? 'DoNotSchedule' : 'ScheduleAnyway',
-              labelSelector: selectorOf(s.app),
+              // The API server adds matchLabelKeys' requirements to the selector when it creates the pod.
+              labelSelector: s.byHash
+                ? {
+                    ...selectorOf(s.app),
+                    matchExpressions: [{ key: 'pod-template-hash', operator: 'In', values: ['h1'] }],
+                  }
+                : selectorOf(s.app),
+              ...(s.byHash ? { matchLabelKeys: ['pod-template-hash'] } : {}),
               ...(s.minDomains !== undefined && s.hard ? { minDomains: s.minDomains } : {}),
               ...(s.nodeAffinityPolicy ? { nodeAffinityPolicy: s.nodeAffinityPolicy } : {}),
               ...(s.nodeTaintsPolicy ? { nodeTaintsPolicy: s.nodeTaintsPolicy } : {}),
@@ -431,7 +464,11 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         },
       ]
     : [];
-  return { nodes, bound, pod, services, replicaSets };
+  const namespaces = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { team: 'a' } } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other', labels: { team: 'b' } } },
+  ];
+  return { nodes, bound, pod, services, replicaSets, namespaces };
 }
 
 function ownedBy(app: string): Json[] {
