@@ -113,6 +113,8 @@ export interface SchedulingCase {
   nodes: NodeCase[];
   bound: BoundCase[];
   pending: PendingCase;
+  /** How many pods of the pending pod's template to place, one after the other (a ReplicaSet's). */
+  copies: number;
   /** A Service selecting this app (system-default spreading), if any. */
   service?: string;
   /** The app whose pods a ReplicaSet owns (system-default spreading by controller), if any. */
@@ -259,6 +261,10 @@ export const schedulingCase: fc.Arbitrary<SchedulingCase> = fc
     nodes: fc.array(nodeCase, { minLength: 1, maxLength: 8 }),
     bound: fc.array(boundCase, { maxLength: 10 }),
     pending: pendingCase,
+    copies: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(1) },
+      { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) },
+    ),
     service: sometimes(fc.constantFrom(...APPS), 3),
     replicaSet: sometimes(fc.constantFrom(...APPS), 3),
   })
@@ -294,7 +300,8 @@ const selectorOf = (app: string) => ({ matchLabels: { app } });
 export interface BuiltCase {
   nodes: Json[];
   bound: Json[];
-  pod: Json;
+  /** The pods to place, in creation order. */
+  pending: Json[];
   services: Json[];
   replicaSets: Json[];
   namespaces: Json[];
@@ -396,13 +403,13 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         },
       ]
     : undefined;
-  const pod = {
+  const podNamed = (k: number) => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: 'pending',
+      name: `pending-${k}`,
       namespace: 'default',
-      uid: 'uid-pending',
+      uid: `uid-pending-${k}`,
       labels: { app: p.app, 'pod-template-hash': 'h1' },
       ...(c.replicaSet === p.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
     },
@@ -437,7 +444,8 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         : {}),
       ...(p.tolerations.length ? { tolerations: p.tolerations.map((t) => ({ ...TOLERATIONS[t]! })) } : {}),
     },
-  };
+  });
+  const pending = Array.from({ length: c.copies }, (_, k) => podNamed(k));
   const services = c.service
     ? [
         {
@@ -468,7 +476,7 @@ export function buildCase(c: SchedulingCase): BuiltCase {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { team: 'a' } } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other', labels: { team: 'b' } } },
   ];
-  return { nodes, bound, pod, services, replicaSets, namespaces };
+  return { nodes, bound, pending, services, replicaSets, namespaces };
 }
 
 function ownedBy(app: string): Json[] {

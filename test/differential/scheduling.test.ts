@@ -21,6 +21,11 @@ import { SCHEDULING_DIFFERENCES } from './scheduling.differences.js';
  * documented deliberate difference (scheduling.differences.ts).
  */
 
+function outcomeKind(theirs: OracleSchedule): string {
+  if (theirs.message === undefined) return theirs.scores ? 'bound after scoring' : 'bound to the only feasible node';
+  return theirs.nominatedNode ? 'preempting' : 'unschedulable';
+}
+
 const binary = oracleBinary();
 const describeWithGo = binary ? describe : describe.skip;
 
@@ -31,8 +36,8 @@ describeWithGo('scheduling against kube-scheduler', () => {
   const survey = process.env.KUBEPLAN_ORACLE_SURVEY ? new Map<string, number>() : undefined;
   // ... and KUBEPLAN_ORACLE_SURVEY_EXAMPLES=<file> writes the first case of each kind there.
   const examples = new Map<string, string>();
-  // What the cases exercised, by the oracle's outcome.
-  const outcomes = new Map<string, number>();
+  // What the cases exercised, by the oracle's outcome (per pod placed).
+  const tally = new Map<string, number>();
   afterAll(() => {
     if (survey)
       console.log(
@@ -44,46 +49,56 @@ describeWithGo('scheduling against kube-scheduler', () => {
     if (process.env.KUBEPLAN_ORACLE_SURVEY_EXAMPLES)
       writeFileSync(process.env.KUBEPLAN_ORACLE_SURVEY_EXAMPLES, [...examples.values()].join('\n\n'));
     oracle.close();
-    console.log(`scheduling outcomes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`);
+    console.log(`scheduling outcomes: ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
     agreement.report();
   });
 
   it(
-    'places, rejects, scores and explains a pod as kube-scheduler does',
+    'places, rejects, scores and explains pods as kube-scheduler does',
     async () => {
       await fc.assert(
         fc.asyncProperty(schedulingCase, async (c) => {
           const built = buildCase(c);
-          const answer = await oracle.ask({
-            op: 'schedule',
-            nodes: built.nodes,
-            pods: built.bound,
-            pod: built.pod,
-            services: built.services,
-            replicaSets: built.replicaSets,
-            namespaces: built.namespaces,
-          });
-          if (answer.error)
-            throw new Error(`the oracle could not answer: ${answer.error}\n\ncase: ${JSON.stringify(built)}`);
-          const [outcome] = schedule({
+          // kubeplan places the pods in one call, each counting for the next (as assumed pods do);
+          // the oracle gets each pod in turn on the cluster as kubeplan left it before that pod:
+          // the pods placed before it bound, the victims of a preemption gone.
+          const outcomes = schedule({
             nodes: built.nodes as unknown as INode[],
             boundPods: built.bound as unknown as IPod[],
-            pendingPods: [built.pod as unknown as IPod],
+            pendingPods: built.pending as unknown as IPod[],
             services: built.services as unknown as IService[],
             replicaSets: built.replicaSets as unknown as IReplicaSet[],
             namespaces: built.namespaces as unknown as INamespace[],
           });
-          const theirs = answer.result as OracleSchedule;
-          const kind =
-            theirs.message === undefined
-              ? theirs.scores
-                ? 'bound after scoring'
-                : 'bound to the only feasible node'
-              : theirs.nominatedNode
-                ? 'preempting'
-                : 'unschedulable';
-          outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
-          const { problems, differences } = compare(outcome!, theirs);
+          let placed = built.bound;
+          const problems: string[] = [];
+          const differences = new Set<string>();
+          const answers: unknown[] = [];
+          for (const outcome of outcomes) {
+            const name = outcome.pod.metadata?.name;
+            const pod = built.pending.find((p) => (p.metadata as { name: string }).name === name)!;
+            const answer = await oracle.ask({
+              op: 'schedule',
+              nodes: built.nodes,
+              pods: placed,
+              pod,
+              services: built.services,
+              replicaSets: built.replicaSets,
+              namespaces: built.namespaces,
+            });
+            if (answer.error)
+              throw new Error(`the oracle could not answer: ${answer.error}\n\ncase: ${JSON.stringify(built)}`);
+            const theirs = answer.result as OracleSchedule;
+            answers.push(theirs);
+            tally.set(outcomeKind(theirs), (tally.get(outcomeKind(theirs)) ?? 0) + 1);
+            const compared = compare(outcome, theirs);
+            for (const p of compared.problems) problems.push(outcomes.length > 1 ? `${name}: ${p}` : p);
+            for (const d of compared.differences) differences.add(d);
+            const victims = new Set((outcome.preemption?.victims ?? []).map((v) => v.metadata?.name));
+            placed = placed.filter((p) => !victims.has((p.metadata as { name: string }).name));
+            if (outcome.nodeName)
+              placed = [...placed, { ...pod, spec: { ...(pod.spec as object), nodeName: outcome.nodeName } }];
+          }
           if (problems.length && survey) {
             for (const p of problems) {
               const kind = p.replace(/\d+/g, '#').split('\n')[0]!;
@@ -91,14 +106,14 @@ describeWithGo('scheduling against kube-scheduler', () => {
               if (!examples.has(kind))
                 examples.set(
                   kind,
-                  `${problems.join('\n')}\n\noracle: ${JSON.stringify(answer.result)}\n\ncase: ${JSON.stringify(built)}`,
+                  `${problems.join('\n')}\n\noracle: ${JSON.stringify(answers)}\n\ncase: ${JSON.stringify(built)}`,
                 );
             }
             return;
           }
           if (problems.length)
             throw new Error(
-              `${problems.join('\n')}\n\noracle: ${JSON.stringify(answer.result)}\n\ncase: ${JSON.stringify(built)}`,
+              `${problems.join('\n')}\n\noracle: ${JSON.stringify(answers)}\n\ncase: ${JSON.stringify(built)}`,
             );
           if (differences.size === 0) agreement.agree();
           else
