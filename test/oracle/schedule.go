@@ -157,6 +157,11 @@ func scheduleOne(req scheduleRequest) (*scheduleResult, error) {
 		if err := decodeDefaulted(raw, p); err != nil {
 			return nil, fmt.Errorf("pod: %v", err)
 		}
+		// The scheduler's pod informer leaves finished pods out (its field selector excludes the
+		// phases Succeeded and Failed): they hold nothing.
+		if p.Status.Phase == v1.PodSucceeded || p.Status.Phase == v1.PodFailed {
+			continue
+		}
 		if p.UID == "" {
 			p.UID = types.UID(fmt.Sprintf("bound-%d", i))
 		}
