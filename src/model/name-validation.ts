@@ -51,6 +51,18 @@ export function dns1123Subdomain(value: string): string[] {
   );
 }
 
+const WILDCARD_DNS1123_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A DNS-1123 subdomain after `*.` (an Ingress rule's wildcard host). */
+export function wildcardDns1123Subdomain(value: string): string[] {
+  return syntax(
+    value,
+    DNS1123_SUBDOMAIN_MAX,
+    WILDCARD_DNS1123_SUBDOMAIN,
+    "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
+  );
+}
+
 /** A DNS-1035 label (Service names): like a DNS-1123 label, but starting with a letter. */
 export function dns1035Label(value: string): string[] {
   return syntax(

@@ -28,6 +28,8 @@ export const ERRORS_THAT_ARE_NOT_REFUSALS: Readonly<Record<string, string>> = {
 export const UPSTREAM_FIELD_QUIRKS: ReadonlyArray<readonly [RegExp, string]> = [
   // A pod template's label errors name `template.labels`, without the `metadata` they are in.
   [/(^|\.)template\.labels\b/, '$1template.metadata.labels'],
+  // A downwardAPI volume item's mode is named `downwardAPI.mode`, without the item.
+  [/\.downwardAPI\.mode$/, '.downwardAPI'],
 ];
 
 /**
@@ -67,6 +69,30 @@ function valueAtPath(object: unknown, field: string): unknown {
 }
 
 export const MISSED_REFUSALS: readonly MissedRefusal[] = [
+  {
+    id: 'selector-missing-so-mismatch',
+    field: /(^|\.)template\.metadata\.labels$/,
+    message: /`selector` does not match template `labels`$/,
+    when: (object) => valueAtPath(object, 'spec.selector') === undefined,
+    reason:
+      'with no selector at all, the API server also reports that it does not match the labels; kubeplan reports the missing selector once',
+  },
+  {
+    id: 'mount-of-invalid-volume',
+    field: /\.volumeMounts\[\d+\]\.name$/,
+    message: /^Not found: /,
+    when: (object, field) => {
+      const spec = valueAtPath(
+        object,
+        field.replace(/\.(initContainers|containers)\[\d+\]\.volumeMounts\[\d+\]\.name$/, ''),
+      );
+      const name = valueAtPath(object, field);
+      const volumes = (spec as { volumes?: Array<{ name?: unknown }> } | undefined)?.volumes ?? [];
+      return volumes.some((v) => v.name === name);
+    },
+    reason:
+      'a volume the API server refuses is left out of the names that mounts may use, so its mounts are reported too; kubeplan reports the volume once',
+  },
   {
     id: 'service-target-port-from-port',
     field: /^spec\.ports\[\d+\]\.targetPort$/,

@@ -94,4 +94,79 @@ spec:
       '7:31 schema-invalid spec.ports[1].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
     ]);
   });
+
+  it('volumes: mounts name a volume or a claim template, file modes are 0 to 0777', async () => {
+    const yaml = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      volumes:
+      - {name: conf, configMap: {name: db, defaultMode: 0755, items: [{key: k, path: p, mode: 1000}]}}
+      - {name: info, downwardAPI: {items: [{path: l, fieldRef: {fieldPath: metadata.labels}, mode: 888}]}}
+      containers:
+      - name: db
+        image: db:1.0
+        volumeMounts: [{name: conf, mountPath: /c}, {name: data, mountPath: /d}, {name: logs, mountPath: /l}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+    expect(await validateYaml(yaml)).toEqual([
+      '11:95 schema-invalid spec.template.spec.volumes[0].configMap.items[0].mode: Invalid value: 1000: must be a number between 0 and 0777 (octal), both inclusive',
+      '12:100 schema-invalid spec.template.spec.volumes[1].downwardAPI.items[0].mode: Invalid value: 888: must be a number between 0 and 0777 (octal), both inclusive',
+      '16:89 schema-invalid spec.template.spec.containers[0].volumeMounts[2].name: Not found: "logs"',
+    ]);
+  });
+
+  it('names that point elsewhere: namespace, service account, TLS secret, Ingress hosts, subjects', async () => {
+    const yaml = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: $(NS)
+spec:
+  tls: [{hosts: ["*.example.com", __HOST__], secretName: <secret>}]
+  rules: [{host: "*.example.com"}, {host: 10.0.0.1}, {host: "a.*.com"}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  serviceAccountName: $SA
+  containers: [{name: web, image: web:1.0}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: read, namespace: ignored_for_cluster_scope}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: ServiceAccount, name: reader}, {kind: ServiceAccount, name: KSA, namespace: shop}]
+`;
+    const found = await validateYaml(yaml);
+    expect(found.map((f) => f.replace(/: a lowercase RFC 1123 .*|: a wildcard DNS-1123 .*/, ': …'))).toEqual([
+      '5:14 schema-invalid metadata.namespace: Invalid value: "$(NS)": …',
+      '7:35 schema-invalid spec.tls[0].hosts[1]: Invalid value: "__HOST__": …',
+      '7:58 schema-invalid spec.tls[0].secretName: Invalid value: "<secret>": …',
+      '8:43 schema-invalid spec.rules[1].host: Invalid value: "10.0.0.1": must be a DNS name, not an IP address',
+      '8:61 schema-invalid spec.rules[2].host: Invalid value: "a.*.com": …',
+      '14:23 schema-invalid spec.serviceAccountName: Invalid value: "$SA": …',
+      '21:12 schema-invalid subjects[0].namespace: Required value',
+      '21:79 schema-invalid subjects[1].name: Invalid value: "KSA": …',
+    ]);
+  });
+
+  it('a ReplicationController with neither selector nor template labels', async () => {
+    const yaml = `apiVersion: v1
+kind: ReplicationController
+metadata: {name: agent}
+spec:
+  template:
+    spec: {containers: [{name: agent, image: agent:1.0}]}
+`;
+    expect(await validateYaml(yaml)).toEqual(['5:3 schema-invalid spec.selector: Required value']);
+  });
 });
