@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -100,22 +101,100 @@ func sortCustomErrors(out []customError) {
 	})
 }
 
-func validateCustom(crdJSON, objectJSON []byte) (*customAnswer, error) {
-	ctx := context.Background()
+// preparedCRD is a CRD as created once: the real-world replay sends one CRD with many objects,
+// and its validation, structural schema and validators are made once, as the API server does.
+type preparedCRD struct {
+	crd       *apiextensions.CustomResourceDefinition
+	crdErrors []customError
+	versions  map[string]*preparedVersion
+}
 
+type preparedVersion struct {
+	schemaProps     *apiextensions.JSONSchemaProps
+	structural      *structuralschema.Structural
+	preserve        bool
+	schemaValidator apiservervalidation.SchemaValidator
+	celValidator    *cel.Validator
+}
+
+var preparedCRDs = map[[32]byte]*preparedCRD{}
+
+func prepareCRD(ctx context.Context, crdJSON []byte) (*preparedCRD, error) {
+	key := sha256.Sum256(crdJSON)
+	if p, ok := preparedCRDs[key]; ok {
+		return p, nil
+	}
+	if len(preparedCRDs) > 256 {
+		preparedCRDs = map[[32]byte]*preparedCRD{}
+	}
+	p := &preparedCRD{versions: map[string]*preparedVersion{}}
 	// The CRD, created: decoded as v1, defaulted, converted to the internal version, validated.
 	v1crd := &apiextensionsv1.CustomResourceDefinition{}
 	if err := json.Unmarshal(crdJSON, v1crd); err != nil {
-		return &customAnswer{CrdErrors: []customError{{Type: "DecodeError", Detail: err.Error(), Message: err.Error()}}}, nil
+		p.crdErrors = []customError{{Type: "DecodeError", Detail: err.Error(), Message: err.Error()}}
+	} else {
+		crdScheme.Default(v1crd)
+		crd := &apiextensions.CustomResourceDefinition{}
+		if err := crdScheme.Convert(v1crd, crd, nil); err != nil {
+			return nil, fmt.Errorf("converting the CRD: %v", err)
+		}
+		p.crd = crd
+		if errs := apiextensionsvalidation.ValidateCustomResourceDefinition(ctx, crd); len(errs) > 0 {
+			p.crdErrors = customErrors(errs)
+		}
 	}
-	crdScheme.Default(v1crd)
-	crd := &apiextensions.CustomResourceDefinition{}
-	if err := crdScheme.Convert(v1crd, crd, nil); err != nil {
-		return nil, fmt.Errorf("converting the CRD: %v", err)
+	preparedCRDs[key] = p
+	return p, nil
+}
+
+// version builds what the CRD handler builds for one served version.
+func (p *preparedCRD) version(name string) (*preparedVersion, error) {
+	if v, ok := p.versions[name]; ok {
+		return v, nil
 	}
-	if errs := apiextensionsvalidation.ValidateCustomResourceDefinition(ctx, crd); len(errs) > 0 {
-		return &customAnswer{CrdErrors: customErrors(errs)}, nil
+	crd := p.crd
+	validation, err := apiextensions.GetSchemaForVersion(crd, name)
+	if err != nil {
+		return nil, err
 	}
+	v := &preparedVersion{preserve: crd.Spec.PreserveUnknownFields != nil && *crd.Spec.PreserveUnknownFields}
+	if validation != nil {
+		v.schemaProps = validation.OpenAPIV3Schema
+	}
+	if v.schemaProps != nil {
+		s, err := structuralschema.NewStructural(v.schemaProps)
+		if err != nil && !v.preserve {
+			return nil, fmt.Errorf("the schema is not structural: %v", err)
+		}
+		if s != nil && !v.preserve {
+			s = s.DeepCopy()
+			if err := structuraldefaulting.PruneDefaults(s); err != nil {
+				return nil, fmt.Errorf("pruning defaults: %v", err)
+			}
+		}
+		v.structural = s
+	}
+	v.schemaValidator, _, err = apiservervalidation.NewSchemaValidator(v.schemaProps)
+	if err != nil {
+		return nil, fmt.Errorf("the schema validator: %v", err)
+	}
+	if v.structural != nil {
+		v.celValidator = cel.NewValidator(v.structural, true, celconfig.PerCallLimit)
+	}
+	p.versions[name] = v
+	return v, nil
+}
+
+func validateCustom(crdJSON, objectJSON []byte) (*customAnswer, error) {
+	ctx := context.Background()
+	prepared, err := prepareCRD(ctx, crdJSON)
+	if err != nil {
+		return nil, err
+	}
+	if len(prepared.crdErrors) > 0 {
+		return &customAnswer{CrdErrors: prepared.crdErrors}, nil
+	}
+	crd := prepared.crd
 
 	// The custom resource as JSON decodes into unstructured content (int64 and float64 numbers).
 	var content map[string]interface{}
@@ -133,30 +212,11 @@ func validateCustom(crdJSON, objectJSON []byte) (*customAnswer, error) {
 	if !apiextensions.HasServedCRDVersion(crd, gv.Version) {
 		return nil, fmt.Errorf("the CRD does not serve version %q", gv.Version)
 	}
-
-	validation, err := apiextensions.GetSchemaForVersion(crd, gv.Version)
+	version, err := prepared.version(gv.Version)
 	if err != nil {
 		return nil, err
 	}
-	var schemaProps *apiextensions.JSONSchemaProps
-	if validation != nil {
-		schemaProps = validation.OpenAPIV3Schema
-	}
-	preserve := crd.Spec.PreserveUnknownFields != nil && *crd.Spec.PreserveUnknownFields
-	var structural *structuralschema.Structural
-	if schemaProps != nil {
-		s, err := structuralschema.NewStructural(schemaProps)
-		if err != nil && !preserve {
-			return nil, fmt.Errorf("the schema is not structural: %v", err)
-		}
-		if s != nil && !preserve {
-			s = s.DeepCopy()
-			if err := structuraldefaulting.PruneDefaults(s); err != nil {
-				return nil, fmt.Errorf("pruning defaults: %v", err)
-			}
-		}
-		structural = s
-	}
+	structural, preserve := version.structural, version.preserve
 
 	// Decoding: defaults first (the codec's defaulter), then the schema coercer.
 	if structural != nil {
@@ -212,11 +272,6 @@ func validateCustom(crdJSON, objectJSON []byte) (*customAnswer, error) {
 	}
 	u.SetGeneration(1)
 
-	schemaValidator, _, err := apiservervalidation.NewSchemaValidator(schemaProps)
-	if err != nil {
-		return nil, fmt.Errorf("the schema validator: %v", err)
-	}
-
 	// customResourceValidator.Validate
 	var errs kfield.ErrorList
 	typeErrs := kfield.ErrorList{}
@@ -230,13 +285,13 @@ func validateCustom(crdJSON, objectJSON []byte) (*customAnswer, error) {
 		errs = typeErrs
 	} else {
 		errs = append(errs, metavalidation.ValidateObjectMetaAccessor(u, namespaced, metavalidation.NameIsDNSSubdomain, kfield.NewPath("metadata"))...)
-		errs = append(errs, apiservervalidation.ValidateCustomResource(nil, u.UnstructuredContent(), schemaValidator)...)
+		errs = append(errs, apiservervalidation.ValidateCustomResource(nil, u.UnstructuredContent(), version.schemaValidator)...)
 		errs = append(errs, scaleErrors(u, scale)...)
 	}
 	if structural != nil {
 		errs = append(errs, schemaobjectmeta.Validate(nil, u.Object, structural, false)...)
 		errs = append(errs, structurallisttype.ValidateListSetsAndMaps(nil, structural, u.Object)...)
-		if celValidator := cel.NewValidator(structural, true, celconfig.PerCallLimit); celValidator != nil {
+		if celValidator := version.celValidator; celValidator != nil {
 			if blocking(errs) {
 				errs = append(errs, kfield.Invalid(nil, nil, "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"))
 			} else {
