@@ -28,10 +28,6 @@ function files(dir: string): string[] {
   return out;
 }
 
-function read(path: string): Manifest[] {
-  return parseManifests(path, readFileSync(path, 'utf8')).manifests;
-}
-
 export interface RealworldCase {
   crd: Manifest;
   object: Manifest;
@@ -51,10 +47,22 @@ function served(crd: Manifest): string[] {
 export function realworldCases(): RealworldCase[] {
   const crds = new Map<string, { crd: Manifest; registry: CrdRegistry }>();
   const objects: Manifest[] = [];
-  for (const path of [...files(join(CORPUS, 'crds')), ...files(join(CORPUS, 'corpus'))]) {
-    for (const m of read(path)) {
+  const texts = [...files(join(CORPUS, 'crds')), ...files(join(CORPUS, 'corpus'))].map((path) => ({
+    path,
+    text: readFileSync(path, 'utf8'),
+  }));
+  // The groups CRDs declare: a file naming none of them holds no custom resource of theirs.
+  const groups = new Set<string>();
+  for (const { text } of texts.filter((t) => t.text.includes('CustomResourceDefinition')))
+    for (const m of text.matchAll(/^\s*group:\s*["']?([a-z0-9.-]+\.[a-z0-9.-]+)/gm)) groups.add(m[1]!);
+  const named = (text: string) =>
+    text.includes('CustomResourceDefinition') || [...groups].some((g) => text.includes(`${g}/`));
+  for (const { path, text } of texts.filter((t) => named(t.text))) {
+    for (const m of parseManifests(path, text).manifests) {
       if (isCrd(m)) {
-        for (const key of served(m)) if (!crds.has(key)) crds.set(key, { crd: m, registry: new CrdRegistry([m]) });
+        // One registry per CRD: its schemas compile once, for all its versions.
+        const registry = new CrdRegistry([m]);
+        for (const key of served(m)) if (!crds.has(key)) crds.set(key, { crd: m, registry });
       } else objects.push(m);
     }
   }

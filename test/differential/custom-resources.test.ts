@@ -4,13 +4,12 @@ import { Agreement, type OracleSession, runParameters, startOracle } from '../he
 import { oracleBinary } from '../helpers/oracle.js';
 import { compareVerdicts, describeMismatch, kubeplanVerdict, manifestsOf, upstreamVerdict } from './crd-compare.js';
 import { customCaseArb } from './crd-generators.js';
-import { realworldCases, realworldUnavailable } from './crd-realworld.js';
 import { deliberateDifference } from './custom-resources.differences.js';
 
 /**
  * Custom resources validated against their CRD, kubeplan against the API server's own code
  * (test/oracle, op validate-custom): generated CRD schemas and objects (fast-check, seeded, shrunk
- * to a minimal case on failure), and the CRDs and custom resources of the real-world corpus.
+ * to a minimal case on failure); custom-resources-realworld.test.ts replays the real-world corpus.
  * The two must agree on acceptance, on the paths of the errors and on the defaulted object, or
  * differ for a reason custom-resources.differences.ts documents.
  */
@@ -42,33 +41,4 @@ describeWithOracle('custom resources: kubeplan against the API server', () => {
     agreement.report();
     expect(agreement.cases).toBeGreaterThan(0);
   }, 600_000);
-
-  const unavailable = realworldUnavailable();
-  (unavailable ? it.skip : it)(
-    'agrees on the custom resources of the real-world corpus',
-    async () => {
-      const agreement = new Agreement('custom-resources-realworld');
-      const failures: string[] = [];
-      for (const c of realworldCases()) {
-        const upstream = upstreamVerdict(
-          await oracle.ask({ op: 'validate-custom', crd: c.crd.object, object: c.object.object }),
-        );
-        const mismatch = compareVerdicts(upstream, await kubeplanVerdict(c.crd, c.object, c.registry));
-        if (!mismatch) agreement.agree();
-        else {
-          const known = deliberateDifference(mismatch);
-          if (known) agreement.differ(known.id);
-          else
-            failures.push(
-              `${c.object.source.file} (${c.object.ref.kind} ${c.object.ref.name}):\n${describeMismatch(mismatch)}`,
-            );
-        }
-      }
-      agreement.report();
-      expect(failures).toEqual([]);
-      expect(agreement.cases).toBeGreaterThan(0);
-    },
-    600_000,
-  );
-  if (unavailable) console.warn(`skipped the real-world corpus: ${unavailable}`);
 });
