@@ -58,6 +58,16 @@ function unknownFromAjv(error: ErrorObject): UnknownField {
 const BLOCKING_KEYWORDS = new Set(['type', 'required', 'enum', 'maxLength', 'maxItems', 'maxProperties']);
 
 /**
+ * Whether a schema error stops the CEL rules. A string `format` the value does not match is a
+ * type error to kube-openapi (`must be of type uri`), so it blocks them too; the range of an
+ * int32 or int64 is no such error.
+ */
+function blocksRules(e: ErrorObject): boolean {
+  if (e.keyword === 'format') return !['int32', 'int64', 'float', 'double'].includes(String(e.params.format));
+  return BLOCKING_KEYWORDS.has(e.keyword);
+}
+
+/**
  * An enum error on an empty string of a built-in kind. The API server checks built-in kinds with
  * its own code, not with the enums of their OpenAPI schema, and there an empty string is the
  * field left unset: defaulted (`dnsPolicy`, `imagePullPolicy`, `protocol`) or meaning "any"
@@ -172,7 +182,7 @@ export class ManifestValidator {
       if (found.validate && found.entry.schema && hasValidationRules(found.entry.schema)) {
         // As the API server: CEL rules run unless an error leaves a value of a shape their
         // expressions cannot assume (a wrong type, a missing field, a value outside an enum or a size limit).
-        if (errors.some((e) => BLOCKING_KEYWORDS.has(e.keyword)) || metaProblems.some((p) => p.blocking)) {
+        if (errors.some(blocksRules) || metaProblems.some((p) => p.blocking)) {
           const message =
             'some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation';
           findings.push(

@@ -194,3 +194,27 @@ spec: {tags: [a, a, a]}
     expect(await validateYaml(text)).toEqual(['27:18 schema-invalid spec.tags[1]: Duplicate value: "a"']);
   });
 });
+
+describe('CEL rules after a schema error', () => {
+  it('are not run when a string does not match its format: kube-openapi calls that a type error', async () => {
+    const text = `${crdWithSpec(
+      'Linked',
+      `            type: object
+            properties:
+              link: {type: string, format: uri}
+              size: {type: integer}
+            x-kubernetes-validations:
+            - rule: "self.size != 2"
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Linked
+metadata: {name: l}
+spec: {link: "", size: 2}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '24:1 crd-rule-not-evaluated some validation rules of the CustomResourceDefinition were not checked because the object was invalid; correct the existing errors to complete validation',
+      '27:14 schema-invalid spec.link: "" does not match the format uri',
+    ]);
+  });
+});
