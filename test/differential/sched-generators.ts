@@ -61,6 +61,8 @@ export interface BoundCase {
   /** Preferred affinity (positive weight) or anti-affinity (negative) to an app. */
   preferred?: { app: string; key: string; weight: number };
   terminating: boolean;
+  /** Finished pods hold nothing: kube-scheduler never sees them. */
+  phase: string;
 }
 
 export interface ContainerCase {
@@ -164,6 +166,7 @@ const boundCase: fc.Arbitrary<BoundCase> = fc.record({
     }),
     6,
   ),
+  phase: mostly(['Running'], ['Succeeded', 'Failed', 'Pending']),
   terminating: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
 
@@ -368,7 +371,7 @@ export function buildCase(c: SchedulingCase): BuiltCase {
         containers: [container('c', { cpu: b.cpu, memory: b.memory }, 'other:1', hostPort)],
         ...(Object.keys(affinity).length ? { affinity } : {}),
       },
-      status: { phase: 'Running', startTime: `2026-01-01T00:${String(10 + i).padStart(2, '0')}:00Z` },
+      status: { phase: b.phase, startTime: `2026-01-01T00:${String(10 + i).padStart(2, '0')}:00Z` },
     };
   });
   const p = c.pending;
