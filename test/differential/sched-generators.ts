@@ -117,6 +117,8 @@ export interface SchedulingCase {
   pending: PendingCase;
   /** How many pods of the pending pod's template to place, one after the other (a ReplicaSet's). */
   copies: number;
+  /** Pods of other templates placed in the same call (after the copies, unless their priority is higher). */
+  others: PendingCase[];
   /** A Service selecting this app (system-default spreading), if any. */
   service?: string;
   /** The app whose pods a ReplicaSet owns (system-default spreading by controller), if any. */
@@ -268,6 +270,10 @@ export const schedulingCase: fc.Arbitrary<SchedulingCase> = fc
       { weight: 3, arbitrary: fc.constant(1) },
       { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) },
     ),
+    others: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<PendingCase[]>([]) },
+      { weight: 1, arbitrary: fc.array(pendingCase, { minLength: 1, maxLength: 2 }) },
+    ),
     service: sometimes(fc.constantFrom(...APPS), 3),
     replicaSet: sometimes(fc.constantFrom(...APPS), 3),
   })
@@ -374,7 +380,45 @@ export function buildCase(c: SchedulingCase): BuiltCase {
       status: { phase: b.phase, startTime: `2026-01-01T00:${String(10 + i).padStart(2, '0')}:00Z` },
     };
   });
-  const p = c.pending;
+  const pending = [
+    ...pendingPods(c, c.pending, 'pending', c.copies),
+    ...c.others.flatMap((o, i) => pendingPods(c, o, `other${i}`, 1)),
+  ];
+  const services = c.service
+    ? [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: `svc-${c.service}`, namespace: 'default' },
+          spec: { selector: { app: c.service }, ports: [{ port: 80 }] },
+        },
+      ]
+    : [];
+  const replicaSets = c.replicaSet
+    ? [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: { name: `rs-${c.replicaSet}`, namespace: 'default', uid: `uid-rs-${c.replicaSet}` },
+          spec: {
+            selector: selectorOf(c.replicaSet),
+            template: {
+              metadata: { labels: { app: c.replicaSet } },
+              spec: { containers: [{ name: 'c', image: 'x' }] },
+            },
+          },
+        },
+      ]
+    : [];
+  const namespaces = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { team: 'a' } } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other', labels: { team: 'b' } } },
+  ];
+  return { nodes, bound, pending, services, replicaSets, namespaces };
+}
+
+/** `count` pods of the template `p`, named `<prefix>-<k>`. */
+function pendingPods(c: SchedulingCase, p: PendingCase, prefix: string, count: number): Json[] {
   const image = p.image ? IMAGE : 'other:1';
   const affinity: Json = {};
   const nodeAffinity: Json = {};
@@ -410,9 +454,9 @@ export function buildCase(c: SchedulingCase): BuiltCase {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `pending-${k}`,
+      name: `${prefix}-${k}`,
       namespace: 'default',
-      uid: `uid-pending-${k}`,
+      uid: `uid-${prefix}-${k}`,
       labels: { app: p.app, 'pod-template-hash': 'h1' },
       ...(c.replicaSet === p.app ? { ownerReferences: ownedBy(c.replicaSet) } : {}),
     },
@@ -448,38 +492,7 @@ export function buildCase(c: SchedulingCase): BuiltCase {
       ...(p.tolerations.length ? { tolerations: p.tolerations.map((t) => ({ ...TOLERATIONS[t]! })) } : {}),
     },
   });
-  const pending = Array.from({ length: c.copies }, (_, k) => podNamed(k));
-  const services = c.service
-    ? [
-        {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name: `svc-${c.service}`, namespace: 'default' },
-          spec: { selector: { app: c.service }, ports: [{ port: 80 }] },
-        },
-      ]
-    : [];
-  const replicaSets = c.replicaSet
-    ? [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'ReplicaSet',
-          metadata: { name: `rs-${c.replicaSet}`, namespace: 'default', uid: `uid-rs-${c.replicaSet}` },
-          spec: {
-            selector: selectorOf(c.replicaSet),
-            template: {
-              metadata: { labels: { app: c.replicaSet } },
-              spec: { containers: [{ name: 'c', image: 'x' }] },
-            },
-          },
-        },
-      ]
-    : [];
-  const namespaces = [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { team: 'a' } } },
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other', labels: { team: 'b' } } },
-  ];
-  return { nodes, bound, pending, services, replicaSets, namespaces };
+  return Array.from({ length: count }, (_, k) => podNamed(k));
 }
 
 function ownedBy(app: string): Json[] {
