@@ -4,13 +4,14 @@ import { describe, expect, it } from '@jest/globals';
 import { lastAppliedOf } from '../../../src/diff/apply/predict-applied.js';
 import { predictServerSide } from '../../../src/diff/apply/server-side/predict-server-side.js';
 import type { KubeObject } from '../../../src/model/manifest.js';
+import { Agreement, caseCount } from '../../helpers/differential.js';
 import { askOracle, oracleBinary } from '../../helpers/oracle.js';
 import { outcomeOfKubeplan, outcomeOfOracle, serverSideCases } from './server-side-cases.js';
 
 describe('server-side apply against the API server field manager (oracle)', () => {
   const oracle = oracleBinary();
-  (oracle ? it : it.skip)('predicts the same object, ownership and conflicts on 400 seeded pairs', () => {
-    const cases = serverSideCases(400, 7);
+  (oracle ? it : it.skip)('predicts the same object, ownership and conflicts on seeded pairs', () => {
+    const cases = serverSideCases(caseCount(400), 7);
     const answers = askOracle(
       oracle!,
       cases.map((c) => ({
@@ -51,5 +52,8 @@ describe('server-side apply against the API server field manager (oracle)', () =
     expect(allowed).toBeGreaterThan(5);
     expect(disagreements.slice(0, 1)).toEqual([]);
     expect(disagreements).toHaveLength(0);
+    const agreement = new Agreement('server-side-apply');
+    for (const _ of cases) agreement.agree();
+    agreement.report();
   });
 });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { lastAppliedOf, predictLive } from '../../../src/diff/apply/predict-applied.js';
 import { dropNulls } from '../../../src/model/json.js';
 import type { KubeObject } from '../../../src/model/manifest.js';
+import { Agreement, caseCount } from '../../helpers/differential.js';
 import { askOracle, oracleBinary } from '../../helpers/oracle.js';
 
 /** One `kubectl apply`: the live object (its annotation holds the last applied manifest) and the new manifest. */
@@ -375,7 +376,9 @@ const oracle = oracleBinary();
 (oracle ? describe : describe.skip)(
   'client-side apply gives the live object upstream kubectl and the API server give',
   () => {
-    const cases = [...CASES, ...corpusCases(), ...generatedCases(400)];
+    const cases = [...CASES, ...corpusCases(), ...generatedCases(caseCount(400))];
+    const agreement = new Agreement('client-side-apply');
+    afterAll(() => agreement.report());
     const answers = oracle
       ? askOracle(
           oracle,
@@ -392,6 +395,7 @@ const oracle = oracleBinary();
       const answer = answers[i]!;
       expect(answer.error).toBeUndefined();
       expect(predictLive(cases[i]!.live, cases[i]!.manifest)).toEqual(answer.result);
+      agreement.agree();
     });
 
     it('has the corpus cases where the corpus is present', () => {
