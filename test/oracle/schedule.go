@@ -91,7 +91,10 @@ type preemptionChoice struct {
 	Victims []string `json:"victims"`
 }
 
-var scheduleSetup sync.Once
+var (
+	scheduleSetup    sync.Once
+	scheduleSetupErr error
+)
 
 func init() {
 	ops["schedule"] = func(raw []byte) response {
@@ -99,19 +102,18 @@ func init() {
 		if err := json.Unmarshal(raw, &req); err != nil {
 			return response{Error: fmt.Sprintf("bad request: %v", err)}
 		}
-		var setupErr error
 		scheduleSetup.Do(func() {
 			// Synchronous preemption: the victims are deleted before PostFilter returns, so the
 			// answer can name them (the async one deletes them in a goroutine; same choice of victims).
-			setupErr = utilfeature.DefaultMutableFeatureGate.Set(string(features.SchedulerAsyncPreemption) + "=false")
+			scheduleSetupErr = utilfeature.DefaultMutableFeatureGate.Set(string(features.SchedulerAsyncPreemption) + "=false")
 			// The queue and the framework record metrics: they must be registered first.
 			metrics.Register()
 			// Quiet: the framework logs to stderr.
 			klog.SetOutput(discard{})
 			klog.LogToStderr(false)
 		})
-		if setupErr != nil {
-			return response{Error: setupErr.Error()}
+		if scheduleSetupErr != nil {
+			return response{Error: scheduleSetupErr.Error()}
 		}
 		res, err := scheduleOne(req)
 		if err != nil {
