@@ -20,7 +20,8 @@ export function fieldProblems(object: JsonObject): SelectorProblem[] {
   const kind = groupKindOfObject(object);
   // An absent name is the schema's finding; an empty one passes the schema but not the server.
   const meta = isObject(object.metadata) ? object.metadata : {};
-  if (meta.name === '' && !meta.generateName)
+  // A LimitRange without a name gets a generated one.
+  if (meta.name === '' && !meta.generateName && kind !== 'LimitRange')
     out.push({ pointer: '/metadata/name', message: 'metadata.name: Required value: name or generateName is required' });
   // A cluster-scoped object's namespace is cleared, not checked.
   const namespaced =

@@ -72,7 +72,8 @@ export function compareValidation(
 ): Comparison {
   const theirs = upstream.errors ?? [];
   const problems: string[] = [];
-  const fieldsOf = (f: Finding) => FIELD_ALIASES[f.ruleId]?.(fieldPathOf(f.pointer)) ?? [fieldPathOf(f.pointer)];
+  const fieldsOf = (f: Finding) =>
+    FIELD_ALIASES[f.ruleId]?.(fieldPathOf(f.pointer), object.kind) ?? [fieldPathOf(f.pointer)];
   const names = (e: { field: string }, f: Finding) => fieldsOf(f).some((field) => related(e.field, field));
   for (const f of ours) {
     if (upstream.accepted || (theirs.length && !theirs.some((e) => names(e, f))))

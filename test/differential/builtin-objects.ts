@@ -97,6 +97,100 @@ const BASES: Record<string, () => Json> = {
   }),
 };
 
+/** Kinds with no pod template, for names, labels and unknown fields. */
+const SIMPLE_BASES: Record<string, () => Json> = {
+  Secret: () => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'web' },
+    type: 'Opaque',
+    data: { key: 'dmFsdWU=' },
+  }),
+  ServiceAccount: () => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web' } }),
+  PersistentVolumeClaim: () => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'data' },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  }),
+  Namespace: () => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }),
+  NetworkPolicy: () => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'web' },
+    spec: { podSelector: { matchLabels: { ...labels } }, ingress: [{ ports: [{ port: 8080 }] }] },
+  }),
+  Role: () => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: 'web' },
+    rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }],
+  }),
+  RoleBinding: () => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'web' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'web' },
+    subjects: [{ kind: 'ServiceAccount', name: 'web' }],
+  }),
+  ClusterRole: () => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'web' },
+    rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['list'] }],
+  }),
+  ClusterRoleBinding: () => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'web' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'web' },
+    subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'shop' }],
+  }),
+  PriorityClass: () => ({
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'high' },
+    value: 1000,
+  }),
+  StorageClass: () => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'fast' },
+    provisioner: 'example.com/fast',
+  }),
+  IngressClass: () => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'nginx' },
+    spec: { controller: 'example.com/ingress' },
+  }),
+  LimitRange: () => ({
+    apiVersion: 'v1',
+    kind: 'LimitRange',
+    metadata: { name: 'limits' },
+    spec: { limits: [{ type: 'Container', default: { cpu: '500m' }, defaultRequest: { cpu: '100m' } }] },
+  }),
+  ResourceQuota: () => ({
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    metadata: { name: 'quota' },
+    spec: { hard: { pods: '10' } },
+  }),
+  ReplicaSet: () => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web' },
+    spec: { replicas: 1, selector: { matchLabels: { ...labels } }, template: template() },
+  }),
+  ReplicationController: () => ({
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name: 'web' },
+    spec: { replicas: 1, selector: { ...labels }, template: template() },
+  }),
+};
+Object.assign(BASES, SIMPLE_BASES);
+
 export const KINDS = Object.keys(BASES).sort();
 
 /** An edit: a description (shown in a failing case) and what it does to the object. */

@@ -36,14 +36,20 @@ export const UPSTREAM_FIELD_QUIRKS: ReadonlyArray<readonly [RegExp, string]> = [
  * Rules that point at another field than the API server's error does, for the same refusal: the
  * field the API server would name, from the field kubeplan points at.
  */
-export const FIELD_ALIASES: Readonly<Record<string, (field: string) => readonly string[]>> = {
+export const FIELD_ALIASES: Readonly<Record<string, (field: string, kind: unknown) => readonly string[]>> = {
   // The API server names the template's labels; kubeplan points at the selector, which it quotes.
   'selector-template-mismatch': (field) => [field.replace(/^spec\.selector$/, 'spec.template.metadata.labels')],
   // A Job's name is copied into its pod template's labels, where the API server reports a bad name
   // a second time; kubeplan reports it once, on the name.
+  // A Namespace's name is copied into its label kubernetes.io/metadata.name, reported again there.
   'invalid-name': (field) =>
     field === 'metadata.name'
-      ? [field, 'spec.template.metadata.labels', 'spec.jobTemplate.spec.template.metadata.labels']
+      ? [field, 'spec.template.metadata.labels', 'spec.jobTemplate.spec.template.metadata.labels', 'metadata.labels']
+      : [field],
+  // A ReplicationController without labels takes its template's, where a bad one is reported again.
+  'invalid-label': (field, kind) =>
+    kind === 'ReplicationController' && field.startsWith('spec.template.metadata.labels')
+      ? [field, 'metadata.labels']
       : [field],
 };
 

@@ -159,6 +159,16 @@ subjects: [{kind: ServiceAccount, name: reader}, {kind: ServiceAccount, name: KS
     ]);
   });
 
+  it('a LimitRange may have an empty name: the API server makes one', async () => {
+    const yaml = `apiVersion: v1
+kind: LimitRange
+metadata: {name: ""}
+spec:
+  limits: [{type: Container, default: {cpu: 500m}}]
+`;
+    expect(await validateYaml(yaml)).toEqual([]);
+  });
+
   it('a ReplicationController with neither selector nor template labels', async () => {
     const yaml = `apiVersion: v1
 kind: ReplicationController
