@@ -92,7 +92,9 @@ export function upstreamPath(field: string): string {
 export function errorPath(e: UpstreamError): string {
   if (e.field !== '<nil>') return upstreamPath(e.field);
   // `"spec.a" must validate one and only one schema (oneOf)`; `Checked value must be of type integer (default format) in spec.a`
-  const named = /^"([^"]*)" /.exec(e.detail) ?? /^Checked value must be of type .* in (\S+)$/.exec(e.detail);
+  const named =
+    /^"([^"]*)" /.exec(e.detail) ??
+    /^(?:Checked|Minimum boundary|Maximum boundary|MultipleOf) value must be of type .* in (\S+)$/.exec(e.detail);
   return upstreamPath(named ? named[1]! : e.field);
 }
 

@@ -116,7 +116,39 @@ spec: {half: 1.5, step: 7.5}
 `;
     expect(await validateYaml(text)).toEqual([
       '25:14 schema-invalid spec.half: a whole number is checked against multipleOf 0.5 as against 0, so the API server refuses it: factor MultipleOf declared for spec.half must be positive: 0',
-      '25:23 schema-invalid spec.step: should be a multiple of 2',
+      '25:23 schema-invalid spec.step: should be a multiple of 2 (the API server compares a whole number with multipleOf 2.5 truncated to 2)',
+    ]);
+  });
+});
+
+describe('numeric bounds of custom resources, as kube-openapi compares them', () => {
+  it('compares a whole number with a fractional minimum or maximum truncated, a fraction as it is', async () => {
+    const text = `${crdWithSpec(
+      'Bounded',
+      `            type: object
+            properties:
+              low: {type: number, minimum: 0.5}
+              high: {type: number, maximum: 1.5}
+              ex: {type: number, minimum: 0.5, exclusiveMinimum: true}
+              count: {type: integer, minimum: 0.5}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Bounded
+metadata: {name: b}
+spec: {low: 0, high: 1, ex: 0, count: 3}
+---
+apiVersion: example.com/v1
+kind: Bounded
+metadata: {name: c}
+spec: {low: 0.25, high: 2, ex: 0.5}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '27:29 schema-invalid spec.ex: must be > 0 (the API server compares a whole number with minimum 0.5 truncated to 0)',
+      '27:39 schema-invalid spec.count: Minimum boundary value must be of type integer (default format) in spec.count',
+      '32:13 schema-invalid spec.low: must be >= 0.5',
+      '32:25 schema-invalid spec.high: must be <= 1 (the API server compares a whole number with maximum 1.5 truncated to 1)',
+      '32:32 schema-invalid spec.ex: must be > 0.5',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { findingAt, type Finding } from '../../model/finding.js';
 import type { Manifest } from '../../model/manifest.js';
 import { toJsonSchema } from './structural-schema.js';
 import { addListTypeKeyword } from './list-types.js';
-import { addMultipleOfKeyword } from './multiple-of.js';
+import { addNumericKeyword } from './numeric.js';
 import { CRD_STRING_FORMATS } from './formats.js';
 import { SharedSubschemas } from './shared-subschemas.js';
 import { isObject } from '../../model/json.js';
@@ -157,7 +157,7 @@ export class CrdRegistry {
         inlineRefs: false,
       });
       addListTypeKeyword(ajv);
-      addMultipleOfKeyword(ajv);
+      addNumericKeyword(ajv);
       this.shared = new SharedSubschemas(ajv);
     }
     return this.shared;

@@ -1,6 +1,6 @@
 import { dig, isObject, type JsonObject } from '../../model/json.js';
 import { UNIQUE_BY_KEYWORD, uniqueByOf } from './list-types.js';
-import { MULTIPLE_OF_KEYWORD, multipleOfKeyword } from './multiple-of.js';
+import { NUMERIC_KEYWORD, numericKeyword } from './numeric.js';
 import { crdFormatName } from './formats.js';
 
 /**
@@ -22,10 +22,6 @@ const PASSTHROUGH = [
   'description',
   'enum',
   'pattern',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
   'minLength',
   'maxLength',
   'minItems',
@@ -65,17 +61,9 @@ function valueKeywords(input: Schema): Schema {
   // Only the formats the API server keeps for CRDs, checked its way (formats.ts).
   const format = typeof input.format === 'string' ? crdFormatName(input.format, input.type) : undefined;
   if (format) out.format = format;
-  if (typeof input.multipleOf === 'number')
-    out[MULTIPLE_OF_KEYWORD] = { ...multipleOfKeyword(input.multipleOf, input.type) };
-  // draft-04 booleans → draft-07 numbers, as Kubernetes still accepts the old form.
-  if (input.exclusiveMinimum === true) {
-    out.exclusiveMinimum = input.minimum;
-    delete out.minimum;
-  } else if (input.exclusiveMinimum === false) delete out.exclusiveMinimum;
-  if (input.exclusiveMaximum === true) {
-    out.exclusiveMaximum = input.maximum;
-    delete out.maximum;
-  } else if (input.exclusiveMaximum === false) delete out.exclusiveMaximum;
+  // Numeric bounds as kube-openapi compares them (numeric.ts).
+  const numeric = numericKeyword(input);
+  if (numeric) out[NUMERIC_KEYWORD] = { ...numeric };
   return out;
 }
 
