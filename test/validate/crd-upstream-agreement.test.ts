@@ -250,3 +250,27 @@ spec: {link: "", size: 2}
     ]);
   });
 });
+
+describe('CEL rules on a list that passes for a string with a format', () => {
+  it('refuse it: cel-go cannot read the list as the string the schema declares', async () => {
+    const text = `${crdWithSpec(
+      'Hosted',
+      `            type: object
+            properties:
+              host:
+                type: string
+                format: hostname
+                x-kubernetes-validations:
+                - {rule: "self.startsWith('a')", message: must start with a}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Hosted
+metadata: {name: h}
+spec: {host: [1]}
+`;
+    expect(await validateYaml(text)).toEqual([
+      '28:14 schema-invalid spec.host: Invalid value: "string": invalid data, expected string, got []interface {} evaluating rule: must start with a',
+    ]);
+  });
+});

@@ -207,12 +207,18 @@ export function evaluateValidationRules(
             });
           continue;
         }
+        const errorText = (rule.message ?? '').trim() || rule.rule.trim();
+        // A list where a string with a format belongs passes the OpenAPI schema (structural-schema.ts);
+        // cel-go then cannot read it as the string the rule's `self` is declared to be.
+        if (node.type === 'string' && Array.isArray(value) && /\bself\b/.test(rule.rule)) {
+          nodeError(pointer, path, `invalid data, expected string, got []interface {} evaluating rule: ${errorText}`);
+          continue;
+        }
         const program = compile(rule.rule);
         if (program instanceof Error) {
           skipped.push({ schemaPointer: rulePointer, rule: rule.rule, reason: summary(program) });
           continue;
         }
-        const errorText = (rule.message ?? '').trim() || rule.rule.trim();
         const run = metered(() => program({ self }));
         if ('error' in run && run.error instanceof CostLimitExceeded) {
           nodeError(
