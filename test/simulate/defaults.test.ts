@@ -426,6 +426,22 @@ describe('applyDefaults', () => {
       applyDefaults({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { capacity: { cpu: '4' } } })
         .status,
     ).toEqual({ capacity: { cpu: '4' }, allocatable: { cpu: '4' } });
+    // Found by the differential test against the API server's defaulting.
+    expect(
+      applyDefaults({
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'fast' },
+        provisioner: 'p',
+      }),
+    ).toEqual({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'fast' },
+      provisioner: 'p',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+    });
   });
 
   it('leaves unknown versions and odd shapes alone instead of failing', () => {

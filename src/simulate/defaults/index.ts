@@ -21,7 +21,7 @@ import {
 } from './core.js';
 import { defaultIngressClass, defaultNetworkPolicy } from './networking.js';
 import { defaultPriorityClass } from './scheduling.js';
-import { defaultPersistentVolume, defaultPersistentVolumeClaim } from './storage.js';
+import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';
 import { copyJson, isPlainJson, sameAsCopy } from '../../model/copy-json.js';
 import { defaultPodTemplate } from './pod-spec.js';
 import { isObject, type JsonObject } from '../../model/json.js';
@@ -58,6 +58,7 @@ const DEFAULTERS: Record<string, (object: JsonObject) => void> = {
   'networking.k8s.io/v1|NetworkPolicy': defaultNetworkPolicy,
   'networking.k8s.io/v1|IngressClass': defaultIngressClass,
   'scheduling.k8s.io/v1|PriorityClass': defaultPriorityClass,
+  'storage.k8s.io/v1|StorageClass': defaultStorageClass,
   'admissionregistration.k8s.io/v1|ValidatingWebhookConfiguration': defaultValidatingWebhookConfiguration,
   'admissionregistration.k8s.io/v1|MutatingWebhookConfiguration': defaultMutatingWebhookConfiguration,
   // Removed in 1.22, but dumps of older clusters hold it.

@@ -28,3 +28,9 @@ export function defaultPersistentVolume(volume: JsonObject): void {
   const status = ensureObject(volume, 'status');
   if (status) defaultString(status, 'phase', 'Pending');
 }
+
+/** StorageClass (storage.k8s.io/v1): volumes are deleted with their claim and bound at once. */
+export function defaultStorageClass(storageClass: JsonObject): void {
+  defaultPointer(storageClass, 'reclaimPolicy', 'Delete');
+  defaultPointer(storageClass, 'volumeBindingMode', 'Immediate');
+}
