@@ -124,7 +124,7 @@ describeWithGo('scheduling against kube-scheduler', () => {
             );
         }),
         // Shrinking on: a disagreement is reported on its minimal case.
-        { ...runParameters(500, 1436), endOnFailure: false },
+        runParameters(500, 1436),
       );
       expect(agreement.cases).toBeGreaterThan(0);
       // About 3 ms a case: the long run (KUBEPLAN_ORACLE_CASES) needs more than jest's 60 s.
