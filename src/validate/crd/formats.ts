@@ -241,7 +241,8 @@ const QUOTED = '"(?:[^"\\\\\\r\\n]|\\\\.)*"';
 const LOCAL = `(?:(?:${ATEXT}|\\.)+|${QUOTED})`;
 const DOMAIN = `(?:${ATEXT}+(?:\\.${ATEXT}+)*|\\[[^\\[\\]\\\\]*\\])`;
 const ADDR_SPEC = `${LOCAL}@${DOMAIN}`;
-const PHRASE = `(?:(?:${ATEXT}|[ \\t.])+|${QUOTED})+`;
+// One quantifier over single characters and quoted strings: no nested repetition to backtrack through.
+const PHRASE = `(?:${ATEXT}|[ \\t.]|${QUOTED})+`;
 const EMAIL = new RegExp(`^[ \\t]*(?:${ADDR_SPEC}|(?:${PHRASE})?[ \\t]*<${ADDR_SPEC}>)[ \\t]*$`, 'u');
 
 /** The formats a CRD may use, by their names without dashes, each with kube-openapi's check. */
