@@ -294,3 +294,29 @@ spec: {host: [1]}
     ]);
   });
 });
+
+describe('map lists with an item that is no object', () => {
+  it('report the item, and no repeated keys, as the API server does', async () => {
+    const text = `${crdWithSpec(
+      'Keyed',
+      `            type: object
+            properties:
+              ports:
+                type: array
+                x-kubernetes-list-type: map
+                x-kubernetes-list-map-keys: [name]
+                items:
+                  type: object
+                  required: [name]
+                  properties:
+                    name: {type: string}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Keyed
+metadata: {name: k}
+spec: {ports: [7, {name: a}, {name: a}]}
+`;
+    expect(await validateYaml(text)).toEqual(['32:16 schema-invalid spec.ports[0]: expected object, got number 7']);
+  });
+});

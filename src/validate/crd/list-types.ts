@@ -32,6 +32,10 @@ function identity(item: unknown, by: UniqueBy): { key: string; shown: unknown } 
 }
 
 function duplicates(list: readonly unknown[], by: UniqueBy, at: string): ErrorObject[] {
+  // A map list with an item that is no object (nor null) is refused for that item alone
+  // (`must be an object for an array of list-type map`, here the type error of the item): the API
+  // server then compares no keys.
+  if ('keys' in by && list.some((item) => item !== null && !isObject(item))) return [];
   // How often each identity was seen: the API server reports the first repeat of each, not the later ones.
   const seen = new Map<string, number>();
   const errors: ErrorObject[] = [];
