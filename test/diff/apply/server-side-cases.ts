@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * Seeded live/manifest pairs for the server-side apply differential test: a live Deployment or
  * Service whose fields are shared out among managers as a cluster's would be (the applier, the
@@ -143,26 +144,42 @@ function managedFields(live: Obj, rand: () => number): Obj[] {
 
 export function serverSideCases(count: number, seed = 1): ServerSideCase[] {
   const rand = random(seed);
-  const cases: ServerSideCase[] = [];
-  for (let i = 0; i < count; i++) {
-    const make = i % 4 === 3 ? () => service(rand) : () => deployment(rand, i);
-    const live = make();
-    // Applied client-side before: the annotation holds that apply's manifest, this one or one close to it.
-    if (rand() < 0.35) {
-      const last = rand() < 0.5 ? live : make();
-      live.metadata.annotations = {
-        ...live.metadata.annotations,
-        'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(last),
-      };
-    }
-    live.metadata.managedFields = managedFields(live, rand);
-    const manifest = rand() < 0.15 ? JSON.parse(JSON.stringify(live)) : make();
-    delete manifest.metadata.managedFields;
-    if (manifest.metadata.annotations)
-      delete manifest.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
-    cases.push({ live, manifest, force: rand() < 0.3 });
+  return Array.from({ length: count }, (_, i) => oneCase(rand, i));
+}
+
+/**
+ * Cases drawn by fast-check: the same builder, reading its random numbers from a list fast-check
+ * draws, so that a failing case shrinks (smaller numbers take the first branches, fewer of them
+ * repeat).
+ */
+export const serverSideCaseArb: fc.Arbitrary<ServerSideCase> = fc
+  .tuple(
+    fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 120 }),
+    fc.nat(3),
+  )
+  .map(([numbers, variant]) => {
+    let at = 0;
+    return oneCase(() => numbers[at++ % numbers.length]!, variant);
+  });
+
+/** The i-th case: every fourth one a Service, the others Deployments of variant i. */
+function oneCase(rand: () => number, i: number): ServerSideCase {
+  const make = i % 4 === 3 ? () => service(rand) : () => deployment(rand, i);
+  const live = make();
+  // Applied client-side before: the annotation holds that apply's manifest, this one or one close to it.
+  if (rand() < 0.35) {
+    const last = rand() < 0.5 ? live : make();
+    live.metadata.annotations = {
+      ...live.metadata.annotations,
+      'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(last),
+    };
   }
-  return cases;
+  live.metadata.managedFields = managedFields(live, rand);
+  const manifest = rand() < 0.15 ? JSON.parse(JSON.stringify(live)) : make();
+  delete manifest.metadata.managedFields;
+  if (manifest.metadata.annotations)
+    delete manifest.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
+  return { live, manifest, force: rand() < 0.3 };
 }
 
 function withoutNulls(value: unknown): unknown {

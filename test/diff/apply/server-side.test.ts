@@ -4,9 +4,10 @@ import { describe, expect, it } from '@jest/globals';
 import { lastAppliedOf } from '../../../src/diff/apply/predict-applied.js';
 import { predictServerSide } from '../../../src/diff/apply/server-side/predict-server-side.js';
 import type { KubeObject } from '../../../src/model/manifest.js';
-import { Agreement, caseCount } from '../../helpers/differential.js';
+import fc from 'fast-check';
+import { Agreement, caseCount, runParameters, startOracle } from '../../helpers/differential.js';
 import { askOracle, oracleBinary } from '../../helpers/oracle.js';
-import { outcomeOfKubeplan, outcomeOfOracle, serverSideCases } from './server-side-cases.js';
+import { outcomeOfKubeplan, outcomeOfOracle, serverSideCaseArb, serverSideCases } from './server-side-cases.js';
 
 describe('server-side apply against the API server field manager (oracle)', () => {
   const oracle = oracleBinary();
@@ -55,5 +56,30 @@ describe('server-side apply against the API server field manager (oracle)', () =
     const agreement = new Agreement('server-side-apply');
     for (const _ of cases) agreement.agree();
     agreement.report();
+  });
+
+  (oracle ? it : it.skip)('agrees on cases fast-check draws, a failure shrunk to a small one', async () => {
+    const session = startOracle(oracle!);
+    try {
+      await fc.assert(
+        fc.asyncProperty(serverSideCaseArb, async (c) => {
+          const answer = await session.ask({
+            op: 'server-side-apply',
+            current: c.live,
+            modified: c.manifest,
+            manager: 'kubectl',
+            force: c.force,
+          });
+          const theirs =
+            answer.error !== undefined
+              ? { error: answer.error }
+              : outcomeOfOracle(answer.result as Record<string, any>);
+          expect(JSON.parse(JSON.stringify(outcomeOfKubeplan(c)))).toEqual(theirs);
+        }),
+        runParameters(200, 7),
+      );
+    } finally {
+      session.close();
+    }
   });
 });
