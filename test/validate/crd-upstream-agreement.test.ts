@@ -320,3 +320,28 @@ spec: {ports: [7, {name: a}, {name: a}]}
     expect(await validateYaml(text)).toEqual(['32:16 schema-invalid spec.ports[0]: expected object, got number 7']);
   });
 });
+
+describe('CEL rules and null fields', () => {
+  it('see a null field of an object as absent, and a null map value as present', async () => {
+    const text = `${crdWithSpec(
+      'Nulled',
+      `            type: object
+            properties:
+              mode: {type: object, nullable: true, properties: {a: {type: string}}}
+              labels:
+                type: object
+                additionalProperties: {type: string, nullable: true}
+                x-kubernetes-validations:
+                - {rule: "'k' in self", message: k is set}
+            x-kubernetes-validations:
+            - {rule: "has(self.mode)", message: mode is set}
+`,
+    )}---
+apiVersion: example.com/v1
+kind: Nulled
+metadata: {name: nn}
+spec: {mode: null, labels: {k: null}}
+`;
+    expect(await validateYaml(text)).toEqual(['31:7 schema-invalid spec: Invalid value: mode is set']);
+  });
+});

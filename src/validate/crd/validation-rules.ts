@@ -119,7 +119,13 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
   if (Array.isArray(value)) return value.map((item) => toCel(item, itemSchema(schema)));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = toCel(item, fieldSchema(schema, key));
+  // In an object with properties (not a map), a null field is absent to the rules, as cel-go's
+  // unstructured values make it: has() is false and reading it is `no such key`.
+  const object = isObject(schema?.properties) || schema?.['x-kubernetes-embedded-resource'] === true;
+  for (const [key, item] of Object.entries(value)) {
+    if (object && item === null) continue;
+    out[key] = toCel(item, fieldSchema(schema, key));
+  }
   return out;
 }
 
