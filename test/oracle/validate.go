@@ -10,9 +10,12 @@ import (
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
+	genericvalidation "k8s.io/apimachinery/pkg/api/validation"
+	"k8s.io/apimachinery/pkg/api/validation/path"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
+	kfield "k8s.io/apimachinery/pkg/util/validation/field"
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	"k8s.io/apiserver/pkg/registry/rest"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
@@ -225,11 +228,23 @@ func validateCreate(object []byte) (validation, error) {
 		message = err.Error()
 	}
 	causes := unknown
+	seen := map[fieldError]bool{}
+	add := func(e fieldError) {
+		if !seen[e] {
+			seen[e] = true
+			causes = append(causes, e)
+		}
+	}
 	var status *apierrors.StatusError
 	if errors.As(err, &status) && status.ErrStatus.Details != nil {
 		for _, c := range status.ErrStatus.Details.Causes {
-			causes = append(causes, fieldError{Type: string(c.Type), Field: c.Field, Message: c.Message})
+			add(fieldError{Type: string(c.Type), Field: c.Field, Message: c.Message})
 		}
+	}
+	// The API server checks the common metadata only once the kind's own validation passes; the op
+	// checks it anyway, so that the answer lists what fixing the first errors would show next.
+	for _, e := range genericvalidation.ValidateObjectMetaAccessor(accessor, served.strategy.NamespaceScoped(), func(name string, _ bool) []string { return path.IsValidPathSegmentName(name) }, kfield.NewPath("metadata")) {
+		add(fieldError{Type: string(e.Type), Field: e.Field, Message: strings.TrimPrefix(e.Error(), e.Field+": ")})
 	}
 	return refusedCreate(causes, message), nil
 }
