@@ -15,7 +15,7 @@ import { describeSchemaErrors, type IsHidden } from './schema-messages.js';
 import { closestName } from './suggest.js';
 import { findUnknownFields, type UnknownField } from './unknown-fields.js';
 import { selectorProblems } from './selector-checks.js';
-import { fieldProblems } from './field-checks.js';
+import { fieldProblems } from './field-checks/index.js';
 import { cached } from '../model/maps.js';
 import { REMOVED_APIS, removedApi } from '../model/deprecated-apis.js';
 import { isPrerelease } from '../model/api-version.js';

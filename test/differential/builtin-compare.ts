@@ -72,8 +72,12 @@ export function compareValidation(
 ): Comparison {
   const theirs = upstream.errors ?? [];
   const problems: string[] = [];
-  const fieldsOf = (f: Finding) =>
-    FIELD_ALIASES[f.ruleId]?.(fieldPathOf(f.pointer), object.kind) ?? [fieldPathOf(f.pointer)];
+  const fieldsOf = (f: Finding) => {
+    const fields = FIELD_ALIASES[f.ruleId]?.(fieldPathOf(f.pointer), object.kind) ?? [fieldPathOf(f.pointer)];
+    // A message in the API server's words names its field first (kubeplan may point at a neighbour).
+    const named = /^([\w.[\]/-]+): /.exec(f.message)?.[1];
+    return named && f.ruleId === 'schema-invalid' ? [...fields, named] : fields;
+  };
   const names = (e: { field: string }, f: Finding) => fieldsOf(f).some((field) => related(e.field, field));
   for (const f of ours) {
     if (upstream.accepted || (theirs.length && !theirs.some((e) => names(e, f))))

@@ -411,6 +411,223 @@ const EDITS: fc.Arbitrary<Edit>[] = [
   })),
   fc
     .constantFrom<[string, unknown]>(
+      ['completions', 3],
+      ['completions', -1],
+      ['parallelism', -2],
+      ['backoffLimit', -1],
+      ['activeDeadlineSeconds', 0],
+      ['ttlSecondsAfterFinished', -5],
+      ['completionMode', 'Indexed'],
+      ['completionMode', 'Sometimes'],
+    )
+    .map(([field, value]) => ({
+      what: `Job spec ${field} = ${JSON.stringify(value)}`,
+      apply: (o: Json) => {
+        const spec =
+          o.kind === 'Job'
+            ? (o.spec as Json)
+            : o.kind === 'CronJob'
+              ? at(o, ['spec', 'jobTemplate', 'spec'])
+              : undefined;
+        if (spec) spec[field] = value;
+      },
+    })),
+  fc
+    .constantFrom<[string, unknown]>(
+      ['concurrencyPolicy', 'Forbid'],
+      ['concurrencyPolicy', 'Never'],
+      ['timeZone', 'Europe/Paris'],
+      ['timeZone', 'Mars/Olympus'],
+      ['startingDeadlineSeconds', -1],
+      ['successfulJobsHistoryLimit', -1],
+      ['suspend', true],
+    )
+    .map(([field, value]) => ({
+      what: `CronJob spec ${field} = ${JSON.stringify(value)}`,
+      apply: (o: Json) => {
+        if (o.kind === 'CronJob') (o.spec as Json)[field] = value;
+      },
+    })),
+  fc
+    .constantFrom<[string, unknown]>(
+      ['minAvailable', '50%'],
+      ['minAvailable', '150%'],
+      ['minAvailable', -1],
+      ['maxUnavailable', 1],
+      ['unhealthyPodEvictionPolicy', 'AlwaysAllow'],
+      ['unhealthyPodEvictionPolicy', 'Sometimes'],
+    )
+    .map(([field, value]) => ({
+      what: `PodDisruptionBudget spec ${field} = ${JSON.stringify(value)}`,
+      apply: (o: Json) => {
+        if (o.kind === 'PodDisruptionBudget') (o.spec as Json)[field] = value;
+      },
+    })),
+  fc
+    .constantFrom<[string, unknown]>(
+      ['maxSurge', '25%'],
+      ['maxSurge', 0],
+      ['maxUnavailable', 0],
+      ['maxUnavailable', '110%'],
+      ['maxSurge', '-1'],
+    )
+    .chain(([field, value]) =>
+      fc.constantFrom(0, 1).map((other) => ({
+        what: `Deployment rollingUpdate ${field} = ${JSON.stringify(value)} with the other ${other}`,
+        apply: (o: Json) => {
+          if (o.kind !== 'Deployment') return;
+          const rollingUpdate: Json = { maxSurge: other, maxUnavailable: other, [field]: value };
+          (o.spec as Json).strategy = { type: 'RollingUpdate', rollingUpdate };
+        },
+      })),
+    ),
+  fc
+    .constantFrom<Json>(
+      { minReplicas: 0 },
+      { minReplicas: 6 },
+      { maxReplicas: 0 },
+      {
+        metrics: [
+          { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+        ],
+      },
+      { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization' } } }] },
+      {
+        metrics: [
+          { type: 'Pods', pods: { metric: { name: 'qps' }, target: { type: 'AverageValue', averageValue: '10' } } },
+        ],
+      },
+      { behavior: { scaleDown: { stabilizationWindowSeconds: 4000 } } },
+      { behavior: { scaleUp: { policies: [{ type: 'Pods', value: 0, periodSeconds: 60 }] } } },
+    )
+    .map((fields) => ({
+      what: `HorizontalPodAutoscaler spec ${JSON.stringify(fields)}`,
+      apply: (o: Json) => {
+        if (o.kind === 'HorizontalPodAutoscaler') Object.assign(o.spec as Json, structuredClone(fields));
+      },
+    })),
+  fc
+    .constantFrom<Json>(
+      { path: '/', pathType: 'Exact' },
+      { path: 'api', pathType: 'Prefix' },
+      { path: '/api', pathType: 'ImplementationSpecific' },
+      { path: '/a//b', pathType: 'Prefix' },
+      { path: '/api', pathType: 'Regex' },
+      { path: '/(.*)', pathType: 'Prefix' },
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } },
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 70000 } } } },
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: {} } } },
+    )
+    .map((path) => ({
+      what: `Ingress path ${JSON.stringify(path)}`,
+      apply: (o: Json) => {
+        if (o.kind !== 'Ingress') return;
+        const first = at(o, ['spec', 'rules', '0', 'http', 'paths', '0']);
+        if (first) Object.assign(first, structuredClone(path));
+      },
+    })),
+  fc
+    .constantFrom<Json>(
+      { key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' },
+      { key: 'dedicated', operator: 'Exists', value: 'gpu' },
+      { operator: 'Exists' },
+      { key: 'dedicated', effect: 'NoExecute', tolerationSeconds: 30 },
+      { key: 'dedicated', effect: 'NoSchedule', tolerationSeconds: 30 },
+      { key: 'bad key!', operator: 'Exists' },
+    )
+    .map((toleration) => ({
+      what: `tolerations = [${JSON.stringify(toleration)}]`,
+      apply: (o: Json) => {
+        const spec = podSpecOf(o);
+        if (spec) spec.tolerations = [structuredClone(toleration)];
+      },
+    })),
+  fc
+    .constantFrom<Json>(
+      { runAsUser: -1 },
+      { runAsNonRoot: true, runAsUser: 0 },
+      { fsGroup: 2000, supplementalGroups: [3000] },
+      { sysctls: [{ name: 'net.core.somaxconn', value: '1024' }] },
+      { sysctls: [{ name: 'bad name', value: '1' }] },
+      { seccompProfile: { type: 'Localhost' } },
+      { seccompProfile: { type: 'RuntimeDefault' } },
+    )
+    .map((context) => ({
+      what: `pod securityContext ${JSON.stringify(context)}`,
+      apply: (o: Json) => {
+        const spec = podSpecOf(o);
+        if (spec) spec.securityContext = structuredClone(context);
+      },
+    })),
+  fc
+    .constantFrom<Json>(
+      { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+      { privileged: true, allowPrivilegeEscalation: false },
+      { runAsUser: -5 },
+      { procMount: 'Unmasked' },
+      { readOnlyRootFilesystem: true, runAsNonRoot: true },
+    )
+    .map((context) =>
+      container0(`containers[0].securityContext = ${JSON.stringify(context)}`, (c) => {
+        c.securityContext = structuredClone(context);
+      }),
+    ),
+  fc
+    .constantFrom<Json>(
+      { httpGet: { port: 8080 }, periodSeconds: 0 },
+      { httpGet: { port: 8080 }, successThreshold: 2 },
+      { httpGet: { port: 8080 }, failureThreshold: -1 },
+      { httpGet: { port: 8080 }, tcpSocket: { port: 8080 } },
+      {},
+      { httpGet: { port: 0 } },
+      { exec: { command: [] } },
+    )
+    .map((probe) =>
+      container0(`containers[0].livenessProbe = ${JSON.stringify(probe)}`, (c) => {
+        c.livenessProbe = structuredClone(probe);
+      }),
+    ),
+  fc
+    .constantFrom<Json>(
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'web' } },
+      },
+      { maxSkew: 0, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' },
+      { maxSkew: 1, topologyKey: '', whenUnsatisfiable: 'ScheduleAnyway' },
+      { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'Sometimes' },
+      { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', minDomains: 2 },
+      { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', minDomains: 0 },
+    )
+    .map((constraint) => ({
+      what: `topologySpreadConstraints = [${JSON.stringify(constraint)}]`,
+      apply: (o: Json) => {
+        const spec = podSpecOf(o);
+        if (spec) spec.topologySpreadConstraints = [structuredClone(constraint)];
+      },
+    })),
+  fc
+    .constantFrom<[string, unknown]>(
+      ['sessionAffinity', 'ClientIP'],
+      ['sessionAffinity', 'Sticky'],
+      ['externalTrafficPolicy', 'Local'],
+      ['internalTrafficPolicy', 'Local'],
+      ['clusterIP', 'None'],
+      ['clusterIP', '10.0.0.300'],
+      ['loadBalancerSourceRanges', ['10.0.0.0/8']],
+      ['externalIPs', ['not-an-ip']],
+      ['publishNotReadyAddresses', true],
+    )
+    .map(([field, value]) => ({
+      what: `Service spec ${field} = ${JSON.stringify(value)}`,
+      apply: (o: Json) => {
+        if (o.kind === 'Service') (o.spec as Json)[field] = structuredClone(value);
+      },
+    })),
+  fc
+    .constantFrom<[string, unknown]>(
       ['terminationGracePeriodSeconds', '30'],
       ['hostNetwork', 'yes'],
       ['containers', {}],

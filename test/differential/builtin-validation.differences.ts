@@ -14,7 +14,6 @@ export const ERRORS_THAT_ARE_NOT_REFUSALS: Readonly<Record<string, string>> = {
   'capabilities-dangerous': 'security policy: the API server accepts any capability',
   'host-namespace': 'security policy: the API server accepts host namespaces',
   'privileged-container': 'security policy: the API server accepts privileged containers',
-  'proc-mount-unmasked': 'security policy: the API server accepts an unmasked /proc',
   'run-as-user-root': 'security policy: the API server accepts user 0',
   'probe-port-not-exposed': "breaks at run time: the kubelet's probe finds no port of that name",
   'service-target-port-missing': 'breaks at run time: the Service has no endpoint for that port',

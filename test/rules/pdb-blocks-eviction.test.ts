@@ -156,6 +156,8 @@ runRuleTests(rule, {
     },
     {
       name: 'a percentage with text before or after it is no percentage',
+      // The API server refuses such a value too (schema-invalid).
+      malformed: true,
       yaml: `
         apiVersion: policy/v1
         kind: PodDisruptionBudget

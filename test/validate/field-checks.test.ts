@@ -179,4 +179,133 @@ spec:
 `;
     expect(await validateYaml(yaml)).toEqual(['5:3 schema-invalid spec.selector: Required value']);
   });
+
+  it('probes: one handler, thresholds not negative, a liveness probe that succeeds once, handler ports in range', async () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: web
+    image: web:1.0
+    livenessProbe: {httpGet: {port: 8080}, tcpSocket: {port: 8080}, successThreshold: 2}
+    readinessProbe: {exec: {command: []}, failureThreshold: -1}
+    startupProbe: {periodSeconds: 5}
+  - name: side
+    image: side:1.0
+    livenessProbe: {httpGet: {port: 0}}
+`;
+    expect(await validateYaml(yaml)).toEqual([
+      '8:55 schema-invalid spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type',
+      '8:87 schema-invalid spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1',
+      '9:38 schema-invalid spec.containers[0].readinessProbe.exec.command: Required value',
+      '9:61 schema-invalid spec.containers[0].readinessProbe.failureThreshold: Invalid value: -1: must be greater than or equal to 0',
+      '10:19 schema-invalid spec.containers[0].startupProbe: Required value: must specify a handler type',
+      '13:37 schema-invalid spec.containers[1].livenessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive',
+    ]);
+  });
+
+  it('security contexts and spreading: ids in range, privileged that may not escalate, Localhost profiles, sysctls, minDomains', async () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  securityContext: {runAsUser: -1, seccompProfile: {type: Localhost}, sysctls: [{name: bad name, value: "1"}]}
+  topologySpreadConstraints:
+  - {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}
+  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, minDomains: 2}
+  containers:
+  - name: web
+    image: web:1.0
+    securityContext: {privileged: true, allowPrivilegeEscalation: false}
+`;
+    expect(await validateYaml(yaml)).toEqual([
+      '5:32 schema-invalid spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive',
+      '5:52 schema-invalid spec.securityContext.seccompProfile.localhostProfile: Required value: must be set when seccomp type is Localhost',
+      '5:88 schema-invalid spec.securityContext.sysctls[0].name: Invalid value: "bad name": must have at most 253 characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$',
+      '7:15 schema-invalid spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero',
+      '8:84 schema-invalid spec.topologySpreadConstraints[1].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway',
+      '12:22 schema-invalid spec.containers[0].securityContext: Invalid value: {"privileged":true,"allowPrivilegeEscalation":false}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+    ]);
+  });
+
+  it('workload specs: rolling updates that move, Job counts, budgets, autoscaler bounds and rules', async () => {
+    const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0, maxUnavailable: 0%}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: "web:1.0"}]}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once}
+spec:
+  parallelism: 2
+  backoffLimit: -1
+  completionMode: Indexed
+  template: {spec: {restartPolicy: Never, containers: [{name: run, image: "run:1.0"}]}}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: web}
+spec: {minAvailable: 150%, maxUnavailable: 1, selector: {matchLabels: {app: web}}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 6
+  maxReplicas: 5
+  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization}}}]
+  behavior: {scaleDown: {stabilizationWindowSeconds: 4000, policies: [{type: Pods, value: 0, periodSeconds: 60}]}}
+`;
+    expect(await validateYaml(yaml)).toEqual([
+      '6:80 schema-invalid spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "0%": may not be 0 when `maxSurge` is 0',
+      '15:3 schema-invalid spec.completions: Required value: when completion mode is Indexed',
+      '16:17 schema-invalid spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0',
+      '23:7 schema-invalid spec: Invalid value: {"minAvailable":"150%","maxUnavailable":1}: minAvailable and maxUnavailable cannot be both set',
+      '23:22 schema-invalid spec.minAvailable: Invalid value: "150%": must not be greater than 100%',
+      '31:16 schema-invalid spec.maxReplicas: Invalid value: 5: must be greater than or equal to `minReplicas`',
+      '32:60 schema-invalid spec.metrics[0].resource.target.averageUtilization: Required value: must set either a target raw value or a target utilization',
+      '33:54 schema-invalid spec.behavior.scaleDown.stabilizationWindowSeconds: Invalid value: 4000: must be less than or equal to 3600',
+      '33:91 schema-invalid spec.behavior.scaleDown.policies[0].value: Invalid value: 0: must be greater than zero',
+    ]);
+  });
+
+  it('Services and Ingresses: addresses, fields only external Services set, absolute paths, backend ports', async () => {
+    const yaml = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  clusterIP: 10.0.0.300
+  externalIPs: [not-an-ip, 010.0.0.1]
+  externalTrafficPolicy: Local
+  loadBalancerSourceRanges: [10.0.0.0/8]
+  ports: [{port: 80}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: api, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+      - {path: /a//b, pathType: Exact, backend: {service: {name: web, port: {}}}}
+`;
+    expect(await validateYaml(yaml)).toEqual([
+      '5:14 schema-invalid spec.clusterIPs[0]: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+      '6:17 schema-invalid spec.externalIPs[0]: Invalid value: "not-an-ip": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+      '7:26 schema-invalid spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services',
+      "8:29 schema-invalid spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
+      '18:16 schema-invalid spec.rules[0].http.paths[0].path: Invalid value: "api": must be an absolute path',
+      '19:16 schema-invalid spec.rules[0].http.paths[1].path: Invalid value: "/a//b": must not contain \'//\'',
+      '19:49 schema-invalid spec.rules[0].http.paths[1].backend: Required value: port name or number is required',
+    ]);
+  });
 });
