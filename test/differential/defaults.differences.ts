@@ -4,8 +4,8 @@ import { canonicalQuantity, parseQuantity } from '../../src/model/quantity.js';
  * Where the comparison of defaulted objects (defaults.test.ts) looks past differences of
  * encoding, in one place. None of them is a difference of what the object means:
  * - Go writes a struct field that is not a pointer even when it is empty (`resources: {}`,
- *   `securityContext: {}`, `status: {}`), and leaves out an empty string marked `omitempty`:
- *   empty objects and empty strings are removed on both sides;
+ *   `securityContext: {}`, `status: {}`), and leaves out an empty string or list marked
+ *   `omitempty`: empty objects, lists and strings are removed on both sides;
  * - Go writes a quantity in its canonical form (`1.5` as `1500m`): quantities are compared in
  *   that form on both sides;
  * - `status` belongs to the controllers, not to defaulting: Go writes its zero counters, kubeplan's
@@ -22,11 +22,10 @@ function normalized(value: unknown, key = ''): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
       const item = normalized(v, k);
-      if (
-        item === '' ||
-        (typeof item === 'object' && item !== null && !Array.isArray(item) && Object.keys(item).length === 0)
-      )
-        continue;
+      const empty = Array.isArray(item)
+        ? item.length === 0
+        : typeof item === 'object' && item !== null && Object.keys(item).length === 0;
+      if (item === '' || empty) continue;
       out[k] = QUANTITY_MAPS.has(key) ? canonical(item) : item;
     }
     return out;
