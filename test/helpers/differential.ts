@@ -34,26 +34,36 @@ export interface OracleSession {
   close(): void;
 }
 
+/**
+ * The process starts on the first question, so that a suite that skips (describe.skip still runs
+ * its body) leaves no process behind to keep the test run from ending.
+ */
 export function startOracle(binary: string): OracleSession {
-  const child: ChildProcessWithoutNullStreams = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
   const waiting: Array<{ resolve: (a: OracleAnswer) => void; reject: (e: Error) => void }> = [];
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  createInterface({ input: child.stdout }).on('line', (line) =>
-    waiting.shift()?.resolve(JSON.parse(line) as OracleAnswer),
-  );
-  child.on('exit', (code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`the oracle ended (exit ${code}): ${stderr}`));
-  });
+  let child: ChildProcessWithoutNullStreams | undefined;
+  const started = (): ChildProcessWithoutNullStreams => {
+    if (child) return child;
+    const process = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    process.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    createInterface({ input: process.stdout }).on('line', (line) =>
+      waiting.shift()?.resolve(JSON.parse(line) as OracleAnswer),
+    );
+    process.on('exit', (code) => {
+      for (const w of waiting.splice(0)) w.reject(new Error(`the oracle ended (exit ${code}): ${stderr}`));
+    });
+    child = process;
+    return process;
+  };
   return {
     ask: (request) =>
       new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
-        child.stdin.write(`${JSON.stringify(request)}\n`);
+        started().stdin.write(`${JSON.stringify(request)}\n`);
       }),
-    close: () => child.stdin.end(),
+    close: () => child?.stdin.end(),
   };
 }
 
