@@ -6,6 +6,7 @@ import { Agreement, startOracle } from '../helpers/differential.js';
 import { oracleBinary } from '../helpers/oracle.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { compareValidation, kubeplanRefusals, type OracleValidation, Survey } from './builtin-compare.js';
+import { printSkip } from '../helpers/skip-notice.js';
 
 /**
  * Real manifests (../shared/corpora/realworld: public projects' objects, accepted by real API
@@ -16,7 +17,7 @@ import { compareValidation, kubeplanRefusals, type OracleValidation, Survey } fr
 const CORPUS = join('..', 'shared', 'corpora', 'realworld', 'corpus');
 const binary = oracleBinary();
 const present = existsSync(CORPUS);
-if (binary && !present) console.warn(`skipped: the real-world corpus is not at ${CORPUS}`);
+if (binary && !present) printSkip(`the real-world corpus is not at ${CORPUS}`);
 const describeWithCorpus = binary && present ? describe : describe.skip;
 
 function* manifestFiles(dir: string): Generator<string> {

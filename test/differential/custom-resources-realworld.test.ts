@@ -4,6 +4,7 @@ import { oracleBinary } from '../helpers/oracle.js';
 import { compareVerdicts, describeMismatch, kubeplanVerdict, upstreamVerdict } from './crd-compare.js';
 import { realworldCases, realworldUnavailable } from './crd-realworld.js';
 import { deliberateDifference } from './custom-resources.differences.js';
+import { printSkip } from '../helpers/skip-notice.js';
 
 /**
  * The custom resources of the shared real-world corpus (../shared/corpora/realworld), each with
@@ -13,7 +14,7 @@ import { deliberateDifference } from './custom-resources.differences.js';
  */
 const binary = oracleBinary();
 const unavailable = realworldUnavailable();
-if (binary && unavailable) console.warn(`skipped: ${unavailable}`);
+if (binary && unavailable) printSkip(unavailable);
 const describeWithData = binary && !unavailable ? describe : describe.skip;
 
 describeWithData('custom resources of the real-world corpus: kubeplan against the API server', () => {

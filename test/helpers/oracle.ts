@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { printSkip } from './skip-notice.js';
 
 const ORACLE_DIR = 'test/oracle';
 
@@ -11,7 +12,7 @@ const ORACLE_DIR = 'test/oracle';
  */
 export function oracleBinary(): string | undefined {
   if (spawnSync('go', ['version']).status !== 0) {
-    console.warn('skipped: the differential tests run upstream Kubernetes code and need Go 1.24 or later');
+    printSkip('the differential tests run upstream Kubernetes code and need Go 1.26 or later (test/oracle/go.mod)');
     return undefined;
   }
   const hash = createHash('sha256');

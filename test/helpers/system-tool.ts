@@ -1,5 +1,6 @@
 import { describe } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { printSkip } from './skip-notice.js';
 
 /**
  * `describe` when the system tool answers `args` (e.g. `--version`), else `describe.skip` with
@@ -12,6 +13,6 @@ export function describeWithTool(
   install: string,
 ): (name: string, body: () => void) => void {
   if (spawnSync(tool, args).status === 0) return describe;
-  console.warn(`skipped: the tests that run ${tool} need it installed (${install}; .ci/run installs it)`);
+  printSkip(`the tests that run ${tool} need it installed (${install}; .ci/run installs it)`);
   return describe.skip;
 }

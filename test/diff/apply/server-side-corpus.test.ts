@@ -15,10 +15,11 @@ import { predictServerSide } from '../../../src/diff/apply/server-side/predict-s
 import type { KubeObject } from '../../../src/model/manifest.js';
 import { askOracle, oracleBinary } from '../../helpers/oracle.js';
 import { outcomeOfKubeplan, outcomeOfOracle } from './server-side-cases.js';
+import { printSkip } from '../../helpers/skip-notice.js';
 
 const ROOT = join('..', 'shared', 'corpora', 'live-state');
 const present = existsSync(ROOT);
-if (!present) console.warn(`skipped: the live-state corpus is not at ${ROOT}`);
+if (!present) printSkip(`the live-state corpus is not at ${ROOT}`);
 
 const read = (file: string) => parse(readFileSync(join(ROOT, file), 'utf8'), { uniqueKeys: false }) as KubeObject;
 

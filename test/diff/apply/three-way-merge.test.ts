@@ -8,6 +8,7 @@ import type { KubeObject } from '../../../src/model/manifest.js';
 import fc from 'fast-check';
 import { Agreement, runParameters, startOracle } from '../../helpers/differential.js';
 import { askOracle, oracleBinary } from '../../helpers/oracle.js';
+import { printSkip } from '../../helpers/skip-notice.js';
 
 /** One `kubectl apply`: the live object (its annotation holds the last applied manifest) and the new manifest. */
 interface ApplyCase {
@@ -293,7 +294,7 @@ const CASES: ApplyCase[] = [
 function corpusCases(): ApplyCase[] {
   const root = join('..', 'shared', 'corpora', 'live-state');
   if (!existsSync(root)) {
-    console.warn(`skipped: the live-state corpus is not at ${root}`);
+    printSkip(`the live-state corpus is not at ${root}`);
     return [];
   }
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
