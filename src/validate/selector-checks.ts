@@ -1,6 +1,7 @@
 import { groupKindOfObject } from '../model/group-kind.js';
 import { type JsonObject, isObject } from '../model/json.js';
 import { podTemplateOf } from '../model/pod-template.js';
+import { pathOf } from './field-checks/problems.js';
 import {
   FieldPath,
   type SelectorProblem,
@@ -42,14 +43,6 @@ export function selectorProblems(object: JsonObject): SelectorProblem[] {
   const template = podTemplateOf(object);
   if (template) for (const item of podSpecProblems(template.spec, pathOf(template.specPointer))) out.push(item);
   return out;
-}
-
-/** The FieldPath of a pod spec pointer such as `/spec/template/spec` (no indexes in these pointers). */
-function pathOf(pointer: string): FieldPath {
-  return pointer
-    .split('/')
-    .filter((s) => s !== '')
-    .reduce((at, name) => at.child(name), new FieldPath('', ''));
 }
 
 function networkPolicyProblems(spec: JsonObject | undefined, at: FieldPath): SelectorProblem[] {
