@@ -41,19 +41,20 @@ function shown(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function invalid(at: FieldPath, value: unknown, detail: string, pointer = at.pointer): SelectorProblem {
+/** The API server's field errors (`field.Invalid`, `field.Required`, ...), as it writes them. */
+export function invalid(at: FieldPath, value: unknown, detail: string, pointer = at.pointer): SelectorProblem {
   return { pointer, message: `${at.text}: Invalid value: ${shown(value)}: ${detail}` };
 }
 
-function required(at: FieldPath, detail: string): SelectorProblem {
-  return { pointer: at.pointer, message: `${at.text}: Required value: ${detail}` };
+export function required(at: FieldPath, detail?: string): SelectorProblem {
+  return { pointer: at.pointer, message: `${at.text}: Required value${detail ? `: ${detail}` : ''}` };
 }
 
-function forbidden(at: FieldPath, detail: string): SelectorProblem {
+export function forbidden(at: FieldPath, detail: string): SelectorProblem {
   return { pointer: at.pointer, message: `${at.text}: Forbidden: ${detail}` };
 }
 
-function notSupported(at: FieldPath, value: unknown, supported: readonly string[]): SelectorProblem {
+export function notSupported(at: FieldPath, value: unknown, supported: readonly string[]): SelectorProblem {
   const list = supported.map((s) => JSON.stringify(s)).join(', ');
   return { pointer: at.pointer, message: `${at.text}: Unsupported value: ${shown(value)}: supported values: ${list}` };
 }

@@ -1,33 +1,15 @@
 import { isObject, type JsonObject } from '../../model/json.js';
-import { FieldPath, type SelectorProblem } from '../../model/selectors/validation.js';
+import { FieldPath, invalid, type SelectorProblem } from '../../model/selectors/validation.js';
+
+export { forbidden, invalid, notSupported, required } from '../../model/selectors/validation.js';
 
 /**
- * The shapes of the API server's field errors (`field.Invalid`, `field.Required`, ...), written as
- * it writes them, and the walks the field checks share.
+ * What the field checks share: the API server's field errors (the selectors' validation writes
+ * them), the checks of counts and ports, and the walks over lists and pointers.
  */
 export type Problems = SelectorProblem[];
 
 export const ROOT = new FieldPath('', '');
-
-export function invalid(at: FieldPath, value: unknown, detail: string): SelectorProblem {
-  return { pointer: at.pointer, message: `${at.text}: Invalid value: ${JSON.stringify(value)}: ${detail}` };
-}
-
-export function required(at: FieldPath, detail?: string): SelectorProblem {
-  return { pointer: at.pointer, message: `${at.text}: Required value${detail ? `: ${detail}` : ''}` };
-}
-
-export function forbidden(at: FieldPath, detail: string): SelectorProblem {
-  return { pointer: at.pointer, message: `${at.text}: Forbidden: ${detail}` };
-}
-
-export function notSupported(at: FieldPath, value: unknown, supported: readonly string[]): SelectorProblem {
-  const list = supported.map((s) => JSON.stringify(s)).join(', ');
-  return {
-    pointer: at.pointer,
-    message: `${at.text}: Unsupported value: ${JSON.stringify(value)}: supported values: ${list}`,
-  };
-}
 
 export function isInteger(value: unknown): value is number {
   return Number.isInteger(value);
