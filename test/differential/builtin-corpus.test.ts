@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseManifests } from '../../src/load/parse-manifests.js';
 import { Agreement, startOracle } from '../helpers/differential.js';
 import { oracleBinary } from '../helpers/oracle.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { compareValidation, kubeplanRefusals, type OracleValidation, Survey } from './builtin-compare.js';
+import { manifestFiles, REALWORLD, realworldUnavailable } from './realworld-corpus.js';
 import { printSkip } from '../helpers/skip-notice.js';
 
 /**
@@ -14,41 +15,11 @@ import { printSkip } from '../helpers/skip-notice.js';
  * kind the oracle serves, compared as the generated ones are (builtin-compare.ts).
  */
 
-const CORPUS = join('..', 'shared', 'corpora', 'realworld', 'corpus');
 const binary = oracleBinary();
-const present = existsSync(CORPUS);
-if (binary && !present) printSkip(`the real-world corpus is not at ${CORPUS}`);
-const describeWithCorpus = binary && present ? describe : describe.skip;
-
-function* manifestFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* manifestFiles(path);
-    else if (/\.(ya?ml|json)$/.test(entry.name)) yield path;
-  }
-}
-
-/** The objects of a file: each document that is an object with apiVersion and kind, List items unpacked. */
-function objectsOf(text: string): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const add = (value: unknown) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    const object = value as Record<string, unknown>;
-    if (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items))
-      for (const item of object.items) add(item);
-    else if (typeof object.apiVersion === 'string' && typeof object.kind === 'string') out.push(object);
-  };
-  // YAML 1.1, as kubectl reads it (`0755` is octal).
-  for (const doc of parseAllDocuments(text, { uniqueKeys: false, version: '1.1' })) {
-    if (doc.errors.length) continue;
-    try {
-      add(doc.toJS({ maxAliasCount: 100 }));
-    } catch {
-      // A document the reader refuses is the loading tests' business, not validation's.
-    }
-  }
-  return out;
-}
+const unavailable = realworldUnavailable();
+if (binary && unavailable) printSkip(unavailable);
+const describeWithCorpus = binary && !unavailable ? describe : describe.skip;
+const CORPUS = join(REALWORLD, 'corpus');
 
 describeWithCorpus('real manifests through kubeplan and the API server', () => {
   const oracle = startOracle(binary!);
@@ -67,7 +38,8 @@ describeWithCorpus('real manifests through kubeplan and the API server', () => {
   it('every built-in object: no false error, no undocumented missed refusal', async () => {
     const failures: string[] = [];
     for (const file of manifestFiles(CORPUS)) {
-      for (const object of objectsOf(readFileSync(file, 'utf8'))) {
+      // kubeplan's own reader: YAML 1.1 as kubectl reads it (`0755` is octal), List items unpacked.
+      for (const { object } of parseManifests(file, readFileSync(file, 'utf8')).manifests) {
         const answer = await oracle.ask({ op: 'validate', object });
         if (answer.error) {
           notServed++;

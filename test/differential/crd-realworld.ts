@@ -1,33 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseManifests } from '../../src/load/parse-manifests.js';
 import { isObject } from '../../src/model/json.js';
 import type { Manifest } from '../../src/model/manifest.js';
 import { CrdRegistry, isCrd } from '../../src/validate/crd/crd-registry.js';
+import { manifestFiles, REALWORLD } from './realworld-corpus.js';
+
+export { realworldUnavailable } from './realworld-corpus.js';
 
 /**
  * The CRDs and custom resources of the shared real-world corpus (../shared/corpora/realworld,
  * read in place, never copied): every object of the corpus whose group, kind and version a CRD of
  * the corpus serves, paired with that CRD.
  */
-const CORPUS = resolve(process.env.KUBEPLAN_REALWORLD ?? '../shared/corpora/realworld');
-
-export function realworldUnavailable(): string | undefined {
-  return existsSync(join(CORPUS, 'crds')) && existsSync(join(CORPUS, 'corpus'))
-    ? undefined
-    : `${CORPUS} is absent (the shared real-world corpus, see ../shared/corpora/README.md)`;
-}
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...files(path));
-    else if (/\.(ya?ml|json)$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
 export interface RealworldCase {
   crd: Manifest;
   object: Manifest;
@@ -47,10 +32,12 @@ function served(crd: Manifest): string[] {
 export function realworldCases(): RealworldCase[] {
   const crds = new Map<string, { crd: Manifest; registry: CrdRegistry }>();
   const objects: Manifest[] = [];
-  const texts = [...files(join(CORPUS, 'crds')), ...files(join(CORPUS, 'corpus'))].map((path) => ({
-    path,
-    text: readFileSync(path, 'utf8'),
-  }));
+  const texts = [...manifestFiles(join(REALWORLD, 'crds')), ...manifestFiles(join(REALWORLD, 'corpus'))].map(
+    (path) => ({
+      path,
+      text: readFileSync(path, 'utf8'),
+    }),
+  );
   // The groups CRDs declare: a file naming none of them holds no custom resource of theirs.
   const groups = new Set<string>();
   for (const { text } of texts.filter((t) => t.text.includes('CustomResourceDefinition')))
